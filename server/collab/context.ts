@@ -1,0 +1,7 @@
+import type { SessionUser } from '../../src/lib/server/auth/session.ts';
+
+/** What every collab connection carries: the user of the session that opened the socket. */
+export interface CollabContext {
+	user: SessionUser;
+	ip: string;
+}

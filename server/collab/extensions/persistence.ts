@@ -1,0 +1,66 @@
+/**
+ * Stores Yjs documents as an append-only update log plus a snapshot (DESIGN.md §5 Durability).
+ *
+ * Every update is appended from a synchronous Y.Doc 'update' listener: Yjs calls it inside the
+ * transaction that applies the client's message, before Hocuspocus sends that client its
+ * "saved" status, so nothing is acknowledged that is not already in SQLite. The debounced
+ * `onStoreDocument` only compacts: it writes a snapshot of the whole state and moves the
+ * snapshot's watermark, which makes loading fast.
+ *
+ * A document whose stored state cannot be applied is never served empty (an empty document would
+ * be stored over the real one): loading throws and the client is refused.
+ */
+import type {
+	Extension,
+	afterLoadDocumentPayload,
+	onLoadDocumentPayload,
+	onStoreDocumentPayload
+} from '@hocuspocus/server';
+import { isTransactionOrigin } from '@hocuspocus/server';
+import * as Y from 'yjs';
+import type { DocumentStore } from '../store.ts';
+import type { CollabContext } from '../context.ts';
+import type { Logger } from '../../../src/lib/server/log.ts';
+
+export class Persistence implements Extension {
+	extensionName = 'persistence';
+	#store: DocumentStore;
+	#log: Logger;
+
+	constructor(store: DocumentStore, log: Logger) {
+		this.#store = store;
+		this.#log = log;
+	}
+
+	async onLoadDocument({ document, documentName }: onLoadDocumentPayload) {
+		try {
+			this.#store.load(documentName, document);
+		} catch (error) {
+			this.#log.error({ err: error, documentName }, 'document failed to load');
+			throw { reason: 'document-load-failed' };
+		}
+		return document;
+	}
+
+	async afterLoadDocument({ document, documentName }: afterLoadDocumentPayload) {
+		document.on('update', (update: Uint8Array, origin: unknown) => {
+			if (isTransactionOrigin(origin) && origin.source === 'redis') return;
+			const context =
+				isTransactionOrigin(origin) && origin.source === 'connection'
+					? (origin.connection.context as CollabContext | undefined)
+					: undefined;
+			// Synchronous on purpose: see the file comment. If this throws, the transaction's
+			// observers throw and Hocuspocus does not acknowledge the update.
+			this.#store.append(documentName, update, context?.user.id ?? null);
+		});
+	}
+
+	async onStoreDocument({ document, documentName }: onStoreDocumentPayload) {
+		try {
+			this.#store.compact(documentName, Y.encodeStateAsUpdate(document));
+		} catch (error) {
+			// The log already holds every update; a failed compaction only makes the next load slower.
+			this.#log.error({ err: error, documentName }, 'document compaction failed');
+		}
+	}
+}

@@ -1,0 +1,117 @@
+/**
+ * The collaboration server: Hocuspocus with Lantu's extensions, attached to an HTTP server's upgrade
+ * event on /collab. Extensions run in a deliberate order (STYLE.md): authorization → persistence →
+ * logging; a rejection stops the chain.
+ */
+import type { IncomingMessage } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { Hocuspocus, type Connection } from '@hocuspocus/server';
+import { WebSocketServer, type WebSocket } from 'ws';
+import { CLOSE_CODES } from '../../src/lib/collab/close-codes.ts';
+import { sectionAccess } from '../../src/lib/server/access.ts';
+import { config } from '../../src/lib/server/config.ts';
+import type { Db } from '../../src/lib/server/db/index.ts';
+import { logger } from '../../src/lib/server/log.ts';
+import { parseSectionDocumentName } from '../../src/lib/standard/sections.ts';
+import type { CollabContext } from './context.ts';
+import { Authorization } from './extensions/authorization.ts';
+import { Persistence } from './extensions/persistence.ts';
+import { createDocumentStore } from './store.ts';
+import { checkUpgrade, COLLAB_PATH, refuseUpgrade } from './upgrade.ts';
+
+/** Outline caps messages at 1.5 MiB; ws would accept 100 MiB and Hocuspocus's own server 50 MB. */
+export const MAX_MESSAGE_BYTES = 1.5 * 1024 * 1024;
+
+export interface CollabServer {
+	hocuspocus: Hocuspocus<CollabContext>;
+	/** Handles an HTTP upgrade; returns false when the path is not ours (let others handle it). */
+	handleUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer): boolean;
+	/**
+	 * Re-decides access for live connections to a plan's sections (assignment or workflow changed):
+	 * writers who lost write access become read-only at once; those who lost all access are closed.
+	 */
+	refreshAccess(planId: number, clause?: string): void;
+	connectionCount(): number;
+	/** Flushes pending stores and closes every connection. */
+	destroy(): Promise<void>;
+}
+
+export function createCollabServer(db: Db): CollabServer {
+	const log = logger('collab');
+	const store = createDocumentStore(db);
+	const hocuspocus = new Hocuspocus<CollabContext>({
+		name: 'lantu',
+		quiet: true,
+		debounce: 2000,
+		maxDebounce: 10000,
+		extensions: [new Authorization(), new Persistence(store, log.child({ part: 'persistence' }))]
+	});
+	const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES });
+
+	function attach(ws: WebSocket, request: IncomingMessage, context: CollabContext) {
+		const url = `http://${request.headers.host ?? 'localhost'}${request.url ?? COLLAB_PATH}`;
+		const headers = new Headers();
+		for (const [key, value] of Object.entries(request.headers)) {
+			if (typeof value === 'string') headers.set(key, value);
+		}
+		const client = hocuspocus.handleConnection(ws, new Request(url, { headers }), context);
+		ws.on('message', (data: Buffer, isBinary: boolean) => {
+			if (!isBinary) return; // the protocol is binary; text frames are noise
+			client.handleMessage(new Uint8Array(data.buffer, data.byteOffset, data.byteLength));
+		});
+		ws.on('close', (code: number, reason: Buffer) => {
+			client.handleClose({ code, reason: reason.toString() } as CloseEvent);
+		});
+		ws.on('error', (error: Error) => {
+			// ws closes the socket with 1009 on oversized frames and reports it here.
+			log.warn({ err: error.message, user: context.user.id }, 'websocket error');
+		});
+	}
+
+	function eachConnection(planId: number, clause: string | undefined, fn: (c: Connection<CollabContext>, clause: string) => void) {
+		for (const document of hocuspocus.documents.values()) {
+			const target = parseSectionDocumentName(document.name);
+			if (!target || target.planId !== planId) continue;
+			if (clause && target.clause !== clause) continue;
+			for (const connection of document.getConnections()) fn(connection as Connection<CollabContext>, target.clause);
+		}
+	}
+
+	return {
+		hocuspocus,
+		handleUpgrade(request, socket, head) {
+			const path = (request.url ?? '').split('?')[0];
+			if (path !== COLLAB_PATH && !path.startsWith(`${COLLAB_PATH}/`)) return false;
+			const check = checkUpgrade(request, config.ORIGIN);
+			if (!check.ok) {
+				log.info({ status: check.status, reason: check.message }, 'collab upgrade refused');
+				refuseUpgrade(socket, check.status, check.message);
+				return true;
+			}
+			wss.handleUpgrade(request, socket, head, (ws) => {
+				attach(ws, request, { user: check.user, ip: check.ip });
+			});
+			return true;
+		},
+		refreshAccess(planId, clause) {
+			eachConnection(planId, clause, (connection, sectionClause) => {
+				const user = connection.context?.user;
+				const access = user ? sectionAccess(user.id, planId, sectionClause) : 'none';
+				const readOnly = access !== 'write';
+				if (access !== 'none' && readOnly === connection.readOnly) return;
+				// Refuse further updates at once, then close so the client re-authenticates and learns
+				// its new scope (Outline's "authorization changed").
+				connection.readOnly = readOnly;
+				const { code, reason } = CLOSE_CODES.authorizationChanged;
+				connection.close({ code, reason });
+			});
+		},
+		connectionCount: () => hocuspocus.getConnectionsCount(),
+		async destroy() {
+			hocuspocus.flushPendingStores();
+			const { code, reason } = CLOSE_CODES.shuttingDown;
+			for (const ws of wss.clients) ws.close(code, reason);
+			await new Promise<void>((resolve) => wss.close(() => resolve()));
+		}
+	};
+}

@@ -1,0 +1,54 @@
+/**
+ * SQLite storage of Yjs documents: snapshot + update log (see extensions/persistence.ts for why).
+ * Prepared statements are made once; every call is a short synchronous write.
+ */
+import * as Y from 'yjs';
+import type { Db } from '../../src/lib/server/db/index.ts';
+
+export interface DocumentStore {
+	/** Applies the stored state of `name` to `doc`; throws when it cannot. */
+	load(name: string, doc: Y.Doc): void;
+	append(name: string, update: Uint8Array, userId: number | null): void;
+	/** Replaces the snapshot with `state`, folding in every update logged so far. */
+	compact(name: string, state: Uint8Array): void;
+}
+
+export function createDocumentStore(db: Db): DocumentStore {
+	const sqlite = db.$client;
+	const snapshot = sqlite.prepare<[string], { state: Buffer; last_update_id: number }>(
+		'SELECT state, last_update_id FROM document_snapshots WHERE name = ?'
+	);
+	const updatesAfter = sqlite.prepare<[string, number], { update: Buffer }>(
+		'SELECT "update" FROM document_updates WHERE name = ? AND id > ? ORDER BY id'
+	);
+	const insertUpdate = sqlite.prepare<[string, Buffer, number | null, number]>(
+		'INSERT INTO document_updates (name, "update", user_id, at) VALUES (?, ?, ?, ?)'
+	);
+	const lastUpdateId = sqlite.prepare<[string], { id: number | null }>(
+		'SELECT max(id) AS id FROM document_updates WHERE name = ?'
+	);
+	const upsertSnapshot = sqlite.prepare<[string, Buffer, number, number]>(
+		`INSERT INTO document_snapshots (name, state, last_update_id, updated_at) VALUES (?, ?, ?, ?)
+		 ON CONFLICT(name) DO UPDATE SET state = excluded.state, last_update_id = excluded.last_update_id,
+		 updated_at = excluded.updated_at`
+	);
+
+	return {
+		load(name, doc) {
+			const base = snapshot.get(name);
+			const updates = updatesAfter.all(name, base?.last_update_id ?? 0).map((r) => r.update);
+			const all = base ? [base.state, ...updates] : updates;
+			if (all.length === 0) return;
+			// Merge first so a corrupt row fails here, before anything touches the live document.
+			const merged = Y.mergeUpdates(all.map((b) => new Uint8Array(b)));
+			Y.applyUpdate(doc, merged, 'persistence');
+		},
+		append(name, update, userId) {
+			insertUpdate.run(name, Buffer.from(update), userId, Date.now());
+		},
+		compact(name, state) {
+			const last = lastUpdateId.get(name)?.id ?? 0;
+			upsertSnapshot.run(name, Buffer.from(state), last, Date.now());
+		}
+	};
+}

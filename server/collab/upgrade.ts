@@ -1,0 +1,70 @@
+/**
+ * The HTTP upgrade of /collab: checks Origin and the session cookie *before* the WebSocket exists,
+ * so an anonymous or cross-site client never gets a socket ("no session, no connection"). The
+ * session is validated with the web app's own `validateSessionToken`.
+ */
+import type { IncomingMessage } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { SESSION_COOKIE, validateSessionToken } from '../../src/lib/server/auth/session.ts';
+import type { SessionUser } from '../../src/lib/server/auth/session.ts';
+
+export const COLLAB_PATH = '/collab';
+
+export type UpgradeCheck =
+	| { ok: true; user: SessionUser; ip: string }
+	| { ok: false; status: 400 | 401 | 403 | 429; message: string };
+
+function readCookie(header: string | undefined, name: string): string | undefined {
+	if (!header) return undefined;
+	for (const part of header.split(';')) {
+		const eq = part.indexOf('=');
+		if (eq === -1) continue;
+		if (part.slice(0, eq).trim() === name) return decodeURIComponent(part.slice(eq + 1).trim());
+	}
+	return undefined;
+}
+
+/** The origins a browser page of ours can have: the configured ORIGIN, else this request's host. */
+function allowedOrigins(request: IncomingMessage, configuredOrigin: string | undefined): string[] {
+	if (configuredOrigin) return [new URL(configuredOrigin).origin];
+	const host = request.headers.host;
+	if (!host) return [];
+	return [`http://${host}`, `https://${host}`];
+}
+
+export function clientIp(request: IncomingMessage): string {
+	return request.socket.remoteAddress ?? 'unknown';
+}
+
+export function checkUpgrade(request: IncomingMessage, configuredOrigin: string | undefined): UpgradeCheck {
+	const origin = request.headers.origin;
+	// Browsers always send Origin on WebSocket handshakes; a cross-site page gets refused here, since
+	// cookies would otherwise ride along (cross-site WebSocket hijacking).
+	if (!origin || !allowedOrigins(request, configuredOrigin).includes(origin)) {
+		return { ok: false, status: 403, message: 'origin not allowed' };
+	}
+	const token = readCookie(request.headers.cookie, SESSION_COOKIE);
+	if (!token) return { ok: false, status: 401, message: 'no session' };
+	const { user } = validateSessionToken(token);
+	if (!user) return { ok: false, status: 401, message: 'session invalid or expired' };
+	return { ok: true, user, ip: clientIp(request) };
+}
+
+const STATUS_TEXT: Record<number, string> = {
+	400: 'Bad Request',
+	401: 'Unauthorized',
+	403: 'Forbidden',
+	429: 'Too Many Requests'
+};
+
+/** Answers an upgrade request with a plain HTTP error and closes the socket. */
+export function refuseUpgrade(socket: Duplex, status: number, message: string): void {
+	const body = JSON.stringify({ error: message });
+	socket.end(
+		`HTTP/1.1 ${status} ${STATUS_TEXT[status] ?? 'Error'}\r\n` +
+			'Content-Type: application/json\r\n' +
+			`Content-Length: ${Buffer.byteLength(body)}\r\n` +
+			'Connection: close\r\n\r\n' +
+			body
+	);
+}

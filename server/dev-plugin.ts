@@ -1,0 +1,37 @@
+/**
+ * `npm run dev` serves /collab on Vite's own HTTP server, so development has one port like
+ * production. The collab server is created inside SvelteKit's module graph (src/lib/server/collab.ts);
+ * loading that module through Vite gives the same instance the app uses.
+ */
+import type { Plugin } from 'vite';
+
+const COLLAB_KEY = Symbol.for('lantu.collab');
+const COLLAB_PATH = '/collab';
+
+interface UpgradeTarget {
+	handleUpgrade(request: unknown, socket: unknown, head: unknown): boolean;
+}
+
+export function collabDevServer(): Plugin {
+	return {
+		name: 'lantu-collab-dev',
+		apply: 'serve',
+		configureServer(server) {
+			server.httpServer?.on('upgrade', (request, socket, head) => {
+				const path = (request.url ?? '').split('?')[0];
+				if (path !== COLLAB_PATH) return; // Vite's HMR socket and others
+				void (async () => {
+					let collab = (globalThis as { [COLLAB_KEY]?: UpgradeTarget })[COLLAB_KEY];
+					if (!collab) {
+						const mod = await server.ssrLoadModule('/src/lib/server/collab.ts');
+						collab = (mod as { getCollab(): UpgradeTarget }).getCollab();
+					}
+					collab.handleUpgrade(request, socket, head);
+				})().catch((error: unknown) => {
+					server.config.logger.error(`[collab] upgrade failed: ${String(error)}`);
+					socket.destroy();
+				});
+			});
+		}
+	};
+}

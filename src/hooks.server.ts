@@ -1,0 +1,76 @@
+import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
+import { sequence } from '@sveltejs/kit/hooks';
+import { paraglideMiddleware } from '#lib/paraglide/server';
+import { deleteSessionCookie, setSessionCookie } from '#lib/server/auth/cookie.ts';
+import { deleteExpiredSessions, SESSION_COOKIE, validateSessionToken } from '#lib/server/auth/session.ts';
+import { pruneThrottle } from '#lib/server/auth/throttle.ts';
+import { getCollab } from '#lib/server/collab.ts';
+import { config } from '#lib/server/config.ts';
+import { closeDb, getDb } from '#lib/server/db/index.ts';
+import { logger } from '#lib/server/log.ts';
+import { seedDemoIfEmpty } from '#lib/server/seed/demo.ts';
+
+const log = logger('app');
+const HOUR = 3_600_000;
+
+export const init: ServerInit = async () => {
+	getDb(); // opens the database and applies migrations
+	if (config.SEED_DEMO) await seedDemoIfEmpty();
+	getCollab();
+	const housekeeping = setInterval(() => {
+		try {
+			deleteExpiredSessions();
+			pruneThrottle();
+		} catch (error) {
+			log.error({ err: error }, 'housekeeping failed');
+		}
+	}, HOUR);
+	housekeeping.unref();
+	process.once('sveltekit:shutdown', () => {
+		clearInterval(housekeeping);
+		closeDb();
+	});
+};
+
+const handleLocale: Handle = ({ event, resolve }) =>
+	paraglideMiddleware(event.request, ({ request, locale }) => {
+		event.request = request;
+		return resolve(event, {
+			transformPageChunk: ({ html }) => html.replace('%paraglide.lang%', locale)
+		});
+	});
+
+const handleAuth: Handle = async ({ event, resolve }) => {
+	const token = event.cookies.get(SESSION_COOKIE);
+	if (!token) {
+		event.locals.user = null;
+		event.locals.session = null;
+		return resolve(event);
+	}
+	const { session, user } = validateSessionToken(token);
+	if (session) {
+		setSessionCookie(event.cookies, token, session.absoluteExpiresAt, event.url.protocol === 'https:');
+	} else {
+		deleteSessionCookie(event.cookies);
+	}
+	event.locals.user = user;
+	event.locals.session = session;
+	return resolve(event);
+};
+
+const handleSecurityHeaders: Handle = async ({ event, resolve }) => {
+	const response = await resolve(event);
+	response.headers.set('X-Content-Type-Options', 'nosniff');
+	response.headers.set('Referrer-Policy', 'same-origin');
+	response.headers.set('X-Frame-Options', 'DENY');
+	return response;
+};
+
+export const handle = sequence(handleSecurityHeaders, handleLocale, handleAuth);
+
+export const handleError: HandleServerError = ({ error, event, status }) => {
+	if (status === 404) return { message: 'Not found' };
+	const errorId = crypto.randomUUID();
+	log.error({ err: error, errorId, path: event.url.pathname, status }, 'unexpected error');
+	return { message: 'Internal error', errorId };
+};

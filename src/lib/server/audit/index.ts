@@ -1,0 +1,73 @@
+/**
+ * Appending to and verifying the audit log (DESIGN.md §3). Appends run inside an IMMEDIATE
+ * transaction so two writers can never chain to the same previous entry.
+ */
+import { asc, desc } from 'drizzle-orm';
+import { canonicalJson } from '../../canonical-json.ts';
+import { getDb, schema } from '../db/index.ts';
+import { entryHash, GENESIS_HASH, verifyChain, type ChainResult } from './chain.ts';
+
+export const AUDIT_ACTIONS = [
+	'login',
+	'login.failed',
+	'logout',
+	'password.changed',
+	'user.created',
+	'user.disabled',
+	'user.enabled',
+	'organization.created',
+	'plan.created',
+	'member.added',
+	'member.removed',
+	'section.assigned',
+	'section.unassigned',
+	'invite.created',
+	'invite.revoked',
+	'invite.accepted',
+	'demo.seeded'
+] as const;
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
+export interface AuditInput {
+	action: AuditAction;
+	actorId?: number | null;
+	planId?: number | null;
+	target?: string | null;
+	details?: Record<string, unknown>;
+	ip?: string | null;
+}
+
+export function appendAudit(input: AuditInput): void {
+	const db = getDb();
+	const { auditLog } = schema;
+	db.$client
+		.transaction(() => {
+			const last = db
+				.select({ id: auditLog.id, hash: auditLog.hash })
+				.from(auditLog)
+				.orderBy(desc(auditLog.id))
+				.limit(1)
+				.get();
+			const content = {
+				id: (last?.id ?? 0) + 1,
+				at: new Date(),
+				actorId: input.actorId ?? null,
+				action: input.action,
+				planId: input.planId ?? null,
+				target: input.target ?? null,
+				details: canonicalJson(input.details ?? {}),
+				ip: input.ip ?? null
+			};
+			const prevHash = last?.hash ?? GENESIS_HASH;
+			db.insert(auditLog)
+				.values({ ...content, prevHash, hash: entryHash(prevHash, content) })
+				.run();
+		})
+		.immediate();
+}
+
+export function verifyAuditLog(): ChainResult {
+	const db = getDb();
+	const rows = db.select().from(schema.auditLog).orderBy(asc(schema.auditLog.id)).iterate();
+	return verifyChain(rows);
+}

@@ -1,0 +1,53 @@
+/**
+ * The one SQLite connection of the process: WAL, foreign keys on, migrations applied at open.
+ * Kept on `globalThis` so that the SvelteKit app and the collab server — and Vite's dev reloads —
+ * share one connection instead of opening several.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
+import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
+import { config } from '../config.ts';
+import { logger } from '../log.ts';
+import * as schema from './schema.ts';
+
+export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
+
+const log = logger('db');
+const KEY = Symbol.for('lantu.db');
+type Holder = { [KEY]?: Db };
+
+/** Where the SQL migrations live; the process runs from the project root (README). */
+const MIGRATIONS = path.resolve(process.env.MIGRATIONS_DIR ?? 'drizzle');
+
+function open(): Db {
+	fs.mkdirSync(path.dirname(config.databasePath), { recursive: true });
+	const sqlite = new Database(config.databasePath);
+	sqlite.pragma('journal_mode = WAL');
+	// NORMAL is durable across process crashes in WAL mode (only an OS crash can lose the last
+	// transactions); FULL would fsync every commit, which the hot update path cannot afford.
+	sqlite.pragma('synchronous = NORMAL');
+	sqlite.pragma('foreign_keys = ON');
+	sqlite.pragma('busy_timeout = 5000');
+	const db = drizzle(sqlite, { schema });
+	migrate(db, { migrationsFolder: MIGRATIONS });
+	log.info({ path: config.databasePath }, 'database open');
+	return db;
+}
+
+export function getDb(): Db {
+	const holder = globalThis as Holder;
+	return (holder[KEY] ??= open());
+}
+
+export function closeDb(): void {
+	const holder = globalThis as Holder;
+	const db = holder[KEY];
+	if (!db) return;
+	db.$client.close();
+	delete holder[KEY];
+	log.info('database closed');
+}
+
+export { schema };

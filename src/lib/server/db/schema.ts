@@ -1,0 +1,221 @@
+/**
+ * The whole database schema in one file (STYLE.md "Data"). camelCase keys over snake_case columns;
+ * row types come from `$inferSelect`. Timestamps are Unix milliseconds (`timestamp_ms`).
+ */
+import { sql } from 'drizzle-orm';
+import {
+	blob,
+	index,
+	integer,
+	primaryKey,
+	sqliteTable,
+	text,
+	uniqueIndex
+} from 'drizzle-orm/sqlite-core';
+import { ORGANIZATION_TYPES, PLAN_ROLES } from '../../roles.ts';
+import { ACTIVITIES } from '../../standard/sections.ts';
+
+/** A timestamp column that SQLite fills with the current time in milliseconds. */
+const now = (column: string) =>
+	integer(column, { mode: 'timestamp_ms' })
+		.notNull()
+		.default(sql`(unixepoch('subsec') * 1000)`);
+const createdAt = () => now('created_at');
+
+export const organizations = sqliteTable('organizations', {
+	id: integer('id').primaryKey({ autoIncrement: true }),
+	name: text('name').notNull().unique(),
+	type: text('type', { enum: ORGANIZATION_TYPES }).notNull(),
+	createdAt: createdAt()
+});
+
+export const users = sqliteTable('users', {
+	id: integer('id').primaryKey({ autoIncrement: true }),
+	/** Login name, stored lower-case. */
+	username: text('username').notNull().unique(),
+	displayName: text('display_name').notNull(),
+	passwordHash: text('password_hash').notNull(),
+	organizationId: integer('organization_id')
+		.notNull()
+		.references(() => organizations.id),
+	/** System administrators create accounts, organizations and plans. */
+	isSystemAdmin: integer('is_system_admin', { mode: 'boolean' }).notNull().default(false),
+	disabledAt: integer('disabled_at', { mode: 'timestamp_ms' }),
+	passwordChangedAt: integer('password_changed_at', { mode: 'timestamp_ms' }),
+	createdAt: createdAt()
+});
+
+/** Lucia-guide sessions: the id is the SHA-256 of the token; the token itself is never stored. */
+export const sessions = sqliteTable(
+	'sessions',
+	{
+		id: text('id').primaryKey(),
+		userId: integer('user_id')
+			.notNull()
+			.references(() => users.id, { onDelete: 'cascade' }),
+		/** Idle expiry, pushed forward while the session is used. */
+		expiresAt: integer('expires_at', { mode: 'timestamp_ms' }).notNull(),
+		/** Absolute lifetime, never extended (OWASP ASVS 5 §7.3). */
+		absoluteExpiresAt: integer('absolute_expires_at', { mode: 'timestamp_ms' }).notNull(),
+		createdAt: createdAt()
+	},
+	(t) => [index('sessions_user_idx').on(t.userId)]
+);
+
+/** Failed-login counters per account and per IP (key is `user:<name>` or `ip:<address>`). */
+export const loginThrottle = sqliteTable('login_throttle', {
+	key: text('key').primaryKey(),
+	failures: integer('failures').notNull(),
+	windowStartedAt: integer('window_started_at', { mode: 'timestamp_ms' }).notNull(),
+	lockedUntil: integer('locked_until', { mode: 'timestamp_ms' })
+});
+
+export const plans = sqliteTable('plans', {
+	id: integer('id').primaryKey({ autoIncrement: true }),
+	name: text('name').notNull(),
+	city: text('city').notNull(),
+	leadOrganizationId: integer('lead_organization_id')
+		.notNull()
+		.references(() => organizations.id),
+	periodStart: integer('period_start').notNull(),
+	periodEnd: integer('period_end').notNull(),
+	createdBy: integer('created_by').references(() => users.id),
+	createdAt: createdAt()
+});
+
+/** One row per role a user holds in a plan (a member may hold several). */
+export const planMembers = sqliteTable(
+	'plan_members',
+	{
+		planId: integer('plan_id')
+			.notNull()
+			.references(() => plans.id, { onDelete: 'cascade' }),
+		userId: integer('user_id')
+			.notNull()
+			.references(() => users.id, { onDelete: 'cascade' }),
+		role: text('role', { enum: PLAN_ROLES }).notNull(),
+		createdAt: createdAt()
+	},
+	(t) => [primaryKey({ columns: [t.planId, t.userId, t.role] }), index('plan_members_user_idx').on(t.userId)]
+);
+
+/** Which departments own (write) which section of a plan. */
+export const sectionAssignments = sqliteTable(
+	'section_assignments',
+	{
+		planId: integer('plan_id')
+			.notNull()
+			.references(() => plans.id, { onDelete: 'cascade' }),
+		clause: text('clause').notNull(),
+		organizationId: integer('organization_id')
+			.notNull()
+			.references(() => organizations.id),
+		createdAt: createdAt()
+	},
+	(t) => [primaryKey({ columns: [t.planId, t.clause, t.organizationId] })]
+);
+
+export const ACTIVITY_STATES = [
+	'drafting',
+	'consultation',
+	'review',
+	'approval',
+	'approved',
+	'returned'
+] as const;
+
+/** Workflow state of each of the standard's four activities in a plan (DESIGN.md §3). */
+export const planActivities = sqliteTable(
+	'plan_activities',
+	{
+		planId: integer('plan_id')
+			.notNull()
+			.references(() => plans.id, { onDelete: 'cascade' }),
+		activity: text('activity', { enum: ACTIVITIES }).notNull(),
+		state: text('state', { enum: ACTIVITY_STATES }).notNull().default('drafting'),
+		updatedAt: now('updated_at')
+	},
+	(t) => [primaryKey({ columns: [t.planId, t.activity] })]
+);
+
+/** Invite links for participants: only the SHA-256 of the link's token is stored. */
+export const invites = sqliteTable(
+	'invites',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		tokenHash: text('token_hash').notNull(),
+		planId: integer('plan_id')
+			.notNull()
+			.references(() => plans.id, { onDelete: 'cascade' }),
+		organizationId: integer('organization_id')
+			.notNull()
+			.references(() => organizations.id),
+		role: text('role', { enum: PLAN_ROLES }).notNull(),
+		createdBy: integer('created_by')
+			.notNull()
+			.references(() => users.id),
+		expiresAt: integer('expires_at', { mode: 'timestamp_ms' }).notNull(),
+		usedAt: integer('used_at', { mode: 'timestamp_ms' }),
+		usedBy: integer('used_by').references(() => users.id),
+		revokedAt: integer('revoked_at', { mode: 'timestamp_ms' }),
+		createdAt: createdAt()
+	},
+	(t) => [uniqueIndex('invites_token_idx').on(t.tokenHash), index('invites_plan_idx').on(t.planId)]
+);
+
+/**
+ * Append-only audit log. Each entry's hash covers its content and the previous entry's hash, so an
+ * edited or deleted row breaks the chain (DESIGN.md §3). Triggers in the migration refuse UPDATE and
+ * DELETE through SQL as a first line; the chain is what proves it.
+ */
+export const auditLog = sqliteTable(
+	'audit_log',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		at: integer('at', { mode: 'timestamp_ms' }).notNull(),
+		actorId: integer('actor_id'),
+		action: text('action').notNull(),
+		planId: integer('plan_id'),
+		target: text('target'),
+		/** Canonical JSON of the action's details. */
+		details: text('details').notNull(),
+		ip: text('ip'),
+		prevHash: text('prev_hash').notNull(),
+		hash: text('hash').notNull()
+	},
+	(t) => [index('audit_plan_idx').on(t.planId), index('audit_action_idx').on(t.action)]
+);
+
+/**
+ * Yjs persistence: every accepted update is appended with its author; a compaction folds the log
+ * into the snapshot. The log is also the source of history and attribution.
+ */
+export const documentSnapshots = sqliteTable('document_snapshots', {
+	name: text('name').primaryKey(),
+	state: blob('state', { mode: 'buffer' }).notNull(),
+	/** The last update folded into `state`. */
+	lastUpdateId: integer('last_update_id').notNull(),
+	updatedAt: now('updated_at')
+});
+
+export const documentUpdates = sqliteTable(
+	'document_updates',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		name: text('name').notNull(),
+		update: blob('update', { mode: 'buffer' }).notNull(),
+		userId: integer('user_id').references(() => users.id),
+		at: integer('at', { mode: 'timestamp_ms' }).notNull()
+	},
+	(t) => [index('document_updates_name_idx').on(t.name, t.id)]
+);
+
+export type Organization = typeof organizations.$inferSelect;
+export type User = typeof users.$inferSelect;
+export type Session = typeof sessions.$inferSelect;
+export type Plan = typeof plans.$inferSelect;
+export type PlanMember = typeof planMembers.$inferSelect;
+export type SectionAssignment = typeof sectionAssignments.$inferSelect;
+export type PlanActivity = typeof planActivities.$inferSelect;
+export type Invite = typeof invites.$inferSelect;
+export type AuditEntry = typeof auditLog.$inferSelect;

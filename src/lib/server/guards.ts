@@ -1,0 +1,45 @@
+/** Route guards: redirect anonymous visitors to login, refuse the rest with 403/404. */
+import { error, redirect } from '@sveltejs/kit';
+import type { RequestEvent } from '@sveltejs/kit';
+import { canManagePlan, type Membership } from '../roles.ts';
+import { getMembership } from './access.ts';
+import { getPlan } from './plans.ts';
+
+type GuardEvent = Pick<RequestEvent, 'locals' | 'url'>;
+
+export function requireUser(event: GuardEvent) {
+	const user = event.locals.user;
+	if (!user) {
+		const target = event.url.pathname + event.url.search;
+		redirect(303, `/login?redirectTo=${encodeURIComponent(target)}`);
+	}
+	return user;
+}
+
+export function requireSystemAdmin(event: GuardEvent) {
+	const user = requireUser(event);
+	if (!user.isSystemAdmin) error(403, { message: 'forbidden' });
+	return user;
+}
+
+export function parsePlanId(raw: string): number {
+	const id = Number(raw);
+	if (!Number.isSafeInteger(id) || id <= 0) error(404, { message: 'not found' });
+	return id;
+}
+
+/** The plan and the user's membership in it; non-members get 404 so plans' existence does not leak. */
+export function requirePlanMember(event: GuardEvent & { params: { planId?: string } }) {
+	const user = requireUser(event);
+	const planId = parsePlanId(event.params.planId ?? '');
+	const plan = getPlan(planId);
+	const membership = plan ? getMembership(planId, user.id) : undefined;
+	if (!plan || !membership) error(404, { message: 'not found' });
+	return { user, plan, membership };
+}
+
+export function requirePlanAdmin(event: GuardEvent & { params: { planId?: string } }) {
+	const result = requirePlanMember(event);
+	if (!canManagePlan(result.membership)) error(403, { message: 'forbidden' });
+	return result as typeof result & { membership: Membership };
+}

@@ -1,0 +1,145 @@
+/** Plans, their members, section assignments and activity states. */
+import { and, asc, eq, inArray } from 'drizzle-orm';
+import { checkPlanPeriod } from '../plan-period.ts';
+import type { PlanRole } from '../roles.ts';
+import { ACTIVITIES } from '../standard/sections.ts';
+import { appendAudit } from './audit/index.ts';
+import { getDb, schema } from './db/index.ts';
+import { DomainError } from './errors.ts';
+
+export interface NewPlan {
+	name: string;
+	city: string;
+	leadOrganizationId: number;
+	periodStart: number;
+	periodEnd: number;
+}
+
+export function createPlan(input: NewPlan, actorId: number | null): number {
+	const problem = checkPlanPeriod(input.periodStart, input.periodEnd);
+	if (problem) {
+		throw new DomainError(`period-${problem}`, { start: input.periodStart, end: input.periodEnd });
+	}
+	const db = getDb();
+	return db.$client.transaction(() => {
+		const plan = db
+			.insert(schema.plans)
+			.values({ ...input, name: input.name.trim(), city: input.city.trim(), createdBy: actorId })
+			.returning({ id: schema.plans.id })
+			.get();
+		db.insert(schema.planActivities)
+			.values(ACTIVITIES.map((activity) => ({ planId: plan.id, activity })))
+			.run();
+		appendAudit({ action: 'plan.created', actorId, planId: plan.id, details: { name: input.name } });
+		return plan.id;
+	})();
+}
+
+export function addMember(planId: number, userId: number, role: PlanRole, actorId: number | null): void {
+	getDb()
+		.insert(schema.planMembers)
+		.values({ planId, userId, role })
+		.onConflictDoNothing()
+		.run();
+	appendAudit({ action: 'member.added', actorId, planId, target: `user:${userId}`, details: { role } });
+}
+
+export function removeMember(planId: number, userId: number, role: PlanRole, actorId: number): void {
+	getDb()
+		.delete(schema.planMembers)
+		.where(
+			and(
+				eq(schema.planMembers.planId, planId),
+				eq(schema.planMembers.userId, userId),
+				eq(schema.planMembers.role, role)
+			)
+		)
+		.run();
+	appendAudit({ action: 'member.removed', actorId, planId, target: `user:${userId}`, details: { role } });
+}
+
+export function assignSection(planId: number, clause: string, organizationId: number, actorId: number | null): void {
+	getDb()
+		.insert(schema.sectionAssignments)
+		.values({ planId, clause, organizationId })
+		.onConflictDoNothing()
+		.run();
+	appendAudit({ action: 'section.assigned', actorId, planId, target: `section:${clause}`, details: { organizationId } });
+}
+
+export function unassignSection(planId: number, clause: string, organizationId: number, actorId: number): void {
+	getDb()
+		.delete(schema.sectionAssignments)
+		.where(
+			and(
+				eq(schema.sectionAssignments.planId, planId),
+				eq(schema.sectionAssignments.clause, clause),
+				eq(schema.sectionAssignments.organizationId, organizationId)
+			)
+		)
+		.run();
+	appendAudit({ action: 'section.unassigned', actorId, planId, target: `section:${clause}`, details: { organizationId } });
+}
+
+/** Plans the user is a member of, with their roles in each. */
+export function plansOfUser(userId: number) {
+	const db = getDb();
+	const rows = db
+		.select({ plan: schema.plans, role: schema.planMembers.role, leadName: schema.organizations.name })
+		.from(schema.planMembers)
+		.innerJoin(schema.plans, eq(schema.planMembers.planId, schema.plans.id))
+		.innerJoin(schema.organizations, eq(schema.plans.leadOrganizationId, schema.organizations.id))
+		.where(eq(schema.planMembers.userId, userId))
+		.orderBy(asc(schema.plans.id))
+		.all();
+	const byPlan = new Map<number, { id: number; name: string; city: string; periodStart: number; periodEnd: number; leadOrganization: string; roles: PlanRole[] }>();
+	for (const { plan, role, leadName } of rows) {
+		const entry = byPlan.get(plan.id) ?? {
+			id: plan.id,
+			name: plan.name,
+			city: plan.city,
+			periodStart: plan.periodStart,
+			periodEnd: plan.periodEnd,
+			leadOrganization: leadName,
+			roles: []
+		};
+		entry.roles.push(role);
+		byPlan.set(plan.id, entry);
+	}
+	return [...byPlan.values()];
+}
+
+export function getPlan(planId: number) {
+	return getDb().select().from(schema.plans).where(eq(schema.plans.id, planId)).get();
+}
+
+/** Section assignments of a plan as clause → organizations. */
+export function sectionOwners(planId: number): Map<string, { id: number; name: string }[]> {
+	const rows = getDb()
+		.select({ clause: schema.sectionAssignments.clause, id: schema.organizations.id, name: schema.organizations.name })
+		.from(schema.sectionAssignments)
+		.innerJoin(schema.organizations, eq(schema.sectionAssignments.organizationId, schema.organizations.id))
+		.where(eq(schema.sectionAssignments.planId, planId))
+		.orderBy(asc(schema.organizations.id))
+		.all();
+	const owners = new Map<string, { id: number; name: string }[]>();
+	for (const row of rows) {
+		const list = owners.get(row.clause) ?? [];
+		list.push({ id: row.id, name: row.name });
+		owners.set(row.clause, list);
+	}
+	return owners;
+}
+
+export function activityStates(planId: number) {
+	return getDb()
+		.select({ activity: schema.planActivities.activity, state: schema.planActivities.state })
+		.from(schema.planActivities)
+		.where(eq(schema.planActivities.planId, planId))
+		.all();
+}
+
+export function organizationsByIds(ids: number[]) {
+	if (ids.length === 0) return [];
+	return getDb().select().from(schema.organizations).where(inArray(schema.organizations.id, ids)).all();
+}

@@ -1,0 +1,60 @@
+/**
+ * Seeds the demo city into an empty database (no users yet). Idempotent by that check, so a
+ * restart never seeds twice; SEED_DEMO=false turns it off.
+ */
+import { count } from 'drizzle-orm';
+import { appendAudit } from '../audit/index.ts';
+import { getDb, schema } from '../db/index.ts';
+import { logger } from '../log.ts';
+import { addMember, assignSection, createPlan } from '../plans.ts';
+import { createOrganization, createUser } from '../users.ts';
+import {
+	DEMO_ACCOUNTS,
+	DEMO_ASSIGNMENTS,
+	DEMO_LEAD,
+	DEMO_ORGANIZATIONS,
+	DEMO_PASSWORD,
+	DEMO_PLAN
+} from './demo-data.ts';
+
+export async function seedDemoIfEmpty(): Promise<boolean> {
+	const db = getDb();
+	const users = db.select({ n: count() }).from(schema.users).get();
+	if ((users?.n ?? 0) > 0) return false;
+
+	const orgIds = new Map<string, number>();
+	for (const org of DEMO_ORGANIZATIONS) orgIds.set(org.key, createOrganization(org.name, org.type, null));
+	const org = (key: string) => {
+		const id = orgIds.get(key);
+		if (id === undefined) throw new Error(`demo data: unknown organization ${key}`);
+		return id;
+	};
+
+	const userIds = new Map<string, number>();
+	for (const account of DEMO_ACCOUNTS) {
+		const id = await createUser(
+			{
+				username: account.username,
+				displayName: account.displayName,
+				password: DEMO_PASSWORD,
+				organizationId: org(account.org),
+				isSystemAdmin: account.isSystemAdmin
+			},
+			null
+		);
+		userIds.set(account.username, id);
+	}
+
+	const planId = createPlan({ ...DEMO_PLAN, leadOrganizationId: org(DEMO_LEAD) }, null);
+	for (const account of DEMO_ACCOUNTS) {
+		const userId = userIds.get(account.username);
+		if (userId === undefined) continue;
+		for (const role of account.roles) addMember(planId, userId, role, null);
+	}
+	for (const [clause, owners] of Object.entries(DEMO_ASSIGNMENTS)) {
+		for (const key of owners) assignSection(planId, clause, org(key), null);
+	}
+	appendAudit({ action: 'demo.seeded', planId, details: { accounts: DEMO_ACCOUNTS.length } });
+	logger('seed').info({ planId, accounts: DEMO_ACCOUNTS.length }, 'demo city seeded');
+	return true;
+}

@@ -1,0 +1,51 @@
+import { paraglideVitePlugin } from '@inlang/paraglide-js';
+import adapter from '@sveltejs/adapter-node';
+import { sveltekit } from '@sveltejs/kit/vite';
+import tailwindcss from '@tailwindcss/vite';
+import { defineConfig } from 'vitest/config';
+import { collabDevServer } from './server/dev-plugin.ts';
+
+export default defineConfig({
+	plugins: [
+		tailwindcss(),
+		sveltekit({
+			adapter: adapter({ out: 'build' }),
+			// SvelteKit's CSRF protection (origin check on form posts) stays on: no other origin is trusted.
+			csrf: { trustedOrigins: [] }
+		}),
+		paraglideVitePlugin({
+			project: './project.inlang',
+			outdir: './src/lib/paraglide',
+			// Chinese first: the UI is zh-CN unless the user picked English (cookie); the browser's
+			// Accept-Language does not override it, because officials' machines often say en-US.
+			strategy: ['cookie', 'baseLocale']
+		}),
+		collabDevServer()
+	],
+	test: {
+		expect: { requireAssertions: true },
+		projects: [
+			{
+				extends: './vite.config.ts',
+				test: {
+					name: 'unit',
+					environment: 'node',
+					include: ['src/**/*.test.ts', 'server/**/*.test.ts']
+				}
+			},
+			{
+				extends: './vite.config.ts',
+				test: {
+					name: 'integration',
+					environment: 'node',
+					include: ['tests/integration/**/*.test.ts'],
+					globalSetup: ['tests/integration/global-setup.ts'],
+					testTimeout: 30_000,
+					hookTimeout: 120_000,
+					// Each file starts its own server; two cores are what the machine has.
+					maxWorkers: 2
+				}
+			}
+		]
+	}
+});
