@@ -13,13 +13,16 @@ export default defineConfig({
 			// SvelteKit's CSRF protection (origin check on form posts) stays on: no other origin is trusted.
 			csrf: { trustedOrigins: [] }
 		}),
-		paraglideVitePlugin({
-			project: './project.inlang',
-			outdir: './src/lib/paraglide',
-			// Chinese first: the UI is zh-CN unless the user picked English (cookie); the browser's
-			// Accept-Language does not override it, because officials' machines often say en-US.
-			strategy: ['cookie', 'baseLocale']
-		}),
+		// Under Vitest the messages are already compiled (npm install's `prepare` and every build do it),
+		// and the plugin's compiler keeps handles open that stop Vitest from exiting.
+		!process.env.VITEST &&
+			paraglideVitePlugin({
+				project: './project.inlang',
+				outdir: './src/lib/paraglide',
+				// Chinese first: the UI is zh-CN unless the user picked English (cookie); the browser's
+				// Accept-Language does not override it, because officials' machines often say en-US.
+				strategy: ['cookie', 'baseLocale']
+			}),
 		collabDevServer()
 	],
 	test: {
