@@ -35,8 +35,9 @@ const SHUTDOWN_TIMEOUT_MS = Number(process.env.SHUTDOWN_TIMEOUT ?? 10) * 1000;
 
 // Importing the handler runs SvelteKit's `init` hook: migrations, demo seed, collab server.
 const { handler } = (await import(path.join(root, 'build/handler.js'))) as { handler: Handler };
-const collab = (globalThis as Record<symbol, CollabServer | undefined>)[Symbol.for('lantu.collab')];
-if (!collab) throw new Error('collab server was not created by the app (hooks.server.ts init)');
+const created = (globalThis as Record<symbol, CollabServer | undefined>)[Symbol.for('lantu.collab')];
+if (!created) throw new Error('collab server was not created by the app (hooks.server.ts init)');
+const collab: CollabServer = created;
 
 const server = createServer((req, res) => {
 	if (injectProtocol) req.headers[PROTOCOL_HEADER] = 'http';

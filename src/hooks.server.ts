@@ -1,6 +1,5 @@
-import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
-import { sequence } from '@sveltejs/kit/hooks';
-import { paraglideMiddleware } from '#lib/paraglide/server';
+import { sequence, type Handle, type HandleServerError, type ServerInit } from '@sveltejs/kit/hooks';
+import { paraglideMiddleware } from '#lib/paraglide/server.js';
 import { deleteSessionCookie, setSessionCookie } from '#lib/server/auth/cookie.ts';
 import { deleteExpiredSessions, SESSION_COOKIE, validateSessionToken } from '#lib/server/auth/session.ts';
 import { pruneThrottle } from '#lib/server/auth/throttle.ts';
@@ -33,8 +32,8 @@ export const init: ServerInit = async () => {
 };
 
 const handleLocale: Handle = ({ event, resolve }) =>
-	paraglideMiddleware(event.request, ({ request, locale }) => {
-		event.request = request;
+	// The locale comes from a cookie, not the URL, so the request needs no rewriting.
+	paraglideMiddleware(event.request, ({ locale }) => {
 		return resolve(event, {
 			transformPageChunk: ({ html }) => html.replace('%paraglide.lang%', locale)
 		});
@@ -68,9 +67,10 @@ const handleSecurityHeaders: Handle = async ({ event, resolve }) => {
 
 export const handle = sequence(handleSecurityHeaders, handleLocale, handleAuth);
 
-export const handleError: HandleServerError = ({ error, event, status }) => {
-	if (status === 404) return { message: 'Not found' };
+export const handleError: HandleServerError = ({ kind, error, event }) => {
+	// App errors (error(404, ...)) and SvelteKit's own carry safe messages already.
+	if (kind !== 'unknown') return;
 	const errorId = crypto.randomUUID();
-	log.error({ err: error, errorId, path: event.url.pathname, status }, 'unexpected error');
+	log.error({ err: error, errorId, path: event.url.pathname }, 'unexpected error');
 	return { message: 'Internal error', errorId };
 };

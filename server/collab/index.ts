@@ -31,6 +31,8 @@ export interface CollabServer {
 	 * writers who lost write access become read-only at once; those who lost all access are closed.
 	 */
 	refreshAccess(planId: number, clause?: string): void;
+	/** Closes every live connection of a user (account disabled). */
+	disconnectUser(userId: number): void;
 	connectionCount(): number;
 	/** Flushes pending stores and closes every connection. */
 	destroy(): Promise<void>;
@@ -48,7 +50,11 @@ export function createCollabServer(db: Db): CollabServer {
 	});
 	const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES });
 
+	/** The user behind each open socket, so an account can be cut off at once. */
+	const socketUsers = new Map<WebSocket, number>();
+
 	function attach(ws: WebSocket, request: IncomingMessage, context: CollabContext) {
+		socketUsers.set(ws, context.user.id);
 		const url = `http://${request.headers.host ?? 'localhost'}${request.url ?? COLLAB_PATH}`;
 		const headers = new Headers();
 		for (const [key, value] of Object.entries(request.headers)) {
@@ -60,6 +66,7 @@ export function createCollabServer(db: Db): CollabServer {
 			client.handleMessage(new Uint8Array(data.buffer, data.byteOffset, data.byteLength));
 		});
 		ws.on('close', (code: number, reason: Buffer) => {
+			socketUsers.delete(ws);
 			client.handleClose({ code, reason: reason.toString() } as CloseEvent);
 		});
 		ws.on('error', (error: Error) => {
@@ -105,6 +112,19 @@ export function createCollabServer(db: Db): CollabServer {
 				const { code, reason } = CLOSE_CODES.authorizationChanged;
 				connection.close({ code, reason });
 			});
+		},
+		disconnectUser(userId) {
+			const { code, reason } = CLOSE_CODES.unauthorized;
+			for (const document of hocuspocus.documents.values()) {
+				for (const connection of document.getConnections()) {
+					if ((connection.context as CollabContext | undefined)?.user.id === userId) {
+						connection.close({ code, reason });
+					}
+				}
+			}
+			for (const [ws, userOfSocket] of socketUsers) {
+				if (userOfSocket === userId) ws.close(code, reason);
+			}
 		},
 		connectionCount: () => hocuspocus.getConnectionsCount(),
 		async destroy() {

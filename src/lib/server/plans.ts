@@ -45,6 +45,20 @@ export function addMember(planId: number, userId: number, role: PlanRole, actorI
 }
 
 export function removeMember(planId: number, userId: number, role: PlanRole, actorId: number): void {
+	if (role === 'admin' && countPlanAdmins(planId) <= 1) {
+		const isAdmin = getDb()
+			.select({ userId: schema.planMembers.userId })
+			.from(schema.planMembers)
+			.where(
+				and(
+					eq(schema.planMembers.planId, planId),
+					eq(schema.planMembers.userId, userId),
+					eq(schema.planMembers.role, 'admin')
+				)
+			)
+			.get();
+		if (isAdmin) throw new DomainError('last-admin');
+	}
 	getDb()
 		.delete(schema.planMembers)
 		.where(
@@ -142,4 +156,55 @@ export function activityStates(planId: number) {
 export function organizationsByIds(ids: number[]) {
 	if (ids.length === 0) return [];
 	return getDb().select().from(schema.organizations).where(inArray(schema.organizations.id, ids)).all();
+}
+
+export function listPlans() {
+	return getDb()
+		.select({
+			id: schema.plans.id,
+			name: schema.plans.name,
+			city: schema.plans.city,
+			periodStart: schema.plans.periodStart,
+			periodEnd: schema.plans.periodEnd,
+			leadOrganization: schema.organizations.name
+		})
+		.from(schema.plans)
+		.innerJoin(schema.organizations, eq(schema.plans.leadOrganizationId, schema.organizations.id))
+		.orderBy(asc(schema.plans.id))
+		.all();
+}
+
+/** Members of a plan with all their roles, ordered by organization. */
+export function planMembers(planId: number) {
+	const rows = getDb()
+		.select({
+			userId: schema.users.id,
+			displayName: schema.users.displayName,
+			username: schema.users.username,
+			organization: schema.organizations.name,
+			organizationType: schema.organizations.type,
+			role: schema.planMembers.role,
+			disabledAt: schema.users.disabledAt
+		})
+		.from(schema.planMembers)
+		.innerJoin(schema.users, eq(schema.planMembers.userId, schema.users.id))
+		.innerJoin(schema.organizations, eq(schema.users.organizationId, schema.organizations.id))
+		.where(eq(schema.planMembers.planId, planId))
+		.orderBy(asc(schema.organizations.id), asc(schema.users.id))
+		.all();
+	const byUser = new Map<number, Omit<(typeof rows)[number], 'role'> & { roles: PlanRole[] }>();
+	for (const { role, ...member } of rows) {
+		const entry = byUser.get(member.userId) ?? { ...member, roles: [] };
+		entry.roles.push(role);
+		byUser.set(member.userId, entry);
+	}
+	return [...byUser.values()];
+}
+
+export function countPlanAdmins(planId: number): number {
+	return getDb()
+		.select({ userId: schema.planMembers.userId })
+		.from(schema.planMembers)
+		.where(and(eq(schema.planMembers.planId, planId), eq(schema.planMembers.role, 'admin')))
+		.all().length;
 }

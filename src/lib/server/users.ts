@@ -1,5 +1,5 @@
 /** Accounts and organizations. */
-import { eq } from 'drizzle-orm';
+import { asc, count, eq } from 'drizzle-orm';
 import type { OrganizationType } from '../roles.ts';
 import { hashPassword } from './auth/password.ts';
 import { invalidateUserSessions } from './auth/session.ts';
@@ -52,4 +52,76 @@ export function setUserDisabled(userId: number, disabled: boolean, actorId: numb
 	db.update(schema.users).set({ disabledAt: disabled ? new Date() : null }).where(eq(schema.users.id, userId)).run();
 	if (disabled) invalidateUserSessions(userId);
 	appendAudit({ action: disabled ? 'user.disabled' : 'user.enabled', actorId, target: `user:${userId}` });
+}
+
+export function listUsers() {
+	return getDb()
+		.select({
+			id: schema.users.id,
+			username: schema.users.username,
+			displayName: schema.users.displayName,
+			organizationId: schema.users.organizationId,
+			organization: schema.organizations.name,
+			organizationType: schema.organizations.type,
+			isSystemAdmin: schema.users.isSystemAdmin,
+			disabledAt: schema.users.disabledAt
+		})
+		.from(schema.users)
+		.innerJoin(schema.organizations, eq(schema.users.organizationId, schema.organizations.id))
+		.orderBy(asc(schema.organizations.id), asc(schema.users.id))
+		.all();
+}
+
+export function listOrganizations() {
+	const db = getDb();
+	const counts = new Map(
+		db
+			.select({ organizationId: schema.users.organizationId, n: count() })
+			.from(schema.users)
+			.groupBy(schema.users.organizationId)
+			.all()
+			.map((r) => [r.organizationId, r.n])
+	);
+	return db
+		.select({ id: schema.organizations.id, name: schema.organizations.name, type: schema.organizations.type })
+		.from(schema.organizations)
+		.orderBy(asc(schema.organizations.id))
+		.all()
+		.map((o) => ({ ...o, members: counts.get(o.id) ?? 0 }));
+}
+
+export function getOrganization(id: number) {
+	return getDb().select().from(schema.organizations).where(eq(schema.organizations.id, id)).get();
+}
+
+export function getUser(id: number) {
+	return getDb()
+		.select({
+			id: schema.users.id,
+			username: schema.users.username,
+			displayName: schema.users.displayName,
+			organizationId: schema.users.organizationId,
+			passwordHash: schema.users.passwordHash,
+			disabledAt: schema.users.disabledAt
+		})
+		.from(schema.users)
+		.where(eq(schema.users.id, id))
+		.get();
+}
+
+/** Sets a new password; ends every other session of the user (all of them when `keepSessionId` is unset). */
+export async function setPassword(
+	userId: number,
+	password: string,
+	actorId: number,
+	keepSessionId?: string
+): Promise<void> {
+	const passwordHash = await hashPassword(password);
+	getDb()
+		.update(schema.users)
+		.set({ passwordHash, passwordChangedAt: new Date() })
+		.where(eq(schema.users.id, userId))
+		.run();
+	invalidateUserSessions(userId, keepSessionId);
+	appendAudit({ action: 'password.changed', actorId, target: `user:${userId}` });
 }

@@ -68,6 +68,6 @@ export function appendAudit(input: AuditInput): void {
 
 export function verifyAuditLog(): ChainResult {
 	const db = getDb();
-	const rows = db.select().from(schema.auditLog).orderBy(asc(schema.auditLog.id)).iterate();
+	const rows = db.select().from(schema.auditLog).orderBy(asc(schema.auditLog.id)).all();
 	return verifyChain(rows);
 }

@@ -1,0 +1,47 @@
+/** Stable error codes from the server → the user's language. */
+import { m } from '#lib/paraglide/messages.js';
+import { periodYears } from './plan-period.ts';
+
+export function errorMessage(code: string, details: Record<string, string | number> = {}): string {
+	const years = () => String(periodYears(Number(details.start), Number(details.end)));
+	switch (code) {
+		case 'period-not-integer':
+			return m.period_error_not_integer();
+		case 'period-end-before-start':
+			return m.period_error_end_before_start();
+		case 'period-too-short':
+			return m.period_error_too_short({ years: years() });
+		case 'period-too-long':
+			return m.period_error_too_long({ years: years() });
+		case 'username-taken':
+			return m.error_username_taken({ username: String(details.username ?? '') });
+		case 'organization-exists':
+			return m.error_organization_exists({ name: String(details.name ?? '') });
+		case 'last-admin':
+			return m.error_last_admin();
+		case 'role-not-fit':
+			return m.error_role_not_fit();
+		case 'not-government':
+			return m.error_not_government();
+		case 'password-short':
+			return m.account_error_short({ min: '8' });
+		case 'password-mismatch':
+			return m.account_error_mismatch();
+		case 'password-current':
+			return m.account_error_current();
+		case 'invite-not-found':
+			return m.invite_error_not_found();
+		case 'invite-used':
+			return m.invite_error_used();
+		case 'invite-expired':
+			return m.invite_error_expired();
+		case 'invite-revoked':
+			return m.invite_error_revoked();
+		case 'self':
+			return m.admin_user_self();
+		case 'username-format':
+			return m.error_username_format();
+		default:
+			return m.error_invalid_input();
+	}
+}

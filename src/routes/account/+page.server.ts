@@ -1,0 +1,35 @@
+import { fail } from '@sveltejs/kit';
+import { z } from 'zod';
+import { passwordField } from '#lib/forms.ts';
+import { parseForm } from '#lib/server/actions.ts';
+import { verifyPassword } from '#lib/server/auth/password.ts';
+import { requireUser } from '#lib/server/guards.ts';
+import { getUser, setPassword } from '#lib/server/users.ts';
+import type { Actions, PageServerLoad } from './$types';
+
+const ChangePassword = z
+	.object({
+		current: z.string().min(1).max(256),
+		password: passwordField,
+		confirm: z.string()
+	})
+	.refine((v) => v.password === v.confirm, { message: 'error:password-mismatch', path: ['confirm'] });
+
+export const load: PageServerLoad = (event) => {
+	const user = requireUser(event);
+	return { account: { displayName: user.displayName, username: user.username } };
+};
+
+export const actions: Actions = {
+	password: async (event) => {
+		const user = requireUser(event);
+		const parsed = parseForm(ChangePassword, await event.request.formData(), 'password');
+		if (!parsed.ok) return parsed.failure;
+		const stored = getUser(user.id);
+		if (!stored || !(await verifyPassword(stored.passwordHash, parsed.data.current))) {
+			return fail(400, { form: 'password', error: 'password-current', details: {} });
+		}
+		await setPassword(user.id, parsed.data.password, user.id, event.locals.session?.id);
+		return { form: 'password', success: 'saved' };
+	}
+};
