@@ -1,0 +1,90 @@
+/**
+ * Real @hocuspocus/provider clients in Node, connecting like a browser would: with the session
+ * cookie and our Origin on the WebSocket handshake.
+ */
+import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
+import WebSocket from 'ws';
+import * as Y from 'yjs';
+
+export function collabUrl(baseUrl: string): string {
+	return `${baseUrl.replace(/^http/, 'ws')}/collab`;
+}
+
+/** A `ws` WebSocket class that always sends these headers, for the provider's WebSocketPolyfill. */
+export function webSocketWithHeaders(headers: Record<string, string>) {
+	return class extends WebSocket {
+		constructor(address: string | URL, protocols?: string | string[]) {
+			super(address, protocols, { headers });
+		}
+	};
+}
+
+export interface TestProvider {
+	provider: HocuspocusProvider;
+	doc: Y.Doc;
+	socket: HocuspocusProviderWebsocket;
+	destroy(): void;
+}
+
+export function connect(
+	baseUrl: string,
+	cookie: string,
+	documentName: string,
+	options: { origin?: string; onAuthenticationFailed?: (reason: string) => void } = {}
+): TestProvider {
+	const doc = new Y.Doc();
+	const socket = new HocuspocusProviderWebsocket({
+		url: collabUrl(baseUrl),
+		WebSocketPolyfill: webSocketWithHeaders({ cookie, origin: options.origin ?? baseUrl }),
+		maxAttempts: 1
+	});
+	const provider = new HocuspocusProvider({
+		websocketProvider: socket,
+		name: documentName,
+		document: doc,
+		token: 'session',
+		onAuthenticationFailed: ({ reason }) => options.onAuthenticationFailed?.(reason)
+	});
+	provider.attach();
+	return {
+		provider,
+		doc,
+		socket,
+		destroy() {
+			provider.destroy();
+			socket.destroy();
+		}
+	};
+}
+
+/** Polls until `check` passes (Hocuspocus's own tests use the same convergence helper). */
+export async function eventually(check: () => void | Promise<void>, timeoutMs = 5000): Promise<void> {
+	const deadline = Date.now() + timeoutMs;
+	let lastError: unknown;
+	while (Date.now() < deadline) {
+		try {
+			await check();
+			return;
+		} catch (error) {
+			lastError = error;
+			await new Promise((r) => setTimeout(r, 25));
+		}
+	}
+	throw lastError;
+}
+
+/** Opens a raw WebSocket and resolves with the HTTP status when the upgrade is refused, or 101. */
+export function upgradeStatus(baseUrl: string, headers: Record<string, string>): Promise<number> {
+	return new Promise((resolve, reject) => {
+		const ws = new WebSocket(collabUrl(baseUrl), { headers });
+		ws.on('open', () => {
+			ws.close();
+			resolve(101);
+		});
+		ws.on('unexpected-response', (_request, response) => {
+			resolve(response.statusCode ?? 0);
+			ws.terminate();
+		});
+		ws.on('error', (error) => reject(error));
+	});
+}
