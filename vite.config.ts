@@ -33,7 +33,8 @@ export default defineConfig({
 				test: {
 					name: 'unit',
 					environment: 'node',
-					include: ['src/**/*.test.ts', 'server/**/*.test.ts']
+					include: ['src/**/*.test.ts', 'server/**/*.test.ts'],
+					setupFiles: ['tests/unit-setup.ts']
 				}
 			},
 			{
