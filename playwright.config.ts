@@ -21,7 +21,12 @@ export default defineConfig({
 		trace: 'on-first-retry',
 		launchOptions: {
 			executablePath,
-			args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking']
+			args: [
+				'--no-sandbox',
+				'--disable-gpu',
+				'--disable-dev-shm-usage',
+				'--disable-background-networking'
+			]
 		}
 	}
 });

@@ -39,7 +39,12 @@ function readJson<T>(file: string): T | undefined {
 
 /** Vitest's JSON reporter (Jest-compatible shape). */
 function vitestCounts(file: string): Counts | undefined {
-	const report = readJson<{ numPassedTests: number; numFailedTests: number; numPendingTests: number; numTodoTests: number }>(file);
+	const report = readJson<{
+		numPassedTests: number;
+		numFailedTests: number;
+		numPendingTests: number;
+		numTodoTests: number;
+	}>(file);
 	if (!report) return undefined;
 	return {
 		passed: report.numPassedTests,
@@ -50,7 +55,9 @@ function vitestCounts(file: string): Counts | undefined {
 
 /** Playwright's JSON reporter: stats count tests by final outcome. */
 function playwrightCounts(file: string): Counts | undefined {
-	const report = readJson<{ stats: { expected: number; unexpected: number; flaky: number; skipped: number } }>(file);
+	const report = readJson<{
+		stats: { expected: number; unexpected: number; flaky: number; skipped: number };
+	}>(file);
 	if (!report) return undefined;
 	const { expected, unexpected, flaky, skipped } = report.stats;
 	return { passed: expected + flaky, failed: unexpected, skipped };
@@ -94,7 +101,14 @@ const suites: { name: string; run: () => number; counts: () => Counts | undefine
 	{
 		name: 'unit',
 		run: () =>
-			run('unit tests', 'vitest', ['run', '--project', 'unit', '--reporter=default', '--reporter=json', `--outputFile.json=${RESULTS}/unit.json`]),
+			run('unit tests', 'vitest', [
+				'run',
+				'--project',
+				'unit',
+				'--reporter=default',
+				'--reporter=json',
+				`--outputFile.json=${RESULTS}/unit.json`
+			]),
 		counts: () => vitestCounts(`${RESULTS}/unit.json`)
 	},
 	{
@@ -103,7 +117,14 @@ const suites: { name: string; run: () => number; counts: () => Counts | undefine
 			run(
 				'integration tests (real server)',
 				'vitest',
-				['run', '--project', 'integration', '--reporter=default', '--reporter=json', `--outputFile.json=${RESULTS}/integration.json`],
+				[
+					'run',
+					'--project',
+					'integration',
+					'--reporter=default',
+					'--reporter=json',
+					`--outputFile.json=${RESULTS}/integration.json`
+				],
 				{ LANTU_SKIP_BUILD: '1' }
 			),
 		counts: () => vitestCounts(`${RESULTS}/integration.json`)

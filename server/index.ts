@@ -28,14 +28,19 @@ if (!process.env.ORIGIN && !process.env.PROTOCOL_HEADER) {
 }
 const injectProtocol = process.env.PROTOCOL_HEADER === PROTOCOL_HEADER;
 
-const log = pino({ base: { app: 'lantu', category: 'http' }, level: process.env.LOG_LEVEL ?? 'info' });
+const log = pino({
+	base: { app: 'lantu', category: 'http' },
+	level: process.env.LOG_LEVEL ?? 'info'
+});
 const port = Number(process.env.PORT ?? 3000);
 const host = process.env.HOST ?? '0.0.0.0';
 const SHUTDOWN_TIMEOUT_MS = Number(process.env.SHUTDOWN_TIMEOUT ?? 10) * 1000;
 
 // Importing the handler runs SvelteKit's `init` hook: migrations, demo seed, collab server.
 const { handler } = (await import(path.join(root, 'build/handler.js'))) as { handler: Handler };
-const created = (globalThis as Record<symbol, CollabServer | undefined>)[Symbol.for('lantu.collab')];
+const created = (globalThis as Record<symbol, CollabServer | undefined>)[
+	Symbol.for('lantu.collab')
+];
 if (!created) throw new Error('collab server was not created by the app (hooks.server.ts init)');
 const collab: CollabServer = created;
 

@@ -1,7 +1,16 @@
-import { sequence, type Handle, type HandleServerError, type ServerInit } from '@sveltejs/kit/hooks';
+import {
+	sequence,
+	type Handle,
+	type HandleServerError,
+	type ServerInit
+} from '@sveltejs/kit/hooks';
 import { paraglideMiddleware } from '#lib/paraglide/server.js';
 import { deleteSessionCookie, setSessionCookie } from '#lib/server/auth/cookie.ts';
-import { deleteExpiredSessions, SESSION_COOKIE, validateSessionToken } from '#lib/server/auth/session.ts';
+import {
+	deleteExpiredSessions,
+	SESSION_COOKIE,
+	validateSessionToken
+} from '#lib/server/auth/session.ts';
 import { pruneThrottle } from '#lib/server/auth/throttle.ts';
 import { getCollab } from '#lib/server/collab.ts';
 import { config } from '#lib/server/config.ts';
@@ -48,7 +57,12 @@ const handleAuth: Handle = async ({ event, resolve }) => {
 	}
 	const { session, user } = validateSessionToken(token);
 	if (session) {
-		setSessionCookie(event.cookies, token, session.absoluteExpiresAt, event.url.protocol === 'https:');
+		setSessionCookie(
+			event.cookies,
+			token,
+			session.absoluteExpiresAt,
+			event.url.protocol === 'https:'
+		);
 	} else {
 		deleteSessionCookie(event.cookies);
 	}

@@ -75,12 +75,17 @@ export function createCollabServer(db: Db): CollabServer {
 		});
 	}
 
-	function eachConnection(planId: number, clause: string | undefined, fn: (c: Connection<CollabContext>, clause: string) => void) {
+	function eachConnection(
+		planId: number,
+		clause: string | undefined,
+		fn: (c: Connection<CollabContext>, clause: string) => void
+	) {
 		for (const document of hocuspocus.documents.values()) {
 			const target = parseSectionDocumentName(document.name);
 			if (!target || target.planId !== planId) continue;
 			if (clause && target.clause !== clause) continue;
-			for (const connection of document.getConnections()) fn(connection as Connection<CollabContext>, target.clause);
+			for (const connection of document.getConnections())
+				fn(connection as Connection<CollabContext>, target.clause);
 		}
 	}
 

@@ -36,7 +36,10 @@ export function clientIp(request: IncomingMessage): string {
 	return request.socket.remoteAddress ?? 'unknown';
 }
 
-export function checkUpgrade(request: IncomingMessage, configuredOrigin: string | undefined): UpgradeCheck {
+export function checkUpgrade(
+	request: IncomingMessage,
+	configuredOrigin: string | undefined
+): UpgradeCheck {
 	const origin = request.headers.origin;
 	// Browsers always send Origin on WebSocket handshakes; a cross-site page gets refused here, since
 	// cookies would otherwise ride along (cross-site WebSocket hijacking).

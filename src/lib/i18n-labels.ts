@@ -29,7 +29,8 @@ export const activityLabel = (activity: Activity): string =>
 		roadmap: m.activity_roadmap
 	})[activity]();
 
-export type ActivityStateName = 'drafting' | 'consultation' | 'review' | 'approval' | 'approved' | 'returned';
+export type ActivityStateName =
+	'drafting' | 'consultation' | 'review' | 'approval' | 'approved' | 'returned';
 
 export const stateLabel = (state: ActivityStateName): string =>
 	({

@@ -10,7 +10,14 @@ import {
 	type PlanRole
 } from './roles.ts';
 
-const STATES: ActivityState[] = ['drafting', 'consultation', 'review', 'approval', 'approved', 'returned'];
+const STATES: ActivityState[] = [
+	'drafting',
+	'consultation',
+	'review',
+	'approval',
+	'approved',
+	'returned'
+];
 const member = (roles: PlanRole[], organizationId = 7) => ({ roles, organizationId });
 
 describe('canWriteSection', () => {

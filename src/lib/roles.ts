@@ -2,7 +2,14 @@
  * Plan roles and organization types (DESIGN.md §1). Isomorphic: the server decides with these, the UI
  * only mirrors the same answers.
  */
-export const PLAN_ROLES = ['admin', 'editor', 'reviewer', 'approver', 'enterprise', 'resident'] as const;
+export const PLAN_ROLES = [
+	'admin',
+	'editor',
+	'reviewer',
+	'approver',
+	'enterprise',
+	'resident'
+] as const;
 export type PlanRole = (typeof PLAN_ROLES)[number];
 
 export const ORGANIZATION_TYPES = ['government', 'enterprise', 'residents', 'experts'] as const;
@@ -40,17 +47,14 @@ export function canManagePlan(membership: Membership | undefined): boolean {
  */
 export function canReadDraft(membership: Membership | undefined): boolean {
 	if (!membership) return false;
-	return membership.roles.some((r) => r === 'admin' || r === 'editor' || r === 'reviewer' || r === 'approver');
+	return membership.roles.some(
+		(r) => r === 'admin' || r === 'editor' || r === 'reviewer' || r === 'approver'
+	);
 }
 
 /** The activity states in which sections are writable (DESIGN.md §3). */
 export type ActivityState =
-	| 'drafting'
-	| 'consultation'
-	| 'review'
-	| 'approval'
-	| 'approved'
-	| 'returned';
+	'drafting' | 'consultation' | 'review' | 'approval' | 'approved' | 'returned';
 
 /**
  * Whether a member may write a section: an editor of a department assigned to it, while the

@@ -19,7 +19,9 @@ test('an admin creates a plan, adds a member and assigns a section; the member t
 	await expect(admin.getByRole('heading', { name: '规划管理' })).toBeVisible();
 	await expect(admin.getByText('《样板市智慧城市顶层设计（2027—2031年）》')).toBeVisible();
 
-	await admin.getByRole('combobox', { name: /^用户/ }).selectOption({ label: '陈志强（示例市公安局）' });
+	await admin
+		.getByRole('combobox', { name: /^用户/ })
+		.selectOption({ label: '陈志强（示例市公安局）' });
 	await admin.getByRole('combobox', { name: /^角色/ }).selectOption({ label: '部门编辑' });
 	await admin.getByRole('button', { name: '添加', exact: true }).click();
 	await expect(admin.getByRole('status')).toHaveText('已添加成员。');

@@ -58,7 +58,10 @@ export function connect(
 }
 
 /** Polls until `check` passes (Hocuspocus's own tests use the same convergence helper). */
-export async function eventually(check: () => void | Promise<void>, timeoutMs = 5000): Promise<void> {
+export async function eventually(
+	check: () => void | Promise<void>,
+	timeoutMs = 5000
+): Promise<void> {
 	const deadline = Date.now() + timeoutMs;
 	let lastError: unknown;
 	while (Date.now() < deadline) {

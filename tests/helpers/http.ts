@@ -2,7 +2,12 @@
 export const DEMO_PASSWORD = 'lantu2026';
 
 /** Posts a SvelteKit form action as a plain browser form (no JavaScript), without following redirects. */
-export function postForm(baseUrl: string, path: string, fields: Record<string, string>, cookie?: string) {
+export function postForm(
+	baseUrl: string,
+	path: string,
+	fields: Record<string, string>,
+	cookie?: string
+) {
 	return fetch(`${baseUrl}${path}`, {
 		method: 'POST',
 		redirect: 'manual',
@@ -17,11 +22,17 @@ export function postForm(baseUrl: string, path: string, fields: Record<string, s
 }
 
 /** Logs in through the real login form and returns the session cookie (`name=value`). */
-export async function login(baseUrl: string, username: string, password = DEMO_PASSWORD): Promise<string> {
+export async function login(
+	baseUrl: string,
+	username: string,
+	password = DEMO_PASSWORD
+): Promise<string> {
 	const response = await postForm(baseUrl, '/login', { username, password });
 	const setCookie = response.headers.getSetCookie().find((c) => c.startsWith('lantu-session='));
 	if (response.status !== 303 || !setCookie) {
-		throw new Error(`login as ${username} failed: HTTP ${response.status} ${await response.text()}`);
+		throw new Error(
+			`login as ${username} failed: HTTP ${response.status} ${await response.text()}`
+		);
 	}
 	return setCookie.split(';')[0];
 }

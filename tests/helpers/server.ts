@@ -47,7 +47,12 @@ export function freePort(): Promise<number> {
 	});
 }
 
-async function waitForHealth(url: string, child: ChildProcess, log: () => string, timeoutMs = 30_000) {
+async function waitForHealth(
+	url: string,
+	child: ChildProcess,
+	log: () => string,
+	timeoutMs = 30_000
+) {
 	const deadline = Date.now() + timeoutMs;
 	while (Date.now() < deadline) {
 		if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}:\n${log()}`);

@@ -17,7 +17,11 @@ afterAll(async () => {
 /** SvelteKit answers a form action posted without JavaScript with the page (200/4xx) or a 303. */
 async function action(path: string, fields: Record<string, string>, cookie: string) {
 	const response = await postForm(server.url, path, fields, cookie);
-	return { status: response.status, location: response.headers.get('location'), body: await response.text() };
+	return {
+		status: response.status,
+		location: response.headers.get('location'),
+		body: await response.text()
+	};
 }
 
 async function page(path: string, cookie: string) {
@@ -29,11 +33,23 @@ describe('system administration is for system administrators only', () => {
 	it('refuses every admin action to a department editor and changes nothing', async () => {
 		const fgw = await login(server.url, 'fgw');
 		const attempts: [string, Record<string, string>][] = [
-			['/admin/users?/create', { displayName: '黑客', username: 'intruder', organizationId: '1', password: 'password123' }],
+			[
+				'/admin/users?/create',
+				{ displayName: '黑客', username: 'intruder', organizationId: '1', password: 'password123' }
+			],
 			['/admin/users?/disable', { userId: '1' }],
 			['/admin/users?/resetPassword', { userId: '1', password: 'password123' }],
 			['/admin/organizations?/create', { name: '冒名单位', type: 'government' }],
-			['/admin/plans?/create', { name: '冒名规划', city: '某市', leadOrganizationId: '1', periodStart: '2026', periodEnd: '2030' }]
+			[
+				'/admin/plans?/create',
+				{
+					name: '冒名规划',
+					city: '某市',
+					leadOrganizationId: '1',
+					periodStart: '2026',
+					periodEnd: '2030'
+				}
+			]
 		];
 		for (const [path, fields] of attempts) {
 			const result = await action(path, fields, fgw);
@@ -49,9 +65,27 @@ describe('system administration is for system administrators only', () => {
 	it('refuses plan management to plan members who are not plan admins', async () => {
 		const dsj = await login(server.url, 'dsj');
 		expect((await page('/plans/1/manage', dsj)).status).toBe(403);
-		expect((await action('/plans/1/manage/sections?/assign', { clause: '6.1', organizationId: '1' }, dsj)).status).toBe(403);
-		expect((await action('/plans/1/manage?/add', { userId: '2', role: 'admin' }, dsj)).status).toBe(403);
-		expect((await action('/plans/1/manage/invites?/create', { organizationId: '7', role: 'resident' }, dsj)).status).toBe(403);
+		expect(
+			(
+				await action(
+					'/plans/1/manage/sections?/assign',
+					{ clause: '6.1', organizationId: '1' },
+					dsj
+				)
+			).status
+		).toBe(403);
+		expect((await action('/plans/1/manage?/add', { userId: '2', role: 'admin' }, dsj)).status).toBe(
+			403
+		);
+		expect(
+			(
+				await action(
+					'/plans/1/manage/invites?/create',
+					{ organizationId: '7', role: 'resident' },
+					dsj
+				)
+			).status
+		).toBe(403);
 	});
 });
 
@@ -59,7 +93,14 @@ describe('plans', () => {
 	it('rejects a planning period outside 3–5 years with the clause 4.3 message', async () => {
 		const result = await action(
 			'/admin/plans?/create',
-			{ name: '过长规划', city: '示例市', leadOrganizationId: '1', periodStart: '2026', periodEnd: '2032', planAdminId: 'self' },
+			{
+				name: '过长规划',
+				city: '示例市',
+				leadOrganizationId: '1',
+				periodStart: '2026',
+				periodEnd: '2032',
+				planAdminId: 'self'
+			},
 			admin
 		);
 		expect(result.status).toBe(400);
@@ -70,7 +111,14 @@ describe('plans', () => {
 	it('creates a plan with a valid period and makes the creator its admin', async () => {
 		const result = await action(
 			'/admin/plans?/create',
-			{ name: '测试市智慧城市顶层设计（2027—2029年）', city: '测试市', leadOrganizationId: '1', periodStart: '2027', periodEnd: '2029', planAdminId: 'self' },
+			{
+				name: '测试市智慧城市顶层设计（2027—2029年）',
+				city: '测试市',
+				leadOrganizationId: '1',
+				periodStart: '2027',
+				periodEnd: '2029',
+				planAdminId: 'self'
+			},
 			admin
 		);
 		expect(result.status).toBe(303);
@@ -81,12 +129,20 @@ describe('plans', () => {
 
 describe('invites', () => {
 	it('turns an invite link into an account with the offered role, once', async () => {
-		const created = await action('/plans/1/manage/invites?/create', { organizationId: '7', role: 'resident' }, admin);
+		const created = await action(
+			'/plans/1/manage/invites?/create',
+			{ organizationId: '7', role: 'resident' },
+			admin
+		);
 		expect(created.status).toBe(200);
 		const link = /\/invite\/([a-z0-9]+)/.exec(created.body)?.[1];
 		expect(link).toBeTruthy();
 
-		const accepted = await action(`/invite/${link}`, { displayName: '钱居民', username: 'qian', password: 'qian-2026-pw' }, '');
+		const accepted = await action(
+			`/invite/${link}`,
+			{ displayName: '钱居民', username: 'qian', password: 'qian-2026-pw' },
+			''
+		);
 		expect(accepted.status).toBe(303);
 		expect(accepted.location).toBe('/plans/1');
 
@@ -95,13 +151,21 @@ describe('invites', () => {
 		expect(plan.status).toBe(200);
 		expect(plan.body).toContain('居民代表');
 
-		const again = await action(`/invite/${link}`, { displayName: '重复', username: 'qian2', password: 'qian-2026-pw' }, '');
+		const again = await action(
+			`/invite/${link}`,
+			{ displayName: '重复', username: 'qian2', password: 'qian-2026-pw' },
+			''
+		);
 		expect(again.status).toBe(410);
 		expect(again.body).toContain('已被使用');
 	});
 
 	it('refuses a role that does not fit the organization', async () => {
-		const result = await action('/plans/1/manage/invites?/create', { organizationId: '7', role: 'editor' }, admin);
+		const result = await action(
+			'/plans/1/manage/invites?/create',
+			{ organizationId: '7', role: 'editor' },
+			admin
+		);
 		expect(result.status).toBe(400);
 		expect(result.body).toContain('角色与成员所在单位的类型不符');
 	});

@@ -19,7 +19,10 @@ describe('login over HTTP', () => {
 	});
 
 	it('refuses a wrong password with a Chinese message and sets no session', async () => {
-		const response = await postForm(server.url, '/login', { username: 'gaj', password: 'wrong-password' });
+		const response = await postForm(server.url, '/login', {
+			username: 'gaj',
+			password: 'wrong-password'
+		});
 		expect(response.status).toBe(400);
 		expect(response.headers.getSetCookie().some((c) => c.startsWith('lantu-session='))).toBe(false);
 		expect(await response.text()).toContain('账号或密码不正确');
@@ -29,7 +32,10 @@ describe('login over HTTP', () => {
 		const response = await fetch(`${server.url}/login`, {
 			method: 'POST',
 			redirect: 'manual',
-			headers: { 'content-type': 'application/x-www-form-urlencoded', origin: 'http://evil.example' },
+			headers: {
+				'content-type': 'application/x-www-form-urlencoded',
+				origin: 'http://evil.example'
+			},
 			body: new URLSearchParams({ username: 'fgw', password: 'lantu2026' })
 		});
 		expect(response.status).toBe(403);

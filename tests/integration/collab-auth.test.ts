@@ -47,9 +47,16 @@ describe('/collab with a valid session', () => {
 	});
 
 	it('refuses document names that are not a section of a plan', async () => {
-		for (const name of ['plan/1/section/7.1', 'plan/1/section/../../x', 'anything', 'plan/999/section/6.1']) {
+		for (const name of [
+			'plan/1/section/7.1',
+			'plan/1/section/../../x',
+			'anything',
+			'plan/999/section/6.1'
+		]) {
 			let reason = '';
-			const client = connect(server.url, admin, name, { onAuthenticationFailed: (r) => (reason = r) });
+			const client = connect(server.url, admin, name, {
+				onAuthenticationFailed: (r) => (reason = r)
+			});
 			try {
 				await eventually(() => expect(reason, name).toBe('forbidden'));
 			} finally {
@@ -65,11 +72,15 @@ describe('/collab upgrade refusals', () => {
 	});
 
 	it('refuses a garbage session cookie (401)', async () => {
-		expect(await upgradeStatus(server.url, { origin: server.url, cookie: 'lantu-session=not-a-token' })).toBe(401);
+		expect(
+			await upgradeStatus(server.url, { origin: server.url, cookie: 'lantu-session=not-a-token' })
+		).toBe(401);
 	});
 
 	it('refuses a foreign Origin even with a valid session (403)', async () => {
-		expect(await upgradeStatus(server.url, { origin: 'https://evil.example', cookie: fgw })).toBe(403);
+		expect(await upgradeStatus(server.url, { origin: 'https://evil.example', cookie: fgw })).toBe(
+			403
+		);
 		expect(await upgradeStatus(server.url, { cookie: fgw })).toBe(403);
 	});
 

@@ -8,8 +8,12 @@ import { NODE, ROOT } from '../helpers/server.ts';
 
 export default function setup() {
 	if (process.env.LANTU_SKIP_BUILD === '1') return;
-	execFileSync(NODE, [path.join(ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'], {
-		cwd: ROOT,
-		stdio: 'inherit'
-	});
+	execFileSync(
+		NODE,
+		[path.join(ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'],
+		{
+			cwd: ROOT,
+			stdio: 'inherit'
+		}
+	);
 }

@@ -24,7 +24,10 @@ export function assignedOrganizationIds(planId: number, clause: string): number[
 		.select({ id: schema.sectionAssignments.organizationId })
 		.from(schema.sectionAssignments)
 		.where(
-			and(eq(schema.sectionAssignments.planId, planId), eq(schema.sectionAssignments.clause, clause))
+			and(
+				eq(schema.sectionAssignments.planId, planId),
+				eq(schema.sectionAssignments.clause, clause)
+			)
 		)
 		.all()
 		.map((r) => r.id);

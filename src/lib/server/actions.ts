@@ -26,7 +26,12 @@ export function parseForm<S extends z.ZodType>(
 	const field = issue?.path.map(String).join('.');
 	return {
 		ok: false,
-		failure: fail(400, { form, error: issue?.message.startsWith('error:') ? issue.message.slice(6) : 'invalid', details: {}, field })
+		failure: fail(400, {
+			form,
+			error: issue?.message.startsWith('error:') ? issue.message.slice(6) : 'invalid',
+			details: {},
+			field
+		})
 	};
 }
 
@@ -39,7 +44,10 @@ export async function attempt<T>(
 		return { ok: true, value: await mutation() };
 	} catch (error) {
 		if (error instanceof DomainError) {
-			return { ok: false, failure: fail(error.status, { form, error: error.code, details: error.details }) };
+			return {
+				ok: false,
+				failure: fail(error.status, { form, error: error.code, details: error.details })
+			};
 		}
 		throw error;
 	}

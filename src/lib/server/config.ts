@@ -17,8 +17,18 @@ const schema = z.object({
 	SEED_DEMO: flag.default(true),
 	/** Public origin, e.g. https://lantu.example.gov.cn; used for invite links and the WebSocket Origin check. */
 	ORIGIN: z.url().optional(),
-	SESSION_IDLE_MINUTES: z.coerce.number().int().min(5).max(7 * 24 * 60).default(120),
-	SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).max(30 * 24).default(12),
+	SESSION_IDLE_MINUTES: z.coerce
+		.number()
+		.int()
+		.min(5)
+		.max(7 * 24 * 60)
+		.default(120),
+	SESSION_ABSOLUTE_HOURS: z.coerce
+		.number()
+		.int()
+		.min(1)
+		.max(30 * 24)
+		.default(12),
 	LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 	NODE_ENV: z.string().default('production')
 });

@@ -26,16 +26,32 @@ export function createInvite(
 	const expiresAt = new Date(now + INVITE_DAYS * DAY);
 	const row = getDb()
 		.insert(schema.invites)
-		.values({ tokenHash: hashToken(token), planId, organizationId, role, createdBy: actorId, expiresAt })
+		.values({
+			tokenHash: hashToken(token),
+			planId,
+			organizationId,
+			role,
+			createdBy: actorId,
+			expiresAt
+		})
 		.returning({ id: schema.invites.id })
 		.get();
-	appendAudit({ action: 'invite.created', actorId, planId, target: `invite:${row.id}`, details: { organizationId, role } });
+	appendAudit({
+		action: 'invite.created',
+		actorId,
+		planId,
+		target: `invite:${row.id}`,
+		details: { organizationId, role }
+	});
 	return { token, expiresAt };
 }
 
 export type InviteStatus = 'pending' | 'used' | 'expired' | 'revoked';
 
-function statusOf(invite: { usedAt: Date | null; revokedAt: Date | null; expiresAt: Date }, now: number): InviteStatus {
+function statusOf(
+	invite: { usedAt: Date | null; revokedAt: Date | null; expiresAt: Date },
+	now: number
+): InviteStatus {
 	if (invite.usedAt) return 'used';
 	if (invite.revokedAt) return 'revoked';
 	if (invite.expiresAt.getTime() <= now) return 'expired';
@@ -127,6 +143,12 @@ export async function acceptInvite(
 	}
 	db.update(schema.invites).set({ usedBy: userId }).where(eq(schema.invites.id, invite.id)).run();
 	addMember(invite.planId, userId, invite.role, userId);
-	appendAudit({ action: 'invite.accepted', actorId: userId, planId: invite.planId, target: `invite:${invite.id}`, ip });
+	appendAudit({
+		action: 'invite.accepted',
+		actorId: userId,
+		planId: invite.planId,
+		target: `invite:${invite.id}`,
+		ip
+	});
 	return { userId, planId: invite.planId };
 }

@@ -30,21 +30,38 @@ export function createPlan(input: NewPlan, actorId: number | null): number {
 		db.insert(schema.planActivities)
 			.values(ACTIVITIES.map((activity) => ({ planId: plan.id, activity })))
 			.run();
-		appendAudit({ action: 'plan.created', actorId, planId: plan.id, details: { name: input.name } });
+		appendAudit({
+			action: 'plan.created',
+			actorId,
+			planId: plan.id,
+			details: { name: input.name }
+		});
 		return plan.id;
 	})();
 }
 
-export function addMember(planId: number, userId: number, role: PlanRole, actorId: number | null): void {
-	getDb()
-		.insert(schema.planMembers)
-		.values({ planId, userId, role })
-		.onConflictDoNothing()
-		.run();
-	appendAudit({ action: 'member.added', actorId, planId, target: `user:${userId}`, details: { role } });
+export function addMember(
+	planId: number,
+	userId: number,
+	role: PlanRole,
+	actorId: number | null
+): void {
+	getDb().insert(schema.planMembers).values({ planId, userId, role }).onConflictDoNothing().run();
+	appendAudit({
+		action: 'member.added',
+		actorId,
+		planId,
+		target: `user:${userId}`,
+		details: { role }
+	});
 }
 
-export function removeMember(planId: number, userId: number, role: PlanRole, actorId: number): void {
+export function removeMember(
+	planId: number,
+	userId: number,
+	role: PlanRole,
+	actorId: number
+): void {
 	if (role === 'admin' && countPlanAdmins(planId) <= 1) {
 		const isAdmin = getDb()
 			.select({ userId: schema.planMembers.userId })
@@ -69,19 +86,41 @@ export function removeMember(planId: number, userId: number, role: PlanRole, act
 			)
 		)
 		.run();
-	appendAudit({ action: 'member.removed', actorId, planId, target: `user:${userId}`, details: { role } });
+	appendAudit({
+		action: 'member.removed',
+		actorId,
+		planId,
+		target: `user:${userId}`,
+		details: { role }
+	});
 }
 
-export function assignSection(planId: number, clause: string, organizationId: number, actorId: number | null): void {
+export function assignSection(
+	planId: number,
+	clause: string,
+	organizationId: number,
+	actorId: number | null
+): void {
 	getDb()
 		.insert(schema.sectionAssignments)
 		.values({ planId, clause, organizationId })
 		.onConflictDoNothing()
 		.run();
-	appendAudit({ action: 'section.assigned', actorId, planId, target: `section:${clause}`, details: { organizationId } });
+	appendAudit({
+		action: 'section.assigned',
+		actorId,
+		planId,
+		target: `section:${clause}`,
+		details: { organizationId }
+	});
 }
 
-export function unassignSection(planId: number, clause: string, organizationId: number, actorId: number): void {
+export function unassignSection(
+	planId: number,
+	clause: string,
+	organizationId: number,
+	actorId: number
+): void {
 	getDb()
 		.delete(schema.sectionAssignments)
 		.where(
@@ -92,21 +131,42 @@ export function unassignSection(planId: number, clause: string, organizationId: 
 			)
 		)
 		.run();
-	appendAudit({ action: 'section.unassigned', actorId, planId, target: `section:${clause}`, details: { organizationId } });
+	appendAudit({
+		action: 'section.unassigned',
+		actorId,
+		planId,
+		target: `section:${clause}`,
+		details: { organizationId }
+	});
 }
 
 /** Plans the user is a member of, with their roles in each. */
 export function plansOfUser(userId: number) {
 	const db = getDb();
 	const rows = db
-		.select({ plan: schema.plans, role: schema.planMembers.role, leadName: schema.organizations.name })
+		.select({
+			plan: schema.plans,
+			role: schema.planMembers.role,
+			leadName: schema.organizations.name
+		})
 		.from(schema.planMembers)
 		.innerJoin(schema.plans, eq(schema.planMembers.planId, schema.plans.id))
 		.innerJoin(schema.organizations, eq(schema.plans.leadOrganizationId, schema.organizations.id))
 		.where(eq(schema.planMembers.userId, userId))
 		.orderBy(asc(schema.plans.id))
 		.all();
-	const byPlan = new Map<number, { id: number; name: string; city: string; periodStart: number; periodEnd: number; leadOrganization: string; roles: PlanRole[] }>();
+	const byPlan = new Map<
+		number,
+		{
+			id: number;
+			name: string;
+			city: string;
+			periodStart: number;
+			periodEnd: number;
+			leadOrganization: string;
+			roles: PlanRole[];
+		}
+	>();
 	for (const { plan, role, leadName } of rows) {
 		const entry = byPlan.get(plan.id) ?? {
 			id: plan.id,
@@ -130,9 +190,16 @@ export function getPlan(planId: number) {
 /** Section assignments of a plan as clause → organizations. */
 export function sectionOwners(planId: number): Map<string, { id: number; name: string }[]> {
 	const rows = getDb()
-		.select({ clause: schema.sectionAssignments.clause, id: schema.organizations.id, name: schema.organizations.name })
+		.select({
+			clause: schema.sectionAssignments.clause,
+			id: schema.organizations.id,
+			name: schema.organizations.name
+		})
 		.from(schema.sectionAssignments)
-		.innerJoin(schema.organizations, eq(schema.sectionAssignments.organizationId, schema.organizations.id))
+		.innerJoin(
+			schema.organizations,
+			eq(schema.sectionAssignments.organizationId, schema.organizations.id)
+		)
 		.where(eq(schema.sectionAssignments.planId, planId))
 		.orderBy(asc(schema.organizations.id))
 		.all();
@@ -155,7 +222,11 @@ export function activityStates(planId: number) {
 
 export function organizationsByIds(ids: number[]) {
 	if (ids.length === 0) return [];
-	return getDb().select().from(schema.organizations).where(inArray(schema.organizations.id, ids)).all();
+	return getDb()
+		.select()
+		.from(schema.organizations)
+		.where(inArray(schema.organizations.id, ids))
+		.all();
 }
 
 export function listPlans() {

@@ -18,7 +18,11 @@ export interface NewUser {
 export async function createUser(input: NewUser, actorId: number | null): Promise<number> {
 	const db = getDb();
 	const username = input.username.trim().toLowerCase();
-	const exists = db.select({ id: schema.users.id }).from(schema.users).where(eq(schema.users.username, username)).get();
+	const exists = db
+		.select({ id: schema.users.id })
+		.from(schema.users)
+		.where(eq(schema.users.username, username))
+		.get();
 	if (exists) throw new DomainError('username-taken', { username });
 	const passwordHash = await hashPassword(input.password);
 	const row = db
@@ -36,22 +40,46 @@ export async function createUser(input: NewUser, actorId: number | null): Promis
 	return row.id;
 }
 
-export function createOrganization(name: string, type: OrganizationType, actorId: number | null): number {
+export function createOrganization(
+	name: string,
+	type: OrganizationType,
+	actorId: number | null
+): number {
 	const db = getDb();
 	const trimmed = name.trim();
-	const exists = db.select({ id: schema.organizations.id }).from(schema.organizations).where(eq(schema.organizations.name, trimmed)).get();
+	const exists = db
+		.select({ id: schema.organizations.id })
+		.from(schema.organizations)
+		.where(eq(schema.organizations.name, trimmed))
+		.get();
 	if (exists) throw new DomainError('organization-exists', { name: trimmed });
-	const row = db.insert(schema.organizations).values({ name: trimmed, type }).returning({ id: schema.organizations.id }).get();
-	appendAudit({ action: 'organization.created', actorId, target: `organization:${row.id}`, details: { name: trimmed, type } });
+	const row = db
+		.insert(schema.organizations)
+		.values({ name: trimmed, type })
+		.returning({ id: schema.organizations.id })
+		.get();
+	appendAudit({
+		action: 'organization.created',
+		actorId,
+		target: `organization:${row.id}`,
+		details: { name: trimmed, type }
+	});
 	return row.id;
 }
 
 /** Disabling ends every session of the account at once (and closes its collab sockets on next check). */
 export function setUserDisabled(userId: number, disabled: boolean, actorId: number): void {
 	const db = getDb();
-	db.update(schema.users).set({ disabledAt: disabled ? new Date() : null }).where(eq(schema.users.id, userId)).run();
+	db.update(schema.users)
+		.set({ disabledAt: disabled ? new Date() : null })
+		.where(eq(schema.users.id, userId))
+		.run();
 	if (disabled) invalidateUserSessions(userId);
-	appendAudit({ action: disabled ? 'user.disabled' : 'user.enabled', actorId, target: `user:${userId}` });
+	appendAudit({
+		action: disabled ? 'user.disabled' : 'user.enabled',
+		actorId,
+		target: `user:${userId}`
+	});
 }
 
 export function listUsers() {
@@ -83,7 +111,11 @@ export function listOrganizations() {
 			.map((r) => [r.organizationId, r.n])
 	);
 	return db
-		.select({ id: schema.organizations.id, name: schema.organizations.name, type: schema.organizations.type })
+		.select({
+			id: schema.organizations.id,
+			name: schema.organizations.name,
+			type: schema.organizations.type
+		})
 		.from(schema.organizations)
 		.orderBy(asc(schema.organizations.id))
 		.all()

@@ -13,7 +13,10 @@ const ChangePassword = z
 		password: passwordField,
 		confirm: z.string()
 	})
-	.refine((v) => v.password === v.confirm, { message: 'error:password-mismatch', path: ['confirm'] });
+	.refine((v) => v.password === v.confirm, {
+		message: 'error:password-mismatch',
+		path: ['confirm']
+	});
 
 export const load: PageServerLoad = (event) => {
 	const user = requireUser(event);

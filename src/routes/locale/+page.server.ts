@@ -14,7 +14,12 @@ export const actions: Actions = {
 	default: async ({ request, cookies }) => {
 		const parsed = LocaleForm.safeParse(Object.fromEntries(await request.formData()));
 		if (!parsed.success) redirect(303, '/');
-		cookies.set(cookieName, parsed.data.locale, { path: '/', maxAge: cookieMaxAge, httpOnly: false, sameSite: 'lax' });
+		cookies.set(cookieName, parsed.data.locale, {
+			path: '/',
+			maxAge: cookieMaxAge,
+			httpOnly: false,
+			sameSite: 'lax'
+		});
 		const target = parsed.data.redirectTo.startsWith('//') ? '/' : parsed.data.redirectTo;
 		redirect(303, target);
 	}

@@ -28,7 +28,11 @@ export const actions: Actions = {
 		const username = typeof form.username === 'string' ? form.username : '';
 		if (!parsed.success) return fail(400, { username, error: 'required' as const });
 
-		const outcome = await attemptLogin(parsed.data.username, parsed.data.password, getClientAddress());
+		const outcome = await attemptLogin(
+			parsed.data.username,
+			parsed.data.password,
+			getClientAddress()
+		);
 		if (!outcome.ok) {
 			if (outcome.reason === 'throttled') {
 				return fail(429, {

@@ -56,7 +56,12 @@ describe('audit hash chain', () => {
 
 	it('changes the hash when any field changes', () => {
 		const [entry] = buildChain(1);
-		for (const change of [{ ip: '10.0.0.1' }, { target: 'user:2' }, { at: new Date(0) }, { planId: 2 }]) {
+		for (const change of [
+			{ ip: '10.0.0.1' },
+			{ target: 'user:2' },
+			{ at: new Date(0) },
+			{ planId: 2 }
+		]) {
 			expect(entryHash(GENESIS_HASH, { ...entry, ...change })).not.toBe(entry.hash);
 		}
 	});

@@ -49,7 +49,8 @@ export function verifyChain(
 		if (expectedId !== undefined && entry.id !== expectedId) {
 			return { ok: false, entries: count, brokenAt: entry.id, reason: 'gap' };
 		}
-		if (entry.prevHash !== prev) return { ok: false, entries: count, brokenAt: entry.id, reason: 'link' };
+		if (entry.prevHash !== prev)
+			return { ok: false, entries: count, brokenAt: entry.id, reason: 'link' };
 		if (entryHash(prev, entry) !== entry.hash) {
 			return { ok: false, entries: count, brokenAt: entry.id, reason: 'hash' };
 		}

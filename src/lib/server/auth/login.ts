@@ -27,7 +27,8 @@ export async function attemptLogin(
 	const account = accountKey(username);
 	const address = ipKey(ip);
 	const wait = Math.max(lockedFor(account), lockedFor(address));
-	if (wait > 0) return { ok: false, reason: 'throttled', retryAfterSeconds: Math.ceil(wait / 1000) };
+	if (wait > 0)
+		return { ok: false, reason: 'throttled', retryAfterSeconds: Math.ceil(wait / 1000) };
 
 	const user = getDb().select().from(schema.users).where(eq(schema.users.username, username)).get();
 	const valid = await verifyPassword(user?.passwordHash ?? (await dummyPasswordHash()), password);

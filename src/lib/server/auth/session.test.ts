@@ -16,9 +16,17 @@ let otherUserId: number;
 
 beforeAll(() => {
 	const db = getDb();
-	const org = db.insert(schema.organizations).values({ name: '测试局', type: 'government' }).returning().get();
+	const org = db
+		.insert(schema.organizations)
+		.values({ name: '测试局', type: 'government' })
+		.returning()
+		.get();
 	const insertUser = (username: string) =>
-		db.insert(schema.users).values({ username, displayName: username, passwordHash: 'x', organizationId: org.id }).returning().get().id;
+		db
+			.insert(schema.users)
+			.values({ username, displayName: username, passwordHash: 'x', organizationId: org.id })
+			.returning()
+			.get().id;
 	userId = insertUser('session-user');
 	otherUserId = insertUser('other-user');
 });
@@ -40,7 +48,11 @@ describe('session tokens', () => {
 		expect(session.id).toBe(hashToken(token));
 		expect(session.id).toMatch(/^[0-9a-f]{64}$/);
 		expect(session.id).not.toContain(token);
-		const row = getDb().select().from(schema.sessions).where(eq(schema.sessions.id, session.id)).get();
+		const row = getDb()
+			.select()
+			.from(schema.sessions)
+			.where(eq(schema.sessions.id, session.id))
+			.get();
 		expect(JSON.stringify(row)).not.toContain(token);
 	});
 });
@@ -95,9 +107,17 @@ describe('validation', () => {
 	it('refuses the sessions of a disabled account', () => {
 		const token = generateSessionToken();
 		createSession(token, otherUserId);
-		getDb().update(schema.users).set({ disabledAt: new Date() }).where(eq(schema.users.id, otherUserId)).run();
+		getDb()
+			.update(schema.users)
+			.set({ disabledAt: new Date() })
+			.where(eq(schema.users.id, otherUserId))
+			.run();
 		expect(validateSessionToken(token).user).toBeNull();
-		getDb().update(schema.users).set({ disabledAt: null }).where(eq(schema.users.id, otherUserId)).run();
+		getDb()
+			.update(schema.users)
+			.set({ disabledAt: null })
+			.where(eq(schema.users.id, otherUserId))
+			.run();
 	});
 });
 

@@ -61,8 +61,7 @@ export function validateSessionToken(token: string, now = Date.now()) {
 		.get();
 	if (!row) return { session: null, user: null };
 	const { session, user } = row;
-	const expired =
-		now >= session.expiresAt.getTime() || now >= session.absoluteExpiresAt.getTime();
+	const expired = now >= session.expiresAt.getTime() || now >= session.absoluteExpiresAt.getTime();
 	if (expired || user.disabledAt) {
 		db.delete(schema.sessions).where(eq(schema.sessions.id, id)).run();
 		return { session: null, user: null };

@@ -22,7 +22,11 @@ export function ipKey(ip: string): string {
 
 /** Milliseconds until the key may try again; 0 when it may try now. */
 export function lockedFor(key: string, now = Date.now()): number {
-	const row = getDb().select().from(schema.loginThrottle).where(eq(schema.loginThrottle.key, key)).get();
+	const row = getDb()
+		.select()
+		.from(schema.loginThrottle)
+		.where(eq(schema.loginThrottle.key, key))
+		.get();
 	const until = row?.lockedUntil?.getTime() ?? 0;
 	return Math.max(0, until - now);
 }
@@ -39,7 +43,12 @@ export function recordFailure(key: string, limit: number, now = Date.now()): voi
 			const lockedUntil =
 				over >= 0 ? new Date(now + Math.min(MAX_LOCK_MS, BASE_LOCK_MS * 2 ** over)) : null;
 			db.insert(loginThrottle)
-				.values({ key, failures, windowStartedAt: new Date(fresh ? now : row.windowStartedAt.getTime()), lockedUntil })
+				.values({
+					key,
+					failures,
+					windowStartedAt: new Date(fresh ? now : row.windowStartedAt.getTime()),
+					lockedUntil
+				})
 				.onConflictDoUpdate({
 					target: loginThrottle.key,
 					set: {

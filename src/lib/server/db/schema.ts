@@ -96,7 +96,10 @@ export const planMembers = sqliteTable(
 		role: text('role', { enum: PLAN_ROLES }).notNull(),
 		createdAt: createdAt()
 	},
-	(t) => [primaryKey({ columns: [t.planId, t.userId, t.role] }), index('plan_members_user_idx').on(t.userId)]
+	(t) => [
+		primaryKey({ columns: [t.planId, t.userId, t.role] }),
+		index('plan_members_user_idx').on(t.userId)
+	]
 );
 
 /** Which departments own (write) which section of a plan. */

@@ -34,7 +34,13 @@ export const DEMO_ACCOUNTS: {
 	roles: PlanRole[];
 	isSystemAdmin?: boolean;
 }[] = [
-	{ username: 'admin', displayName: '王建国', org: 'dsj', roles: ['admin', 'editor'], isSystemAdmin: true },
+	{
+		username: 'admin',
+		displayName: '王建国',
+		org: 'dsj',
+		roles: ['admin', 'editor'],
+		isSystemAdmin: true
+	},
 	{ username: 'dsj', displayName: '李晓明', org: 'dsj', roles: ['editor'] },
 	{ username: 'fgw', displayName: '张丽华', org: 'fgw', roles: ['editor'] },
 	{ username: 'gaj', displayName: '陈志强', org: 'gaj', roles: ['editor'] },

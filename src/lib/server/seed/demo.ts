@@ -23,7 +23,8 @@ export async function seedDemoIfEmpty(): Promise<boolean> {
 	if ((users?.n ?? 0) > 0) return false;
 
 	const orgIds = new Map<string, number>();
-	for (const org of DEMO_ORGANIZATIONS) orgIds.set(org.key, createOrganization(org.name, org.type, null));
+	for (const org of DEMO_ORGANIZATIONS)
+		orgIds.set(org.key, createOrganization(org.name, org.type, null));
 	const org = (key: string) => {
 		const id = orgIds.get(key);
 		if (id === undefined) throw new Error(`demo data: unknown organization ${key}`);

@@ -20,7 +20,9 @@ export const actions: Actions = {
 		const actor = requireSystemAdmin(event);
 		const parsed = parseForm(CreateOrganization, await event.request.formData(), 'create');
 		if (!parsed.ok) return parsed.failure;
-		const result = await attempt('create', () => createOrganization(parsed.data.name, parsed.data.type, actor.id));
+		const result = await attempt('create', () =>
+			createOrganization(parsed.data.name, parsed.data.type, actor.id)
+		);
 		if (!result.ok) return result.failure;
 		return { form: 'create', success: parsed.data.name };
 	}

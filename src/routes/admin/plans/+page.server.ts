@@ -26,7 +26,13 @@ export const load: PageServerLoad = (event) => {
 		.filter((u) => u.organizationType === 'government' && u.disabledAt === null)
 		.map((u) => ({ id: u.id, displayName: u.displayName, organizationId: u.organizationId }));
 	const thisYear = new Date().getFullYear();
-	return { plans: listPlans(), organizations, users, defaultStart: thisYear, defaultEnd: thisYear + 4 };
+	return {
+		plans: listPlans(),
+		organizations,
+		users,
+		defaultStart: thisYear,
+		defaultEnd: thisYear + 4
+	};
 };
 
 export const actions: Actions = {

@@ -1,10 +1,23 @@
 import { z } from 'zod';
 import { ORGANIZATION_TYPES } from '#lib/roles.ts';
-import { checkboxField, displayNameField, idField, passwordField, usernameField } from '#lib/forms.ts';
+import {
+	checkboxField,
+	displayNameField,
+	idField,
+	passwordField,
+	usernameField
+} from '#lib/forms.ts';
 import { attempt, parseForm } from '#lib/server/actions.ts';
 import { getCollab } from '#lib/server/collab.ts';
 import { requireSystemAdmin } from '#lib/server/guards.ts';
-import { createUser, getUser, listOrganizations, listUsers, setPassword, setUserDisabled } from '#lib/server/users.ts';
+import {
+	createUser,
+	getUser,
+	listOrganizations,
+	listUsers,
+	setPassword,
+	setUserDisabled
+} from '#lib/server/users.ts';
 import { fail } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -21,7 +34,11 @@ const ResetPassword = z.object({ userId: idField, password: passwordField });
 export const load: PageServerLoad = (event) => {
 	requireSystemAdmin(event);
 	return {
-		users: listUsers().map((u) => ({ ...u, disabled: u.disabledAt !== null, disabledAt: undefined })),
+		users: listUsers().map((u) => ({
+			...u,
+			disabled: u.disabledAt !== null,
+			disabledAt: undefined
+		})),
 		organizations: listOrganizations(),
 		organizationTypes: ORGANIZATION_TYPES
 	};
@@ -40,8 +57,10 @@ export const actions: Actions = {
 		const actor = requireSystemAdmin(event);
 		const parsed = parseForm(UserRef, await event.request.formData(), 'row');
 		if (!parsed.ok) return parsed.failure;
-		if (parsed.data.userId === actor.id) return fail(400, { form: 'row', error: 'self', details: {} });
-		if (!getUser(parsed.data.userId)) return fail(404, { form: 'row', error: 'invalid', details: {} });
+		if (parsed.data.userId === actor.id)
+			return fail(400, { form: 'row', error: 'self', details: {} });
+		if (!getUser(parsed.data.userId))
+			return fail(404, { form: 'row', error: 'invalid', details: {} });
 		setUserDisabled(parsed.data.userId, true, actor.id);
 		getCollab().disconnectUser(parsed.data.userId);
 		return { form: 'row', success: 'disabled' };
@@ -50,7 +69,8 @@ export const actions: Actions = {
 		const actor = requireSystemAdmin(event);
 		const parsed = parseForm(UserRef, await event.request.formData(), 'row');
 		if (!parsed.ok) return parsed.failure;
-		if (!getUser(parsed.data.userId)) return fail(404, { form: 'row', error: 'invalid', details: {} });
+		if (!getUser(parsed.data.userId))
+			return fail(404, { form: 'row', error: 'invalid', details: {} });
 		setUserDisabled(parsed.data.userId, false, actor.id);
 		return { form: 'row', success: 'enabled' };
 	},
@@ -58,7 +78,8 @@ export const actions: Actions = {
 		const actor = requireSystemAdmin(event);
 		const parsed = parseForm(ResetPassword, await event.request.formData(), 'row');
 		if (!parsed.ok) return parsed.failure;
-		if (!getUser(parsed.data.userId)) return fail(404, { form: 'row', error: 'invalid', details: {} });
+		if (!getUser(parsed.data.userId))
+			return fail(404, { form: 'row', error: 'invalid', details: {} });
 		await setPassword(parsed.data.userId, parsed.data.password, actor.id);
 		getCollab().disconnectUser(parsed.data.userId);
 		return { form: 'row', success: 'password' };

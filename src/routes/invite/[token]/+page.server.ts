@@ -3,7 +3,11 @@ import { z } from 'zod';
 import { displayNameField, passwordField, usernameField } from '#lib/forms.ts';
 import { attempt, parseForm } from '#lib/server/actions.ts';
 import { setSessionCookie } from '#lib/server/auth/cookie.ts';
-import { createSession, generateSessionToken, invalidateSession } from '#lib/server/auth/session.ts';
+import {
+	createSession,
+	generateSessionToken,
+	invalidateSession
+} from '#lib/server/auth/session.ts';
 import { acceptInvite, findInvite } from '#lib/server/invites.ts';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -27,7 +31,9 @@ export const actions: Actions = {
 	default: async ({ params, request, cookies, url, locals, getClientAddress }) => {
 		const parsed = parseForm(AcceptInvite, await request.formData(), 'accept');
 		if (!parsed.ok) return parsed.failure;
-		const result = await attempt('accept', () => acceptInvite(params.token, parsed.data, getClientAddress()));
+		const result = await attempt('accept', () =>
+			acceptInvite(params.token, parsed.data, getClientAddress())
+		);
 		if (!result.ok) return result.failure;
 		if (locals.session) invalidateSession(locals.session.id);
 		const token = generateSessionToken();

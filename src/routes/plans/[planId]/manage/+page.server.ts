@@ -22,7 +22,14 @@ export const load: PageServerLoad = (event) => {
 			organization: u.organization,
 			organizationType: u.organizationType
 		}));
-	return { members: planMembers(plan.id).map(({ disabledAt, ...m }) => ({ ...m, disabled: disabledAt !== null })), users, roles: PLAN_ROLES };
+	return {
+		members: planMembers(plan.id).map(({ disabledAt, ...m }) => ({
+			...m,
+			disabled: disabledAt !== null
+		})),
+		users,
+		roles: PLAN_ROLES
+	};
 };
 
 export const actions: Actions = {
@@ -45,7 +52,9 @@ export const actions: Actions = {
 		const { plan, user: actor } = requirePlanAdmin(event);
 		const parsed = parseForm(MemberRole, await event.request.formData(), 'members');
 		if (!parsed.ok) return parsed.failure;
-		const result = await attempt('members', () => removeMember(plan.id, parsed.data.userId, parsed.data.role, actor.id));
+		const result = await attempt('members', () =>
+			removeMember(plan.id, parsed.data.userId, parsed.data.role, actor.id)
+		);
 		if (!result.ok) return result.failure;
 		getCollab().refreshAccess(plan.id);
 		return { form: 'members', success: 'removed' };

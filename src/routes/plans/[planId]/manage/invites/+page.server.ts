@@ -39,7 +39,9 @@ export const actions: Actions = {
 		const { plan, user } = requirePlanAdmin(event);
 		const parsed = parseForm(InviteRef, await event.request.formData(), 'list');
 		if (!parsed.ok) return parsed.failure;
-		const result = await attempt('list', () => revokeInvite(plan.id, parsed.data.inviteId, user.id));
+		const result = await attempt('list', () =>
+			revokeInvite(plan.id, parsed.data.inviteId, user.id)
+		);
 		if (!result.ok) return result.failure;
 		return { form: 'list', success: 'revoked' };
 	}

@@ -40,7 +40,8 @@ export const actions: Actions = {
 		if (!parsed.ok) return parsed.failure;
 		const { clause, organizationId } = parsed.data;
 		const result = await attempt('sections', () => {
-			if (getOrganization(organizationId)?.type !== 'government') throw new DomainError('not-government');
+			if (getOrganization(organizationId)?.type !== 'government')
+				throw new DomainError('not-government');
 			assignSection(plan.id, clause, organizationId, user.id);
 		});
 		if (!result.ok) return result.failure;
