@@ -1,0 +1,114 @@
+/**
+ * One section's live Y.Doc in the browser: the Hocuspocus provider over /collab (the session cookie
+ * authenticates it), an IndexedDB copy so edits made offline survive a reload and merge on
+ * reconnect, and honest reactive state for the UI: status, read-only scope, who is here.
+ */
+import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
+import { IndexeddbPersistence } from 'y-indexeddb';
+import * as Y from 'yjs';
+import { CLOSE_CODES, closeCodeByNumber, type CloseCodeName } from './close-codes.ts';
+import { deriveStatus, type ConnectionStatus } from './status.ts';
+
+export interface Peer {
+	clientId: number;
+	name: string;
+	color: string;
+	organization?: string;
+}
+
+export interface LocalUser {
+	name: string;
+	color: string;
+}
+
+export class SectionConnection {
+	readonly doc = new Y.Doc();
+	readonly provider: HocuspocusProvider;
+	status = $state<ConnectionStatus>('connecting');
+	readOnly = $state(true);
+	/** Why the server refused or closed, as a close-code name or Hocuspocus reason. */
+	problem = $state<CloseCodeName | 'forbidden' | null>(null);
+	peers = $state<Peer[]>([]);
+
+	#socket: HocuspocusProviderWebsocket;
+	#local: IndexeddbPersistence | null = null;
+	#connected = false;
+	#everConnected = false;
+	#failed = false;
+
+	constructor(documentName: string, user: LocalUser, url = defaultUrl()) {
+		this.#socket = new HocuspocusProviderWebsocket({ url });
+		this.provider = new HocuspocusProvider({
+			websocketProvider: this.#socket,
+			name: documentName,
+			document: this.doc,
+			// The server authenticates from the session cookie; the provider insists on a token.
+			token: 'session',
+			onStatus: ({ status }) => {
+				this.#connected = status === 'connected';
+				if (this.#connected) this.#everConnected = true;
+				this.#update();
+			},
+			onSynced: () => this.#update(),
+			onUnsyncedChanges: () => this.#update(),
+			onAuthenticated: ({ scope }) => {
+				this.readOnly = scope !== 'read-write';
+				this.#failed = false;
+				this.problem = null;
+				this.#update();
+			},
+			onAuthenticationFailed: ({ reason }) => {
+				this.#failed = true;
+				this.problem = reason === CLOSE_CODES.forbidden.reason ? 'forbidden' : 'loadFailed';
+				this.#update();
+			},
+			onClose: ({ event }) => {
+				const name = closeCodeByNumber(event.code);
+				if (name && CLOSE_CODES[name].fatal) {
+					this.#failed = true;
+					this.problem = name;
+					this.provider.configuration.websocketProvider.disconnect();
+				}
+				this.#update();
+			},
+			onAwarenessChange: ({ states }) => {
+				const me = this.doc.clientID;
+				this.peers = states
+					.filter((s) => s.clientId !== me && s.user)
+					.map((s) => ({
+						clientId: s.clientId,
+						name: String(s.user.name ?? ''),
+						color: String(s.user.color ?? '#64748b'),
+						organization: s.user.organization ? String(s.user.organization) : undefined
+					}));
+			}
+		});
+		this.provider.setAwarenessField('user', user);
+		if (typeof indexedDB !== 'undefined') {
+			this.#local = new IndexeddbPersistence(`lantu:${documentName}`, this.doc);
+		}
+		this.provider.attach();
+	}
+
+	#update() {
+		this.status = deriveStatus({
+			connected: this.#connected,
+			synced: this.provider.isSynced,
+			unsyncedChanges: this.provider.unsyncedChanges,
+			failed: this.#failed,
+			everConnected: this.#everConnected
+		});
+	}
+
+	destroy() {
+		this.provider.destroy();
+		this.#socket.destroy();
+		void this.#local?.destroy();
+		this.doc.destroy();
+	}
+}
+
+function defaultUrl(): string {
+	const { protocol, host } = window.location;
+	return `${protocol === 'https:' ? 'wss' : 'ws'}://${host}/collab`;
+}

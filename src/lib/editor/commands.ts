@@ -1,0 +1,90 @@
+/** Editor commands: plain ProseMirror `Command`s, `dispatch` optional so each doubles as "can I?". */
+import { setBlockType, toggleMark, wrapIn } from 'prosemirror-commands';
+import type { MarkType } from 'prosemirror-model';
+import { wrapInList } from 'prosemirror-schema-list';
+import type { Command, EditorState } from 'prosemirror-state';
+import {
+	addColumnAfter,
+	addRowAfter,
+	deleteColumn,
+	deleteRow,
+	deleteTable,
+	isInTable
+} from 'prosemirror-tables';
+import { safeHref } from './marks/index.ts';
+import { schema } from './schema.ts';
+
+export const toggleBold = toggleMark(schema.marks.strong);
+export const toggleItalic = toggleMark(schema.marks.em);
+export const toggleUnderline = toggleMark(schema.marks.underline);
+export const setParagraph = setBlockType(schema.nodes.paragraph);
+export const setHeading = (level: number) => setBlockType(schema.nodes.heading, { level });
+export const bulletList = wrapInList(schema.nodes.bullet_list);
+export const orderedList = wrapInList(schema.nodes.ordered_list);
+export const quote = wrapIn(schema.nodes.blockquote);
+export { addColumnAfter, addRowAfter, deleteColumn, deleteRow, deleteTable, isInTable };
+
+/** Inserts a rows × cols table with a header row of empty cells. */
+export function insertTable(rows = 3, cols = 3): Command {
+	return (state, dispatch) => {
+		const { table, table_row, table_cell, table_header, paragraph } = schema.nodes;
+		if (
+			!state.selection.$from.parent.type.spec.group?.includes('block') &&
+			!state.selection.empty
+		) {
+			return false;
+		}
+		if (isInTable(state)) return false;
+		if (dispatch) {
+			const cell = (type: typeof table_cell) => type.createAndFill(null, paragraph.create())!;
+			const header = table_row.create(
+				null,
+				Array.from({ length: cols }, () => cell(table_header))
+			);
+			const body = Array.from({ length: rows - 1 }, () =>
+				table_row.create(
+					null,
+					Array.from({ length: cols }, () => cell(table_cell))
+				)
+			);
+			dispatch(
+				state.tr.replaceSelectionWith(table.create(null, [header, ...body])).scrollIntoView()
+			);
+		}
+		return true;
+	};
+}
+
+/** Sets (or with an empty href removes) a link on the selection; unsafe URLs are refused. */
+export function setLink(href: string): Command {
+	return (state, dispatch) => {
+		const { from, to, empty } = state.selection;
+		if (empty) return false;
+		const mark = schema.marks.link;
+		if (!href.trim()) {
+			dispatch?.(state.tr.removeMark(from, to, mark));
+			return true;
+		}
+		const safe = safeHref(href.trim());
+		if (!safe) return false;
+		dispatch?.(state.tr.removeMark(from, to, mark).addMark(from, to, mark.create({ href: safe })));
+		return true;
+	};
+}
+
+export function markActive(state: EditorState, type: MarkType): boolean {
+	const { from, $from, to, empty } = state.selection;
+	if (empty) return !!type.isInSet(state.storedMarks ?? $from.marks());
+	return state.doc.rangeHasMark(from, to, type);
+}
+
+export function blockActive(
+	state: EditorState,
+	typeName: string,
+	attrs: Record<string, unknown> = {}
+): boolean {
+	const { $from } = state.selection;
+	const node = $from.parent;
+	if (node.type.name !== typeName) return false;
+	return Object.entries(attrs).every(([k, v]) => node.attrs[k] === v);
+}

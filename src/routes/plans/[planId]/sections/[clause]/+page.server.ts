@@ -1,0 +1,40 @@
+import { error } from '@sveltejs/kit';
+import { canReadDraft } from '#lib/roles.ts';
+import { sectionAccess } from '#lib/server/access.ts';
+import { getDb, schema } from '#lib/server/db/index.ts';
+import { requirePlanMember } from '#lib/server/guards.ts';
+import { activityStates, sectionOwners } from '#lib/server/plans.ts';
+import { proseItems } from '#lib/standard/prose-items.ts';
+import { ACTIVITY_CHAPTER, findSection, sectionDocumentName } from '#lib/standard/sections.ts';
+import { eq } from 'drizzle-orm';
+import type { PageServerLoad } from './$types';
+
+export const load: PageServerLoad = (event) => {
+	const { plan, membership, user } = requirePlanMember(event);
+	const section = findSection(event.params.clause);
+	if (!section) error(404, { message: 'not found' });
+	// Participants read published versions, not the live draft (DESIGN.md §1).
+	if (!canReadDraft(membership)) error(403, { message: 'forbidden' });
+	const state =
+		activityStates(plan.id).find((a) => a.activity === section.activity)?.state ?? 'drafting';
+	const organization = getDb()
+		.select({ name: schema.organizations.name })
+		.from(schema.organizations)
+		.where(eq(schema.organizations.id, user.organizationId))
+		.get();
+	return {
+		plan: { id: plan.id, name: plan.name },
+		section: {
+			clause: section.clause,
+			title: section.title,
+			activity: section.activity,
+			chapter: ACTIVITY_CHAPTER[section.activity],
+			state,
+			owners: (sectionOwners(plan.id).get(section.clause) ?? []).map((o) => o.name),
+			items: proseItems(section.clause)
+		},
+		documentName: sectionDocumentName(plan.id, section.clause),
+		access: sectionAccess(user.id, plan.id, section.clause),
+		me: { id: user.id, name: user.displayName, organization: organization?.name ?? '' }
+	};
+};
