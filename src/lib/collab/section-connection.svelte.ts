@@ -88,7 +88,21 @@ export class SectionConnection {
 			this.#local = new IndexeddbPersistence(`lantu:${documentName}`, this.doc);
 		}
 		this.provider.attach();
+		// The browser knows first when the network is gone; a half-open socket can take a long time
+		// to notice. Drop it at once (edits stay in the doc and IndexedDB) and reconnect when back.
+		window.addEventListener('offline', this.#goOffline);
+		window.addEventListener('online', this.#goOnline);
 	}
+
+	#goOffline = () => {
+		this.#socket.disconnect();
+		this.#connected = false;
+		this.#update();
+	};
+
+	#goOnline = () => {
+		void this.#socket.connect();
+	};
 
 	#update() {
 		this.status = deriveStatus({
@@ -101,6 +115,8 @@ export class SectionConnection {
 	}
 
 	destroy() {
+		window.removeEventListener('offline', this.#goOffline);
+		window.removeEventListener('online', this.#goOnline);
 		this.provider.destroy();
 		this.#socket.destroy();
 		void this.#local?.destroy();

@@ -2,7 +2,7 @@
 import { setBlockType, toggleMark, wrapIn } from 'prosemirror-commands';
 import type { MarkType } from 'prosemirror-model';
 import { wrapInList } from 'prosemirror-schema-list';
-import type { Command, EditorState } from 'prosemirror-state';
+import { TextSelection, type Command, type EditorState } from 'prosemirror-state';
 import {
 	addColumnAfter,
 	addRowAfter,
@@ -24,32 +24,31 @@ export const orderedList = wrapInList(schema.nodes.ordered_list);
 export const quote = wrapIn(schema.nodes.blockquote);
 export { addColumnAfter, addRowAfter, deleteColumn, deleteRow, deleteTable, isInTable };
 
-/** Inserts a rows × cols table with a header row of empty cells. */
+/** Inserts a rows × cols table with a header row, and puts the cursor in its first header cell. */
 export function insertTable(rows = 3, cols = 3): Command {
 	return (state, dispatch) => {
 		const { table, table_row, table_cell, table_header, paragraph } = schema.nodes;
-		if (
-			!state.selection.$from.parent.type.spec.group?.includes('block') &&
-			!state.selection.empty
-		) {
-			return false;
-		}
 		if (isInTable(state)) return false;
 		if (dispatch) {
-			const cell = (type: typeof table_cell) => type.createAndFill(null, paragraph.create())!;
-			const header = table_row.create(
-				null,
-				Array.from({ length: cols }, () => cell(table_header))
-			);
-			const body = Array.from({ length: rows - 1 }, () =>
+			const row = (type: typeof table_cell) =>
 				table_row.create(
 					null,
-					Array.from({ length: cols }, () => cell(table_cell))
-				)
-			);
-			dispatch(
-				state.tr.replaceSelectionWith(table.create(null, [header, ...body])).scrollIntoView()
-			);
+					Array.from({ length: cols }, () => type.create(null, paragraph.create()))
+				);
+			const rowsOfTable = [
+				row(table_header),
+				...Array.from({ length: rows - 1 }, () => row(table_cell))
+			];
+			const tr = state.tr.replaceSelectionWith(table.create(null, rowsOfTable));
+			// replaceSelectionWith leaves the cursor after the table's content: walk up to the table.
+			const $end = tr.selection.$from;
+			for (let depth = $end.depth; depth > 0; depth--) {
+				if ($end.node(depth).type === table) {
+					tr.setSelection(TextSelection.near(tr.doc.resolve($end.before(depth) + 3)));
+					break;
+				}
+			}
+			dispatch(tr.scrollIntoView());
 		}
 		return true;
 	};
