@@ -4,4 +4,6 @@ import type { SessionUser } from '../../src/lib/server/auth/session.ts';
 export interface CollabContext {
 	user: SessionUser;
 	ip: string;
+	/** Name of the user's organization, shown with their presence. */
+	organization: string;
 }

@@ -15,12 +15,12 @@ import { logger } from '../../src/lib/server/log.ts';
 import { parseSectionDocumentName } from '../../src/lib/standard/sections.ts';
 import type { CollabContext } from './context.ts';
 import { Authorization } from './extensions/authorization.ts';
+import { AwarenessIdentity } from './extensions/awareness-identity.ts';
+import { Limits } from './extensions/limits.ts';
+import { MAX_CONNECTIONS_PER_IP, MAX_MESSAGE_BYTES } from './limits.ts';
 import { Persistence } from './extensions/persistence.ts';
 import { createDocumentStore } from './store.ts';
 import { checkUpgrade, COLLAB_PATH, refuseUpgrade } from './upgrade.ts';
-
-/** Outline caps messages at 1.5 MiB; ws would accept 100 MiB and Hocuspocus's own server 50 MB. */
-export const MAX_MESSAGE_BYTES = 1.5 * 1024 * 1024;
 
 export interface CollabServer {
 	hocuspocus: Hocuspocus<CollabContext>;
@@ -46,15 +46,24 @@ export function createCollabServer(db: Db): CollabServer {
 		quiet: true,
 		debounce: 2000,
 		maxDebounce: 10000,
-		extensions: [new Authorization(), new Persistence(store, log.child({ part: 'persistence' }))]
+		// Order is design: a rejection stops the chain, so cheap refusals come first.
+		extensions: [
+			new Limits(),
+			new Authorization(),
+			new AwarenessIdentity(),
+			new Persistence(store, log.child({ part: 'persistence' }))
+		]
 	});
 	const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES });
 
-	/** The user behind each open socket, so an account can be cut off at once. */
-	const socketUsers = new Map<WebSocket, number>();
+	/** Who is behind each open socket, so an account can be cut off at once and IPs capped. */
+	const socketUsers = new Map<WebSocket, { userId: number; ip: string }>();
+	const organizationName = db.$client.prepare<[number], { name: string }>(
+		'SELECT name FROM organizations WHERE id = ?'
+	);
 
 	function attach(ws: WebSocket, request: IncomingMessage, context: CollabContext) {
-		socketUsers.set(ws, context.user.id);
+		socketUsers.set(ws, { userId: context.user.id, ip: context.ip });
 		const url = `http://${request.headers.host ?? 'localhost'}${request.url ?? COLLAB_PATH}`;
 		const headers = new Headers();
 		for (const [key, value] of Object.entries(request.headers)) {
@@ -100,8 +109,15 @@ export function createCollabServer(db: Db): CollabServer {
 				refuseUpgrade(socket, check.status, check.message);
 				return true;
 			}
+			const openFromIp = [...socketUsers.values()].filter((s) => s.ip === check.ip).length;
+			if (openFromIp >= MAX_CONNECTIONS_PER_IP) {
+				log.warn({ ip: check.ip }, 'collab connections per IP exceeded');
+				refuseUpgrade(socket, 429, 'too many connections');
+				return true;
+			}
+			const organization = organizationName.get(check.user.organizationId)?.name ?? '';
 			wss.handleUpgrade(request, socket, head, (ws) => {
-				attach(ws, request, { user: check.user, ip: check.ip });
+				attach(ws, request, { user: check.user, ip: check.ip, organization });
 			});
 			return true;
 		},
@@ -111,11 +127,11 @@ export function createCollabServer(db: Db): CollabServer {
 				const access = user ? sectionAccess(user.id, planId, sectionClause) : 'none';
 				const readOnly = access !== 'write';
 				if (access !== 'none' && readOnly === connection.readOnly) return;
-				// Refuse further updates at once, then close so the client re-authenticates and learns
-				// its new scope (Outline's "authorization changed").
+				// Refuse further updates at once, then close the socket so the provider reconnects,
+				// authenticates again and learns its new scope (Outline's "authorization changed").
 				connection.readOnly = readOnly;
 				const { code, reason } = CLOSE_CODES.authorizationChanged;
-				connection.close({ code, reason });
+				connection.webSocket.close(code, reason);
 			});
 		},
 		disconnectUser(userId) {
@@ -127,8 +143,8 @@ export function createCollabServer(db: Db): CollabServer {
 					}
 				}
 			}
-			for (const [ws, userOfSocket] of socketUsers) {
-				if (userOfSocket === userId) ws.close(code, reason);
+			for (const [ws, owner] of socketUsers) {
+				if (owner.userId === userId) ws.close(code, reason);
 			}
 		},
 		connectionCount: () => hocuspocus.getConnectionsCount(),

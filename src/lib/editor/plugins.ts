@@ -70,7 +70,7 @@ function keys(): Plugin[] {
 function placeholder(text: string): Plugin {
 	return new Plugin({
 		props: {
-			attributes: (state) => {
+			attributes: (state): Record<string, string> => {
 				const empty = state.doc.childCount === 1 && state.doc.firstChild?.content.size === 0;
 				return empty
 					? { 'data-placeholder': text, class: 'is-empty' }

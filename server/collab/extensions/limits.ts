@@ -1,0 +1,74 @@
+/**
+ * Size and load limits that keep one client from hurting everyone: connections per document, and
+ * a document size cap checked before an update is applied (an update that would push a section past
+ * the cap is refused with `document-too-large`, and the document stays as it was).
+ *
+ * The size is tracked cheaply: measured exactly when the document loads, then grown by the size of
+ * each accepted update (an upper bound, since deletions are not subtracted until the next load).
+ */
+import type {
+	Extension,
+	afterLoadDocumentPayload,
+	afterUnloadDocumentPayload,
+	beforeHandleMessagePayload,
+	onAuthenticatePayload
+} from '@hocuspocus/server';
+import * as decoding from 'lib0/decoding';
+import * as Y from 'yjs';
+import { CLOSE_CODES } from '../../../src/lib/collab/close-codes.ts';
+import { MAX_CONNECTIONS_PER_DOCUMENT, MAX_DOCUMENT_BYTES } from '../limits.ts';
+
+const MESSAGE_SYNC = 0;
+const SYNC_STEP_2 = 1;
+const SYNC_UPDATE = 2;
+
+/** Bytes of document content a raw message would add: only sync step 2 and updates carry any. */
+export function contentBytes(raw: Uint8Array): number {
+	try {
+		const decoder = decoding.createDecoder(raw);
+		decoding.readVarString(decoder); // document address
+		if (decoding.readVarUint(decoder) !== MESSAGE_SYNC) return 0;
+		const syncType = decoding.readVarUint(decoder);
+		if (syncType !== SYNC_STEP_2 && syncType !== SYNC_UPDATE) return 0;
+		return decoding.readVarUint8Array(decoder).byteLength;
+	} catch {
+		// Malformed: Hocuspocus's own decoding will reject it.
+		return 0;
+	}
+}
+
+export class Limits implements Extension {
+	extensionName = 'limits';
+	#sizes = new Map<string, number>();
+	readonly maxDocumentBytes: number;
+
+	constructor(maxDocumentBytes = MAX_DOCUMENT_BYTES) {
+		this.maxDocumentBytes = maxDocumentBytes;
+	}
+
+	async onAuthenticate({ instance, documentName }: onAuthenticatePayload) {
+		const open = instance.documents.get(documentName)?.getConnectionsCount() ?? 0;
+		if (open >= MAX_CONNECTIONS_PER_DOCUMENT)
+			throw { reason: CLOSE_CODES.tooManyConnections.reason };
+	}
+
+	async afterLoadDocument({ document, documentName }: afterLoadDocumentPayload) {
+		this.#sizes.set(documentName, Y.encodeStateAsUpdate(document).byteLength);
+	}
+
+	async beforeHandleMessage({ documentName, update, connection }: beforeHandleMessagePayload) {
+		if (connection.readOnly) return; // its updates are refused anyway
+		const added = contentBytes(update);
+		if (added === 0) return;
+		const size = (this.#sizes.get(documentName) ?? 0) + added;
+		if (size > this.maxDocumentBytes) {
+			const { code, reason } = CLOSE_CODES.documentTooLarge;
+			throw { code, reason };
+		}
+		this.#sizes.set(documentName, size);
+	}
+
+	async afterUnloadDocument({ documentName }: afterUnloadDocumentPayload) {
+		this.#sizes.delete(documentName);
+	}
+}
