@@ -20,6 +20,8 @@ export interface TestServer {
 	databasePath: string;
 	/** Output of the server so far, for failure messages. */
 	output(): string;
+	/** PID of the running server process (for RSS measurements in the benchmark). */
+	pid(): number | undefined;
 	/** Stops with a signal (SIGTERM for graceful, SIGKILL for a crash) and waits for the exit. */
 	stop(signal?: NodeJS.Signals): Promise<void>;
 	/** Starts the server again on the same port and database. */
@@ -104,6 +106,7 @@ export async function startServer(options: StartOptions = {}): Promise<TestServe
 		dataDir,
 		databasePath: path.join(dataDir, 'lantu.db'),
 		output: () => logs,
+		pid: () => child.pid,
 		async stop(signal = 'SIGTERM') {
 			if (child.exitCode !== null || child.signalCode !== null) return;
 			const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));

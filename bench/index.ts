@@ -1,0 +1,67 @@
+/**
+ * `npm run bench`: collaboration benchmark. Lantu against two baselines measured in the same run —
+ * a bare Hocuspocus 4 and the y-websocket reference server — reported as ratios, since absolute
+ * figures on these shared machines are noise. `--quick` runs the small sizes only.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { measurePropagation, type PropagationResult } from './propagation.ts';
+import { startTarget, type TargetName } from './targets.ts';
+import { ROOT } from '../tests/helpers/server.ts';
+
+const quick = process.argv.includes('--quick');
+const SECONDS = Number(process.env.BENCH_SECONDS ?? (quick ? 6 : 10));
+const SIZES: { clients: number; sections: number }[] = quick
+	? [
+			{ clients: 20, sections: 1 },
+			{ clients: 100, sections: 10 }
+		]
+	: [
+			{ clients: 20, sections: 1 },
+			{ clients: 100, sections: 10 },
+			{ clients: 300, sections: 30 }
+		];
+const TARGETS: TargetName[] = ['hocuspocus', 'y-websocket', 'lantu'];
+
+if (!fs.existsSync(path.join(ROOT, 'build/handler.js'))) {
+	console.error('No build: run `npm run build` first.');
+	process.exit(1);
+}
+
+const results: Record<string, Record<TargetName, PropagationResult>> = {};
+for (const size of SIZES) {
+	const label = `${size.clients}/${size.sections}`;
+	results[label] = {} as Record<TargetName, PropagationResult>;
+	for (const name of TARGETS) {
+		const target = await startTarget(name);
+		try {
+			const result = await measurePropagation(target, { ...size, seconds: SECONDS, editsPerSecond: 2 });
+			results[label][name] = result;
+			console.log(
+				`${label.padEnd(7)} ${name.padEnd(12)} p50 ${result.p50.toFixed(2)} ms  p95 ${result.p95.toFixed(2)} ms  p99 ${result.p99.toFixed(2)} ms  lost ${result.lost}/${result.edits}  server RSS ${result.serverRssMiB.toFixed(0)} MiB  load-gen CPU ${result.loadCpuPercent.toFixed(0)}%`
+			);
+		} finally {
+			await target.stop();
+		}
+	}
+}
+
+const ratio = (a: number, b: number) => (Number.isFinite(a) && b > 0 ? (a / b).toFixed(2) : '—');
+const lines = [
+	'| clients/sections | Lantu p50 / p95 / p99 (ms) | ×bare Hocuspocus p50 / p99 | ×y-websocket p50 / p99 | lost | Lantu RSS (MiB) |',
+	'| --- | --- | --- | --- | --- | --- |'
+];
+for (const [label, byTarget] of Object.entries(results)) {
+	const l = byTarget.lantu;
+	const h = byTarget.hocuspocus;
+	const y = byTarget['y-websocket'];
+	lines.push(
+		`| ${label} | ${l.p50.toFixed(2)} / ${l.p95.toFixed(2)} / ${l.p99.toFixed(2)} | ${ratio(l.p50, h.p50)} / ${ratio(l.p99, h.p99)} | ${ratio(l.p50, y.p50)} / ${ratio(l.p99, y.p99)} | ${l.lost} of ${l.edits} | ${l.serverRssMiB.toFixed(0)} |`
+	);
+}
+console.log(`\n${lines.join('\n')}`);
+const out = path.join(ROOT, 'bench/results');
+fs.mkdirSync(out, { recursive: true });
+const file = path.join(out, `propagation-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
+fs.writeFileSync(file, JSON.stringify({ seconds: SECONDS, results }, null, 2));
+console.log(`\nraw results: ${path.relative(ROOT, file)}`);

@@ -1,0 +1,116 @@
+/**
+ * The servers under test, each in its own process so the load generator's CPU is not the server's:
+ * Lantu (the real production entry, with auth, permissions and SQLite persistence), a bare
+ * Hocuspocus 4, and the y-websocket reference server.
+ */
+import { fork, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { login } from '../tests/helpers/http.ts';
+import { freePort, ROOT, startServer } from '../tests/helpers/server.ts';
+import { SECTION_CLAUSES } from '../src/lib/standard/sections.ts';
+
+export type TargetName = 'lantu' | 'hocuspocus' | 'y-websocket';
+
+export interface Target {
+	name: TargetName;
+	protocol: 'hocuspocus' | 'y-websocket';
+	wsUrl: string;
+	/** Headers every client sends (the session cookie and Origin for Lantu). */
+	headers: Record<string, string>;
+	documentNames(count: number): string[];
+	rssBytes(): number;
+	stop(): Promise<void>;
+}
+
+function rssOf(pid: number | undefined): number {
+	if (!pid) return 0;
+	try {
+		const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
+		const kb = /VmRSS:\s+(\d+)/.exec(status)?.[1];
+		return kb ? Number(kb) * 1024 : 0;
+	} catch {
+		return 0;
+	}
+}
+
+async function forkServer(script: string): Promise<{ child: ChildProcess; port: number }> {
+	const port = await freePort();
+	const child = fork(path.join(ROOT, script), [], {
+		env: { ...process.env, PORT: String(port) },
+		stdio: ['ignore', 'inherit', 'inherit', 'ipc']
+	});
+	await new Promise<void>((resolve, reject) => {
+		child.once('message', () => resolve());
+		child.once('exit', (code) => reject(new Error(`${script} exited with ${code}`)));
+	});
+	return { child, port };
+}
+
+function genericNames(count: number): string[] {
+	return Array.from({ length: count }, (_, i) => `bench/section/${i}`);
+}
+
+async function stopChild(child: ChildProcess) {
+	if (child.exitCode !== null) return;
+	const exited = new Promise((r) => child.once('exit', r));
+	child.kill('SIGTERM');
+	await exited;
+}
+
+export async function startTarget(name: TargetName): Promise<Target> {
+	if (name === 'hocuspocus' || name === 'y-websocket') {
+		const script = name === 'hocuspocus' ? 'bench/servers/bare-hocuspocus.ts' : 'bench/servers/y-websocket.ts';
+		const { child, port } = await forkServer(script);
+		return {
+			name,
+			protocol: name === 'hocuspocus' ? 'hocuspocus' : 'y-websocket',
+			wsUrl: `ws://127.0.0.1:${port}`,
+			headers: {},
+			documentNames: genericNames,
+			rssBytes: () => rssOf(child.pid),
+			stop: () => stopChild(child)
+		};
+	}
+
+	const server = await startServer({
+		env: { COLLAB_MAX_CONNECTIONS_PER_IP: '100000', LOG_LEVEL: 'error' }
+	});
+	// The demo plan gives 大数据局 (admin's department) only some sections: add plans in which it
+	// owns all 19, so the benchmark has as many writable sections as it asks for.
+	const db = new Database(server.databasePath);
+	const extraPlans = 3;
+	db.transaction(() => {
+		for (let p = 0; p < extraPlans; p++) {
+			const planId = Number(
+				db.prepare(`INSERT INTO plans (name, city, lead_organization_id, period_start, period_end) VALUES (?, '基准市', 1, 2026, 2030)`)
+					.run(`基准测试规划${p + 1}`).lastInsertRowid
+			);
+			for (const activity of ['requirements', 'overall', 'architecture', 'roadmap']) {
+				db.prepare(`INSERT INTO plan_activities (plan_id, activity) VALUES (?, ?)`).run(planId, activity);
+			}
+			db.prepare(`INSERT INTO plan_members (plan_id, user_id, role) SELECT ?, id, 'editor' FROM users WHERE username = 'admin'`).run(planId);
+			for (const clause of SECTION_CLAUSES) {
+				db.prepare(`INSERT INTO section_assignments (plan_id, clause, organization_id) VALUES (?, ?, 1)`).run(planId, clause);
+			}
+		}
+	})();
+	const firstPlan = Number((db.prepare(`SELECT min(id) AS id FROM plans WHERE city = '基准市'`).get() as { id: number }).id);
+	db.close();
+	const cookie = await login(server.url, 'admin');
+	return {
+		name,
+		protocol: 'hocuspocus',
+		wsUrl: `${server.url.replace('http', 'ws')}/collab`,
+		headers: { cookie, origin: server.url },
+		documentNames: (count) =>
+			Array.from({ length: count }, (_, i) => {
+				const plan = firstPlan + Math.floor(i / SECTION_CLAUSES.length);
+				if (plan >= firstPlan + extraPlans) throw new Error(`at most ${extraPlans * SECTION_CLAUSES.length} sections`);
+				return `plan/${plan}/section/${SECTION_CLAUSES[i % SECTION_CLAUSES.length]}`;
+			}),
+		rssBytes: () => rssOf(server.pid()),
+		stop: () => server.stop()
+	};
+}
