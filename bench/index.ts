@@ -11,7 +11,13 @@ import { ROOT } from '../tests/helpers/server.ts';
 
 const quick = process.argv.includes('--quick');
 const SECONDS = Number(process.env.BENCH_SECONDS ?? (quick ? 6 : 10));
-const SIZES: { clients: number; sections: number }[] = quick
+const fromEnv = process.env.BENCH_SIZES?.split(',').map((size) => {
+	const [clients, sections] = size.split('/').map(Number);
+	return { clients, sections };
+});
+const SIZES: { clients: number; sections: number }[] = fromEnv
+	? fromEnv
+	: quick
 	? [
 			{ clients: 20, sections: 1 },
 			{ clients: 100, sections: 10 }
