@@ -30,7 +30,10 @@ export function createClient(target: Target, documentName: string): BenchClient 
 		const synced = new Promise<void>((resolve) => provider.once('sync', () => resolve()));
 		return { doc, synced, destroy: () => provider.destroy() };
 	}
-	const socket = new HocuspocusProviderWebsocket({ url: target.wsUrl, WebSocketPolyfill: Polyfill });
+	const socket = new HocuspocusProviderWebsocket({
+		url: target.wsUrl,
+		WebSocketPolyfill: Polyfill
+	});
 	let markSynced: () => void = () => undefined;
 	const synced = new Promise<void>((resolve) => (markSynced = resolve));
 	const provider = new HocuspocusProvider({

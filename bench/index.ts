@@ -18,15 +18,15 @@ const fromEnv = process.env.BENCH_SIZES?.split(',').map((size) => {
 const SIZES: { clients: number; sections: number }[] = fromEnv
 	? fromEnv
 	: quick
-	? [
-			{ clients: 20, sections: 1 },
-			{ clients: 100, sections: 10 }
-		]
-	: [
-			{ clients: 20, sections: 1 },
-			{ clients: 100, sections: 10 },
-			{ clients: 300, sections: 30 }
-		];
+		? [
+				{ clients: 20, sections: 1 },
+				{ clients: 100, sections: 10 }
+			]
+		: [
+				{ clients: 20, sections: 1 },
+				{ clients: 100, sections: 10 },
+				{ clients: 300, sections: 30 }
+			];
 const TARGETS: TargetName[] = ['hocuspocus', 'y-websocket', 'lantu'];
 
 if (!fs.existsSync(path.join(ROOT, 'build/handler.js'))) {
@@ -41,7 +41,11 @@ for (const size of SIZES) {
 	for (const name of TARGETS) {
 		const target = await startTarget(name);
 		try {
-			const result = await measurePropagation(target, { ...size, seconds: SECONDS, editsPerSecond: 2 });
+			const result = await measurePropagation(target, {
+				...size,
+				seconds: SECONDS,
+				editsPerSecond: 2
+			});
 			results[label][name] = result;
 			console.log(
 				`${label.padEnd(7)} ${name.padEnd(12)} p50 ${result.p50.toFixed(2)} ms  p95 ${result.p95.toFixed(2)} ms  p99 ${result.p99.toFixed(2)} ms  lost ${result.lost}/${result.edits}  server RSS ${result.serverRssMiB.toFixed(0)} MiB  load-gen CPU ${result.loadCpuPercent.toFixed(0)}%`

@@ -61,7 +61,8 @@ async function stopChild(child: ChildProcess) {
 
 export async function startTarget(name: TargetName): Promise<Target> {
 	if (name === 'hocuspocus' || name === 'y-websocket') {
-		const script = name === 'hocuspocus' ? 'bench/servers/bare-hocuspocus.ts' : 'bench/servers/y-websocket.ts';
+		const script =
+			name === 'hocuspocus' ? 'bench/servers/bare-hocuspocus.ts' : 'bench/servers/y-websocket.ts';
 		const { child, port } = await forkServer(script);
 		return {
 			name,
@@ -84,19 +85,31 @@ export async function startTarget(name: TargetName): Promise<Target> {
 	db.transaction(() => {
 		for (let p = 0; p < extraPlans; p++) {
 			const planId = Number(
-				db.prepare(`INSERT INTO plans (name, city, lead_organization_id, period_start, period_end) VALUES (?, '基准市', 1, 2026, 2030)`)
+				db
+					.prepare(
+						`INSERT INTO plans (name, city, lead_organization_id, period_start, period_end) VALUES (?, '基准市', 1, 2026, 2030)`
+					)
 					.run(`基准测试规划${p + 1}`).lastInsertRowid
 			);
 			for (const activity of ['requirements', 'overall', 'architecture', 'roadmap']) {
-				db.prepare(`INSERT INTO plan_activities (plan_id, activity) VALUES (?, ?)`).run(planId, activity);
+				db.prepare(`INSERT INTO plan_activities (plan_id, activity) VALUES (?, ?)`).run(
+					planId,
+					activity
+				);
 			}
-			db.prepare(`INSERT INTO plan_members (plan_id, user_id, role) SELECT ?, id, 'editor' FROM users WHERE username = 'admin'`).run(planId);
+			db.prepare(
+				`INSERT INTO plan_members (plan_id, user_id, role) SELECT ?, id, 'editor' FROM users WHERE username = 'admin'`
+			).run(planId);
 			for (const clause of SECTION_CLAUSES) {
-				db.prepare(`INSERT INTO section_assignments (plan_id, clause, organization_id) VALUES (?, ?, 1)`).run(planId, clause);
+				db.prepare(
+					`INSERT INTO section_assignments (plan_id, clause, organization_id) VALUES (?, ?, 1)`
+				).run(planId, clause);
 			}
 		}
 	})();
-	const firstPlan = Number((db.prepare(`SELECT min(id) AS id FROM plans WHERE city = '基准市'`).get() as { id: number }).id);
+	const firstPlan = Number(
+		(db.prepare(`SELECT min(id) AS id FROM plans WHERE city = '基准市'`).get() as { id: number }).id
+	);
 	db.close();
 	const cookie = await login(server.url, 'admin');
 	return {
@@ -107,7 +120,8 @@ export async function startTarget(name: TargetName): Promise<Target> {
 		documentNames: (count) =>
 			Array.from({ length: count }, (_, i) => {
 				const plan = firstPlan + Math.floor(i / SECTION_CLAUSES.length);
-				if (plan >= firstPlan + extraPlans) throw new Error(`at most ${extraPlans * SECTION_CLAUSES.length} sections`);
+				if (plan >= firstPlan + extraPlans)
+					throw new Error(`at most ${extraPlans * SECTION_CLAUSES.length} sections`);
 				return `plan/${plan}/section/${SECTION_CLAUSES[i % SECTION_CLAUSES.length]}`;
 			}),
 		rssBytes: () => rssOf(server.pid()),
