@@ -67,14 +67,14 @@ function keys(): Plugin[] {
 }
 
 /** A placeholder shown while the document is empty (a decoration-free class on the editor). */
-function placeholder(text: string): Plugin {
+function placeholder(text: () => string): Plugin {
 	return new Plugin({
 		props: {
 			attributes: (state): Record<string, string> => {
 				const empty = state.doc.childCount === 1 && state.doc.firstChild?.content.size === 0;
 				return empty
-					? { 'data-placeholder': text, class: 'is-empty' }
-					: { 'data-placeholder': text };
+					? { 'data-placeholder': text(), class: 'is-empty' }
+					: { 'data-placeholder': text() };
 			}
 		}
 	});
@@ -83,7 +83,8 @@ function placeholder(text: string): Plugin {
 export function editorPlugins(options: {
 	fragment: Y.XmlFragment;
 	awareness: Awareness | null;
-	placeholderText: string;
+	/** Read on every render, so it can follow the editor's state (writable or read-only). */
+	placeholderText: () => string;
 }): Plugin[] {
 	const plugins: Plugin[] = [ySyncPlugin(options.fragment)];
 	// All editors of a section share the awareness `cursor` field (y-prosemirror draws only that
