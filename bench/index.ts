@@ -5,6 +5,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { measureLarge } from './large.ts';
 import { measurePropagation, type PropagationResult } from './propagation.ts';
 import { startTarget, type TargetName } from './targets.ts';
 import { ROOT } from '../tests/helpers/server.ts';
@@ -70,8 +71,20 @@ for (const [label, byTarget] of Object.entries(results)) {
 	);
 }
 console.log(`\n${lines.join('\n')}`);
+const large = [];
+if (!process.argv.includes('--no-large')) {
+	const bytes = 5 * 1024 * 1024;
+	for (const name of ['hocuspocus', 'lantu'] as const) {
+		const result = await measureLarge(name, bytes, SECONDS);
+		large.push(result);
+		console.log(
+			`5 MB section ${name.padEnd(11)} first sync ${result.firstSyncMs?.map((ms) => `${(ms / 1000).toFixed(2)} s`).join(', ') ?? '—'}  editing p99 ${result.editing.p99.toFixed(2)} ms  lost ${result.editing.lost}  HTTP probe p99 ${result.probeP99.toFixed(1)} ms max ${result.probeMax.toFixed(1)} ms`
+		);
+	}
+}
+
 const out = path.join(ROOT, 'bench/results');
 fs.mkdirSync(out, { recursive: true });
 const file = path.join(out, `propagation-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
-fs.writeFileSync(file, JSON.stringify({ seconds: SECONDS, results }, null, 2));
+fs.writeFileSync(file, JSON.stringify({ seconds: SECONDS, results, large }, null, 2));
 console.log(`\nraw results: ${path.relative(ROOT, file)}`);

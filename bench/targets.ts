@@ -17,6 +17,10 @@ export interface Target {
 	name: TargetName;
 	protocol: 'hocuspocus' | 'y-websocket';
 	wsUrl: string;
+	/** Any HTTP URL the server answers, for the event-loop prober. */
+	httpUrl: string;
+	/** Lantu only: the SQLite file, to seed large sections. */
+	databasePath?: string;
 	/** Headers every client sends (the session cookie and Origin for Lantu). */
 	headers: Record<string, string>;
 	documentNames(count: number): string[];
@@ -68,6 +72,7 @@ export async function startTarget(name: TargetName): Promise<Target> {
 			name,
 			protocol: name === 'hocuspocus' ? 'hocuspocus' : 'y-websocket',
 			wsUrl: `ws://127.0.0.1:${port}`,
+			httpUrl: `http://127.0.0.1:${port}/`,
 			headers: {},
 			documentNames: genericNames,
 			rssBytes: () => rssOf(child.pid),
@@ -116,6 +121,8 @@ export async function startTarget(name: TargetName): Promise<Target> {
 		name,
 		protocol: 'hocuspocus',
 		wsUrl: `${server.url.replace('http', 'ws')}/collab`,
+		httpUrl: `${server.url}/healthz`,
+		databasePath: server.databasePath,
 		headers: { cookie, origin: server.url },
 		documentNames: (count) =>
 			Array.from({ length: count }, (_, i) => {

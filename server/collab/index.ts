@@ -19,6 +19,7 @@ import { AwarenessIdentity } from './extensions/awareness-identity.ts';
 import { Limits } from './extensions/limits.ts';
 import { MAX_CONNECTIONS_PER_IP, MAX_MESSAGE_BYTES } from './limits.ts';
 import { Persistence } from './extensions/persistence.ts';
+import { createCompactor } from './compactor.ts';
 import { createDocumentStore } from './store.ts';
 import { checkUpgrade, COLLAB_PATH, refuseUpgrade } from './upgrade.ts';
 
@@ -41,6 +42,7 @@ export interface CollabServer {
 export function createCollabServer(db: Db): CollabServer {
 	const log = logger('collab');
 	const store = createDocumentStore(db);
+	const compactor = createCompactor(db.$client.name, log.child({ part: 'compactor' }));
 	const hocuspocus = new Hocuspocus<CollabContext>({
 		name: 'lantu',
 		quiet: true,
@@ -51,7 +53,7 @@ export function createCollabServer(db: Db): CollabServer {
 			new Limits(),
 			new Authorization(),
 			new AwarenessIdentity(),
-			new Persistence(store, log.child({ part: 'persistence' }))
+			new Persistence(store, compactor, log.child({ part: 'persistence' }))
 		]
 	});
 	const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES });
@@ -153,6 +155,7 @@ export function createCollabServer(db: Db): CollabServer {
 			const { code, reason } = CLOSE_CODES.shuttingDown;
 			for (const ws of wss.clients) ws.close(code, reason);
 			await new Promise<void>((resolve) => wss.close(() => resolve()));
+			await compactor.stop();
 		}
 	};
 }

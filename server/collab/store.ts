@@ -1,5 +1,6 @@
 /**
- * SQLite storage of Yjs documents: snapshot + update log (see extensions/persistence.ts for why).
+ * SQLite storage of Yjs documents: snapshot + update log (see extensions/persistence.ts for why;
+ * compactor.ts writes the snapshots).
  * Prepared statements are made once; every call is a short synchronous write.
  */
 import * as Y from 'yjs';
@@ -9,8 +10,6 @@ export interface DocumentStore {
 	/** Applies the stored state of `name` to `doc`; throws when it cannot. */
 	load(name: string, doc: Y.Doc): void;
 	append(name: string, update: Uint8Array, userId: number | null): void;
-	/** Replaces the snapshot with `state`, folding in every update logged so far. */
-	compact(name: string, state: Uint8Array): void;
 }
 
 export function createDocumentStore(db: Db): DocumentStore {
@@ -24,15 +23,6 @@ export function createDocumentStore(db: Db): DocumentStore {
 	const insertUpdate = sqlite.prepare<[string, Buffer, number | null, number]>(
 		'INSERT INTO document_updates (name, "update", user_id, at) VALUES (?, ?, ?, ?)'
 	);
-	const lastUpdateId = sqlite.prepare<[string], { id: number | null }>(
-		'SELECT max(id) AS id FROM document_updates WHERE name = ?'
-	);
-	const upsertSnapshot = sqlite.prepare<[string, Buffer, number, number]>(
-		`INSERT INTO document_snapshots (name, state, last_update_id, updated_at) VALUES (?, ?, ?, ?)
-		 ON CONFLICT(name) DO UPDATE SET state = excluded.state, last_update_id = excluded.last_update_id,
-		 updated_at = excluded.updated_at`
-	);
-
 	return {
 		load(name, doc) {
 			const base = snapshot.get(name);
@@ -45,10 +35,6 @@ export function createDocumentStore(db: Db): DocumentStore {
 		},
 		append(name, update, userId) {
 			insertUpdate.run(name, Buffer.from(update), userId, Date.now());
-		},
-		compact(name, state) {
-			const last = lastUpdateId.get(name)?.id ?? 0;
-			upsertSnapshot.run(name, Buffer.from(state), last, Date.now());
 		}
 	};
 }

@@ -4,8 +4,8 @@
  * Every update is appended from a synchronous Y.Doc 'update' listener: Yjs calls it inside the
  * transaction that applies the client's message, before Hocuspocus sends that client its
  * "saved" status, so nothing is acknowledged that is not already in SQLite. The debounced
- * `onStoreDocument` only compacts: it writes a snapshot of the whole state and moves the
- * snapshot's watermark, which makes loading fast.
+ * `onStoreDocument` only asks the compactor (a worker thread) to fold the log into a snapshot,
+ * which makes loading fast.
  *
  * A document whose stored state cannot be applied is never served empty (an empty document would
  * be stored over the real one): loading throws and the client is refused.
@@ -17,7 +17,7 @@ import type {
 	onStoreDocumentPayload
 } from '@hocuspocus/server';
 import { isTransactionOrigin } from '@hocuspocus/server';
-import * as Y from 'yjs';
+import type { Compactor } from '../compactor.ts';
 import type { DocumentStore } from '../store.ts';
 import type { CollabContext } from '../context.ts';
 import type { Logger } from '../../../src/lib/server/log.ts';
@@ -25,10 +25,12 @@ import type { Logger } from '../../../src/lib/server/log.ts';
 export class Persistence implements Extension {
 	extensionName = 'persistence';
 	#store: DocumentStore;
+	#compactor: Compactor;
 	#log: Logger;
 
-	constructor(store: DocumentStore, log: Logger) {
+	constructor(store: DocumentStore, compactor: Compactor, log: Logger) {
 		this.#store = store;
+		this.#compactor = compactor;
 		this.#log = log;
 	}
 
@@ -55,12 +57,9 @@ export class Persistence implements Extension {
 		});
 	}
 
-	async onStoreDocument({ document, documentName }: onStoreDocumentPayload) {
-		try {
-			this.#store.compact(documentName, Y.encodeStateAsUpdate(document));
-		} catch (error) {
-			// The log already holds every update; a failed compaction only makes the next load slower.
-			this.#log.error({ err: error, documentName }, 'document compaction failed');
-		}
+	async onStoreDocument({ documentName }: onStoreDocumentPayload) {
+		// The log already holds every update; compaction only makes the next load faster, and runs
+		// in a worker thread so encoding a large section never stalls the other clients.
+		this.#compactor.request(documentName);
 	}
 }

@@ -1,0 +1,67 @@
+/**
+ * Compaction off the event loop. Folding a section's update log into its snapshot means encoding
+ * the whole document — for a 5 MB section tens of milliseconds, and then writing it — which on the
+ * main thread stalls every other client. A worker thread with its own SQLite connection (WAL lets
+ * both work at once) rebuilds the state from snapshot + log and writes the new snapshot. Updates
+ * appended meanwhile have higher ids than the watermark it records, so nothing is lost.
+ */
+import { Worker } from 'node:worker_threads';
+import type { Logger } from '../../src/lib/server/log.ts';
+
+// CommonJS so the eval'd worker can `require` from the project's node_modules.
+const WORKER_SOURCE = `
+const { parentPort, workerData } = require('node:worker_threads');
+const Database = require('better-sqlite3');
+const Y = require('yjs');
+const db = new Database(workerData.path);
+db.pragma('busy_timeout = 5000');
+const snapshot = db.prepare('SELECT state, last_update_id FROM document_snapshots WHERE name = ?');
+const updatesAfter = db.prepare('SELECT id, "update" FROM document_updates WHERE name = ? AND id > ? ORDER BY id');
+const upsert = db.prepare(\`INSERT INTO document_snapshots (name, state, last_update_id, updated_at) VALUES (?, ?, ?, ?)
+	ON CONFLICT(name) DO UPDATE SET state = excluded.state, last_update_id = excluded.last_update_id, updated_at = excluded.updated_at\`);
+parentPort.on('message', (name) => {
+	try {
+		const base = snapshot.get(name);
+		const rows = updatesAfter.all(name, base ? base.last_update_id : 0);
+		if (rows.length === 0) return parentPort.postMessage({ name, folded: 0 });
+		const doc = new Y.Doc();
+		if (base) Y.applyUpdate(doc, base.state);
+		for (const row of rows) Y.applyUpdate(doc, row.update);
+		// Encoding from a Y.Doc garbage-collects deleted content, unlike merging raw updates.
+		upsert.run(name, Buffer.from(Y.encodeStateAsUpdate(doc)), rows[rows.length - 1].id, Date.now());
+		doc.destroy();
+		parentPort.postMessage({ name, folded: rows.length });
+	} catch (error) {
+		parentPort.postMessage({ name, error: String(error && error.stack || error) });
+	}
+});
+`;
+
+export interface Compactor {
+	/** Asks for `name` to be compacted; repeated requests while one is queued collapse into one. */
+	request(name: string): void;
+	stop(): Promise<void>;
+}
+
+export function createCompactor(databasePath: string, log: Logger): Compactor {
+	const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { path: databasePath } });
+	worker.unref();
+	const queued = new Set<string>();
+	worker.on('message', (message: { name: string; folded?: number; error?: string }) => {
+		queued.delete(message.name);
+		if (message.error)
+			log.error({ documentName: message.name, err: message.error }, 'compaction failed');
+		else log.debug({ documentName: message.name, folded: message.folded }, 'compacted');
+	});
+	worker.on('error', (error) => log.error({ err: error }, 'compactor crashed'));
+	return {
+		request(name) {
+			if (queued.has(name)) return;
+			queued.add(name);
+			worker.postMessage(name);
+		},
+		async stop() {
+			await worker.terminate();
+		}
+	};
+}
