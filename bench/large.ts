@@ -24,7 +24,7 @@ export function bigState(bytes: number): Uint8Array {
 	return Y.encodeStateAsUpdate(doc);
 }
 
-async function probe(httpUrl: string, run: () => Promise<unknown>) {
+async function probe<T>(httpUrl: string, run: () => Promise<T>) {
 	const delays: number[] = [];
 	let stop = false;
 	const loop = (async () => {
