@@ -58,6 +58,8 @@ export default ts.config(
 			'server/**/*.ts',
 			'src/lib/server/**/*.ts',
 			'src/lib/standard/**/*.ts',
+			'src/lib/templates/**/*.ts',
+			'src/lib/conformance/**/*.ts',
 			'src/lib/roles.ts'
 		],
 		ignores: ['src/lib/server/guards.ts'],

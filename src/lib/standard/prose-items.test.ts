@@ -3,7 +3,7 @@ import { proseItems } from './prose-items.ts';
 
 describe('proseItems', () => {
 	it('gives 6.5 the ten needs of 6.5.2 a–j', () => {
-		const items = proseItems('6.5');
+		const items = proseItems('6.5').filter((i) => i.required);
 		expect(items.map((i) => i.id)).toEqual('abcdefghij'.split('').map((l) => `6.5.2.${l}`));
 		expect(items[0].label).toBe('a）目标分析');
 	});
@@ -16,15 +16,21 @@ describe('proseItems', () => {
 		expect(items[1].hint).not.toContain('b）');
 	});
 
-	it('splits 9.4’s items into a title and the standard’s text', () => {
-		const items = proseItems('9.4');
+	it('labels 9.4’s items by title and keeps the standard’s text as the hint', () => {
+		const items = proseItems('9.4').filter((i) => i.required);
 		expect(items.map((i) => i.label)).toEqual([
 			'a）组织保障',
 			'b）政策保障',
 			'c）人才保障',
 			'd）资金保障'
 		]);
-		expect(items[0].hint).toMatch(/^应针对智慧城市建设的组织架构/);
+		expect(items[0].hint).toMatch(/^组织保障：应针对智慧城市建设的组织架构/);
+	});
+
+	it('adds what only Table A.1 lists as optional fields after the required ones', () => {
+		const items = proseItems('9.4');
+		expect(items.slice(4).every((i) => !i.required)).toBe(true);
+		expect(items.slice(4).map((i) => i.label)).toContain('考核保障措施（表A.1）');
 	});
 
 	it('gives 6.1 the four aspects of 6.1.2 and most sections none', () => {

@@ -1,0 +1,37 @@
+/**
+ * The rule catalogue. Levels, in one place:
+ *
+ * | rule | clause | level |
+ * |---|---|---|
+ * | 4.3.period | 4.3 | required |
+ * | item:<id> | the item's | required for items of the standard's body, recommended for Table A.1's |
+ * | 6.3.indicators, 6.5.needs | 6.3, 6.5.1 | required |
+ * | 6.4.body | 6.4 (建议) | recommended |
+ * | 7.3.1.levels, 7.3.3.b, 7.3.3.f | 7.3.1, 7.3.3 | required |
+ * | 7.3.3.a/c/d/e | 7.3.3 | recommended: judgements, approximated |
+ * | trace.needs-goals, trace.needs-projects | 7.1.1, 5.2.4 | required |
+ * | trace.projects-goals | 9.1.1 | recommended |
+ * | 3.2.8.x, 8.1.tree, 8.1.three-levels, 8.3.2.systems, 8.3.3.interfaces | 3.2, 8.1.3, B.1.1, 8.3.2, 8.3.3 | required |
+ * | 9.1.key-projects, 9.1.4.a, 9.1.4.b | 9.1.1, 9.1.4 | required |
+ * | 9.1.period, 9.2.models, 9.3.phases | 4.3, 9.2.2, 9.3.2 (宜) | recommended |
+ */
+import { ARCHITECTURE_RULES } from './architecture.ts';
+import { GOAL_RULES } from './goals.ts';
+import { itemRules } from './items.ts';
+import { PLAN_RULES } from './plan.ts';
+import { REQUIREMENTS_RULES } from './requirements.ts';
+import { ROADMAP_RULES } from './roadmap.ts';
+import type { Rule } from './rule.ts';
+import { TRACEABILITY_RULES } from './traceability.ts';
+
+export const RULES: readonly Rule[] = [
+	...PLAN_RULES,
+	...itemRules(),
+	...REQUIREMENTS_RULES,
+	...GOAL_RULES,
+	...ARCHITECTURE_RULES,
+	...ROADMAP_RULES,
+	...TRACEABILITY_RULES
+];
+
+export type { Rule } from './rule.ts';

@@ -1,0 +1,28 @@
+import type { Finding, Outcome, RuleResultBase } from '../types.ts';
+import type { PlanView } from '../view.ts';
+
+/** A rule: its identity (what the checklist shows) and the check. */
+export interface Rule extends RuleResultBase {
+	check(view: PlanView): Outcome;
+}
+
+export const PASS: Outcome = { status: 'pass' };
+export const NA: Outcome = { status: 'na' };
+
+/** Pass when nothing was found, fail with the findings otherwise. */
+export function outcome(findings: readonly Finding[]): Outcome {
+	const [first, ...rest] = findings;
+	return first ? { status: 'fail', findings: [first, ...rest] } : PASS;
+}
+
+export function fail(finding: Finding): Outcome {
+	return { status: 'fail', findings: [finding] };
+}
+
+export function yearOf(isoDate: string): number | null {
+	return isoDate ? Number(isoDate.slice(0, 4)) : null;
+}
+
+export function withinPeriod(year: number, view: PlanView): boolean {
+	return year >= view.context.periodStart && year <= view.context.periodEnd;
+}

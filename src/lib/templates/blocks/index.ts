@@ -1,0 +1,64 @@
+import { architectureLayersBlock } from './architecture-layers.ts';
+import { businessTreeBlock } from './business-tree.ts';
+import type { BlockDecl, BlockKey, RowOf } from './fields.ts';
+import { goalsBlock } from './goals.ts';
+import { indicatorsBlock } from './indicators.ts';
+import { keyProjectsBlock } from './key-projects.ts';
+import { needsBlock } from './needs.ts';
+import { operatingModelBlock } from './operating-model.ts';
+import { phasesBlock } from './phases.ts';
+import { systemsBlock } from './systems.ts';
+
+/** Every structured block by key. `satisfies` checks each declaration's key without widening it. */
+export const BLOCKS = {
+	needs: needsBlock,
+	indicators: indicatorsBlock,
+	goals: goalsBlock,
+	architectureLayers: architectureLayersBlock,
+	businessTree: businessTreeBlock,
+	systems: systemsBlock,
+	keyProjects: keyProjectsBlock,
+	operatingModel: operatingModelBlock,
+	phases: phasesBlock
+} as const satisfies { [K in BlockKey]: BlockDecl & { key: K } };
+
+export type BlockOf<K extends BlockKey> = (typeof BLOCKS)[K];
+export type BlockRow<K extends BlockKey> = RowOf<BlockOf<K>>;
+
+export type NeedRow = BlockRow<'needs'>;
+export type IndicatorRow = BlockRow<'indicators'>;
+export type GoalRow = BlockRow<'goals'>;
+export type ArchitectureLayerRow = BlockRow<'architectureLayers'>;
+export type BusinessNodeRow = BlockRow<'businessTree'>;
+export type SystemRow = BlockRow<'systems'>;
+export type KeyProjectRow = BlockRow<'keyProjects'>;
+export type OperatingModelRow = BlockRow<'operatingModel'>;
+export type PhaseRow = BlockRow<'phases'>;
+
+export function getBlock<K extends BlockKey>(key: K): BlockOf<K> {
+	return BLOCKS[key];
+}
+
+export { BLOCK_KEYS, defineBlock } from './fields.ts';
+export type {
+	BlockDecl,
+	BlockKey,
+	EnumOption,
+	FieldDecl,
+	FieldKeyOf,
+	FieldKind,
+	FieldValue,
+	OptionValue,
+	RowOf
+} from './fields.ts';
+export { architectureLayersBlock } from './architecture-layers.ts';
+export { BUSINESS_LEVEL_LABELS, businessTreeBlock } from './business-tree.ts';
+export { GOAL_LEVELS, goalsBlock } from './goals.ts';
+export { INDICATOR_SOURCES, indicatorsBlock } from './indicators.ts';
+export { PROJECT_DOMAINS, keyProjectsBlock } from './key-projects.ts';
+export { NEED_CATEGORIES, NEED_ORIGINS, needsBlock } from './needs.ts';
+export { OPERATING_MODELS, operatingModelBlock } from './operating-model.ts';
+export { PRIORITIES, STAKEHOLDERS } from './options.ts';
+export { phasesBlock } from './phases.ts';
+export { SYSTEM_MODES, systemsBlock } from './systems.ts';
+export { parseRow, parseRows, parseValue } from './parse.ts';
