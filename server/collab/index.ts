@@ -7,6 +7,7 @@ import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { Hocuspocus, type Connection } from '@hocuspocus/server';
 import { WebSocketServer, type WebSocket } from 'ws';
+import * as Y from 'yjs';
 import { CLOSE_CODES } from '../../src/lib/collab/close-codes.ts';
 import { sectionAccess } from '../../src/lib/server/access.ts';
 import { config } from '../../src/lib/server/config.ts';
@@ -35,6 +36,11 @@ export interface CollabServer {
 	/** Closes every live connection of a user (account disabled). */
 	disconnectUser(userId: number): void;
 	connectionCount(): number;
+	/**
+	 * A copy of a document's current state: the live one when loaded, else what is stored (every
+	 * acknowledged update is stored before its ack, so the two agree). The caller owns the copy.
+	 */
+	readDocument(name: string): Y.Doc;
 	/** Flushes pending stores and closes every connection. */
 	destroy(): Promise<void>;
 }
@@ -150,6 +156,13 @@ export function createCollabServer(db: Db): CollabServer {
 			}
 		},
 		connectionCount: () => hocuspocus.getConnectionsCount(),
+		readDocument(name) {
+			const copy = new Y.Doc();
+			const live = hocuspocus.documents.get(name);
+			if (live) Y.applyUpdate(copy, Y.encodeStateAsUpdate(live));
+			else store.load(name, copy);
+			return copy;
+		},
 		async destroy() {
 			hocuspocus.flushPendingStores();
 			const { code, reason } = CLOSE_CODES.shuttingDown;

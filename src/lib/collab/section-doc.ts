@@ -1,0 +1,158 @@
+/**
+ * The structured side of a section's Y.Doc, for browser and server alike.
+ *
+ * Each block is a top-level `Y.Array` named `block:<key>` holding one `Y.Map` per row. Top-level
+ * types are identified by name, so two editors adding the first row of an empty block at the same
+ * time both keep their row (a shared `data` map would make one of the two fresh arrays lose — the
+ * same reason item prose lives in `item:<id>` fragments, see fragments.ts). Text fields are `Y.Text`
+ * so two people typing in one cell merge character by character; other fields are plain values
+ * (last writer wins, which is what a select or a number means).
+ */
+import * as Y from 'yjs';
+import { BLOCKS } from '../templates/blocks/index.ts';
+import type { BlockDecl, BlockKey, FieldDecl } from '../templates/blocks/fields.ts';
+import type { SectionTemplate } from '../templates/types.ts';
+import type { SectionData } from '../conformance/types.ts';
+import { BODY_FRAGMENT, itemFragmentName } from '../editor/fragments.ts';
+
+export type Row = Y.Map<unknown>;
+export type Rows = Y.Array<Row>;
+
+export function blockArrayName(key: BlockKey): string {
+	return `block:${key}`;
+}
+
+export function blockRows(doc: Y.Doc, key: BlockKey): Rows {
+	return doc.getArray<Row>(blockArrayName(key));
+}
+
+export function newRowId(): string {
+	return crypto.randomUUID();
+}
+
+function isTextField(field: FieldDecl): boolean {
+	return field.kind === 'text' || field.kind === 'longtext';
+}
+
+function emptyValue(field: FieldDecl): unknown {
+	if (field.kind === 'reference') return field.multiple ? [] : null;
+	return field.kind === 'date' ? '' : null;
+}
+
+/**
+ * A new row with every declared field present: text fields get their `Y.Text` now, while the row is
+ * still only ours, so no two clients ever race to create the same cell's text.
+ */
+export function createRow(block: BlockDecl, values: Readonly<Record<string, unknown>> = {}): Row {
+	const row = new Y.Map<unknown>();
+	row.set('id', typeof values.id === 'string' && values.id ? values.id : newRowId());
+	for (const field of block.fields) {
+		const value = values[field.key];
+		if (isTextField(field)) row.set(field.key, new Y.Text(typeof value === 'string' ? value : ''));
+		else row.set(field.key, value === undefined ? emptyValue(field) : value);
+	}
+	return row;
+}
+
+export function appendRows(
+	doc: Y.Doc,
+	key: BlockKey,
+	values: readonly Readonly<Record<string, unknown>>[]
+): void {
+	const block = BLOCKS[key];
+	doc.transact(() => blockRows(doc, key).push(values.map((v) => createRow(block, v))));
+}
+
+export function insertRow(
+	doc: Y.Doc,
+	key: BlockKey,
+	index: number,
+	values: Readonly<Record<string, unknown>> = {}
+): string {
+	const row = createRow(BLOCKS[key], values);
+	const rows = blockRows(doc, key);
+	rows.insert(Math.max(0, Math.min(index, rows.length)), [row]);
+	return String(row.get('id'));
+}
+
+export function rowIndex(rows: Rows, id: string): number {
+	return rows.toArray().findIndex((row) => row.get('id') === id);
+}
+
+export function deleteRow(doc: Y.Doc, key: BlockKey, id: string): void {
+	const rows = blockRows(doc, key);
+	const index = rowIndex(rows, id);
+	if (index >= 0) rows.delete(index, 1);
+}
+
+/**
+ * Moves a row by copying it to its new place and deleting the old one (Yjs arrays have no move).
+ * Text keeps its content, not its history: a keystroke landing in the old copy during the move is
+ * kept in neither, which is why the UI only moves rows on an explicit click.
+ */
+export function moveRow(doc: Y.Doc, key: BlockKey, id: string, to: number): void {
+	const rows = blockRows(doc, key);
+	const from = rowIndex(rows, id);
+	if (from < 0) return;
+	const target = Math.max(0, Math.min(to, rows.length - 1));
+	if (target === from) return;
+	const values = rows.get(from).toJSON() as Record<string, unknown>;
+	doc.transact(() => {
+		rows.delete(from, 1);
+		rows.insert(target, [createRow(BLOCKS[key], values)]);
+	});
+}
+
+/** The `Y.Text` of a text cell, created when a row written by an older client lacks it. */
+export function cellText(row: Row, field: string): Y.Text {
+	const existing = row.get(field);
+	if (existing instanceof Y.Text) return existing;
+	const text = new Y.Text(typeof existing === 'string' ? existing : '');
+	row.set(field, text);
+	return text;
+}
+
+export function setCell(row: Row, field: string, value: unknown): void {
+	if (row.get(field) !== value) row.set(field, value);
+}
+
+/** Plain text of a ProseMirror fragment: block nodes become lines. */
+export function fragmentText(fragment: Y.XmlFragment | Y.XmlElement): string {
+	const lines: string[] = [];
+	const walk = (node: Y.XmlElement | Y.XmlFragment | Y.XmlText | Y.XmlHook, line: string[]) => {
+		if (node instanceof Y.XmlText) {
+			for (const op of node.toDelta() as { insert?: unknown }[])
+				if (typeof op.insert === 'string') line.push(op.insert);
+			return;
+		}
+		if (node instanceof Y.XmlHook) return;
+		const children = node.toArray();
+		const inline = children.every((c) => c instanceof Y.XmlText);
+		if (inline) {
+			const own: string[] = [];
+			for (const child of children) walk(child, own);
+			if (own.length > 0) lines.push(own.join(''));
+			return;
+		}
+		for (const child of children) walk(child, line);
+	};
+	walk(fragment, []);
+	return lines.join('\n').trim();
+}
+
+/** Rows of a block as plain data (`Y.Text` becomes a string), in document order. */
+export function blockJSON(doc: Y.Doc, key: BlockKey): unknown[] {
+	return blockRows(doc, key).toJSON();
+}
+
+/** The section as plain data for the conformance rules. */
+export function readSectionData(doc: Y.Doc, template: SectionTemplate): SectionData {
+	const items: Record<string, string> = {};
+	for (const item of template.items) {
+		if (item.fill.kind === 'prose')
+			items[item.id] = fragmentText(doc.getXmlFragment(itemFragmentName(item.id)));
+	}
+	const data: Partial<Record<BlockKey, unknown[]>> = {};
+	for (const key of template.structured) data[key] = blockJSON(doc, key);
+	return { body: fragmentText(doc.getXmlFragment(BODY_FRAGMENT)), items, data };
+}
