@@ -156,3 +156,17 @@ export function readSectionData(doc: Y.Doc, template: SectionTemplate): SectionD
 	for (const key of template.structured) data[key] = blockJSON(doc, key);
 	return { body: fragmentText(doc.getXmlFragment(BODY_FRAGMENT)), items, data };
 }
+
+/** A row of another section that a reference field may point at. */
+export interface ReferenceOption {
+	id: string;
+	label: string;
+}
+
+/** A key project's years (9.1), for 9.3's Gantt. */
+export interface ProjectSpan {
+	id: string;
+	name: string;
+	startYear: number | null;
+	endYear: number | null;
+}

@@ -4,15 +4,18 @@ import { sectionAccess } from '#lib/server/access.ts';
 import { getDb, schema } from '#lib/server/db/index.ts';
 import { requirePlanMember } from '#lib/server/guards.ts';
 import { activityStates, sectionOwners } from '#lib/server/plans.ts';
+import { sectionWorkspace } from '#lib/server/section-workspace.ts';
 import { proseItems } from '#lib/standard/prose-items.ts';
 import { ACTIVITY_CHAPTER, findSection, sectionDocumentName } from '#lib/standard/sections.ts';
+import { getTemplate } from '#lib/templates/registry.ts';
 import { eq } from 'drizzle-orm';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = (event) => {
 	const { plan, membership, user } = requirePlanMember(event);
 	const section = findSection(event.params.clause);
-	if (!section) error(404, { message: 'not found' });
+	const template = getTemplate(event.params.clause);
+	if (!section || !template) error(404, { message: 'not found' });
 	// Participants read published versions, not the live draft (DESIGN.md §1).
 	if (!canReadDraft(membership)) error(403, { message: 'forbidden' });
 	const state =
@@ -31,8 +34,14 @@ export const load: PageServerLoad = (event) => {
 			chapter: ACTIVITY_CHAPTER[section.activity],
 			state,
 			owners: (sectionOwners(plan.id).get(section.clause) ?? []).map((o) => o.name),
-			items: proseItems(section.clause)
+			items: proseItems(section.clause),
+			guidance: template.guidance,
+			notes: template.notes ?? [],
+			structured: template.structured,
+			appendixA: template.appendixA
 		},
+		period: { start: plan.periodStart, end: plan.periodEnd },
+		workspace: sectionWorkspace(plan, template),
 		documentName: sectionDocumentName(plan.id, section.clause),
 		access: sectionAccess(user.id, plan.id, section.clause),
 		me: { id: user.id, name: user.displayName, organization: organization?.name ?? '' }
