@@ -7,7 +7,12 @@ import { prosemirrorToYXmlFragment, yXmlFragmentToProseMirrorRootNode } from 'y-
 import * as Y from 'yjs';
 import { createDocumentStore } from '../../../../server/collab/store.ts';
 import { readSectionData } from '../../collab/section-doc.ts';
-import { evaluatePlan, type PlanData, type RuleResult } from '../../conformance/index.ts';
+import {
+	evaluatePlan,
+	type PlanData,
+	type RuleResult,
+	type SectionData
+} from '../../conformance/index.ts';
 import { BODY_FRAGMENT, itemFragmentName } from '../../editor/fragments.ts';
 import { schema as editorSchema } from '../../editor/schema.ts';
 import { sectionDocumentName } from '../../standard/sections.ts';
@@ -22,7 +27,7 @@ import { DEMO_ACCOUNTS, DEMO_ASSIGNMENTS, DEMO_PLAN } from './demo-data.ts';
 const CONTEXT = { periodStart: DEMO_PLAN.periodStart, periodEnd: DEMO_PLAN.periodEnd };
 
 function planData(docOf: (clause: string) => Y.Doc): PlanData {
-	const sections: PlanData['sections'] = {};
+	const sections: Record<string, SectionData> = {};
 	for (const template of TEMPLATES) {
 		const doc = docOf(template.clause);
 		sections[template.clause] = readSectionData(doc, template);

@@ -20,19 +20,24 @@ function paragraph(text: string): Y.XmlElement {
 	return node;
 }
 
-function heading(level: number, text: string): Y.XmlElement<{ level: number }> {
-	const node = new Y.XmlElement<{ level: number }>('heading');
-	node.setAttribute('level', level);
+/**
+ * y-prosemirror stores node attributes as ProseMirror holds them, numbers included (a heading's
+ * level); yjs's types default an element's attributes to strings.
+ */
+function setNumber(node: Y.XmlElement, key: string, value: number): void {
+	(node as unknown as Y.XmlElement<Record<string, number>>).setAttribute(key, value);
+}
+
+function heading(level: number, text: string): Y.XmlElement {
+	const node = new Y.XmlElement('heading');
+	setNumber(node, 'level', level);
 	node.insert(0, [textNode(text)]);
 	return node;
 }
 
-function list(
-	kind: 'bullet_list' | 'ordered_list',
-	items: readonly string[]
-): Y.XmlElement<{ order: number }> {
-	const node = new Y.XmlElement<{ order: number }>(kind);
-	if (kind === 'ordered_list') node.setAttribute('order', 1);
+function list(kind: 'bullet_list' | 'ordered_list', items: readonly string[]): Y.XmlElement {
+	const node = new Y.XmlElement(kind);
+	if (kind === 'ordered_list') setNumber(node, 'order', 1);
 	node.insert(
 		0,
 		items.map((text) => {
@@ -49,8 +54,8 @@ const BULLET = /^- (.+)$/;
 const ORDERED = /^\d+\. (.+)$/;
 
 /** The ProseMirror-shaped nodes of some prose, in order. */
-export function proseNodes(prose: Prose): Y.XmlElement<Record<string, number>>[] {
-	const nodes: Y.XmlElement<Record<string, number>>[] = [];
+export function proseNodes(prose: Prose): Y.XmlElement[] {
+	const nodes: Y.XmlElement[] = [];
 	let pending: { kind: 'bullet_list' | 'ordered_list'; items: string[] } | undefined;
 	const flush = () => {
 		if (pending) nodes.push(list(pending.kind, pending.items));
