@@ -46,9 +46,13 @@ const BUSINESS_DETAILS: Readonly<
 	生态多样性保护: ['市生态环境局、市林业局', '市民', '生态环境监测平台']
 };
 
+/** Table B.1 is an example; an inland city words some of its businesses differently. */
+const RENAMED: Readonly<Record<string, string>> = { 海洋生态多样性: '河湖湿地生态保护' };
+
 function businessTree(): DemoRow<'businessTree'>[] {
 	const preset = presetRowsFor('8.1', 'businessTree', sequentialIds('demo-business')) ?? [];
-	const rows: DemoRow<'businessTree'>[] = preset.map((row: BusinessNodeRow) => {
+	const rows: DemoRow<'businessTree'>[] = preset.map((node: BusinessNodeRow) => {
+		const row = { ...node, name: RENAMED[node.name] ?? node.name };
 		const details = BUSINESS_DETAILS[row.name];
 		if (!details) return row;
 		const [provider, audience, channel, description = ''] = details;
@@ -89,7 +93,7 @@ const section81: DemoSection = {
 	clause: '8.1',
 	author: 'dsj',
 	body: [
-		'依据附录B表B.1，结合示例市部门职能梳理形成三级业务架构：一级业务4项（民生服务、城市治理、产业经济、生态宜居），二级业务12项，三级业务30余项。',
+		'依据附录B表B.1，结合示例市部门职能梳理形成三级业务架构：一级业务4项（民生服务、城市治理、产业经济、生态宜居），二级业务10项，三级业务30项。示例市地处内陆，表B.1中的“海洋生态多样性”调整为“河湖湿地生态保护”，并增设社保服务、交通出行服务和城市内涝防治3项三级业务。',
 		'业务架构明确了各项业务的提供方、服务对象和服务渠道，是数据架构和应用架构设计的依据。'
 	],
 	blocks: { businessTree: businessTree() }
