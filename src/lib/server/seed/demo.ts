@@ -1,12 +1,14 @@
 /**
- * Seeds the demo city into an empty database (no users yet). Idempotent by that check, so a
- * restart never seeds twice; SEED_DEMO=false turns it off.
+ * Seeds the demo city into an empty database (no users yet): accounts, the plan, who writes what,
+ * and the sections' content (content.ts). Idempotent by that check, so a restart never seeds twice;
+ * SEED_DEMO=false turns it off.
  */
 import { count } from 'drizzle-orm';
 import { appendAudit } from '../audit/index.ts';
 import { getDb, schema } from '../db/index.ts';
 import { logger } from '../log.ts';
 import { addMember, assignSection, createPlan } from '../plans.ts';
+import { seedDemoContent } from './content.ts';
 import { createOrganization, createUser } from '../users.ts';
 import {
 	DEMO_ACCOUNTS,
@@ -55,7 +57,12 @@ export async function seedDemoIfEmpty(): Promise<boolean> {
 	for (const [clause, owners] of Object.entries(DEMO_ASSIGNMENTS)) {
 		for (const key of owners) assignSection(planId, clause, org(key), null);
 	}
-	appendAudit({ action: 'demo.seeded', planId, details: { accounts: DEMO_ACCOUNTS.length } });
-	logger('seed').info({ planId, accounts: DEMO_ACCOUNTS.length }, 'demo city seeded');
+	const sections = seedDemoContent(db, planId, userIds);
+	appendAudit({
+		action: 'demo.seeded',
+		planId,
+		details: { accounts: DEMO_ACCOUNTS.length, sections }
+	});
+	logger('seed').info({ planId, accounts: DEMO_ACCOUNTS.length, sections }, 'demo city seeded');
 	return true;
 }
