@@ -1,0 +1,38 @@
+import { expect, loginAs, test } from './fixtures.ts';
+
+test('an editor goes from the plan page to the dashboard, filters open items and opens one', async ({
+	page,
+	context
+}) => {
+	await loginAs(context, 'dsj');
+	await page.goto('/plans/1');
+	await expect(page.getByRole('heading', { name: /第7章\s*总体设计/ })).toBeVisible();
+	await page
+		.getByRole('navigation', { name: '规划页面' })
+		.getByRole('link', { name: '合规看板' })
+		.click();
+	await expect(page.getByRole('heading', { name: /^待办事项/ })).toBeVisible();
+
+	const items = page.locator('[data-rule]');
+	const all = await items.count();
+	await page.getByText('只看必备项').click();
+	await expect(page.locator('[data-rule]')).not.toHaveCount(all);
+	await expect(page.getByText('建议', { exact: true })).toHaveCount(0);
+
+	await page.locator('[data-rule="item:6.1.2.1"] a').click();
+	await expect(page).toHaveURL(/\/plans\/1\/sections\/6\.1#item-6\.1\.2\.1$/);
+});
+
+test('the plan page, dashboard and Appendix A fit a phone screen', async ({ browser, baseURL }) => {
+	const context = await browser.newContext({ baseURL, viewport: { width: 390, height: 844 } });
+	await loginAs(context, 'dsj');
+	const page = await context.newPage();
+	for (const path of ['/plans/1', '/plans/1/dashboard', '/plans/1/activities/roadmap']) {
+		await page.goto(path);
+		const overflow = await page.evaluate(
+			() => document.documentElement.scrollWidth - document.documentElement.clientWidth
+		);
+		expect(overflow, path).toBeLessThanOrEqual(0);
+	}
+	await context.close();
+});
