@@ -33,22 +33,18 @@ function paragraph(text: string): Y.XmlElement {
 beforeAll(async () => {
 	server = await startServer();
 	dsj = await login(server.url, 'dsj');
-	// 大数据局 writes 7.2: both of its items (7.2.1 指导思想, 7.2.2 基本原则) through a real provider.
-	const writer = connect(server.url, dsj, 'plan/1/section/7.2');
+	// The demo plan is seeded with a draft that leaves 8.6 标准体系 empty (seed/demo-content). 大数据局
+	// writes its body through a real provider, which completes chapter 8.
+	const writer = connect(server.url, dsj, 'plan/1/section/8.6');
 	try {
 		await eventually(() => expect(writer.provider.authorizedScope).toBe('read-write'));
 		await eventually(() => expect(writer.provider.isSynced).toBe(true));
-		writer.doc.transact(() => {
-			writer.doc
-				.getXmlFragment('item:7.2.1')
-				.insert(0, [paragraph('以人民为中心，数据赋能城市治理。')]);
-			writer.doc
-				.getXmlFragment('item:7.2.2')
-				.insert(0, [paragraph('统筹集约、安全可控、开放共享。')]);
-		});
+		writer.doc
+			.getXmlFragment('body')
+			.insert(0, [paragraph('标准体系包括基础通用、数据、服务、管理四类标准。')]);
 		await eventually(async () => {
 			const { html } = await page('/plans/1', dsj);
-			expect(fragment(html, 'data-clause="7.2"')).toContain('2/2');
+			expect(fragment(html, 'data-clause="8.6"')).toContain('1/1');
 		}, 10_000);
 	} finally {
 		writer.destroy();
@@ -66,13 +62,15 @@ describe('a department editor', () => {
 			expect(html).toContain(title);
 		expect(html).toContain('城市发展战略与目标分析');
 		expect(html).toContain('业务架构');
-		const section72 = fragment(html, 'data-clause="7.2"');
-		expect(section72).toContain('href="/plans/1/sections/7.2"');
-		expect(section72).toContain('2/2');
-		expect(section72).toContain('我可编辑');
-		// 6.1 belongs to 发展改革委: readable, not writable, nothing written yet.
+		const section86 = fragment(html, 'data-clause="8.6"');
+		expect(section86).toContain('href="/plans/1/sections/8.6"');
+		expect(section86).toContain('1/1');
+		expect(section86).toContain('我可编辑');
+		// 6.5 is 大数据局's too, with its deliberate gap (6.5.2 j) left empty by the seed).
+		expect(fragment(html, 'data-clause="6.5"')).toContain('10/11');
+		// 6.1 belongs to 发展改革委: readable, not writable, fully drafted by the seed.
 		const section61 = fragment(html, 'data-clause="6.1"');
-		expect(section61).toContain('0/4');
+		expect(section61).toContain('4/4');
 		expect(section61).not.toContain('我可编辑');
 		expect(html).toContain('href="/plans/1/dashboard"');
 		expect(html).toContain('href="/plans/1/activities/overall"');
@@ -81,19 +79,23 @@ describe('a department editor', () => {
 	it('sees scores per chapter and open items that link to where they are fixed', async () => {
 		const { status, html } = await page('/plans/1/dashboard', dsj);
 		expect(status).toBe(200);
-		// Chapter 7: 2 of its 11 applicable required rules pass after 7.2 was written.
-		const chapter7 = fragment(html, 'data-activity="overall"', '</section>');
-		expect(chapter7).toContain('data-score="18"');
-		expect(chapter7).toContain('满足 2 · 未满足 9');
+		// Chapter 8: every applicable required rule passes once 8.6 was written.
+		const chapter8 = fragment(html, 'data-activity="architecture"', '</section>');
+		expect(chapter8).toContain('data-score="100"');
+		expect(chapter8).toContain('满足 22 · 未满足 0');
+		// Chapter 6: 20 of 21 (the seed's 6.5.2 j) gap), rounded down.
 		expect(fragment(html, 'data-activity="requirements"', '</section>')).toContain(
-			'data-score="0"'
+			'data-score="95"'
 		);
-		const open = fragment(html, 'data-rule="item:6.1.2.1"');
-		expect(open).toContain('战略定位');
-		expect(open).toContain('href="/plans/1/sections/6.1#item-6.1.2.1"');
-		expect(html).toMatch(/href="\/plans\/1\/sections\/9\.1#block-keyProjects"/);
-		// Written items are no longer open.
-		expect(html).not.toContain('data-rule="item:7.2.1"');
+		const open = fragment(html, 'data-rule="item:6.5.2.j"');
+		expect(open).toContain('接口需求分析');
+		expect(open).toContain('href="/plans/1/sections/6.5#item-6.5.2.j"');
+		// A key project's missing quantified goal (9.1.4 a)) links to that project's row.
+		expect(fragment(html, 'data-rule="9.1.4.a"')).toMatch(
+			/href="\/plans\/1\/sections\/9\.1#row-[^"]+"/
+		);
+		// Written sections are no longer open.
+		expect(html).not.toContain('data-rule="3.2.8.6"');
 	});
 
 	it('sees Appendix A of an activity with inputs linked to their sections and outputs’ fill status', async () => {
@@ -106,11 +108,10 @@ describe('a department editor', () => {
 		expect(fragment(row72, 'data-output="智慧城市建设指导思想"')).toContain(
 			'href="/plans/1/sections/7.2#item-7.2.1"'
 		);
-		const row73 = fragment(html, 'data-row="7.3"', '</section>');
-		expect(fragment(row73, 'data-output="智慧城市建设总体目标"')).toContain('data-status="empty"');
-		expect(fragment(row73, 'data-output="智慧城市建设总体目标"')).toContain(
-			'href="/plans/1/sections/7.3#block-goals"'
-		);
+		const architecture = await page('/plans/1/activities/architecture', dsj);
+		const row86 = fragment(architecture.html, 'data-row="8.6"', '</section>');
+		expect(fragment(row86, 'data-output="标准体系框架"')).toContain('data-status="filled"');
+		expect(fragment(row86, 'data-output="标准体系框架"')).toContain('href="/plans/1/sections/8.6"');
 		expect((await page('/plans/1/activities/nonsense', dsj)).status).toBe(404);
 	});
 });
@@ -127,7 +128,7 @@ describe('participants do not get draft-derived data', () => {
 			const plan = await page('/plans/1', cookie);
 			expect(plan.status).toBe(200);
 			expect(plan.html).toContain('城市发展战略与目标分析');
-			expect(fragment(plan.html, 'data-clause="7.2"')).not.toContain('2/2');
+			expect(fragment(plan.html, 'data-clause="8.6"')).not.toContain('1/1');
 			expect(plan.html).not.toContain('/plans/1/sections/');
 			const data = await page('/plans/1/__data.json', cookie);
 			expect(data.status).toBe(200);
