@@ -210,16 +210,33 @@ describe('every transition is refused to roles that may not take it', () => {
 		expect(page).toContain(hash);
 	});
 
-	it('an activity cannot be approved before the previous one; reopening supersedes the approval', async () => {
-		expect(await act('admin', 'requirements', 'reopen', [['reason', '需求分析需补充']])).toBe(200);
-		expect(stateOf('requirements')).toBe('drafting');
-		expect(
-			query<{ superseded: number | null }>(
-				"SELECT superseded_at AS superseded FROM activity_versions WHERE activity = 'requirements' AND milestone = 'final'"
-			).superseded
-		).not.toBeNull();
-
+	it('5.1.3: reviewing N files feedback on N−1 and the admin reopens N−1; N cannot be approved before it', async () => {
 		// overall went to review in the locking test, with 发改委 and the expert panel to countersign.
+		expect(stateOf('overall')).toBe('review');
+		expect(await act('qiye', 'overall', 'feedback', [['text', '越权']])).toBe(403);
+		expect(await act('expert', 'overall', 'feedback', [['text', '需求分析缺少居民出行需求']])).toBe(
+			200
+		);
+		expect(
+			query<{ activity: string; text: string }>('SELECT activity, text FROM prior_feedback')
+		).toEqual({ activity: 'requirements', text: '需求分析缺少居民出行需求' });
+
+		expect(await act('reviewer', 'overall', 'reopenPrevious', [['reason', '越权']])).toBe(403);
+		expect(await act('admin', 'overall', 'reopenPrevious', [['reason', '需求分析需补充']])).toBe(
+			200
+		);
+		expect(stateOf('requirements')).toBe('drafting');
+		const final = query<{ id: number; superseded: number | null }>(
+			"SELECT id, superseded_at AS superseded FROM activity_versions WHERE activity = 'requirements' AND milestone = 'final'"
+		);
+		expect(final.superseded).not.toBeNull();
+		// The superseded 定稿 stays viewable while requirements is redrafted.
+		const page = await fetch(`${server.url}/plans/1/versions/${final.id}`, {
+			headers: { cookie: cookies.get('leader')! }
+		});
+		expect(page.status).toBe(200);
+		expect(await page.text()).toContain('被取代');
+
 		expect(await act('reviewer', 'overall', 'countersign')).toBe(200);
 		expect(await act('expert', 'overall', 'countersign')).toBe(200);
 		expect(stateOf('overall')).toBe('approval');

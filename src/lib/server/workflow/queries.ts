@@ -164,3 +164,28 @@ export function loadPriorFeedback(planId: number, activity: Activity) {
 		.all()
 		.map((r) => ({ ...r, at: r.at.getTime() }));
 }
+
+/**
+ * Opinions of the activity's latest return that concern one section, while the activity is being
+ * fixed (returned, or drafting again after it): for the section page (SectionOpinions.svelte).
+ */
+export function loadSectionOpinions(planId: number, clause: string, activity: Activity) {
+	const row = getDb()
+		.select()
+		.from(schema.planActivities)
+		.where(
+			and(eq(schema.planActivities.planId, planId), eq(schema.planActivities.activity, activity))
+		)
+		.get();
+	if (!row || (row.state !== 'returned' && row.state !== 'drafting')) return [];
+	const latest = loadReturns(planId, activity)[0];
+	if (!latest || latest.versionId !== row.currentVersionId) return [];
+	return latest.opinions
+		.filter((o) => o.clause === clause)
+		.map((o) => ({
+			text: o.text,
+			user: latest.user,
+			organization: latest.organization,
+			at: latest.at
+		}));
+}

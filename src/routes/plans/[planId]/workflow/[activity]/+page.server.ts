@@ -58,9 +58,10 @@ export const load: PageServerLoad = (event) => {
 
 	// Organizations that may be asked to countersign: departments assigned in the activity and
 	// organizations of the plan's reviewers (expert panels countersign too).
+	const withReviewer = new Set(reviewerOrganizations(plan.id));
 	const candidateIds = new Set([
 		...assignedDepartments(plan.id, activity),
-		...reviewerOrganizations(plan.id),
+		...withReviewer,
 		...policy.departments
 	]);
 	const organizations = getDb()
@@ -68,7 +69,8 @@ export const load: PageServerLoad = (event) => {
 		.from(schema.organizations)
 		.where(inArray(schema.organizations.id, [...candidateIds]))
 		.all()
-		.sort((a, b) => a.id - b.id);
+		.sort((a, b) => a.id - b.id)
+		.map((o) => ({ ...o, hasReviewer: withReviewer.has(o.id) }));
 	const orgName = (id: number) => organizations.find((o) => o.id === id)?.name ?? String(id);
 
 	const isAdmin = canManagePlan(membership);
