@@ -144,6 +144,15 @@ test('drafting → consultation → review with a return → approval → signed
 	await leader.getByRole('button', { name: '在浏览器中重新计算' }).click();
 	await expect(leader.getByRole('status')).toContainText('一致');
 
+	// Any two versions compare section by section: the fix shows in 6.3 only.
+	await leader.goto(WORKFLOW);
+	await leader.getByLabel('从').selectOption({ label: '送审稿 · 第 2 版' });
+	await leader.getByLabel('到').selectOption({ label: '送审稿 · 第 3 版' });
+	await leader.getByRole('button', { name: '比较' }).click();
+	await expect(leader.getByTestId('compare-6.3')).toContainText('有改动');
+	await expect(leader.getByTestId('compare-6.3')).toContainText('数据来源为市统计局年鉴。');
+	await expect(leader.getByTestId('compare-6.1')).toContainText('无改动');
+
 	for (const page of [admin, dsj, qiye, reviewer, wjw, expert, jumin, leader])
 		await page.context().close();
 });
