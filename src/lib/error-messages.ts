@@ -55,6 +55,8 @@ export function errorMessage(code: string, details: Record<string, string | numb
 			return m.error_wf_already_signed();
 		case 'password-wrong':
 			return m.error_wf_password();
+		case 'password-throttled':
+			return m.error_wf_password_throttled({ minutes: String(details.minutes ?? 1) });
 		case 'password-required':
 			return m.error_wf_password_required();
 		case 'opinion-required':

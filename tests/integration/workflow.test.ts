@@ -263,6 +263,12 @@ describe('audit log', () => {
 			"SELECT details FROM audit_log WHERE action = 'workflow.approved'"
 		);
 		expect(JSON.parse(approved.details).hash).toMatch(/^[0-9a-f]{64}$/);
+		// The leader's wrong password is on record too.
+		expect(
+			query<{ n: number }>(
+				"SELECT count(*) AS n FROM audit_log WHERE action = 'workflow.signoff_failed'"
+			).n
+		).toBe(1);
 	});
 
 	it('verification fails when a row is altered in SQLite', async () => {

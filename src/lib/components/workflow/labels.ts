@@ -19,6 +19,7 @@ const ACTION_LABELS: Record<string, () => string> = {
 	'workflow.advanced': m.wf_event_advanced,
 	'workflow.returned': m.wf_event_returned,
 	'workflow.approved': m.wf_event_approved,
+	'workflow.signoff_failed': m.wf_event_signoff_failed,
 	'workflow.resumed': m.wf_event_resumed,
 	'workflow.reopened': m.wf_event_reopened,
 	'workflow.policy_changed': m.wf_event_policy_changed,

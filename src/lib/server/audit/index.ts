@@ -33,6 +33,7 @@ export const AUDIT_ACTIONS = [
 	'workflow.advanced',
 	'workflow.returned',
 	'workflow.approved',
+	'workflow.signoff_failed',
 	'workflow.resumed',
 	'workflow.reopened',
 	'workflow.policy_changed',

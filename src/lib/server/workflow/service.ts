@@ -18,6 +18,12 @@ import {
 import { signOffStatus, type SignOffPolicy, type Signature } from '../../workflow/policy.ts';
 import { appendAudit, type AuditAction } from '../audit/index.ts';
 import { verifyPassword } from '../auth/password.ts';
+import {
+	accountKey,
+	lockedFor,
+	MAX_FAILURES_PER_ACCOUNT,
+	recordFailure
+} from '../auth/throttle.ts';
 import { getCollab } from '../collab.ts';
 import { getDb, schema } from '../db/index.ts';
 import { DomainError } from '../errors.ts';
@@ -257,12 +263,21 @@ export async function performAction(
 	if (action === 'reopen' && !input.reason?.trim()) throw new DomainError('reason-required');
 	if (action === 'approve') {
 		const user = getDb()
-			.select({ passwordHash: schema.users.passwordHash })
+			.select({ passwordHash: schema.users.passwordHash, username: schema.users.username })
 			.from(schema.users)
 			.where(eq(schema.users.id, actor.userId))
 			.get();
-		if (!user || !input.password || !(await verifyPassword(user.passwordHash, input.password)))
+		if (!user) throw new DomainError('workflow-role', {}, 403);
+		// Re-entering the password shares the login's per-account throttle: no guessing here either.
+		const key = accountKey(user.username);
+		const wait = lockedFor(key);
+		if (wait > 0)
+			throw new DomainError('password-throttled', { minutes: Math.ceil(wait / 60_000) }, 429);
+		if (!input.password || !(await verifyPassword(user.passwordHash, input.password))) {
+			recordFailure(key, MAX_FAILURES_PER_ACCOUNT);
+			audit('workflow.signoff_failed', actor, planId, activity, { reason: 'password' });
 			throw new DomainError('password-wrong', {}, 403);
+		}
 		// The password check awaited: re-read the state so two sign-offs cannot race.
 		if (activityRow(planId, activity).state !== state) throw refusal('state');
 	}
