@@ -41,6 +41,36 @@ export function errorMessage(code: string, details: Record<string, string | numb
 			return m.admin_user_self();
 		case 'username-format':
 			return m.error_username_format();
+		case 'workflow-state':
+			return m.error_wf_state();
+		case 'workflow-role':
+			return m.error_wf_role();
+		case 'workflow-checklist':
+			return m.error_wf_checklist();
+		case 'workflow-previous':
+			return m.error_wf_previous();
+		case 'workflow-not-signer':
+			return m.error_wf_not_signer();
+		case 'already-signed':
+			return m.error_wf_already_signed();
+		case 'password-wrong':
+			return m.error_wf_password();
+		case 'password-throttled':
+			return m.error_wf_password_throttled({ minutes: String(details.minutes ?? 1) });
+		case 'password-required':
+			return m.error_wf_password_required();
+		case 'opinion-required':
+			return m.error_wf_opinion_required();
+		case 'reason-required':
+			return m.error_wf_reason_required();
+		case 'policy-locked':
+			return m.error_wf_policy_locked();
+		case 'departments-required':
+			return m.error_wf_departments_required();
+		case 'hash-mismatch':
+			return m.error_wf_hash_mismatch();
+		case 'not-found':
+			return m.error_wf_not_found();
 		default:
 			return m.error_invalid_input();
 	}

@@ -24,7 +24,20 @@ export const AUDIT_ACTIONS = [
 	'invite.created',
 	'invite.revoked',
 	'invite.accepted',
-	'demo.seeded'
+	'demo.seeded',
+	'workflow.published',
+	'workflow.consultation_closed',
+	'workflow.submitted',
+	'workflow.countersigned',
+	'workflow.confirmed',
+	'workflow.advanced',
+	'workflow.returned',
+	'workflow.approved',
+	'workflow.signoff_failed',
+	'workflow.resumed',
+	'workflow.reopened',
+	'workflow.policy_changed',
+	'workflow.feedback'
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

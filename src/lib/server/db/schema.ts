@@ -136,9 +136,135 @@ export const planActivities = sqliteTable(
 			.references(() => plans.id, { onDelete: 'cascade' }),
 		activity: text('activity', { enum: ACTIVITIES }).notNull(),
 		state: text('state', { enum: ACTIVITY_STATES }).notNull().default('drafting'),
+		/** The version under consultation, review or approval (what signatures refer to). */
+		currentVersionId: integer('current_version_id'),
+		/** The latest 定稿; stays viewable while a reopened activity is redrafted. */
+		approvedVersionId: integer('approved_version_id'),
 		updatedAt: now('updated_at')
 	},
 	(t) => [primaryKey({ columns: [t.planId, t.activity] })]
+);
+
+export const VERSION_MILESTONES = ['consultation', 'review', 'approval', 'final'] as const;
+
+/**
+ * Frozen content of an activity, stored once per hash: canonical JSON of every section's Yjs state
+ * and canonical rendering. `hash` is the SHA-256 of `payload`, so anyone can recompute it.
+ */
+export const versionContents = sqliteTable('version_contents', {
+	hash: text('hash').primaryKey(),
+	payload: text('payload').notNull(),
+	createdAt: createdAt()
+});
+
+/** A version of an activity: a milestone (征求意见稿, 送审稿, 报批稿, 定稿) pointing at frozen content. */
+export const activityVersions = sqliteTable(
+	'activity_versions',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		planId: integer('plan_id')
+			.notNull()
+			.references(() => plans.id, { onDelete: 'cascade' }),
+		activity: text('activity', { enum: ACTIVITIES }).notNull(),
+		milestone: text('milestone', { enum: VERSION_MILESTONES }).notNull(),
+		/** 1, 2, … per activity. */
+		seq: integer('seq').notNull(),
+		hash: text('hash')
+			.notNull()
+			.references(() => versionContents.hash),
+		/** Submitting with open required items: the reason they were waived. */
+		waiver: text('waiver'),
+		createdBy: integer('created_by').references(() => users.id),
+		createdAt: createdAt(),
+		/** A 定稿 whose approval was superseded when the activity was reopened. */
+		supersededAt: integer('superseded_at', { mode: 'timestamp_ms' })
+	},
+	(t) => [index('activity_versions_plan_idx').on(t.planId, t.activity)]
+);
+
+export const SIGNATURE_KINDS = ['countersign', 'confirm', 'return', 'approve'] as const;
+
+/** Countersigns, participation confirmations, returns and sign-offs, each bound to a version hash. */
+export const activitySignatures = sqliteTable(
+	'activity_signatures',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		planId: integer('plan_id')
+			.notNull()
+			.references(() => plans.id, { onDelete: 'cascade' }),
+		activity: text('activity', { enum: ACTIVITIES }).notNull(),
+		versionId: integer('version_id')
+			.notNull()
+			.references(() => activityVersions.id),
+		hash: text('hash').notNull(),
+		kind: text('kind', { enum: SIGNATURE_KINDS }).notNull(),
+		userId: integer('user_id')
+			.notNull()
+			.references(() => users.id),
+		organizationId: integer('organization_id')
+			.notNull()
+			.references(() => organizations.id),
+		/** For confirmations: enterprise or resident. */
+		participant: text('participant', { enum: ['enterprise', 'resident'] }),
+		createdAt: createdAt()
+	},
+	(t) => [index('activity_signatures_plan_idx').on(t.planId, t.activity)]
+);
+
+/** Opinions attached to a return, each to a section (or the activity as a whole when null). */
+export const returnOpinions = sqliteTable(
+	'return_opinions',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		signatureId: integer('signature_id')
+			.notNull()
+			.references(() => activitySignatures.id),
+		planId: integer('plan_id')
+			.notNull()
+			.references(() => plans.id, { onDelete: 'cascade' }),
+		clause: text('clause'),
+		text: text('text').notNull()
+	},
+	(t) => [index('return_opinions_plan_idx').on(t.planId, t.clause)]
+);
+
+/** Sign-off policy per activity; no row means the default (DESIGN.md §3). */
+export const activityPolicies = sqliteTable(
+	'activity_policies',
+	{
+		planId: integer('plan_id')
+			.notNull()
+			.references(() => plans.id, { onDelete: 'cascade' }),
+		activity: text('activity', { enum: ACTIVITIES }).notNull(),
+		/** JSON array of organization ids that must countersign. */
+		departments: text('departments').notNull(),
+		enterpriseCount: integer('enterprise_count').notNull(),
+		residentCount: integer('resident_count').notNull(),
+		approverId: integer('approver_id').references(() => users.id),
+		updatedAt: now('updated_at')
+	},
+	(t) => [primaryKey({ columns: [t.planId, t.activity] })]
+);
+
+/** 5.1.3: feedback filed while reviewing activity N on the approved output of N−1. */
+export const priorFeedback = sqliteTable(
+	'prior_feedback',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		planId: integer('plan_id')
+			.notNull()
+			.references(() => plans.id, { onDelete: 'cascade' }),
+		/** The activity the feedback is about (N−1). */
+		activity: text('activity', { enum: ACTIVITIES }).notNull(),
+		/** The version of N−1 it refers to. */
+		versionId: integer('version_id').references(() => activityVersions.id),
+		userId: integer('user_id')
+			.notNull()
+			.references(() => users.id),
+		text: text('text').notNull(),
+		createdAt: createdAt()
+	},
+	(t) => [index('prior_feedback_plan_idx').on(t.planId, t.activity)]
 );
 
 /** Invite links for participants: only the SHA-256 of the link's token is stored. */
@@ -222,3 +348,5 @@ export type SectionAssignment = typeof sectionAssignments.$inferSelect;
 export type PlanActivity = typeof planActivities.$inferSelect;
 export type Invite = typeof invites.$inferSelect;
 export type AuditEntry = typeof auditLog.$inferSelect;
+export type ActivityVersion = typeof activityVersions.$inferSelect;
+export type ActivitySignature = typeof activitySignatures.$inferSelect;

@@ -1,0 +1,70 @@
+/** Sign-off policy per activity: stored when the admin edits it, else the default of DESIGN.md §3. */
+import { and, eq } from 'drizzle-orm';
+import { SECTIONS, type Activity } from '../../standard/sections.ts';
+import type { SignOffPolicy } from '../../workflow/policy.ts';
+import { getDb, schema } from '../db/index.ts';
+import { sectionOwners } from '../plans.ts';
+
+/** Departments assigned to any section of the activity, in organization order. */
+export function assignedDepartments(planId: number, activity: Activity): number[] {
+	const owners = sectionOwners(planId);
+	const ids = new Set<number>();
+	for (const section of SECTIONS) {
+		if (section.activity !== activity) continue;
+		for (const owner of owners.get(section.clause) ?? []) ids.add(owner.id);
+	}
+	return [...ids].sort((a, b) => a - b);
+}
+
+export function loadPolicy(
+	planId: number,
+	activity: Activity
+): SignOffPolicy & { custom: boolean } {
+	const row = getDb()
+		.select()
+		.from(schema.activityPolicies)
+		.where(
+			and(
+				eq(schema.activityPolicies.planId, planId),
+				eq(schema.activityPolicies.activity, activity)
+			)
+		)
+		.get();
+	if (!row) {
+		return {
+			departments: assignedDepartments(planId, activity),
+			enterpriseCount: 1,
+			residentCount: 1,
+			approverId: null,
+			custom: false
+		};
+	}
+	const departments = JSON.parse(row.departments) as unknown;
+	return {
+		departments: Array.isArray(departments)
+			? departments.filter((d): d is number => Number.isSafeInteger(d))
+			: [],
+		enterpriseCount: row.enterpriseCount,
+		residentCount: row.residentCount,
+		approverId: row.approverId,
+		custom: true
+	};
+}
+
+export function savePolicy(planId: number, activity: Activity, policy: SignOffPolicy): void {
+	const values = {
+		departments: JSON.stringify([...policy.departments].sort((a, b) => a - b)),
+		enterpriseCount: policy.enterpriseCount,
+		residentCount: policy.residentCount,
+		approverId: policy.approverId,
+		updatedAt: new Date()
+	};
+	getDb()
+		.insert(schema.activityPolicies)
+		.values({ planId, activity, ...values })
+		.onConflictDoUpdate({
+			target: [schema.activityPolicies.planId, schema.activityPolicies.activity],
+			set: values
+		})
+		.run();
+}

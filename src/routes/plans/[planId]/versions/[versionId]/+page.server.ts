@@ -1,0 +1,66 @@
+import { error } from '@sveltejs/kit';
+import { getDb, schema } from '#lib/server/db/index.ts';
+import { ACTIVITY_CHAPTER } from '#lib/standard/sections.ts';
+import { compareVersions } from '#lib/workflow/version.ts';
+import { eq } from 'drizzle-orm';
+import { parsePayload, requireVersion } from './access.ts';
+import type { PageServerLoad } from './$types';
+
+export const load: PageServerLoad = (event) => {
+	const { plan, version, payload } = requireVersion(event);
+	const frozen = parsePayload(payload);
+	const author = version.createdBy
+		? getDb()
+				.select({ name: schema.users.displayName })
+				.from(schema.users)
+				.where(eq(schema.users.id, version.createdBy))
+				.get()?.name
+		: undefined;
+	const compareRaw = event.url.searchParams.get('compare');
+	let comparison = null;
+	if (compareRaw) {
+		const other = requireVersion(event, compareRaw);
+		if (other.version.activity !== version.activity) error(400, { message: 'invalid' });
+		comparison = {
+			other: {
+				id: other.version.id,
+				milestone: other.version.milestone,
+				seq: other.version.seq,
+				hash: other.version.hash
+			},
+			sections: compareVersions(parsePayload(other.payload), frozen)
+		};
+	}
+	return {
+		plan: { id: plan.id, name: plan.name },
+		version: {
+			id: version.id,
+			activity: version.activity,
+			chapter: ACTIVITY_CHAPTER[version.activity],
+			milestone: version.milestone,
+			seq: version.seq,
+			hash: version.hash,
+			waiver: version.waiver,
+			createdAt: version.createdAt.getTime(),
+			createdBy: author ?? null,
+			supersededAt: version.supersededAt?.getTime() ?? null
+		},
+		sections: frozen.sections.map((s) => ({
+			clause: s.clause,
+			title: s.title,
+			body: s.rendering.body,
+			items: Object.entries(s.rendering.items),
+			blocks: Object.entries(s.rendering.data).map(([key, rows]) => ({
+				key,
+				rows: (rows ?? []).map((row) =>
+					row && typeof row === 'object'
+						? Object.entries(row as Record<string, unknown>)
+								.filter(([k]) => k !== 'id')
+								.map(([k, v]) => [k, typeof v === 'string' ? v : JSON.stringify(v)] as const)
+						: []
+				)
+			}))
+		})),
+		comparison
+	};
+};

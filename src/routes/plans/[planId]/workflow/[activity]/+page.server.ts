@@ -1,0 +1,281 @@
+import { error, fail } from '@sveltejs/kit';
+import { and, eq, inArray } from 'drizzle-orm';
+import { z } from 'zod';
+import { evaluatePlan, openItems } from '#lib/conformance/index.ts';
+import { canManagePlan, canReadDraft, hasRole } from '#lib/roles.ts';
+import { attempt, parseForm } from '#lib/server/actions.ts';
+import { getDb, schema } from '#lib/server/db/index.ts';
+import { requirePlanMember } from '#lib/server/guards.ts';
+import { loadPlanData } from '#lib/server/plan-data.ts';
+import { planMembers } from '#lib/server/plans.ts';
+import { assignedDepartments, loadPolicy } from '#lib/server/workflow/policy.ts';
+import {
+	loadActivityProgress,
+	loadPriorFeedback,
+	loadReturns,
+	loadSignatures,
+	loadTimeline
+} from '#lib/server/workflow/queries.ts';
+import {
+	activityRow,
+	changePolicy,
+	fileFeedback,
+	performAction,
+	signaturesOf,
+	type Actor
+} from '#lib/server/workflow/service.ts';
+import { getVersion, versionsOf } from '#lib/server/workflow/versions.ts';
+import { ACTIVITIES, ACTIVITY_CHAPTER, SECTIONS, type Activity } from '#lib/standard/sections.ts';
+import { availableActions, previousActivity, type WorkflowAction } from '#lib/workflow/machine.ts';
+import { signOffStatus } from '#lib/workflow/policy.ts';
+import type { Actions, PageServerLoad, RequestEvent } from './$types';
+
+function parseActivity(raw: string): Activity {
+	const activity = ACTIVITIES.find((a) => a === raw);
+	if (!activity) error(404, { message: 'not found' });
+	return activity;
+}
+
+function reviewerOrganizations(planId: number): number[] {
+	return getDb()
+		.select({ id: schema.users.organizationId })
+		.from(schema.planMembers)
+		.innerJoin(schema.users, eq(schema.planMembers.userId, schema.users.id))
+		.where(and(eq(schema.planMembers.planId, planId), eq(schema.planMembers.role, 'reviewer')))
+		.all()
+		.map((r) => r.id);
+}
+
+export const load: PageServerLoad = (event) => {
+	const { plan, membership, user } = requirePlanMember(event);
+	const activity = parseActivity(event.params.activity);
+	const row = activityRow(plan.id, activity);
+	const policy = loadPolicy(plan.id, activity);
+	const current = row.currentVersionId ? getVersion(row.currentVersionId) : undefined;
+	const signatures = signaturesOf(plan.id, activity);
+	const status = current ? signOffStatus(policy, signatures, current.hash) : undefined;
+	const members = planMembers(plan.id);
+
+	// Organizations that may be asked to countersign: departments assigned in the activity and
+	// organizations of the plan's reviewers (expert panels countersign too).
+	const withReviewer = new Set(reviewerOrganizations(plan.id));
+	const candidateIds = new Set([
+		...assignedDepartments(plan.id, activity),
+		...withReviewer,
+		...policy.departments
+	]);
+	const organizations = getDb()
+		.select({ id: schema.organizations.id, name: schema.organizations.name })
+		.from(schema.organizations)
+		.where(inArray(schema.organizations.id, [...candidateIds]))
+		.all()
+		.sort((a, b) => a.id - b.id)
+		.map((o) => ({ ...o, hasReviewer: withReviewer.has(o.id) }));
+	const orgName = (id: number) => organizations.find((o) => o.id === id)?.name ?? String(id);
+
+	const isAdmin = canManagePlan(membership);
+	const readsDraft = canReadDraft(membership);
+	const previous = previousActivity(activity);
+	const previousRow = previous ? activityRow(plan.id, previous) : undefined;
+
+	// The checklist is only evaluated when someone may submit (it reads every section).
+	let openRequired: { ruleId: string; label: string; clause: string; section: string | null }[] =
+		[];
+	const actions = availableActions(row.state, membership);
+	if (actions.includes('submit')) {
+		const checklist = evaluatePlan(loadPlanData(plan));
+		const seen = new Set<string>();
+		openRequired = openItems(checklist, { activity, level: 'required' })
+			.filter((i) => !seen.has(i.ruleId) && seen.add(i.ruleId))
+			.map((i) => ({ ruleId: i.ruleId, label: i.label, clause: i.clause, section: i.section }));
+	}
+	const approver = policy.approverId
+		? members.find((m) => m.userId === policy.approverId)
+		: undefined;
+	const myCountersigned =
+		!!current &&
+		signatures.some(
+			(s) =>
+				s.kind === 'countersign' &&
+				s.hash === current.hash &&
+				s.organizationId === membership.organizationId
+		);
+	const myConfirmed =
+		!!current &&
+		signatures.some((s) => s.kind === 'confirm' && s.hash === current.hash && s.userId === user.id);
+
+	return {
+		plan: { id: plan.id, name: plan.name },
+		activity,
+		chapter: ACTIVITY_CHAPTER[activity],
+		state: row.state,
+		readsDraft,
+		isAdmin,
+		sections: SECTIONS.filter((s) => s.activity === activity).map((s) => ({
+			clause: s.clause,
+			title: s.title
+		})),
+		actions,
+		me: {
+			id: user.id,
+			organizationId: membership.organizationId,
+			mayCountersign:
+				hasRole(membership, 'reviewer') && policy.departments.includes(membership.organizationId),
+			countersigned: myCountersigned,
+			confirmed: myConfirmed,
+			isApprover:
+				hasRole(membership, 'approver') &&
+				(policy.approverId === null || policy.approverId === user.id)
+		},
+		policy: {
+			departments: policy.departments.map((id) => ({ id, name: orgName(id) })),
+			enterpriseCount: policy.enterpriseCount,
+			residentCount: policy.residentCount,
+			approverId: policy.approverId,
+			approverName: approver?.displayName ?? null,
+			custom: policy.custom,
+			editable:
+				isAdmin &&
+				(row.state === 'drafting' || row.state === 'consultation' || row.state === 'returned')
+		},
+		organizations,
+		approvers: members
+			.filter((m) => m.roles.includes('approver'))
+			.map((m) => ({ id: m.userId, name: m.displayName, organization: m.organization })),
+		current: current
+			? { id: current.id, milestone: current.milestone, seq: current.seq, hash: current.hash }
+			: null,
+		status: status
+			? {
+					countersigned: status.countersigned,
+					missing: status.missingDepartments,
+					enterpriseConfirmed: status.enterpriseConfirmed,
+					residentConfirmed: status.residentConfirmed,
+					complete: status.complete
+				}
+			: null,
+		signatures: current ? loadSignatures(plan.id, activity, current.hash) : [],
+		openRequired,
+		versions: versionsOf(plan.id, activity).map((v) => ({
+			...v,
+			createdAt: v.createdAt.getTime(),
+			supersededAt: v.supersededAt?.getTime() ?? null
+		})),
+		approvedVersionId: row.approvedVersionId,
+		returns: loadReturns(plan.id, activity),
+		timeline: loadTimeline(plan.id, activity),
+		previous:
+			previous && previousRow
+				? {
+						activity: previous,
+						chapter: ACTIVITY_CHAPTER[previous],
+						state: previousRow.state,
+						approved: previousRow.approvedVersionId
+							? (() => {
+									const v = getVersion(previousRow.approvedVersionId);
+									return v ? { id: v.id, hash: v.hash, seq: v.seq } : null;
+								})()
+							: null,
+						feedback: loadPriorFeedback(plan.id, previous)
+					}
+				: null,
+		progress: loadActivityProgress(plan.id)
+	};
+};
+
+function actorOf(event: RequestEvent): { actor: Actor; planId: number; activity: Activity } {
+	const { plan, membership, user } = requirePlanMember(event);
+	const activity = parseActivity(event.params.activity);
+	let ip: string | null;
+	try {
+		ip = event.getClientAddress();
+	} catch {
+		ip = null;
+	}
+	return { actor: { userId: user.id, membership, ip }, planId: plan.id, activity };
+}
+
+const Empty = z.object({});
+const Submit = z.object({ waiverReason: z.string().max(2000).optional() });
+const Password = z.object({ password: z.string().min(1, 'error:password-required').max(200) });
+const Reason = z.object({ reason: z.string().trim().min(1, 'error:reason-required').max(2000) });
+const Feedback = z.object({ text: z.string().trim().min(1, 'error:opinion-required').max(4000) });
+const Policy = z.object({
+	enterpriseCount: z.coerce.number().int().min(0).max(50),
+	residentCount: z.coerce.number().int().min(0).max(50),
+	approverId: z.union([z.literal(''), z.coerce.number().int().positive()])
+});
+
+async function run(
+	event: RequestEvent,
+	action: WorkflowAction,
+	schemaFor: z.ZodType,
+	toInput: (data: FormData) => Parameters<typeof performAction>[4] = () => ({}),
+	which: 'this' | 'previous' = 'this'
+) {
+	const { actor, planId, activity } = actorOf(event);
+	const data = await event.request.formData();
+	const parsed = parseForm(schemaFor, data, 'workflow');
+	if (!parsed.ok) return parsed.failure;
+	const targetActivity = which === 'previous' ? previousActivity(activity) : activity;
+	if (!targetActivity) error(404, { message: 'not found' });
+	const result = await attempt('workflow', () =>
+		performAction(planId, targetActivity, action, actor, toInput(data))
+	);
+	if (!result.ok) return result.failure;
+	return { form: 'workflow', success: action, state: result.value };
+}
+
+export const actions: Actions = {
+	publish: (event) => run(event, 'publish', Empty),
+	closeConsultation: (event) => run(event, 'closeConsultation', Empty),
+	submit: (event) =>
+		run(event, 'submit', Submit, (d) => ({ waiverReason: String(d.get('waiverReason') ?? '') })),
+	countersign: (event) => run(event, 'countersign', Empty),
+	confirm: (event) => run(event, 'confirm', Empty),
+	return: (event) =>
+		run(event, 'return', Empty, (d) => {
+			const clauses = d.getAll('clause').map(String);
+			const texts = d.getAll('opinion').map(String);
+			return {
+				opinions: texts.map((text, i) => ({ clause: clauses[i] || null, text }))
+			};
+		}),
+	approve: (event) =>
+		run(event, 'approve', Password, (d) => ({ password: String(d.get('password') ?? '') })),
+	resume: (event) => run(event, 'resume', Empty),
+	reopen: (event) =>
+		run(event, 'reopen', Reason, (d) => ({ reason: String(d.get('reason') ?? '') })),
+	reopenPrevious: (event) =>
+		run(event, 'reopen', Reason, (d) => ({ reason: String(d.get('reason') ?? '') }), 'previous'),
+	policy: async (event) => {
+		const { actor, planId, activity } = actorOf(event);
+		const data = await event.request.formData();
+		const parsed = parseForm(Policy, data, 'policy');
+		if (!parsed.ok) return parsed.failure;
+		const departments = z
+			.array(z.coerce.number().int().positive())
+			.safeParse(data.getAll('departments'));
+		if (!departments.success) return fail(400, { form: 'policy', error: 'invalid', details: {} });
+		const result = await attempt('policy', () =>
+			changePolicy(planId, activity, actor, {
+				departments: [...new Set(departments.data)],
+				enterpriseCount: parsed.data.enterpriseCount,
+				residentCount: parsed.data.residentCount,
+				approverId: parsed.data.approverId === '' ? null : parsed.data.approverId
+			})
+		);
+		if (!result.ok) return result.failure;
+		return { form: 'policy', success: 'saved' };
+	},
+	feedback: async (event) => {
+		const { actor, planId, activity } = actorOf(event);
+		const parsed = parseForm(Feedback, await event.request.formData(), 'feedback');
+		if (!parsed.ok) return parsed.failure;
+		const result = await attempt('feedback', () =>
+			fileFeedback(planId, activity, actor, parsed.data.text)
+		);
+		if (!result.ok) return result.failure;
+		return { form: 'feedback', success: 'filed' };
+	}
+};
