@@ -14,6 +14,12 @@ async function openSection(browser: Browser, baseURL: string | undefined, user: 
 const projects = (page: Page) => page.locator('#block-keyProjects > ol > li');
 const project = (page: Page, name: string) =>
 	page.locator('#block-keyProjects > ol > li', { has: page.getByRole('heading', { name }) });
+/** Long blocks list their rows folded; open one to edit its fields. */
+async function expand(page: Page, name: string) {
+	const toggle = project(page, name).getByRole('button', { expanded: false });
+	if (await toggle.count()) await toggle.click();
+	await expect(project(page, name).getByRole('button', { expanded: true })).toBeVisible();
+}
 const rule = (page: Page, id: string) => page.locator(`#checklist [data-rule="${id}"]`);
 
 test('two departments edit the key-projects table live, and the 9.1.4 check follows', async ({
@@ -31,6 +37,8 @@ test('two departments edit the key-projects table live, and the 9.1.4 check foll
 		await expect(rule(page, '9.1.4.a')).toHaveAttribute('data-status', 'fail');
 		await expect(rule(page, '9.1.4.a')).toContainText('基层智治工程');
 	}
+	await expand(li, '基层智治工程');
+	await expand(zhao, '基层智治工程');
 	const goal = project(li, '基层智治工程').getByLabel('建设目标');
 	await goal.click();
 	await goal.press('End');
@@ -55,7 +63,9 @@ test('two departments edit the key-projects table live, and the 9.1.4 check foll
 		await expect(project(page, '数字乡村工程')).toBeVisible();
 	}
 
-	// Each edits a cell of the other's row.
+	// Each edits a cell of the other's row (their own new row is already open).
+	await expand(li, '数字乡村工程');
+	await expand(zhao, '城市安全韧性工程');
 	await project(li, '数字乡村工程').getByLabel('负责单位').fill('市农业农村局');
 	await project(zhao, '城市安全韧性工程').getByLabel('资金估算').fill('3200');
 	await project(zhao, '城市安全韧性工程').getByLabel('资金估算').press('Tab');
@@ -68,6 +78,8 @@ test('two departments edit the key-projects table live, and the 9.1.4 check foll
 
 	// After a reload, what both wrote is there (it was saved, not just shown).
 	await li.reload();
+	await expand(li, '数字乡村工程');
+	await expand(li, '城市安全韧性工程');
 	await expect(project(li, '数字乡村工程').getByLabel('负责单位')).toHaveValue('市农业农村局');
 	await expect(project(li, '城市安全韧性工程').getByLabel('资金估算')).toHaveValue('3200');
 

@@ -1,9 +1,11 @@
 import { requirePlanMember } from '#lib/server/guards.ts';
+import { loadActivityProgress } from '#lib/server/workflow/queries.ts';
 import { planOverview } from '#lib/server/workspace.ts';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = (event) => {
 	const { plan, membership } = requirePlanMember(event);
-	// Completion comes from the live draft: planOverview leaves it out for participants.
-	return planOverview(plan, membership);
+	// Completion comes from the live draft: planOverview leaves it out for participants. Workflow
+	// progress (states, version hashes, sign-off counts) is not draft content: everyone sees it.
+	return { ...planOverview(plan, membership), workflow: loadActivityProgress(plan.id) };
 };

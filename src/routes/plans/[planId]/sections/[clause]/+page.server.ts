@@ -5,6 +5,7 @@ import { getDb, schema } from '#lib/server/db/index.ts';
 import { requirePlanMember } from '#lib/server/guards.ts';
 import { activityStates, sectionOwners } from '#lib/server/plans.ts';
 import { sectionWorkspace } from '#lib/server/section-workspace.ts';
+import { loadSectionOpinions } from '#lib/server/workflow/queries.ts';
 import { proseItems } from '#lib/standard/prose-items.ts';
 import { ACTIVITY_CHAPTER, findSection, sectionDocumentName } from '#lib/standard/sections.ts';
 import { getTemplate } from '#lib/templates/registry.ts';
@@ -42,6 +43,7 @@ export const load: PageServerLoad = (event) => {
 		},
 		period: { start: plan.periodStart, end: plan.periodEnd },
 		workspace: sectionWorkspace(plan, template),
+		opinions: loadSectionOpinions(plan.id, section.clause, section.activity),
 		documentName: sectionDocumentName(plan.id, section.clause),
 		access: sectionAccess(user.id, plan.id, section.clause),
 		me: { id: user.id, name: user.displayName, organization: organization?.name ?? '' }
