@@ -7,7 +7,12 @@ import { activityStates, sectionOwners } from '#lib/server/plans.ts';
 import { sectionWorkspace } from '#lib/server/section-workspace.ts';
 import { loadSectionOpinions } from '#lib/server/workflow/queries.ts';
 import { proseItems } from '#lib/standard/prose-items.ts';
-import { ACTIVITY_CHAPTER, findSection, sectionDocumentName } from '#lib/standard/sections.ts';
+import {
+	ACTIVITY_CHAPTER,
+	findSection,
+	SECTIONS,
+	sectionDocumentName
+} from '#lib/standard/sections.ts';
 import { getTemplate } from '#lib/templates/registry.ts';
 import { eq } from 'drizzle-orm';
 import type { PageServerLoad } from './$types';
@@ -43,9 +48,20 @@ export const load: PageServerLoad = (event) => {
 		},
 		period: { start: plan.periodStart, end: plan.periodEnd },
 		workspace: sectionWorkspace(plan, template),
+		neighbours: neighbours(section.clause),
 		opinions: loadSectionOpinions(plan.id, section.clause, section.activity),
 		documentName: sectionDocumentName(plan.id, section.clause),
 		access: sectionAccess(user.id, plan.id, section.clause),
 		me: { id: user.id, name: user.displayName, organization: organization?.name ?? '' }
 	};
 };
+
+/** The sections before and after, so one can walk the standard from 6.1 to 9.4. */
+function neighbours(clause: string) {
+	const index = SECTIONS.findIndex((s) => s.clause === clause);
+	const pick = (i: number) => {
+		const s = SECTIONS[i];
+		return s ? { clause: s.clause, title: s.title } : null;
+	};
+	return { previous: pick(index - 1), next: pick(index + 1) };
+}
