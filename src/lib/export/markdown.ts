@@ -55,7 +55,7 @@ function table(block: TableBlock, n: number, ctx: Ctx): string {
 		? block.header.map((h) => escapeMarkdown(h))
 		: Array.from({ length: width }, () => '');
 	const lines = [
-		block.caption ? `**${WORDS.table}${n}　${escapeMarkdown(block.caption)}**\n` : '',
+		block.caption ? `**${WORDS.table}${n}${WORDS.gap}${escapeMarkdown(block.caption)}**\n` : '',
 		`| ${header.join(' | ')} |`,
 		`| ${header.map(() => '---').join(' | ')} |`,
 		...block.rows.map(row),
@@ -125,7 +125,7 @@ export function renderMarkdown(doc: ExportDocument): string {
 		: meta.version.label;
 	const head = [
 		`# ${escapeMarkdown(meta.title)}`,
-		`**${escapeMarkdown(meta.editionLabel)}**${meta.version.kind === 'draft' ? `　**${WORDS.draft}**` : ''}`,
+		`**${escapeMarkdown(meta.editionLabel)}**${meta.version.kind === 'draft' ? `${WORDS.gap}**${WORDS.draft}**` : ''}`,
 		[
 			`${WORDS.leadUnit}：${escapeMarkdown(meta.leadUnit)}`,
 			`${WORDS.period}：${meta.periodStart}—${meta.periodEnd}年`,

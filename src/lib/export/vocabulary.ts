@@ -4,6 +4,8 @@
  * titles in the template registry), not UI messages.
  */
 export const WORDS = {
+	/** The ideographic space between a table's number and its caption. */
+	gap: '\u3000',
 	draft: '草稿',
 	fullEdition: '设计报告',
 	publicationEdition: '公开发布稿',

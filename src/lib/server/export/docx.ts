@@ -67,6 +67,7 @@ function font(eastAsia: string) {
 /** Half-points, as Word counts font sizes: 三号 16 pt, 四号 14 pt, 五号 10.5 pt … */
 const SIZE = {
 	yihao: 52,
+	xiaoer: 36,
 	erhao: 44,
 	sanhao: 32,
 	sihao: 28,
@@ -217,7 +218,7 @@ function table(block: TableBlock, ctx: Ctx): (Paragraph | Table)[] {
 				spacing: { before: 240, after: 120 },
 				children: [
 					new TextRun({
-						text: `${WORDS.table}${ctx.tables}　${block.caption}`,
+						text: `${WORDS.table}${ctx.tables}${WORDS.gap}${block.caption}`,
 						font: font(FONTS.hei),
 						size: SIZE.xiaosi
 					})
@@ -476,7 +477,7 @@ function draftHeader(doc: ExportDocument): Header | undefined {
 				alignment: AlignmentType.RIGHT,
 				children: [
 					new TextRun({
-						text: `${doc.meta.title}　${WORDS.draft}`,
+						text: `${doc.meta.title}${WORDS.gap}${WORDS.draft}`,
 						font: font(FONTS.song),
 						size: SIZE.xiaowu,
 						color: '808080'
