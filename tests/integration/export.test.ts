@@ -98,7 +98,7 @@ describe('DOCX', () => {
 		const names = DEMO_SECTIONS.find((s) => s.clause === '9.1')!.blocks!.keyProjects!.map(
 			(p) => p.name!
 		);
-		const table = paragraphs.findIndex((p) => /^表\d+　重点工程$/.test(p));
+		const table = paragraphs.findIndex((p) => /^表\d+\u3000重点工程$/.test(p));
 		expect(table).toBeGreaterThan(0);
 		let at = table;
 		for (const name of names) {

@@ -1,7 +1,7 @@
 /**
  * Exporting a plan: read the source's sections (one at a time, giving the event loop a turn between
  * them so the collaboration server keeps answering), build the model of the chosen edition, render
- * it. DOCX rendering also yields between chapters; PDF rendering happens in Chromium's processes.
+ * it. DOCX rendering runs in a worker thread; PDF rendering in Chromium's processes.
  */
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { renderPrintHtml } from '../../export/html.ts';
@@ -15,7 +15,7 @@ import {
 import type { EditionKey, ExportDocument, NumberingKey } from '../../export/types.ts';
 import { WORDS } from '../../export/vocabulary.ts';
 import { TEMPLATES } from '../../templates/index.ts';
-import { renderDocx } from './docx.ts';
+import { docxInWorker } from './offload.ts';
 import { safeFilename } from './filename.ts';
 import { renderPdf } from './pdf.ts';
 import type { ExportSource } from './source.ts';
@@ -119,7 +119,7 @@ export async function renderExport(
 	});
 	switch (format) {
 		case 'docx':
-			return file(await renderDocx(doc, pause), 'docx');
+			return file(await docxInWorker(doc), 'docx');
 		case 'md':
 			return file(renderMarkdown(doc), 'md');
 		case 'json':
