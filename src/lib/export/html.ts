@@ -130,6 +130,7 @@ html { background: #eee; }
 body { font: 16pt/28pt var(--fang); color: #000; max-width: 156mm; margin: 0 auto; padding: 20mm 25mm; background: #fff; }
 @media print { html, body { background: none; } body { padding: 0; max-width: none; } .screen-only { display: none; } }
 .cover { page: cover; text-align: center; break-after: page; padding-top: 50mm; }
+.cover p { text-indent: 0; text-align: center; }
 .cover h1 { font: bold 26pt/1.5 var(--song); margin: 0 0 10mm; }
 .cover .edition { font: 16pt var(--kai); margin-bottom: 40mm; }
 .cover dl { font-size: 16pt; line-height: 2; margin: 0; }
@@ -139,7 +140,8 @@ body { font: 16pt/28pt var(--fang); color: #000; max-width: 156mm; margin: 0 aut
 .toc { page: front; break-after: page; } .toc h1 { text-align: center; font: 22pt var(--hei); }
 .toc ol { list-style: none; padding: 0; } .toc a { color: inherit; text-decoration: none; }
 .toc .toc-1 { font-family: var(--hei); } .toc .toc-2 { padding-left: 2em; }
-.draft-mark { position: fixed; top: 8mm; right: 0; font: 9pt var(--song); color: #808080; }
+.draft-mark { text-align: right; font: 9pt var(--song); color: #808080; }
+@media print { .draft-mark { display: none; } }
 h1, h2, h3, h4, h5, h6 { font-size: 16pt; line-height: 28pt; margin: 0.3em 0 0; font-weight: normal; break-after: avoid; }
 section.chapter { break-before: page; } section.chapter > h1 { text-align: center; font: 18pt/28pt var(--hei); margin-bottom: 1em; }
 h2 { font-family: var(--hei); text-indent: 2em; } h3 { font-family: var(--kai); text-indent: 2em; }
@@ -157,6 +159,13 @@ tr { break-inside: avoid; } thead { display: table-header-group; } tfoot td { fo
 .table-note { text-align: right; font: 10.5pt var(--song); text-indent: 0; }
 `;
 
+/** 草稿 in every printed page's top margin (not on the cover). */
+function draftPageCss(title: string): string {
+	const text = `${title}${WORDS.gap}${WORDS.draft}`.replace(/["\\<>]/g, '');
+	return `@page { @top-right { content: "${text}"; font: 9pt "SimSun", "Noto Serif CJK SC", serif; color: #808080; } }
+@page cover { @top-right { content: none; } }`;
+}
+
 export function renderPrintHtml(doc: ExportDocument): string {
 	const { meta } = doc;
 	const ctx: Ctx = { tables: 0 };
@@ -171,7 +180,7 @@ ${draft ? `<p class="notice">${WORDS.draftNotice}</p>` : ''}</header>`;
 	const content = [...doc.body, ...doc.appendices].map((s) => section(s, ctx)).join('\n');
 	return `<!doctype html>
 <html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${title}</title><style>${CSS}</style></head>
+<title>${title}</title><style>${CSS}${draft ? draftPageCss(meta.title) : ''}</style></head>
 <body>${draft ? `<div class="draft-mark">${title}${WORDS.gap}${WORDS.draft}</div>` : ''}
 ${cover}
 ${toc(doc)}
