@@ -1,10 +1,12 @@
 /**
  * `npm run bench`: collaboration benchmark. Lantu against two baselines measured in the same run —
  * a bare Hocuspocus 4 and the y-websocket reference server — reported as ratios, since absolute
- * figures on these shared machines are noise. `--quick` runs the small sizes only.
+ * figures on these shared machines are noise. `--quick` runs the small sizes only. Then the export
+ * benchmark (bench/export.ts; `--no-export` skips it).
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { exportTable, measureExport } from './export.ts';
 import { measureLarge } from './large.ts';
 import { measurePropagation, type PropagationResult } from './propagation.ts';
 import { startTarget, type TargetName } from './targets.ts';
@@ -83,8 +85,19 @@ if (!process.argv.includes('--no-large')) {
 	}
 }
 
+let exportRows: Awaited<ReturnType<typeof measureExport>> = [];
+if (!process.argv.includes('--no-export')) {
+	exportRows = await measureExport();
+	console.log(
+		`\nExport of the full design report (demo plan and a plan ten times larger):\n${exportTable(exportRows)}`
+	);
+}
+
 const out = path.join(ROOT, 'bench/results');
 fs.mkdirSync(out, { recursive: true });
 const file = path.join(out, `propagation-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
-fs.writeFileSync(file, JSON.stringify({ seconds: SECONDS, results, large }, null, 2));
+fs.writeFileSync(
+	file,
+	JSON.stringify({ seconds: SECONDS, results, large, export: exportRows }, null, 2)
+);
 console.log(`\nraw results: ${path.relative(ROOT, file)}`);

@@ -1,0 +1,190 @@
+/**
+ * The export model as one self-contained, print-optimised HTML page: A4 @page rules, 仿宋/黑体/宋体
+ * font stacks (with Noto CJK where the official fonts are missing), page numbers in the page margin
+ * (Chromium's @page margin boxes), the cover and the table of contents on pages of their own. Viewed
+ * in a browser it is a readable preview; headless Chromium turns it into the PDF.
+ */
+import { headingText } from './markdown.ts';
+import { formatDay } from './model.ts';
+import { WORDS } from './vocabulary.ts';
+import type {
+	Block,
+	ExportDocument,
+	ExportSection,
+	Inline,
+	TableBlock,
+	TableCell
+} from './types.ts';
+
+export function escapeHtml(text: string): string {
+	return text
+		.replace(/&/g, '&amp;')
+		.replace(/</g, '&lt;')
+		.replace(/>/g, '&gt;')
+		.replace(/"/g, '&quot;')
+		.replace(/'/g, '&#39;');
+}
+
+interface Ctx {
+	tables: number;
+}
+
+function inlines(list: readonly Inline[]): string {
+	return list
+		.map((inline) => {
+			if ('break' in inline) return '<br>';
+			let html = escapeHtml(inline.text);
+			if (inline.bold) html = `<strong>${html}</strong>`;
+			if (inline.italic) html = `<em>${html}</em>`;
+			if (inline.underline) html = `<u>${html}</u>`;
+			if (inline.href)
+				html = `<a href="${escapeHtml(inline.href)}" rel="noopener noreferrer">${html}</a>`;
+			return html;
+		})
+		.join('');
+}
+
+function cell(tag: 'td' | 'th', c: TableCell, ctx: Ctx): string {
+	const attrs = [
+		c.colspan ? ` colspan="${c.colspan}"` : '',
+		c.rowspan ? ` rowspan="${c.rowspan}"` : '',
+		c.numeric ? ' class="num"' : '',
+		c.indent ? ` style="padding-left:${0.4 + c.indent}em"` : ''
+	].join('');
+	return `<${tag}${attrs}>${blocks(c.blocks, 0, ctx)}</${tag}>`;
+}
+
+function table(b: TableBlock, ctx: Ctx): string {
+	const caption = b.caption
+		? `<caption>${WORDS.table}${++ctx.tables}${WORDS.gap}${escapeHtml(b.caption)}</caption>`
+		: '';
+	const sum = b.widths?.reduce((a, w) => a + w, 0) ?? 0;
+	const cols = b.widths
+		? `<colgroup>${b.widths.map((w) => `<col style="width:${((w / sum) * 100).toFixed(1)}%">`).join('')}</colgroup>`
+		: '';
+	const head = b.header.length
+		? `<thead><tr>${b.header.map((h) => `<th>${escapeHtml(h)}</th>`).join('')}</tr></thead>`
+		: '';
+	const rows = b.rows.map((r) => `<tr>${r.map((c) => cell('td', c, ctx)).join('')}</tr>`).join('');
+	const foot = b.footer
+		? `<tfoot><tr>${b.footer.map((c) => cell('td', c, ctx)).join('')}</tr></tfoot>`
+		: '';
+	const note = b.note ? `<p class="table-note">${escapeHtml(b.note)}</p>` : '';
+	return `<table>${caption}${cols}${head}<tbody>${rows}</tbody>${foot}</table>${note}`;
+}
+
+function blocks(list: readonly Block[], level: number, ctx: Ctx): string {
+	return list
+		.map((b) => {
+			switch (b.type) {
+				case 'paragraph':
+					return `<p>${inlines(b.inlines)}</p>`;
+				case 'subheading': {
+					const h = Math.min(6, level + b.depth);
+					return `<h${h} class="sub">${inlines(b.inlines)}</h${h}>`;
+				}
+				case 'list': {
+					const tag = b.ordered ? 'ol' : 'ul';
+					const start = b.ordered && b.start !== 1 ? ` start="${b.start}"` : '';
+					return `<${tag}${start}>${b.items.map((item) => `<li>${blocks(item, level, ctx)}</li>`).join('')}</${tag}>`;
+				}
+				case 'quote':
+					return `<blockquote>${blocks(b.children, level, ctx)}</blockquote>`;
+				case 'table':
+					return table(b, ctx);
+				case 'empty':
+					return `<p class="empty">${escapeHtml(b.text)}</p>`;
+			}
+		})
+		.join('\n');
+}
+
+function section(s: ExportSection, ctx: Ctx): string {
+	const h = Math.min(6, s.level);
+	const cls = s.level === 1 ? ' class="chapter"' : '';
+	return `<section id="${escapeHtml(s.id)}"${cls}><h${h}>${escapeHtml(headingText(s))}</h${h}>\n${blocks(s.blocks, s.level, ctx)}\n${s.children.map((c) => section(c, ctx)).join('\n')}</section>`;
+}
+
+function toc(doc: ExportDocument): string {
+	const items: string[] = [];
+	const add = (s: ExportSection) =>
+		items.push(
+			`<li class="toc-${s.level}"><a href="#${escapeHtml(s.id)}">${escapeHtml(headingText(s))}</a></li>`
+		);
+	for (const chapter of [...doc.body, ...doc.appendices]) {
+		add(chapter);
+		chapter.children.filter((c) => c.level <= 2).forEach(add);
+	}
+	return `<nav class="toc"><h1>${WORDS.toc}</h1><ol>${items.join('')}</ol></nav>`;
+}
+
+const CSS = `
+@page { size: A4; margin: 37mm 26mm 35mm 28mm;
+  @bottom-center { content: "— " counter(page) " —"; font: 14pt "Times New Roman", serif; } }
+@page cover { @bottom-center { content: none; } }
+@page front { @bottom-center { content: none; } }
+:root { --fang: "FangSong_GB2312", "仿宋_GB2312", "FangSong", "仿宋", "STFangsong", "Noto Serif CJK SC", serif;
+  --hei: "SimHei", "黑体", "Noto Sans CJK SC", sans-serif; --song: "SimSun", "宋体", "Noto Serif CJK SC", serif;
+  --kai: "KaiTi_GB2312", "楷体_GB2312", "KaiTi", "楷体", "Noto Serif CJK SC", serif; }
+html { background: #eee; }
+body { font: 16pt/28pt var(--fang); color: #000; max-width: 156mm; margin: 0 auto; padding: 20mm 25mm; background: #fff; }
+@media print { html, body { background: none; } body { padding: 0; max-width: none; } .screen-only { display: none; } }
+.cover { page: cover; text-align: center; break-after: page; padding-top: 50mm; }
+.cover p { text-indent: 0; text-align: center; }
+.cover h1 { font: bold 26pt/1.5 var(--song); margin: 0 0 10mm; }
+.cover .edition { font: 16pt var(--kai); margin-bottom: 40mm; }
+.cover dl { font-size: 16pt; line-height: 2; margin: 0; }
+.cover dt { display: inline; font-family: var(--hei); } .cover dd { display: inline; margin: 0; }
+.cover dd::after { content: ""; display: block; }
+.cover .notice { color: #c00000; font: 14pt var(--kai); margin-top: 25mm; }
+.toc { page: front; break-after: page; } .toc h1 { text-align: center; font: 22pt var(--hei); }
+.toc ol { list-style: none; padding: 0; } .toc a { color: inherit; text-decoration: none; }
+.toc .toc-1 { font-family: var(--hei); } .toc .toc-2 { padding-left: 2em; }
+.draft-mark { text-align: right; font: 9pt var(--song); color: #808080; }
+@media print { .draft-mark { display: none; } }
+h1, h2, h3, h4, h5, h6 { font-size: 16pt; line-height: 28pt; margin: 0.3em 0 0; font-weight: normal; break-after: avoid; }
+section.chapter { break-before: page; } section.chapter > h1 { text-align: center; font: 18pt/28pt var(--hei); margin-bottom: 1em; }
+h2 { font-family: var(--hei); text-indent: 2em; } h3 { font-family: var(--kai); text-indent: 2em; }
+h4, h5, h6 { font-family: var(--fang); font-weight: bold; text-indent: 2em; }
+p { margin: 0; text-indent: 2em; text-align: justify; }
+ul, ol { margin: 0; padding-left: 2em; } li > p { text-indent: 0; }
+blockquote { margin: 0 0 0 2em; }
+p.empty { color: #595959; font-style: italic; }
+table { width: 100%; border-collapse: collapse; margin: 0.5em 0; font: 10.5pt/1.5 var(--song); break-inside: auto; }
+caption { font: 12pt var(--hei); padding: 0.5em 0; }
+th, td { border: 0.75pt solid #000; padding: 2pt 4pt; vertical-align: middle; text-align: left; }
+th { font-family: var(--hei); font-weight: normal; background: #e7e6e6; text-align: center; }
+td p, th p { text-indent: 0; text-align: inherit; } td.num { text-align: right; }
+tr { break-inside: avoid; } thead { display: table-header-group; } tfoot td { font-family: var(--hei); }
+.table-note { text-align: right; font: 10.5pt var(--song); text-indent: 0; }
+`;
+
+/** 草稿 in every printed page's top margin (not on the cover). */
+function draftPageCss(title: string): string {
+	const text = `${title}${WORDS.gap}${WORDS.draft}`.replace(/["\\<>]/g, '');
+	return `@page { @top-right { content: "${text}"; font: 9pt "SimSun", "Noto Serif CJK SC", serif; color: #808080; } }
+@page cover { @top-right { content: none; } }`;
+}
+
+export function renderPrintHtml(doc: ExportDocument): string {
+	const { meta } = doc;
+	const ctx: Ctx = { tables: 0 };
+	const draft = meta.version.kind === 'draft';
+	const title = escapeHtml(meta.title);
+	const titleHtml = title.replace(/(（\d{4}—\d{4}年）)$/u, '<br>$1');
+	const row = (label: string, value: string) => `<dt>${label}：</dt><dd>${escapeHtml(value)}</dd>`;
+	const cover = `<header class="cover"><h1>${titleHtml}</h1>
+<p class="edition">（${escapeHtml(meta.editionLabel)}${draft ? `·${WORDS.draft}` : ''}）</p>
+<dl>${row(WORDS.leadUnit, meta.leadUnit)}${row(WORDS.period, `${meta.periodStart}—${meta.periodEnd}年`)}${row(WORDS.version, meta.version.label)}${meta.version.hash ? row(WORDS.versionHash, meta.version.hash.slice(0, 32)) : ''}${row(WORDS.date, formatDay(meta.date))}</dl>
+${draft ? `<p class="notice">${WORDS.draftNotice}</p>` : ''}</header>`;
+	const content = [...doc.body, ...doc.appendices].map((s) => section(s, ctx)).join('\n');
+	return `<!doctype html>
+<html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${title}</title><style>${CSS}${draft ? draftPageCss(meta.title) : ''}</style></head>
+<body>${draft ? `<div class="draft-mark">${title}${WORDS.gap}${WORDS.draft}</div>` : ''}
+${cover}
+${toc(doc)}
+<main>${content}</main>
+</body></html>
+`;
+}

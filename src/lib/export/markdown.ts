@@ -1,0 +1,139 @@
+/** The export model as Markdown (CommonMark + GFM tables), for reuse in other tools. */
+import { formatDay } from './model.ts';
+import { WORDS } from './vocabulary.ts';
+import type {
+	Block,
+	ExportDocument,
+	ExportSection,
+	Inline,
+	TableBlock,
+	TableCell
+} from './types.ts';
+
+/** Escapes what Markdown would read as syntax; Chinese text passes unchanged. */
+export function escapeMarkdown(text: string): string {
+	return text
+		.replace(/([\\`*_[\]<>|])/g, '\\$1')
+		.replace(/^(\s*)([#>+-])(?=\s|$)/gm, '$1\\$2')
+		.replace(/^(\s*\d+)([.)])(?=\s|$)/gm, '$1\\$2');
+}
+
+function inlines(list: readonly Inline[]): string {
+	return list
+		.map((inline) => {
+			if ('break' in inline) return '  \n';
+			let text = escapeMarkdown(inline.text);
+			if (!text.trim()) return text;
+			if (inline.bold) text = `**${text}**`;
+			if (inline.italic) text = `*${text}*`;
+			if (inline.underline) text = `<u>${text}</u>`;
+			if (inline.href) text = `[${text}](${inline.href.replace(/[()\s]/g, encodeURIComponent)})`;
+			return text;
+		})
+		.join('');
+}
+
+function cellText(cell: TableCell, ctx: Ctx): string {
+	return blocks(cell.blocks, 0, ctx).trim().replace(/\n+/g, '<br>');
+}
+
+function table(block: TableBlock, n: number, ctx: Ctx): string {
+	const width = Math.max(
+		block.header.length,
+		...block.rows.map((r) => r.reduce((a, c) => a + (c.colspan ?? 1), 0))
+	);
+	const row = (cells: readonly TableCell[]) => {
+		const out: string[] = [];
+		for (const cell of cells) {
+			out.push(cellText(cell, ctx));
+			for (let i = 1; i < (cell.colspan ?? 1); i++) out.push('');
+		}
+		while (out.length < width) out.push('');
+		return `| ${out.join(' | ')} |`;
+	};
+	const header = block.header.length
+		? block.header.map((h) => escapeMarkdown(h))
+		: Array.from({ length: width }, () => '');
+	const lines = [
+		block.caption ? `**${WORDS.table}${n}${WORDS.gap}${escapeMarkdown(block.caption)}**\n` : '',
+		`| ${header.join(' | ')} |`,
+		`| ${header.map(() => '---').join(' | ')} |`,
+		...block.rows.map(row),
+		...(block.footer ? [row(block.footer)] : [])
+	];
+	if (block.note) lines.push(`\n${escapeMarkdown(block.note)}`);
+	return lines.filter(Boolean).join('\n');
+}
+
+interface Ctx {
+	tables: number;
+}
+
+function blocks(list: readonly Block[], headingLevel: number, ctx: Ctx): string {
+	return list.map((b) => block(b, headingLevel, ctx)).join('\n\n');
+}
+
+function block(b: Block, headingLevel: number, ctx: Ctx): string {
+	switch (b.type) {
+		case 'paragraph':
+			return inlines(b.inlines);
+		case 'subheading':
+			return `${'#'.repeat(Math.min(6, headingLevel + b.depth))} ${inlines(b.inlines)}`;
+		case 'list':
+			return b.items
+				.map((item, i) => {
+					const marker = b.ordered ? `${b.start + i}. ` : '- ';
+					const body = blocks(item, headingLevel, ctx).replace(
+						/\n/g,
+						`\n${' '.repeat(marker.length)}`
+					);
+					return `${marker}${body}`;
+				})
+				.join('\n');
+		case 'quote':
+			return blocks(b.children, headingLevel, ctx)
+				.split('\n')
+				.map((line) => `> ${line}`)
+				.join('\n');
+		case 'table':
+			return table(b, b.caption ? ++ctx.tables : ctx.tables, ctx);
+		case 'empty':
+			return `*${escapeMarkdown(b.text)}*`;
+	}
+}
+
+function section(s: ExportSection, ctx: Ctx): string {
+	const level = Math.min(6, s.level + 1);
+	const title = headingText(s);
+	const parts = [`${'#'.repeat(level)} ${escapeMarkdown(title)}`];
+	if (s.blocks.length) parts.push(blocks(s.blocks, level, ctx));
+	for (const child of s.children) parts.push(section(child, ctx));
+	return parts.join('\n\n');
+}
+
+/** 第一章 需求分析, 一、城市…, （一）战略定位, 6.1 城市…: no space after 、 and ）. */
+export function headingText(s: Pick<ExportSection, 'number' | 'title'>): string {
+	if (!s.number) return s.title;
+	return /[、）]$/u.test(s.number) ? `${s.number}${s.title}` : `${s.number} ${s.title}`;
+}
+
+export function renderMarkdown(doc: ExportDocument): string {
+	const ctx: Ctx = { tables: 0 };
+	const { meta } = doc;
+	const version = meta.version.hash
+		? `${meta.version.label}（${WORDS.versionHash} ${meta.version.hash}）`
+		: meta.version.label;
+	const head = [
+		`# ${escapeMarkdown(meta.title)}`,
+		`**${escapeMarkdown(meta.editionLabel)}**${meta.version.kind === 'draft' ? `${WORDS.gap}**${WORDS.draft}**` : ''}`,
+		[
+			`${WORDS.leadUnit}：${escapeMarkdown(meta.leadUnit)}`,
+			`${WORDS.period}：${meta.periodStart}—${meta.periodEnd}年`,
+			`${WORDS.version}：${escapeMarkdown(version)}`,
+			`${WORDS.date}：${formatDay(meta.date)}`
+		].join('  \n'),
+		...(meta.version.kind === 'draft' ? [`> ${WORDS.draftNotice}`] : [])
+	];
+	const body = [...doc.body, ...doc.appendices].map((s) => section(s, ctx));
+	return `${[...head, ...body].join('\n\n')}\n`;
+}

@@ -1,0 +1,150 @@
+import { describe, expect, it } from 'vitest';
+import { DEMO_SECTIONS } from '../server/seed/demo-content/index.ts';
+import { TEMPLATES } from '../templates/index.ts';
+import { demoModelInput, scaleContents, demoSectionContents } from './fixtures.ts';
+import { buildExportModel, splitItemLabel, walkSections } from './model.ts';
+import { blocksText } from './prose.ts';
+import type { TableBlock } from './types.ts';
+import { chineseNumber, planNumber } from './vocabulary.ts';
+
+const input = demoModelInput();
+
+function tables(doc: ReturnType<typeof buildExportModel>): TableBlock[] {
+	return walkSections(doc).flatMap((s) =>
+		s.blocks.filter((b): b is TableBlock => b.type === 'table')
+	);
+}
+
+describe('numbering', () => {
+	it('writes Chinese numerals as official documents do', () => {
+		expect([1, 10, 11, 20, 23].map(chineseNumber)).toEqual(['一', '十', '十一', '二十', '二十三']);
+		expect(planNumber(1, 2, true)).toBe('第二章');
+		expect(planNumber(2, 3, true)).toBe('三、');
+		expect(planNumber(3, 1, true)).toBe('（一）');
+		expect(planNumber(1, 4, false)).toBe('四、');
+	});
+
+	it('splits the standard’s item labels into number and title', () => {
+		expect(splitItemLabel('6.1.2.1 战略定位')).toEqual({ number: '6.1.2.1', title: '战略定位' });
+		expect(splitItemLabel('a）目标分析')).toEqual({ number: 'a）', title: '目标分析' });
+		expect(splitItemLabel('考核保障措施（表A.1）')).toEqual({ number: '', title: '考核保障措施' });
+	});
+});
+
+describe('full report', () => {
+	const doc = buildExportModel(input, { edition: 'full' });
+
+	it('has the four activities as chapters and every section in the standard’s order', () => {
+		expect(doc.body.map((c) => `${c.number} ${c.title}`)).toEqual([
+			'第一章 需求分析',
+			'第二章 总体设计',
+			'第三章 架构设计',
+			'第四章 实施路径规划'
+		]);
+		expect(doc.body.flatMap((c) => c.children.map((s) => s.clause))).toEqual(
+			TEMPLATES.map((t) => t.clause)
+		);
+		expect(doc.body[0].children[0].number).toBe('一、');
+		expect(doc.body[0].children[0].children[0]).toMatchObject({
+			number: '（一）',
+			title: '战略定位'
+		});
+	});
+
+	it('says so where a section is empty (8.6 in the demo)', () => {
+		const s86 = walkSections(doc).find((s) => s.clause === '8.6' && s.level === 2);
+		expect(s86?.blocks).toEqual([{ type: 'empty', text: '本节暂无内容。' }]);
+	});
+
+	it('keeps every written prose paragraph', () => {
+		const all = walkSections(doc)
+			.map((s) => blocksText(s.blocks))
+			.join('\n');
+		for (const section of DEMO_SECTIONS)
+			for (const line of [...(section.body ?? []), ...Object.values(section.items ?? {}).flat()])
+				expect(all).toContain(line.replace(/^(#+|-|\d+\.) /, ''));
+	});
+
+	it('renders key projects with names, resolved references and a budget total', () => {
+		const projects = tables(doc).find((t) => t.caption === '重点工程')!;
+		const rows = DEMO_SECTIONS.find((s) => s.clause === '9.1')!.blocks!.keyProjects!;
+		expect(projects.rows.map((r) => blocksText(r[1].blocks))).toEqual(rows.map((r) => r.name));
+		const total = rows.reduce((a, r) => a + (r.budget ?? 0), 0);
+		expect(blocksText(projects.footer![1].blocks)).toBe(String(total));
+		expect(projects.header).toContain('资金估算（万元）');
+		const operating = tables(doc).find((t) => t.caption === '运营模式')!;
+		expect(blocksText(operating.rows[0][1].blocks)).toBe(rows[0].name);
+	});
+
+	it('lays the business architecture out as an indented three-level table', () => {
+		const tree = tables(doc).find((t) => t.header[0] === '一级业务')!;
+		expect(tree.header.slice(0, 3)).toEqual(['一级业务', '二级业务', '三级业务']);
+		const levels = tree.rows.map((r) => r.slice(0, 3).findIndex((c) => c.blocks.length > 0));
+		expect(levels[0]).toBe(0);
+		expect(new Set(levels)).toEqual(new Set([0, 1, 2]));
+	});
+
+	it('appends the sign-off record and each round’s 意见采纳情况说明', () => {
+		expect(doc.appendices.map((a) => `${a.number} ${a.title}`)).toEqual([
+			'附录A 签署记录',
+			'附录B 意见采纳情况说明'
+		]);
+		const signoff = doc.appendices[0].blocks[0] as TableBlock;
+		expect(blocksText(signoff.rows[0][0].blocks)).toBe('王市长');
+		expect(doc.appendices[1].children[0].title).toBe('第一轮公开征求意见');
+	});
+
+	it('says 暂无 when the source supplies no records', () => {
+		const empty = buildExportModel(
+			{ ...input, signoffs: [], consultations: [] },
+			{ edition: 'full' }
+		);
+		expect(empty.appendices[0].blocks).toEqual([{ type: 'empty', text: '暂无签署记录。' }]);
+		expect(empty.appendices[1].blocks).toEqual([{ type: 'empty', text: '暂无征求意见记录。' }]);
+	});
+
+	it('can number headings with the standard’s clauses instead', () => {
+		const standard = buildExportModel(input, { edition: 'full', numbering: 'standard' });
+		expect(standard.body[0].number).toBe('6');
+		expect(standard.body[0].children[0].number).toBe('6.1');
+		expect(standard.body[0].children[0].children[0].number).toBe('6.1.2.1');
+	});
+});
+
+describe('publication edition', () => {
+	const doc = buildExportModel(input, { edition: 'publication' });
+
+	it('has the parts cities publish, with 总体要求 in its usual order', () => {
+		expect(doc.body.map((p) => `${p.number}${p.title}`)).toEqual([
+			'一、规划背景',
+			'二、总体要求',
+			'三、重点任务',
+			'四、保障措施'
+		]);
+		expect(doc.body[1].children.map((s) => s.title)).toEqual([
+			'指导思想',
+			'基本原则',
+			'发展目标',
+			'总体架构'
+		]);
+		expect(doc.body[3].children.map((s) => s.title)).toContain('组织保障');
+	});
+
+	it('puts the big tables in annexes and leaves out the internal records', () => {
+		expect(doc.appendices.map((a) => `${a.number} ${a.title}`)).toEqual([
+			'附件1 主要目标指标',
+			'附件2 重点工程一览表',
+			'附件3 实施阶段安排',
+			'附件4 业务架构'
+		]);
+	});
+});
+
+describe('scaling', () => {
+	it('repeats rows and prose for the benchmark', () => {
+		const ten = scaleContents(demoSectionContents(), 10);
+		const doc = buildExportModel({ ...input, sections: ten }, { edition: 'full' });
+		const projects = tables(doc).find((t) => t.caption === '重点工程')!;
+		expect(projects.rows).toHaveLength(100);
+	});
+});

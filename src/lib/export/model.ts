@@ -1,0 +1,397 @@
+/**
+ * Plan → edition → parts → sections: the format-neutral export model (types.ts). Two steps:
+ * `readSectionContent` turns one section's Y.Doc into plain content (prose blocks per fragment, rows
+ * per block), which a frozen version could also supply directly; `buildExportModel` lays the
+ * contents out as one edition and numbers it. Both are pure.
+ */
+import type * as Y from 'yjs';
+import { blockJSON } from '../collab/section-doc.ts';
+import { BODY_FRAGMENT, itemFragmentName } from '../editor/fragments.ts';
+import { ACTIVITIES, ACTIVITY_CHAPTER, type Activity } from '../standard/sections.ts';
+import {
+	findItem,
+	getTemplate,
+	TEMPLATES,
+	type BlockKey,
+	type SectionTemplate
+} from '../templates/index.ts';
+import outline from '../standard/outline.json' with { type: 'json' };
+import { proseBlocks, textParagraph } from './prose.ts';
+import { blockTables, rowIndexKey, type PlainRow, type RowIndex } from './tables.ts';
+import { EDITIONS, type Feed, type PublicationPart } from './editions.ts';
+import { appendixNumber, planNumber, WORDS } from './vocabulary.ts';
+import type {
+	Block,
+	ConsultationReport,
+	EditionKey,
+	ExportDocument,
+	ExportMeta,
+	ExportSection,
+	NumberingKey,
+	SignoffRecord,
+	VersionStamp
+} from './types.ts';
+
+/** One section as plain data: prose as blocks, structured rows as they are stored. */
+export interface SectionContent {
+	clause: string;
+	body: Block[];
+	items: Record<string, Block[]>;
+	blocks: Partial<Record<BlockKey, PlainRow[]>>;
+}
+
+export function readSectionContent(doc: Y.Doc, template: SectionTemplate): SectionContent {
+	const items: Record<string, Block[]> = {};
+	for (const item of template.items)
+		if (item.fill.kind === 'prose')
+			items[item.id] = proseBlocks(doc.getXmlFragment(itemFragmentName(item.id)));
+	const blocks: Partial<Record<BlockKey, PlainRow[]>> = {};
+	for (const key of template.structured) blocks[key] = blockJSON(doc, key) as PlainRow[];
+	return {
+		clause: template.clause,
+		body: proseBlocks(doc.getXmlFragment(BODY_FRAGMENT)),
+		items,
+		blocks
+	};
+}
+
+/** What the model is built from: the plan, the version, the sections and the appendices' records. */
+export interface ModelInput {
+	plan: {
+		id: number;
+		title: string;
+		city: string;
+		periodStart: number;
+		periodEnd: number;
+		leadUnit: string;
+	};
+	version: VersionStamp;
+	/** ISO date of the export. */
+	date: string;
+	sections: readonly SectionContent[];
+	signoffs: readonly SignoffRecord[];
+	consultations: readonly ConsultationReport[];
+}
+
+export interface ModelOptions {
+	edition: EditionKey;
+	/** Headings as the plan numbers them (default) or with the standard's clause numbers (report only). */
+	numbering?: NumberingKey;
+}
+
+const chapterTitles = new Map(
+	(
+		outline as { outline_chapters_6_to_9: { clause: string; title: string }[] }
+	).outline_chapters_6_to_9.map((c) => [c.clause, c.title])
+);
+
+/** An item's label as the standard writes it, split into its number and its title. */
+export function splitItemLabel(label: string): { number: string; title: string } {
+	const cleaned = label.replace(/（表A\.1）$/u, '').trim();
+	const clause = /^(\d+(?:\.\d+)+)\s+(.+)$/u.exec(cleaned);
+	if (clause) return { number: clause[1], title: clause[2] };
+	const letter = /^([a-z]）)\s*(.+)$/u.exec(cleaned);
+	if (letter) return { number: letter[1], title: letter[2] };
+	return { number: '', title: cleaned };
+}
+
+function hasContent(blocks: readonly Block[] | undefined): boolean {
+	return !!blocks && blocks.some((b) => b.type !== 'empty');
+}
+
+function rowsOf(content: SectionContent | undefined, key: BlockKey): PlainRow[] {
+	return content?.blocks[key] ?? [];
+}
+
+interface Context {
+	contents: Map<string, SectionContent>;
+	rows: RowIndex;
+	standard: boolean;
+}
+
+function section(
+	id: string,
+	level: number,
+	title: string,
+	blocks: Block[],
+	children: ExportSection[] = [],
+	extra: Partial<ExportSection> = {}
+): ExportSection {
+	return { id, level, number: '', title, blocks, children, ...extra };
+}
+
+/**
+ * What a feed contributes at `level`: the body's blocks, one child per written item, and the block
+ * tables — inline after the body, or as children of their own when items stand between.
+ */
+function feedContent(
+	ctx: Context,
+	feed: Feed,
+	level: number
+): { blocks: Block[]; children: ExportSection[] } {
+	const template = getTemplate(feed.clause);
+	const content = ctx.contents.get(feed.clause);
+	if (!template) return { blocks: [], children: [] };
+	const blocks: Block[] = [];
+	const children: ExportSection[] = [];
+	if (feed.body !== false && content) blocks.push(...content.body);
+	const itemIds =
+		feed.items === false
+			? []
+			: (feed.items ?? template.items.filter((i) => i.fill.kind === 'prose').map((i) => i.id));
+	for (const itemId of itemIds) {
+		const item = findItem(itemId)?.item;
+		const itemBlocks = content?.items[itemId];
+		if (!item || !hasContent(itemBlocks)) continue;
+		const label = splitItemLabel(item.label);
+		children.push(
+			section(`s-${feed.clause}-item-${itemId}`, level + 1, label.title, itemBlocks ?? [], [], {
+				clause: item.clause,
+				number: ctx.standard ? label.number : ''
+			})
+		);
+	}
+	const keys = feed.blocks === false ? [] : (feed.blocks ?? template.structured);
+	for (const key of keys) {
+		const tables = blockTables(key, rowsOf(content, key), ctx.rows, {
+			details: feed.details ?? true
+		});
+		if (children.length > 0)
+			children.push(
+				section(
+					`s-${feed.clause}-block-${key}`,
+					level + 1,
+					tables.length && tables[0].type === 'table' ? (tables[0].caption ?? key) : key,
+					tables,
+					[],
+					{ clause: feed.clause }
+				)
+			);
+		else blocks.push(...tables);
+	}
+	return { blocks, children };
+}
+
+function fullBody(ctx: Context): ExportSection[] {
+	return ACTIVITIES.map((activity: Activity) => {
+		const chapter = ACTIVITY_CHAPTER[activity];
+		const sections = TEMPLATES.filter((t) => t.activity === activity).map((template) => {
+			const { blocks, children } = feedContent(ctx, { clause: template.clause }, 2);
+			const shown: Block[] =
+				blocks.length === 0 && children.length === 0
+					? [{ type: 'empty', text: WORDS.sectionEmpty }]
+					: blocks;
+			return section(`s-${template.clause}`, 2, template.title, shown, children, {
+				clause: template.clause,
+				number: ctx.standard ? template.clause : ''
+			});
+		});
+		return section(`c-${chapter}`, 1, chapterTitles.get(chapter) ?? chapter, [], sections, {
+			clause: chapter,
+			number: ctx.standard ? chapter : ''
+		});
+	});
+}
+
+function publicationBody(ctx: Context, parts: readonly PublicationPart[]): ExportSection[] {
+	return parts.map((part, p) => {
+		const lead: Block[] = [];
+		for (const feed of part.lead ?? []) lead.push(...feedContent(ctx, feed, 1).blocks);
+		const children = part.sections.flatMap((spec, s) => {
+			const id = `p${p + 1}-s${s + 1}`;
+			if ('eachItemOf' in spec) {
+				// Every written item of a clause as a section of its own (9.4's 保障措施).
+				const { children: items } = feedContent(
+					ctx,
+					{ clause: spec.eachItemOf, body: false, blocks: false },
+					1
+				);
+				return items.map((item) => ({ ...item, id: `${id}-${item.id}`, number: '' }));
+			}
+			const blocks: Block[] = [];
+			const nested: ExportSection[] = [];
+			for (const feed of spec.feeds) {
+				const got = feedContent(ctx, feed, 2);
+				blocks.push(...got.blocks);
+				nested.push(...got.children);
+			}
+			if (!hasContent(blocks) && nested.length === 0) return [];
+			return [section(id, 2, spec.title, blocks, nested, { clause: spec.feeds[0]?.clause })];
+		});
+		return section(`p${p + 1}`, 1, part.title, lead, children);
+	});
+}
+
+function signoffAppendix(input: ModelInput): Block[] {
+	if (input.signoffs.length === 0) return [{ type: 'empty', text: WORDS.signoffNone }];
+	return [
+		{
+			type: 'table',
+			caption: WORDS.signoffTitle,
+			header: [...WORDS.signoffColumns],
+			widths: [10, 10, 18, 16, 10, 16, 20],
+			rows: input.signoffs.map((s) =>
+				[
+					s.name,
+					s.role,
+					s.organization,
+					formatTime(s.time),
+					s.comment ? `${s.decision}（${s.comment}）` : s.decision,
+					s.subject ?? '',
+					s.versionHash.slice(0, 16)
+				].map((text) => ({ blocks: text ? [textParagraph(text)] : [] }))
+			)
+		}
+	];
+}
+
+function consultationAppendix(input: ModelInput): { blocks: Block[]; children: ExportSection[] } {
+	if (input.consultations.length === 0)
+		return { blocks: [{ type: 'empty', text: WORDS.consultationNone }], children: [] };
+	return {
+		blocks: [],
+		children: input.consultations.map((round, r) => {
+			const blocks: Block[] = [];
+			const when = [round.from, round.to]
+				.filter(Boolean)
+				.map((d) => formatDay(d!))
+				.join('—');
+			if (when) blocks.push(textParagraph(`${WORDS.date}：${when}`));
+			if (round.summary) blocks.push(textParagraph(round.summary));
+			if (round.items.length === 0)
+				blocks.push({ type: 'empty', text: WORDS.consultationEmptyRound });
+			else
+				blocks.push({
+					type: 'table',
+					caption: `${round.round}${WORDS.consultationCaption}`,
+					header: [...WORDS.consultationColumns],
+					widths: [6, 14, 12, 30, 10, 28],
+					rows: round.items.map((item, i) =>
+						[String(i + 1), item.from, item.section, item.comment, item.decision, item.reason].map(
+							(text) => ({
+								blocks: text ? [textParagraph(text)] : []
+							})
+						)
+					)
+				});
+			return section(`a-consultation-${r + 1}`, 2, round.round, blocks);
+		})
+	};
+}
+
+const SHANGHAI = { timeZone: 'Asia/Shanghai' } as const;
+
+function formatDay(iso: string): string {
+	const d = new Date(iso);
+	if (Number.isNaN(d.getTime())) return iso;
+	const [y, m, day] = d.toLocaleDateString('en-CA', SHANGHAI).split('-').map(Number);
+	return `${y}年${m}月${day}日`;
+}
+
+function formatTime(iso: string): string {
+	const d = new Date(iso);
+	if (Number.isNaN(d.getTime())) return iso;
+	const time = d.toLocaleTimeString('en-GB', {
+		...SHANGHAI,
+		hour: '2-digit',
+		minute: '2-digit',
+		hour12: false
+	});
+	return `${formatDay(iso)} ${time}`;
+}
+
+/** Numbers every section of the plan as Chinese official documents do (unless already numbered). */
+function numberTree(sections: ExportSection[], chapters: boolean): void {
+	const walk = (list: ExportSection[]) => {
+		let n = 0;
+		for (const s of list) {
+			n += 1;
+			if (!s.number) s.number = planNumber(s.level, n, chapters);
+			walk(s.children);
+		}
+	};
+	walk(sections);
+}
+
+export function buildRowIndex(sections: readonly SectionContent[]): RowIndex {
+	const rows: RowIndex = new Map();
+	for (const content of sections)
+		for (const [key, list] of Object.entries(content.blocks))
+			rows.set(rowIndexKey(content.clause, key as BlockKey), list ?? []);
+	return rows;
+}
+
+export function buildExportModel(input: ModelInput, options: ModelOptions): ExportDocument {
+	const edition = EDITIONS[options.edition];
+	const numbering: NumberingKey =
+		options.edition === 'full' ? (options.numbering ?? 'plan') : 'plan';
+	const ctx: Context = {
+		contents: new Map(input.sections.map((s) => [s.clause, s])),
+		rows: buildRowIndex(input.sections),
+		standard: numbering === 'standard'
+	};
+	const body = edition.key === 'full' ? fullBody(ctx) : publicationBody(ctx, edition.parts);
+	if (!ctx.standard) numberTree(body, edition.key === 'full');
+
+	const appendices: ExportSection[] = [];
+	for (const annex of edition.annexes) {
+		const feed = feedContent(
+			ctx,
+			{ clause: annex.clause, body: false, items: false, blocks: [annex.block], details: false },
+			1
+		);
+		appendices.push(
+			section(`a-${annex.block}`, 1, annex.title, feed.blocks, feed.children, {
+				clause: annex.clause
+			})
+		);
+	}
+	if (edition.records) {
+		appendices.push(section('a-signoff', 1, WORDS.signoffTitle, signoffAppendix(input)));
+		const consultation = consultationAppendix(input);
+		appendices.push(
+			section(
+				'a-consultation',
+				1,
+				WORDS.consultationTitle,
+				consultation.blocks,
+				consultation.children
+			)
+		);
+	}
+	appendices.forEach((a, i) => {
+		a.number = appendixNumber(i + 1, edition.key);
+		numberTree(a.children, false);
+	});
+
+	const meta: ExportMeta = {
+		planId: input.plan.id,
+		title: input.plan.title,
+		city: input.plan.city,
+		periodStart: input.plan.periodStart,
+		periodEnd: input.plan.periodEnd,
+		leadUnit: input.plan.leadUnit,
+		edition: edition.key,
+		editionLabel: edition.label,
+		numbering,
+		version: input.version,
+		date: input.date
+	};
+	return { meta, body, appendices };
+}
+
+/** Every section of the model in document order (body, then appendices). */
+export function walkSections(doc: ExportDocument): ExportSection[] {
+	const out: ExportSection[] = [];
+	const walk = (list: ExportSection[]) => {
+		for (const s of list) {
+			out.push(s);
+			walk(s.children);
+		}
+	};
+	walk(doc.body);
+	walk(doc.appendices);
+	return out;
+}
+
+export { formatDay, formatTime };

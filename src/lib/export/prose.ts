@@ -1,0 +1,183 @@
+/**
+ * A section's ProseMirror fragments (as y-prosemirror stores them in Yjs) → the export model's
+ * blocks. Walks the Y.XmlElement tree by node name from src/lib/editor/schema.ts; marks arrive as
+ * Y.XmlText formatting attributes (`{ strong: {} }`, `{ link: { href } }`). Unknown nodes keep their
+ * text as paragraphs, so nothing anyone wrote is dropped by an export.
+ */
+import * as Y from 'yjs';
+import { safeHref } from '../editor/marks/index.ts';
+import type { Block, Inline, InlineText, TableBlock, TableCell } from './types.ts';
+
+type XmlNode = Y.XmlElement | Y.XmlText | Y.XmlHook | Y.XmlFragment;
+
+function marked(attributes: Record<string, unknown> | undefined, text: string): InlineText {
+	const inline: InlineText = { text };
+	if (!attributes) return inline;
+	if (attributes.strong) inline.bold = true;
+	if (attributes.em) inline.italic = true;
+	if (attributes.underline) inline.underline = true;
+	const link = attributes.link as { href?: unknown } | undefined;
+	const href = typeof link?.href === 'string' ? safeHref(link.href) : null;
+	if (href) inline.href = href;
+	return inline;
+}
+
+/** Inline content of a textblock: text runs with marks, hard breaks. */
+export function inlinesOf(element: Y.XmlElement): Inline[] {
+	const inlines: Inline[] = [];
+	for (const child of element.toArray()) {
+		if (child instanceof Y.XmlText) {
+			for (const op of child.toDelta() as {
+				insert?: unknown;
+				attributes?: Record<string, unknown>;
+			}[])
+				if (typeof op.insert === 'string' && op.insert.length > 0)
+					inlines.push(marked(op.attributes, op.insert));
+		} else if (child instanceof Y.XmlElement) {
+			if (child.nodeName === 'hard_break') inlines.push({ break: true });
+			else inlines.push(...inlinesOf(child));
+		}
+	}
+	return inlines;
+}
+
+export function inlineText(inlines: readonly Inline[]): string {
+	return inlines.map((i) => ('break' in i ? '\n' : i.text)).join('');
+}
+
+function numberAttr(element: Y.XmlElement, key: string, fallback: number): number {
+	const value = Number(element.getAttribute(key) as unknown);
+	return Number.isFinite(value) && value > 0 ? value : fallback;
+}
+
+function tableOf(element: Y.XmlElement): TableBlock {
+	const rows: TableCell[][] = [];
+	const header: string[] = [];
+	element.toArray().forEach((rowNode, index) => {
+		if (!(rowNode instanceof Y.XmlElement)) return;
+		const cells = rowNode.toArray().filter((c): c is Y.XmlElement => c instanceof Y.XmlElement);
+		// A first row of header cells becomes the table's header (when it has no spans).
+		if (
+			index === 0 &&
+			cells.length > 0 &&
+			cells.every(
+				(c) =>
+					c.nodeName === 'table_header' &&
+					numberAttr(c, 'colspan', 1) === 1 &&
+					numberAttr(c, 'rowspan', 1) === 1
+			)
+		) {
+			for (const cell of cells) header.push(blocksText(childrenBlocks(cell)));
+			return;
+		}
+		rows.push(
+			cells.map((cell) => {
+				const out: TableCell = { blocks: childrenBlocks(cell) };
+				const colspan = numberAttr(cell, 'colspan', 1);
+				const rowspan = numberAttr(cell, 'rowspan', 1);
+				if (colspan > 1) out.colspan = colspan;
+				if (rowspan > 1) out.rowspan = rowspan;
+				return out;
+			})
+		);
+	});
+	return { type: 'table', header, rows };
+}
+
+function blockOf(node: XmlNode, depthOffset: number): Block[] {
+	if (node instanceof Y.XmlText) {
+		const text = node.toString();
+		return text.trim() ? [{ type: 'paragraph', inlines: [{ text }] }] : [];
+	}
+	if (!(node instanceof Y.XmlElement)) return [];
+	switch (node.nodeName) {
+		case 'paragraph': {
+			const inlines = inlinesOf(node);
+			return inlines.length > 0 ? [{ type: 'paragraph', inlines }] : [];
+		}
+		case 'heading': {
+			const inlines = inlinesOf(node);
+			if (inlines.length === 0) return [];
+			const level = numberAttr(node, 'level', 1);
+			return [{ type: 'subheading', depth: Math.max(1, level - depthOffset), inlines }];
+		}
+		case 'bullet_list':
+		case 'ordered_list': {
+			const items = node
+				.toArray()
+				.filter((c): c is Y.XmlElement => c instanceof Y.XmlElement)
+				.map((item) => childrenBlocks(item, depthOffset))
+				.filter((blocks) => blocks.length > 0);
+			if (items.length === 0) return [];
+			return [
+				{
+					type: 'list',
+					ordered: node.nodeName === 'ordered_list',
+					start: numberAttr(node, 'order', 1),
+					items
+				}
+			];
+		}
+		case 'blockquote': {
+			const children = childrenBlocks(node, depthOffset);
+			return children.length > 0 ? [{ type: 'quote', children }] : [];
+		}
+		case 'table':
+			return [tableOf(node)];
+		default:
+			return childrenBlocks(node, depthOffset);
+	}
+}
+
+function childrenBlocks(node: Y.XmlElement | Y.XmlFragment, depthOffset = 1): Block[] {
+	return node.toArray().flatMap((child) => blockOf(child, depthOffset));
+}
+
+/**
+ * The blocks of a prose fragment. Headings inside prose keep their relative depth: the shallowest
+ * heading the author used becomes depth 1 below the section's own heading.
+ */
+export function proseBlocks(fragment: Y.XmlFragment): Block[] {
+	let shallowest = Infinity;
+	for (const child of fragment.toArray())
+		if (child instanceof Y.XmlElement && child.nodeName === 'heading')
+			shallowest = Math.min(shallowest, numberAttr(child, 'level', 1));
+	return childrenBlocks(fragment, Number.isFinite(shallowest) ? shallowest - 1 : 0);
+}
+
+/** Plain text of blocks, one line per paragraph-like block (the same lines as fragmentText). */
+export function blocksText(blocks: readonly Block[]): string {
+	const lines: string[] = [];
+	const walk = (block: Block) => {
+		switch (block.type) {
+			case 'paragraph':
+			case 'subheading':
+				lines.push(inlineText(block.inlines));
+				break;
+			case 'list':
+				for (const item of block.items) item.forEach(walk);
+				break;
+			case 'quote':
+				block.children.forEach(walk);
+				break;
+			case 'table':
+				if (block.header.length) lines.push(block.header.join(' '));
+				for (const row of block.rows) for (const cell of row) cell.blocks.forEach(walk);
+				break;
+			case 'empty':
+				lines.push(block.text);
+		}
+	};
+	blocks.forEach(walk);
+	return lines.join('\n');
+}
+
+/** A paragraph of plain text (lines become hard breaks). */
+export function textParagraph(text: string): Block {
+	const inlines: Inline[] = [];
+	text.split('\n').forEach((line, i) => {
+		if (i > 0) inlines.push({ break: true });
+		if (line) inlines.push({ text: line });
+	});
+	return { type: 'paragraph', inlines };
+}

@@ -1,0 +1,345 @@
+/**
+ * Structured blocks → tables of the export model, from the block declarations in
+ * src/lib/templates/blocks: headers are the fields' labels (with units), enum values their option
+ * labels, references the referenced rows' names. Each block has a summary table sized for A4
+ * portrait; the fields it leaves out follow as one detail paragraph per row in the full report, so
+ * an export never loses what was written.
+ */
+import { buildTree, flatten, type FlatNode } from '../collab/tree.ts';
+import {
+	BLOCKS,
+	BUSINESS_LEVEL_LABELS,
+	type BlockKey,
+	type FieldDecl
+} from '../templates/blocks/index.ts';
+import { textParagraph } from './prose.ts';
+import { WORDS } from './vocabulary.ts';
+import type { Block, TableBlock, TableCell } from './types.ts';
+
+export type PlainRow = Record<string, unknown> & { id: string };
+
+/** Rows of every block of every section, to resolve references across sections. */
+export type RowIndex = Map<string, PlainRow[]>;
+
+export function rowIndexKey(section: string, block: BlockKey): string {
+	return `${section}#${block}`;
+}
+
+const NAME_FIELDS = ['name', 'statement', 'layer'] as const;
+const REFERENCE_NAME_MAX = 40;
+
+function str(value: unknown): string {
+	if (value === null || value === undefined) return '';
+	return String(value).trim();
+}
+
+/** What a row is called where another row points at it. */
+export function rowName(block: BlockKey, row: PlainRow): string {
+	for (const key of NAME_FIELDS) {
+		const field = BLOCKS[block].fields.find((f) => f.key === key);
+		const value = field
+			? formatValue(field, row[key], new Map()).replace(/[。；;，,\s]+$/u, '')
+			: '';
+		if (value)
+			return value.length > REFERENCE_NAME_MAX ? `${value.slice(0, REFERENCE_NAME_MAX)}…` : value;
+	}
+	return '';
+}
+
+function formatDate(value: string): string {
+	const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+	if (!match) return value;
+	return `${Number(match[1])}年${Number(match[2])}月${Number(match[3])}日`;
+}
+
+function formatNumber(value: unknown): string {
+	if (typeof value !== 'number' || !Number.isFinite(value)) return str(value);
+	return String(Math.round(value * 10000) / 10000);
+}
+
+export function formatValue(field: FieldDecl, value: unknown, rows: RowIndex): string {
+	switch (field.kind) {
+		case 'text':
+		case 'longtext':
+			return str(value);
+		case 'number':
+			return formatNumber(value);
+		case 'integer':
+		case 'year':
+			return typeof value === 'number' ? String(value) : str(value);
+		case 'date':
+			return formatDate(str(value));
+		case 'enum':
+			return field.options.find((o) => o.value === value)?.label ?? str(value);
+		case 'reference': {
+			const ids = (Array.isArray(value) ? value : [value]).filter(
+				(id): id is string => typeof id === 'string' && id.length > 0
+			);
+			const targets = rows.get(rowIndexKey(field.section, field.block)) ?? [];
+			return ids
+				.map((id) => {
+					const target = targets.find((r) => r.id === id);
+					return target ? rowName(field.block, target) : '';
+				})
+				.filter(Boolean)
+				.join('、');
+		}
+	}
+}
+
+function fieldOf(block: BlockKey, key: string): FieldDecl {
+	const field = BLOCKS[block].fields.find((f) => f.key === key);
+	if (!field) throw new Error(`block ${block} has no field ${key}`);
+	return field;
+}
+
+function header(field: FieldDecl): string {
+	return field.kind === 'number' && field.unit ? `${field.label}（${field.unit}）` : field.label;
+}
+
+interface Column {
+	header: string;
+	width: number;
+	numeric?: boolean;
+	value(row: PlainRow, rows: RowIndex): string;
+}
+
+function col(block: BlockKey, key: string, width: number): Column {
+	const field = fieldOf(block, key);
+	return {
+		header: header(field),
+		width,
+		numeric: field.kind === 'number',
+		value: (row, rows) => formatValue(field, row[key], rows)
+	};
+}
+
+function span(value: (row: PlainRow) => [string, string]): Column['value'] {
+	return (row) => {
+		const [a, b] = value(row);
+		if (a && b) return a === b ? a : `${a}—${b}`;
+		return a || b;
+	};
+}
+
+function yearOrEmpty(value: unknown): string {
+	return typeof value === 'number' ? String(value) : '';
+}
+
+function monthOf(value: unknown): string {
+	const match = /^(\d{4})-(\d{2})/.exec(str(value));
+	return match ? `${Number(match[1])}年${Number(match[2])}月` : '';
+}
+
+interface TableView {
+	columns: Column[];
+	/** Fields left out of the table, shown as detail paragraphs in the full report. */
+	details: string[];
+	/** Sum of a numeric field in a 合计 row. */
+	total?: string;
+}
+
+const VIEWS: { [K in BlockKey]: TableView } = {
+	needs: {
+		columns: [
+			col('needs', 'statement', 40),
+			col('needs', 'category', 18),
+			col('needs', 'stakeholder', 9),
+			col('needs', 'origin', 18),
+			col('needs', 'priority', 9)
+		],
+		details: []
+	},
+	indicators: {
+		columns: [
+			col('indicators', 'code', 10),
+			col('indicators', 'level1', 12),
+			col('indicators', 'level2', 12),
+			col('indicators', 'name', 18),
+			col('indicators', 'weight', 8),
+			col('indicators', 'current', 10),
+			col('indicators', 'target', 10),
+			col('indicators', 'score', 7)
+		],
+		details: ['source', 'dataSource', 'note']
+	},
+	goals: {
+		columns: [
+			col('goals', 'level', 10),
+			col('goals', 'statement', 30),
+			col('goals', 'indicator', 16),
+			col('goals', 'baseline', 8),
+			col('goals', 'target', 8),
+			col('goals', 'unit', 8),
+			col('goals', 'deadline', 9),
+			col('goals', 'owner', 14)
+		],
+		details: ['parent', 'alignedPlans', 'needs']
+	},
+	architectureLayers: {
+		columns: [
+			col('architectureLayers', 'layer', 14),
+			col('architectureLayers', 'name', 16),
+			col('architectureLayers', 'elements', 40),
+			col('architectureLayers', 'approach', 30)
+		],
+		details: []
+	},
+	businessTree: { columns: [], details: [] },
+	systems: {
+		columns: [
+			col('systems', 'name', 20),
+			col('systems', 'mode', 10),
+			col('systems', 'functions', 45),
+			col('systems', 'owner', 18)
+		],
+		details: ['goal', 'content', 'interfaces', 'interfaceNotes']
+	},
+	keyProjects: {
+		columns: [
+			col('keyProjects', 'name', 20),
+			col('keyProjects', 'content', 40),
+			{
+				header: WORDS.projectPeriod,
+				width: 14,
+				value: span((row) => [yearOrEmpty(row.startYear), yearOrEmpty(row.endYear)])
+			},
+			col('keyProjects', 'budget', 12),
+			col('keyProjects', 'leadUnit', 16)
+		],
+		details: ['goal', 'mode', 'domain', 'priority', 'needs', 'goals'],
+		total: 'budget'
+	},
+	operatingModel: {
+		columns: [
+			col('operatingModel', 'project', 18),
+			col('operatingModel', 'model', 16),
+			col('operatingModel', 'rationale', 24),
+			col('operatingModel', 'responsibilities', 24),
+			col('operatingModel', 'financing', 18)
+		],
+		details: []
+	},
+	phases: {
+		columns: [
+			col('phases', 'name', 14),
+			{
+				header: WORDS.phasePeriod,
+				width: 14,
+				value: span((row) => [monthOf(row.start), monthOf(row.end)])
+			},
+			col('phases', 'tasks', 34),
+			col('phases', 'outcomes', 24),
+			col('phases', 'projects', 20)
+		],
+		details: ['goals']
+	}
+};
+
+function cell(text: string, numeric = false, indent = 0): TableCell {
+	const out: TableCell = { blocks: text ? [textParagraph(text)] : [] };
+	if (numeric) out.numeric = true;
+	if (indent) out.indent = indent;
+	return out;
+}
+
+function isEmptyRow(block: BlockKey, row: PlainRow): boolean {
+	return BLOCKS[block].fields.every((f) => {
+		const value = row[f.key];
+		return (
+			value === null ||
+			value === undefined ||
+			value === '' ||
+			(Array.isArray(value) && value.length === 0)
+		);
+	});
+}
+
+function businessTreeTable(rows: PlainRow[]): TableBlock {
+	const block = 'businessTree';
+	const nodes = rows.map((r) => ({
+		...r,
+		parent: typeof r.parent === 'string' ? r.parent : null
+	})) as (PlainRow & FlatNode)[];
+	const tree = flatten(buildTree(nodes));
+	const extra = ['provider', 'audience', 'channel', 'description'].map((k) => fieldOf(block, k));
+	return {
+		type: 'table',
+		caption: WORDS.businessTreeCaption,
+		header: [...BUSINESS_LEVEL_LABELS.map((l) => `${l}${WORDS.business}`), ...extra.map(header)],
+		widths: [14, 16, 18, 12, 12, 12, 24],
+		rows: tree.map(({ node, depth }) => {
+			const level = Math.min(depth, BUSINESS_LEVEL_LABELS.length);
+			const name = str(node.name);
+			return [
+				...BUSINESS_LEVEL_LABELS.map((_, i) =>
+					cell(i + 1 === level ? name : '', false, i + 1 === level ? level - 1 : 0)
+				),
+				...extra.map((f) => cell(formatValue(f, node[f.key], new Map())))
+			];
+		})
+	};
+}
+
+/**
+ * The table (and, with `details`, the detail paragraphs) of one block. Empty blocks give an 暂无 line.
+ */
+export function blockTables(
+	block: BlockKey,
+	rawRows: readonly PlainRow[],
+	rows: RowIndex,
+	options: { details: boolean }
+): Block[] {
+	const list = rawRows.filter((r) => !isEmptyRow(block, r));
+	if (list.length === 0) return [{ type: 'empty', text: `${BLOCKS[block].label}：${WORDS.none}` }];
+	if (block === 'businessTree') return [businessTreeTable(list)];
+	const view = VIEWS[block];
+	const table: TableBlock = {
+		type: 'table',
+		caption: BLOCKS[block].label,
+		header: [WORDS.serial, ...view.columns.map((c) => c.header)],
+		widths: [6, ...view.columns.map((c) => c.width)],
+		rows: list.map((row, i) => [
+			cell(String(i + 1)),
+			...view.columns.map((c) => cell(c.value(row, rows), c.numeric))
+		])
+	};
+	if (view.total) {
+		const field = fieldOf(block, view.total);
+		const sum = list.reduce(
+			(acc, row) => acc + (typeof row[view.total!] === 'number' ? (row[view.total!] as number) : 0),
+			0
+		);
+		const index = view.columns.findIndex((c) => c.header === header(field));
+		table.footer = [
+			{ ...cell(WORDS.total), colspan: index + 1 },
+			cell(formatNumber(sum), true),
+			...view.columns.slice(index + 1).map(() => cell(''))
+		];
+		if (field.kind === 'number' && field.unit) table.note = `${WORDS.unit}：${field.unit}`;
+	}
+	const out: Block[] = [table];
+	if (options.details && view.details.length > 0) {
+		const fields = view.details.map((k) => fieldOf(block, k));
+		list.forEach((row, i) => {
+			const parts = fields
+				.map((f) => [f.label, formatValue(f, row[f.key], rows)] as const)
+				.filter(([, value]) => value);
+			if (parts.length === 0) return;
+			const name = rowName(block, row) || `${BLOCKS[block].rowLabel}${i + 1}`;
+			out.push({
+				type: 'paragraph',
+				inlines: [
+					{ text: `（${i + 1}）${name}。`, bold: true },
+					{
+						text:
+							parts
+								.map(([label, value]) => `${label}：${value.replace(/[。；;，,\s]+$/u, '')}`)
+								.join('；') + '。'
+					}
+				]
+			});
+		});
+	}
+	return out;
+}

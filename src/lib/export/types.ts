@@ -1,0 +1,158 @@
+/**
+ * The format-neutral export model: a plan, laid out as one edition, as a tree of numbered sections
+ * whose content is a small block tree. Renderers (DOCX, Markdown, print HTML) only walk this model;
+ * JSON export is this model plus the raw structured rows. Plain data only, so it can cross a worker
+ * boundary or be cached.
+ */
+
+export type EditionKey = 'full' | 'publication';
+export type NumberingKey = 'plan' | 'standard';
+
+export interface InlineText {
+	text: string;
+	bold?: boolean;
+	italic?: boolean;
+	underline?: boolean;
+	href?: string;
+}
+/** A line break inside a paragraph. */
+export interface InlineBreak {
+	break: true;
+}
+export type Inline = InlineText | InlineBreak;
+
+export interface ParagraphBlock {
+	type: 'paragraph';
+	inlines: Inline[];
+}
+/** A heading written inside prose; `depth` 1 is the first level below the section's own heading. */
+export interface SubheadingBlock {
+	type: 'subheading';
+	depth: number;
+	inlines: Inline[];
+}
+export interface ListBlock {
+	type: 'list';
+	ordered: boolean;
+	start: number;
+	items: Block[][];
+}
+export interface QuoteBlock {
+	type: 'quote';
+	children: Block[];
+}
+export interface TableCell {
+	/** Cell content: paragraphs of text (one string per paragraph), or blocks from a prose table. */
+	blocks: Block[];
+	colspan?: number;
+	rowspan?: number;
+	/** Right-aligned (numbers). */
+	numeric?: boolean;
+	/** Indentation level for tree tables (0 = none). */
+	indent?: number;
+}
+export interface TableBlock {
+	type: 'table';
+	/** 表N caption without its number; renderers number tables in document order. */
+	caption?: string;
+	/** Header row cells (empty for prose tables without a header). */
+	header: string[];
+	rows: TableCell[][];
+	/** Final emphasised row, e.g. 合计. */
+	footer?: TableCell[];
+	/** Relative column widths (sum need not be 100). */
+	widths?: number[];
+	/** Shown under the table, e.g. 单位：万元. */
+	note?: string;
+}
+/** A placeholder where nothing was written (暂无). */
+export interface EmptyBlock {
+	type: 'empty';
+	text: string;
+}
+export type Block =
+	ParagraphBlock | SubheadingBlock | ListBlock | QuoteBlock | TableBlock | EmptyBlock;
+
+export interface ExportSection {
+	/** Stable id within the document (anchor), e.g. `s-6.1`, `s-6.1-item-6.1.2.1`. */
+	id: string;
+	/** 1 = chapter (第一章 / 一、), 2 = section, 3 = item or block heading, 4 = row detail. */
+	level: number;
+	/** Number as printed, e.g. 第一章, 一、, （一）, 6.1; '' for none. */
+	number: string;
+	title: string;
+	/** The standard clause the content comes from, where there is one. */
+	clause?: string;
+	blocks: Block[];
+	children: ExportSection[];
+}
+
+export interface VersionStamp {
+	/** `draft` for the live draft (marked 草稿), `version` for a frozen, signed-off version. */
+	kind: 'draft' | 'version';
+	/** e.g. 草稿, V1.0 */
+	label: string;
+	/** Content hash of a frozen version (hex); null for the draft. */
+	hash: string | null;
+	/** When the version was frozen, or when the draft was read. */
+	at: string;
+}
+
+export interface SignoffRecord {
+	name: string;
+	role: string;
+	organization: string;
+	/** ISO time. */
+	time: string;
+	decision: string;
+	versionHash: string;
+	/** What was signed, e.g. an activity's name. */
+	subject?: string;
+	comment?: string;
+}
+
+export interface ConsultationItem {
+	/** Who commented (a person or an organization). */
+	from: string;
+	/** Where: a clause or section title. */
+	section: string;
+	comment: string;
+	/** 采纳 / 部分采纳 / 不采纳 … as the source words it. */
+	decision: string;
+	reason: string;
+}
+
+export interface ConsultationReport {
+	/** e.g. 第一轮公开征求意见 */
+	round: string;
+	/** ISO dates of the round, where known. */
+	from?: string;
+	to?: string;
+	summary?: string;
+	items: ConsultationItem[];
+}
+
+export interface ExportMeta {
+	planId: number;
+	/** The plan's name without book-title marks, e.g. 示例市智慧城市顶层设计（2026—2030年）. */
+	title: string;
+	city: string;
+	periodStart: number;
+	periodEnd: number;
+	leadUnit: string;
+	edition: EditionKey;
+	/** The edition's name on the cover, e.g. 设计报告. */
+	editionLabel: string;
+	numbering: NumberingKey;
+	version: VersionStamp;
+	/** ISO date of the export. */
+	date: string;
+}
+
+export interface ExportDocument {
+	meta: ExportMeta;
+	/** Chapters (level 1) with their sections. */
+	body: ExportSection[];
+	/** Appendices (level 1), numbered 附录A… / 附件1…. */
+	appendices: ExportSection[];
+}

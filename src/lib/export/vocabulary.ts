@@ -1,0 +1,80 @@
+/**
+ * The words of the exported document itself. A deliverable of a Chinese city is written in Chinese
+ * whatever language its writers' screens use, so these are document content (like the standard's
+ * titles in the template registry), not UI messages.
+ */
+export const WORDS = {
+	/** The ideographic space between a table's number and its caption. */
+	gap: '\u3000',
+	draft: '草稿',
+	fullEdition: '设计报告',
+	publicationEdition: '公开发布稿',
+	toc: '目　录',
+	leadUnit: '编制单位',
+	period: '规划期',
+	version: '版本',
+	versionHash: '版本摘要',
+	date: '日期',
+	draftNotice: '本稿为编制中的草稿，内容尚未审定，不得作为正式文件引用。',
+	none: '暂无',
+	sectionEmpty: '本节暂无内容。',
+	serial: '序号',
+	total: '合计',
+	unit: '单位',
+	table: '表',
+	projectPeriod: '建设周期',
+	phasePeriod: '起止时间',
+	business: '业务',
+	businessTreeCaption: '业务架构（一级、二级、三级业务）',
+	appendix: '附录',
+	annex: '附件',
+	signoffTitle: '签署记录',
+	signoffColumns: ['签署人', '角色', '单位', '时间', '意见', '签署内容', '版本摘要'],
+	signoffNone: '暂无签署记录。',
+	consultationTitle: '意见采纳情况说明',
+	consultationCaption: '意见采纳情况',
+	consultationColumns: ['序号', '意见提出方', '涉及章节', '意见内容', '采纳情况', '理由说明'],
+	consultationNone: '暂无征求意见记录。',
+	consultationEmptyRound: '本轮未收到意见。',
+	page: '第 {n} 页'
+} as const;
+
+const DIGITS = ['〇', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
+
+/** 1 → 一, 10 → 十, 12 → 十二, 20 → 二十, 23 → 二十三 (enough for a plan's numbering). */
+export function chineseNumber(n: number): string {
+	if (n < 10) return DIGITS[n];
+	if (n < 20) return `十${n % 10 ? DIGITS[n % 10] : ''}`;
+	if (n < 100) return `${DIGITS[Math.floor(n / 10)]}十${n % 10 ? DIGITS[n % 10] : ''}`;
+	return String(n);
+}
+
+/**
+ * How Chinese official documents number their levels: 第一章 / 一、 / （一） / 1. / （1）. The report
+ * uses chapters; the publication edition starts at 一、 as cities' published plans do.
+ */
+export function planNumber(level: number, n: number, chapters: boolean): string {
+	const styles = chapters
+		? [
+				(i: number) => `第${chineseNumber(i)}章`,
+				(i: number) => `${chineseNumber(i)}、`,
+				(i: number) => `（${chineseNumber(i)}）`,
+				(i: number) => `${i}.`,
+				(i: number) => `（${i}）`
+			]
+		: [
+				(i: number) => `${chineseNumber(i)}、`,
+				(i: number) => `（${chineseNumber(i)}）`,
+				(i: number) => `${i}.`,
+				(i: number) => `（${i}）`,
+				(i: number) => `${i})`
+			];
+	return styles[Math.min(level, styles.length) - 1](n);
+}
+
+/** 附录A, 附录B… for the report; 附件1, 附件2… for the publication edition. */
+export function appendixNumber(n: number, edition: 'full' | 'publication'): string {
+	return edition === 'full'
+		? `${WORDS.appendix}${String.fromCharCode(64 + n)}`
+		: `${WORDS.annex}${n}`;
+}

@@ -1,0 +1,562 @@
+/**
+ * The export model as a Word document (npm `docx`), typeset as Chinese government documents are:
+ * A4, GB/T 9704 margins, body in 仿宋_GB2312 三号 with fixed 28 pt lines and a two-character first-line
+ * indent, 黑体 / 楷体 / bold 仿宋 for the heading levels, tables in 宋体 五号, page numbers — 1 — in the
+ * footer from the first page of the body. Font names are given for East Asian text too (eastAsia
+ * attributes), which is what Word on officials' machines uses to pick them.
+ *
+ * The table of contents is written out (each entry with a PAGEREF field to its heading's bookmark),
+ * so it shows in any reader and Word / LibreOffice fill in the page numbers.
+ */
+import {
+	AlignmentType,
+	Bookmark,
+	BorderStyle,
+	Document,
+	ExternalHyperlink,
+	Footer,
+	Header,
+	HeadingLevel,
+	LeaderType,
+	LineRuleType,
+	Packer,
+	PageNumber,
+	PageReference,
+	Paragraph,
+	ShadingType,
+	Table,
+	TableCell,
+	TableRow,
+	TabStopType,
+	TextRun,
+	VerticalAlignTable,
+	WidthType,
+	type IRunOptions,
+	type ParagraphChild
+} from 'docx';
+import { headingText } from '../../export/markdown.ts';
+import { formatDay } from '../../export/model.ts';
+import { WORDS } from '../../export/vocabulary.ts';
+import type {
+	Block,
+	ExportDocument,
+	ExportSection,
+	Inline,
+	TableBlock,
+	TableCell as ModelCell
+} from '../../export/types.ts';
+
+const FONTS = {
+	song: '宋体',
+	hei: '黑体',
+	fang: '仿宋_GB2312',
+	kai: '楷体_GB2312',
+	latin: 'Times New Roman'
+} as const;
+
+function font(eastAsia: string) {
+	return {
+		ascii: FONTS.latin,
+		hAnsi: FONTS.latin,
+		cs: FONTS.latin,
+		eastAsia,
+		hint: 'eastAsia' as const
+	};
+}
+
+/** Half-points, as Word counts font sizes: 三号 16 pt, 四号 14 pt, 五号 10.5 pt … */
+const SIZE = {
+	yihao: 52,
+	xiaoer: 36,
+	erhao: 44,
+	sanhao: 32,
+	sihao: 28,
+	xiaosi: 24,
+	wuhao: 21,
+	xiaowu: 18
+} as const;
+const TWIPS_PER_MM = 56.7;
+const PAGE = { width: 11906, height: 16838 };
+const MARGIN = {
+	top: Math.round(37 * TWIPS_PER_MM),
+	bottom: Math.round(35 * TWIPS_PER_MM),
+	left: Math.round(28 * TWIPS_PER_MM),
+	right: Math.round(26 * TWIPS_PER_MM)
+};
+const TEXT_WIDTH = PAGE.width - MARGIN.left - MARGIN.right;
+const BODY_LINE = 560; // 28 pt exact
+
+interface Ctx {
+	tables: number;
+	bookmarks: Map<string, string>;
+}
+
+function bookmarkId(ctx: Ctx, sectionId: string): string {
+	let id = ctx.bookmarks.get(sectionId);
+	if (!id) {
+		id = `_Toc${String(ctx.bookmarks.size + 1).padStart(6, '0')}`;
+		ctx.bookmarks.set(sectionId, id);
+	}
+	return id;
+}
+
+function runs(inlines: readonly Inline[], base: IRunOptions = {}): ParagraphChild[] {
+	return inlines.map((inline) => {
+		if ('break' in inline) return new TextRun({ ...base, break: 1 });
+		const run = new TextRun({
+			...base,
+			text: inline.text,
+			bold: inline.bold || base.bold,
+			italics: inline.italic,
+			underline: inline.underline ? {} : undefined
+		});
+		return inline.href ? new ExternalHyperlink({ link: inline.href, children: [run] }) : run;
+	});
+}
+
+function bodyParagraph(children: ParagraphChild[], indentLeft = 0): Paragraph {
+	return new Paragraph({
+		children,
+		alignment: AlignmentType.JUSTIFIED,
+		spacing: { line: BODY_LINE, lineRule: LineRuleType.EXACT },
+		indent: indentLeft ? { left: indentLeft, hanging: 0, firstLine: 640 } : { firstLine: 640 }
+	});
+}
+
+const HEADING_STYLE: Record<
+	number,
+	{ font: string; bold: boolean; level: (typeof HeadingLevel)[keyof typeof HeadingLevel] }
+> = {
+	1: { font: FONTS.hei, bold: false, level: HeadingLevel.HEADING_1 },
+	2: { font: FONTS.hei, bold: false, level: HeadingLevel.HEADING_2 },
+	3: { font: FONTS.kai, bold: false, level: HeadingLevel.HEADING_3 },
+	4: { font: FONTS.fang, bold: true, level: HeadingLevel.HEADING_4 },
+	5: { font: FONTS.fang, bold: true, level: HeadingLevel.HEADING_5 }
+};
+
+function headingParagraph(level: number, children: ParagraphChild[], chapter: boolean): Paragraph {
+	const style = HEADING_STYLE[Math.min(level, 5)];
+	return new Paragraph({
+		heading: style.level,
+		children,
+		alignment: chapter ? AlignmentType.CENTER : AlignmentType.LEFT,
+		pageBreakBefore: chapter,
+		keepNext: true,
+		spacing: chapter
+			? { before: 0, after: 480, line: BODY_LINE, lineRule: LineRuleType.EXACT }
+			: { before: 120, after: 0, line: BODY_LINE, lineRule: LineRuleType.EXACT },
+		indent: chapter ? undefined : { firstLine: 640 }
+	});
+}
+
+function cellParagraphs(cell: ModelCell, header: boolean, ctx: Ctx): Paragraph[] {
+	const base: IRunOptions = { font: font(header ? FONTS.hei : FONTS.song), size: SIZE.wuhao };
+	const out: Paragraph[] = [];
+	const push = (children: ParagraphChild[]) =>
+		out.push(
+			new Paragraph({
+				children,
+				alignment: header
+					? AlignmentType.CENTER
+					: cell.numeric
+						? AlignmentType.RIGHT
+						: AlignmentType.LEFT,
+				indent: cell.indent ? { left: cell.indent * 210 } : undefined,
+				spacing: { line: 300, lineRule: LineRuleType.AUTO }
+			})
+		);
+	const walk = (block: Block, prefix = '') => {
+		switch (block.type) {
+			case 'paragraph':
+			case 'subheading':
+				push([
+					...(prefix ? [new TextRun({ ...base, text: prefix })] : []),
+					...runs(block.inlines, base)
+				]);
+				break;
+			case 'list':
+				block.items.forEach((item, i) =>
+					item.forEach((b, j) =>
+						walk(b, j === 0 ? (block.ordered ? `${block.start + i}. ` : '• ') : '')
+					)
+				);
+				break;
+			case 'quote':
+				block.children.forEach((b) => walk(b));
+				break;
+			case 'table':
+				for (const row of block.rows)
+					for (const c of row) out.push(...cellParagraphs(c, false, ctx));
+				break;
+			case 'empty':
+				push([new TextRun({ ...base, text: block.text })]);
+		}
+	};
+	cell.blocks.forEach((b) => walk(b));
+	if (out.length === 0) push([]);
+	return out;
+}
+
+const BORDER = { style: BorderStyle.SINGLE, size: 4, color: '000000' };
+
+function table(block: TableBlock, ctx: Ctx): (Paragraph | Table)[] {
+	const columns = Math.max(
+		block.header.length,
+		...block.rows.map((r) => r.reduce((a, c) => a + (c.colspan ?? 1), 0))
+	);
+	const weights =
+		block.widths && block.widths.length === columns ? block.widths : Array(columns).fill(1);
+	const sum = weights.reduce((a, b) => a + b, 0);
+	const widths = weights.map((w) => Math.round((w / sum) * TEXT_WIDTH));
+	const out: (Paragraph | Table)[] = [];
+	if (block.caption) {
+		ctx.tables += 1;
+		out.push(
+			new Paragraph({
+				alignment: AlignmentType.CENTER,
+				keepNext: true,
+				spacing: { before: 240, after: 120 },
+				children: [
+					new TextRun({
+						text: `${WORDS.table}${ctx.tables}${WORDS.gap}${block.caption}`,
+						font: font(FONTS.hei),
+						size: SIZE.xiaosi
+					})
+				]
+			})
+		);
+	}
+	const makeRow = (cells: readonly ModelCell[], header: boolean, footer = false) => {
+		let column = 0;
+		return new TableRow({
+			tableHeader: header,
+			cantSplit: false,
+			children: cells.map((cell) => {
+				const span = cell.colspan ?? 1;
+				const width = widths.slice(column, column + span).reduce((a, b) => a + b, 0);
+				column += span;
+				return new TableCell({
+					children: cellParagraphs(
+						footer ? { ...cell, blocks: cell.blocks } : cell,
+						header || footer,
+						ctx
+					),
+					columnSpan: span > 1 ? span : undefined,
+					rowSpan: cell.rowspan && cell.rowspan > 1 ? cell.rowspan : undefined,
+					width: { size: width, type: WidthType.DXA },
+					verticalAlign: VerticalAlignTable.CENTER,
+					shading: header ? { type: ShadingType.CLEAR, fill: 'E7E6E6', color: 'auto' } : undefined,
+					margins: { top: 40, bottom: 40, left: 80, right: 80 }
+				});
+			})
+		});
+	};
+	const rows: TableRow[] = [];
+	if (block.header.length)
+		rows.push(
+			makeRow(
+				block.header.map((h) => ({ blocks: [{ type: 'paragraph', inlines: [{ text: h }] }] })),
+				true
+			)
+		);
+	for (const row of block.rows) rows.push(makeRow(row, false));
+	if (block.footer) rows.push(makeRow(block.footer, false, true));
+	out.push(
+		new Table({
+			rows,
+			width: { size: TEXT_WIDTH, type: WidthType.DXA },
+			columnWidths: widths,
+			borders: {
+				top: BORDER,
+				bottom: BORDER,
+				left: BORDER,
+				right: BORDER,
+				insideHorizontal: BORDER,
+				insideVertical: BORDER
+			}
+		})
+	);
+	if (block.note)
+		out.push(
+			new Paragraph({
+				alignment: AlignmentType.RIGHT,
+				children: [new TextRun({ text: block.note, font: font(FONTS.song), size: SIZE.wuhao })]
+			})
+		);
+	else out.push(new Paragraph({ children: [], spacing: { after: 0 } }));
+	return out;
+}
+
+function blocks(
+	list: readonly Block[],
+	level: number,
+	ctx: Ctx,
+	indent = 0
+): (Paragraph | Table)[] {
+	const out: (Paragraph | Table)[] = [];
+	for (const block of list) {
+		switch (block.type) {
+			case 'paragraph':
+				out.push(bodyParagraph(runs(block.inlines), indent));
+				break;
+			case 'subheading': {
+				const depth = Math.min(5, level + block.depth);
+				out.push(headingParagraph(depth, runs(block.inlines), false));
+				break;
+			}
+			case 'list':
+				block.items.forEach((item, i) => {
+					const marker = block.ordered ? `${block.start + i}. ` : '• ';
+					item.forEach((b, j) => {
+						if (j === 0 && b.type === 'paragraph')
+							out.push(bodyParagraph([new TextRun({ text: marker }), ...runs(b.inlines)], indent));
+						else out.push(...blocks([b], level, ctx, indent + 640));
+					});
+				});
+				break;
+			case 'quote':
+				out.push(...blocks(block.children, level, ctx, indent + 640));
+				break;
+			case 'table':
+				out.push(...table(block, ctx));
+				break;
+			case 'empty':
+				out.push(
+					bodyParagraph([new TextRun({ text: block.text, italics: true, color: '595959' })], indent)
+				);
+		}
+	}
+	return out;
+}
+
+function sectionChildren(section: ExportSection, ctx: Ctx): (Paragraph | Table)[] {
+	const id = bookmarkId(ctx, section.id);
+	const chapter = section.level === 1;
+	const out: (Paragraph | Table)[] = [
+		headingParagraph(
+			section.level,
+			[
+				new Bookmark({
+					id,
+					children: [
+						new TextRun({ text: headingText(section), size: chapter ? SIZE.xiaoer : undefined })
+					]
+				})
+			],
+			chapter
+		),
+		...blocks(section.blocks, section.level, ctx)
+	];
+	for (const child of section.children) out.push(...sectionChildren(child, ctx));
+	return out;
+}
+
+function tocEntries(doc: ExportDocument, ctx: Ctx): Paragraph[] {
+	const entries: Paragraph[] = [];
+	const add = (section: ExportSection) => {
+		const level = section.level;
+		entries.push(
+			new Paragraph({
+				tabStops: [{ type: TabStopType.RIGHT, position: TEXT_WIDTH, leader: LeaderType.DOT }],
+				indent: { left: (level - 1) * 640 },
+				spacing: { line: 440, lineRule: LineRuleType.EXACT },
+				children: [
+					new TextRun({
+						text: headingText(section),
+						font: font(level === 1 ? FONTS.hei : FONTS.fang),
+						size: SIZE.sihao
+					}),
+					new TextRun({ text: '\t', size: SIZE.sihao }),
+					new PageReference(bookmarkId(ctx, section.id))
+				]
+			})
+		);
+	};
+	for (const chapter of [...doc.body, ...doc.appendices]) {
+		add(chapter);
+		if (doc.meta.edition === 'full' || chapter.level === 1)
+			chapter.children.forEach((c) => c.level <= 2 && add(c));
+	}
+	return entries;
+}
+
+/** The period goes on a line of its own: 示例市智慧城市顶层设计 / （2026—2030年）. */
+function titleLines(title: string): string[] {
+	const match = /^(.+?)(（\d{4}—\d{4}年）)$/u.exec(title);
+	return match ? [match[1], match[2]] : [title];
+}
+
+function cover(doc: ExportDocument): Paragraph[] {
+	const { meta } = doc;
+	const line = (label: string, value: string) =>
+		new Paragraph({
+			alignment: AlignmentType.CENTER,
+			spacing: { line: 640, lineRule: LineRuleType.EXACT },
+			children: [
+				new TextRun({ text: `${label}：`, font: font(FONTS.hei), size: SIZE.sanhao }),
+				new TextRun({ text: value, font: font(FONTS.fang), size: SIZE.sanhao })
+			]
+		});
+	const version = meta.version.kind === 'draft' ? `${meta.version.label}` : meta.version.label;
+	const out = [
+		new Paragraph({ spacing: { before: 2400 }, children: [] }),
+		new Paragraph({
+			alignment: AlignmentType.CENTER,
+			spacing: { after: 360, line: 900, lineRule: LineRuleType.EXACT },
+			children: titleLines(meta.title).map(
+				(text, i) =>
+					new TextRun({
+						text,
+						font: font(FONTS.song),
+						bold: true,
+						size: SIZE.yihao,
+						break: i > 0 ? 1 : undefined
+					})
+			)
+		}),
+		new Paragraph({
+			alignment: AlignmentType.CENTER,
+			spacing: { after: 2400 },
+			children: [
+				new TextRun({
+					text:
+						meta.version.kind === 'draft'
+							? `（${meta.editionLabel}·${WORDS.draft}）`
+							: `（${meta.editionLabel}）`,
+					font: font(FONTS.kai),
+					size: SIZE.sanhao
+				})
+			]
+		}),
+		line(WORDS.leadUnit, meta.leadUnit),
+		line(WORDS.period, `${meta.periodStart}—${meta.periodEnd}年`),
+		line(WORDS.version, version),
+		...(meta.version.hash ? [line(WORDS.versionHash, meta.version.hash.slice(0, 32))] : []),
+		line(WORDS.date, formatDay(meta.date))
+	];
+	if (meta.version.kind === 'draft')
+		out.push(
+			new Paragraph({
+				alignment: AlignmentType.CENTER,
+				spacing: { before: 1200 },
+				children: [
+					new TextRun({
+						text: WORDS.draftNotice,
+						font: font(FONTS.kai),
+						size: SIZE.sihao,
+						color: 'C00000'
+					})
+				]
+			})
+		);
+	return out;
+}
+
+function pageFooter(): Footer {
+	return new Footer({
+		children: [
+			new Paragraph({
+				alignment: AlignmentType.CENTER,
+				children: [
+					new TextRun({
+						children: ['— ', PageNumber.CURRENT, ' —'],
+						font: font(FONTS.song),
+						size: SIZE.sihao
+					})
+				]
+			})
+		]
+	});
+}
+
+function draftHeader(doc: ExportDocument): Header | undefined {
+	if (doc.meta.version.kind !== 'draft') return undefined;
+	return new Header({
+		children: [
+			new Paragraph({
+				alignment: AlignmentType.RIGHT,
+				children: [
+					new TextRun({
+						text: `${doc.meta.title}${WORDS.gap}${WORDS.draft}`,
+						font: font(FONTS.song),
+						size: SIZE.xiaowu,
+						color: '808080'
+					})
+				]
+			})
+		]
+	});
+}
+
+const PAGE_PROPERTIES = {
+	size: { width: PAGE.width, height: PAGE.height },
+	margin: { ...MARGIN, header: 851, footer: 992 }
+};
+
+/** Builds the document object; `yieldEvery` lets the caller give the event loop a turn between chapters. */
+export async function renderDocx(
+	doc: ExportDocument,
+	pause: () => Promise<void> = async () => {}
+): Promise<Uint8Array> {
+	const ctx: Ctx = { tables: 0, bookmarks: new Map() };
+	const body: (Paragraph | Table)[] = [];
+	// Bookmarks first so the table of contents can point at them.
+	const toc = tocEntries(doc, ctx);
+	for (const chapter of [...doc.body, ...doc.appendices]) {
+		body.push(...sectionChildren(chapter, ctx));
+		await pause();
+	}
+	const header = draftHeader(doc);
+	const document = new Document({
+		creator: doc.meta.leadUnit,
+		title: doc.meta.title,
+		description: `${doc.meta.editionLabel} ${doc.meta.version.label}${doc.meta.version.hash ? ` ${doc.meta.version.hash}` : ''}`,
+		styles: {
+			default: {
+				document: {
+					run: { font: font(FONTS.fang), size: SIZE.sanhao },
+					paragraph: { spacing: { line: BODY_LINE, lineRule: LineRuleType.EXACT } }
+				},
+				...Object.fromEntries(
+					[1, 2, 3, 4, 5].map((level) => [
+						`heading${level}`,
+						{
+							run: {
+								font: font(HEADING_STYLE[level].font),
+								size: SIZE.sanhao,
+								bold: HEADING_STYLE[level].bold,
+								color: '000000'
+							},
+							paragraph: { spacing: { line: BODY_LINE, lineRule: LineRuleType.EXACT } }
+						}
+					])
+				)
+			}
+		},
+		sections: [
+			{
+				properties: { page: PAGE_PROPERTIES, titlePage: false },
+				children: cover(doc)
+			},
+			{
+				properties: { page: PAGE_PROPERTIES },
+				headers: header ? { default: header } : undefined,
+				children: [
+					new Paragraph({
+						alignment: AlignmentType.CENTER,
+						spacing: { after: 480 },
+						children: [new TextRun({ text: WORDS.toc, font: font(FONTS.hei), size: SIZE.erhao })]
+					}),
+					...toc
+				]
+			},
+			{
+				properties: { page: { ...PAGE_PROPERTIES, pageNumbers: { start: 1 } } },
+				headers: header ? { default: header } : undefined,
+				footers: { default: pageFooter() },
+				children: body
+			}
+		]
+	});
+	return new Uint8Array(await Packer.toBuffer(document));
+}
