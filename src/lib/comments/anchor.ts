@@ -12,12 +12,14 @@ import type { Node } from 'prosemirror-model';
 import {
 	absolutePositionToRelativePosition,
 	initProseMirrorDoc,
-	relativePositionToAbsolutePosition,
-	type ProsemirrorMapping
+	relativePositionToAbsolutePosition
 } from 'y-prosemirror';
 import * as Y from 'yjs';
 import { schema } from '../editor/schema.ts';
 import { COMMENT_LIMITS } from './limits.ts';
+
+/** y-prosemirror's map from Yjs types to the ProseMirror nodes they render. */
+export type ProsemirrorMapping = Parameters<typeof relativePositionToAbsolutePosition>[3];
 
 export interface TextAnchor {
 	/** `body` or `item:<id>`. */

@@ -24,7 +24,11 @@ export const AUDIT_ACTIONS = [
 	'invite.created',
 	'invite.revoked',
 	'invite.accepted',
-	'demo.seeded'
+	'demo.seeded',
+	'comment.created',
+	'comment.replied',
+	'comment.resolved',
+	'comment.reopened'
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -1,3 +1,5 @@
+import { canReadDraft } from '#lib/roles.ts';
+import { openThreadCounts } from '#lib/server/comments.ts';
 import { requirePlanMember } from '#lib/server/guards.ts';
 import { planOverview } from '#lib/server/workspace.ts';
 import type { PageServerLoad } from './$types';
@@ -5,5 +7,8 @@ import type { PageServerLoad } from './$types';
 export const load: PageServerLoad = (event) => {
 	const { plan, membership } = requirePlanMember(event);
 	// Completion comes from the live draft: planOverview leaves it out for participants.
-	return planOverview(plan, membership);
+	return {
+		...planOverview(plan, membership),
+		openThreads: canReadDraft(membership) ? openThreadCounts(plan.id) : {}
+	};
 };
