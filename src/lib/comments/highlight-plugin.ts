@@ -21,6 +21,8 @@ export interface HighlightAnchor {
 export interface HighlightSource {
 	anchorsFor(fragment: string): HighlightAnchor[];
 	onSelection(fragment: string, view: EditorView): void;
+	/** The editor lost focus (the selection button goes away unless it was what got clicked). */
+	onBlur(view: EditorView): void;
 	onHighlightClick(threadId: number): void;
 }
 
@@ -68,6 +70,12 @@ export function commentHighlights(source: HighlightSource, fragment: string): Pl
 		},
 		props: {
 			decorations: (state) => commentHighlightsKey.getState(state),
+			handleDOMEvents: {
+				blur(view) {
+					source.onBlur(view);
+					return false;
+				}
+			},
 			handleClick(_view, _pos, event) {
 				const target = (event.target as HTMLElement | null)?.closest?.('[data-thread]');
 				const id = Number(target?.getAttribute('data-thread'));
@@ -75,13 +83,14 @@ export function commentHighlights(source: HighlightSource, fragment: string): Pl
 				return false;
 			}
 		},
-		view(view) {
-			source.onSelection(fragment, view);
+		view() {
 			return {
 				update(view, previous) {
-					if (!previous.selection.eq(view.state.selection) || !previous.doc.eq(view.state.doc)) {
-						source.onSelection(fragment, view);
-					}
+					// Only the user's own selecting counts: a remote edit changes the document and maps
+					// the selection along, which must not bring back a dismissed "comment" button.
+					const { selection } = view.state;
+					const selected = !previous.selection.eq(selection) && previous.doc.eq(view.state.doc);
+					if (selected || selection.empty) source.onSelection(fragment, view);
 				}
 			};
 		}

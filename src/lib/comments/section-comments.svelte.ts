@@ -143,6 +143,10 @@ export class SectionComments implements HighlightSource {
 		};
 	}
 
+	onBlur(view: EditorView): void {
+		if (this.selection?.view === view) this.selection = null;
+	}
+
 	onHighlightClick(threadId: number): void {
 		this.focus(threadId, false);
 	}
