@@ -4,6 +4,7 @@
  */
 import { error, json, type RequestEvent } from '@sveltejs/kit';
 import type { z } from 'zod';
+import { COMMENT_LIMITS } from '../comments/limits.ts';
 import { errorMessage } from '../error-messages.ts';
 import { DomainError } from './errors.ts';
 import { requirePlanMember } from './guards.ts';
@@ -30,7 +31,7 @@ export async function readJson<S extends z.ZodType>(
 ): Promise<{ ok: true; data: z.infer<S> } | { ok: false; response: Response }> {
 	const text = await request.text();
 	if (new TextEncoder().encode(text).byteLength > MAX_JSON_BYTES) {
-		return { ok: false, response: problem(413, 'comment-too-long', { max: 4000 }) };
+		return { ok: false, response: problem(413, 'comment-too-long', { max: COMMENT_LIMITS.body }) };
 	}
 	let raw: unknown;
 	try {
@@ -43,7 +44,9 @@ export async function readJson<S extends z.ZodType>(
 		const tooBig = parsed.error.issues.some((i) => i.code === 'too_big' && i.path.includes('body'));
 		return {
 			ok: false,
-			response: tooBig ? problem(400, 'comment-too-long', { max: 4000 }) : problem(400, 'invalid')
+			response: tooBig
+				? problem(400, 'comment-too-long', { max: COMMENT_LIMITS.body })
+				: problem(400, 'invalid')
 		};
 	}
 	return { ok: true, data: parsed.data };
