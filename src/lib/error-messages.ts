@@ -71,6 +71,20 @@ export function errorMessage(code: string, details: Record<string, string | numb
 			return m.error_wf_hash_mismatch();
 		case 'not-found':
 			return m.error_wf_not_found();
+		case 'comment-empty':
+			return m.error_comment_empty();
+		case 'comment-too-long':
+			return m.error_comment_too_long({ max: String(details.max ?? 4000) });
+		case 'comment-rate-limited':
+			return m.error_comment_rate_limited();
+		case 'comment-forbidden':
+			return m.error_comment_forbidden();
+		case 'comment-resolve-forbidden':
+			return m.error_comment_resolve_forbidden();
+		case 'comment-not-found':
+			return m.error_comment_not_found();
+		case 'comment-anchor-invalid':
+			return m.error_comment_anchor_invalid();
 		default:
 			return m.error_invalid_input();
 	}

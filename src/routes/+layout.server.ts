@@ -1,12 +1,18 @@
+import { unreadCount } from '#lib/server/notifications.ts';
 import type { LayoutServerLoad } from './$types';
 
-export const load: LayoutServerLoad = ({ locals }) => ({
-	user: locals.user
-		? {
-				id: locals.user.id,
-				displayName: locals.user.displayName,
-				username: locals.user.username,
-				isSystemAdmin: locals.user.isSystemAdmin
-			}
-		: null
-});
+export const load: LayoutServerLoad = ({ locals, depends }) => {
+	// The inbox badge: pages that change notifications invalidate 'app:inbox'.
+	depends('app:inbox');
+	return {
+		user: locals.user
+			? {
+					id: locals.user.id,
+					displayName: locals.user.displayName,
+					username: locals.user.username,
+					isSystemAdmin: locals.user.isSystemAdmin
+				}
+			: null,
+		unread: locals.user ? unreadCount(locals.user.id) : 0
+	};
+};

@@ -37,7 +37,11 @@ export const AUDIT_ACTIONS = [
 	'workflow.resumed',
 	'workflow.reopened',
 	'workflow.policy_changed',
-	'workflow.feedback'
+	'workflow.feedback',
+	'comment.created',
+	'comment.replied',
+	'comment.resolved',
+	'comment.reopened'
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -339,6 +339,130 @@ export const documentUpdates = sqliteTable(
 	(t) => [index('document_updates_name_idx').on(t.name, t.id)]
 );
 
+export const THREAD_STATUSES = ['open', 'resolved'] as const;
+/** What a thread is attached to: a text range of a prose fragment, or a row of a structured block. */
+export const ANCHOR_KINDS = ['text', 'row'] as const;
+/** Consultation stances (DESIGN.md §4); set only on threads of a consultation round. */
+export const STANCES = ['support', 'oppose', 'suggest'] as const;
+/** The owning department's answer to a consultation comment: 采纳 / 部分采纳 / 不采纳. */
+export const DISPOSITIONS = ['adopted', 'partial', 'rejected'] as const;
+
+/**
+ * A comment thread on a section's live draft (DESIGN.md §4). Threads live here, not in the Y.Doc,
+ * so commenting needs no write access to the document. A text anchor is two Yjs relative positions
+ * (base64 of `Y.encodeRelativePosition`) in one fragment, plus the quoted text and a little context,
+ * so an anchor whose words were deleted can still be shown (orphaned) with its quote. A row anchor
+ * is a block key and row id, with the row's title as it was.
+ *
+ * `roundId`, `stance` and the disposition columns are for consultation rounds (not yet built):
+ * internal threads leave them null.
+ */
+export const commentThreads = sqliteTable(
+	'comment_threads',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		planId: integer('plan_id')
+			.notNull()
+			.references(() => plans.id, { onDelete: 'cascade' }),
+		clause: text('clause').notNull(),
+		anchorKind: text('anchor_kind', { enum: ANCHOR_KINDS }).notNull(),
+		/** `body` or `item:<id>` for text anchors. */
+		fragment: text('fragment'),
+		anchorStart: text('anchor_start'),
+		anchorEnd: text('anchor_end'),
+		blockKey: text('block_key'),
+		rowId: text('row_id'),
+		/** The quoted words (text anchors) or the row's title (row anchors) when the thread began. */
+		quote: text('quote').notNull().default(''),
+		contextBefore: text('context_before').notNull().default(''),
+		contextAfter: text('context_after').notNull().default(''),
+		authorId: integer('author_id')
+			.notNull()
+			.references(() => users.id),
+		status: text('status', { enum: THREAD_STATUSES }).notNull().default('open'),
+		resolvedBy: integer('resolved_by').references(() => users.id),
+		resolvedAt: integer('resolved_at', { mode: 'timestamp_ms' }),
+		/** Consultation round this thread belongs to (null: internal comment on the live draft). */
+		roundId: integer('round_id'),
+		stance: text('stance', { enum: STANCES }),
+		disposition: text('disposition', { enum: DISPOSITIONS }),
+		dispositionReason: text('disposition_reason'),
+		dispositionBy: integer('disposition_by').references(() => users.id),
+		dispositionAt: integer('disposition_at', { mode: 'timestamp_ms' }),
+		createdAt: createdAt(),
+		/** Last reply, resolve or reopen. */
+		updatedAt: now('updated_at')
+	},
+	(t) => [
+		index('comment_threads_section_idx').on(t.planId, t.clause, t.status),
+		index('comment_threads_round_idx').on(t.roundId)
+	]
+);
+
+/** The messages of a thread; the first is the thread's opening comment. Bodies are plain text. */
+export const comments = sqliteTable(
+	'comments',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		threadId: integer('thread_id')
+			.notNull()
+			.references(() => commentThreads.id, { onDelete: 'cascade' }),
+		authorId: integer('author_id')
+			.notNull()
+			.references(() => users.id),
+		body: text('body').notNull(),
+		createdAt: createdAt()
+	},
+	(t) => [index('comments_thread_idx').on(t.threadId, t.id)]
+);
+
+/** Plan members @mentioned in a comment (ids, resolved by the server from the body). */
+export const commentMentions = sqliteTable(
+	'comment_mentions',
+	{
+		commentId: integer('comment_id')
+			.notNull()
+			.references(() => comments.id, { onDelete: 'cascade' }),
+		userId: integer('user_id')
+			.notNull()
+			.references(() => users.id, { onDelete: 'cascade' })
+	},
+	(t) => [primaryKey({ columns: [t.commentId, t.userId] })]
+);
+
+export const NOTIFICATION_KINDS = [
+	'reply',
+	'mention',
+	'resolved',
+	'reopened',
+	'answer',
+	'round_opened',
+	'round_closed'
+] as const;
+
+/** In-app notifications (the inbox). `link` is an app path; `excerpt` is plain text. */
+export const notifications = sqliteTable(
+	'notifications',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		userId: integer('user_id')
+			.notNull()
+			.references(() => users.id, { onDelete: 'cascade' }),
+		kind: text('kind', { enum: NOTIFICATION_KINDS }).notNull(),
+		planId: integer('plan_id').references(() => plans.id, { onDelete: 'cascade' }),
+		clause: text('clause'),
+		threadId: integer('thread_id').references(() => commentThreads.id, { onDelete: 'cascade' }),
+		commentId: integer('comment_id').references(() => comments.id, { onDelete: 'cascade' }),
+		roundId: integer('round_id'),
+		actorId: integer('actor_id').references(() => users.id),
+		link: text('link').notNull(),
+		excerpt: text('excerpt').notNull().default(''),
+		readAt: integer('read_at', { mode: 'timestamp_ms' }),
+		createdAt: createdAt()
+	},
+	(t) => [index('notifications_user_idx').on(t.userId, t.readAt, t.id)]
+);
+
 export type Organization = typeof organizations.$inferSelect;
 export type User = typeof users.$inferSelect;
 export type Session = typeof sessions.$inferSelect;
@@ -350,3 +474,7 @@ export type Invite = typeof invites.$inferSelect;
 export type AuditEntry = typeof auditLog.$inferSelect;
 export type ActivityVersion = typeof activityVersions.$inferSelect;
 export type ActivitySignature = typeof activitySignatures.$inferSelect;
+export type CommentThread = typeof commentThreads.$inferSelect;
+export type Comment = typeof comments.$inferSelect;
+export type Notification = typeof notifications.$inferSelect;
+export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];

@@ -1,3 +1,5 @@
+import { canReadDraft } from '#lib/roles.ts';
+import { openThreadCounts } from '#lib/server/comments.ts';
 import { requirePlanMember } from '#lib/server/guards.ts';
 import { loadActivityProgress } from '#lib/server/workflow/queries.ts';
 import { planOverview } from '#lib/server/workspace.ts';
@@ -7,5 +9,9 @@ export const load: PageServerLoad = (event) => {
 	const { plan, membership } = requirePlanMember(event);
 	// Completion comes from the live draft: planOverview leaves it out for participants. Workflow
 	// progress (states, version hashes, sign-off counts) is not draft content: everyone sees it.
-	return { ...planOverview(plan, membership), workflow: loadActivityProgress(plan.id) };
+	return {
+		...planOverview(plan, membership),
+		workflow: loadActivityProgress(plan.id),
+		openThreads: canReadDraft(membership) ? openThreadCounts(plan.id) : {}
+	};
 };

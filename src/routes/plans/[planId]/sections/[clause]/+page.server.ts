@@ -1,6 +1,7 @@
 import { error } from '@sveltejs/kit';
 import { canReadDraft } from '#lib/roles.ts';
 import { sectionAccess } from '#lib/server/access.ts';
+import { listThreads, mentionableMembers } from '#lib/server/comments.ts';
 import { getDb, schema } from '#lib/server/db/index.ts';
 import { requirePlanMember } from '#lib/server/guards.ts';
 import { activityStates, sectionOwners } from '#lib/server/plans.ts';
@@ -52,6 +53,10 @@ export const load: PageServerLoad = (event) => {
 		opinions: loadSectionOpinions(plan.id, section.clause, section.activity),
 		documentName: sectionDocumentName(plan.id, section.clause),
 		access: sectionAccess(user.id, plan.id, section.clause),
+		comments: {
+			threads: listThreads(plan.id, section.clause, user.id),
+			members: mentionableMembers(plan.id)
+		},
 		me: { id: user.id, name: user.displayName, organization: organization?.name ?? '' }
 	};
 };

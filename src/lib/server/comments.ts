@@ -1,0 +1,454 @@
+/**
+ * Internal comments on a section's live draft (DESIGN.md §4). Threads live in SQLite, not in the
+ * Y.Doc, so a reader (reviewer, expert, leader) comments without write access to the document.
+ *
+ * Who may do what, decided here for every endpoint:
+ * - comment and reply: anyone who reads the section's draft (`sectionAccess` ≠ none);
+ * - resolve and reopen: the thread's author, the plan's administrators, and editors of a
+ *   department the section is assigned to (who answer comments on their sections, DESIGN.md §1).
+ */
+import { and, asc, count, eq, inArray } from 'drizzle-orm';
+import { z } from 'zod';
+import { findMentions, normalizeBody } from '../comments/body.ts';
+import { COMMENT_LIMITS } from '../comments/limits.ts';
+import type { MemberView, ThreadView } from '../comments/types.ts';
+import { BODY_FRAGMENT, itemFragmentName } from '../editor/fragments.ts';
+import { canReadDraft, hasRole, type PlanRole } from '../roles.ts';
+import { proseItemsOf } from '../templates/registry.ts';
+import { getTemplate } from '../templates/registry.ts';
+import { sectionDocumentName } from '../standard/sections.ts';
+import { appendAudit } from './audit/index.ts';
+import { assignedOrganizationIds, getMembership, sectionAccess } from './access.ts';
+import { getCollab } from './collab.ts';
+import { getDb, schema } from './db/index.ts';
+import { DomainError } from './errors.ts';
+import { logger } from './log.ts';
+import { notify } from './notifications.ts';
+
+const log = logger('comments');
+
+const position = z.string().min(1).max(COMMENT_LIMITS.position);
+
+/** The body as typed; trimmed and checked for size by `cleanBody` (so the message can be clear). */
+const bodyField = z.string().max(COMMENT_LIMITS.body * 4);
+
+export const newThreadSchema = z.object({
+	anchor: z.discriminatedUnion('kind', [
+		z.object({
+			kind: z.literal('text'),
+			fragment: z.string().max(80),
+			start: position,
+			end: position,
+			quote: z.string().max(COMMENT_LIMITS.quote * 2),
+			before: z
+				.string()
+				.max(COMMENT_LIMITS.context * 2)
+				.default(''),
+			after: z
+				.string()
+				.max(COMMENT_LIMITS.context * 2)
+				.default('')
+		}),
+		z.object({
+			kind: z.literal('row'),
+			blockKey: z.string().max(40),
+			rowId: z.string().min(1).max(80),
+			label: z.string().max(200).default('')
+		})
+	]),
+	body: bodyField
+});
+export type NewThread = z.infer<typeof newThreadSchema>;
+
+export const threadActionSchema = z.discriminatedUnion('action', [
+	z.object({ action: z.literal('reply'), body: bodyField }),
+	z.object({ action: z.literal('resolve') }),
+	z.object({ action: z.literal('reopen') })
+]);
+export type ThreadAction = z.infer<typeof threadActionSchema>;
+
+interface Actor {
+	id: number;
+	ip?: string | null;
+}
+
+function cleanBody(raw: string): string {
+	const body = normalizeBody(raw);
+	if (body.length === 0) throw new DomainError('comment-empty');
+	if (body.length > COMMENT_LIMITS.body) {
+		throw new DomainError('comment-too-long', { max: COMMENT_LIMITS.body, length: body.length });
+	}
+	return body;
+}
+
+/** A light rate limit per user, in memory (a burst of comments is a script, not a reviewer). */
+const recent = new Map<number, number[]>();
+function throttle(userId: number): void {
+	const now = Date.now();
+	const times = (recent.get(userId) ?? []).filter((t) => now - t < 60_000);
+	if (times.length >= COMMENT_LIMITS.perMinute) {
+		throw new DomainError('comment-rate-limited', {}, 429);
+	}
+	times.push(now);
+	recent.set(userId, times);
+	if (recent.size > 10_000) recent.clear();
+}
+
+/** Members who read the draft: whom a comment may @mention. */
+export function mentionableMembers(planId: number): MemberView[] {
+	const { planMembers, users, organizations } = schema;
+	const rows = getDb()
+		.select({
+			id: users.id,
+			name: users.displayName,
+			organization: organizations.name,
+			role: planMembers.role,
+			disabledAt: users.disabledAt
+		})
+		.from(planMembers)
+		.innerJoin(users, eq(planMembers.userId, users.id))
+		.innerJoin(organizations, eq(users.organizationId, organizations.id))
+		.where(eq(planMembers.planId, planId))
+		.orderBy(asc(users.id))
+		.all();
+	const byId = new Map<
+		number,
+		{ id: number; name: string; organization: string; roles: PlanRole[] }
+	>();
+	for (const row of rows) {
+		if (row.disabledAt) continue;
+		const member = byId.get(row.id) ?? {
+			id: row.id,
+			name: row.name,
+			organization: row.organization,
+			roles: []
+		};
+		member.roles.push(row.role);
+		byId.set(row.id, member);
+	}
+	return [...byId.values()]
+		.filter((m) => canReadDraft({ roles: m.roles, organizationId: 0 }))
+		.map(({ id, name, organization }) => ({ id, name, organization }));
+}
+
+/** Whether a user may resolve or reopen any thread of the section (not only their own). */
+export function canModerateSection(userId: number, planId: number, clause: string): boolean {
+	const membership = getMembership(planId, userId);
+	if (!membership) return false;
+	if (hasRole(membership, 'admin')) return true;
+	return (
+		hasRole(membership, 'editor') &&
+		assignedOrganizationIds(planId, clause).includes(membership.organizationId)
+	);
+}
+
+function requireReader(userId: number, planId: number, clause: string): void {
+	if (sectionAccess(userId, planId, clause) === 'none') {
+		throw new DomainError('comment-forbidden', {}, 403);
+	}
+}
+
+function validFragment(clause: string, fragment: string): boolean {
+	if (fragment === BODY_FRAGMENT) return true;
+	return proseItemsOf(clause).some((item) => itemFragmentName(item.id) === fragment);
+}
+
+function validBlock(clause: string, blockKey: string): boolean {
+	return getTemplate(clause)?.structured.some((key) => key === blockKey) ?? false;
+}
+
+export function threadLink(planId: number, clause: string, threadId: number): string {
+	return `/plans/${planId}/sections/${clause}?thread=${threadId}`;
+}
+
+/** Tells the section's live connections that its comments changed (they fetch the list again). */
+function announce(planId: number, clause: string): void {
+	try {
+		const document = getCollab().hocuspocus.documents.get(sectionDocumentName(planId, clause));
+		document?.broadcastStateless(JSON.stringify({ type: 'comments' }));
+	} catch (error) {
+		log.warn({ err: error, planId, clause }, 'comment announcement failed');
+	}
+}
+
+function insertComment(threadId: number, authorId: number, body: string, planId: number) {
+	const db = getDb();
+	const comment = db
+		.insert(schema.comments)
+		.values({ threadId, authorId, body })
+		.returning({ id: schema.comments.id })
+		.get();
+	const mentioned = findMentions(body, mentionableMembers(planId));
+	if (mentioned.length > 0) {
+		db.insert(schema.commentMentions)
+			.values(mentioned.map((userId) => ({ commentId: comment.id, userId })))
+			.run();
+	}
+	return { commentId: comment.id, mentioned };
+}
+
+export function createThread(
+	actor: Actor,
+	planId: number,
+	clause: string,
+	input: NewThread
+): { threadId: number } {
+	requireReader(actor.id, planId, clause);
+	const body = cleanBody(input.body);
+	const { anchor } = input;
+	if (anchor.kind === 'text' && !validFragment(clause, anchor.fragment)) {
+		throw new DomainError('comment-anchor-invalid');
+	}
+	if (anchor.kind === 'row' && !validBlock(clause, anchor.blockKey)) {
+		throw new DomainError('comment-anchor-invalid');
+	}
+	throttle(actor.id);
+	const db = getDb();
+	const result = db.transaction(() => {
+		const thread = db
+			.insert(schema.commentThreads)
+			.values(
+				anchor.kind === 'text'
+					? {
+							planId,
+							clause,
+							anchorKind: 'text',
+							fragment: anchor.fragment,
+							anchorStart: anchor.start,
+							anchorEnd: anchor.end,
+							quote: anchor.quote.slice(0, COMMENT_LIMITS.quote),
+							contextBefore: anchor.before.slice(-COMMENT_LIMITS.context),
+							contextAfter: anchor.after.slice(0, COMMENT_LIMITS.context),
+							authorId: actor.id
+						}
+					: {
+							planId,
+							clause,
+							anchorKind: 'row',
+							blockKey: anchor.blockKey,
+							rowId: anchor.rowId,
+							quote: anchor.label.slice(0, COMMENT_LIMITS.quote),
+							authorId: actor.id
+						}
+			)
+			.returning({ id: schema.commentThreads.id })
+			.get();
+		return { threadId: thread.id, ...insertComment(thread.id, actor.id, body, planId) };
+	});
+	notify(result.mentioned, {
+		kind: 'mention',
+		planId,
+		clause,
+		threadId: result.threadId,
+		commentId: result.commentId,
+		actorId: actor.id,
+		link: threadLink(planId, clause, result.threadId),
+		excerpt: body
+	});
+	appendAudit({
+		action: 'comment.created',
+		actorId: actor.id,
+		planId,
+		target: `thread:${result.threadId}`,
+		details: { clause, anchor: anchor.kind, mentions: result.mentioned },
+		ip: actor.ip
+	});
+	announce(planId, clause);
+	return { threadId: result.threadId };
+}
+
+function loadThread(threadId: number, planId: number) {
+	const thread = getDb()
+		.select()
+		.from(schema.commentThreads)
+		.where(and(eq(schema.commentThreads.id, threadId), eq(schema.commentThreads.planId, planId)))
+		.get();
+	if (!thread) throw new DomainError('comment-not-found', {}, 404);
+	return thread;
+}
+
+export function actOnThread(
+	actor: Actor,
+	planId: number,
+	threadId: number,
+	input: ThreadAction
+): { clause: string } {
+	const thread = loadThread(threadId, planId);
+	const { clause } = thread;
+	requireReader(actor.id, planId, clause);
+	const db = getDb();
+	const link = threadLink(planId, clause, threadId);
+	if (input.action === 'reply') {
+		const body = cleanBody(input.body);
+		throttle(actor.id);
+		const { commentId, mentioned } = db.transaction(() => {
+			const inserted = insertComment(threadId, actor.id, body, planId);
+			db.update(schema.commentThreads)
+				.set({ updatedAt: new Date() })
+				.where(eq(schema.commentThreads.id, threadId))
+				.run();
+			return inserted;
+		});
+		// Everyone who wrote in the thread hears of the reply; those mentioned get a mention instead.
+		const participants = db
+			.selectDistinct({ id: schema.comments.authorId })
+			.from(schema.comments)
+			.where(eq(schema.comments.threadId, threadId))
+			.all()
+			.map((r) => r.id);
+		const common = { planId, clause, threadId, commentId, actorId: actor.id, link, excerpt: body };
+		notify(mentioned, { kind: 'mention', ...common });
+		notify(
+			participants.filter((id) => !mentioned.includes(id)),
+			{ kind: 'reply', ...common }
+		);
+		appendAudit({
+			action: 'comment.replied',
+			actorId: actor.id,
+			planId,
+			target: `thread:${threadId}`,
+			details: { clause, comment: commentId, mentions: mentioned },
+			ip: actor.ip
+		});
+	} else {
+		const resolving = input.action === 'resolve';
+		if (thread.authorId !== actor.id && !canModerateSection(actor.id, planId, clause)) {
+			throw new DomainError('comment-resolve-forbidden', {}, 403);
+		}
+		if ((thread.status === 'resolved') === resolving) return { clause };
+		db.update(schema.commentThreads)
+			.set(
+				resolving
+					? {
+							status: 'resolved',
+							resolvedBy: actor.id,
+							resolvedAt: new Date(),
+							updatedAt: new Date()
+						}
+					: { status: 'open', resolvedBy: null, resolvedAt: null, updatedAt: new Date() }
+			)
+			.where(eq(schema.commentThreads.id, threadId))
+			.run();
+		notify([thread.authorId], {
+			kind: resolving ? 'resolved' : 'reopened',
+			planId,
+			clause,
+			threadId,
+			actorId: actor.id,
+			link,
+			excerpt: thread.quote
+		});
+		appendAudit({
+			action: resolving ? 'comment.resolved' : 'comment.reopened',
+			actorId: actor.id,
+			planId,
+			target: `thread:${threadId}`,
+			details: { clause },
+			ip: actor.ip
+		});
+	}
+	announce(planId, clause);
+	return { clause };
+}
+
+/** The section's threads as the panel shows them (never raw rows). */
+export function listThreads(planId: number, clause: string, viewerId: number): ThreadView[] {
+	const db = getDb();
+	const { commentThreads, comments, commentMentions, users, organizations } = schema;
+	const threads = db
+		.select()
+		.from(commentThreads)
+		.where(and(eq(commentThreads.planId, planId), eq(commentThreads.clause, clause)))
+		.orderBy(asc(commentThreads.id))
+		.all();
+	if (threads.length === 0) return [];
+	const ids = threads.map((t) => t.id);
+	const messages = db
+		.select({
+			id: comments.id,
+			threadId: comments.threadId,
+			authorId: comments.authorId,
+			author: users.displayName,
+			organization: organizations.name,
+			body: comments.body,
+			createdAt: comments.createdAt
+		})
+		.from(comments)
+		.innerJoin(users, eq(comments.authorId, users.id))
+		.innerJoin(organizations, eq(users.organizationId, organizations.id))
+		.where(inArray(comments.threadId, ids))
+		.orderBy(asc(comments.id))
+		.all();
+	const mentions = messages.length
+		? db
+				.select({ commentId: commentMentions.commentId, id: users.id, name: users.displayName })
+				.from(commentMentions)
+				.innerJoin(users, eq(commentMentions.userId, users.id))
+				.where(
+					inArray(
+						commentMentions.commentId,
+						messages.map((c) => c.id)
+					)
+				)
+				.all()
+		: [];
+	const names = new Map(
+		db
+			.select({ id: users.id, name: users.displayName })
+			.from(users)
+			.where(
+				inArray(
+					users.id,
+					threads.map((t) => t.resolvedBy ?? 0)
+				)
+			)
+			.all()
+			.map((u) => [u.id, u.name])
+	);
+	const moderator = canModerateSection(viewerId, planId, clause);
+	return threads.map((t) => ({
+		id: t.id,
+		status: t.status,
+		anchor:
+			t.anchorKind === 'text'
+				? {
+						kind: 'text' as const,
+						fragment: t.fragment ?? '',
+						start: t.anchorStart ?? '',
+						end: t.anchorEnd ?? ''
+					}
+				: { kind: 'row' as const, blockKey: t.blockKey ?? '', rowId: t.rowId ?? '' },
+		quote: t.quote,
+		before: t.contextBefore,
+		after: t.contextAfter,
+		authorId: t.authorId,
+		resolvedBy: t.resolvedBy ? (names.get(t.resolvedBy) ?? '') : null,
+		resolvedAt: t.resolvedAt?.getTime() ?? null,
+		canResolve: moderator || t.authorId === viewerId,
+		comments: messages
+			.filter((c) => c.threadId === t.id)
+			.map((c) => ({
+				id: c.id,
+				author: c.author,
+				authorId: c.authorId,
+				organization: c.organization,
+				body: c.body,
+				mentions: mentions
+					.filter((x) => x.commentId === c.id)
+					.map((x) => ({ id: x.id, name: x.name })),
+				createdAt: c.createdAt.getTime()
+			}))
+	}));
+}
+
+/** Open threads per section of a plan, for the plan tree. */
+export function openThreadCounts(planId: number): Record<string, number> {
+	const { commentThreads } = schema;
+	const rows = getDb()
+		.select({ clause: commentThreads.clause, n: count() })
+		.from(commentThreads)
+		.where(and(eq(commentThreads.planId, planId), eq(commentThreads.status, 'open')))
+		.groupBy(commentThreads.clause)
+		.all();
+	return Object.fromEntries(rows.map((r) => [r.clause, r.n]));
+}
