@@ -560,3 +560,76 @@ export async function renderDocx(
 	});
 	return new Uint8Array(await Packer.toBuffer(document));
 }
+
+/** A short official document (说明, 报告): 小标题 title, optional centred lines under it, body blocks. */
+export interface OfficialDocument {
+	title: string;
+	/** Centred lines under the title in 楷体 (e.g. the plan's name, the date). */
+	subtitle?: string[];
+	/** Body blocks: paragraphs, subheadings (depth 1 → 黑体 一、), tables with captions. */
+	blocks: Block[];
+	creator?: string;
+	description?: string;
+}
+
+/**
+ * Renders a short document in the same 公文 typesetting as the plan (A4, GB/T 9704 margins,
+ * 仿宋_GB2312 三号 body, 黑体 headings, 宋体 五号 tables, — 1 — page numbers), without cover or
+ * table of contents. Used for the 意见采纳情况说明 of consultation rounds.
+ */
+export async function renderOfficialDocx(doc: OfficialDocument): Promise<Uint8Array> {
+	const ctx: Ctx = { tables: 0, bookmarks: new Map() };
+	const children: (Paragraph | Table)[] = [
+		new Paragraph({
+			alignment: AlignmentType.CENTER,
+			spacing: { before: 0, after: doc.subtitle?.length ? 240 : 480 },
+			children: [
+				new TextRun({ text: doc.title, font: font(FONTS.song), size: SIZE.erhao, bold: true })
+			]
+		}),
+		...(doc.subtitle ?? []).map(
+			(line, i, all) =>
+				new Paragraph({
+					alignment: AlignmentType.CENTER,
+					spacing: { after: i === all.length - 1 ? 480 : 0 },
+					children: [new TextRun({ text: line, font: font(FONTS.kai), size: SIZE.sanhao })]
+				})
+		),
+		...blocks(doc.blocks, 1, ctx)
+	];
+	const document = new Document({
+		creator: doc.creator ?? '',
+		title: doc.title,
+		description: doc.description,
+		styles: {
+			default: {
+				document: {
+					run: { font: font(FONTS.fang), size: SIZE.sanhao },
+					paragraph: { spacing: { line: BODY_LINE, lineRule: LineRuleType.EXACT } }
+				},
+				...Object.fromEntries(
+					[1, 2, 3, 4, 5].map((level) => [
+						`heading${level}`,
+						{
+							run: {
+								font: font(HEADING_STYLE[level].font),
+								size: SIZE.sanhao,
+								bold: HEADING_STYLE[level].bold,
+								color: '000000'
+							},
+							paragraph: { spacing: { line: BODY_LINE, lineRule: LineRuleType.EXACT } }
+						}
+					])
+				)
+			}
+		},
+		sections: [
+			{
+				properties: { page: { ...PAGE_PROPERTIES, pageNumbers: { start: 1 } } },
+				footers: { default: pageFooter() },
+				children
+			}
+		]
+	});
+	return new Uint8Array(await Packer.toBuffer(document));
+}
