@@ -7,7 +7,7 @@
  */
 import { mkdirSync, readFileSync } from 'node:fs';
 import { strFromU8, unzipSync } from 'fflate';
-import type { Browser, Page } from '@playwright/test';
+import type { Browser, Locator, Page } from '@playwright/test';
 import { expect, loginAs, test } from './fixtures.ts';
 
 const SHOTS = process.env.LANTU_SHOTS;
@@ -20,12 +20,15 @@ async function open(browser: Browser, baseURL: string | undefined, user: string,
 	return page;
 }
 
-async function shoot(page: Page, name: string) {
+/** Screenshots for review (LANTU_SHOTS=dir): the whole page at 1280 and 390 wide, and a detail. */
+async function shoot(page: Page, name: string, detail?: Locator) {
 	if (!SHOTS) return;
 	mkdirSync(SHOTS, { recursive: true });
 	for (const width of [1280, 390]) {
 		await page.setViewportSize({ width, height: 900 });
 		await page.screenshot({ path: `${SHOTS}/${name}-${width}.png`, fullPage: true });
+		await page.screenshot({ path: `${SHOTS}/${name}-${width}-top.png` });
+		if (detail) await detail.screenshot({ path: `${SHOTS}/${name}-${width}-detail.png` });
 	}
 	await page.setViewportSize({ width: 1280, height: 720 });
 }
@@ -105,7 +108,7 @@ test('a resident comments, the department answers 部分采纳, the report count
 	await answered.getByRole('button', { name: '确认已阅' }).click();
 	await expect(jumin.getByRole('status').filter({ hasText: '已确认阅知答复。' })).toBeVisible();
 	await expect(answered).toContainText('确认阅知');
-	await shoot(jumin, 'round-participant');
+	await shoot(jumin, 'round-participant', answered);
 
 	// The 意见采纳情况说明 counts it under 居民代表 / 部分采纳 and downloads as DOCX.
 	await admin.goto(`${roundHref}/report`);

@@ -55,7 +55,9 @@ export function blockText(key: string, rows: readonly unknown[]): string {
 				Object.keys(record)
 					.filter((k) => k !== 'id')
 					.map((k) => ({ key: k, label: k, kind: 'text' }));
+			// References are links to rows of other blocks (ids), not words a reader comments on.
 			return fields
+				.filter((f) => f.kind !== 'reference')
 				.map((f) => [f.label, cellText(f, record[f.key])] as const)
 				.filter(([, v]) => v.trim() !== '')
 				.map(([k, v]) => `${k}：${v.replace(/\s+/g, ' ')}`)
