@@ -13,6 +13,7 @@ CREATE TABLE `consultation_rounds` (
 	`created_at` integer DEFAULT (unixepoch('subsec') * 1000) NOT NULL,
 	`closed_at` integer,
 	`closed_by` integer,
+	`end_notified_at` integer,
 	FOREIGN KEY (`plan_id`) REFERENCES `plans`(`id`) ON UPDATE no action ON DELETE cascade,
 	FOREIGN KEY (`version_id`) REFERENCES `activity_versions`(`id`) ON UPDATE no action ON DELETE no action,
 	FOREIGN KEY (`created_by`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE no action,

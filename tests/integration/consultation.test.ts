@@ -212,6 +212,29 @@ describe('commenting', () => {
 		expect(refused.status).toBe(409);
 		expect(refused.html).toContain('本轮征求意见尚未开始');
 	});
+
+	it('refuses comments after the period ends, by the server clock', async () => {
+		const round = latestRound('overall');
+		// Move the period into the past (as if 30 days had gone by).
+		const db = new Database(server.databasePath);
+		try {
+			const day = 86_400_000;
+			db.prepare('UPDATE consultation_rounds SET opens_at = ?, closes_at = ? WHERE id = ?').run(
+				Date.now() - 31 * day,
+				Date.now() - day,
+				round.id
+			);
+		} finally {
+			db.close();
+		}
+		const refused = await post(
+			'jumin',
+			`/plans/1/rounds/${round.id}?/comment`,
+			commentFields(passageOf(round), 'oppose', '过期提交')
+		);
+		expect(refused.status).toBe(409);
+		expect(refused.html).toContain('征求意见期已满');
+	});
 });
 
 describe('answers and the report', () => {

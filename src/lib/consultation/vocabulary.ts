@@ -2,6 +2,7 @@
  * Words of the 意见采纳情况说明 as a document (CSV, DOCX). Like src/lib/export/vocabulary.ts these are
  * document content in Chinese whatever the screen's language, not UI messages.
  */
+import type { Activity } from '../standard/sections.ts';
 import type { ParticipantType } from './period.ts';
 import type { DispositionColumn, Stance } from './report.ts';
 
@@ -48,3 +49,16 @@ export const DISPOSITION_WORDS: Record<DispositionColumn, string> = {
 	rejected: '不采纳',
 	pending: '未答复'
 };
+
+export const ACTIVITY_WORDS: Record<Activity, string> = {
+	requirements: '需求分析',
+	overall: '总体设计',
+	architecture: '架构设计',
+	roadmap: '实施路径规划'
+};
+
+/** 2026年11月30日 from a YYYY-MM-DD day. */
+export function chineseDay(day: string): string {
+	const [y, m, d] = day.split('-').map(Number);
+	return `${y}年${m}月${d}日`;
+}

@@ -2,28 +2,16 @@
 import { chinaDay, lastDay, PARTICIPANT_TYPES } from '../../consultation/period.ts';
 import { DISPOSITION_COLUMNS, toCsv } from '../../consultation/report.ts';
 import {
+	ACTIVITY_WORDS,
+	chineseDay,
 	DISPOSITION_WORDS,
 	PARTICIPANT_WORDS,
 	REPORT_WORDS as W,
 	STANCE_WORDS
 } from '../../consultation/vocabulary.ts';
 import type { Block, TableCell } from '../../export/types.ts';
-import type { Activity } from '../../standard/sections.ts';
 import { renderOfficialDocx } from '../export/docx.ts';
 import type { RoundReport } from './report.ts';
-
-const ACTIVITY_WORDS: Record<Activity, string> = {
-	requirements: '需求分析',
-	overall: '总体设计',
-	architecture: '架构设计',
-	roadmap: '实施路径规划'
-};
-
-/** 2026年11月30日 from a YYYY-MM-DD day. */
-function chineseDay(day: string): string {
-	const [y, m, d] = day.split('-').map(Number);
-	return `${y}年${m}月${d}日`;
-}
 
 export function reportFileName(report: RoundReport, ext: 'csv' | 'docx'): string {
 	return `${ACTIVITY_WORDS[report.round.activity]}征求意见稿（第${report.round.versionSeq}版）${W.title}.${ext}`;

@@ -6,14 +6,17 @@
  * Every rule is decided here with the server clock; pages only mirror the answers.
  */
 import { randomBytes } from 'node:crypto';
-import { and, asc, desc, eq, inArray, isNull } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, lte } from 'drizzle-orm';
 import {
+	chinaDay,
 	commentRefusal,
+	lastDay,
 	roundPhase,
 	type ParticipantGroup,
 	type RoundConfig
 } from '../../consultation/period.ts';
 import { frozenParts, quoteOf } from '../../consultation/passages.ts';
+import { ACTIVITY_WORDS, chineseDay } from '../../consultation/vocabulary.ts';
 import type { Disposition, Stance } from '../../consultation/report.ts';
 import { normalizeBody } from '../../comments/body.ts';
 import { COMMENT_LIMITS } from '../../comments/limits.ts';
@@ -165,6 +168,15 @@ export function openRound(
 	return round;
 }
 
+/** The notification text of a round, in the document's language like its report. */
+function roundExcerpt(round: ConsultationRound): string {
+	const version = getVersion(round.versionId);
+	const day = chineseDay;
+	const times = roundTimes(round);
+	const text = `${ACTIVITY_WORDS[round.activity]}征求意见稿（第${version?.seq ?? ''}版），征求意见期${day(chinaDay(times.opensAt))}至${day(lastDay(times))}`;
+	return round.shortReason ? `${text}。${round.shortReason}` : text;
+}
+
 /** Tells the invited participants that a round opened. */
 export function announceRound(round: ConsultationRound, actorId: number): void {
 	notify(participantsOf(round.planId, groupsOf(round)), {
@@ -173,7 +185,7 @@ export function announceRound(round: ConsultationRound, actorId: number): void {
 		roundId: round.id,
 		actorId,
 		link: roundLink(round.planId, round.id),
-		excerpt: round.shortReason ?? ''
+		excerpt: roundExcerpt(round)
 	});
 }
 
@@ -204,9 +216,12 @@ export function closeRounds(
 	return open;
 }
 
-/** Tells the participants and everyone who commented that a round closed. */
-export function announceClosed(rounds: readonly ConsultationRound[], actorId: number): void {
+/** Tells the participants and everyone who commented that a round closed (once per round). */
+export function announceClosed(rounds: readonly ConsultationRound[], actorId: number | null): void {
+	const r = schema.consultationRounds;
 	for (const round of rounds) {
+		if (round.endNotifiedAt) continue;
+		getDb().update(r).set({ endNotifiedAt: new Date() }).where(eq(r.id, round.id)).run();
 		const commenters = getDb()
 			.selectDistinct({ id: schema.commentThreads.authorId })
 			.from(schema.commentThreads)
@@ -218,9 +233,25 @@ export function announceClosed(rounds: readonly ConsultationRound[], actorId: nu
 			planId: round.planId,
 			roundId: round.id,
 			actorId,
-			link: roundLink(round.planId, round.id)
+			link: roundLink(round.planId, round.id),
+			excerpt: roundExcerpt(round)
 		});
 	}
+}
+
+/**
+ * Rounds whose period ended without the workflow closing them: tell their participants once.
+ * Runs with the server's housekeeping.
+ */
+export function announceEndedRounds(now = Date.now()): number {
+	const r = schema.consultationRounds;
+	const ended = getDb()
+		.select()
+		.from(r)
+		.where(and(lte(r.closesAt, new Date(now)), isNull(r.closedAt), isNull(r.endNotifiedAt)))
+		.all();
+	announceClosed(ended, null);
+	return ended.length;
 }
 
 export function roundPayload(round: ConsultationRound): VersionPayload {

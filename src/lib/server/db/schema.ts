@@ -432,7 +432,9 @@ export const consultationRounds = sqliteTable(
 		createdAt: createdAt(),
 		/** Closed by the workflow's 结束征求意见 (the period may end earlier on its own). */
 		closedAt: integer('closed_at', { mode: 'timestamp_ms' }),
-		closedBy: integer('closed_by').references(() => users.id)
+		closedBy: integer('closed_by').references(() => users.id),
+		/** When participants were told the period had ended (once; closing early tells them too). */
+		endNotifiedAt: integer('end_notified_at', { mode: 'timestamp_ms' })
 	},
 	(t) => [
 		index('consultation_rounds_plan_idx').on(t.planId, t.activity),
