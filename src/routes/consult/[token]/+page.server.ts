@@ -17,8 +17,8 @@ function requireRound(token: string) {
 
 export const load: PageServerLoad = ({ params, setHeaders }) => {
 	const round = requireRound(params.token);
-	// The token is the credential: keep it out of referrers and shared caches.
-	setHeaders({ 'cache-control': 'private, no-store', 'referrer-policy': 'no-referrer' });
+	// The token is the credential: keep the page out of shared caches (referrers stay same-origin).
+	setHeaders({ 'cache-control': 'private, no-store' });
 	return {
 		planName: getPlan(round.planId)?.name ?? '',
 		round: roundSummary(round),
