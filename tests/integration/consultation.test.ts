@@ -183,6 +183,12 @@ describe('commenting', () => {
 			 WHERE t.round_id = ? ORDER BY t.id DESC LIMIT 1`,
 			round.id
 		);
+		// Consultation comments stay out of the live draft's comment panel and counts.
+		const live = await fetch(`${server.url}/api/plans/1/sections/9.2/comments`, {
+			headers: { cookie: cookies.get('dsj')! }
+		});
+		const { threads } = (await live.json()) as { threads: { quote: string }[] };
+		expect(threads.some((t) => t.quote === p.quote)).toBe(false);
 		expect(thread).toEqual({
 			participant_type: 'residents',
 			organization: '示例市东城街道居民代表',
