@@ -12,7 +12,8 @@ import { BODY_FRAGMENT, DATA_MAP } from '../editor/fragments.ts';
 const REVERT = 'lantu-revert';
 
 /** Declares a top-level type of a section document by its name (see fragments.ts, section-doc.ts). */
-function defineRoot(doc: Y.Doc, name: string): Y.AbstractType<unknown> | null {
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- UndoManager scopes any type
+function defineRoot(doc: Y.Doc, name: string): Y.AbstractType<any> | null {
 	if (name === BODY_FRAGMENT || name.startsWith('item:')) return doc.getXmlFragment(name);
 	if (name.startsWith('block:')) return doc.getArray(name);
 	if (name === DATA_MAP) return doc.getMap(name);
@@ -27,7 +28,8 @@ export function revertUpdate(current: Y.Doc, past: Y.Doc): Uint8Array {
 	const currentVector = Y.encodeStateVector(current);
 	const since = Y.encodeStateAsUpdate(current, Y.encodeStateVector(past));
 	const names = new Set([...current.share.keys(), ...past.share.keys()]);
-	const scope: Y.AbstractType<unknown>[] = [];
+	// eslint-disable-next-line @typescript-eslint/no-explicit-any -- as above
+	const scope: Y.AbstractType<any>[] = [];
 	for (const name of names) {
 		const type = defineRoot(past, name);
 		if (type) scope.push(type);
