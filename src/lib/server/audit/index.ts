@@ -41,7 +41,9 @@ export const AUDIT_ACTIONS = [
 	'comment.created',
 	'comment.replied',
 	'comment.resolved',
-	'comment.reopened'
+	'comment.reopened',
+	'history.version_saved',
+	'history.restored'
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
