@@ -87,6 +87,11 @@ const chapterTitles = new Map(
 	).outline_chapters_6_to_9.map((c) => [c.clause, c.title])
 );
 
+/** A chapter's title as the standard writes it, e.g. 需求分析 for 6. */
+export function chapterTitle(chapter: string): string {
+	return chapterTitles.get(chapter) ?? chapter;
+}
+
 /** An item's label as the standard writes it, split into its number and its title. */
 export function splitItemLabel(label: string): { number: string; title: string } {
 	const cleaned = label.replace(/（表A\.1）$/u, '').trim();

@@ -37,7 +37,6 @@ export const WORDS = {
 		approve: '批准'
 	},
 	signoffRoles: {
-		countersign: '会签部门',
 		enterprise: '企业代表',
 		resident: '居民代表',
 		approver: '审批领导',
