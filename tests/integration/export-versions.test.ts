@@ -147,7 +147,7 @@ describe('an approved version as DOCX', () => {
 	it('carries the recorded hash on the cover and in the footer, and 草稿 nowhere', () => {
 		const toc = file.body.indexOf('目　录');
 		const cover = file.body.slice(0, toc);
-		expect(cover).toContain(final.hash);
+		expect(cover).toContain(`SHA-256：${final.hash}`);
 		expect(cover).toContain('版本：需求分析·定稿（第4版）');
 		expect(cover.join('')).not.toContain('草稿');
 		expect(file.footers).toContain(`版本摘要：${final.hash}`);
@@ -194,7 +194,7 @@ describe('the 定稿汇编', () => {
 		const cover = file.body.slice(0, file.body.indexOf('目　录'));
 		expect(cover).toContain('版本：定稿汇编');
 		expect(cover).toContain('需求分析：定稿（第4版）');
-		expect(cover).toContain(final.hash);
+		expect(cover).toContain(`SHA-256：${final.hash}`);
 		for (const other of ['总体设计', '架构设计', '实施路径规划'])
 			expect(cover).toContain(`${other}：未定稿`);
 		expect(cover).toContain('汇编摘要：');

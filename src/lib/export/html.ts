@@ -141,8 +141,10 @@ body { font: 16pt/28pt var(--fang); color: #000; max-width: 156mm; margin: 0 aut
 .toc { page: front; break-after: page; } .toc h1 { text-align: center; font: 22pt var(--hei); }
 .toc ol { list-style: none; padding: 0; } .toc a { color: inherit; text-decoration: none; }
 .toc .toc-1 { font-family: var(--hei); } .toc .toc-2 { padding-left: 2em; }
-.stamp { text-align: center; text-indent: 0; font: 12pt/1.6 var(--kai); color: #404040; overflow-wrap: anywhere; }
-.cover .hash { font: 12pt/1.6 var(--song); overflow-wrap: anywhere; margin-bottom: 0.3em; }
+.stamp { text-align: center; text-indent: 0; font: 10.5pt/1.6 var(--kai); color: #404040; overflow-wrap: anywhere; }
+.cover .hash { font: 10pt/1.6 "Times New Roman", var(--song); white-space: nowrap; margin-bottom: 0.3em; }
+.cover.compilation { padding-top: 15mm; } .cover.compilation .edition { margin-bottom: 12mm; }
+.cover.compilation dl { line-height: 1.6; }
 .cover .hash-note { font: 9pt/1.5 var(--kai); color: #595959; margin-top: 8mm; }
 .draft-mark { text-align: right; font: 9pt var(--song); color: #808080; }
 @media print { .draft-mark { display: none; } }
@@ -167,14 +169,17 @@ function cssString(text: string): string {
 	return `"${text.replace(/["\\<>]/g, '')}"`;
 }
 
-/** 草稿 (or a frozen version's label and hash) in every printed page's margins, not on the cover. */
+/**
+ * 草稿 (or a frozen version's label, and the start of its hash — the whole hash is on the cover and
+ * under each chapter's heading) in every printed page's margins, not on the cover.
+ */
 function runningPageCss(meta: ExportDocument['meta']): string {
 	const running = versionRunning(meta);
 	const header =
 		meta.version.kind === 'draft' ? `${meta.title}${WORDS.gap}${WORDS.draft}` : running?.header;
 	if (!header) return '';
 	const footer = running
-		? `@page { @bottom-right { content: ${cssString(running.footer)}; font: 7pt "Times New Roman", serif; color: #808080; } }
+		? `@page { @bottom-right { content: ${cssString(`${running.footer.slice(0, running.footer.indexOf('：') + 17)}…`)}; font: 8pt "Times New Roman", serif; color: #808080; } }
 @page cover { @bottom-right { content: none; } }`
 		: '';
 	return `@page { @top-right { content: ${cssString(header)}; font: 9pt "SimSun", "Noto Serif CJK SC", serif; color: #808080; } }
@@ -192,12 +197,17 @@ export function renderPrintHtml(doc: ExportDocument): string {
 	const versions = versionLines(meta.version)
 		.map(
 			(v) =>
-				`${row(v.label, v.value)}${v.hash ? `<dd class="hash">${escapeHtml(v.hash)}</dd>` : ''}`
+				`${row(v.label, v.value)}${v.hash ? `<dd class="hash">${WORDS.sha256}：${escapeHtml(v.hash)}</dd>` : ''}`
 		)
 		.join('');
-	const edition = draft ? WORDS.draft : meta.version.label;
-	const cover = `<header class="cover"><h1>${titleHtml}</h1>
-<p class="edition">（${escapeHtml(meta.editionLabel)}·${escapeHtml(edition)}）</p>
+	const edition =
+		meta.version.kind === 'draft'
+			? `·${WORDS.draft}`
+			: meta.version.kind === 'compilation'
+				? `·${meta.version.label}`
+				: '';
+	const cover = `<header class="cover${meta.version.kind === 'compilation' ? ' compilation' : ''}"><h1>${titleHtml}</h1>
+<p class="edition">（${escapeHtml(meta.editionLabel)}${escapeHtml(edition)}）</p>
 <dl>${row(WORDS.leadUnit, meta.leadUnit)}${row(WORDS.period, `${meta.periodStart}—${meta.periodEnd}年`)}${versions}${row(WORDS.date, formatDay(meta.date))}</dl>
 ${draft ? `<p class="notice">${WORDS.draftNotice}</p>` : ''}${meta.version.kind === 'compilation' ? `<p class="hash-note">${WORDS.compilationHashNote}</p>` : ''}</header>`;
 	const running = versionRunning(meta);

@@ -291,7 +291,7 @@ function signoffTable(caption: string, records: readonly SignoffRecord[]): Table
 		type: 'table',
 		caption,
 		header: [...WORDS.signoffColumns],
-		widths: [10, 10, 18, 16, 10, 16, 20],
+		widths: [9, 9, 17, 15, 13, 15, 22],
 		rows: records.map((s) =>
 			[
 				s.name,

@@ -16,6 +16,7 @@ export const WORDS = {
 	versionHash: '版本摘要',
 	date: '日期',
 	compilation: '定稿汇编',
+	sha256: 'SHA-256',
 	compilationHash: '汇编摘要',
 	compilationHashNote:
 		'汇编摘要为各章版本摘要按“活动:摘要”逐行（以换行结尾）连接后的 SHA-256 值；各章内容与签署时冻结的版本一致。',

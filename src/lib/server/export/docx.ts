@@ -396,11 +396,14 @@ function titleLines(title: string): string[] {
 	return match ? [match[1], match[2]] : [title];
 }
 
-function hashParagraph(hash: string, size: number = SIZE.xiaosi): Paragraph {
+/** A hash on a line of its own, named as what it is: SHA-256 in hex. */
+function hashParagraph(hash: string): Paragraph {
 	return new Paragraph({
 		alignment: AlignmentType.CENTER,
 		spacing: { after: 120 },
-		children: [new TextRun({ text: hash, font: font(FONTS.song), size })]
+		children: [
+			new TextRun({ text: `${WORDS.sha256}：${hash}`, font: font(FONTS.song), size: SIZE.wuhao })
+		]
 	});
 }
 
@@ -408,7 +411,7 @@ function cover(doc: ExportDocument): Paragraph[] {
 	const { meta } = doc;
 	const compilation = meta.version.kind === 'compilation';
 	// A compilation lists four versions: less air above and below the title keeps it on one page.
-	const lineHeight = compilation ? 520 : 640;
+	const lineHeight = compilation ? 480 : 640;
 	const line = (label: string, value: string) =>
 		new Paragraph({
 			alignment: AlignmentType.CENTER,
@@ -419,7 +422,7 @@ function cover(doc: ExportDocument): Paragraph[] {
 			]
 		});
 	const out = [
-		new Paragraph({ spacing: { before: compilation ? 1200 : 2400 }, children: [] }),
+		new Paragraph({ spacing: { before: compilation ? 600 : 2400 }, children: [] }),
 		new Paragraph({
 			alignment: AlignmentType.CENTER,
 			spacing: { after: 360, line: 900, lineRule: LineRuleType.EXACT },
@@ -436,13 +439,15 @@ function cover(doc: ExportDocument): Paragraph[] {
 		}),
 		new Paragraph({
 			alignment: AlignmentType.CENTER,
-			spacing: { after: compilation ? 1200 : 2400 },
+			spacing: { after: compilation ? 720 : 2400 },
 			children: [
 				new TextRun({
 					text:
 						meta.version.kind === 'draft'
 							? `（${meta.editionLabel}·${WORDS.draft}）`
-							: `（${meta.editionLabel}·${meta.version.label}）`,
+							: meta.version.kind === 'compilation'
+								? `（${meta.editionLabel}·${meta.version.label}）`
+								: `（${meta.editionLabel}）`,
 					font: font(FONTS.kai),
 					size: SIZE.sanhao
 				})
@@ -460,7 +465,7 @@ function cover(doc: ExportDocument): Paragraph[] {
 		out.push(
 			new Paragraph({
 				alignment: AlignmentType.CENTER,
-				spacing: { before: 360 },
+				spacing: { before: 240, line: 300, lineRule: LineRuleType.AUTO },
 				children: [
 					new TextRun({
 						text: WORDS.compilationHashNote,
