@@ -233,6 +233,11 @@ describe('who may export what', () => {
 		expect(page).toContain('value="approved"');
 		expect(page).toContain(`value="v${final.id}"`);
 		expect(page).not.toContain('value="draft"');
+		// The version page links to exporting it, and the export page preselects it.
+		const versionPage = await (await get(`/plans/1/versions/${final.id}`, 'qiye')).text();
+		expect(versionPage).toContain(`/plans/1/export?version=v${final.id}`);
+		const preselected = await (await get(`/plans/1/export?version=v${final.id}`, 'qiye')).text();
+		expect(preselected).toMatch(new RegExp(`<option value="v${final.id}" selected`));
 	});
 
 	it('does not find versions that do not exist', async () => {
