@@ -5,7 +5,7 @@
  * in a browser it is a readable preview; headless Chromium turns it into the PDF.
  */
 import { headingText } from './markdown.ts';
-import { formatDay, versionLines, versionRunning } from './model.ts';
+import { coverDate, versionLines, versionRunning } from './model.ts';
 import { WORDS } from './vocabulary.ts';
 import type {
 	Block,
@@ -208,7 +208,7 @@ export function renderPrintHtml(doc: ExportDocument): string {
 				: '';
 	const cover = `<header class="cover${meta.version.kind === 'compilation' ? ' compilation' : ''}"><h1>${titleHtml}</h1>
 <p class="edition">（${escapeHtml(meta.editionLabel)}${escapeHtml(edition)}）</p>
-<dl>${row(WORDS.leadUnit, meta.leadUnit)}${row(WORDS.period, `${meta.periodStart}—${meta.periodEnd}年`)}${versions}${row(WORDS.date, formatDay(meta.date))}</dl>
+<dl>${row(WORDS.leadUnit, meta.leadUnit)}${row(WORDS.period, `${meta.periodStart}—${meta.periodEnd}年`)}${versions}${row(WORDS.date, coverDate(meta))}</dl>
 ${draft ? `<p class="notice">${WORDS.draftNotice}</p>` : ''}${meta.version.kind === 'compilation' ? `<p class="hash-note">${WORDS.compilationHashNote}</p>` : ''}</header>`;
 	const running = versionRunning(meta);
 	const mark = draft ? `${meta.title}${WORDS.gap}${WORDS.draft}` : running?.header;

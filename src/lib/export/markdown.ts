@@ -1,5 +1,5 @@
 /** The export model as Markdown (CommonMark + GFM tables), for reuse in other tools. */
-import { formatDay, versionLines } from './model.ts';
+import { coverDate, versionLines } from './model.ts';
 import { WORDS } from './vocabulary.ts';
 import type {
 	Block,
@@ -133,7 +133,7 @@ export function renderMarkdown(doc: ExportDocument): string {
 			`${WORDS.leadUnit}：${escapeMarkdown(meta.leadUnit)}`,
 			`${WORDS.period}：${meta.periodStart}—${meta.periodEnd}年`,
 			...versions,
-			`${WORDS.date}：${formatDay(meta.date)}`
+			`${WORDS.date}：${coverDate(meta)}`
 		].join('  \n'),
 		...(draft ? [`> ${WORDS.draftNotice}`] : []),
 		...(meta.version.kind === 'compilation' ? [`> ${WORDS.compilationHashNote}`] : [])

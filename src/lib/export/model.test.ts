@@ -4,6 +4,7 @@ import { TEMPLATES } from '../templates/index.ts';
 import { demoModelInput, scaleContents, demoSectionContents } from './fixtures.ts';
 import {
 	buildExportModel,
+	coverDate,
 	splitItemLabel,
 	versionLines,
 	versionRunning,
@@ -169,7 +170,7 @@ describe('frozen versions', () => {
 		kind: 'version',
 		label: '需求分析·定稿（第4版）',
 		hash,
-		at: input.date,
+		at: '2026-04-30T06:30:00.000Z',
 		activities: [stamp('requirements', '6', '需求分析', hash)]
 	};
 	const compilation: VersionStamp = {
@@ -192,6 +193,9 @@ describe('frozen versions', () => {
 		expect(versionLines(single)).toEqual([
 			{ label: '版本', value: '需求分析·定稿（第4版）', hash }
 		]);
+		// The cover is dated the day the version was frozen, not the day of the download.
+		expect(coverDate(doc.meta)).toBe('2026年4月30日');
+		expect(coverDate(buildExportModel(input, { edition: 'full' }).meta)).toBe('2026年5月3日');
 		expect(versionRunning(doc.meta)).toEqual({
 			header: '示例市智慧城市顶层设计（2026—2030年）　需求分析·定稿（第4版）',
 			footer: `版本摘要：${hash}`

@@ -201,6 +201,14 @@ export function versionLines(version: VersionStamp): CoverLine[] {
 	];
 }
 
+/**
+ * The date on the cover: the day of the export for the draft, the day the version was frozen (for a
+ * compilation: its latest 定稿) for a version — so a version's document carries its own date.
+ */
+export function coverDate(meta: ExportMeta): string {
+	return formatDay(meta.version.kind === 'draft' ? meta.date : meta.version.at);
+}
+
 /** The running header of a frozen version's pages, and its footer line with the hash. */
 export function versionRunning(meta: ExportMeta): { header: string; footer: string } | null {
 	const { version } = meta;

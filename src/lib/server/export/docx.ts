@@ -35,7 +35,7 @@ import {
 	type ParagraphChild
 } from 'docx';
 import { headingText } from '../../export/markdown.ts';
-import { formatDay, versionLines, versionRunning } from '../../export/model.ts';
+import { coverDate, versionLines, versionRunning } from '../../export/model.ts';
 import { WORDS } from '../../export/vocabulary.ts';
 import type {
 	Block,
@@ -459,7 +459,7 @@ function cover(doc: ExportDocument): Paragraph[] {
 			line(v.label, v.value),
 			...(v.hash ? [hashParagraph(v.hash)] : [])
 		]),
-		line(WORDS.date, formatDay(meta.date))
+		line(WORDS.date, coverDate(meta))
 	];
 	if (compilation)
 		out.push(
