@@ -182,7 +182,8 @@ describe('an approved version as DOCX', () => {
 			['周市长', '审批领导', orgName('leader'), '批准', final.hash.slice(0, 16)]
 		]);
 		// Times as officials write them, in order.
-		for (const row of rows) expect(row[3]).toMatch(/^\d{4}年\d{1,2}月\d{1,2}日 \d{2}:\d{2}$/);
+		// (The day and the time are on two lines of one cell.)
+		for (const row of rows) expect(row[3]).toMatch(/^\d{4}年\d{1,2}月\d{1,2}日\d{2}:\d{2}$/);
 		expect(rows.slice(0, 4).every((r) => r[5] === '送审稿（第2版）')).toBe(true);
 		expect(rows[4][5]).toBe('报批稿（第3版）');
 	});

@@ -31,6 +31,7 @@ import type {
 	NumberingKey,
 	SignoffRecord,
 	TableBlock,
+	TableCell,
 	VersionStamp
 } from './types.ts';
 
@@ -299,18 +300,28 @@ function signoffTable(caption: string, records: readonly SignoffRecord[]): Table
 		type: 'table',
 		caption,
 		header: [...WORDS.signoffColumns],
-		widths: [9, 9, 17, 15, 13, 15, 22],
-		rows: records.map((s) =>
-			[
-				s.name,
-				s.role,
-				s.organization,
-				formatTime(s.time),
-				s.comment ? `${s.decision}（${s.comment}）` : s.decision,
-				s.subject ?? '',
-				s.versionHash.slice(0, 16)
-			].map((text) => ({ blocks: text ? [textParagraph(text)] : [] }))
-		)
+		widths: [10, 12, 14, 21, 10, 12, 21],
+		rows: records.map((s) => {
+			const cell = (text: string) => ({ blocks: text ? [textParagraph(text)] : [] });
+			// The day and the time on lines of their own, so a narrow column breaks them cleanly.
+			const [day, time] = formatTime(s.time).split(' ');
+			return [
+				cell(s.name),
+				cell(s.role),
+				cell(s.organization),
+				{
+					blocks: [
+						{
+							type: 'paragraph',
+							inlines: time ? [{ text: day }, { break: true }, { text: time }] : [{ text: day }]
+						}
+					]
+				},
+				cell(s.comment ? `${s.decision}（${s.comment}）` : s.decision),
+				cell(s.subject ?? ''),
+				cell(s.versionHash.slice(0, 16))
+			] satisfies TableCell[];
+		})
 	};
 }
 
