@@ -4,6 +4,8 @@
  * main thread stalls every other client. A worker thread with its own SQLite connection (WAL lets
  * both work at once) rebuilds the state from snapshot + log and writes the new snapshot. Updates
  * appended meanwhile have higher ids than the watermark it records, so nothing is lost.
+ *
+ * It never deletes log rows: the log is the sections' history (src/lib/server/history.ts).
  */
 import { Worker } from 'node:worker_threads';
 import type { Logger } from '../../src/lib/server/log.ts';

@@ -113,6 +113,10 @@ export function errorMessage(code: string, details: Record<string, string | numb
 			return m.error_public_name_required();
 		case 'comment-anchor-invalid':
 			return m.error_comment_anchor_invalid();
+		case 'history-forbidden':
+			return m.error_history_forbidden();
+		case 'history-locked':
+			return m.error_history_locked();
 		default:
 			return m.error_invalid_input();
 	}

@@ -48,7 +48,9 @@ export const AUDIT_ACTIONS = [
 	'consultation.answered',
 	'consultation.answer_confirmed',
 	'consultation.public_submitted',
-	'consultation.public_moderated'
+	'consultation.public_moderated',
+	'history.version_saved',
+	'history.restored'
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

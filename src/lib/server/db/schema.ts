@@ -339,6 +339,31 @@ export const documentUpdates = sqliteTable(
 	(t) => [index('document_updates_name_idx').on(t.name, t.id)]
 );
 
+export const VERSION_MARK_KINDS = ['named', 'restore'] as const;
+
+/**
+ * Marks in a section document's history (the update log is the history itself and is never
+ * deleted — compaction only writes snapshots): a named version (保存版本) points at the last update
+ * its state includes; a restore records the version restored, the state just before and after.
+ */
+export const documentVersions = sqliteTable(
+	'document_versions',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		/** The Y.Doc's name, as in document_updates. */
+		name: text('name').notNull(),
+		kind: text('kind', { enum: VERSION_MARK_KINDS }).notNull(),
+		label: text('label').notNull().default(''),
+		/** The version's state: every update of `name` with id ≤ this. */
+		updateId: integer('update_id').notNull(),
+		restoredUpTo: integer('restored_up_to'),
+		beforeUpdateId: integer('before_update_id'),
+		userId: integer('user_id').references(() => users.id),
+		createdAt: createdAt()
+	},
+	(t) => [index('document_versions_name_idx').on(t.name, t.updateId)]
+);
+
 export const THREAD_STATUSES = ['open', 'resolved'] as const;
 /** What a thread is attached to: a text range of a prose fragment, or a row of a structured block. */
 export const ANCHOR_KINDS = ['text', 'row'] as const;
