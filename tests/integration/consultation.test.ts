@@ -303,6 +303,18 @@ describe('answers and the report', () => {
 		expect(xml.includes('w:w="11906"')).toBe(true); // A4
 		expect(strFromU8(files['word/styles.xml']).includes('仿宋_GB2312')).toBe(true);
 
+		// The plan's own export carries the same answer in its 意见采纳情况说明 appendix.
+		const exported = await fetch(`${server.url}/plans/1/export/md?edition=full&version=draft`, {
+			headers: { cookie: cookies.get('dsj')! }
+		});
+		expect(exported.status).toBe(200);
+		const markdown = await exported.text();
+		const appendix = markdown.slice(markdown.lastIndexOf('意见采纳情况说明'));
+		expect(appendix).toContain('实施路径规划第1轮征求意见');
+		expect(appendix).toContain('建议增加社区养老服务内容');
+		expect(appendix).toContain('示例市东城街道居民代表（居民代表，建议）');
+		expect(appendix).toContain('部分采纳');
+
 		// Not a member of plan 1's rounds from outside: no cookie, no report.
 		const anonymous = await fetch(`${base}/report.csv`, { redirect: 'manual' });
 		expect(anonymous.status).toBe(303);

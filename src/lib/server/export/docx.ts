@@ -494,8 +494,9 @@ function cover(doc: ExportDocument): Paragraph[] {
 	return out;
 }
 
-function pageFooter(doc: ExportDocument): Footer {
-	const running = versionRunning(doc.meta);
+/** Page number, plus the version's hash line when the document is a frozen version. */
+function pageFooter(doc?: ExportDocument): Footer {
+	const running = doc ? versionRunning(doc.meta) : undefined;
 	return new Footer({
 		children: [
 			new Paragraph({

@@ -21,6 +21,14 @@ import type {
 } from '../../export/types.ts';
 import { WORDS } from '../../export/vocabulary.ts';
 import {
+	ACTIVITY_WORDS,
+	DISPOSITION_WORDS,
+	PARTICIPANT_WORDS,
+	REPORT_WORDS,
+	STANCE_WORDS
+} from '../../consultation/vocabulary.ts';
+import { listRounds, loadRoundReport } from '../consultation/report.ts';
+import {
 	ACTIVITIES,
 	ACTIVITY_CHAPTER,
 	findSection,
@@ -59,10 +67,46 @@ export type LoadRoundReport = (
  * `loadRoundReport` here.
  */
 export function consultationReports(
-	_planId: number,
-	_activities: readonly Activity[] | null
+	planId: number,
+	activities: readonly Activity[] | null
 ): ConsultationReport[] {
-	return [];
+	// Oldest round first, as the appendix tells the consultation's story in order.
+	return listRounds(planId)
+		.filter((r) => !activities || activities.includes(r.activity))
+		.reverse()
+		.flatMap((r, index, rounds) => {
+			const seq = rounds.slice(0, index + 1).filter((o) => o.activity === r.activity).length;
+			const report = loadRoundReport(r.id);
+			if (!report) return [];
+			const { totals, total } = report;
+			return [
+				{
+					round: `${ACTIVITY_WORDS[report.round.activity]}第${seq}轮征求意见（${WORDS.milestones.consultation}第${report.round.versionSeq}版）`,
+					from: isoDay(report.round.opensAt),
+					to: isoDay(report.round.closedAt ?? report.round.closesAt),
+					summary: REPORT_WORDS.summary(
+						total,
+						totals.adopted,
+						totals.partial,
+						totals.rejected,
+						totals.pending
+					),
+					items: report.sections.flatMap((section) =>
+						section.rows.map((row) => ({
+							from: `${row.who}（${PARTICIPANT_WORDS[row.participantType]}，${STANCE_WORDS[row.stance]}）`,
+							section: `${section.clause} ${section.title}`,
+							comment: row.body,
+							decision: DISPOSITION_WORDS[row.disposition ?? 'pending'],
+							reason: row.reason ?? ''
+						}))
+					)
+				}
+			];
+		});
+}
+
+function isoDay(time: number): string {
+	return new Date(time).toISOString().slice(0, 10);
 }
 
 /** 定稿（第3版）, or 定稿（第3版，已被取代） for a 定稿 superseded by a reopening. */
