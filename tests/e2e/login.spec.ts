@@ -43,7 +43,8 @@ test.describe('登录', () => {
 			await page.getByLabel('账号').fill('lockout-e2e');
 			await page.getByLabel('密码').fill(`wrong-${attempt}`);
 			await page.getByRole('button', { name: '登录', exact: true }).click();
-			await expect(page.getByRole('alert')).toBeVisible();
+			// Each attempt hashes a password (argon2): on a loaded CI machine that is slow, not wrong.
+			await expect(page.getByRole('alert')).toBeVisible({ timeout: 30_000 });
 		}
 		await page.getByLabel('账号').fill('lockout-e2e');
 		await page.getByLabel('密码').fill('lockout-pass-2026');
