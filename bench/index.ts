@@ -51,7 +51,7 @@ for (const size of SIZES) {
 			});
 			results[label][name] = result;
 			console.log(
-				`${label.padEnd(7)} ${name.padEnd(12)} p50 ${result.p50.toFixed(2)} ms  p95 ${result.p95.toFixed(2)} ms  p99 ${result.p99.toFixed(2)} ms  lost ${result.lost}/${result.edits}  server RSS ${result.serverRssMiB.toFixed(0)} MiB  load-gen CPU ${result.loadCpuPercent.toFixed(0)}%`
+				`${label.padEnd(7)} ${name.padEnd(12)} p50 ${result.p50.toFixed(2)} ms  p95 ${result.p95.toFixed(2)} ms  p99 ${result.p99.toFixed(2)} ms  lost ${result.lost}/${result.edits}  event loop max ${result.eventLoopMaxMs.toFixed(1)} ms (GC ${result.gcMaxMs.toFixed(1)})  server RSS ${result.serverRssMiB.toFixed(0)} MiB  load-gen CPU ${result.loadCpuPercent.toFixed(0)}%`
 			);
 		} finally {
 			await target.stop();

@@ -16,6 +16,10 @@ export interface PropagationResult {
 	p99: number;
 	serverRssMiB: number;
 	loadCpuPercent: number;
+	/** Longest block of the server's event loop while clients were editing (probe.ts). */
+	eventLoopMaxMs: number;
+	/** Longest garbage-collection pause in the server meanwhile. */
+	gcMaxMs: number;
 }
 
 interface Edit {
@@ -66,6 +70,7 @@ export async function measurePropagation(
 		});
 	}
 
+	await target.probe('reset');
 	const cpuBefore = process.cpuUsage();
 	const wallBefore = performance.now();
 	const interval = 1000 / options.editsPerSecond;
@@ -94,6 +99,7 @@ export async function measurePropagation(
 	// Let the last edits arrive, then count what never did.
 	await new Promise((r) => setTimeout(r, 2000));
 	const rss = target.rssBytes();
+	const server = await target.probe('reset');
 	for (const { client } of clients) client.destroy();
 
 	let lost = 0;
@@ -108,6 +114,8 @@ export async function measurePropagation(
 		p95: percentile(latencies, 95),
 		p99: percentile(latencies, 99),
 		serverRssMiB: rss / 1024 / 1024,
-		loadCpuPercent: ((cpu.user + cpu.system) / 1000 / wall) * 100
+		loadCpuPercent: ((cpu.user + cpu.system) / 1000 / wall) * 100,
+		eventLoopMaxMs: server.eventLoopMaxMs,
+		gcMaxMs: server.gcMaxMs
 	};
 }

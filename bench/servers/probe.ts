@@ -1,0 +1,60 @@
+/**
+ * Preloaded into every server under test (`--import`), never part of the product: it watches the
+ * server's own event loop and memory from inside the process and answers the benchmark on a
+ * loopback port of its own (BENCH_PROBE_PORT), so no route of the real app is added for it.
+ *
+ * GET /stats          event-loop delay since the last reset (max, p99), memory, loaded documents
+ * GET /stats?reset=1  the same, then starts a new measuring window
+ * GET /gc             full garbage collection first, then /stats (for memory per section)
+ */
+import http from 'node:http';
+import { monitorEventLoopDelay, PerformanceObserver } from 'node:perf_hooks';
+import v8 from 'node:v8';
+import vm from 'node:vm';
+
+v8.setFlagsFromString('--expose-gc');
+const gc = vm.runInNewContext('gc') as () => void;
+
+const histogram = monitorEventLoopDelay({ resolution: 1 });
+histogram.enable();
+let gcMaxMs = 0;
+new PerformanceObserver((list) => {
+	for (const entry of list.getEntries()) gcMaxMs = Math.max(gcMaxMs, entry.duration);
+}).observe({ entryTypes: ['gc'] });
+
+/** Lantu's collab server, published on globalThis by the app (src/lib/server/collab.ts). */
+function loadedDocuments(): number | null {
+	const collab = (
+		globalThis as Record<symbol, { hocuspocus?: { documents: Map<string, unknown> } }>
+	)[Symbol.for('lantu.collab')];
+	return collab?.hocuspocus ? collab.hocuspocus.documents.size : null;
+}
+
+function stats(reset: boolean) {
+	const memory = process.memoryUsage();
+	const result = {
+		eventLoopMaxMs: histogram.max / 1e6,
+		eventLoopP99Ms: histogram.percentile(99) / 1e6,
+		gcMaxMs,
+		rssBytes: memory.rss,
+		heapUsedBytes: memory.heapUsed,
+		externalBytes: memory.external + memory.arrayBuffers,
+		documents: loadedDocuments()
+	};
+	if (reset) {
+		histogram.reset();
+		gcMaxMs = 0;
+	}
+	return result;
+}
+
+const server = http.createServer((request, response) => {
+	const url = new URL(request.url ?? '/', 'http://probe');
+	if (url.pathname === '/gc') {
+		for (let i = 0; i < 3; i++) gc();
+	}
+	response.setHeader('content-type', 'application/json');
+	response.end(JSON.stringify(stats(url.searchParams.has('reset'))));
+});
+server.listen(Number(process.env.BENCH_PROBE_PORT), '127.0.0.1');
+server.unref();
