@@ -7,6 +7,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { exportTable, measureExport } from './export.ts';
+import { idleSummary, measureIdle, type IdleResult } from './idle.ts';
 import { measureLarge } from './large.ts';
 import { measurePropagation, type PropagationResult } from './propagation.ts';
 import { startTarget, type TargetName } from './targets.ts';
@@ -85,6 +86,12 @@ if (!process.argv.includes('--no-large')) {
 	}
 }
 
+let idle: IdleResult | undefined;
+if (!process.argv.includes('--no-idle')) {
+	idle = await measureIdle(57);
+	console.log(`\n${idleSummary(idle)}`);
+}
+
 let exportRows: Awaited<ReturnType<typeof measureExport>> = [];
 if (!process.argv.includes('--no-export')) {
 	exportRows = await measureExport();
@@ -98,6 +105,6 @@ fs.mkdirSync(out, { recursive: true });
 const file = path.join(out, `propagation-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
 fs.writeFileSync(
 	file,
-	JSON.stringify({ seconds: SECONDS, results, large, export: exportRows }, null, 2)
+	JSON.stringify({ seconds: SECONDS, results, large, idle, export: exportRows }, null, 2)
 );
 console.log(`\nraw results: ${path.relative(ROOT, file)}`);
