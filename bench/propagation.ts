@@ -35,7 +35,14 @@ export function percentile(sorted: number[], p: number): number {
 
 export async function measurePropagation(
 	target: Target,
-	options: { clients: number; sections: number; seconds: number; editsPerSecond: number }
+	options: {
+		clients: number;
+		sections: number;
+		seconds: number;
+		editsPerSecond: number;
+		/** Write a CPU profile of the server's editing window to this file (BENCH_PROFILE). */
+		profile?: string;
+	}
 ): Promise<PropagationResult> {
 	const names = target.documentNames(options.sections);
 	const clients: { client: BenchClient; section: number; key: string }[] = [];
@@ -71,6 +78,7 @@ export async function measurePropagation(
 	}
 
 	await target.probe('reset');
+	if (options.profile) await target.profile('start');
 	const cpuBefore = process.cpuUsage();
 	const wallBefore = performance.now();
 	const interval = 1000 / options.editsPerSecond;
@@ -98,6 +106,7 @@ export async function measurePropagation(
 	const wall = performance.now() - wallBefore;
 	// Let the last edits arrive, then count what never did.
 	await new Promise((r) => setTimeout(r, 2000));
+	if (options.profile) await target.profile('stop', options.profile);
 	const rss = target.rssBytes();
 	const server = await target.probe('reset');
 	for (const { client } of clients) client.destroy();

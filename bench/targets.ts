@@ -28,6 +28,8 @@ export interface Target {
 	rssBytes(): number;
 	/** What the server process says about itself (bench/servers/probe.ts); `reset` starts a new window. */
 	probe(what?: 'stats' | 'reset' | 'gc'): Promise<ProbeStats>;
+	/** Starts the server's CPU profiler, or stops it and writes the profile to `file`. */
+	profile(action: 'start' | 'stop', file?: string): Promise<void>;
 	stop(): Promise<void>;
 }
 
@@ -53,6 +55,13 @@ function probeOf(port: number) {
 				? `http://127.0.0.1:${port}/gc`
 				: `http://127.0.0.1:${port}/stats${what === 'reset' ? '?reset=1' : ''}`;
 		return (await (await fetch(url)).json()) as ProbeStats;
+	};
+}
+
+function profilerOf(port: number) {
+	return async (action: 'start' | 'stop', file?: string) => {
+		const query = file ? `?file=${encodeURIComponent(file)}` : '';
+		await (await fetch(`http://127.0.0.1:${port}/profile/${action}${query}`)).text();
 	};
 }
 
@@ -110,6 +119,7 @@ export async function startTarget(name: TargetName): Promise<Target> {
 			documentNames: genericNames,
 			rssBytes: () => rssOf(child.pid),
 			probe: probeOf(probePort),
+			profile: profilerOf(probePort),
 			stop: () => stopChild(child)
 		};
 	}
@@ -172,6 +182,7 @@ export async function startTarget(name: TargetName): Promise<Target> {
 			}),
 		rssBytes: () => rssOf(server.pid()),
 		probe: probeOf(probePort),
+		profile: profilerOf(probePort),
 		stop: () => server.stop()
 	};
 }

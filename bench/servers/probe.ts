@@ -6,8 +6,11 @@
  * GET /stats          event-loop delay since the last reset (max, p99), memory, loaded documents
  * GET /stats?reset=1  the same, then starts a new measuring window
  * GET /gc             full garbage collection first, then /stats (for memory per section)
+ * GET /profile/start   starts the V8 CPU profiler; /profile/stop?file=… writes a .cpuprofile
  */
+import fs from 'node:fs';
 import http from 'node:http';
+import { Session } from 'node:inspector/promises';
 import { monitorEventLoopDelay, PerformanceObserver } from 'node:perf_hooks';
 import v8 from 'node:v8';
 import vm from 'node:vm';
@@ -48,8 +51,30 @@ function stats(reset: boolean) {
 	return result;
 }
 
+let session: Session | undefined;
+async function profile(action: string, file: string | null) {
+	if (action === 'start') {
+		session = new Session();
+		session.connect();
+		await session.post('Profiler.enable');
+		await session.post('Profiler.setSamplingInterval', { interval: 200 });
+		await session.post('Profiler.start');
+	} else if (session) {
+		const { profile } = await session.post('Profiler.stop');
+		if (file) fs.writeFileSync(file, JSON.stringify(profile));
+		session.disconnect();
+		session = undefined;
+	}
+}
+
 const server = http.createServer((request, response) => {
 	const url = new URL(request.url ?? '/', 'http://probe');
+	if (url.pathname.startsWith('/profile/')) {
+		void profile(url.pathname.slice('/profile/'.length), url.searchParams.get('file')).then(() =>
+			response.end('{}')
+		);
+		return;
+	}
 	if (url.pathname === '/gc') {
 		for (let i = 0; i < 3; i++) gc();
 	}
