@@ -20,6 +20,11 @@ export interface PropagationResult {
 	eventLoopMaxMs: number;
 	/** Longest garbage-collection pause in the server meanwhile. */
 	gcMaxMs: number;
+	/** Lantu: the longest group commit of the update log (ms) and updates per commit. */
+	maxCommitMs: number | null;
+	updatesPerCommit: number | null;
+	/** Server CPU time (all threads) per edit over the editing window and its drain, ms. */
+	serverCpuMsPerEdit: number;
 }
 
 interface Edit {
@@ -77,7 +82,7 @@ export async function measurePropagation(
 		});
 	}
 
-	await target.probe('reset');
+	const serverBefore = await target.probe('reset');
 	if (options.profile) await target.profile('start');
 	const cpuBefore = process.cpuUsage();
 	const wallBefore = performance.now();
@@ -125,6 +130,11 @@ export async function measurePropagation(
 		serverRssMiB: rss / 1024 / 1024,
 		loadCpuPercent: ((cpu.user + cpu.system) / 1000 / wall) * 100,
 		eventLoopMaxMs: server.eventLoopMaxMs,
-		gcMaxMs: server.gcMaxMs
+		gcMaxMs: server.gcMaxMs,
+		maxCommitMs: server.updateLog?.maxCommitMs ?? null,
+		updatesPerCommit: server.updateLog
+			? server.updateLog.updates / Math.max(1, server.updateLog.commits)
+			: null,
+		serverCpuMsPerEdit: (server.cpuMs - serverBefore.cpuMs) / Math.max(1, sent)
 	};
 }

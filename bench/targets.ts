@@ -44,6 +44,10 @@ export interface ProbeStats {
 	externalBytes: number;
 	/** Documents Hocuspocus holds in memory (Lantu only; null for the baselines). */
 	documents: number | null;
+	/** Lantu only: commits of its update log in the window, and the longest (event loop held). */
+	updateLog: { commits: number; updates: number; maxCommitMs: number } | null;
+	/** CPU time the server process has used so far (all threads), ms. */
+	cpuMs: number;
 }
 
 const PROBE = pathToFileURL(path.join(ROOT, 'bench/servers/probe.ts')).href;

@@ -25,12 +25,17 @@ new PerformanceObserver((list) => {
 	for (const entry of list.getEntries()) gcMaxMs = Math.max(gcMaxMs, entry.duration);
 }).observe({ entryTypes: ['gc'] });
 
+interface LantuCollab {
+	hocuspocus: { documents: Map<string, unknown> };
+	updateLogStats(reset?: boolean): { commits: number; updates: number; maxCommitMs: number };
+}
 /** Lantu's collab server, published on globalThis by the app (src/lib/server/collab.ts). */
-function loadedDocuments(): number | null {
-	const collab = (
-		globalThis as Record<symbol, { hocuspocus?: { documents: Map<string, unknown> } }>
-	)[Symbol.for('lantu.collab')];
-	return collab?.hocuspocus ? collab.hocuspocus.documents.size : null;
+const lantu = () =>
+	(globalThis as Record<symbol, LantuCollab | undefined>)[Symbol.for('lantu.collab')];
+
+function cpuMs() {
+	const { user, system } = process.cpuUsage();
+	return (user + system) / 1000;
 }
 
 function stats(reset: boolean) {
@@ -42,7 +47,12 @@ function stats(reset: boolean) {
 		rssBytes: memory.rss,
 		heapUsedBytes: memory.heapUsed,
 		externalBytes: memory.external + memory.arrayBuffers,
-		documents: loadedDocuments()
+		documents: lantu()?.hocuspocus.documents.size ?? null,
+		/** Lantu's update log: group commits, updates in them, longest commit (ms). */
+		updateLog: lantu()?.updateLogStats(reset) ?? null,
+		/** CPU time of the whole process (all threads) so far, in ms: contention on a shared
+		 * machine stretches latencies, not the work a server does per edit. */
+		cpuMs: cpuMs()
 	};
 	if (reset) {
 		histogram.reset();

@@ -26,6 +26,14 @@ export interface GroupCommit {
 	send(socket: WebSocket, data: Payload): void;
 	/** Commits whatever is queued now (before a load, a close, a shutdown). */
 	commit(): void;
+	/** Counters since the last reset: commits, updates, and the longest commit (event loop held). */
+	stats(reset?: boolean): GroupCommitStats;
+}
+
+export interface GroupCommitStats {
+	commits: number;
+	updates: number;
+	maxCommitMs: number;
 }
 
 export function createGroupCommit(
@@ -35,6 +43,7 @@ export function createGroupCommit(
 	let pending: PendingUpdate[] = [];
 	let held: [WebSocket, Payload][] = [];
 	let scheduled: NodeJS.Immediate | undefined;
+	let counters: GroupCommitStats = { commits: 0, updates: 0, maxCommitMs: 0 };
 
 	function commit() {
 		if (scheduled) clearImmediate(scheduled);
@@ -44,12 +53,16 @@ export function createGroupCommit(
 		const messages = held;
 		pending = [];
 		held = [];
+		const started = performance.now();
 		try {
 			store.appendMany(rows);
 		} catch (error) {
 			onFailure(new Set(rows.map((row) => row.name)), error);
 			return;
 		}
+		counters.commits++;
+		counters.updates += rows.length;
+		counters.maxCommitMs = Math.max(counters.maxCommitMs, performance.now() - started);
 		for (const [socket, data] of messages) {
 			if (socket.readyState === socket.OPEN) socket.send(data);
 		}
@@ -64,6 +77,11 @@ export function createGroupCommit(
 			if (pending.length === 0) socket.send(data);
 			else held.push([socket, data]);
 		},
-		commit
+		commit,
+		stats(reset) {
+			const current = counters;
+			if (reset) counters = { commits: 0, updates: 0, maxCommitMs: 0 };
+			return { ...current };
+		}
 	};
 }

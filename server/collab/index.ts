@@ -22,7 +22,7 @@ import { MAX_CONNECTIONS_PER_IP, MAX_MESSAGE_BYTES } from './limits.ts';
 import { Persistence } from './extensions/persistence.ts';
 import { createCompactor } from './compactor.ts';
 import { createDocumentStore } from './store.ts';
-import { createGroupCommit } from './group-commit.ts';
+import { createGroupCommit, type GroupCommitStats } from './group-commit.ts';
 import { checkUpgrade, COLLAB_PATH, refuseUpgrade } from './upgrade.ts';
 
 export interface CollabServer {
@@ -37,6 +37,8 @@ export interface CollabServer {
 	/** Closes every live connection of a user (account disabled). */
 	disconnectUser(userId: number): void;
 	connectionCount(): number;
+	/** Group-commit counters of the update log (the benchmark reads them). */
+	updateLogStats(reset?: boolean): GroupCommitStats;
 	/**
 	 * A copy of a document's current state: the live one when loaded, else what is stored (every
 	 * acknowledged update is stored before its ack, so the two agree). The caller owns the copy.
@@ -180,6 +182,7 @@ export function createCollabServer(db: Db): CollabServer {
 			}
 		},
 		connectionCount: () => hocuspocus.getConnectionsCount(),
+		updateLogStats: (reset) => updateLog.stats(reset),
 		readDocument(name) {
 			const copy = new Y.Doc();
 			const live = hocuspocus.documents.get(name);
