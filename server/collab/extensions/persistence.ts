@@ -15,6 +15,7 @@
 import type {
 	Extension,
 	afterLoadDocumentPayload,
+	afterUnloadDocumentPayload,
 	onLoadDocumentPayload,
 	onStoreDocumentPayload
 } from '@hocuspocus/server';
@@ -65,7 +66,13 @@ export class Persistence implements Extension {
 
 	async onStoreDocument({ documentName }: onStoreDocumentPayload) {
 		// The log already holds every update; compaction only makes the next load faster, and runs
-		// in a worker thread so encoding a large section never stalls the other clients.
+		// in a worker thread so encoding a large section never stalls the other clients. While the
+		// section is open it waits for the log to grow (compactor.ts) ...
 		this.#compactor.request(documentName);
+	}
+
+	async afterUnloadDocument({ documentName }: afterUnloadDocumentPayload) {
+		// ... and when the section is unloaded, it is folded whatever the log's length.
+		this.#compactor.request(documentName, true);
 	}
 }
