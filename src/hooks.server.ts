@@ -14,6 +14,7 @@ import {
 import { pruneThrottle } from '#lib/server/auth/throttle.ts';
 import { getCollab } from '#lib/server/collab.ts';
 import { config } from '#lib/server/config.ts';
+import { announceEndedRounds } from '#lib/server/consultation/rounds.ts';
 import { closeDb, getDb } from '#lib/server/db/index.ts';
 import { logger } from '#lib/server/log.ts';
 import { seedDemoIfEmpty } from '#lib/server/seed/demo.ts';
@@ -25,10 +26,12 @@ export const init: ServerInit = async () => {
 	getDb(); // opens the database and applies migrations
 	if (config.SEED_DEMO) await seedDemoIfEmpty();
 	getCollab();
+	announceEndedRounds();
 	const housekeeping = setInterval(() => {
 		try {
 			deleteExpiredSessions();
 			pruneThrottle();
+			announceEndedRounds();
 		} catch (error) {
 			log.error({ err: error }, 'housekeeping failed');
 		}

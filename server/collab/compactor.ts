@@ -10,6 +10,7 @@
  * event loop, every second or two under load, for 5–30 ms each on a small VM. The collab server
  * turns the automatic checkpoint off for its connection (index.ts); a PASSIVE checkpoint here never
  * waits for or blocks a writer. Durability does not depend on it: a commit is durable in the WAL.
+ * It never deletes log rows: the log is the sections' history (src/lib/server/history.ts).
  */
 import { Worker } from 'node:worker_threads';
 import type { Logger } from '../../src/lib/server/log.ts';

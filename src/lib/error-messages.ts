@@ -83,8 +83,40 @@ export function errorMessage(code: string, details: Record<string, string | numb
 			return m.error_comment_resolve_forbidden();
 		case 'comment-not-found':
 			return m.error_comment_not_found();
+		case 'round-groups-required':
+			return m.error_round_groups_required();
+		case 'round-days-invalid':
+			return m.error_round_days_invalid();
+		case 'round-start-invalid':
+			return m.error_round_start_invalid();
+		case 'round-reason-required':
+			return m.error_round_reason_required();
+		case 'round-not-open':
+			return m.error_round_not_open();
+		case 'round-ended':
+			return m.error_round_ended();
+		case 'round-closed':
+			return m.error_round_closed();
+		case 'round-not-invited':
+			return m.error_round_not_invited();
+		case 'answer-forbidden':
+			return m.error_answer_forbidden();
+		case 'confirm-forbidden':
+			return m.error_confirm_forbidden();
+		case 'answer-missing':
+			return m.error_answer_missing();
+		case 'moderate-forbidden':
+			return m.error_moderate_forbidden();
+		case 'public-rate-limited':
+			return m.error_public_rate_limited({ minutes: String(details.minutes ?? 10) });
+		case 'public-name-required':
+			return m.error_public_name_required();
 		case 'comment-anchor-invalid':
 			return m.error_comment_anchor_invalid();
+		case 'history-forbidden':
+			return m.error_history_forbidden();
+		case 'history-locked':
+			return m.error_history_locked();
 		default:
 			return m.error_invalid_input();
 	}

@@ -16,6 +16,8 @@ const project = (page: Page, name: string) =>
 	page.locator('#block-keyProjects > ol > li', { has: page.getByRole('heading', { name }) });
 /** Long blocks list their rows folded; open one to edit its fields. */
 async function expand(page: Page, name: string) {
+	// The rows render once the document has synced; decide only then whether the row is folded.
+	await expect(project(page, name)).toBeVisible();
 	const toggle = project(page, name).getByRole('button', { expanded: false });
 	if (await toggle.count()) await toggle.click();
 	await expect(project(page, name).getByRole('button', { expanded: true })).toBeVisible();

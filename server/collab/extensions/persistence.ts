@@ -55,10 +55,15 @@ export class Persistence implements Extension {
 	async afterLoadDocument({ document, documentName }: afterLoadDocumentPayload) {
 		document.on('update', (update: Uint8Array, origin: unknown) => {
 			if (isTransactionOrigin(origin) && origin.source === 'redis') return;
-			const context =
-				isTransactionOrigin(origin) && origin.source === 'connection'
+			// A client's update is its connection's user's; a server-side change through a
+			// DirectConnection (a history restore) is the user in that connection's context.
+			const context = !isTransactionOrigin(origin)
+				? undefined
+				: origin.source === 'connection'
 					? (origin.connection.context as CollabContext | undefined)
-					: undefined;
+					: origin.source === 'local'
+						? (origin.context as CollabContext | undefined)
+						: undefined;
 			// Synchronous on purpose: see the file comment.
 			this.#updateLog.append(documentName, update, context?.user.id ?? null);
 		});

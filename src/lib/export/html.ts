@@ -5,7 +5,7 @@
  * in a browser it is a readable preview; headless Chromium turns it into the PDF.
  */
 import { headingText } from './markdown.ts';
-import { formatDay } from './model.ts';
+import { coverDate, versionLines, versionRunning } from './model.ts';
 import { WORDS } from './vocabulary.ts';
 import type {
 	Block,
@@ -102,7 +102,8 @@ function blocks(list: readonly Block[], level: number, ctx: Ctx): string {
 function section(s: ExportSection, ctx: Ctx): string {
 	const h = Math.min(6, s.level);
 	const cls = s.level === 1 ? ' class="chapter"' : '';
-	return `<section id="${escapeHtml(s.id)}"${cls}><h${h}>${escapeHtml(headingText(s))}</h${h}>\n${blocks(s.blocks, s.level, ctx)}\n${s.children.map((c) => section(c, ctx)).join('\n')}</section>`;
+	const stamp = (s.stamp ?? []).map((line) => `<p class="stamp">${escapeHtml(line)}</p>`).join('');
+	return `<section id="${escapeHtml(s.id)}"${cls}><h${h}>${escapeHtml(headingText(s))}</h${h}>${stamp}\n${blocks(s.blocks, s.level, ctx)}\n${s.children.map((c) => section(c, ctx)).join('\n')}</section>`;
 }
 
 function toc(doc: ExportDocument): string {
@@ -140,6 +141,11 @@ body { font: 16pt/28pt var(--fang); color: #000; max-width: 156mm; margin: 0 aut
 .toc { page: front; break-after: page; } .toc h1 { text-align: center; font: 22pt var(--hei); }
 .toc ol { list-style: none; padding: 0; } .toc a { color: inherit; text-decoration: none; }
 .toc .toc-1 { font-family: var(--hei); } .toc .toc-2 { padding-left: 2em; }
+.stamp { text-align: center; text-indent: 0; font: 10.5pt/1.6 var(--kai); color: #404040; overflow-wrap: anywhere; }
+.cover .hash { font: 10pt/1.6 "Times New Roman", var(--song); white-space: nowrap; margin-bottom: 0.3em; }
+.cover.compilation { padding-top: 15mm; } .cover.compilation .edition { margin-bottom: 12mm; }
+.cover.compilation dl { line-height: 1.6; }
+.cover .hash-note { font: 9pt/1.5 var(--kai); color: #595959; margin-top: 8mm; }
 .draft-mark { text-align: right; font: 9pt var(--song); color: #808080; }
 @media print { .draft-mark { display: none; } }
 h1, h2, h3, h4, h5, h6 { font-size: 16pt; line-height: 28pt; margin: 0.3em 0 0; font-weight: normal; break-after: avoid; }
@@ -159,11 +165,26 @@ tr { break-inside: avoid; } thead { display: table-header-group; } tfoot td { fo
 .table-note { text-align: right; font: 10.5pt var(--song); text-indent: 0; }
 `;
 
-/** 草稿 in every printed page's top margin (not on the cover). */
-function draftPageCss(title: string): string {
-	const text = `${title}${WORDS.gap}${WORDS.draft}`.replace(/["\\<>]/g, '');
-	return `@page { @top-right { content: "${text}"; font: 9pt "SimSun", "Noto Serif CJK SC", serif; color: #808080; } }
-@page cover { @top-right { content: none; } }`;
+function cssString(text: string): string {
+	return `"${text.replace(/["\\<>]/g, '')}"`;
+}
+
+/**
+ * 草稿 (or a frozen version's label, and the start of its hash — the whole hash is on the cover and
+ * under each chapter's heading) in every printed page's margins, not on the cover.
+ */
+function runningPageCss(meta: ExportDocument['meta']): string {
+	const running = versionRunning(meta);
+	const header =
+		meta.version.kind === 'draft' ? `${meta.title}${WORDS.gap}${WORDS.draft}` : running?.header;
+	if (!header) return '';
+	const footer = running
+		? `@page { @bottom-right { content: ${cssString(`${running.footer.slice(0, running.footer.indexOf('：') + 17)}…`)}; font: 8pt "Times New Roman", serif; color: #808080; } }
+@page cover { @bottom-right { content: none; } }`
+		: '';
+	return `@page { @top-right { content: ${cssString(header)}; font: 9pt "SimSun", "Noto Serif CJK SC", serif; color: #808080; } }
+@page cover { @top-right { content: none; } }
+${footer}`;
 }
 
 export function renderPrintHtml(doc: ExportDocument): string {
@@ -173,15 +194,29 @@ export function renderPrintHtml(doc: ExportDocument): string {
 	const title = escapeHtml(meta.title);
 	const titleHtml = title.replace(/(（\d{4}—\d{4}年）)$/u, '<br>$1');
 	const row = (label: string, value: string) => `<dt>${label}：</dt><dd>${escapeHtml(value)}</dd>`;
-	const cover = `<header class="cover"><h1>${titleHtml}</h1>
-<p class="edition">（${escapeHtml(meta.editionLabel)}${draft ? `·${WORDS.draft}` : ''}）</p>
-<dl>${row(WORDS.leadUnit, meta.leadUnit)}${row(WORDS.period, `${meta.periodStart}—${meta.periodEnd}年`)}${row(WORDS.version, meta.version.label)}${meta.version.hash ? row(WORDS.versionHash, meta.version.hash.slice(0, 32)) : ''}${row(WORDS.date, formatDay(meta.date))}</dl>
-${draft ? `<p class="notice">${WORDS.draftNotice}</p>` : ''}</header>`;
+	const versions = versionLines(meta.version)
+		.map(
+			(v) =>
+				`${row(v.label, v.value)}${v.hash ? `<dd class="hash">${WORDS.sha256}：${escapeHtml(v.hash)}</dd>` : ''}`
+		)
+		.join('');
+	const edition =
+		meta.version.kind === 'draft'
+			? `·${WORDS.draft}`
+			: meta.version.kind === 'compilation'
+				? `·${meta.version.label}`
+				: '';
+	const cover = `<header class="cover${meta.version.kind === 'compilation' ? ' compilation' : ''}"><h1>${titleHtml}</h1>
+<p class="edition">（${escapeHtml(meta.editionLabel)}${escapeHtml(edition)}）</p>
+<dl>${row(WORDS.leadUnit, meta.leadUnit)}${row(WORDS.period, `${meta.periodStart}—${meta.periodEnd}年`)}${versions}${row(WORDS.date, coverDate(meta))}</dl>
+${draft ? `<p class="notice">${WORDS.draftNotice}</p>` : ''}${meta.version.kind === 'compilation' ? `<p class="hash-note">${WORDS.compilationHashNote}</p>` : ''}</header>`;
+	const running = versionRunning(meta);
+	const mark = draft ? `${meta.title}${WORDS.gap}${WORDS.draft}` : running?.header;
 	const content = [...doc.body, ...doc.appendices].map((s) => section(s, ctx)).join('\n');
 	return `<!doctype html>
 <html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${title}</title><style>${CSS}${draft ? draftPageCss(meta.title) : ''}</style></head>
-<body>${draft ? `<div class="draft-mark">${title}${WORDS.gap}${WORDS.draft}</div>` : ''}
+<title>${title}</title><style>${CSS}${runningPageCss(meta)}</style></head>
+<body>${mark ? `<div class="draft-mark">${escapeHtml(mark)}</div>` : ''}
 ${cover}
 ${toc(doc)}
 <main>${content}</main>

@@ -1,5 +1,5 @@
 /** The export model as Markdown (CommonMark + GFM tables), for reuse in other tools. */
-import { formatDay } from './model.ts';
+import { coverDate, versionLines } from './model.ts';
 import { WORDS } from './vocabulary.ts';
 import type {
 	Block,
@@ -106,6 +106,7 @@ function section(s: ExportSection, ctx: Ctx): string {
 	const level = Math.min(6, s.level + 1);
 	const title = headingText(s);
 	const parts = [`${'#'.repeat(level)} ${escapeMarkdown(title)}`];
+	if (s.stamp?.length) parts.push(s.stamp.map((line) => `*${escapeMarkdown(line)}*`).join('  \n'));
 	if (s.blocks.length) parts.push(blocks(s.blocks, level, ctx));
 	for (const child of s.children) parts.push(section(child, ctx));
 	return parts.join('\n\n');
@@ -120,19 +121,22 @@ export function headingText(s: Pick<ExportSection, 'number' | 'title'>): string 
 export function renderMarkdown(doc: ExportDocument): string {
 	const ctx: Ctx = { tables: 0 };
 	const { meta } = doc;
-	const version = meta.version.hash
-		? `${meta.version.label}（${WORDS.versionHash} ${meta.version.hash}）`
-		: meta.version.label;
+	const draft = meta.version.kind === 'draft';
+	const versions = versionLines(meta.version).map(
+		(v) =>
+			`${escapeMarkdown(v.label)}：${escapeMarkdown(v.value)}${v.hash ? `${v.value ? ' ' : ''}\`${v.hash}\`` : ''}`
+	);
 	const head = [
 		`# ${escapeMarkdown(meta.title)}`,
-		`**${escapeMarkdown(meta.editionLabel)}**${meta.version.kind === 'draft' ? `${WORDS.gap}**${WORDS.draft}**` : ''}`,
+		`**${escapeMarkdown(meta.editionLabel)}**${WORDS.gap}**${escapeMarkdown(draft ? WORDS.draft : meta.version.label)}**`,
 		[
 			`${WORDS.leadUnit}：${escapeMarkdown(meta.leadUnit)}`,
 			`${WORDS.period}：${meta.periodStart}—${meta.periodEnd}年`,
-			`${WORDS.version}：${escapeMarkdown(version)}`,
-			`${WORDS.date}：${formatDay(meta.date)}`
+			...versions,
+			`${WORDS.date}：${coverDate(meta)}`
 		].join('  \n'),
-		...(meta.version.kind === 'draft' ? [`> ${WORDS.draftNotice}`] : [])
+		...(draft ? [`> ${WORDS.draftNotice}`] : []),
+		...(meta.version.kind === 'compilation' ? [`> ${WORDS.compilationHashNote}`] : [])
 	];
 	const body = [...doc.body, ...doc.appendices].map((s) => section(s, ctx));
 	return `${[...head, ...body].join('\n\n')}\n`;

@@ -2,9 +2,16 @@ import { describe, expect, it } from 'vitest';
 import { DEMO_SECTIONS } from '../server/seed/demo-content/index.ts';
 import { TEMPLATES } from '../templates/index.ts';
 import { demoModelInput, scaleContents, demoSectionContents } from './fixtures.ts';
-import { buildExportModel, splitItemLabel, walkSections } from './model.ts';
+import {
+	buildExportModel,
+	coverDate,
+	splitItemLabel,
+	versionLines,
+	versionRunning,
+	walkSections
+} from './model.ts';
 import { blocksText } from './prose.ts';
-import type { TableBlock } from './types.ts';
+import type { ActivityStamp, TableBlock, VersionStamp } from './types.ts';
 import { chineseNumber, planNumber } from './vocabulary.ts';
 
 const input = demoModelInput();
@@ -146,5 +153,100 @@ describe('scaling', () => {
 		const doc = buildExportModel({ ...input, sections: ten }, { edition: 'full' });
 		const projects = tables(doc).find((t) => t.caption === '重点工程')!;
 		expect(projects.rows).toHaveLength(100);
+	});
+});
+
+describe('frozen versions', () => {
+	const hash = 'cd'.repeat(32);
+	const stamp = (activity: string, chapter: string, title: string, h: string | null) =>
+		({
+			activity,
+			chapter,
+			title,
+			label: h ? '定稿（第4版）' : '未定稿',
+			hash: h
+		}) satisfies ActivityStamp;
+	const single: VersionStamp = {
+		kind: 'version',
+		label: '需求分析·定稿（第4版）',
+		hash,
+		at: '2026-04-30T06:30:00.000Z',
+		activities: [stamp('requirements', '6', '需求分析', hash)]
+	};
+	const compilation: VersionStamp = {
+		kind: 'compilation',
+		label: '定稿汇编',
+		hash: 'ef'.repeat(32),
+		at: input.date,
+		activities: [
+			stamp('requirements', '6', '需求分析', hash),
+			stamp('overall', '7', '总体设计', null),
+			stamp('architecture', '8', '架构设计', null),
+			stamp('roadmap', '9', '实施路径规划', null)
+		]
+	};
+
+	it('exports a single version as its activity’s chapter, stamped with its hash', () => {
+		const doc = buildExportModel({ ...input, version: single }, { edition: 'full' });
+		expect(doc.body.map((c) => `${c.number} ${c.title}`)).toEqual(['第一章 需求分析']);
+		expect(doc.body[0].stamp).toEqual(['本章版本：定稿（第4版）', `版本摘要：${hash}`]);
+		expect(versionLines(single)).toEqual([
+			{ label: '版本', value: '需求分析·定稿（第4版）', hash }
+		]);
+		// The cover is dated the day the version was frozen, not the day of the download.
+		expect(coverDate(doc.meta)).toBe('2026年4月30日');
+		expect(coverDate(buildExportModel(input, { edition: 'full' }).meta)).toBe('2026年5月3日');
+		expect(versionRunning(doc.meta)).toEqual({
+			header: '示例市智慧城市顶层设计（2026—2030年）　需求分析·定稿（第4版）',
+			footer: `版本摘要：${hash}`
+		});
+	});
+
+	it('marks activities without a 定稿 in a compilation instead of showing their draft', () => {
+		const doc = buildExportModel({ ...input, version: compilation }, { edition: 'full' });
+		expect(doc.body).toHaveLength(4);
+		expect(doc.body[1].children).toEqual([]);
+		expect(doc.body[1].blocks).toEqual([{ type: 'empty', text: '本章尚未定稿，未收入本汇编。' }]);
+		expect(doc.body[1].stamp).toEqual(['本章版本：未定稿']);
+		expect(versionLines(compilation).map((l) => l.label)).toEqual([
+			'版本',
+			'需求分析',
+			'总体设计',
+			'架构设计',
+			'实施路径规划',
+			'汇编摘要'
+		]);
+		expect(versionRunning(doc.meta)?.footer).toBe(`汇编摘要：${'ef'.repeat(32)}`);
+		expect(versionRunning(buildExportModel(input, { edition: 'full' }).meta)).toBeNull();
+	});
+
+	it('groups sign-off records by activity, in the order given', () => {
+		const record = (name: string, activity: string) => ({
+			name,
+			role: '审核人',
+			organization: '发改委',
+			time: '2026-04-30T06:30:00.000Z',
+			decision: '会签同意',
+			versionHash: hash,
+			subject: '送审稿（第2版）',
+			activity
+		});
+		const doc = buildExportModel(
+			{
+				...input,
+				signoffs: [record('甲', '需求分析'), record('乙', '需求分析'), record('丙', '总体设计')]
+			},
+			{ edition: 'full' }
+		);
+		const signoff = doc.appendices[0];
+		expect(signoff.blocks).toEqual([]);
+		expect(signoff.children.map((c) => `${c.number}${c.title}`)).toEqual([
+			'（一）需求分析',
+			'（二）总体设计'
+		]);
+		const first = signoff.children[0].blocks[0] as TableBlock;
+		expect(first.caption).toBe('需求分析签署记录');
+		expect(first.rows.map((r) => blocksText(r[0].blocks))).toEqual(['甲', '乙']);
+		expect(blocksText(first.rows[0][6].blocks)).toBe(hash.slice(0, 16));
 	});
 });

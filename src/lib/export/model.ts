@@ -21,6 +21,7 @@ import { blockTables, rowIndexKey, type PlainRow, type RowIndex } from './tables
 import { EDITIONS, type Feed, type PublicationPart } from './editions.ts';
 import { appendixNumber, planNumber, WORDS } from './vocabulary.ts';
 import type {
+	ActivityStamp,
 	Block,
 	ConsultationReport,
 	EditionKey,
@@ -29,6 +30,8 @@ import type {
 	ExportSection,
 	NumberingKey,
 	SignoffRecord,
+	TableBlock,
+	TableCell,
 	VersionStamp
 } from './types.ts';
 
@@ -84,6 +87,11 @@ const chapterTitles = new Map(
 		outline as { outline_chapters_6_to_9: { clause: string; title: string }[] }
 	).outline_chapters_6_to_9.map((c) => [c.clause, c.title])
 );
+
+/** A chapter's title as the standard writes it, e.g. 需求分析 for 6. */
+export function chapterTitle(chapter: string): string {
+	return chapterTitles.get(chapter) ?? chapter;
+}
 
 /** An item's label as the standard writes it, split into its number and its title. */
 export function splitItemLabel(label: string): { number: string; title: string } {
@@ -172,9 +180,77 @@ function feedContent(
 	return { blocks, children };
 }
 
-function fullBody(ctx: Context): ExportSection[] {
-	return ACTIVITIES.map((activity: Activity) => {
+/** A line of the cover about the version: `label：value`, then the hash on a line of its own. */
+export interface CoverLine {
+	label: string;
+	value: string;
+	hash?: string;
+}
+
+/** The cover's version lines, the same in every format. */
+export function versionLines(version: VersionStamp): CoverLine[] {
+	if (version.kind !== 'compilation')
+		return [{ label: WORDS.version, value: version.label, hash: version.hash ?? undefined }];
+	return [
+		{ label: WORDS.version, value: version.label },
+		...(version.activities ?? []).map((a) => ({
+			label: a.title,
+			value: a.label,
+			hash: a.hash ?? undefined
+		})),
+		...(version.hash ? [{ label: WORDS.compilationHash, value: '', hash: version.hash }] : [])
+	];
+}
+
+/**
+ * The date on the cover: the day of the export for the draft, the day the version was frozen (for a
+ * compilation: its latest 定稿) for a version — so a version's document carries its own date.
+ */
+export function coverDate(meta: ExportMeta): string {
+	return formatDay(meta.version.kind === 'draft' ? meta.date : meta.version.at);
+}
+
+/** The running header of a frozen version's pages, and its footer line with the hash. */
+export function versionRunning(meta: ExportMeta): { header: string; footer: string } | null {
+	const { version } = meta;
+	if (version.kind === 'draft' || !version.hash) return null;
+	return {
+		header: `${meta.title}${WORDS.gap}${version.label}`,
+		footer: `${version.kind === 'compilation' ? WORDS.compilationHash : WORDS.versionHash}：${version.hash}`
+	};
+}
+
+/** A chapter's line under its heading: the version it comes from and that version's hash. */
+export function chapterStamp(stamp: ActivityStamp): string[] {
+	return stamp.hash
+		? [`${WORDS.chapterVersion}：${stamp.label}`, `${WORDS.versionHash}：${stamp.hash}`]
+		: [`${WORDS.chapterVersion}：${stamp.label}`];
+}
+
+function fullBody(ctx: Context, version: VersionStamp): ExportSection[] {
+	const stamps = version.activities
+		? new Map(version.activities.map((a) => [a.activity, a]))
+		: null;
+	const shown = stamps ? ACTIVITIES.filter((a) => stamps.has(a)) : ACTIVITIES;
+	return shown.map((activity: Activity) => {
 		const chapter = ACTIVITY_CHAPTER[activity];
+		const stamp = stamps?.get(activity);
+		const title = chapterTitles.get(chapter) ?? chapter;
+		const extra = {
+			clause: chapter,
+			number: ctx.standard ? chapter : '',
+			...(stamp ? { stamp: chapterStamp(stamp) } : {})
+		};
+		// An activity without an approved version: the chapter says so instead of showing the draft.
+		if (stamp && !stamp.hash)
+			return section(
+				`c-${chapter}`,
+				1,
+				title,
+				[{ type: 'empty', text: WORDS.chapterNotFinal }],
+				[],
+				extra
+			);
 		const sections = TEMPLATES.filter((t) => t.activity === activity).map((template) => {
 			const { blocks, children } = feedContent(ctx, { clause: template.clause }, 2);
 			const shown: Block[] =
@@ -186,10 +262,7 @@ function fullBody(ctx: Context): ExportSection[] {
 				number: ctx.standard ? template.clause : ''
 			});
 		});
-		return section(`c-${chapter}`, 1, chapterTitles.get(chapter) ?? chapter, [], sections, {
-			clause: chapter,
-			number: ctx.standard ? chapter : ''
-		});
+		return section(`c-${chapter}`, 1, title, [], sections, extra);
 	});
 }
 
@@ -222,27 +295,56 @@ function publicationBody(ctx: Context, parts: readonly PublicationPart[]): Expor
 	});
 }
 
-function signoffAppendix(input: ModelInput): Block[] {
-	if (input.signoffs.length === 0) return [{ type: 'empty', text: WORDS.signoffNone }];
-	return [
-		{
-			type: 'table',
-			caption: WORDS.signoffTitle,
-			header: [...WORDS.signoffColumns],
-			widths: [10, 10, 18, 16, 10, 16, 20],
-			rows: input.signoffs.map((s) =>
-				[
-					s.name,
-					s.role,
-					s.organization,
-					formatTime(s.time),
-					s.comment ? `${s.decision}（${s.comment}）` : s.decision,
-					s.subject ?? '',
-					s.versionHash.slice(0, 16)
-				].map((text) => ({ blocks: text ? [textParagraph(text)] : [] }))
-			)
-		}
-	];
+function signoffTable(caption: string, records: readonly SignoffRecord[]): TableBlock {
+	return {
+		type: 'table',
+		caption,
+		header: [...WORDS.signoffColumns],
+		widths: [10, 12, 14, 21, 10, 12, 21],
+		rows: records.map((s) => {
+			const cell = (text: string) => ({ blocks: text ? [textParagraph(text)] : [] });
+			// The day and the time on lines of their own, so a narrow column breaks them cleanly.
+			const [day, time] = formatTime(s.time).split(' ');
+			return [
+				cell(s.name),
+				cell(s.role),
+				cell(s.organization),
+				{
+					blocks: [
+						{
+							type: 'paragraph',
+							inlines: time ? [{ text: day }, { break: true }, { text: time }] : [{ text: day }]
+						}
+					]
+				},
+				cell(s.comment ? `${s.decision}（${s.comment}）` : s.decision),
+				cell(s.subject ?? ''),
+				cell(s.versionHash.slice(0, 16))
+			] satisfies TableCell[];
+		})
+	};
+}
+
+/**
+ * The sign-off record: records the source ties to an activity as one table per activity (in the
+ * order the source gives them, which is time order), others in one table of their own.
+ */
+function signoffAppendix(input: ModelInput): { blocks: Block[]; children: ExportSection[] } {
+	if (input.signoffs.length === 0)
+		return { blocks: [{ type: 'empty', text: WORDS.signoffNone }], children: [] };
+	const loose = input.signoffs.filter((s) => !s.activity);
+	const groups = new Map<string, SignoffRecord[]>();
+	for (const record of input.signoffs)
+		if (record.activity)
+			groups.set(record.activity, [...(groups.get(record.activity) ?? []), record]);
+	return {
+		blocks: loose.length ? [signoffTable(WORDS.signoffTitle, loose)] : [],
+		children: [...groups].map(([activity, records], i) =>
+			section(`a-signoff-${i + 1}`, 2, activity, [
+				signoffTable(`${activity}${WORDS.signoffTitle}`, records)
+			])
+		)
+	};
 }
 
 function consultationAppendix(input: ModelInput): { blocks: Block[]; children: ExportSection[] } {
@@ -330,7 +432,8 @@ export function buildExportModel(input: ModelInput, options: ModelOptions): Expo
 		rows: buildRowIndex(input.sections),
 		standard: numbering === 'standard'
 	};
-	const body = edition.key === 'full' ? fullBody(ctx) : publicationBody(ctx, edition.parts);
+	const body =
+		edition.key === 'full' ? fullBody(ctx, input.version) : publicationBody(ctx, edition.parts);
 	if (!ctx.standard) numberTree(body, edition.key === 'full');
 
 	const appendices: ExportSection[] = [];
@@ -347,7 +450,8 @@ export function buildExportModel(input: ModelInput, options: ModelOptions): Expo
 		);
 	}
 	if (edition.records) {
-		appendices.push(section('a-signoff', 1, WORDS.signoffTitle, signoffAppendix(input)));
+		const signoff = signoffAppendix(input);
+		appendices.push(section('a-signoff', 1, WORDS.signoffTitle, signoff.blocks, signoff.children));
 		const consultation = consultationAppendix(input);
 		appendices.push(
 			section(

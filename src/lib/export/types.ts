@@ -76,6 +76,8 @@ export type Block =
 export interface ExportSection {
 	/** Stable id within the document (anchor), e.g. `s-6.1`, `s-6.1-item-6.1.2.1`. */
 	id: string;
+	/** Lines printed under the heading of a chapter exported from a frozen version: its version, its hash. */
+	stamp?: string[];
 	/** 1 = chapter (第一章 / 一、), 2 = section, 3 = item or block heading, 4 = row detail. */
 	level: number;
 	/** Number as printed, e.g. 第一章, 一、, （一）, 6.1; '' for none. */
@@ -87,15 +89,39 @@ export interface ExportSection {
 	children: ExportSection[];
 }
 
-export interface VersionStamp {
-	/** `draft` for the live draft (marked 草稿), `version` for a frozen, signed-off version. */
-	kind: 'draft' | 'version';
-	/** e.g. 草稿, V1.0 */
+/** The version one activity (one chapter of the report) is exported from. */
+export interface ActivityStamp {
+	/** The activity's key, e.g. `requirements`. */
+	activity: string;
+	/** The chapter's clause and title, e.g. 6 and 需求分析. */
+	chapter: string;
+	title: string;
+	/** e.g. 定稿（第3版）, or 未定稿 when the activity has no approved version. */
 	label: string;
-	/** Content hash of a frozen version (hex); null for the draft. */
+	/** The frozen version's content hash (hex); null when the activity is left out. */
+	hash: string | null;
+}
+
+export interface VersionStamp {
+	/**
+	 * `draft`: the live draft (marked 草稿); `version`: one frozen version of one activity;
+	 * `compilation`: every activity's current 定稿 together (定稿汇编).
+	 */
+	kind: 'draft' | 'version' | 'compilation';
+	/** e.g. 草稿, 需求分析·定稿（第3版）, 定稿汇编 */
+	label: string;
+	/**
+	 * A frozen version's content hash (hex); for a compilation the SHA-256 over its activities'
+	 * `activity:hash` lines (see `compilationHash`); null for the draft.
+	 */
 	hash: string | null;
 	/** When the version was frozen, or when the draft was read. */
 	at: string;
+	/**
+	 * For a version or a compilation: the activities it contains, in chapter order. Chapters of
+	 * activities not listed are left out of the body; listed ones without a hash are marked 未定稿.
+	 */
+	activities?: ActivityStamp[];
 }
 
 export interface SignoffRecord {
@@ -106,8 +132,10 @@ export interface SignoffRecord {
 	time: string;
 	decision: string;
 	versionHash: string;
-	/** What was signed, e.g. an activity's name. */
+	/** What was signed, e.g. 送审稿（第2版）. */
 	subject?: string;
+	/** The activity the record belongs to (its chapter's title): the appendix groups by it. */
+	activity?: string;
 	comment?: string;
 }
 

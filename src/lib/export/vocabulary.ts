@@ -15,6 +15,34 @@ export const WORDS = {
 	version: '版本',
 	versionHash: '版本摘要',
 	date: '日期',
+	compilation: '定稿汇编',
+	sha256: 'SHA-256',
+	compilationHash: '汇编摘要',
+	compilationHashNote:
+		'汇编摘要为各章版本摘要按“活动:摘要”逐行（以换行结尾）连接后的 SHA-256 值；各章内容与签署时冻结的版本一致。',
+	chapterVersion: '本章版本',
+	chapterNotFinal: '本章尚未定稿，未收入本汇编。',
+	notFinal: '未定稿',
+	milestones: {
+		consultation: '征求意见稿',
+		review: '送审稿',
+		approval: '报批稿',
+		final: '定稿'
+	},
+	edition: '第{n}版',
+	superseded: '已被取代',
+	signoffDecisions: {
+		countersign: '会签同意',
+		confirm: '确认参与',
+		return: '退回修改',
+		approve: '批准'
+	},
+	signoffRoles: {
+		enterprise: '企业代表',
+		resident: '居民代表',
+		approver: '审批领导',
+		reviewer: '审核人'
+	},
 	draftNotice: '本稿为编制中的草稿，内容尚未审定，不得作为正式文件引用。',
 	none: '暂无',
 	sectionEmpty: '本节暂无内容。',

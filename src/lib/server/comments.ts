@@ -7,7 +7,7 @@
  * - resolve and reopen: the thread's author, the plan's administrators, and editors of a
  *   department the section is assigned to (who answer comments on their sections, DESIGN.md §1).
  */
-import { and, asc, count, eq, inArray } from 'drizzle-orm';
+import { and, asc, count, eq, inArray, isNull } from 'drizzle-orm';
 import { z } from 'zod';
 import { findMentions, normalizeBody } from '../comments/body.ts';
 import { COMMENT_LIMITS } from '../comments/limits.ts';
@@ -261,7 +261,14 @@ function loadThread(threadId: number, planId: number) {
 	const thread = getDb()
 		.select()
 		.from(schema.commentThreads)
-		.where(and(eq(schema.commentThreads.id, threadId), eq(schema.commentThreads.planId, planId)))
+		.where(
+			and(
+				eq(schema.commentThreads.id, threadId),
+				eq(schema.commentThreads.planId, planId),
+				// Consultation comments belong to their round (src/lib/server/consultation).
+				isNull(schema.commentThreads.roundId)
+			)
+		)
 		.get();
 	if (!thread) throw new DomainError('comment-not-found', {}, 404);
 	return thread;
@@ -358,7 +365,13 @@ export function listThreads(planId: number, clause: string, viewerId: number): T
 	const threads = db
 		.select()
 		.from(commentThreads)
-		.where(and(eq(commentThreads.planId, planId), eq(commentThreads.clause, clause)))
+		.where(
+			and(
+				eq(commentThreads.planId, planId),
+				eq(commentThreads.clause, clause),
+				isNull(commentThreads.roundId)
+			)
+		)
 		.orderBy(asc(commentThreads.id))
 		.all();
 	if (threads.length === 0) return [];
@@ -447,7 +460,13 @@ export function openThreadCounts(planId: number): Record<string, number> {
 	const rows = getDb()
 		.select({ clause: commentThreads.clause, n: count() })
 		.from(commentThreads)
-		.where(and(eq(commentThreads.planId, planId), eq(commentThreads.status, 'open')))
+		.where(
+			and(
+				eq(commentThreads.planId, planId),
+				eq(commentThreads.status, 'open'),
+				isNull(commentThreads.roundId)
+			)
+		)
 		.groupBy(commentThreads.clause)
 		.all();
 	return Object.fromEntries(rows.map((r) => [r.clause, r.n]));

@@ -41,7 +41,16 @@ export const AUDIT_ACTIONS = [
 	'comment.created',
 	'comment.replied',
 	'comment.resolved',
-	'comment.reopened'
+	'comment.reopened',
+	'consultation.opened',
+	'consultation.closed',
+	'consultation.commented',
+	'consultation.answered',
+	'consultation.answer_confirmed',
+	'consultation.public_submitted',
+	'consultation.public_moderated',
+	'history.version_saved',
+	'history.restored'
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

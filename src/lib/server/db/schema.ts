@@ -339,6 +339,31 @@ export const documentUpdates = sqliteTable(
 	(t) => [index('document_updates_name_idx').on(t.name, t.id)]
 );
 
+export const VERSION_MARK_KINDS = ['named', 'restore'] as const;
+
+/**
+ * Marks in a section document's history (the update log is the history itself and is never
+ * deleted — compaction only writes snapshots): a named version (保存版本) points at the last update
+ * its state includes; a restore records the version restored, the state just before and after.
+ */
+export const documentVersions = sqliteTable(
+	'document_versions',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		/** The Y.Doc's name, as in document_updates. */
+		name: text('name').notNull(),
+		kind: text('kind', { enum: VERSION_MARK_KINDS }).notNull(),
+		label: text('label').notNull().default(''),
+		/** The version's state: every update of `name` with id ≤ this. */
+		updateId: integer('update_id').notNull(),
+		restoredUpTo: integer('restored_up_to'),
+		beforeUpdateId: integer('before_update_id'),
+		userId: integer('user_id').references(() => users.id),
+		createdAt: createdAt()
+	},
+	(t) => [index('document_versions_name_idx').on(t.name, t.updateId)]
+);
+
 export const THREAD_STATUSES = ['open', 'resolved'] as const;
 /** What a thread is attached to: a text range of a prose fragment, or a row of a structured block. */
 export const ANCHOR_KINDS = ['text', 'row'] as const;
@@ -354,7 +379,7 @@ export const DISPOSITIONS = ['adopted', 'partial', 'rejected'] as const;
  * so an anchor whose words were deleted can still be shown (orphaned) with its quote. A row anchor
  * is a block key and row id, with the row's title as it was.
  *
- * `roundId`, `stance` and the disposition columns are for consultation rounds (not yet built):
+ * `roundId`, `stance`, the disposition and participant columns are for consultation rounds:
  * internal threads leave them null.
  */
 export const commentThreads = sqliteTable(
@@ -389,6 +414,11 @@ export const commentThreads = sqliteTable(
 		dispositionReason: text('disposition_reason'),
 		dispositionBy: integer('disposition_by').references(() => users.id),
 		dispositionAt: integer('disposition_at', { mode: 'timestamp_ms' }),
+		/** Consultation: the commenter's organization and its type when they commented. */
+		organizationId: integer('organization_id').references(() => organizations.id),
+		participantType: text('participant_type', { enum: ORGANIZATION_TYPES }),
+		/** Consultation: the commenter confirmed they saw the answer (参与确认). */
+		answerSeenAt: integer('answer_seen_at', { mode: 'timestamp_ms' }),
 		createdAt: createdAt(),
 		/** Last reply, resolve or reopen. */
 		updatedAt: now('updated_at')
@@ -397,6 +427,82 @@ export const commentThreads = sqliteTable(
 		index('comment_threads_section_idx').on(t.planId, t.clause, t.status),
 		index('comment_threads_round_idx').on(t.roundId)
 	]
+);
+
+/**
+ * A public consultation round (征求意见, DESIGN.md §4): one activity's frozen 征求意见稿, the
+ * participant groups invited (organization types), and the period. A period shorter than 30 days
+ * carries the reason shown to participants. `publicToken` is the unguessable path of the optional
+ * anonymous link (it grants only commenting on this round, so it is kept to show it again).
+ */
+export const consultationRounds = sqliteTable(
+	'consultation_rounds',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		planId: integer('plan_id')
+			.notNull()
+			.references(() => plans.id, { onDelete: 'cascade' }),
+		activity: text('activity', { enum: ACTIVITIES }).notNull(),
+		versionId: integer('version_id')
+			.notNull()
+			.references(() => activityVersions.id),
+		/** JSON array of organization types invited. */
+		groups: text('groups').notNull(),
+		opensAt: integer('opens_at', { mode: 'timestamp_ms' }).notNull(),
+		closesAt: integer('closes_at', { mode: 'timestamp_ms' }).notNull(),
+		days: integer('days').notNull(),
+		shortReason: text('short_reason'),
+		publicToken: text('public_token'),
+		createdBy: integer('created_by').references(() => users.id),
+		createdAt: createdAt(),
+		/** Closed by the workflow's 结束征求意见 (the period may end earlier on its own). */
+		closedAt: integer('closed_at', { mode: 'timestamp_ms' }),
+		closedBy: integer('closed_by').references(() => users.id),
+		/** When participants were told the period had ended (once; closing early tells them too). */
+		endNotifiedAt: integer('end_notified_at', { mode: 'timestamp_ms' })
+	},
+	(t) => [
+		index('consultation_rounds_plan_idx').on(t.planId, t.activity),
+		uniqueIndex('consultation_rounds_token_idx').on(t.publicToken)
+	]
+);
+
+export const PUBLIC_COMMENT_STATUSES = ['pending', 'approved', 'hidden'] as const;
+
+/**
+ * Anonymous comments through a round's public link: held for moderation (`pending`) until a
+ * moderator approves or hides them (with a reason). Answered like members' comments.
+ */
+export const publicComments = sqliteTable(
+	'public_comments',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		roundId: integer('round_id')
+			.notNull()
+			.references(() => consultationRounds.id, { onDelete: 'cascade' }),
+		clause: text('clause').notNull(),
+		/** `body` or `item:<id>`; offsets are in that part's frozen text. */
+		part: text('part').notNull(),
+		startOffset: integer('start_offset').notNull(),
+		endOffset: integer('end_offset').notNull(),
+		quote: text('quote').notNull(),
+		stance: text('stance', { enum: STANCES }).notNull(),
+		body: text('body').notNull(),
+		name: text('name').notNull(),
+		contact: text('contact'),
+		/** SHA-256 of the client address (for moderation patterns; the address is not kept). */
+		ipHash: text('ip_hash'),
+		status: text('status', { enum: PUBLIC_COMMENT_STATUSES }).notNull().default('pending'),
+		moderatedBy: integer('moderated_by').references(() => users.id),
+		moderatedAt: integer('moderated_at', { mode: 'timestamp_ms' }),
+		hiddenReason: text('hidden_reason'),
+		disposition: text('disposition', { enum: DISPOSITIONS }),
+		dispositionReason: text('disposition_reason'),
+		dispositionBy: integer('disposition_by').references(() => users.id),
+		dispositionAt: integer('disposition_at', { mode: 'timestamp_ms' }),
+		createdAt: createdAt()
+	},
+	(t) => [index('public_comments_round_idx').on(t.roundId, t.status)]
 );
 
 /** The messages of a thread; the first is the thread's opening comment. Bodies are plain text. */
@@ -476,5 +582,7 @@ export type ActivityVersion = typeof activityVersions.$inferSelect;
 export type ActivitySignature = typeof activitySignatures.$inferSelect;
 export type CommentThread = typeof commentThreads.$inferSelect;
 export type Comment = typeof comments.$inferSelect;
+export type ConsultationRound = typeof consultationRounds.$inferSelect;
+export type PublicComment = typeof publicComments.$inferSelect;
 export type Notification = typeof notifications.$inferSelect;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];

@@ -35,7 +35,7 @@ import {
 	type ParagraphChild
 } from 'docx';
 import { headingText } from '../../export/markdown.ts';
-import { formatDay } from '../../export/model.ts';
+import { coverDate, versionLines, versionRunning } from '../../export/model.ts';
 import { WORDS } from '../../export/vocabulary.ts';
 import type {
 	Block,
@@ -345,6 +345,16 @@ function sectionChildren(section: ExportSection, ctx: Ctx): (Paragraph | Table)[
 			],
 			chapter
 		),
+		...(section.stamp ?? []).map(
+			(text) =>
+				new Paragraph({
+					alignment: AlignmentType.CENTER,
+					spacing: { after: 120 },
+					children: [
+						new TextRun({ text, font: font(FONTS.kai), size: SIZE.xiaosi, color: '404040' })
+					]
+				})
+		),
 		...blocks(section.blocks, section.level, ctx)
 	];
 	for (const child of section.children) out.push(...sectionChildren(child, ctx));
@@ -386,20 +396,33 @@ function titleLines(title: string): string[] {
 	return match ? [match[1], match[2]] : [title];
 }
 
+/** A hash on a line of its own, named as what it is: SHA-256 in hex. */
+function hashParagraph(hash: string): Paragraph {
+	return new Paragraph({
+		alignment: AlignmentType.CENTER,
+		spacing: { after: 120 },
+		children: [
+			new TextRun({ text: `${WORDS.sha256}：${hash}`, font: font(FONTS.song), size: SIZE.wuhao })
+		]
+	});
+}
+
 function cover(doc: ExportDocument): Paragraph[] {
 	const { meta } = doc;
+	const compilation = meta.version.kind === 'compilation';
+	// A compilation lists four versions: less air above and below the title keeps it on one page.
+	const lineHeight = compilation ? 480 : 640;
 	const line = (label: string, value: string) =>
 		new Paragraph({
 			alignment: AlignmentType.CENTER,
-			spacing: { line: 640, lineRule: LineRuleType.EXACT },
+			spacing: { line: lineHeight, lineRule: LineRuleType.EXACT },
 			children: [
 				new TextRun({ text: `${label}：`, font: font(FONTS.hei), size: SIZE.sanhao }),
 				new TextRun({ text: value, font: font(FONTS.fang), size: SIZE.sanhao })
 			]
 		});
-	const version = meta.version.kind === 'draft' ? `${meta.version.label}` : meta.version.label;
 	const out = [
-		new Paragraph({ spacing: { before: 2400 }, children: [] }),
+		new Paragraph({ spacing: { before: compilation ? 600 : 2400 }, children: [] }),
 		new Paragraph({
 			alignment: AlignmentType.CENTER,
 			spacing: { after: 360, line: 900, lineRule: LineRuleType.EXACT },
@@ -416,13 +439,15 @@ function cover(doc: ExportDocument): Paragraph[] {
 		}),
 		new Paragraph({
 			alignment: AlignmentType.CENTER,
-			spacing: { after: 2400 },
+			spacing: { after: compilation ? 720 : 2400 },
 			children: [
 				new TextRun({
 					text:
 						meta.version.kind === 'draft'
 							? `（${meta.editionLabel}·${WORDS.draft}）`
-							: `（${meta.editionLabel}）`,
+							: meta.version.kind === 'compilation'
+								? `（${meta.editionLabel}·${meta.version.label}）`
+								: `（${meta.editionLabel}）`,
 					font: font(FONTS.kai),
 					size: SIZE.sanhao
 				})
@@ -430,10 +455,27 @@ function cover(doc: ExportDocument): Paragraph[] {
 		}),
 		line(WORDS.leadUnit, meta.leadUnit),
 		line(WORDS.period, `${meta.periodStart}—${meta.periodEnd}年`),
-		line(WORDS.version, version),
-		...(meta.version.hash ? [line(WORDS.versionHash, meta.version.hash.slice(0, 32))] : []),
-		line(WORDS.date, formatDay(meta.date))
+		...versionLines(meta.version).flatMap((v) => [
+			line(v.label, v.value),
+			...(v.hash ? [hashParagraph(v.hash)] : [])
+		]),
+		line(WORDS.date, coverDate(meta))
 	];
+	if (compilation)
+		out.push(
+			new Paragraph({
+				alignment: AlignmentType.CENTER,
+				spacing: { before: 240, line: 300, lineRule: LineRuleType.AUTO },
+				children: [
+					new TextRun({
+						text: WORDS.compilationHashNote,
+						font: font(FONTS.kai),
+						size: SIZE.xiaowu,
+						color: '595959'
+					})
+				]
+			})
+		);
 	if (meta.version.kind === 'draft')
 		out.push(
 			new Paragraph({
@@ -452,7 +494,9 @@ function cover(doc: ExportDocument): Paragraph[] {
 	return out;
 }
 
-function pageFooter(): Footer {
+/** Page number, plus the version's hash line when the document is a frozen version. */
+function pageFooter(doc?: ExportDocument): Footer {
+	const running = doc ? versionRunning(doc.meta) : undefined;
 	return new Footer({
 		children: [
 			new Paragraph({
@@ -464,20 +508,41 @@ function pageFooter(): Footer {
 						size: SIZE.sihao
 					})
 				]
-			})
+			}),
+			...(running
+				? [
+						new Paragraph({
+							alignment: AlignmentType.CENTER,
+							children: [
+								new TextRun({
+									text: running.footer,
+									font: font(FONTS.song),
+									size: SIZE.xiaowu - 4,
+									color: '808080'
+								})
+							]
+						})
+					]
+				: [])
 		]
 	});
 }
 
-function draftHeader(doc: ExportDocument): Header | undefined {
-	if (doc.meta.version.kind !== 'draft') return undefined;
+/** 草稿 on every page of the draft; a frozen version's label (its hash is in the footer). */
+function runningHeader(doc: ExportDocument): Header | undefined {
+	const running = versionRunning(doc.meta);
+	const text =
+		doc.meta.version.kind === 'draft'
+			? `${doc.meta.title}${WORDS.gap}${WORDS.draft}`
+			: running?.header;
+	if (!text) return undefined;
 	return new Header({
 		children: [
 			new Paragraph({
 				alignment: AlignmentType.RIGHT,
 				children: [
 					new TextRun({
-						text: `${doc.meta.title}${WORDS.gap}${WORDS.draft}`,
+						text,
 						font: font(FONTS.song),
 						size: SIZE.xiaowu,
 						color: '808080'
@@ -506,7 +571,7 @@ export async function renderDocx(
 		body.push(...sectionChildren(chapter, ctx));
 		await pause();
 	}
-	const header = draftHeader(doc);
+	const header = runningHeader(doc);
 	const document = new Document({
 		creator: doc.meta.leadUnit,
 		title: doc.meta.title,
@@ -553,8 +618,81 @@ export async function renderDocx(
 			{
 				properties: { page: { ...PAGE_PROPERTIES, pageNumbers: { start: 1 } } },
 				headers: header ? { default: header } : undefined,
-				footers: { default: pageFooter() },
+				footers: { default: pageFooter(doc) },
 				children: body
+			}
+		]
+	});
+	return new Uint8Array(await Packer.toBuffer(document));
+}
+
+/** A short official document (说明, 报告): 小标题 title, optional centred lines under it, body blocks. */
+export interface OfficialDocument {
+	title: string;
+	/** Centred lines under the title in 楷体 (e.g. the plan's name, the date). */
+	subtitle?: string[];
+	/** Body blocks: paragraphs, subheadings (depth 1 → 黑体 一、), tables with captions. */
+	blocks: Block[];
+	creator?: string;
+	description?: string;
+}
+
+/**
+ * Renders a short document in the same 公文 typesetting as the plan (A4, GB/T 9704 margins,
+ * 仿宋_GB2312 三号 body, 黑体 headings, 宋体 五号 tables, — 1 — page numbers), without cover or
+ * table of contents. Used for the 意见采纳情况说明 of consultation rounds.
+ */
+export async function renderOfficialDocx(doc: OfficialDocument): Promise<Uint8Array> {
+	const ctx: Ctx = { tables: 0, bookmarks: new Map() };
+	const children: (Paragraph | Table)[] = [
+		new Paragraph({
+			alignment: AlignmentType.CENTER,
+			spacing: { before: 0, after: doc.subtitle?.length ? 240 : 480 },
+			children: [
+				new TextRun({ text: doc.title, font: font(FONTS.song), size: SIZE.erhao, bold: true })
+			]
+		}),
+		...(doc.subtitle ?? []).map(
+			(line, i, all) =>
+				new Paragraph({
+					alignment: AlignmentType.CENTER,
+					spacing: { after: i === all.length - 1 ? 480 : 0 },
+					children: [new TextRun({ text: line, font: font(FONTS.kai), size: SIZE.sanhao })]
+				})
+		),
+		...blocks(doc.blocks, 1, ctx)
+	];
+	const document = new Document({
+		creator: doc.creator ?? '',
+		title: doc.title,
+		description: doc.description,
+		styles: {
+			default: {
+				document: {
+					run: { font: font(FONTS.fang), size: SIZE.sanhao },
+					paragraph: { spacing: { line: BODY_LINE, lineRule: LineRuleType.EXACT } }
+				},
+				...Object.fromEntries(
+					[1, 2, 3, 4, 5].map((level) => [
+						`heading${level}`,
+						{
+							run: {
+								font: font(HEADING_STYLE[level].font),
+								size: SIZE.sanhao,
+								bold: HEADING_STYLE[level].bold,
+								color: '000000'
+							},
+							paragraph: { spacing: { line: BODY_LINE, lineRule: LineRuleType.EXACT } }
+						}
+					])
+				)
+			}
+		},
+		sections: [
+			{
+				properties: { page: { ...PAGE_PROPERTIES, pageNumbers: { start: 1 } } },
+				footers: { default: pageFooter() },
+				children
 			}
 		]
 	});

@@ -58,6 +58,7 @@ export async function loadModelInput(plan: ExportPlan, source: ExportSource): Pr
 	const sections: SectionContent[] = [];
 	for (const template of TEMPLATES) {
 		const doc = await source.loadSection(template.clause);
+		if (!doc) continue;
 		try {
 			sections.push(readSectionContent(doc, template));
 		} finally {

@@ -1,20 +1,27 @@
 /**
  * What an export request asks for (query parameters, validated with zod) and whether the member may
- * have it. Drafts go to members who read the draft (canReadDraft); frozen versions will be offered
- * once versions exist (issue 6) — until then any other version is not found.
+ * have it. `version` is `draft` (the live draft: members who read the draft, canReadDraft),
+ * `approved` (the 定稿汇编) or `v<id>` (one frozen version). Versions go to every member of the plan,
+ * as on the version pages (versions/[versionId]/access.ts): participants read published versions.
+ * A single version is one activity's chapter, so it is exported as the report (full edition) only.
  */
 import { error } from '@sveltejs/kit';
 import { z } from 'zod';
 import { canReadDraft, type Membership } from '../../roles.ts';
 import type { ExportPlan } from './index.ts';
-import { liveDraftSource, type ExportSource } from './source.ts';
+import {
+	compilationSource,
+	frozenVersionSource,
+	liveDraftSource,
+	type ExportSource
+} from './source.ts';
 
 export const exportQuery = z.object({
 	edition: z.enum(['full', 'publication']).default('full'),
 	numbering: z.enum(['plan', 'standard']).default('plan'),
 	version: z
 		.string()
-		.regex(/^(draft|[0-9a-f]{8,64})$/)
+		.regex(/^(draft|approved|v\d{1,9})$/)
 		.default('draft')
 });
 export type ExportQuery = z.infer<typeof exportQuery>;
@@ -34,7 +41,13 @@ export function exportSourceFor(
 		if (!canReadDraft(membership)) error(403, { message: 'forbidden' });
 		return liveDraftSource(planId);
 	}
-	error(404, { message: 'not found' });
+	const source =
+		query.version === 'approved'
+			? compilationSource(planId)
+			: frozenVersionSource(planId, Number(query.version.slice(1)));
+	if (!source) error(404, { message: 'not found' });
+	if (source.version.kind === 'version') query.edition = 'full';
+	return source;
 }
 
 export function exportPlanOf(

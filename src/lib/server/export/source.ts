@@ -1,32 +1,322 @@
 /**
- * Where an export's content comes from. Today: the live draft, read from the collaboration server
- * (live documents when loaded, else SQLite). A frozen, signed-off version (issue 6) plugs in as
- * another `ExportSource`: its sections' Y.Docs decoded from the stored version, its label and hash,
- * its sign-off records and the consultation rounds' 意见采纳情况说明.
+ * Where an export's content comes from:
+ *
+ * - `liveDraftSource`: the live draft (marked 草稿), read from the collaboration server (live
+ *   documents when loaded, else SQLite), with every sign-off record so far;
+ * - `frozenVersionSource`: one frozen version of one activity (征求意见稿 / 送审稿 / 报批稿 / 定稿),
+ *   its sections decoded from the Yjs state stored in the hashed payload — exactly what was signed —
+ *   with the records bound to its hash;
+ * - `compilationSource`: the 定稿汇编, every activity's current (not superseded) 定稿 the same way,
+ *   activities without one marked 未定稿.
  */
-import type * as Y from 'yjs';
-import type { ConsultationReport, SignoffRecord, VersionStamp } from '../../export/types.ts';
-import { sectionDocumentName } from '../../standard/sections.ts';
-import { getCollab } from '../collab.ts';
+import { createHash } from 'node:crypto';
+import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
+import * as Y from 'yjs';
+import { chapterTitle } from '../../export/model.ts';
+import type {
+	ActivityStamp,
+	ConsultationReport,
+	SignoffRecord,
+	VersionStamp
+} from '../../export/types.ts';
 import { WORDS } from '../../export/vocabulary.ts';
+import {
+	ACTIVITY_WORDS,
+	DISPOSITION_WORDS,
+	PARTICIPANT_WORDS,
+	REPORT_WORDS,
+	STANCE_WORDS
+} from '../../consultation/vocabulary.ts';
+import { listRounds, loadRoundReport } from '../consultation/report.ts';
+import {
+	ACTIVITIES,
+	ACTIVITY_CHAPTER,
+	findSection,
+	sectionDocumentName,
+	type Activity
+} from '../../standard/sections.ts';
+import type { Milestone } from '../../workflow/machine.ts';
+import type { VersionPayload } from '../../workflow/version.ts';
+import { getCollab } from '../collab.ts';
+import { getDb, schema } from '../db/index.ts';
+import { versionPayload } from '../workflow/versions.ts';
 
 export interface ExportSource {
 	version: VersionStamp;
-	/** The section's document; the caller destroys it when done. */
-	loadSection(clause: string): Promise<Y.Doc> | Y.Doc;
+	/**
+	 * The section's document, or undefined when the source has no content for it (a section of an
+	 * activity the version does not contain). The caller destroys the document when done.
+	 */
+	loadSection(clause: string): Promise<Y.Doc | undefined> | Y.Doc | undefined;
 	signoffs(): Promise<SignoffRecord[]> | SignoffRecord[];
 	consultations(): Promise<ConsultationReport[]> | ConsultationReport[];
 }
 
 /**
- * The live draft, marked 草稿. Sign-off records and consultation reports belong to frozen versions
- * and to the workflow, which the draft has none of yet: its appendices say 暂无.
+ * What the consultation rounds (being built elsewhere) are expected to supply: the
+ * 意见采纳情况说明 of one round, as `ConsultationReport` (round name, dates, summary, and each
+ * comment with who made it, where, the decision and the reason).
  */
+export type LoadRoundReport = (
+	roundId: number
+) => Promise<ConsultationReport | undefined> | ConsultationReport | undefined;
+
+/**
+ * The 意见采纳情况说明 belonging to an export: the reports of the plan's consultation rounds (for a
+ * version: the rounds of its activities). Empty until the rounds exist; the lead wires
+ * `loadRoundReport` here.
+ */
+export function consultationReports(
+	planId: number,
+	activities: readonly Activity[] | null
+): ConsultationReport[] {
+	// Oldest round first, as the appendix tells the consultation's story in order.
+	return listRounds(planId)
+		.filter((r) => !activities || activities.includes(r.activity))
+		.reverse()
+		.flatMap((r, index, rounds) => {
+			const seq = rounds.slice(0, index + 1).filter((o) => o.activity === r.activity).length;
+			const report = loadRoundReport(r.id);
+			if (!report) return [];
+			const { totals, total } = report;
+			return [
+				{
+					round: `${ACTIVITY_WORDS[report.round.activity]}第${seq}轮征求意见（${WORDS.milestones.consultation}第${report.round.versionSeq}版）`,
+					from: isoDay(report.round.opensAt),
+					to: isoDay(report.round.closedAt ?? report.round.closesAt),
+					summary: REPORT_WORDS.summary(
+						total,
+						totals.adopted,
+						totals.partial,
+						totals.rejected,
+						totals.pending
+					),
+					items: report.sections.flatMap((section) =>
+						section.rows.map((row) => ({
+							from: `${row.who}（${PARTICIPANT_WORDS[row.participantType]}，${STANCE_WORDS[row.stance]}）`,
+							section: `${section.clause} ${section.title}`,
+							comment: row.body,
+							decision: DISPOSITION_WORDS[row.disposition ?? 'pending'],
+							reason: row.reason ?? ''
+						}))
+					)
+				}
+			];
+		});
+}
+
+function isoDay(time: number): string {
+	return new Date(time).toISOString().slice(0, 10);
+}
+
+/** 定稿（第3版）, or 定稿（第3版，已被取代） for a 定稿 superseded by a reopening. */
+export function versionLabel(version: {
+	milestone: Milestone;
+	seq: number;
+	supersededAt?: Date | null;
+}): string {
+	const seq = WORDS.edition.replace('{n}', String(version.seq));
+	return `${WORDS.milestones[version.milestone]}（${seq}${version.supersededAt ? `，${WORDS.superseded}` : ''}）`;
+}
+
+/** SHA-256 over `activity:hash` lines (`-` for 未定稿), each ending with a newline. */
+export function compilationHash(activities: readonly ActivityStamp[]): string {
+	const text = activities.map((a) => `${a.activity}:${a.hash ?? '-'}\n`).join('');
+	return createHash('sha256').update(text, 'utf8').digest('hex');
+}
+
+/**
+ * Sign-off records: countersigns, confirmations, returns and approvals with who, role,
+ * organization, time, decision and hash — in chapter order, then in the order they were given.
+ * `scope` limits them to given activities' hashes; without it, all of the plan's.
+ */
+export function loadSignoffs(
+	planId: number,
+	scope?: ReadonlyMap<Activity, string>
+): SignoffRecord[] {
+	const db = getDb();
+	const s = schema.activitySignatures;
+	const v = schema.activityVersions;
+	const rows = db
+		.select({
+			id: s.id,
+			activity: s.activity,
+			kind: s.kind,
+			hash: s.hash,
+			participant: s.participant,
+			at: s.createdAt,
+			name: schema.users.displayName,
+			organization: schema.organizations.name,
+			milestone: v.milestone,
+			seq: v.seq
+		})
+		.from(s)
+		.innerJoin(schema.users, eq(s.userId, schema.users.id))
+		.innerJoin(schema.organizations, eq(s.organizationId, schema.organizations.id))
+		.innerJoin(v, eq(s.versionId, v.id))
+		.where(eq(s.planId, planId))
+		.orderBy(asc(s.createdAt), asc(s.id))
+		.all()
+		.filter((r) => !scope || scope.get(r.activity) === r.hash);
+	const returns = rows.filter((r) => r.kind === 'return').map((r) => r.id);
+	const opinions = returns.length
+		? db
+				.select({
+					signatureId: schema.returnOpinions.signatureId,
+					clause: schema.returnOpinions.clause,
+					text: schema.returnOpinions.text
+				})
+				.from(schema.returnOpinions)
+				.where(inArray(schema.returnOpinions.signatureId, returns))
+				.orderBy(asc(schema.returnOpinions.id))
+				.all()
+		: [];
+	const order = (a: Activity) => ACTIVITIES.indexOf(a);
+	return rows
+		.sort((a, b) => order(a.activity) - order(b.activity))
+		.map((r) => {
+			const role =
+				r.kind === 'confirm'
+					? WORDS.signoffRoles[r.participant === 'enterprise' ? 'enterprise' : 'resident']
+					: r.kind === 'approve' || (r.kind === 'return' && r.milestone === 'approval')
+						? WORDS.signoffRoles.approver
+						: WORDS.signoffRoles.reviewer;
+			const comment = opinions
+				.filter((o) => o.signatureId === r.id)
+				.map((o) => (o.clause ? `${o.clause} ${o.text}` : o.text))
+				.join('；');
+			return {
+				name: r.name,
+				role,
+				organization: r.organization,
+				time: r.at.toISOString(),
+				decision: WORDS.signoffDecisions[r.kind],
+				versionHash: r.hash,
+				subject: versionLabel(r),
+				activity: chapterTitle(ACTIVITY_CHAPTER[r.activity]),
+				...(comment ? { comment } : {})
+			};
+		});
+}
+
+/** The live draft, marked 草稿, with every sign-off record so far. */
 export function liveDraftSource(planId: number, now = new Date()): ExportSource {
 	return {
 		version: { kind: 'draft', label: WORDS.draft, hash: null, at: now.toISOString() },
 		loadSection: (clause) => getCollab().readDocument(sectionDocumentName(planId, clause)),
-		signoffs: () => [],
-		consultations: () => []
+		signoffs: () => loadSignoffs(planId),
+		consultations: () => consultationReports(planId, null)
+	};
+}
+
+/** Sections of frozen payloads, decoded on demand from their stored Yjs state. */
+function frozenSections(payloads: readonly VersionPayload[]) {
+	const states = new Map<string, string>();
+	for (const payload of payloads)
+		for (const section of payload.sections) states.set(section.clause, section.yjs);
+	return (clause: string): Y.Doc | undefined => {
+		const state = states.get(clause);
+		if (state === undefined) return undefined;
+		const doc = new Y.Doc();
+		Y.applyUpdate(doc, Buffer.from(state, 'base64'));
+		return doc;
+	};
+}
+
+function loadPayload(hash: string): VersionPayload | undefined {
+	const text = versionPayload(hash);
+	return text ? (JSON.parse(text) as VersionPayload) : undefined;
+}
+
+type VersionRow = typeof schema.activityVersions.$inferSelect;
+
+function activityStamp(version: VersionRow): ActivityStamp {
+	const chapter = ACTIVITY_CHAPTER[version.activity];
+	return {
+		activity: version.activity,
+		chapter,
+		title: chapterTitle(chapter),
+		label: versionLabel(version),
+		hash: version.hash
+	};
+}
+
+/** One frozen version of one activity; undefined when it is not the plan's. */
+export function frozenVersionSource(planId: number, versionId: number): ExportSource | undefined {
+	const version = getDb()
+		.select()
+		.from(schema.activityVersions)
+		.where(
+			and(eq(schema.activityVersions.id, versionId), eq(schema.activityVersions.planId, planId))
+		)
+		.get();
+	const payload = version && loadPayload(version.hash);
+	if (!version || !payload) return undefined;
+	const stamp = activityStamp(version);
+	return {
+		version: {
+			kind: 'version',
+			label: `${stamp.title}·${stamp.label}`,
+			hash: version.hash,
+			at: version.createdAt.toISOString(),
+			activities: [stamp]
+		},
+		loadSection: frozenSections([payload]),
+		signoffs: () => loadSignoffs(planId, new Map([[version.activity, version.hash]])),
+		consultations: () => consultationReports(planId, [version.activity])
+	};
+}
+
+/** Each activity's current 定稿 (superseded ones do not count). */
+export function currentFinals(planId: number): Map<Activity, VersionRow> {
+	const rows = getDb()
+		.select({ version: schema.activityVersions })
+		.from(schema.planActivities)
+		.innerJoin(
+			schema.activityVersions,
+			eq(schema.planActivities.approvedVersionId, schema.activityVersions.id)
+		)
+		.where(
+			and(eq(schema.planActivities.planId, planId), isNull(schema.activityVersions.supersededAt))
+		)
+		.all();
+	return new Map(rows.map((r) => [r.version.activity, r.version]));
+}
+
+/** The 定稿汇编: every activity's current 定稿; undefined when no activity has one. */
+export function compilationSource(planId: number): ExportSource | undefined {
+	const finals = currentFinals(planId);
+	if (finals.size === 0) return undefined;
+	const payloads: VersionPayload[] = [];
+	const activities = ACTIVITIES.map((activity): ActivityStamp => {
+		const version = finals.get(activity);
+		const payload = version && loadPayload(version.hash);
+		if (version && payload) {
+			payloads.push(payload);
+			return activityStamp(version);
+		}
+		const chapter = ACTIVITY_CHAPTER[activity];
+		return { activity, chapter, title: chapterTitle(chapter), label: WORDS.notFinal, hash: null };
+	});
+	const scope = new Map(
+		activities.flatMap((a) => (a.hash ? [[a.activity as Activity, a.hash] as const] : []))
+	);
+	const latest = Math.max(...[...finals.values()].map((v) => v.createdAt.getTime()));
+	const load = frozenSections(payloads);
+	return {
+		version: {
+			kind: 'compilation',
+			label: WORDS.compilation,
+			hash: compilationHash(activities),
+			at: new Date(latest).toISOString(),
+			activities
+		},
+		// Only sections of activities with a 定稿 (a payload carries its own activity's sections).
+		loadSection: (clause) => {
+			const activity = findSection(clause)?.activity;
+			return activity && scope.has(activity) ? load(clause) : undefined;
+		},
+		signoffs: () => loadSignoffs(planId, scope),
+		consultations: () => consultationReports(planId, [...scope.keys()])
 	};
 }

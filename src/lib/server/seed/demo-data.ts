@@ -45,7 +45,12 @@ export const DEMO_ACCOUNTS: {
 	{ username: 'fgw', displayName: '张丽华', org: 'fgw', roles: ['editor'] },
 	{ username: 'gaj', displayName: '陈志强', org: 'gaj', roles: ['editor'] },
 	{ username: 'wjw', displayName: '刘芳', org: 'wjw', roles: ['editor'] },
+	// One reviewer per department that writes sections, so the default sign-off policy (every
+	// assigned department countersigns) can complete in the demo.
 	{ username: 'reviewer', displayName: '赵国平', org: 'fgw', roles: ['reviewer'] },
+	{ username: 'dsj-lead', displayName: '钱卫东', org: 'dsj', roles: ['reviewer'] },
+	{ username: 'gaj-lead', displayName: '何建军', org: 'gaj', roles: ['reviewer'] },
+	{ username: 'wjw-lead', displayName: '林静', org: 'wjw', roles: ['reviewer'] },
 	{ username: 'expert', displayName: '孙教授', org: 'zj', roles: ['reviewer'] },
 	{ username: 'leader', displayName: '周市长', org: 'zf', roles: ['approver'] },
 	{ username: 'qiye', displayName: '吴经理', org: 'qy', roles: ['enterprise'] },

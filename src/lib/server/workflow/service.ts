@@ -16,6 +16,13 @@ import {
 	type WorkflowState
 } from '../../workflow/machine.ts';
 import { signOffStatus, type SignOffPolicy, type Signature } from '../../workflow/policy.ts';
+import {
+	DEFAULT_DAYS,
+	PARTICIPANT_GROUPS,
+	roundConfig,
+	type RoundConfig,
+	type RoundConfigInput
+} from '../../consultation/period.ts';
 import { appendAudit, type AuditAction } from '../audit/index.ts';
 import { verifyPassword } from '../auth/password.ts';
 import {
@@ -25,6 +32,13 @@ import {
 	recordFailure
 } from '../auth/throttle.ts';
 import { getCollab } from '../collab.ts';
+import {
+	announceClosed,
+	announceRound,
+	closeRounds,
+	openRound,
+	type ConsultationRound
+} from '../consultation/rounds.ts';
 import { getDb, schema } from '../db/index.ts';
 import { DomainError } from '../errors.ts';
 import { loadPlanData } from '../plan-data.ts';
@@ -48,7 +62,15 @@ export interface ActionInput {
 	opinions?: Opinion[];
 	password?: string;
 	reason?: string;
+	/** publish: the consultation round's settings (default: every group, 30 days from today). */
+	round?: RoundConfigInput;
 }
+
+const DEFAULT_ROUND: RoundConfigInput = {
+	groups: PARTICIPANT_GROUPS,
+	days: DEFAULT_DAYS,
+	publicLink: false
+};
 
 const target = (activity: Activity) => `activity:${activity}`;
 
@@ -260,6 +282,14 @@ export async function performAction(
 	if (!decision.ok) throw refusal(decision.reason);
 
 	const opinions = action === 'return' ? cleanOpinions(activity, input.opinions) : [];
+	let round: RoundConfig | undefined;
+	if (action === 'publish') {
+		const checked = roundConfig(input.round ?? DEFAULT_ROUND, Date.now());
+		if (!checked.ok) throw new DomainError(checked.problem);
+		round = checked.config;
+	}
+	let opened: ConsultationRound | undefined;
+	let closed: ConsultationRound[] = [];
 	if (action === 'reopen' && !input.reason?.trim()) throw new DomainError('reason-required');
 	if (action === 'approve') {
 		const user = getDb()
@@ -293,6 +323,7 @@ export async function performAction(
 					hash: version.hash,
 					milestone: version.milestone
 				});
+				if (round) opened = openRound(planId, activity, version.id, round, actor);
 				return 'consultation';
 			}
 			case 'closeConsultation': {
@@ -300,6 +331,7 @@ export async function performAction(
 					versionId: row.currentVersionId
 				});
 				setState(planId, activity, 'drafting', { currentVersionId: null });
+				closed = closeRounds(planId, activity, actor);
 				return 'drafting';
 			}
 			case 'submit': {
@@ -407,6 +439,8 @@ export async function performAction(
 		}
 	})();
 	getCollab().refreshAccess(planId);
+	if (opened) announceRound(opened, actor.userId);
+	if (closed.length > 0) announceClosed(closed, actor.userId);
 	return result;
 }
 

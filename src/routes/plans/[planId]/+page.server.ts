@@ -1,5 +1,6 @@
 import { canReadDraft } from '#lib/roles.ts';
 import { openThreadCounts } from '#lib/server/comments.ts';
+import { listRounds } from '#lib/server/consultation/rounds.ts';
 import { requirePlanMember } from '#lib/server/guards.ts';
 import { loadActivityProgress } from '#lib/server/workflow/queries.ts';
 import { planOverview } from '#lib/server/workspace.ts';
@@ -12,6 +13,7 @@ export const load: PageServerLoad = (event) => {
 	return {
 		...planOverview(plan, membership),
 		workflow: loadActivityProgress(plan.id),
-		openThreads: canReadDraft(membership) ? openThreadCounts(plan.id) : {}
+		openThreads: canReadDraft(membership) ? openThreadCounts(plan.id) : {},
+		rounds: listRounds(plan.id).filter((r) => r.phase === 'open' || r.phase === 'scheduled')
 	};
 };

@@ -1,15 +1,35 @@
 import { canReadDraft } from '#lib/roles.ts';
+import { currentFinals } from '#lib/server/export/source.ts';
 import { requirePlanMember } from '#lib/server/guards.ts';
+import { versionsOf } from '#lib/server/workflow/versions.ts';
 import { planHeader } from '#lib/server/workspace.ts';
+import { ACTIVITIES } from '#lib/standard/sections.ts';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = (event) => {
 	const { plan, membership } = requirePlanMember(event);
 	const readsDraft = canReadDraft(membership);
+	const finals = currentFinals(plan.id);
+	// Newest first within each activity, activities in chapter order.
+	const frozen = versionsOf(plan.id)
+		.map((v) => ({
+			value: `v${v.id}`,
+			kind: 'version' as const,
+			activity: v.activity,
+			milestone: v.milestone,
+			seq: v.seq,
+			hash: v.hash,
+			superseded: v.supersededAt !== null
+		}))
+		.sort(
+			(a, b) => ACTIVITIES.indexOf(a.activity) - ACTIVITIES.indexOf(b.activity) || b.seq - a.seq
+		);
 	return {
 		plan: planHeader(plan),
 		readsDraft,
-		/** Frozen versions arrive with the workflow (issue 6); the draft is what can be exported today. */
-		versions: readsDraft ? [{ value: 'draft', kind: 'draft' as const }] : []
+		draft: readsDraft,
+		/** The 定稿汇编, with how many activities have a current 定稿. */
+		compilation: finals.size > 0 ? { finals: finals.size, of: ACTIVITIES.length } : null,
+		versions: frozen
 	};
 };

@@ -22,8 +22,11 @@ import {
 	fileFeedback,
 	performAction,
 	signaturesOf,
+	type ActionInput,
 	type Actor
 } from '#lib/server/workflow/service.ts';
+import { DEFAULT_DAYS, chinaDay } from '#lib/consultation/period.ts';
+import { listRounds } from '#lib/server/consultation/rounds.ts';
 import { getVersion, versionsOf } from '#lib/server/workflow/versions.ts';
 import { ACTIVITIES, ACTIVITY_CHAPTER, SECTIONS, type Activity } from '#lib/standard/sections.ts';
 import { availableActions, previousActivity, type WorkflowAction } from '#lib/workflow/machine.ts';
@@ -179,7 +182,9 @@ export const load: PageServerLoad = (event) => {
 						feedback: loadPriorFeedback(plan.id, previous)
 					}
 				: null,
-		progress: loadActivityProgress(plan.id)
+		progress: loadActivityProgress(plan.id),
+		today: chinaDay(Date.now()),
+		rounds: listRounds(plan.id).filter((r) => r.activity === activity)
 	};
 };
 
@@ -200,6 +205,27 @@ const Submit = z.object({ waiverReason: z.string().max(2000).optional() });
 const Password = z.object({ password: z.string().min(1, 'error:password-required').max(200) });
 const Reason = z.object({ reason: z.string().trim().min(1, 'error:reason-required').max(2000) });
 const Feedback = z.object({ text: z.string().trim().min(1, 'error:opinion-required').max(4000) });
+const Publish = z.object({
+	days: z.coerce.number().int().optional(),
+	startsOn: z.string().max(10).optional(),
+	shortReason: z.string().max(2000).optional(),
+	publicLink: z.string().optional(),
+	configured: z.string().optional()
+});
+
+/** The round's settings from the publish form; none when the form had no settings (defaults). */
+function roundInput(data: FormData): ActionInput['round'] {
+	if (!data.get('configured')) return undefined;
+	const days = Number(data.get('days') ?? DEFAULT_DAYS);
+	return {
+		groups: data.getAll('groups').map(String),
+		days: Number.isFinite(days) ? days : DEFAULT_DAYS,
+		startsOn: String(data.get('startsOn') ?? ''),
+		shortReason: String(data.get('shortReason') ?? ''),
+		publicLink: data.get('publicLink') === 'on'
+	};
+}
+
 const Policy = z.object({
 	enterpriseCount: z.coerce.number().int().min(0).max(50),
 	residentCount: z.coerce.number().int().min(0).max(50),
@@ -227,7 +253,7 @@ async function run(
 }
 
 export const actions: Actions = {
-	publish: (event) => run(event, 'publish', Empty),
+	publish: (event) => run(event, 'publish', Publish, (d) => ({ round: roundInput(d) })),
 	closeConsultation: (event) => run(event, 'closeConsultation', Empty),
 	submit: (event) =>
 		run(event, 'submit', Submit, (d) => ({ waiverReason: String(d.get('waiverReason') ?? '') })),

@@ -1,0 +1,141 @@
+/**
+ * A round's optional public link: anyone with the unguessable URL comments without an account,
+ * giving a name and optionally a contact. Comments are held for moderation; plan administrators
+ * approve them (then they are shown and answered like members' comments) or hide them with a
+ * reason. Submissions are limited per client address; everything is audited (the address only as
+ * a salted hash).
+ */
+import { createHash } from 'node:crypto';
+import { and, eq } from 'drizzle-orm';
+import { commentRefusal } from '../../consultation/period.ts';
+import type { Stance } from '../../consultation/report.ts';
+import { hasRole } from '../../roles.ts';
+import { getMembership } from '../access.ts';
+import { appendAudit } from '../audit/index.ts';
+import { getDb, schema } from '../db/index.ts';
+import { DomainError } from '../errors.ts';
+import {
+	cleanCommentBody,
+	getRound,
+	resolveAnchor,
+	roundTimes,
+	type ConsultationRound,
+	type PassageAnchor,
+	type RoundActor
+} from './rounds.ts';
+
+/** Public comments one address may submit per window. */
+export const PUBLIC_LIMIT = { perWindow: 5, windowMs: 10 * 60_000 } as const;
+
+const recent = new Map<string, number[]>();
+
+/** Counts a submission from an address; throws when the address is over the limit. */
+export function throttlePublic(ip: string, now = Date.now()): void {
+	const times = (recent.get(ip) ?? []).filter((t) => now - t < PUBLIC_LIMIT.windowMs);
+	if (times.length >= PUBLIC_LIMIT.perWindow) {
+		const wait = PUBLIC_LIMIT.windowMs - (now - times[0]);
+		throw new DomainError(
+			'public-rate-limited',
+			{ minutes: Math.max(1, Math.ceil(wait / 60_000)) },
+			429
+		);
+	}
+	times.push(now);
+	recent.set(ip, times);
+	if (recent.size > 50_000) recent.clear();
+}
+
+function ipHash(ip: string): string {
+	return createHash('sha256').update(`lantu-public:${ip}`).digest('hex').slice(0, 32);
+}
+
+export interface PublicInput extends PassageAnchor {
+	stance: Stance;
+	body: string;
+	name: string;
+	contact?: string;
+}
+
+export function submitPublicComment(
+	round: ConsultationRound,
+	input: PublicInput,
+	ip: string
+): { id: number } {
+	if (!round.publicToken) throw new DomainError('not-found', {}, 404);
+	const refusal = commentRefusal(roundTimes(round), 'public', Date.now());
+	if (refusal) throw new DomainError(refusal, {}, 409);
+	const name = input.name.trim();
+	if (!name) throw new DomainError('public-name-required');
+	const body = cleanCommentBody(input.body);
+	const anchor = resolveAnchor(round, input);
+	throttlePublic(ip);
+	const hashed = ipHash(ip);
+	const row = getDb()
+		.insert(schema.publicComments)
+		.values({
+			roundId: round.id,
+			clause: input.clause,
+			part: input.part,
+			startOffset: input.start,
+			endOffset: input.end,
+			quote: anchor.quote,
+			stance: input.stance,
+			body,
+			name: name.slice(0, 60),
+			contact: input.contact?.trim().slice(0, 120) || null,
+			ipHash: hashed
+		})
+		.returning({ id: schema.publicComments.id })
+		.get();
+	appendAudit({
+		action: 'consultation.public_submitted',
+		actorId: null,
+		planId: round.planId,
+		target: `round:${round.id}`,
+		ip: null,
+		details: { publicCommentId: row.id, clause: input.clause, stance: input.stance, ipHash: hashed }
+	});
+	return row;
+}
+
+/** A plan administrator approves a held public comment or hides it with a reason. */
+export function moderatePublicComment(
+	actor: RoundActor,
+	planId: number,
+	roundId: number,
+	id: number,
+	decision: 'approve' | 'hide',
+	rawReason = ''
+): void {
+	const round = getRound(roundId);
+	if (!round || round.planId !== planId) throw new DomainError('not-found', {}, 404);
+	if (!hasRole(getMembership(planId, actor.userId), 'admin'))
+		throw new DomainError('moderate-forbidden', {}, 403);
+	const reason = rawReason.trim();
+	if (decision === 'hide' && !reason) throw new DomainError('reason-required');
+	const p = schema.publicComments;
+	const comment = getDb()
+		.select({ id: p.id })
+		.from(p)
+		.where(and(eq(p.id, id), eq(p.roundId, roundId)))
+		.get();
+	if (!comment) throw new DomainError('not-found', {}, 404);
+	getDb()
+		.update(p)
+		.set({
+			status: decision === 'approve' ? 'approved' : 'hidden',
+			hiddenReason: decision === 'hide' ? reason.slice(0, 500) : null,
+			moderatedBy: actor.userId,
+			moderatedAt: new Date()
+		})
+		.where(eq(p.id, id))
+		.run();
+	appendAudit({
+		action: 'consultation.public_moderated',
+		actorId: actor.userId,
+		planId,
+		target: `round:${roundId}`,
+		ip: actor.ip ?? null,
+		details: { publicCommentId: id, decision, reason: decision === 'hide' ? reason : null }
+	});
+}

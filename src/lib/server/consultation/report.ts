@@ -1,0 +1,99 @@
+/**
+ * The 意见采纳情况说明 of a round as data: every member comment and every approved public comment
+ * with its answer, grouped per section and counted per participant type and disposition. The plan
+ * export's appendix uses `loadRoundReport` too.
+ */
+import { eq } from 'drizzle-orm';
+import type { ParticipantGroup } from '../../consultation/period.ts';
+import {
+	aggregateReport,
+	type ReportAggregate,
+	type ReportRow
+} from '../../consultation/report.ts';
+import { SECTIONS, type Activity } from '../../standard/sections.ts';
+import { getDb, schema } from '../db/index.ts';
+import { getVersion } from '../workflow/versions.ts';
+import { getRound, groupsOf, roundPublicComments, roundThreads } from './rounds.ts';
+
+export { listRounds } from './rounds.ts';
+
+export interface RoundReport extends ReportAggregate {
+	round: {
+		id: number;
+		planId: number;
+		planName: string;
+		activity: Activity;
+		versionId: number;
+		versionSeq: number;
+		hash: string;
+		groups: ParticipantGroup[];
+		opensAt: number;
+		closesAt: number;
+		closedAt: number | null;
+		days: number;
+		shortReason: string | null;
+		hasPublicLink: boolean;
+	};
+}
+
+export function reportRows(roundId: number): ReportRow[] {
+	const members: ReportRow[] = roundThreads(roundId).map((t) => ({
+		key: `t${t.id}`,
+		clause: t.clause,
+		quote: t.quote,
+		body: t.body,
+		who: t.organization ?? t.authorName,
+		participantType: t.participantType ?? 'government',
+		stance: t.stance ?? 'suggest',
+		disposition: t.disposition,
+		reason: t.reason,
+		createdAt: t.createdAt.getTime()
+	}));
+	const publicRows: ReportRow[] = roundPublicComments(roundId)
+		.filter((c) => c.status === 'approved')
+		.map((c) => ({
+			key: `p${c.id}`,
+			clause: c.clause,
+			quote: c.quote,
+			body: c.body,
+			who: c.name,
+			participantType: 'public',
+			stance: c.stance,
+			disposition: c.disposition,
+			reason: c.dispositionReason,
+			createdAt: c.createdAt.getTime()
+		}));
+	return [...members, ...publicRows];
+}
+
+/** The report of a round, or undefined when there is no such round. */
+export function loadRoundReport(roundId: number): RoundReport | undefined {
+	const round = getRound(roundId);
+	if (!round) return undefined;
+	const version = getVersion(round.versionId);
+	const plan = getDb()
+		.select({ name: schema.plans.name })
+		.from(schema.plans)
+		.where(eq(schema.plans.id, round.planId))
+		.get();
+	const sections = SECTIONS.filter((s) => s.activity === round.activity);
+	return {
+		round: {
+			id: round.id,
+			planId: round.planId,
+			planName: plan?.name ?? '',
+			activity: round.activity,
+			versionId: round.versionId,
+			versionSeq: version?.seq ?? 0,
+			hash: version?.hash ?? '',
+			groups: groupsOf(round),
+			opensAt: round.opensAt.getTime(),
+			closesAt: round.closesAt.getTime(),
+			closedAt: round.closedAt?.getTime() ?? null,
+			days: round.days,
+			shortReason: round.shortReason,
+			hasPublicLink: round.publicToken !== null
+		},
+		...aggregateReport(reportRows(roundId), sections)
+	};
+}

@@ -1,0 +1,71 @@
+import { error } from '@sveltejs/kit';
+import { z } from 'zod';
+import { commentRefusal } from '#lib/consultation/period.ts';
+import { attempt, parseForm } from '#lib/server/actions.ts';
+import { submitPublicComment } from '#lib/server/consultation/public.ts';
+import { roundByToken, roundPublicComments, roundTimes } from '#lib/server/consultation/rounds.ts';
+import { roundSections, roundSummary } from '#lib/server/consultation/views.ts';
+import { getPlan } from '#lib/server/plans.ts';
+import type { Actions, PageServerLoad } from './$types';
+
+/** The round of a public link; an unknown token is a plain 404. */
+function requireRound(token: string) {
+	const round = roundByToken(token);
+	if (!round) error(404, { message: 'not found' });
+	return round;
+}
+
+export const load: PageServerLoad = ({ params, setHeaders }) => {
+	const round = requireRound(params.token);
+	// The token is the credential: keep the page out of shared caches (referrers stay same-origin).
+	setHeaders({ 'cache-control': 'private, no-store' });
+	return {
+		planName: getPlan(round.planId)?.name ?? '',
+		round: roundSummary(round),
+		refusal: commentRefusal(roundTimes(round), 'public', Date.now()) ?? null,
+		sections: roundSections(round),
+		comments: roundPublicComments(round.id)
+			.filter((c) => c.status === 'approved')
+			.map((c) => ({
+				key: `p${c.id}`,
+				kind: 'public' as const,
+				id: c.id,
+				clause: c.clause,
+				quote: c.quote,
+				body: c.body,
+				stance: c.stance,
+				who: c.name,
+				participantType: 'public' as const,
+				disposition: c.disposition,
+				reason: c.dispositionReason
+			}))
+	};
+};
+
+const PublicComment = z.object({
+	clause: z.string().max(10),
+	part: z.string().max(80),
+	start: z.coerce.number().int().min(0),
+	end: z.coerce.number().int().min(0),
+	stance: z.enum(['support', 'oppose', 'suggest']),
+	body: z.string().max(20_000),
+	name: z.string().trim().min(1, 'error:public-name-required').max(60),
+	contact: z.string().max(120).optional()
+});
+
+export const actions: Actions = {
+	comment: async (event) => {
+		const round = requireRound(event.params.token);
+		const parsed = parseForm(PublicComment, await event.request.formData(), 'comment');
+		if (!parsed.ok) return parsed.failure;
+		let ip = 'unknown';
+		try {
+			ip = event.getClientAddress();
+		} catch {
+			// No address (tests, some adapters): all such clients share one bucket.
+		}
+		const result = await attempt('comment', () => submitPublicComment(round, parsed.data, ip));
+		if (!result.ok) return result.failure;
+		return { form: 'comment', success: 'submitted' };
+	}
+};

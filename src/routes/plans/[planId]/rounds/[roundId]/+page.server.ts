@@ -1,0 +1,189 @@
+import { error } from '@sveltejs/kit';
+import { z } from 'zod';
+import { commentRefusal } from '#lib/consultation/period.ts';
+import { idField } from '#lib/forms.ts';
+import { canManagePlan } from '#lib/roles.ts';
+import { attempt, parseForm } from '#lib/server/actions.ts';
+import { moderatePublicComment } from '#lib/server/consultation/public.ts';
+import {
+	answerComment,
+	commentOnRound,
+	confirmAnswer,
+	getRound,
+	mayAnswer,
+	participantOf,
+	roundPublicComments,
+	roundThreads,
+	roundTimes,
+	seesAllComments
+} from '#lib/server/consultation/rounds.ts';
+import { roundSections, roundSummary } from '#lib/server/consultation/views.ts';
+import { requirePlanMember } from '#lib/server/guards.ts';
+import { markRead } from '#lib/server/notifications.ts';
+import { getDb, schema } from '#lib/server/db/index.ts';
+import { and, eq, isNull } from 'drizzle-orm';
+import type { Actions, PageServerLoad, RequestEvent } from './$types';
+
+function requireRound(event: RequestEvent | Parameters<PageServerLoad>[0]) {
+	const member = requirePlanMember(event);
+	const id = Number(event.params.roundId);
+	const round = Number.isSafeInteger(id) ? getRound(id) : undefined;
+	if (!round || round.planId !== member.plan.id) error(404, { message: 'not found' });
+	return { ...member, round };
+}
+
+export const load: PageServerLoad = (event) => {
+	const { plan, membership, user, round } = requireRound(event);
+	const participant = participantOf(user.id);
+	const refusal = participant
+		? commentRefusal(roundTimes(round), participant.type, Date.now())
+		: 'round-not-invited';
+	const sections = roundSections(round);
+	const answerable = sections
+		.map((s) => s.clause)
+		.filter((clause) => mayAnswer(membership, plan.id, clause));
+	const all = seesAllComments(membership) || answerable.length > 0;
+	const isAdmin = canManagePlan(membership);
+	// Opening the round reads the notifications that point at it.
+	const { notifications } = schema;
+	const toRead = getDb()
+		.select({ id: notifications.id })
+		.from(notifications)
+		.where(
+			and(
+				eq(notifications.userId, user.id),
+				eq(notifications.roundId, round.id),
+				isNull(notifications.readAt)
+			)
+		)
+		.all()
+		.map((n) => n.id);
+	if (toRead.length > 0) markRead(user.id, toRead);
+	return {
+		plan: { id: plan.id, name: plan.name },
+		round: roundSummary(round),
+		sections,
+		me: {
+			id: user.id,
+			participantType: participant?.type ?? null,
+			refusal: refusal ?? null,
+			isAdmin,
+			answerable
+		},
+		threads: roundThreads(round.id)
+			.filter((t) => all || t.authorId === user.id)
+			.map((t) => ({
+				key: `t${t.id}`,
+				kind: 'thread' as const,
+				id: t.id,
+				clause: t.clause,
+				quote: t.quote,
+				body: t.body,
+				stance: t.stance ?? 'suggest',
+				who: t.organization ?? t.authorName,
+				participantType: t.participantType ?? 'government',
+				mine: t.authorId === user.id,
+				disposition: t.disposition,
+				reason: t.reason,
+				answeredAt: t.answeredAt?.getTime() ?? null,
+				answerSeenAt: t.answerSeenAt?.getTime() ?? null,
+				createdAt: t.createdAt.getTime()
+			})),
+		publicComments: roundPublicComments(round.id)
+			.filter((c) => c.status === 'approved' || isAdmin)
+			.map((c) => ({
+				key: `p${c.id}`,
+				kind: 'public' as const,
+				id: c.id,
+				clause: c.clause,
+				quote: c.quote,
+				body: c.body,
+				stance: c.stance,
+				who: c.name,
+				contact: isAdmin ? c.contact : null,
+				status: c.status,
+				hiddenReason: c.hiddenReason,
+				disposition: c.disposition,
+				reason: c.dispositionReason,
+				createdAt: c.createdAt.getTime()
+			})),
+		publicUrl:
+			isAdmin && round.publicToken ? `${event.url.origin}/consult/${round.publicToken}` : null
+	};
+};
+
+function actorOf(event: RequestEvent, userId: number) {
+	let ip: string | null;
+	try {
+		ip = event.getClientAddress();
+	} catch {
+		ip = null;
+	}
+	return { userId, ip };
+}
+
+const Comment = z.object({
+	clause: z.string().max(10),
+	part: z.string().max(80),
+	start: z.coerce.number().int().min(0),
+	end: z.coerce.number().int().min(0),
+	stance: z.enum(['support', 'oppose', 'suggest']),
+	body: z.string().max(20_000)
+});
+const Answer = z.object({
+	kind: z.enum(['thread', 'public']),
+	id: idField,
+	disposition: z.enum(['adopted', 'partial', 'rejected']),
+	reason: z.string().trim().min(1, 'error:reason-required').max(2000)
+});
+const Confirm = z.object({ id: idField });
+const Moderate = z.object({
+	id: idField,
+	decision: z.enum(['approve', 'hide']),
+	reason: z.string().max(500).default('')
+});
+
+export const actions: Actions = {
+	comment: async (event) => {
+		const { plan, user, round } = requireRound(event);
+		const parsed = parseForm(Comment, await event.request.formData(), 'comment');
+		if (!parsed.ok) return parsed.failure;
+		const result = await attempt('comment', () =>
+			commentOnRound(actorOf(event, user.id), plan.id, round.id, parsed.data)
+		);
+		if (!result.ok) return result.failure;
+		return { form: 'comment', success: 'commented', threadId: result.value.threadId };
+	},
+	answer: async (event) => {
+		const { plan, user, round } = requireRound(event);
+		const parsed = parseForm(Answer, await event.request.formData(), 'answer');
+		if (!parsed.ok) return parsed.failure;
+		const { kind, id, disposition, reason } = parsed.data;
+		const result = await attempt('answer', () =>
+			answerComment(actorOf(event, user.id), plan.id, round.id, { kind, id }, disposition, reason)
+		);
+		if (!result.ok) return result.failure;
+		return { form: 'answer', success: 'answered' };
+	},
+	confirm: async (event) => {
+		const { plan, user, round } = requireRound(event);
+		const parsed = parseForm(Confirm, await event.request.formData(), 'confirm');
+		if (!parsed.ok) return parsed.failure;
+		const result = await attempt('confirm', () =>
+			confirmAnswer(actorOf(event, user.id), plan.id, round.id, parsed.data.id)
+		);
+		if (!result.ok) return result.failure;
+		return { form: 'confirm', success: 'confirmed' };
+	},
+	moderate: async (event) => {
+		const { plan, user, round } = requireRound(event);
+		const parsed = parseForm(Moderate, await event.request.formData(), 'moderate');
+		if (!parsed.ok) return parsed.failure;
+		const { id, decision, reason } = parsed.data;
+		const result = await attempt('moderate', () =>
+			moderatePublicComment(actorOf(event, user.id), plan.id, round.id, id, decision, reason)
+		);
+		if (!result.ok) return result.failure;
+		return { form: 'moderate', success: 'moderated' };
+	}
+};

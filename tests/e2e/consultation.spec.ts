@@ -1,0 +1,131 @@
+/**
+ * A consultation round run end to end by the demo accounts (issue 5), on 实施路径规划 (chapter 9) so
+ * it does not meet workflow.spec.ts (需求分析): the admin publishes with participant groups, the
+ * resident representative comments on a passage with a stance, 大数据局 (owner of 9.2) answers
+ * 部分采纳, the resident reads the answer from the inbox and confirms, and the 意见采纳情况说明
+ * counts it under 居民代表 / 部分采纳 and downloads as a DOCX holding the row.
+ */
+import { mkdirSync, readFileSync } from 'node:fs';
+import { strFromU8, unzipSync } from 'fflate';
+import type { Browser, Locator, Page } from '@playwright/test';
+import { expect, loginAs, test } from './fixtures.ts';
+
+const SHOTS = process.env.LANTU_SHOTS;
+
+async function open(browser: Browser, baseURL: string | undefined, user: string, path: string) {
+	const context = await browser.newContext({ baseURL });
+	await loginAs(context, user);
+	const page = await context.newPage();
+	await page.goto(path);
+	return page;
+}
+
+/** Screenshots for review (LANTU_SHOTS=dir): the whole page at 1280 and 390 wide, and a detail. */
+async function shoot(page: Page, name: string, detail?: Locator) {
+	if (!SHOTS) return;
+	mkdirSync(SHOTS, { recursive: true });
+	for (const width of [1280, 390]) {
+		await page.setViewportSize({ width, height: 900 });
+		await page.screenshot({ path: `${SHOTS}/${name}-${width}.png`, fullPage: true });
+		await page.screenshot({ path: `${SHOTS}/${name}-${width}-top.png` });
+		if (detail) await detail.screenshot({ path: `${SHOTS}/${name}-${width}-detail.png` });
+	}
+	await page.setViewportSize({ width: 1280, height: 720 });
+}
+
+const COMMENT = '建议在运营模式中明确社区养老服务的运营主体。';
+const REASON = '运营主体将在9.2中补充，养老服务具体内容由卫健委另行细化。';
+
+test('a resident comments, the department answers 部分采纳, the report counts it', async ({
+	browser,
+	baseURL
+}) => {
+	test.setTimeout(120_000);
+
+	// The admin publishes the 征求意见稿 of chapter 9 for enterprises, residents and experts.
+	const admin = await open(browser, baseURL, 'admin', '/plans/1/workflow/roadmap');
+	const publish = admin.getByTestId('publish-form');
+	await publish.getByLabel('政府部门').uncheck();
+	await expect(publish.getByLabel('居民代表')).toBeChecked();
+	await publish.getByRole('button', { name: '发布征求意见稿' }).click();
+	await expect(admin.getByRole('status').filter({ hasText: '征求意见稿已发布' })).toBeVisible();
+	const roundHref = await admin
+		.getByRole('link', { name: /第 \d+ 版 · 征求意见中/ })
+		.getAttribute('href');
+	expect(roundHref).toMatch(/^\/plans\/1\/rounds\/\d+$/);
+
+	// The resident representative is told, opens the round from the inbox and comments on words
+	// selected in a passage of 9.2.
+	const jumin = await open(browser, baseURL, 'jumin', '/inbox');
+	await jumin
+		.getByRole('button', { name: /征求意见轮次已开始/ })
+		.first()
+		.click();
+	await expect(jumin).toHaveURL(new RegExp(`${roundHref}$`));
+	await expect(jumin.getByTestId('round-phase')).toHaveText('征求意见中');
+	const section = jumin.locator('section[data-clause="9.2"]');
+	const passage = section.locator('[data-passage]').first();
+	const quote = await passage.evaluate((el) => {
+		const text = el.firstChild as Text;
+		const range = document.createRange();
+		range.setStart(text, 0);
+		range.setEnd(text, Math.min(10, text.length));
+		const selection = window.getSelection()!;
+		selection.removeAllRanges();
+		selection.addRange(range);
+		return range.toString();
+	});
+	await section.getByRole('button', { name: '提意见' }).first().click();
+	const form = jumin.getByTestId('round-comment-form');
+	await expect(form).toContainText(`针对：“${quote}”`);
+	await form.getByLabel('建议').check();
+	await form.getByLabel('意见内容').fill(COMMENT);
+	await form.getByRole('button', { name: '提交意见' }).click();
+	await expect(jumin.getByRole('status').filter({ hasText: '意见已提交。' })).toBeVisible();
+	const mine = jumin.getByTestId('round-comment').filter({ hasText: COMMENT });
+	await expect(mine).toContainText('未答复');
+	await expect(mine).toContainText('示例市东城街道居民代表（居民代表）');
+	await expect(mine).toContainText(quote);
+
+	// 大数据局 owns 9.2 and answers 部分采纳 with a reason.
+	const dsj = await open(browser, baseURL, 'dsj', roundHref!);
+	const card = dsj.getByTestId('round-comment').filter({ hasText: COMMENT });
+	await card.getByLabel('部分采纳').check();
+	await card.getByLabel('理由').fill(REASON);
+	await card.getByRole('button', { name: '提交答复' }).click();
+	await expect(dsj.getByRole('status').filter({ hasText: '答复已保存' })).toBeVisible();
+	await expect(card.getByTestId('round-answer')).toContainText('部分采纳');
+
+	// The resident sees the answer in the inbox, opens it and confirms (参与确认).
+	await jumin.goto('/inbox');
+	const answer = jumin.locator('[data-notification="answer"]').first();
+	await expect(answer).toContainText('李晓明 答复了您的意见');
+	await expect(answer).toContainText(REASON);
+	await answer.getByRole('button').click();
+	const answered = jumin.getByTestId('round-comment').filter({ hasText: COMMENT });
+	await expect(answered.getByTestId('round-answer')).toContainText('部分采纳');
+	await expect(answered.getByTestId('round-answer')).toContainText(REASON);
+	await answered.getByRole('button', { name: '确认已阅' }).click();
+	await expect(jumin.getByRole('status').filter({ hasText: '已确认阅知答复。' })).toBeVisible();
+	await expect(answered).toContainText('确认阅知');
+	await shoot(jumin, 'round-participant', answered);
+
+	// The 意见采纳情况说明 counts it under 居民代表 / 部分采纳 and downloads as DOCX.
+	await admin.goto(`${roundHref}/report`);
+	const counts = admin.getByTestId('report-counts');
+	await expect(
+		counts.locator('tr[data-type="residents"] td[data-disposition="partial"]')
+	).toHaveText('1');
+	await expect(admin.getByTestId('report-section-9.2')).toContainText(COMMENT);
+	await shoot(admin, 'round-report');
+	const [download] = await Promise.all([
+		admin.waitForEvent('download'),
+		admin.getByTestId('report-docx').click()
+	]);
+	expect(download.suggestedFilename()).toMatch(/意见采纳情况说明\.docx$/);
+	const path = await download.path();
+	const xml = strFromU8(unzipSync(new Uint8Array(readFileSync(path)))['word/document.xml']);
+	expect(xml.includes(COMMENT)).toBe(true);
+	expect(xml.includes(REASON)).toBe(true);
+	expect(xml.includes('示例市东城街道居民代表（居民代表）')).toBe(true);
+});

@@ -1,0 +1,438 @@
+/**
+ * Consultation rounds against the real server (issue 5): the round opened by publishing, refusals
+ * outside the groups, the period or a closed round (each with its message), answers and 参与确认,
+ * the 意见采纳情况说明 as CSV and DOCX, and the public link's moderation and per-address throttle.
+ */
+import Database from 'better-sqlite3';
+import { strFromU8, unzipSync } from 'fflate';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { frozenParts } from '../../src/lib/consultation/passages.ts';
+import type { VersionPayload } from '../../src/lib/workflow/version.ts';
+import { login } from '../helpers/http.ts';
+import { startServer, type TestServer } from '../helpers/server.ts';
+
+let server: TestServer;
+const cookies = new Map<string, string>();
+const ACCOUNTS = ['admin', 'dsj', 'fgw', 'qiye', 'jumin', 'expert'] as const;
+type Account = (typeof ACCOUNTS)[number];
+
+beforeAll(async () => {
+	server = await startServer();
+	for (const name of ACCOUNTS) cookies.set(name, await login(server.url, name));
+});
+afterAll(async () => {
+	await server?.stop();
+});
+
+/** Posts a form action as a browser without JavaScript; returns the status and the page's HTML. */
+async function post(who: Account | null, path: string, fields: [string, string][]) {
+	const response = await fetch(`${server.url}${path}`, {
+		method: 'POST',
+		redirect: 'manual',
+		headers: {
+			'content-type': 'application/x-www-form-urlencoded',
+			origin: server.url,
+			accept: 'text/html',
+			...(who ? { cookie: cookies.get(who) ?? '' } : {})
+		},
+		body: new URLSearchParams(fields)
+	});
+	return { status: response.status, html: await response.text() };
+}
+
+function query<T>(sql: string, ...params: unknown[]): T {
+	const db = new Database(server.databasePath, { readonly: true });
+	try {
+		return db.prepare(sql).get(...params) as T;
+	} finally {
+		db.close();
+	}
+}
+function all<T>(sql: string, ...params: unknown[]): T[] {
+	const db = new Database(server.databasePath, { readonly: true });
+	try {
+		return db.prepare(sql).all(...params) as T[];
+	} finally {
+		db.close();
+	}
+}
+
+function publish(activity: string, settings: [string, string][]) {
+	return post('admin', `/plans/1/workflow/${activity}?/publish`, [
+		['configured', '1'],
+		...settings
+	]);
+}
+
+interface Round {
+	id: number;
+	version_id: number;
+	groups: string;
+	days: number;
+	short_reason: string | null;
+	public_token: string | null;
+	closed_at: number | null;
+}
+const latestRound = (activity: string) =>
+	query<Round>(
+		'SELECT * FROM consultation_rounds WHERE plan_id = 1 AND activity = ? ORDER BY id DESC LIMIT 1',
+		activity
+	);
+
+/** The first commentable passage of a round's frozen version (a clause owned by `clause`). */
+function passageOf(round: Round, clause?: string) {
+	const { payload } = query<{ payload: string }>(
+		'SELECT c.payload FROM activity_versions v JOIN version_contents c ON c.hash = v.hash WHERE v.id = ?',
+		round.version_id
+	);
+	const version = JSON.parse(payload) as VersionPayload;
+	for (const section of version.sections) {
+		if (clause && section.clause !== clause) continue;
+		const part = frozenParts(section.rendering)[0];
+		if (!part) continue;
+		const passage = part.passages[0];
+		const end = Math.min(passage.end, passage.start + 12);
+		return {
+			clause: section.clause,
+			part: part.part,
+			start: passage.start,
+			end,
+			quote: part.text.slice(passage.start, end)
+		};
+	}
+	throw new Error('no passage in the frozen version');
+}
+
+function commentFields(
+	p: ReturnType<typeof passageOf>,
+	stance: string,
+	body: string
+): [string, string][] {
+	return [
+		['clause', p.clause],
+		['part', p.part],
+		['start', String(p.start)],
+		['end', String(p.end)],
+		['stance', stance],
+		['body', body]
+	];
+}
+
+describe('opening a round', () => {
+	it('needs a stated reason for a period shorter than 30 days', async () => {
+		const refused = await publish('roadmap', [
+			['groups', 'residents'],
+			['groups', 'experts'],
+			['days', '15']
+		]);
+		expect(refused.status).toBe(400);
+		expect(refused.html).toContain('征求意见期少于 30 日，请说明理由');
+		expect(latestRound('roadmap')).toBeUndefined();
+
+		const opened = await publish('roadmap', [
+			['groups', 'residents'],
+			['groups', 'experts'],
+			['days', '15'],
+			['shortReason', '配合年度预算编制时限']
+		]);
+		expect(opened.status).toBe(200);
+		const round = latestRound('roadmap');
+		expect(JSON.parse(round.groups)).toEqual(['residents', 'experts']);
+		expect(round.days).toBe(15);
+		expect(round.short_reason).toBe('配合年度预算编制时限');
+		// Participants are told, and see the reason on the round page.
+		const jumin = query<{ n: number }>(
+			"SELECT count(*) AS n FROM notifications WHERE kind = 'round_opened' AND round_id = ? AND user_id = (SELECT id FROM users WHERE username = 'jumin')",
+			round.id
+		);
+		expect(jumin.n).toBe(1);
+		const page = await fetch(`${server.url}/plans/1/rounds/${round.id}`, {
+			headers: { cookie: cookies.get('jumin')! }
+		});
+		expect(await page.text()).toContain('配合年度预算编制时限');
+	});
+});
+
+describe('commenting', () => {
+	it('records the participant type and organization, and refuses groups not invited', async () => {
+		const round = latestRound('roadmap');
+		const p = passageOf(round, '9.2');
+		const path = `/plans/1/rounds/${round.id}?/comment`;
+
+		const enterprise = await post('qiye', path, commentFields(p, 'support', '企业意见'));
+		expect(enterprise.status).toBe(403);
+		expect(enterprise.html).toContain('不在本轮征求对象之列');
+
+		const bad = await post('jumin', path, [
+			...commentFields(p, 'suggest', '位置不对').filter(([k]) => k !== 'end'),
+			['end', '999999']
+		]);
+		expect(bad.status).toBe(400);
+
+		const ok = await post('jumin', path, commentFields(p, 'suggest', '建议增加社区养老服务内容'));
+		expect(ok.status).toBe(200);
+		const thread = query<{
+			participant_type: string;
+			organization: string;
+			stance: string;
+			quote: string;
+			round_id: number;
+		}>(
+			`SELECT t.participant_type, o.name AS organization, t.stance, t.quote, t.round_id
+			 FROM comment_threads t JOIN organizations o ON o.id = t.organization_id
+			 WHERE t.round_id = ? ORDER BY t.id DESC LIMIT 1`,
+			round.id
+		);
+		// Consultation comments stay out of the live draft's comment panel and counts.
+		const live = await fetch(`${server.url}/api/plans/1/sections/9.2/comments`, {
+			headers: { cookie: cookies.get('dsj')! }
+		});
+		const { threads } = (await live.json()) as { threads: { quote: string }[] };
+		expect(threads.some((t) => t.quote === p.quote)).toBe(false);
+		expect(thread).toEqual({
+			participant_type: 'residents',
+			organization: '示例市东城街道居民代表',
+			stance: 'suggest',
+			quote: p.quote,
+			round_id: round.id
+		});
+	});
+
+	it('refuses comments before the period starts', async () => {
+		const tomorrow = new Date(Date.now() + 8 * 3_600_000 + 86_400_000).toISOString().slice(0, 10);
+		expect(
+			(
+				await publish('overall', [
+					['groups', 'residents'],
+					['days', '30'],
+					['startsOn', tomorrow]
+				])
+			).status
+		).toBe(200);
+		const round = latestRound('overall');
+		const refused = await post(
+			'jumin',
+			`/plans/1/rounds/${round.id}?/comment`,
+			commentFields(passageOf(round), 'oppose', '提前提交')
+		);
+		expect(refused.status).toBe(409);
+		expect(refused.html).toContain('本轮征求意见尚未开始');
+	});
+
+	it('refuses comments after the period ends, by the server clock', async () => {
+		const round = latestRound('overall');
+		// Move the period into the past (as if 30 days had gone by).
+		const db = new Database(server.databasePath);
+		try {
+			const day = 86_400_000;
+			db.prepare('UPDATE consultation_rounds SET opens_at = ?, closes_at = ? WHERE id = ?').run(
+				Date.now() - 31 * day,
+				Date.now() - day,
+				round.id
+			);
+		} finally {
+			db.close();
+		}
+		const refused = await post(
+			'jumin',
+			`/plans/1/rounds/${round.id}?/comment`,
+			commentFields(passageOf(round), 'oppose', '过期提交')
+		);
+		expect(refused.status).toBe(409);
+		expect(refused.html).toContain('征求意见期已满');
+	});
+});
+
+describe('answers and the report', () => {
+	it('lets the owning department answer, notifies the commenter, who confirms', async () => {
+		const round = latestRound('roadmap');
+		const thread = query<{ id: number }>(
+			'SELECT id FROM comment_threads WHERE round_id = ? ORDER BY id DESC LIMIT 1',
+			round.id
+		);
+		const path = `/plans/1/rounds/${round.id}`;
+		const answer: [string, string][] = [
+			['kind', 'thread'],
+			['id', String(thread.id)],
+			['disposition', 'partial'],
+			['reason', '养老服务纳入9.2重点任务，具体内容另行细化']
+		];
+		// 9.2 belongs to 大数据局 only.
+		const fgw = await post('fgw', `${path}?/answer`, answer);
+		expect(fgw.status).toBe(403);
+		expect(fgw.html).toContain('只有该章节的负责部门或牵头单位管理员可以答复');
+		expect((await post('dsj', `${path}?/answer`, answer.slice(0, 3))).status).toBe(400);
+		expect((await post('dsj', `${path}?/answer`, answer)).status).toBe(200);
+
+		const note = query<{ link: string; excerpt: string }>(
+			"SELECT link, excerpt FROM notifications WHERE kind = 'answer' AND user_id = (SELECT id FROM users WHERE username = 'jumin') ORDER BY id DESC LIMIT 1"
+		);
+		expect(note.link).toBe(`/plans/1/rounds/${round.id}#c-t${thread.id}`);
+		expect(note.excerpt).toContain('养老服务纳入');
+
+		expect((await post('qiye', `${path}?/confirm`, [['id', String(thread.id)]])).status).toBe(403);
+		expect((await post('jumin', `${path}?/confirm`, [['id', String(thread.id)]])).status).toBe(200);
+		expect(
+			query<{ seen: number | null }>(
+				'SELECT answer_seen_at AS seen FROM comment_threads WHERE id = ?',
+				thread.id
+			).seen
+		).not.toBeNull();
+	});
+
+	it('downloads the 意见采纳情况说明 as CSV with a BOM and as DOCX', async () => {
+		const round = latestRound('roadmap');
+		const base = `${server.url}/plans/1/rounds/${round.id}`;
+		const csv = await fetch(`${base}/report.csv`, { headers: { cookie: cookies.get('jumin')! } });
+		expect(csv.status).toBe(200);
+		const bytes = new Uint8Array(await csv.arrayBuffer());
+		expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+		const text = new TextDecoder().decode(bytes);
+		expect(text).toContain('示例市东城街道居民代表,居民代表,建议,部分采纳');
+
+		const docx = await fetch(`${base}/report.docx`, { headers: { cookie: cookies.get('dsj')! } });
+		expect(docx.status).toBe(200);
+		expect(docx.headers.get('content-type')).toContain('wordprocessingml');
+		const files = unzipSync(new Uint8Array(await docx.arrayBuffer()));
+		const xml = strFromU8(files['word/document.xml']);
+		// (booleans, so a failure does not print the whole document)
+		expect(xml.includes('意见采纳情况说明')).toBe(true);
+		expect(xml.includes('建议增加社区养老服务内容')).toBe(true);
+		expect(xml.includes('示例市东城街道居民代表（居民代表）')).toBe(true);
+		expect(xml.includes('部分采纳')).toBe(true);
+		expect(xml.includes('w:w="11906"')).toBe(true); // A4
+		expect(strFromU8(files['word/styles.xml']).includes('仿宋_GB2312')).toBe(true);
+
+		// The plan's own export carries the same answer in its 意见采纳情况说明 appendix.
+		const exported = await fetch(`${server.url}/plans/1/export/md?edition=full&version=draft`, {
+			headers: { cookie: cookies.get('dsj')! }
+		});
+		expect(exported.status).toBe(200);
+		const markdown = await exported.text();
+		const appendix = markdown.slice(markdown.lastIndexOf('意见采纳情况说明'));
+		expect(appendix).toContain('实施路径规划第1轮征求意见');
+		expect(appendix).toContain('建议增加社区养老服务内容');
+		expect(appendix).toContain('示例市东城街道居民代表（居民代表，建议）');
+		expect(appendix).toContain('部分采纳');
+
+		// Not a member of plan 1's rounds from outside: no cookie, no report.
+		const anonymous = await fetch(`${base}/report.csv`, { redirect: 'manual' });
+		expect(anonymous.status).toBe(303);
+	});
+
+	it('refuses comments once the workflow closes the round', async () => {
+		const round = latestRound('roadmap');
+		expect((await post('admin', '/plans/1/workflow/roadmap?/closeConsultation', [])).status).toBe(
+			200
+		);
+		expect(latestRound('roadmap').closed_at).not.toBeNull();
+		const refused = await post(
+			'jumin',
+			`/plans/1/rounds/${round.id}?/comment`,
+			commentFields(passageOf(round, '9.2'), 'support', '结束后提交')
+		);
+		expect(refused.status).toBe(409);
+		expect(refused.html).toContain('本轮征求意见已结束');
+		const closed = query<{ n: number }>(
+			"SELECT count(*) AS n FROM notifications WHERE kind = 'round_closed' AND round_id = ?",
+			round.id
+		);
+		expect(closed.n).toBeGreaterThan(0);
+	});
+});
+
+describe('the public link', () => {
+	it('takes anonymous comments held for moderation, throttled per address', async () => {
+		expect(
+			(
+				await publish('architecture', [
+					['groups', 'enterprise'],
+					['days', '30'],
+					['publicLink', 'on']
+				])
+			).status
+		).toBe(200);
+		const round = latestRound('architecture');
+		expect(round.public_token).toMatch(/^[A-Za-z0-9_-]{32}$/);
+		expect((await fetch(`${server.url}/consult/not-a-real-token-aaaaaaaaaaaa`)).status).toBe(404);
+		const url = `/consult/${round.public_token}`;
+		expect((await fetch(`${server.url}${url}`)).status).toBe(200);
+
+		const p = passageOf(round);
+		const fields = (i: number): [string, string][] => [
+			...commentFields(p, 'suggest', `公众意见 ${i}`),
+			['name', `市民${i}`],
+			['contact', '13800000000']
+		];
+		expect(
+			(
+				await post(
+					null,
+					`${url}?/comment`,
+					fields(0).filter(([k]) => k !== 'name')
+				)
+			).status
+		).toBe(400);
+		for (let i = 1; i <= 5; i++)
+			expect((await post(null, `${url}?/comment`, fields(i))).status).toBe(200);
+		const flood = await post(null, `${url}?/comment`, fields(6));
+		expect(flood.status).toBe(429);
+		expect(flood.html).toContain('提交过于频繁');
+		expect(
+			query<{ n: number }>('SELECT count(*) AS n FROM public_comments WHERE round_id = ?', round.id)
+				.n
+		).toBe(5);
+
+		// Held: not on the public page until approved.
+		expect(await (await fetch(`${server.url}${url}`)).text()).not.toContain('公众意见 1');
+		const [first, second] = all<{ id: number }>(
+			'SELECT id FROM public_comments WHERE round_id = ? ORDER BY id',
+			round.id
+		);
+		const moderate = `/plans/1/rounds/${round.id}?/moderate`;
+		expect(
+			(
+				await post('dsj', moderate, [
+					['id', String(first.id)],
+					['decision', 'approve']
+				])
+			).status
+		).toBe(403);
+		expect(
+			(
+				await post('admin', moderate, [
+					['id', String(second.id)],
+					['decision', 'hide']
+				])
+			).status
+		).toBe(400);
+		expect(
+			(
+				await post('admin', moderate, [
+					['id', String(first.id)],
+					['decision', 'approve']
+				])
+			).status
+		).toBe(200);
+		expect(
+			(
+				await post('admin', moderate, [
+					['id', String(second.id)],
+					['decision', 'hide'],
+					['reason', '含有个人信息']
+				])
+			).status
+		).toBe(200);
+		const page = await (await fetch(`${server.url}${url}`)).text();
+		expect(page).toContain('公众意见 1');
+		expect(page).not.toContain('公众意见 2');
+		expect(page).not.toContain('13800000000');
+
+		const audited = all<{ action: string }>(
+			"SELECT action FROM audit_log WHERE action LIKE 'consultation.public%' AND target = ?",
+			`round:${round.id}`
+		).map((a) => a.action);
+		expect(audited.filter((a) => a === 'consultation.public_submitted')).toHaveLength(5);
+		expect(audited.filter((a) => a === 'consultation.public_moderated')).toHaveLength(2);
+	});
+});
