@@ -7,6 +7,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { exportTable, measureExport } from './export.ts';
+import { idleSummary, measureIdle, type IdleResult } from './idle.ts';
 import { measureLarge } from './large.ts';
 import { measurePropagation, type PropagationResult } from './propagation.ts';
 import { startTarget, type TargetName } from './targets.ts';
@@ -37,42 +38,71 @@ if (!fs.existsSync(path.join(ROOT, 'build/handler.js'))) {
 	process.exit(1);
 }
 
-const results: Record<string, Record<TargetName, PropagationResult>> = {};
+/** Every size is run BENCH_REPEATS times, the three servers in a rotating order each time. */
+const REPEATS = Number(process.env.BENCH_REPEATS ?? 1);
+/** The event-loop target of the issue: no persistence step may block it longer. */
+const EVENT_LOOP_TARGET_MS = 20;
+
+const results: Record<string, Record<TargetName, PropagationResult[]>> = {};
 for (const size of SIZES) {
 	const label = `${size.clients}/${size.sections}`;
-	results[label] = {} as Record<TargetName, PropagationResult>;
-	for (const name of TARGETS) {
-		const target = await startTarget(name);
-		try {
-			const result = await measurePropagation(target, {
-				...size,
-				seconds: SECONDS,
-				editsPerSecond: 2
-			});
-			results[label][name] = result;
-			console.log(
-				`${label.padEnd(7)} ${name.padEnd(12)} p50 ${result.p50.toFixed(2)} ms  p95 ${result.p95.toFixed(2)} ms  p99 ${result.p99.toFixed(2)} ms  lost ${result.lost}/${result.edits}  server RSS ${result.serverRssMiB.toFixed(0)} MiB  load-gen CPU ${result.loadCpuPercent.toFixed(0)}%`
-			);
-		} finally {
-			await target.stop();
+	results[label] = { hocuspocus: [], 'y-websocket': [], lantu: [] };
+	for (let repeat = 0; repeat < REPEATS; repeat++) {
+		const order = TARGETS.map((_, i) => TARGETS[(i + repeat) % TARGETS.length]);
+		for (const name of order) {
+			const target = await startTarget(name);
+			try {
+				const result = await measurePropagation(target, {
+					...size,
+					seconds: SECONDS,
+					editsPerSecond: 2
+				});
+				results[label][name].push(result);
+				console.log(
+					`${label.padEnd(7)} ${name.padEnd(12)} p50 ${result.p50.toFixed(2)} ms  p95 ${result.p95.toFixed(2)} ms  p99 ${result.p99.toFixed(2)} ms  lost ${result.lost}/${result.edits}  event loop max ${result.eventLoopMaxMs.toFixed(1)} ms (GC ${result.gcMaxMs.toFixed(1)})${result.maxCommitMs === null ? '' : `  longest commit ${result.maxCommitMs.toFixed(1)} ms (${result.updatesPerCommit?.toFixed(1)} updates/commit)`}  server CPU ${result.serverCpuMsPerEdit.toFixed(3)} ms/edit  RSS ${result.serverRssMiB.toFixed(0)} MiB  load-gen CPU ${result.loadCpuPercent.toFixed(0)}%`
+				);
+			} finally {
+				await target.stop();
+			}
 		}
 	}
 }
 
-const ratio = (a: number, b: number) => (Number.isFinite(a) && b > 0 ? (a / b).toFixed(2) : '—');
+const median = (values: number[]) => {
+	const sorted = values.filter(Number.isFinite).sort((a, b) => a - b);
+	if (sorted.length === 0) return NaN;
+	const mid = Math.floor(sorted.length / 2);
+	return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+};
+const fixed = (n: number, digits = 2) => (Number.isFinite(n) ? n.toFixed(digits) : '—');
+/** Ratios are taken within a repeat (same minute, same machine load), then the median of them. */
+const ratios = (a: PropagationResult[], b: PropagationResult[], key: 'p50' | 'p99') =>
+	a.map((r, i) => (b[i] && b[i][key] > 0 ? r[key] / b[i][key] : NaN));
+const spread = (values: number[]) =>
+	values.length > 1
+		? ` (${fixed(Math.min(...values.filter(Number.isFinite)))}–${fixed(Math.max(...values.filter(Number.isFinite)))})`
+		: '';
 const lines = [
-	'| clients/sections | Lantu p50 / p95 / p99 (ms) | ×bare Hocuspocus p50 / p99 | ×y-websocket p50 / p99 | lost | Lantu RSS (MiB) |',
-	'| --- | --- | --- | --- | --- | --- |'
+	`| clients/sections | Lantu p50 / p95 / p99 (ms) | ×bare Hocuspocus p50 / p99 | ×y-websocket p50 / p99 | lost | server CPU per edit Lantu / bare (ms) | event-loop max Lantu / bare (ms) | longest update-log commit (ms, target ≤ ${EVENT_LOOP_TARGET_MS}) | Lantu RSS (MiB) |`,
+	'| --- | --- | --- | --- | --- | --- | --- | --- | --- |'
 ];
 for (const [label, byTarget] of Object.entries(results)) {
 	const l = byTarget.lantu;
 	const h = byTarget.hocuspocus;
 	const y = byTarget['y-websocket'];
+	const m = (
+		runs: PropagationResult[],
+		key: 'p50' | 'p95' | 'p99' | 'serverCpuMsPerEdit' | 'serverRssMiB'
+	) => median(runs.map((r) => r[key]));
+	const p99h = ratios(l, h, 'p99');
+	const p99y = ratios(l, y, 'p99');
 	lines.push(
-		`| ${label} | ${l.p50.toFixed(2)} / ${l.p95.toFixed(2)} / ${l.p99.toFixed(2)} | ${ratio(l.p50, h.p50)} / ${ratio(l.p99, h.p99)} | ${ratio(l.p50, y.p50)} / ${ratio(l.p99, y.p99)} | ${l.lost} of ${l.edits} | ${l.serverRssMiB.toFixed(0)} |`
+		`| ${label} | ${fixed(m(l, 'p50'))} / ${fixed(m(l, 'p95'))} / ${fixed(m(l, 'p99'))} | ${fixed(median(ratios(l, h, 'p50')))} / ${fixed(median(p99h))}${spread(p99h)} | ${fixed(median(ratios(l, y, 'p50')))} / ${fixed(median(p99y))}${spread(p99y)} | ${l.reduce((n, r) => n + r.lost, 0)} of ${l.reduce((n, r) => n + r.edits, 0)} | ${fixed(m(l, 'serverCpuMsPerEdit'), 3)} / ${fixed(m(h, 'serverCpuMsPerEdit'), 3)} | ${fixed(Math.max(...l.map((r) => r.eventLoopMaxMs)), 1)} / ${fixed(Math.max(...h.map((r) => r.eventLoopMaxMs)), 1)} | ${fixed(Math.max(...l.map((r) => r.maxCommitMs ?? NaN)), 1)} | ${fixed(m(l, 'serverRssMiB'), 0)} |`
 	);
 }
-console.log(`\n${lines.join('\n')}`);
+console.log(
+	`\n${REPEATS} run(s) per size, ${SECONDS} s each; medians (ratios: median of per-run ratios, range in brackets)\n${lines.join('\n')}`
+);
 const large = [];
 if (!process.argv.includes('--no-large')) {
 	const bytes = 5 * 1024 * 1024;
@@ -80,9 +110,15 @@ if (!process.argv.includes('--no-large')) {
 		const result = await measureLarge(name, bytes, SECONDS);
 		large.push(result);
 		console.log(
-			`5 MB section ${name.padEnd(11)} first sync ${result.firstSyncMs?.map((ms) => `${(ms / 1000).toFixed(2)} s`).join(', ') ?? '—'}  editing p99 ${result.editing.p99.toFixed(2)} ms  lost ${result.editing.lost}  HTTP probe p99 ${result.probeP99.toFixed(1)} ms max ${result.probeMax.toFixed(1)} ms`
+			`5 MB section ${name.padEnd(11)} first sync ${result.firstSyncMs?.map((ms) => `${(ms / 1000).toFixed(2)} s`).join(', ') ?? '—'}  editing p99 ${result.editing.p99.toFixed(2)} ms  lost ${result.editing.lost}  HTTP probe p99 ${result.probeP99.toFixed(1)} ms max ${result.probeMax.toFixed(1)} ms  event loop max while editing ${result.editing.eventLoopMaxMs.toFixed(1)} ms${result.editing.maxCommitMs === null ? '' : `, longest update-log commit ${result.editing.maxCommitMs.toFixed(1)} ms (target ≤ ${EVENT_LOOP_TARGET_MS})`}`
 		);
 	}
+}
+
+let idle: IdleResult | undefined;
+if (!process.argv.includes('--no-idle')) {
+	idle = await measureIdle(57);
+	console.log(`\n${idleSummary(idle)}`);
 }
 
 let exportRows: Awaited<ReturnType<typeof measureExport>> = [];
@@ -98,6 +134,10 @@ fs.mkdirSync(out, { recursive: true });
 const file = path.join(out, `propagation-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
 fs.writeFileSync(
 	file,
-	JSON.stringify({ seconds: SECONDS, results, large, export: exportRows }, null, 2)
+	JSON.stringify(
+		{ seconds: SECONDS, repeats: REPEATS, results, large, idle, export: exportRows },
+		null,
+		2
+	)
 );
 console.log(`\nraw results: ${path.relative(ROOT, file)}`);

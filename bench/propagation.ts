@@ -16,6 +16,15 @@ export interface PropagationResult {
 	p99: number;
 	serverRssMiB: number;
 	loadCpuPercent: number;
+	/** Longest block of the server's event loop while clients were editing (probe.ts). */
+	eventLoopMaxMs: number;
+	/** Longest garbage-collection pause in the server meanwhile. */
+	gcMaxMs: number;
+	/** Lantu: the longest group commit of the update log (ms) and updates per commit. */
+	maxCommitMs: number | null;
+	updatesPerCommit: number | null;
+	/** Server CPU time (all threads) per edit over the editing window and its drain, ms. */
+	serverCpuMsPerEdit: number;
 }
 
 interface Edit {
@@ -31,7 +40,14 @@ export function percentile(sorted: number[], p: number): number {
 
 export async function measurePropagation(
 	target: Target,
-	options: { clients: number; sections: number; seconds: number; editsPerSecond: number }
+	options: {
+		clients: number;
+		sections: number;
+		seconds: number;
+		editsPerSecond: number;
+		/** Write a CPU profile of the server's editing window to this file (BENCH_PROFILE). */
+		profile?: string;
+	}
 ): Promise<PropagationResult> {
 	const names = target.documentNames(options.sections);
 	const clients: { client: BenchClient; section: number; key: string }[] = [];
@@ -66,6 +82,8 @@ export async function measurePropagation(
 		});
 	}
 
+	const serverBefore = await target.probe('reset');
+	if (options.profile) await target.profile('start');
 	const cpuBefore = process.cpuUsage();
 	const wallBefore = performance.now();
 	const interval = 1000 / options.editsPerSecond;
@@ -93,7 +111,9 @@ export async function measurePropagation(
 	const wall = performance.now() - wallBefore;
 	// Let the last edits arrive, then count what never did.
 	await new Promise((r) => setTimeout(r, 2000));
+	if (options.profile) await target.profile('stop', options.profile);
 	const rss = target.rssBytes();
+	const server = await target.probe('reset');
 	for (const { client } of clients) client.destroy();
 
 	let lost = 0;
@@ -108,6 +128,13 @@ export async function measurePropagation(
 		p95: percentile(latencies, 95),
 		p99: percentile(latencies, 99),
 		serverRssMiB: rss / 1024 / 1024,
-		loadCpuPercent: ((cpu.user + cpu.system) / 1000 / wall) * 100
+		loadCpuPercent: ((cpu.user + cpu.system) / 1000 / wall) * 100,
+		eventLoopMaxMs: server.eventLoopMaxMs,
+		gcMaxMs: server.gcMaxMs,
+		maxCommitMs: server.updateLog?.maxCommitMs ?? null,
+		updatesPerCommit: server.updateLog
+			? server.updateLog.updates / Math.max(1, server.updateLog.commits)
+			: null,
+		serverCpuMsPerEdit: (server.cpuMs - serverBefore.cpuMs) / Math.max(1, sent)
 	};
 }

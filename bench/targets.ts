@@ -6,6 +6,7 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import Database from 'better-sqlite3';
 import { login } from '../tests/helpers/http.ts';
 import { freePort, ROOT, startServer } from '../tests/helpers/server.ts';
@@ -25,7 +26,47 @@ export interface Target {
 	headers: Record<string, string>;
 	documentNames(count: number): string[];
 	rssBytes(): number;
+	/** What the server process says about itself (bench/servers/probe.ts); `reset` starts a new window. */
+	probe(what?: 'stats' | 'reset' | 'gc'): Promise<ProbeStats>;
+	/** Starts the server's CPU profiler, or stops it and writes the profile to `file`. */
+	profile(action: 'start' | 'stop', file?: string): Promise<void>;
 	stop(): Promise<void>;
+}
+
+export interface ProbeStats {
+	/** Longest the event loop was blocked in the window, as monitorEventLoopDelay saw it. */
+	eventLoopMaxMs: number;
+	eventLoopP99Ms: number;
+	/** Longest garbage-collection pause in the window. */
+	gcMaxMs: number;
+	rssBytes: number;
+	heapUsedBytes: number;
+	externalBytes: number;
+	/** Documents Hocuspocus holds in memory (Lantu only; null for the baselines). */
+	documents: number | null;
+	/** Lantu only: commits of its update log in the window, and the longest (event loop held). */
+	updateLog: { commits: number; updates: number; maxCommitMs: number } | null;
+	/** CPU time the server process has used so far (all threads), ms. */
+	cpuMs: number;
+}
+
+const PROBE = pathToFileURL(path.join(ROOT, 'bench/servers/probe.ts')).href;
+
+function probeOf(port: number) {
+	return async (what: 'stats' | 'reset' | 'gc' = 'stats'): Promise<ProbeStats> => {
+		const url =
+			what === 'gc'
+				? `http://127.0.0.1:${port}/gc`
+				: `http://127.0.0.1:${port}/stats${what === 'reset' ? '?reset=1' : ''}`;
+		return (await (await fetch(url)).json()) as ProbeStats;
+	};
+}
+
+function profilerOf(port: number) {
+	return async (action: 'start' | 'stop', file?: string) => {
+		const query = file ? `?file=${encodeURIComponent(file)}` : '';
+		await (await fetch(`http://127.0.0.1:${port}/profile/${action}${query}`)).text();
+	};
 }
 
 function rssOf(pid: number | undefined): number {
@@ -39,10 +80,14 @@ function rssOf(pid: number | undefined): number {
 	}
 }
 
-async function forkServer(script: string): Promise<{ child: ChildProcess; port: number }> {
+async function forkServer(
+	script: string,
+	probePort: number
+): Promise<{ child: ChildProcess; port: number }> {
 	const port = await freePort();
 	const child = fork(path.join(ROOT, script), [], {
-		env: { ...process.env, PORT: String(port) },
+		env: { ...process.env, PORT: String(port), BENCH_PROBE_PORT: String(probePort) },
+		execArgv: [...process.execArgv, '--import', PROBE],
 		stdio: ['ignore', 'inherit', 'inherit', 'ipc']
 	});
 	await new Promise<void>((resolve, reject) => {
@@ -64,10 +109,11 @@ async function stopChild(child: ChildProcess) {
 }
 
 export async function startTarget(name: TargetName): Promise<Target> {
+	const probePort = await freePort();
 	if (name === 'hocuspocus' || name === 'y-websocket') {
 		const script =
 			name === 'hocuspocus' ? 'bench/servers/bare-hocuspocus.ts' : 'bench/servers/y-websocket.ts';
-		const { child, port } = await forkServer(script);
+		const { child, port } = await forkServer(script, probePort);
 		return {
 			name,
 			protocol: name === 'hocuspocus' ? 'hocuspocus' : 'y-websocket',
@@ -76,12 +122,19 @@ export async function startTarget(name: TargetName): Promise<Target> {
 			headers: {},
 			documentNames: genericNames,
 			rssBytes: () => rssOf(child.pid),
+			probe: probeOf(probePort),
+			profile: profilerOf(probePort),
 			stop: () => stopChild(child)
 		};
 	}
 
 	const server = await startServer({
-		env: { COLLAB_MAX_CONNECTIONS_PER_IP: '100000', LOG_LEVEL: 'error' }
+		env: {
+			COLLAB_MAX_CONNECTIONS_PER_IP: '100000',
+			LOG_LEVEL: 'error',
+			NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --import ${PROBE}`.trim(),
+			BENCH_PROBE_PORT: String(probePort)
+		}
 	});
 	// The demo plan gives 大数据局 (admin's department) only some sections: add plans in which it
 	// owns all 19, so the benchmark has as many writable sections as it asks for.
@@ -132,6 +185,8 @@ export async function startTarget(name: TargetName): Promise<Target> {
 				return `plan/${plan}/section/${SECTION_CLAUSES[i % SECTION_CLAUSES.length]}`;
 			}),
 		rssBytes: () => rssOf(server.pid()),
+		probe: probeOf(probePort),
+		profile: profilerOf(probePort),
 		stop: () => server.stop()
 	};
 }

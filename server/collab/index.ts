@@ -5,7 +5,7 @@
  */
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
-import { Hocuspocus, type Connection } from '@hocuspocus/server';
+import { Hocuspocus, type Connection, type WebSocketLike } from '@hocuspocus/server';
 import { WebSocketServer, type WebSocket } from 'ws';
 import * as Y from 'yjs';
 import { CLOSE_CODES } from '../../src/lib/collab/close-codes.ts';
@@ -22,6 +22,7 @@ import { MAX_CONNECTIONS_PER_IP, MAX_MESSAGE_BYTES } from './limits.ts';
 import { Persistence } from './extensions/persistence.ts';
 import { createCompactor } from './compactor.ts';
 import { createDocumentStore } from './store.ts';
+import { createGroupCommit, type GroupCommitStats } from './group-commit.ts';
 import { checkUpgrade, COLLAB_PATH, refuseUpgrade } from './upgrade.ts';
 
 export interface CollabServer {
@@ -36,6 +37,8 @@ export interface CollabServer {
 	/** Closes every live connection of a user (account disabled). */
 	disconnectUser(userId: number): void;
 	connectionCount(): number;
+	/** Group-commit counters of the update log (the benchmark reads them). */
+	updateLogStats(reset?: boolean): GroupCommitStats;
 	/**
 	 * A copy of a document's current state: the live one when loaded, else what is stored (every
 	 * acknowledged update is stored before its ack, so the two agree). The caller owns the copy.
@@ -49,6 +52,18 @@ export function createCollabServer(db: Db): CollabServer {
 	const log = logger('collab');
 	const store = createDocumentStore(db);
 	const compactor = createCompactor(db.$client.name, log.child({ part: 'compactor' }));
+	// Checkpoints happen in the compactor's worker thread, not inside a commit on the event loop.
+	db.$client.pragma('wal_autocheckpoint = 0');
+	const updateLog = createGroupCommit(store, (documentNames, error) => {
+		// The documents in memory hold updates the log does not: drop every connection so they are
+		// reloaded from disk, and the clients send again what the reload lacks.
+		log.error({ err: error, documents: [...documentNames] }, 'appending updates failed');
+		for (const name of documentNames) {
+			for (const connection of hocuspocus.documents.get(name)?.getConnections() ?? []) {
+				connection.close({ code: 1011, reason: 'save-failed' });
+			}
+		}
+	});
 	const hocuspocus = new Hocuspocus<CollabContext>({
 		name: 'lantu',
 		quiet: true,
@@ -59,7 +74,7 @@ export function createCollabServer(db: Db): CollabServer {
 			new Limits(),
 			new Authorization(),
 			new AwarenessIdentity(),
-			new Persistence(store, compactor, log.child({ part: 'persistence' }))
+			new Persistence(store, updateLog, compactor, log.child({ part: 'persistence' }))
 		]
 	});
 	const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES });
@@ -77,7 +92,18 @@ export function createCollabServer(db: Db): CollabServer {
 		for (const [key, value] of Object.entries(request.headers)) {
 			if (typeof value === 'string') headers.set(key, value);
 		}
-		const client = hocuspocus.handleConnection(ws, new Request(url, { headers }), context);
+		// What Hocuspocus sends goes through the group commit: held while updates await their commit.
+		const socket: WebSocketLike = {
+			send: (data) => updateLog.send(ws, data as Parameters<WebSocket['send']>[0]),
+			close(code, reason) {
+				updateLog.commit(); // what was held for this socket goes out before the close
+				ws.close(code, reason);
+			},
+			get readyState() {
+				return ws.readyState;
+			}
+		};
+		const client = hocuspocus.handleConnection(socket, new Request(url, { headers }), context);
 		ws.on('message', (data: Buffer, isBinary: boolean) => {
 			if (!isBinary) return; // the protocol is binary; text frames are noise
 			client.handleMessage(new Uint8Array(data.buffer, data.byteOffset, data.byteLength));
@@ -156,6 +182,7 @@ export function createCollabServer(db: Db): CollabServer {
 			}
 		},
 		connectionCount: () => hocuspocus.getConnectionsCount(),
+		updateLogStats: (reset) => updateLog.stats(reset),
 		readDocument(name) {
 			const copy = new Y.Doc();
 			const live = hocuspocus.documents.get(name);
@@ -164,6 +191,7 @@ export function createCollabServer(db: Db): CollabServer {
 			return copy;
 		},
 		async destroy() {
+			updateLog.commit();
 			hocuspocus.flushPendingStores();
 			const { code, reason } = CLOSE_CODES.shuttingDown;
 			for (const ws of wss.clients) ws.close(code, reason);

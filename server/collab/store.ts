@@ -6,10 +6,19 @@
 import * as Y from 'yjs';
 import type { Db } from '../../src/lib/server/db/index.ts';
 
+export interface PendingUpdate {
+	name: string;
+	update: Uint8Array;
+	userId: number | null;
+	at: number;
+}
+
 export interface DocumentStore {
 	/** Applies the stored state of `name` to `doc`; throws when it cannot. */
 	load(name: string, doc: Y.Doc): void;
 	append(name: string, update: Uint8Array, userId: number | null): void;
+	/** Appends several updates in one transaction: all of them or, if it throws, none. */
+	appendMany(updates: PendingUpdate[]): void;
 }
 
 export function createDocumentStore(db: Db): DocumentStore {
@@ -23,6 +32,9 @@ export function createDocumentStore(db: Db): DocumentStore {
 	const insertUpdate = sqlite.prepare<[string, Buffer, number | null, number]>(
 		'INSERT INTO document_updates (name, "update", user_id, at) VALUES (?, ?, ?, ?)'
 	);
+	const insertMany = sqlite.transaction((updates: PendingUpdate[]) => {
+		for (const u of updates) insertUpdate.run(u.name, Buffer.from(u.update), u.userId, u.at);
+	});
 	return {
 		load(name, doc) {
 			const base = snapshot.get(name);
@@ -35,6 +47,9 @@ export function createDocumentStore(db: Db): DocumentStore {
 		},
 		append(name, update, userId) {
 			insertUpdate.run(name, Buffer.from(update), userId, Date.now());
+		},
+		appendMany(updates) {
+			insertMany(updates);
 		}
 	};
 }
