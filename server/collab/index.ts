@@ -40,6 +40,11 @@ export interface CollabServer {
 	/** Group-commit counters of the update log (the benchmark reads them). */
 	updateLogStats(reset?: boolean): GroupCommitStats;
 	/**
+	 * Commits the updates this event-loop turn has queued now rather than at its end, for server code
+	 * that reads the log right after changing a document (history's restore and version marks).
+	 */
+	flushUpdateLog(): void;
+	/**
 	 * A copy of a document's current state: the live one when loaded, else what is stored (every
 	 * acknowledged update is stored before its ack, so the two agree). The caller owns the copy.
 	 */
@@ -183,6 +188,7 @@ export function createCollabServer(db: Db): CollabServer {
 		},
 		connectionCount: () => hocuspocus.getConnectionsCount(),
 		updateLogStats: (reset) => updateLog.stats(reset),
+		flushUpdateLog: () => updateLog.commit(),
 		readDocument(name) {
 			const copy = new Y.Doc();
 			const live = hocuspocus.documents.get(name);

@@ -51,7 +51,9 @@ function sqlite() {
 	return getDb().$client;
 }
 
+/** The newest stored update of a section, counting the ones queued in this turn (group commit). */
 function latestUpdateId(name: string): number {
+	getCollab().flushUpdateLog();
 	return (
 		sqlite()
 			.prepare<[string], { id: number | null }>(
