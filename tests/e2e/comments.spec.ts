@@ -1,5 +1,5 @@
-import type { Browser, Locator, Page } from '@playwright/test';
-import { expect, loginAs, test } from './fixtures.ts';
+import type { Browser, Page } from '@playwright/test';
+import { expect, loginAs, selectWords, test } from './fixtures.ts';
 
 async function openSection(
 	browser: Browser,
@@ -19,26 +19,6 @@ async function openSection(
 const body = (page: Page) => page.getByRole('textbox', { name: /正文$/ });
 const panel = (page: Page) => page.getByRole('dialog', { name: /评论/ });
 
-/** Selects the first occurrence of `words` inside an editor, as a mouse drag would. */
-async function selectWords(editor: Locator, words: string) {
-	await editor.click();
-	await editor.evaluate((element, words) => {
-		const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
-		for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-			const index = node.textContent?.indexOf(words) ?? -1;
-			if (index < 0) continue;
-			const range = document.createRange();
-			range.setStart(node, index);
-			range.setEnd(node, index + words.length);
-			const selection = window.getSelection()!;
-			selection.removeAllRanges();
-			selection.addRange(range);
-			return;
-		}
-		throw new Error(`${words} not found`);
-	}, words);
-}
-
 test('a comment’s highlight stays on its words while another editor types before them; replies reach the inbox', async ({
 	browser,
 	baseURL
@@ -48,6 +28,7 @@ test('a comment’s highlight stays on its words while another editor types befo
 	const wang = await openSection(browser, baseURL, 'admin', '8.4');
 	const words = '一朵政务云';
 
+	await body(li).click();
 	await selectWords(body(li), words);
 	await li.getByRole('button', { name: '评论所选文字' }).click();
 	await expect(panel(li)).toBeVisible();
@@ -86,6 +67,7 @@ test('a comment’s highlight stays on its words while another editor types befo
 	await li.screenshot({ path: 'test-results/comments-desktop.png' });
 
 	// Deleting the commented words orphans the thread: shown with its quote, not lost.
+	await body(wang).click();
 	await selectWords(body(wang), words);
 	await wang.keyboard.press('Backspace');
 	await expect(body(li).locator('.comment-highlight')).toHaveCount(0);

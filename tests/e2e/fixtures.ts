@@ -2,7 +2,7 @@
  * Shared fixtures: `baseURL` is the server global-setup started; `loginAs` puts a real session
  * cookie (from a real HTTP login) into a browser context, so only the login test types passwords.
  */
-import { test as base, expect, type BrowserContext } from '@playwright/test';
+import { test as base, expect, type BrowserContext, type Locator } from '@playwright/test';
 import { login } from '../helpers/http.ts';
 
 export function serverUrl(): string {
@@ -26,3 +26,22 @@ export const test = base.extend({
 });
 
 export { expect };
+
+/** Selects the first occurrence of `words` inside an editor, as a mouse drag would. */
+export async function selectWords(editor: Locator, words: string) {
+	await editor.evaluate((element, words) => {
+		const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+		for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+			const index = node.textContent?.indexOf(words) ?? -1;
+			if (index < 0) continue;
+			const range = document.createRange();
+			range.setStart(node, index);
+			range.setEnd(node, index + words.length);
+			const selection = window.getSelection()!;
+			selection.removeAllRanges();
+			selection.addRange(range);
+			return;
+		}
+		throw new Error(`${words} not found`);
+	}, words);
+}

@@ -1,5 +1,5 @@
-import type { Browser, Locator, Page } from '@playwright/test';
-import { expect, loginAs, test } from './fixtures.ts';
+import type { Browser, Page } from '@playwright/test';
+import { expect, loginAs, selectWords, test } from './fixtures.ts';
 
 // 8.7 belongs to 发改委 (张丽华, fgw); no other spec edits it. 王建国 (admin) reads along.
 const CLAUSE = '8.7';
@@ -20,24 +20,6 @@ async function typeAtEnd(page: Page, text: string) {
 	await page.keyboard.press('Control+End');
 	await page.keyboard.type(text);
 	await expect(page.locator('[data-status="saved"]')).toBeVisible();
-}
-
-async function selectWords(editor: Locator, words: string) {
-	await editor.evaluate((element, words) => {
-		const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
-		for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-			const index = node.textContent?.indexOf(words) ?? -1;
-			if (index < 0) continue;
-			const range = document.createRange();
-			range.setStart(node, index);
-			range.setEnd(node, index + words.length);
-			const selection = window.getSelection()!;
-			selection.removeAllRanges();
-			selection.addRange(range);
-			return;
-		}
-		throw new Error(`${words} not found`);
-	}, words);
 }
 
 test('a named version is saved, compared with now and restored; the reader sees it live; 谁写的 names the writer', async ({
