@@ -13,6 +13,7 @@ function fakeStore(fail = false) {
 	const committed: PendingUpdate[][] = [];
 	const store: DocumentStore = {
 		load: () => undefined,
+		state: () => new Uint8Array([0, 0]),
 		append: () => undefined,
 		appendMany(updates) {
 			if (fail) throw new Error('disk full');

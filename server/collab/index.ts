@@ -22,6 +22,7 @@ import { MAX_CONNECTIONS_PER_IP, MAX_MESSAGE_BYTES } from './limits.ts';
 import { Persistence } from './extensions/persistence.ts';
 import { createCompactor } from './compactor.ts';
 import { createDocumentStore } from './store.ts';
+import { Quarantine } from './extensions/quarantine.ts';
 import { createGroupCommit, type GroupCommitStats } from './group-commit.ts';
 import { checkUpgrade, COLLAB_PATH, refuseUpgrade } from './upgrade.ts';
 
@@ -49,6 +50,8 @@ export interface CollabServer {
 	 * acknowledged update is stored before its ack, so the two agree). The caller owns the copy.
 	 */
 	readDocument(name: string): Y.Doc;
+	/** The same as one Yjs update (what an export hands to its worker thread). */
+	readState(name: string): Uint8Array;
 	/** Flushes pending stores and closes every connection. */
 	destroy(): Promise<void>;
 }
@@ -59,15 +62,12 @@ export function createCollabServer(db: Db): CollabServer {
 	const compactor = createCompactor(db.$client.name, log.child({ part: 'compactor' }));
 	// Checkpoints happen in the compactor's worker thread, not inside a commit on the event loop.
 	db.$client.pragma('wal_autocheckpoint = 0');
+	const quarantine = new Quarantine();
 	const updateLog = createGroupCommit(store, (documentNames, error) => {
-		// The documents in memory hold updates the log does not: drop every connection so they are
+		// The documents in memory hold updates the log does not: drop those copies so they are
 		// reloaded from disk, and the clients send again what the reload lacks.
 		log.error({ err: error, documents: [...documentNames] }, 'appending updates failed');
-		for (const name of documentNames) {
-			for (const connection of hocuspocus.documents.get(name)?.getConnections() ?? []) {
-				connection.close({ code: 1011, reason: 'save-failed' });
-			}
-		}
+		quarantine.isolate(documentNames);
 	});
 	const hocuspocus = new Hocuspocus<CollabContext>({
 		name: 'lantu',
@@ -77,6 +77,7 @@ export function createCollabServer(db: Db): CollabServer {
 		// Order is design: a rejection stops the chain, so cheap refusals come first.
 		extensions: [
 			new Limits(),
+			quarantine,
 			new Authorization(),
 			new AwarenessIdentity(),
 			new Persistence(store, updateLog, compactor, log.child({ part: 'persistence' }))
@@ -189,6 +190,10 @@ export function createCollabServer(db: Db): CollabServer {
 		connectionCount: () => hocuspocus.getConnectionsCount(),
 		updateLogStats: (reset) => updateLog.stats(reset),
 		flushUpdateLog: () => updateLog.commit(),
+		readState(name) {
+			const live = hocuspocus.documents.get(name);
+			return live ? Y.encodeStateAsUpdate(live) : store.state(name);
+		},
 		readDocument(name) {
 			const copy = new Y.Doc();
 			const live = hocuspocus.documents.get(name);

@@ -30,13 +30,20 @@ export function connect(
 	baseUrl: string,
 	cookie: string,
 	documentName: string,
-	options: { origin?: string; onAuthenticationFailed?: (reason: string) => void } = {}
+	options: {
+		origin?: string;
+		onAuthenticationFailed?: (reason: string) => void;
+		/** Reconnect after the server closes the socket, as the browser's provider does. */
+		reconnect?: boolean;
+	} = {}
 ): TestProvider {
 	const doc = new Y.Doc();
 	const socket = new HocuspocusProviderWebsocket({
 		url: collabUrl(baseUrl),
 		WebSocketPolyfill: webSocketWithHeaders({ cookie, origin: options.origin ?? baseUrl }),
-		maxAttempts: 1
+		maxAttempts: options.reconnect ? 0 : 1,
+		// Quick retries keep the tests short; the browser keeps the provider's backoff.
+		...(options.reconnect ? { delay: 100, minDelay: 100, maxDelay: 500 } : {})
 	});
 	const provider = new HocuspocusProvider({
 		websocketProvider: socket,

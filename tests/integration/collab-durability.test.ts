@@ -42,6 +42,50 @@ describe('durability', () => {
 		}
 	});
 
+	it('never acknowledges nor shows an edit whose commit failed, and stores it once the disk recovers', async () => {
+		const name = 'plan/1/section/6.4';
+		const fgw = await login(server.url, 'fgw');
+		const writer = connect(server.url, fgw, name, { reconnect: true });
+		const watcher = connect(server.url, await login(server.url, 'admin'), name, {
+			reconnect: true
+		});
+		let closes = 0;
+		writer.provider.on('close', () => closes++);
+		try {
+			await eventually(() => expect(writer.provider.isSynced && watcher.provider.isSynced).toBe(true));
+			// The disk "fails": every append to the update log is aborted by SQLite.
+			const db = new Database(server.databasePath);
+			db.exec(`CREATE TRIGGER fail_appends BEFORE INSERT ON document_updates
+				BEGIN SELECT RAISE(ABORT, 'disk full (test)'); END`);
+			writer.doc.getText('failure').insert(0, '断电也不丢');
+			// The server drops the unsaved copy and closes the socket; nothing was acknowledged or shown.
+			await eventually(() => expect(closes).toBeGreaterThan(0));
+			expect(writer.provider.hasUnsyncedChanges).toBe(true);
+			await new Promise((r) => setTimeout(r, 500)); // reconnects meanwhile fail the same way
+			expect(writer.provider.hasUnsyncedChanges).toBe(true);
+			expect(watcher.doc.getText('failure').toString()).toBe('');
+
+			db.exec('DROP TRIGGER fail_appends'); // the disk recovers
+			db.close();
+			// The writer reconnects to a copy reloaded from disk and sends its edit again.
+			await eventually(() => expect(writer.provider.hasUnsyncedChanges).toBe(false), 10_000);
+			await eventually(() => expect(watcher.doc.getText('failure').toString()).toBe('断电也不丢'));
+		} finally {
+			writer.destroy();
+			watcher.destroy();
+		}
+		// Stored, not only in memory: it survives a SIGKILL.
+		await server.stop('SIGKILL');
+		await server.restart();
+		const reader = connect(server.url, await login(server.url, 'admin'), name);
+		try {
+			await eventually(() => expect(reader.provider.isSynced).toBe(true));
+			expect(reader.doc.getText('failure').toString()).toBe('断电也不丢');
+		} finally {
+			reader.destroy();
+		}
+	});
+
 	it('refuses to serve a document whose stored state is corrupt, and leaves the rows untouched', async () => {
 		const cookie = await login(server.url, 'admin');
 		const writer = connect(server.url, cookie, 'plan/1/section/7.2');

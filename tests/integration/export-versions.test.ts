@@ -8,11 +8,11 @@
  */
 import Database from 'better-sqlite3';
 import { strFromU8, unzipSync } from 'fflate';
-import { PDFDocument } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { connect, eventually } from '../helpers/collab.ts';
 import { DEMO_PASSWORD, login } from '../helpers/http.ts';
+import { readPdf } from '../helpers/pdf.ts';
 import { startServer, type TestServer } from '../helpers/server.ts';
 
 let server: TestServer;
@@ -214,10 +214,12 @@ describe('the 定稿汇编', () => {
 		expect(html).not.toContain('本稿为编制中的草稿');
 		const response = await get(`/plans/1/export/pdf?version=v${final.id}`, 'dsj');
 		expect(response.status).toBe(200);
-		const pdf = await PDFDocument.load(new Uint8Array(await response.arrayBuffer()));
-		expect(pdf.getPageCount()).toBeGreaterThan(2);
-		const { width, height } = pdf.getPages()[0].getSize();
+		const pdf = await readPdf(new Uint8Array(await response.arrayBuffer()));
+		expect(pdf.pages.length).toBeGreaterThan(2);
+		const { width, height, text } = pdf.pages[0];
 		expect([Math.round(width), Math.round(height)]).toEqual([595, 842]);
+		expect(text).toContain('示例市智慧城市顶层设计');
+		expect(text).toContain(final.hash); // the cover is stamped with the version's hash
 	});
 });
 

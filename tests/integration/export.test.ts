@@ -4,13 +4,13 @@
  * draft.
  */
 import { unzipSync, strFromU8 } from 'fflate';
-import { PDFDocument } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fragmentText } from '../../src/lib/collab/section-doc.ts';
 import { BODY_FRAGMENT, itemFragmentName } from '../../src/lib/editor/fragments.ts';
 import { buildSectionDoc, DEMO_SECTIONS } from '../../src/lib/server/seed/demo-content/index.ts';
 import { TEMPLATES } from '../../src/lib/templates/index.ts';
 import { login } from '../helpers/http.ts';
+import { readPdf } from '../helpers/pdf.ts';
 import { startServer, type TestServer } from '../helpers/server.ts';
 
 const TITLE = '示例市智慧城市顶层设计（2026—2030年）';
@@ -173,14 +173,25 @@ describe('PDF', () => {
 				.text()
 				.catch(() => '')
 		).toBe(200);
-		const pdf = await PDFDocument.load(new Uint8Array(await response.arrayBuffer()));
-		expect(pdf.getPageCount()).toBeGreaterThan(10);
-		for (const page of pdf.getPages()) {
-			const { width, height } = page.getSize();
-			expect(Math.abs(width - 595.28)).toBeLessThan(1);
-			expect(Math.abs(height - 841.89)).toBeLessThan(1);
+		const pdf = await readPdf(new Uint8Array(await response.arrayBuffer()));
+		expect(pdf.pages.length).toBeGreaterThan(10);
+		for (const page of pdf.pages) {
+			expect(Math.abs(page.width - 595.28)).toBeLessThan(1);
+			expect(Math.abs(page.height - 841.89)).toBeLessThan(1);
 		}
-		expect(pdf.getTitle()).toBe(TITLE);
+		expect(pdf.title).toBe(TITLE);
+		// What is printed, not only the metadata: the cover, then the chapters in the standard's order.
+		const [cover, ...rest] = pdf.pages.map((p) => p.text);
+		expect(cover).toContain(TITLE);
+		expect(cover).toContain('设计报告');
+		expect(cover).toContain('草稿');
+		const body = rest.join('');
+		const headings = ['第一章需求分析', '第二章总体设计', '第三章架构设计', '第四章实施路径规划'];
+		const at = headings.map((h) => body.lastIndexOf(h)); // past the table of contents
+		expect(at.every((i) => i > 0)).toBe(true);
+		expect([...at].sort((a, b) => a - b)).toEqual(at);
+		expect(body).toContain('签署记录');
+		expect(body).toContain('采纳情况说明');
 	});
 
 	it('is rendered from the print page, which shows the cover title', async () => {

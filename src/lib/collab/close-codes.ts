@@ -19,6 +19,8 @@ export const CLOSE_CODES = {
 	documentTooLarge: { code: 4413, reason: 'document-too-large', fatal: true },
 	tooManyConnections: { code: 4429, reason: 'too-many-connections', fatal: false },
 	loadFailed: { code: 4500, reason: 'document-load-failed', fatal: true },
+	/** Storing an update failed: the server dropped its copy; reconnecting sends the edit again. */
+	saveFailed: { code: 1011, reason: 'save-failed', fatal: false },
 	shuttingDown: { code: 1012, reason: 'service-restart', fatal: false }
 } as const satisfies Record<string, CloseCode>;
 

@@ -2,14 +2,51 @@
  * Test data for the export: the demo city's section contents (the same seed the server writes), and
  * a plan of any size made by repeating its rows and prose (the benchmark's 10× plan).
  */
+import * as Y from 'yjs';
+import { appendRows, blockJSON } from '../collab/section-doc.ts';
 import { buildSectionDoc, DEMO_SECTIONS } from '../server/seed/demo-content/index.ts';
-import { TEMPLATES } from '../templates/index.ts';
+import { TEMPLATES, type SectionTemplate } from '../templates/index.ts';
 import { readSectionContent, type ModelInput, type SectionContent } from './model.ts';
+
+function demoSectionDoc(template: SectionTemplate): Y.Doc {
+	const demo = DEMO_SECTIONS.find((s) => s.clause === template.clause);
+	return buildSectionDoc(demo ?? { clause: template.clause, author: '' });
+}
+
+/**
+ * The demo plan's section documents, every prose fragment and block repeated `times` times, as
+ * stored Yjs states (clause → update): what the export reads from SQLite, at any size.
+ */
+export function demoSectionStates(times = 1): Map<string, Uint8Array> {
+	const states = new Map<string, Uint8Array>();
+	for (const template of TEMPLATES) {
+		const doc = demoSectionDoc(template);
+		doc.transact(() => {
+			for (const [name, type] of doc.share) {
+				if (!(type instanceof Y.XmlFragment)) continue;
+				const fragment = doc.getXmlFragment(name);
+				const nodes = fragment.toArray();
+				for (let i = 1; i < times; i++)
+					fragment.insert(
+						fragment.length,
+						nodes.map((node) => node.clone() as Y.XmlElement | Y.XmlText)
+					);
+			}
+			for (const key of template.structured) {
+				const rows = blockJSON(doc, key) as Record<string, unknown>[];
+				for (let i = 1; i < times; i++)
+					appendRows(doc, key, rows.map((row) => ({ ...row, id: `${row.id}~${i}` })));
+			}
+		});
+		states.set(template.clause, Y.encodeStateAsUpdate(doc));
+		doc.destroy();
+	}
+	return states;
+}
 
 export function demoSectionContents(): SectionContent[] {
 	return TEMPLATES.map((template) => {
-		const demo = DEMO_SECTIONS.find((s) => s.clause === template.clause);
-		const doc = buildSectionDoc(demo ?? { clause: template.clause, author: '' });
+		const doc = demoSectionDoc(template);
 		try {
 			return readSectionContent(doc, template);
 		} finally {

@@ -1,24 +1,19 @@
 /**
- * Exporting a plan: read the source's sections (one at a time, giving the event loop a turn between
- * them so the collaboration server keeps answering), build the model of the chosen edition, render
- * it. DOCX rendering runs in a worker thread; PDF rendering in Chromium's processes.
+ * Exporting a plan: gather the source's sections as encoded Yjs states (cheap, one at a time with a
+ * turn of the event loop between), then decode them, build the model of the chosen edition and
+ * render it in the export worker (offload.ts), so the collaboration server sharing this event loop
+ * keeps answering. A PDF is the print HTML printed by Chromium, driven from the worker too: the
+ * megabytes of the DevTools protocol's answer are parsed there.
  */
 import { setImmediate as nextTurn } from 'node:timers/promises';
-import { renderPrintHtml } from '../../export/html.ts';
-import { renderMarkdown } from '../../export/markdown.ts';
-import {
-	buildExportModel,
-	readSectionContent,
-	type ModelInput,
-	type SectionContent
-} from '../../export/model.ts';
-import type { EditionKey, ExportDocument, NumberingKey } from '../../export/types.ts';
-import { WORDS } from '../../export/vocabulary.ts';
 import { TEMPLATES } from '../../templates/index.ts';
-import { docxInWorker } from './offload.ts';
+import { closeExportWorker, renderInWorker } from './offload.ts';
 import { safeFilename } from './filename.ts';
-import { renderPdf } from './pdf.ts';
+import { chromiumPath, PdfUnavailableError } from './pdf.ts';
+import type { ExportOptions, SectionState, StoredInput } from './render.ts';
 import type { ExportSource } from './source.ts';
+
+export type { ExportOptions, StoredInput } from './render.ts';
 
 export const EXPORT_FORMATS = ['docx', 'pdf', 'md', 'json'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
@@ -40,31 +35,19 @@ export interface ExportPlan {
 	leadUnit: string;
 }
 
-export interface ExportOptions {
-	edition: EditionKey;
-	numbering?: NumberingKey;
-}
-
 export interface ExportFile {
 	body: Uint8Array | string;
 	contentType: string;
 	filename: string;
 }
 
-const pause = () => nextTurn();
-
-/** The model input: every section read from the source, with a turn of the event loop between. */
-export async function loadModelInput(plan: ExportPlan, source: ExportSource): Promise<ModelInput> {
-	const sections: SectionContent[] = [];
+/** What the export is made from: the plan, every section's stored state, the records. */
+export async function loadExportInput(plan: ExportPlan, source: ExportSource): Promise<StoredInput> {
+	const sections: SectionState[] = [];
 	for (const template of TEMPLATES) {
-		const doc = await source.loadSection(template.clause);
-		if (!doc) continue;
-		try {
-			sections.push(readSectionContent(doc, template));
-		} finally {
-			doc.destroy();
-		}
-		await pause();
+		const state = await source.sectionState(template.clause);
+		if (state) sections.push({ clause: template.clause, state });
+		await nextTurn();
 	}
 	return {
 		plan: {
@@ -83,51 +66,20 @@ export async function loadModelInput(plan: ExportPlan, source: ExportSource): Pr
 	};
 }
 
-export function exportFilename(doc: ExportDocument, extension: string): string {
-	const { meta } = doc;
-	const stamp =
-		meta.version.kind === 'draft'
-			? WORDS.draft
-			: `${meta.version.label}${meta.version.hash ? `-${meta.version.hash.slice(0, 8)}` : ''}`;
-	return safeFilename(`《${meta.title}》${meta.editionLabel}（${stamp}）.${extension}`);
-}
-
-/** The raw structured data: the model's metadata, every section's prose and rows, the records. */
-export function exportJson(input: ModelInput, doc: ExportDocument): string {
-	return JSON.stringify(
-		{
-			meta: doc.meta,
-			sections: input.sections,
-			signoffs: input.signoffs,
-			consultations: input.consultations
-		},
-		null,
-		2
-	);
-}
-
 export async function renderExport(
-	input: ModelInput,
+	input: StoredInput,
 	format: ExportFormat | 'html',
 	options: ExportOptions
 ): Promise<ExportFile> {
-	const doc = buildExportModel(input, options);
-	await pause();
-	const file = (body: Uint8Array | string, extension: string): ExportFile => ({
+	// Decided here: an error thrown in the worker would reach us as a plain Error.
+	if (format === 'pdf' && !chromiumPath()) throw new PdfUnavailableError();
+	const { body, basename } = await renderInWorker(input, format, options);
+	return {
 		body,
 		contentType: CONTENT_TYPES[format],
-		filename: exportFilename(doc, extension)
-	});
-	switch (format) {
-		case 'docx':
-			return file(await docxInWorker(doc), 'docx');
-		case 'md':
-			return file(renderMarkdown(doc), 'md');
-		case 'json':
-			return file(exportJson(input, doc), 'json');
-		case 'html':
-			return file(renderPrintHtml(doc), 'html');
-		case 'pdf':
-			return file(await renderPdf(renderPrintHtml(doc)), 'pdf');
-	}
+		filename: safeFilename(`${basename}.${format}`)
+	};
 }
+
+// The worker thread ends with the server (server/index.ts emits this on SIGTERM/SIGINT).
+process.once('sveltekit:shutdown' as 'exit', () => void closeExportWorker());

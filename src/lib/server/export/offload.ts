@@ -1,18 +1,28 @@
 /**
- * Runs the DOCX renderer in a worker thread. The worker is started from the source file
- * (docx-worker.ts), found from the project root, so it works the same under Vite's bundle, the
- * tests and the benchmark; where the file cannot be found the renderer runs here, yielding between
- * chapters.
+ * Runs export rendering in a worker thread (piscina: one thread, started on the first export and
+ * ended after a minute idle). One thread on purpose: on a small server a second concurrent export
+ * waits its turn rather than taking the CPU the collaboration server needs.
+ *
+ * The worker is started from its source file (worker.ts), found from the project root, so it works
+ * the same under Vite's bundle, the tests and the benchmark. Where the file cannot be found (the
+ * build deployed without `src/`) the rendering runs on the event loop, and the log says so.
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { setImmediate as nextTurn } from 'node:timers/promises';
-import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
-import type { ExportDocument } from '../../export/types.ts';
-import { renderDocx } from './docx.ts';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { Piscina } from 'piscina';
+import { logger } from '../log.ts';
+import {
+	renderFile,
+	type ExportOptions,
+	type RenderedFile,
+	type RenderFormat,
+	type StoredInput
+} from './render.ts';
+import type { RenderTask } from './worker.ts';
 
-const WORKER = 'src/lib/server/export/docx-worker.ts';
+const WORKER = 'src/lib/server/export/worker.ts';
+const IDLE_MS = 60_000;
 
 function findWorker(): string | undefined {
 	let dir = path.dirname(fileURLToPath(import.meta.url));
@@ -25,16 +35,39 @@ function findWorker(): string | undefined {
 	}
 }
 
-const workerFile = findWorker();
+let pool: Piscina<RenderTask, RenderedFile> | undefined;
+let warned = false;
 
-export function docxInWorker(doc: ExportDocument): Promise<Uint8Array> {
-	if (!workerFile) return renderDocx(doc, () => nextTurn());
-	return new Promise((resolve, reject) => {
-		const worker = new Worker(workerFile, { workerData: doc });
-		worker.once('message', (bytes: Uint8Array) => resolve(new Uint8Array(bytes)));
-		worker.once('error', reject);
-		worker.once('exit', (code) => {
-			if (code !== 0) reject(new Error(`DOCX worker exited with ${code}`));
-		});
+function workerPool(): Piscina<RenderTask, RenderedFile> | undefined {
+	if (pool) return pool;
+	const file = findWorker();
+	if (!file) {
+		if (!warned) logger('export').warn({ worker: WORKER }, 'export worker not found: rendering inline');
+		warned = true;
+		return undefined;
+	}
+	pool = new Piscina<RenderTask, RenderedFile>({
+		filename: pathToFileURL(file).href,
+		minThreads: 0,
+		maxThreads: 1,
+		idleTimeout: IDLE_MS
 	});
+	return pool;
+}
+
+export async function renderInWorker(
+	input: StoredInput,
+	format: RenderFormat,
+	options: ExportOptions
+): Promise<RenderedFile> {
+	const workers = workerPool();
+	if (!workers) return renderFile(input, format, options);
+	return workers.run({ input, format, options });
+}
+
+/** Ends the worker thread (server shutdown, end of a benchmark). */
+export async function closeExportWorker(): Promise<void> {
+	const current = pool;
+	pool = undefined;
+	await current?.destroy();
 }

@@ -11,7 +11,6 @@
  */
 import { createHash } from 'node:crypto';
 import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
-import * as Y from 'yjs';
 import { chapterTitle } from '../../export/model.ts';
 import type {
 	ActivityStamp,
@@ -44,10 +43,10 @@ import { versionPayload } from '../workflow/versions.ts';
 export interface ExportSource {
 	version: VersionStamp;
 	/**
-	 * The section's document, or undefined when the source has no content for it (a section of an
-	 * activity the version does not contain). The caller destroys the document when done.
+	 * The section's Yjs state as one update, or undefined when the source has no content for it (a
+	 * section of an activity the version does not contain).
 	 */
-	loadSection(clause: string): Promise<Y.Doc | undefined> | Y.Doc | undefined;
+	sectionState(clause: string): Promise<Uint8Array | undefined> | Uint8Array | undefined;
 	signoffs(): Promise<SignoffRecord[]> | SignoffRecord[];
 	consultations(): Promise<ConsultationReport[]> | ConsultationReport[];
 }
@@ -203,23 +202,20 @@ export function loadSignoffs(
 export function liveDraftSource(planId: number, now = new Date()): ExportSource {
 	return {
 		version: { kind: 'draft', label: WORDS.draft, hash: null, at: now.toISOString() },
-		loadSection: (clause) => getCollab().readDocument(sectionDocumentName(planId, clause)),
+		sectionState: (clause) => getCollab().readState(sectionDocumentName(planId, clause)),
 		signoffs: () => loadSignoffs(planId),
 		consultations: () => consultationReports(planId, null)
 	};
 }
 
-/** Sections of frozen payloads, decoded on demand from their stored Yjs state. */
+/** Sections of frozen payloads: the Yjs state stored in each (base64 in the hashed payload). */
 function frozenSections(payloads: readonly VersionPayload[]) {
 	const states = new Map<string, string>();
 	for (const payload of payloads)
 		for (const section of payload.sections) states.set(section.clause, section.yjs);
-	return (clause: string): Y.Doc | undefined => {
+	return (clause: string): Uint8Array | undefined => {
 		const state = states.get(clause);
-		if (state === undefined) return undefined;
-		const doc = new Y.Doc();
-		Y.applyUpdate(doc, Buffer.from(state, 'base64'));
-		return doc;
+		return state === undefined ? undefined : new Uint8Array(Buffer.from(state, 'base64'));
 	};
 }
 
@@ -261,7 +257,7 @@ export function frozenVersionSource(planId: number, versionId: number): ExportSo
 			at: version.createdAt.toISOString(),
 			activities: [stamp]
 		},
-		loadSection: frozenSections([payload]),
+		sectionState: frozenSections([payload]),
 		signoffs: () => loadSignoffs(planId, new Map([[version.activity, version.hash]])),
 		consultations: () => consultationReports(planId, [version.activity])
 	};
@@ -312,7 +308,7 @@ export function compilationSource(planId: number): ExportSource | undefined {
 			activities
 		},
 		// Only sections of activities with a 定稿 (a payload carries its own activity's sections).
-		loadSection: (clause) => {
+		sectionState: (clause) => {
 			const activity = findSection(clause)?.activity;
 			return activity && scope.has(activity) ? load(clause) : undefined;
 		},

@@ -4,7 +4,7 @@ import { m } from '#lib/paraglide/messages.js';
 import { requirePlanMember } from '#lib/server/guards.ts';
 import {
 	EXPORT_FORMATS,
-	loadModelInput,
+	loadExportInput,
 	renderExport,
 	type ExportFormat
 } from '#lib/server/export/index.ts';
@@ -24,7 +24,7 @@ export const GET: RequestHandler = async (event) => {
 	const query = parseExportQuery(event.url);
 	const source = exportSourceFor(plan.id, membership, query);
 	const started = performance.now();
-	const input = await loadModelInput(exportPlanOf(plan, planHeader(plan).leadOrganization), source);
+	const input = await loadExportInput(exportPlanOf(plan, planHeader(plan).leadOrganization), source);
 	try {
 		const file = await renderExport(input, format, query);
 		log.info(

@@ -1,6 +1,6 @@
 /** GET /plans/<id>/export/print: the print-optimised HTML of an export, viewable and printable. */
 import { requirePlanMember } from '#lib/server/guards.ts';
-import { loadModelInput, renderExport } from '#lib/server/export/index.ts';
+import { loadExportInput, renderExport } from '#lib/server/export/index.ts';
 import { exportPlanOf, exportSourceFor, parseExportQuery } from '#lib/server/export/request.ts';
 import { planHeader } from '#lib/server/workspace.ts';
 import type { RequestHandler } from './$types';
@@ -9,7 +9,7 @@ export const GET: RequestHandler = async (event) => {
 	const { plan, membership } = requirePlanMember(event);
 	const query = parseExportQuery(event.url);
 	const source = exportSourceFor(plan.id, membership, query);
-	const input = await loadModelInput(exportPlanOf(plan, planHeader(plan).leadOrganization), source);
+	const input = await loadExportInput(exportPlanOf(plan, planHeader(plan).leadOrganization), source);
 	const file = await renderExport(input, 'html', query);
 	return new Response(file.body as string, {
 		headers: { 'content-type': file.contentType, 'cache-control': 'private, no-store' }

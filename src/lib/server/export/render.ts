@@ -1,0 +1,106 @@
+/**
+ * Renders a loaded export (the model input: every section as plain data, the records) into one
+ * file. Pure CPU work with no I/O, which is why it can run in the export worker (worker.ts): for a
+ * large plan, building the model and serialising it take seconds that must not be the collaboration
+ * server's. Like the worker, it and what it imports use relative `.ts` imports only.
+ */
+import { renderPrintHtml } from '../../export/html.ts';
+import { renderMarkdown } from '../../export/markdown.ts';
+import * as Y from 'yjs';
+import {
+	buildExportModel,
+	readSectionContent,
+	type ModelInput,
+	type SectionContent
+} from '../../export/model.ts';
+import { getTemplate } from '../../templates/index.ts';
+import type { EditionKey, ExportDocument, NumberingKey } from '../../export/types.ts';
+import { WORDS } from '../../export/vocabulary.ts';
+import { renderDocx } from './docx.ts';
+import { renderPdf } from './pdf.ts';
+
+/** What the worker renders; a PDF is the print HTML printed by Chromium (driven from the worker). */
+export const RENDER_FORMATS = ['docx', 'pdf', 'md', 'json', 'html'] as const;
+export type RenderFormat = (typeof RENDER_FORMATS)[number];
+
+export interface ExportOptions {
+	edition: EditionKey;
+	numbering?: NumberingKey;
+}
+
+/** A section as stored: its Yjs state, decoded in the worker. */
+export interface SectionState {
+	clause: string;
+	state: Uint8Array;
+}
+
+/** What the server gathers for an export: the model input with its sections still encoded. */
+export type StoredInput = Omit<ModelInput, 'sections'> & { sections: readonly SectionState[] };
+
+/** Decodes each section's state and reads it as plain content. */
+export function readStoredInput(stored: StoredInput): ModelInput {
+	const sections: SectionContent[] = [];
+	for (const { clause, state } of stored.sections) {
+		const template = getTemplate(clause);
+		if (!template) continue;
+		const doc = new Y.Doc();
+		try {
+			Y.applyUpdate(doc, state);
+			sections.push(readSectionContent(doc, template));
+		} finally {
+			doc.destroy();
+		}
+	}
+	return { ...stored, sections };
+}
+
+export interface RenderedFile {
+	body: Uint8Array | string;
+	/** The file name without its extension (the caller's format decides it). */
+	basename: string;
+}
+
+export function exportBasename(doc: ExportDocument): string {
+	const { meta } = doc;
+	const stamp =
+		meta.version.kind === 'draft'
+			? WORDS.draft
+			: `${meta.version.label}${meta.version.hash ? `-${meta.version.hash.slice(0, 8)}` : ''}`;
+	return `《${meta.title}》${meta.editionLabel}（${stamp}）`;
+}
+
+/** The raw structured data: the model's metadata, every section's prose and rows, the records. */
+export function exportJson(input: ModelInput, doc: ExportDocument): string {
+	return JSON.stringify(
+		{
+			meta: doc.meta,
+			sections: input.sections,
+			signoffs: input.signoffs,
+			consultations: input.consultations
+		},
+		null,
+		2
+	);
+}
+
+export async function renderFile(
+	stored: StoredInput,
+	format: RenderFormat,
+	options: ExportOptions
+): Promise<RenderedFile> {
+	const input = readStoredInput(stored);
+	const doc = buildExportModel(input, options);
+	const basename = exportBasename(doc);
+	switch (format) {
+		case 'docx':
+			return { body: await renderDocx(doc), basename };
+		case 'md':
+			return { body: renderMarkdown(doc), basename };
+		case 'json':
+			return { body: exportJson(input, doc), basename };
+		case 'html':
+			return { body: renderPrintHtml(doc), basename };
+		case 'pdf':
+			return { body: await renderPdf(renderPrintHtml(doc)), basename };
+	}
+}
