@@ -59,7 +59,7 @@ for (const size of SIZES) {
 				});
 				results[label][name].push(result);
 				console.log(
-					`${label.padEnd(7)} ${name.padEnd(12)} p50 ${result.p50.toFixed(2)} ms  p95 ${result.p95.toFixed(2)} ms  p99 ${result.p99.toFixed(2)} ms  lost ${result.lost}/${result.edits}  event loop max ${result.eventLoopMaxMs.toFixed(1)} ms (GC ${result.gcMaxMs.toFixed(1)})${result.maxCommitMs === null ? '' : `  longest commit ${result.maxCommitMs.toFixed(1)} ms (${result.updatesPerCommit?.toFixed(1)} updates/commit)`}  server CPU ${result.serverCpuMsPerEdit.toFixed(3)} ms/edit  RSS ${result.serverRssMiB.toFixed(0)} MiB  load-gen CPU ${result.loadCpuPercent.toFixed(0)}%`
+					`${label.padEnd(7)} ${name.padEnd(12)} p50 ${result.p50.toFixed(2)} ms  p95 ${result.p95.toFixed(2)} ms  p99 ${result.p99.toFixed(2)} ms  lost ${result.lost}/${result.edits}  event loop max ${result.eventLoopMaxMs.toFixed(1)} ms (GC ${result.gcMaxMs.toFixed(1)})${result.maxCommitMs === null ? '' : `  longest commit ${result.maxCommitMs.toFixed(1)} ms (${result.updatesPerCommit?.toFixed(1)} updates/commit)`}  server CPU ${result.serverCpuMsPerEdit.toFixed(3)} ms/edit  RSS ${result.serverRssMiB.toFixed(0)} MiB  load-gen CPU ${result.loadCpuPercent.toFixed(0)}% (busiest of ${result.loadThreads} thread${result.loadThreads > 1 ? 's' : ''})`
 				);
 			} finally {
 				await target.stop();

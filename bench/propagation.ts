@@ -1,10 +1,13 @@
 /**
  * Propagation latency: every client writes a small edit at a steady rate; the time from sending
- * an edit to the moment the LAST other client in its section has it is that edit's latency.
+ * an edit to the moment the LAST other client in its section has it is that edit's latency. The
+ * clients run in load-generating worker threads (load-worker.ts).
  */
-import type * as Y from 'yjs';
-import { createClient, type BenchClient } from './clients.ts';
+import { Worker } from 'node:worker_threads';
+import type { LoadJob, LoadMessage } from './load-worker.ts';
 import type { Target } from './targets.ts';
+
+type LoadResult = Extract<LoadMessage, { type: 'done' }>;
 
 export interface PropagationResult {
 	clients: number;
@@ -15,7 +18,9 @@ export interface PropagationResult {
 	p95: number;
 	p99: number;
 	serverRssMiB: number;
+	/** CPU of the busiest load-generating thread over the editing window, % of one core. */
 	loadCpuPercent: number;
+	loadThreads: number;
 	/** Longest block of the server's event loop while clients were editing (probe.ts). */
 	eventLoopMaxMs: number;
 	/** Longest garbage-collection pause in the server meanwhile. */
@@ -27,15 +32,33 @@ export interface PropagationResult {
 	serverCpuMsPerEdit: number;
 }
 
-interface Edit {
-	sentAt: number;
-	/** Peers that have not seen it yet. */
-	pending: number;
-}
-
 export function percentile(sorted: number[], p: number): number {
 	if (sorted.length === 0) return NaN;
 	return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+}
+
+/** Clients one load thread drives at most: 150 keep its CPU under about half a core here. */
+const CLIENTS_PER_THREAD = 150;
+
+function startLoad(job: LoadJob): {
+	ready: Promise<void>;
+	done: Promise<LoadResult>;
+	start(): void;
+} {
+	const worker = new Worker(new URL('./load-worker.ts', import.meta.url), { workerData: job });
+	let markReady: () => void = () => undefined;
+	const ready = new Promise<void>((resolve) => (markReady = resolve));
+	const done = new Promise<LoadResult>((resolve, reject) => {
+		worker.on('message', (message: LoadMessage) => {
+			if (message.type === 'ready') markReady();
+			else {
+				resolve(message);
+				void worker.terminate();
+			}
+		});
+		worker.once('error', reject);
+	});
+	return { ready, done, start: () => worker.postMessage('start') };
 }
 
 export async function measurePropagation(
@@ -50,85 +73,44 @@ export async function measurePropagation(
 	}
 ): Promise<PropagationResult> {
 	const names = target.documentNames(options.sections);
-	const clients: { client: BenchClient; section: number; key: string }[] = [];
-	for (let i = 0; i < options.clients; i++) {
-		const section = i % options.sections;
-		clients.push({ client: createClient(target, names[section]), section, key: `c${i}` });
-		// Open connections in small batches like real users arriving, not as one thundering herd.
-		if (i % 20 === 19) await new Promise((r) => setTimeout(r, 20));
-	}
-	await Promise.all(clients.map((c) => c.client.synced));
-	const peersOf = (section: number) => clients.filter((c) => c.section === section).length - 1;
-
-	const edits = new Map<string, Edit>();
-	const latencies: number[] = [];
-	for (const { client, key: own } of clients) {
-		const map = client.doc.getMap<number>('bench');
-		// Highest sequence seen per writer: one update can carry several of a writer's edits.
-		const seen = new Map<string, number>();
-		map.observe((event) => {
-			const now = performance.now();
-			for (const key of event.keysChanged) {
-				if (key === own) continue;
-				const latestSeq = map.get(key) ?? 0;
-				for (let seq = (seen.get(key) ?? 0) + 1; seq <= latestSeq; seq++) {
-					const edit = edits.get(`${key}:${seq}`);
-					if (!edit) continue;
-					edit.pending--;
-					if (edit.pending === 0) latencies.push(now - edit.sentAt);
-				}
-				seen.set(key, Math.max(seen.get(key) ?? 0, latestSeq));
-			}
-		});
-	}
+	const threads = Math.min(options.sections, Math.ceil(options.clients / CLIENTS_PER_THREAD));
+	// Client i edits section i mod sections; section s is driven by thread s mod threads.
+	const jobs: LoadJob[] = Array.from({ length: threads }, () => ({
+		target: { protocol: target.protocol, wsUrl: target.wsUrl, headers: target.headers },
+		sections: [],
+		seconds: options.seconds,
+		editsPerSecond: options.editsPerSecond
+	}));
+	names.forEach((name, s) => {
+		const clients =
+			Math.floor(options.clients / options.sections) +
+			(s < options.clients % options.sections ? 1 : 0);
+		jobs[s % threads].sections.push({ name, clients });
+	});
+	const loads = jobs.map(startLoad);
+	await Promise.all(loads.map((l) => l.ready));
 
 	const serverBefore = await target.probe('reset');
 	if (options.profile) await target.profile('start');
-	const cpuBefore = process.cpuUsage();
-	const wallBefore = performance.now();
-	const interval = 1000 / options.editsPerSecond;
-	const timers: NodeJS.Timeout[] = [];
-	let sent = 0;
-	for (const { client, section, key } of clients) {
-		const map = client.doc.getMap<number>('bench');
-		let seq = 0;
-		const start = setTimeout(() => {
-			timers.push(
-				setInterval(() => {
-					seq++;
-					const pending = peersOf(section);
-					edits.set(`${key}:${seq}`, { sentAt: performance.now(), pending });
-					sent++;
-					(client.doc as Y.Doc).transact(() => map.set(key, seq));
-				}, interval)
-			);
-		}, Math.random() * interval);
-		timers.push(start);
-	}
-	await new Promise((r) => setTimeout(r, options.seconds * 1000));
-	for (const t of timers) clearInterval(t);
-	const cpu = process.cpuUsage(cpuBefore);
-	const wall = performance.now() - wallBefore;
-	// Let the last edits arrive, then count what never did.
-	await new Promise((r) => setTimeout(r, 2000));
+	for (const load of loads) load.start();
+	const results = await Promise.all(loads.map((l) => l.done));
 	if (options.profile) await target.profile('stop', options.profile);
 	const rss = target.rssBytes();
 	const server = await target.probe('reset');
-	for (const { client } of clients) client.destroy();
 
-	let lost = 0;
-	for (const edit of edits.values()) if (edit.pending > 0) lost++;
-	latencies.sort((a, b) => a - b);
+	const sent = results.reduce((sum, r) => sum + r.sent, 0);
+	const latencies = results.flatMap((r) => r.latencies).sort((a, b) => a - b);
 	return {
 		clients: options.clients,
 		sections: options.sections,
 		edits: sent,
-		lost,
+		lost: results.reduce((sum, r) => sum + r.lost, 0),
 		p50: percentile(latencies, 50),
 		p95: percentile(latencies, 95),
 		p99: percentile(latencies, 99),
 		serverRssMiB: rss / 1024 / 1024,
-		loadCpuPercent: ((cpu.user + cpu.system) / 1000 / wall) * 100,
+		loadCpuPercent: Math.max(...results.map((r) => (r.cpuMs / r.wallMs) * 100)),
+		loadThreads: threads,
 		eventLoopMaxMs: server.eventLoopMaxMs,
 		gcMaxMs: server.gcMaxMs,
 		maxCommitMs: server.updateLog?.maxCommitMs ?? null,
