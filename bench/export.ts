@@ -72,7 +72,9 @@ async function measure(
 	return { size, format, ms: times[Math.floor(runs / 2)], bytes, maxLoopDelayMs: delay.max / 1e6 };
 }
 
-const FORMATS: ExportFormat[] = chromiumPath() ? ['docx', 'pdf', 'md', 'json'] : ['docx', 'md', 'json'];
+const FORMATS: ExportFormat[] = chromiumPath()
+	? ['docx', 'pdf', 'md', 'json']
+	: ['docx', 'md', 'json'];
 
 export async function measureExport(): Promise<ExportBenchRow[]> {
 	const sources = { '1×': sourceOf(demoSectionStates(1)), '10×': sourceOf(demoSectionStates(10)) };

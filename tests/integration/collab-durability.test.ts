@@ -52,7 +52,9 @@ describe('durability', () => {
 		let closes = 0;
 		writer.provider.on('close', () => closes++);
 		try {
-			await eventually(() => expect(writer.provider.isSynced && watcher.provider.isSynced).toBe(true));
+			await eventually(() =>
+				expect(writer.provider.isSynced && watcher.provider.isSynced).toBe(true)
+			);
 			// The disk "fails": every append to the update log is aborted by SQLite.
 			const db = new Database(server.databasePath);
 			db.exec(`CREATE TRIGGER fail_appends BEFORE INSERT ON document_updates

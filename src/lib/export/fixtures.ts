@@ -35,7 +35,11 @@ export function demoSectionStates(times = 1): Map<string, Uint8Array> {
 			for (const key of template.structured) {
 				const rows = blockJSON(doc, key) as Record<string, unknown>[];
 				for (let i = 1; i < times; i++)
-					appendRows(doc, key, rows.map((row) => ({ ...row, id: `${row.id}~${i}` })));
+					appendRows(
+						doc,
+						key,
+						rows.map((row) => ({ ...row, id: `${row.id}~${i}` }))
+					);
 			}
 		});
 		states.set(template.clause, Y.encodeStateAsUpdate(doc));

@@ -42,7 +42,10 @@ export interface ExportFile {
 }
 
 /** What the export is made from: the plan, every section's stored state, the records. */
-export async function loadExportInput(plan: ExportPlan, source: ExportSource): Promise<StoredInput> {
+export async function loadExportInput(
+	plan: ExportPlan,
+	source: ExportSource
+): Promise<StoredInput> {
 	const sections: SectionState[] = [];
 	for (const template of TEMPLATES) {
 		const state = await source.sectionState(template.clause);

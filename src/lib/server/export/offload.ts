@@ -42,7 +42,8 @@ function workerPool(): Piscina<RenderTask, RenderedFile> | undefined {
 	if (pool) return pool;
 	const file = findWorker();
 	if (!file) {
-		if (!warned) logger('export').warn({ worker: WORKER }, 'export worker not found: rendering inline');
+		if (!warned)
+			logger('export').warn({ worker: WORKER }, 'export worker not found: rendering inline');
 		warned = true;
 		return undefined;
 	}

@@ -24,7 +24,10 @@ export const GET: RequestHandler = async (event) => {
 	const query = parseExportQuery(event.url);
 	const source = exportSourceFor(plan.id, membership, query);
 	const started = performance.now();
-	const input = await loadExportInput(exportPlanOf(plan, planHeader(plan).leadOrganization), source);
+	const input = await loadExportInput(
+		exportPlanOf(plan, planHeader(plan).leadOrganization),
+		source
+	);
 	try {
 		const file = await renderExport(input, format, query);
 		log.info(

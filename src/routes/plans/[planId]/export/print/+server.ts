@@ -9,7 +9,10 @@ export const GET: RequestHandler = async (event) => {
 	const { plan, membership } = requirePlanMember(event);
 	const query = parseExportQuery(event.url);
 	const source = exportSourceFor(plan.id, membership, query);
-	const input = await loadExportInput(exportPlanOf(plan, planHeader(plan).leadOrganization), source);
+	const input = await loadExportInput(
+		exportPlanOf(plan, planHeader(plan).leadOrganization),
+		source
+	);
 	const file = await renderExport(input, 'html', query);
 	return new Response(file.body as string, {
 		headers: { 'content-type': file.contentType, 'cache-control': 'private, no-store' }
