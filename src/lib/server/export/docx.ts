@@ -576,28 +576,7 @@ export async function renderDocx(
 		creator: doc.meta.leadUnit,
 		title: doc.meta.title,
 		description: `${doc.meta.editionLabel} ${doc.meta.version.label}${doc.meta.version.hash ? ` ${doc.meta.version.hash}` : ''}`,
-		styles: {
-			default: {
-				document: {
-					run: { font: font(FONTS.fang), size: SIZE.sanhao },
-					paragraph: { spacing: { line: BODY_LINE, lineRule: LineRuleType.EXACT } }
-				},
-				...Object.fromEntries(
-					[1, 2, 3, 4, 5].map((level) => [
-						`heading${level}`,
-						{
-							run: {
-								font: font(HEADING_STYLE[level].font),
-								size: SIZE.sanhao,
-								bold: HEADING_STYLE[level].bold,
-								color: '000000'
-							},
-							paragraph: { spacing: { line: BODY_LINE, lineRule: LineRuleType.EXACT } }
-						}
-					])
-				)
-			}
-		},
+		styles: documentStyles(),
 		sections: [
 			{
 				properties: { page: PAGE_PROPERTIES, titlePage: false },
@@ -624,6 +603,32 @@ export async function renderDocx(
 		]
 	});
 	return new Uint8Array(await Packer.toBuffer(document));
+}
+
+/** Body 仿宋 三号 on a fixed line pitch, headings per level: shared by the plan and short documents. */
+function documentStyles() {
+	return {
+		default: {
+			document: {
+				run: { font: font(FONTS.fang), size: SIZE.sanhao },
+				paragraph: { spacing: { line: BODY_LINE, lineRule: LineRuleType.EXACT } }
+			},
+			...Object.fromEntries(
+				[1, 2, 3, 4, 5].map((level) => [
+					`heading${level}`,
+					{
+						run: {
+							font: font(HEADING_STYLE[level].font),
+							size: SIZE.sanhao,
+							bold: HEADING_STYLE[level].bold,
+							color: '000000'
+						},
+						paragraph: { spacing: { line: BODY_LINE, lineRule: LineRuleType.EXACT } }
+					}
+				])
+			)
+		}
+	};
 }
 
 /** A short official document (说明, 报告): 小标题 title, optional centred lines under it, body blocks. */
@@ -666,28 +671,7 @@ export async function renderOfficialDocx(doc: OfficialDocument): Promise<Uint8Ar
 		creator: doc.creator ?? '',
 		title: doc.title,
 		description: doc.description,
-		styles: {
-			default: {
-				document: {
-					run: { font: font(FONTS.fang), size: SIZE.sanhao },
-					paragraph: { spacing: { line: BODY_LINE, lineRule: LineRuleType.EXACT } }
-				},
-				...Object.fromEntries(
-					[1, 2, 3, 4, 5].map((level) => [
-						`heading${level}`,
-						{
-							run: {
-								font: font(HEADING_STYLE[level].font),
-								size: SIZE.sanhao,
-								bold: HEADING_STYLE[level].bold,
-								color: '000000'
-							},
-							paragraph: { spacing: { line: BODY_LINE, lineRule: LineRuleType.EXACT } }
-						}
-					])
-				)
-			}
-		},
+		styles: documentStyles(),
 		sections: [
 			{
 				properties: { page: { ...PAGE_PROPERTIES, pageNumbers: { start: 1 } } },

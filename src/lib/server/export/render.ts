@@ -20,8 +20,7 @@ import { renderDocx } from './docx.ts';
 import { renderPdf } from './pdf.ts';
 
 /** What the worker renders; a PDF is the print HTML printed by Chromium (driven from the worker). */
-export const RENDER_FORMATS = ['docx', 'pdf', 'md', 'json', 'html'] as const;
-export type RenderFormat = (typeof RENDER_FORMATS)[number];
+export type RenderFormat = 'docx' | 'pdf' | 'md' | 'json' | 'html';
 
 export interface ExportOptions {
 	edition: EditionKey;
@@ -38,7 +37,7 @@ export interface SectionState {
 export type StoredInput = Omit<ModelInput, 'sections'> & { sections: readonly SectionState[] };
 
 /** Decodes each section's state and reads it as plain content. */
-export function readStoredInput(stored: StoredInput): ModelInput {
+function readStoredInput(stored: StoredInput): ModelInput {
 	const sections: SectionContent[] = [];
 	for (const { clause, state } of stored.sections) {
 		const template = getTemplate(clause);
@@ -60,7 +59,7 @@ export interface RenderedFile {
 	basename: string;
 }
 
-export function exportBasename(doc: ExportDocument): string {
+function exportBasename(doc: ExportDocument): string {
 	const { meta } = doc;
 	const stamp =
 		meta.version.kind === 'draft'
@@ -70,7 +69,7 @@ export function exportBasename(doc: ExportDocument): string {
 }
 
 /** The raw structured data: the model's metadata, every section's prose and rows, the records. */
-export function exportJson(input: ModelInput, doc: ExportDocument): string {
+function exportJson(input: ModelInput, doc: ExportDocument): string {
 	return JSON.stringify(
 		{
 			meta: doc.meta,
