@@ -4,6 +4,7 @@ import { sveltekit } from '@sveltejs/kit/vite';
 import tailwindcss from '@tailwindcss/vite';
 import { defineConfig } from 'vitest/config';
 import { collabDevServer } from './server/dev-plugin.ts';
+import { APP_CSP_DIRECTIVES } from './src/lib/server/security/csp.ts';
 
 export default defineConfig({
 	plugins: [
@@ -11,7 +12,9 @@ export default defineConfig({
 		sveltekit({
 			adapter: adapter({ out: 'build' }),
 			// SvelteKit's CSRF protection (origin check on form posts) stays on: no other origin is trusted.
-			csrf: { trustedOrigins: [] }
+			csrf: { trustedOrigins: [] },
+			// A strict CSP on every page: nonce'd bootstrap, no inline script (src/lib/server/security/csp.ts).
+			csp: { mode: 'auto', directives: APP_CSP_DIRECTIVES }
 		}),
 		// Under Vitest the messages are already compiled (npm install's `prepare` and every build do it),
 		// and the plugin's compiler keeps handles open that stop Vitest from exiting.

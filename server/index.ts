@@ -10,6 +10,8 @@ import type { Duplex } from 'node:stream';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pino from 'pino';
+import { isValidHost } from './host.ts';
+import { installLastResort } from './last-resort.ts';
 
 interface CollabServer {
 	handleUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer): boolean;
@@ -32,6 +34,8 @@ const log = pino({
 	base: { app: 'lantu', category: 'http' },
 	level: process.env.LOG_LEVEL ?? 'info'
 });
+// Before the app loads, so an error during start-up is logged by the same policy.
+installLastResort(log);
 const port = Number(process.env.PORT ?? 3000);
 const host = process.env.HOST ?? '0.0.0.0';
 const SHUTDOWN_TIMEOUT_MS = Number(process.env.SHUTDOWN_TIMEOUT ?? 10) * 1000;
@@ -45,15 +49,70 @@ if (!created) throw new Error('collab server was not created by the app (hooks.s
 const collab: CollabServer = created;
 
 const server = createServer((req, res) => {
+	// On every response, static assets (adapter-node's sirv) included; SvelteKit's hook sets it too.
+	res.setHeader('X-Content-Type-Options', 'nosniff');
 	if (injectProtocol) req.headers[PROTOCOL_HEADER] = 'http';
-	handler(req, res, () => {
-		res.statusCode = 404;
-		res.end('Not found');
-	});
+	if (!isValidHost(req.headers.host)) {
+		// adapter-node builds the request URL from Host; refuse a malformed one before anything does.
+		log.info({ host: req.headers.host }, 'malformed Host refused');
+		res.statusCode = 400;
+		res.end('Bad Request');
+		return;
+	}
+	try {
+		handler(req, res, () => {
+			res.statusCode = 404;
+			res.end('Not found');
+		});
+	} catch (error) {
+		// Per-request boundary (SvelteKit catches inside its own; this is for what runs before it).
+		log.error({ err: error, method: req.method, url: req.url }, 'request failed');
+		if (!res.headersSent) {
+			res.statusCode = 500;
+			res.end('Internal error');
+		} else {
+			res.destroy();
+		}
+	}
+});
+
+// Requests Node's parser refuses (bad header syntax, oversized headers, timeouts): the status Node
+// would send, plus a log line.
+server.on('clientError', (error: NodeJS.ErrnoException, socket: Duplex) => {
+	if (error.code === 'ECONNRESET' || !socket.writable) {
+		socket.destroy();
+		return;
+	}
+	const status =
+		error.code === 'HPE_HEADER_OVERFLOW'
+			? '431 Request Header Fields Too Large'
+			: error.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+				? '408 Request Timeout'
+				: '400 Bad Request';
+	log.info({ code: error.code }, 'malformed request refused');
+	socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
 });
 
 server.on('upgrade', (req, socket, head) => {
-	if (!collab.handleUpgrade(req, socket, head)) socket.destroy();
+	// Node removes its own error listener from a socket it hands to 'upgrade': a client that resets
+	// mid-handshake would otherwise be an unhandled 'error' event.
+	socket.on('error', (error) => log.debug({ err: error.message }, 'upgrade socket error'));
+	try {
+		if (!collab.handleUpgrade(req, socket, head)) {
+			log.info({ url: req.url }, 'upgrade to an unknown path refused');
+			socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+		}
+	} catch (error) {
+		// Per-request boundary of the upgrade: refuse this one, keep serving.
+		log.error({ err: error, url: req.url }, 'upgrade failed');
+		if (socket.writable) {
+			socket.end(
+				'HTTP/1.1 500 Internal Server Error\r\nConnection: close\r\nContent-Length: 0\r\n\r\n'
+			);
+		} else {
+			socket.destroy();
+		}
+	}
 });
 
 server.listen(port, host, () => {

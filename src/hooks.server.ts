@@ -18,8 +18,11 @@ import { announceEndedRounds } from '#lib/server/consultation/rounds.ts';
 import { closeDb, getDb } from '#lib/server/db/index.ts';
 import { logger } from '#lib/server/log.ts';
 import { seedDemoIfEmpty } from '#lib/server/seed/demo.ts';
+import { ENDPOINT_HTML_CSP } from '#lib/server/security/csp.ts';
+import { originRefusal } from '#lib/server/security/origin.ts';
 
 const log = logger('app');
+const securityLog = logger('security');
 const HOUR = 3_600_000;
 
 export const init: ServerInit = async () => {
@@ -79,10 +82,33 @@ const handleSecurityHeaders: Handle = async ({ event, resolve }) => {
 	response.headers.set('X-Content-Type-Options', 'nosniff');
 	response.headers.set('Referrer-Policy', 'same-origin');
 	response.headers.set('X-Frame-Options', 'DENY');
+	// Pages carry SvelteKit's CSP; HTML from an endpoint (the print view) gets one that runs nothing.
+	const isHtml = response.headers.get('content-type')?.startsWith('text/html') ?? false;
+	if (isHtml && !response.headers.has('Content-Security-Policy')) {
+		response.headers.set('Content-Security-Policy', ENDPOINT_HTML_CSP);
+	}
 	return response;
 };
 
-export const handle = sequence(handleSecurityHeaders, handleLocale, handleAuth);
+/** Refuses a state-changing request from a foreign (or no) Origin, JSON APIs included. */
+const handleOrigin: Handle = ({ event, resolve }) => {
+	const refusal = originRefusal(
+		event.request.method,
+		event.request.headers.get('origin'),
+		event.url.origin
+	);
+	if (!refusal) return resolve(event);
+	securityLog.warn(
+		{ method: event.request.method, path: event.url.pathname, reason: refusal },
+		'cross-site request refused'
+	);
+	return new Response(JSON.stringify({ message: 'Cross-site request refused' }), {
+		status: 403,
+		headers: { 'content-type': 'application/json' }
+	});
+};
+
+export const handle = sequence(handleSecurityHeaders, handleOrigin, handleLocale, handleAuth);
 
 export const handleError: HandleServerError = ({ kind, error, event }) => {
 	// App errors (error(404, ...)) and SvelteKit's own carry safe messages already.

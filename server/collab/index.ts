@@ -92,11 +92,29 @@ export function createCollabServer(db: Db): CollabServer {
 	);
 
 	function attach(ws: WebSocket, request: IncomingMessage, context: CollabContext) {
+		try {
+			connectSocket(ws, request, context);
+		} catch (error) {
+			// The socket is open but could not be wired up: close it rather than leave a dead slot.
+			log.error({ err: error, user: context.user.id }, 'collab connection setup failed');
+			socketUsers.delete(ws);
+			ws.terminate();
+		}
+	}
+
+	function connectSocket(ws: WebSocket, request: IncomingMessage, context: CollabContext) {
 		socketUsers.set(ws, { userId: context.user.id, ip: context.ip });
-		const url = `http://${request.headers.host ?? 'localhost'}${request.url ?? COLLAB_PATH}`;
+		// Hocuspocus reads only the path, query and headers of this Request. The client's Host header is
+		// not part of the URL: `Host: a b` made `new Request` throw and used to stop the process.
+		const url = new URL(request.url ?? COLLAB_PATH, 'http://collab.invalid');
 		const headers = new Headers();
 		for (const [key, value] of Object.entries(request.headers)) {
-			if (typeof value === 'string') headers.set(key, value);
+			if (typeof value !== 'string') continue;
+			try {
+				headers.set(key, value);
+			} catch {
+				// a value Node's parser let through but the Fetch API refuses: Hocuspocus does without it
+			}
 		}
 		// What Hocuspocus sends goes through the group commit: held while updates await their commit.
 		const socket: WebSocketLike = {
@@ -112,7 +130,13 @@ export function createCollabServer(db: Db): CollabServer {
 		const client = hocuspocus.handleConnection(socket, new Request(url, { headers }), context);
 		ws.on('message', (data: Buffer, isBinary: boolean) => {
 			if (!isBinary) return; // the protocol is binary; text frames are noise
-			client.handleMessage(new Uint8Array(data.buffer, data.byteOffset, data.byteLength));
+			try {
+				client.handleMessage(new Uint8Array(data.buffer, data.byteOffset, data.byteLength));
+			} catch (error) {
+				// Per-socket boundary: whatever one client's frame breaks ends that socket, not the process.
+				log.warn({ err: error, user: context.user.id }, 'collab message failed; closing socket');
+				ws.close(1011, 'internal-error'); // RFC 6455 "unexpected condition"; the provider reconnects
+			}
 		});
 		ws.on('close', (code: number, reason: Buffer) => {
 			socketUsers.delete(ws);

@@ -7,6 +7,7 @@ import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { SESSION_COOKIE, validateSessionToken } from '../../src/lib/server/auth/session.ts';
 import type { SessionUser } from '../../src/lib/server/auth/session.ts';
+import { isValidHost } from '../host.ts';
 
 export const COLLAB_PATH = '/collab';
 
@@ -14,12 +15,22 @@ export type UpgradeCheck =
 	| { ok: true; user: SessionUser; ip: string }
 	| { ok: false; status: 400 | 401 | 403 | 429; message: string };
 
-function readCookie(header: string | undefined, name: string): string | undefined {
+/**
+ * The value of one cookie, or undefined. A value that is not valid percent-encoding (`%`, `%zz`)
+ * is no session token of ours: it reads as "no cookie" instead of throwing a URIError out of the
+ * upgrade (issue 11: one such request used to stop the process).
+ */
+export function readCookie(header: string | undefined, name: string): string | undefined {
 	if (!header) return undefined;
 	for (const part of header.split(';')) {
 		const eq = part.indexOf('=');
 		if (eq === -1) continue;
-		if (part.slice(0, eq).trim() === name) return decodeURIComponent(part.slice(eq + 1).trim());
+		if (part.slice(0, eq).trim() !== name) continue;
+		try {
+			return decodeURIComponent(part.slice(eq + 1).trim());
+		} catch {
+			return undefined;
+		}
 	}
 	return undefined;
 }
@@ -40,6 +51,7 @@ export function checkUpgrade(
 	request: IncomingMessage,
 	configuredOrigin: string | undefined
 ): UpgradeCheck {
+	if (!isValidHost(request.headers.host)) return { ok: false, status: 400, message: 'bad host' };
 	const origin = request.headers.origin;
 	// Browsers always send Origin on WebSocket handshakes; a cross-site page gets refused here, since
 	// cookies would otherwise ride along (cross-site WebSocket hijacking).
@@ -57,7 +69,8 @@ const STATUS_TEXT: Record<number, string> = {
 	400: 'Bad Request',
 	401: 'Unauthorized',
 	403: 'Forbidden',
-	429: 'Too Many Requests'
+	429: 'Too Many Requests',
+	500: 'Internal Server Error'
 };
 
 /** Answers an upgrade request with a plain HTTP error and closes the socket. */
@@ -66,6 +79,7 @@ export function refuseUpgrade(socket: Duplex, status: number, message: string): 
 	socket.end(
 		`HTTP/1.1 ${status} ${STATUS_TEXT[status] ?? 'Error'}\r\n` +
 			'Content-Type: application/json\r\n' +
+			'X-Content-Type-Options: nosniff\r\n' +
 			`Content-Length: ${Buffer.byteLength(body)}\r\n` +
 			'Connection: close\r\n\r\n' +
 			body

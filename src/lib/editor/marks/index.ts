@@ -47,9 +47,16 @@ export const link: MarkSpec = {
 			}
 		}
 	],
+	// The href is checked again here, not only on paste: Yjs is writable by any editor's client, which
+	// can store `javascript:` or `data:` directly. An unsafe one renders as an <a> without href (no
+	// live link; ProseMirror leaves out null attributes).
 	toDOM: (mark) => [
 		'a',
-		{ href: mark.attrs.href as string, rel: 'noopener noreferrer nofollow', target: '_blank' },
+		{
+			href: safeHref(mark.attrs.href as string),
+			rel: 'noopener noreferrer nofollow',
+			target: '_blank'
+		},
 		0
 	]
 };

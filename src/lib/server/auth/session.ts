@@ -8,6 +8,9 @@ import { encodeBase32LowerCaseNoPadding, encodeHexLowerCase } from '@oslojs/enco
 import { and, eq, lt, ne, or } from 'drizzle-orm';
 import { config } from '../config.ts';
 import { getDb, schema } from '../db/index.ts';
+import { logger } from '../log.ts';
+
+const log = logger('auth');
 
 export const SESSION_COOKIE = 'lantu-session';
 
@@ -63,19 +66,38 @@ export function validateSessionToken(token: string, now = Date.now()) {
 	const { session, user } = row;
 	const expired = now >= session.expiresAt.getTime() || now >= session.absoluteExpiresAt.getTime();
 	if (expired || user.disabledAt) {
-		db.delete(schema.sessions).where(eq(schema.sessions.id, id)).run();
+		// Refused either way; removing the row is housekeeping that a full disk may postpone.
+		bestEffortWrite('session removal', () =>
+			db.delete(schema.sessions).where(eq(schema.sessions.id, id)).run()
+		);
 		return { session: null, user: null };
 	}
 	const renewed = Math.min(now + idleWindow(), session.absoluteExpiresAt.getTime());
 	if (renewed - session.expiresAt.getTime() >= EXTEND_AFTER) {
-		session.expiresAt = new Date(renewed);
-		db.update(schema.sessions)
-			.set({ expiresAt: session.expiresAt })
-			.where(eq(schema.sessions.id, id))
-			.run();
+		// A renewal the disk refuses (SQLITE_FULL, an I/O error) is skipped: the session is still valid
+		// until its stored expiry, and the next request tries again (issue 11: this write used to throw
+		// out of the /collab upgrade and stop the process).
+		const stored = bestEffortWrite('session renewal', () =>
+			db.update(schema.sessions)
+				.set({ expiresAt: new Date(renewed) })
+				.where(eq(schema.sessions.id, id))
+				.run()
+		);
+		if (stored) session.expiresAt = new Date(renewed);
 	}
 	const { disabledAt: _disabled, ...publicUser } = user;
 	return { session, user: publicUser };
+}
+
+/** Runs a write that a request may do without; a failure is logged and reported as false. */
+function bestEffortWrite(what: string, write: () => unknown): boolean {
+	try {
+		write();
+		return true;
+	} catch (error) {
+		log.warn({ err: error }, `${what} skipped: the database refused the write`);
+		return false;
+	}
 }
 
 export type SessionValidationResult = ReturnType<typeof validateSessionToken>;
