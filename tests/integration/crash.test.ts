@@ -53,7 +53,7 @@ describe('without ORIGIN', () => {
 			expect(response.status, value).toBe(401);
 		}
 		// The web app's own cookie reader takes the same value calmly.
-		const page = await fetch(`${server.url}/plans`, {
+		const page = await fetch(`${server.url}/`, {
 			headers: { cookie: 'lantu-session=%' },
 			redirect: 'manual'
 		});
@@ -139,9 +139,13 @@ describe('without ORIGIN', () => {
 			expect(server.output()).toContain('session renewal skipped');
 
 			// The disk recovers: the next request renews the session again.
-			for (const name of ['full_sessions_UPDATE', 'full_sessions_DELETE', 'full_document_updates_INSERT'])
+			for (const name of [
+				'full_sessions_UPDATE',
+				'full_sessions_DELETE',
+				'full_document_updates_INSERT'
+			])
 				db.exec(`DROP TRIGGER ${name}`);
-			await fetch(`${server.url}/plans`, { headers: { cookie }, redirect: 'manual' });
+			await fetch(`${server.url}/`, { headers: { cookie }, redirect: 'manual' });
 			const renewed = db
 				.prepare(
 					`SELECT max(expires_at) AS at FROM sessions WHERE user_id = (SELECT id FROM users WHERE username = 'fgw')`
@@ -160,7 +164,12 @@ describe('without ORIGIN', () => {
 		expect(page.headers.get('x-content-type-options')).toBe('nosniff');
 		const asset = /(_app\/immutable\/[^"]+\.js)"/.exec(html)?.[1];
 		expect(asset).toBeTruthy();
-		for (const path of [`/${asset!}`, '/favicon.svg', '/healthz', '/api/plans/1/sections/9.1/comments']) {
+		for (const path of [
+			`/${asset!}`,
+			'/favicon.svg',
+			'/healthz',
+			'/api/plans/1/sections/9.1/comments'
+		]) {
 			const response = await fetch(`${server.url}${path}`, { headers: { cookie } });
 			expect(response.headers.get('x-content-type-options'), path).toBe('nosniff');
 		}
