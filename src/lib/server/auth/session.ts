@@ -78,7 +78,8 @@ export function validateSessionToken(token: string, now = Date.now()) {
 		// until its stored expiry, and the next request tries again (issue 11: this write used to throw
 		// out of the /collab upgrade and stop the process).
 		const stored = bestEffortWrite('session renewal', () =>
-			db.update(schema.sessions)
+			db
+				.update(schema.sessions)
 				.set({ expiresAt: new Date(renewed) })
 				.where(eq(schema.sessions.id, id))
 				.run()
