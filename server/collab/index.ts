@@ -140,7 +140,11 @@ export function createCollabServer(db: Db): CollabServer {
 		});
 		ws.on('close', (code: number, reason: Buffer) => {
 			socketUsers.delete(ws);
-			client.handleClose({ code, reason: reason.toString() } as CloseEvent);
+			try {
+				client.handleClose({ code, reason: reason.toString() } as CloseEvent);
+			} catch (error) {
+				log.error({ err: error, user: context.user.id }, 'collab close handling failed');
+			}
 		});
 		ws.on('error', (error: Error) => {
 			// ws closes the socket with 1009 on oversized frames and reports it here.
