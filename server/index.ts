@@ -10,6 +10,8 @@ import type { Duplex } from 'node:stream';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pino from 'pino';
+import { CLIENT_ADDRESS_HEADER, clientAddress } from '../src/lib/server/client-address.ts';
+import { config } from '../src/lib/server/config.ts';
 
 interface CollabServer {
 	handleUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer): boolean;
@@ -27,6 +29,9 @@ if (!process.env.ORIGIN && !process.env.PROTOCOL_HEADER) {
 	process.env.PROTOCOL_HEADER = PROTOCOL_HEADER;
 }
 const injectProtocol = process.env.PROTOCOL_HEADER === PROTOCOL_HEADER;
+// The client address adapter-node reports (getClientAddress) is the one TRUST_PROXY decides, the
+// same the /collab upgrade counts: written into our own header on every request, never the client's.
+process.env.ADDRESS_HEADER = CLIENT_ADDRESS_HEADER;
 
 const log = pino({
 	base: { app: 'lantu', category: 'http' },
@@ -46,6 +51,11 @@ const collab: CollabServer = created;
 
 const server = createServer((req, res) => {
 	if (injectProtocol) req.headers[PROTOCOL_HEADER] = 'http';
+	req.headers[CLIENT_ADDRESS_HEADER] = clientAddress(
+		req.socket.remoteAddress,
+		req.headers['x-forwarded-for'],
+		config.TRUST_PROXY
+	);
 	handler(req, res, () => {
 		res.statusCode = 404;
 		res.end('Not found');

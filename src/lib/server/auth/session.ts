@@ -5,9 +5,10 @@
  */
 import { sha256 } from '@oslojs/crypto/sha2';
 import { encodeBase32LowerCaseNoPadding, encodeHexLowerCase } from '@oslojs/encoding';
-import { and, eq, lt, ne, or } from 'drizzle-orm';
+import { and, eq, inArray, lt, ne, or } from 'drizzle-orm';
 import { config } from '../config.ts';
 import { getDb, schema } from '../db/index.ts';
+import { announceSessionsEnded } from './session-events.ts';
 
 export const SESSION_COOKIE = 'lantu-session';
 
@@ -61,37 +62,99 @@ export function validateSessionToken(token: string, now = Date.now()) {
 		.get();
 	if (!row) return { session: null, user: null };
 	const { session, user } = row;
-	const expired = now >= session.expiresAt.getTime() || now >= session.absoluteExpiresAt.getTime();
-	if (expired || user.disabledAt) {
-		db.delete(schema.sessions).where(eq(schema.sessions.id, id)).run();
+	if (!stillValid(session, user.disabledAt, now)) {
+		endSessions({ sessionIds: [id] });
 		return { session: null, user: null };
 	}
-	const renewed = Math.min(now + idleWindow(), session.absoluteExpiresAt.getTime());
-	if (renewed - session.expiresAt.getTime() >= EXTEND_AFTER) {
-		session.expiresAt = new Date(renewed);
-		db.update(schema.sessions)
-			.set({ expiresAt: session.expiresAt })
-			.where(eq(schema.sessions.id, id))
-			.run();
-	}
+	renew(session, now);
 	const { disabledAt: _disabled, ...publicUser } = user;
 	return { session, user: publicUser };
+}
+
+type SessionRow = typeof schema.sessions.$inferSelect;
+
+/** The one rule for "may this session still be used": both lifetimes, and an enabled account. */
+function stillValid(session: SessionRow, disabledAt: Date | null, now: number): boolean {
+	return (
+		now < session.expiresAt.getTime() && now < session.absoluteExpiresAt.getTime() && !disabledAt
+	);
+}
+
+/** Slides the idle expiry forward (never past the absolute end); writes at most once a minute. */
+function renew(session: SessionRow, now: number): void {
+	const renewed = Math.min(now + idleWindow(), session.absoluteExpiresAt.getTime());
+	if (renewed - session.expiresAt.getTime() < Math.min(EXTEND_AFTER, idleWindow() / 4)) return;
+	session.expiresAt = new Date(renewed);
+	getDb()
+		.update(schema.sessions)
+		.set({ expiresAt: session.expiresAt })
+		.where(eq(schema.sessions.id, session.id))
+		.run();
+}
+
+/**
+ * Re-checks a session a live socket was opened with (the collab server's sweep): ends it when it
+ * expired, vanished or its account was disabled. `used` says the socket carried edits since the
+ * last check — editing is use, so it renews the idle expiry as a page load would.
+ */
+export function checkSession(sessionId: string, used: boolean, now = Date.now()): boolean {
+	const row = getDb()
+		.select({ session: schema.sessions, disabledAt: schema.users.disabledAt })
+		.from(schema.sessions)
+		.innerJoin(schema.users, eq(schema.sessions.userId, schema.users.id))
+		.where(eq(schema.sessions.id, sessionId))
+		.get();
+	if (!row) return false;
+	if (!stillValid(row.session, row.disabledAt, now)) {
+		endSessions({ sessionIds: [sessionId] });
+		return false;
+	}
+	if (used) renew(row.session, now);
+	return true;
 }
 
 export type SessionValidationResult = ReturnType<typeof validateSessionToken>;
 export type SessionUser = NonNullable<SessionValidationResult['user']>;
 
+/**
+ * Ends sessions — one by id (logout), or every session of a user but perhaps the current one
+ * (password change, disabled account) — and announces it, so their live sockets close at once.
+ */
+export function endSessions(
+	target: { sessionIds: string[] } | { userId: number; exceptSessionId?: string }
+): void {
+	const { sessions } = schema;
+	const condition =
+		'sessionIds' in target
+			? inArray(sessions.id, target.sessionIds)
+			: target.exceptSessionId
+				? and(eq(sessions.userId, target.userId), ne(sessions.id, target.exceptSessionId))
+				: eq(sessions.userId, target.userId);
+	const ended = getDb()
+		.delete(sessions)
+		.where(condition)
+		.returning({ id: sessions.id })
+		.all()
+		.map((r) => r.id);
+	// Announce the ids asked for too: a socket can outlive a row that is already gone.
+	const sessionIds =
+		'sessionIds' in target ? [...new Set([...target.sessionIds, ...ended])] : ended;
+	announceSessionsEnded({
+		sessionIds,
+		user:
+			'userId' in target
+				? { id: target.userId, exceptSessionId: target.exceptSessionId }
+				: undefined
+	});
+}
+
 export function invalidateSession(sessionId: string): void {
-	getDb().delete(schema.sessions).where(eq(schema.sessions.id, sessionId)).run();
+	endSessions({ sessionIds: [sessionId] });
 }
 
 /** Ends every session of a user at once (disabled account, password change elsewhere). */
 export function invalidateUserSessions(userId: number, exceptSessionId?: string): void {
-	const db = getDb();
-	const condition = exceptSessionId
-		? and(eq(schema.sessions.userId, userId), ne(schema.sessions.id, exceptSessionId))
-		: eq(schema.sessions.userId, userId);
-	db.delete(schema.sessions).where(condition).run();
+	endSessions({ userId, exceptSessionId });
 }
 
 /** Removes sessions that can no longer be used; run now and then, not on the request path. */
