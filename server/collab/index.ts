@@ -148,20 +148,20 @@ export function createCollabServer(db: Db): CollabServer {
 
 	async function admit(request: IncomingMessage, socket: Duplex, head: Buffer) {
 		const ip = clientIp(request);
-		const refusals = await refusedUpgrades.get(ip);
-		if (refusals && refusals.consumedPoints > refusedUpgrades.points) {
-			refuseUpgrade(socket, 429, 'too many refused upgrades');
-			return;
-		}
 		const check = checkUpgrade(request, config.ORIGIN);
 		if (!check.ok) {
+			// Refusals are counted per address; past the limit they get a bare 429 and no log line
+			// each. A valid session from the same address (a city behind one proxy) still passes.
 			const counted = await take(refusedUpgrades, ip);
 			if (counted.ok) {
 				log.info({ status: check.status, reason: check.message, ip }, 'collab upgrade refused');
-			} else if (counted.retryAfterMs >= 59_000) {
-				log.warn({ ip }, 'collab upgrades refused too often; refusing this address for a minute');
+				refuseUpgrade(socket, check.status, check.message);
+			} else {
+				if (counted.retryAfterMs >= 59_000) {
+					log.warn({ ip }, 'collab upgrades refused too often from this address');
+				}
+				refuseUpgrade(socket, 429, 'too many refused upgrades');
 			}
-			refuseUpgrade(socket, check.status, check.message);
 			return;
 		}
 		const reservation = sockets.reserve({
