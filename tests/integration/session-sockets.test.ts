@@ -73,11 +73,15 @@ describe('ending a session closes its sockets at once', () => {
 		const client = open(cookie, 'plan/1/section/6.1');
 		try {
 			await synced(client);
+			const session = () => fetch(`${server.url}/api/session`, { headers: { cookie } });
+			expect((await session()).status).toBe(204);
 			const logout = await postForm(server.url, '/logout', {}, cookie);
 			expect(logout.status).toBe(303);
 			await eventually(() => expect(client.closes).toContain(SESSION_ENDED));
 			// The same cookie cannot open this or any other section any more.
 			expect(await upgradeStatus(server.url, { origin: server.url, cookie })).toBe(401);
+			// What the browser asks when a reconnect is refused at the upgrade (no close code to read).
+			expect((await session()).status).toBe(401);
 		} finally {
 			client.destroy();
 		}
