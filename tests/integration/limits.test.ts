@@ -162,3 +162,14 @@ describe('refused upgrades', () => {
 		}
 	});
 });
+
+describe('configuration', () => {
+	it('refuses to start with a cap that is not a number, naming the variable', async () => {
+		await expect(
+			startServer({ seed: false, env: { COLLAB_MAX_CONNECTIONS_PER_IP: 'abc' } })
+		).rejects.toThrow(/COLLAB_MAX_CONNECTIONS_PER_IP/);
+		await expect(startServer({ seed: false, env: { TRUST_PROXY: '10.0.0.0/40' } })).rejects.toThrow(
+			/TRUST_PROXY/
+		);
+	});
+});

@@ -65,6 +65,8 @@ export class SectionConnection {
 			onClose: ({ event }) => {
 				const name = closeCodeByNumber(event.code);
 				if (name && CLOSE_CODES[name].fatal) this.#fail(name);
+				else if (name === 'tooManyConnections')
+					this.problem = name; // retried; said meanwhile
 				else if (!name) void this.#checkSession();
 				this.#update();
 			},
