@@ -11,7 +11,8 @@ import {
 	RateLimiterSQLite,
 	type RateLimiterAbstract
 } from 'rate-limiter-flexible';
-import { getDb } from './db/index.ts';
+import { lt } from 'drizzle-orm';
+import { getDb, schema } from './db/index.ts';
 
 export interface Limit {
 	/** Points a key may take within `seconds`. */
@@ -23,6 +24,7 @@ export interface Limit {
 
 export type Limiter = RateLimiterAbstract;
 
+/** The table schema.ts declares as `rateLimits`. */
 const TABLE = 'rate_limits';
 
 function options(name: string, limit: Limit) {
@@ -39,16 +41,15 @@ export function inMemory(name: string, limit: Limit): Limiter {
 	return new RateLimiterMemory(options(name, limit));
 }
 
-/** Counters in the app database (created lazily, so the database is opened once it is needed). */
+/**
+ * Counters in the app database's `rate_limits` table (schema.ts, created by a migration); made on
+ * first use, so the database is opened only once it is needed.
+ */
 export function stored(name: string, limit: Limit): () => Limiter {
 	let limiter: Limiter | undefined;
 	return () => {
 		if (limiter) return limiter;
 		const client = getDb().$client;
-		// The library's own table layout, created here synchronously so the first call can count.
-		client.exec(
-			`CREATE TABLE IF NOT EXISTS ${TABLE} (key TEXT PRIMARY KEY, points INTEGER NOT NULL DEFAULT 0, expire INTEGER)`
-		);
 		limiter = new RateLimiterSQLite({
 			...options(name, limit),
 			storeClient: client,
@@ -87,10 +88,5 @@ export async function forget(limiter: Limiter, key: string): Promise<void> {
 
 /** Removes expired counters from the database (housekeeping, not on the request path). */
 export function pruneStoredLimits(now = Date.now()): void {
-	const client = getDb().$client;
-	const exists = client
-		.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?")
-		.get(TABLE);
-	if (exists)
-		client.prepare(`DELETE FROM ${TABLE} WHERE expire IS NOT NULL AND expire < ?`).run(now);
+	getDb().delete(schema.rateLimits).where(lt(schema.rateLimits.expire, now)).run();
 }
