@@ -26,6 +26,7 @@ afterAll(async () => {
 });
 
 const SESSION_ENDED = CLOSE_CODES.sessionEnded.code;
+const IDLE_MS = 0.15 * 60_000;
 
 /** The idle expiry of fgw's newest session (ms), straight from the database. */
 function idleExpiry(): number {
@@ -74,8 +75,10 @@ describe('session lifetimes bound sockets', () => {
 		}, 500);
 		try {
 			await eventually(() => expect(client.provider.isSynced).toBe(true), 8000);
-			// The sweep renews the session of a socket that carried edits, as a page load would.
-			await eventually(() => expect(idleExpiry()).toBeGreaterThan(firstExpiry), 20_000);
+			// The sweep renews the session of a socket that carried edits, as a page load would: its
+			// idle expiry moves a whole idle window past the first one, which only a session still
+			// alive after that first expiry can reach.
+			await eventually(() => expect(idleExpiry()).toBeGreaterThan(firstExpiry + IDLE_MS), 25_000);
 			await eventually(() => expect(codes).toContain(SESSION_ENDED), 60_000);
 			expect(edits).toBeGreaterThan(0);
 			expect(await upgradeStatus(server.url, { origin: server.url, cookie })).toBe(401);
