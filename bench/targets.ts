@@ -131,6 +131,7 @@ export async function startTarget(name: TargetName): Promise<Target> {
 	const server = await startServer({
 		env: {
 			COLLAB_MAX_CONNECTIONS_PER_IP: '100000',
+			COLLAB_MAX_CONNECTIONS_PER_USER: '100000',
 			LOG_LEVEL: 'error',
 			NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --import ${PROBE}`.trim(),
 			BENCH_PROBE_PORT: String(probePort)

@@ -12,6 +12,8 @@ import { fileURLToPath } from 'node:url';
 import pino from 'pino';
 import { isValidHost } from './host.ts';
 import { installLastResort } from './last-resort.ts';
+import { CLIENT_ADDRESS_HEADER, clientAddress } from '../src/lib/server/client-address.ts';
+import { config } from '../src/lib/server/config.ts';
 
 interface CollabServer {
 	handleUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer): boolean;
@@ -29,6 +31,9 @@ if (!process.env.ORIGIN && !process.env.PROTOCOL_HEADER) {
 	process.env.PROTOCOL_HEADER = PROTOCOL_HEADER;
 }
 const injectProtocol = process.env.PROTOCOL_HEADER === PROTOCOL_HEADER;
+// The client address adapter-node reports (getClientAddress) is the one TRUST_PROXY decides, the
+// same the /collab upgrade counts: written into our own header on every request, never the client's.
+process.env.ADDRESS_HEADER = CLIENT_ADDRESS_HEADER;
 
 const log = pino({
 	base: { app: 'lantu', category: 'http' },
@@ -60,6 +65,11 @@ const server = createServer((req, res) => {
 		return;
 	}
 	try {
+		req.headers[CLIENT_ADDRESS_HEADER] = clientAddress(
+			req.socket.remoteAddress,
+			req.headers['x-forwarded-for'],
+			config.TRUST_PROXY
+		);
 		handler(req, res, () => {
 			res.statusCode = 404;
 			res.end('Not found');

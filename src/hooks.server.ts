@@ -11,12 +11,12 @@ import {
 	SESSION_COOKIE,
 	validateSessionToken
 } from '#lib/server/auth/session.ts';
-import { pruneThrottle } from '#lib/server/auth/throttle.ts';
 import { getCollab } from '#lib/server/collab.ts';
 import { config } from '#lib/server/config.ts';
 import { announceEndedRounds } from '#lib/server/consultation/rounds.ts';
 import { closeDb, getDb } from '#lib/server/db/index.ts';
 import { logger } from '#lib/server/log.ts';
+import { pruneStoredLimits } from '#lib/server/rate-limit.ts';
 import { seedDemoIfEmpty } from '#lib/server/seed/demo.ts';
 import { ENDPOINT_HTML_CSP } from '#lib/server/security/csp.ts';
 import { originRefusal } from '#lib/server/security/origin.ts';
@@ -33,7 +33,7 @@ export const init: ServerInit = async () => {
 	const housekeeping = setInterval(() => {
 		try {
 			deleteExpiredSessions();
-			pruneThrottle();
+			pruneStoredLimits();
 			announceEndedRounds();
 		} catch (error) {
 			log.error({ err: error }, 'housekeeping failed');

@@ -1,9 +1,20 @@
 import type { SessionUser } from '../../src/lib/server/auth/session.ts';
 
+export interface SocketActivity {
+	used: boolean;
+}
+
 /** What every collab connection carries: the user of the session that opened the socket. */
 export interface CollabContext {
 	user: SessionUser;
+	/**
+	 * The session that opened the socket: when it ends, the socket closes (sockets.ts). Absent on
+	 * the server's own direct connections (history restore), which have no socket.
+	 */
+	sessionId?: string;
 	ip: string;
+	/** Set when the socket carries an edit; the session sweep renews the session's idle expiry. */
+	activity?: SocketActivity;
 	/** Name of the user's organization, shown with their presence. */
 	organization: string;
 }

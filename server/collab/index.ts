@@ -18,13 +18,15 @@ import type { CollabContext } from './context.ts';
 import { Authorization } from './extensions/authorization.ts';
 import { AwarenessIdentity } from './extensions/awareness-identity.ts';
 import { Limits } from './extensions/limits.ts';
-import { MAX_CONNECTIONS_PER_IP, MAX_MESSAGE_BYTES } from './limits.ts';
+import { MAX_MESSAGE_BYTES } from './limits.ts';
 import { Persistence } from './extensions/persistence.ts';
 import { createCompactor } from './compactor.ts';
 import { createDocumentStore } from './store.ts';
 import { Quarantine } from './extensions/quarantine.ts';
 import { createGroupCommit, type GroupCommitStats } from './group-commit.ts';
-import { checkUpgrade, COLLAB_PATH, refuseUpgrade } from './upgrade.ts';
+import { SessionActivity, SocketRegistry, watchSessions, type Slot } from './sockets.ts';
+import { checkUpgrade, clientIp, COLLAB_PATH, refuseUpgrade } from './upgrade.ts';
+import { inMemory, take } from '../../src/lib/server/rate-limit.ts';
 
 export interface CollabServer {
 	hocuspocus: Hocuspocus<CollabContext>;
@@ -35,8 +37,6 @@ export interface CollabServer {
 	 * writers who lost write access become read-only at once; those who lost all access are closed.
 	 */
 	refreshAccess(planId: number, clause?: string): void;
-	/** Closes every live connection of a user (account disabled). */
-	disconnectUser(userId: number): void;
 	connectionCount(): number;
 	/** Group-commit counters of the update log (the benchmark reads them). */
 	updateLogStats(reset?: boolean): GroupCommitStats;
@@ -80,30 +80,54 @@ export function createCollabServer(db: Db): CollabServer {
 			quarantine,
 			new Authorization(),
 			new AwarenessIdentity(),
+			new SessionActivity(),
 			new Persistence(store, updateLog, compactor, log.child({ part: 'persistence' }))
 		]
 	});
 	const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES });
 
-	/** Who is behind each open socket, so an account can be cut off at once and IPs capped. */
-	const socketUsers = new Map<WebSocket, { userId: number; ip: string }>();
+	/** Who is behind each open socket: caps per user and address, and ended sessions close theirs. */
+	const sockets = new SocketRegistry({
+		perUser: config.COLLAB_MAX_CONNECTIONS_PER_USER,
+		perAddress: config.COLLAB_MAX_CONNECTIONS_PER_IP
+	});
+	const stopWatching = watchSessions(
+		sockets,
+		config.SESSION_SWEEP_SECONDS * 1000,
+		log.child({ part: 'sessions' })
+	);
+	/** Upgrades refused for want of a session or a right Origin, per address: bounded separately. */
+	const refusedUpgrades = inMemory('collab-refused', {
+		points: config.COLLAB_REFUSED_UPGRADES_PER_MINUTE,
+		seconds: 60,
+		blockSeconds: 60
+	});
 	const organizationName = db.$client.prepare<[number], { name: string }>(
 		'SELECT name FROM organizations WHERE id = ?'
 	);
 
-	function attach(ws: WebSocket, request: IncomingMessage, context: CollabContext) {
+	function attach(
+		ws: WebSocket,
+		request: IncomingMessage,
+		context: CollabContext & Required<Pick<CollabContext, 'activity'>>,
+		slot: Slot
+	) {
 		try {
-			connectSocket(ws, request, context);
+			connectSocket(ws, request, context, slot);
 		} catch (error) {
 			// The socket is open but could not be wired up: close it rather than leave a dead slot.
 			log.error({ err: error, user: context.user.id }, 'collab connection setup failed');
-			socketUsers.delete(ws);
+			slot.release();
 			ws.terminate();
 		}
 	}
 
-	function connectSocket(ws: WebSocket, request: IncomingMessage, context: CollabContext) {
-		socketUsers.set(ws, { userId: context.user.id, ip: context.ip });
+	function connectSocket(
+		ws: WebSocket,
+		request: IncomingMessage,
+		context: CollabContext & Required<Pick<CollabContext, 'activity'>>,
+		slot: Slot
+	) {
 		// Hocuspocus reads only the path, query and headers of this Request. The client's Host header is
 		// not part of the URL: `Host: a b` made `new Request` throw and used to stop the process.
 		const url = new URL(request.url ?? COLLAB_PATH, 'http://collab.invalid');
@@ -127,9 +151,12 @@ export function createCollabServer(db: Db): CollabServer {
 				return ws.readyState;
 			}
 		};
+		slot.bind(socket, context.activity);
 		const client = hocuspocus.handleConnection(socket, new Request(url, { headers }), context);
 		ws.on('message', (data: Buffer, isBinary: boolean) => {
 			if (!isBinary) return; // the protocol is binary; text frames are noise
+			// Once we close a socket (ended session, lost access) nothing it still sends counts.
+			if (ws.readyState !== ws.OPEN) return;
 			try {
 				client.handleMessage(new Uint8Array(data.buffer, data.byteOffset, data.byteLength));
 			} catch (error) {
@@ -139,7 +166,7 @@ export function createCollabServer(db: Db): CollabServer {
 			}
 		});
 		ws.on('close', (code: number, reason: Buffer) => {
-			socketUsers.delete(ws);
+			slot.release();
 			try {
 				client.handleClose({ code, reason: reason.toString() } as CloseEvent);
 			} catch (error) {
@@ -149,6 +176,56 @@ export function createCollabServer(db: Db): CollabServer {
 		ws.on('error', (error: Error) => {
 			// ws closes the socket with 1009 on oversized frames and reports it here.
 			log.warn({ err: error.message, user: context.user.id }, 'websocket error');
+		});
+	}
+
+	async function admit(request: IncomingMessage, socket: Duplex, head: Buffer) {
+		const ip = clientIp(request);
+		const check = checkUpgrade(request, config.ORIGIN);
+		if (!check.ok) {
+			// Refusals are counted per address; past the limit they get a bare 429 and no log line
+			// each. A valid session from the same address (a city behind one proxy) still passes.
+			const counted = await take(refusedUpgrades, ip);
+			if (counted.ok) {
+				log.info({ status: check.status, reason: check.message, ip }, 'collab upgrade refused');
+				refuseUpgrade(socket, check.status, check.message);
+			} else {
+				if (counted.retryAfterMs >= 59_000) {
+					log.warn({ ip }, 'collab upgrades refused too often from this address');
+				}
+				refuseUpgrade(socket, 429, 'too many refused upgrades');
+			}
+			return;
+		}
+		const reservation = sockets.reserve({
+			userId: check.user.id,
+			sessionId: check.sessionId,
+			ip: check.ip
+		});
+		if (!reservation.ok && reservation.over === 'address') {
+			log.warn({ ip: check.ip }, 'collab connections per address exceeded');
+			refuseUpgrade(socket, 429, 'too many connections');
+			return;
+		}
+		// Released when the TCP socket closes, also if the WebSocket handshake itself fails.
+		if (reservation.ok) socket.once('close', () => reservation.slot.release());
+		const organization = organizationName.get(check.user.organizationId)?.name ?? '';
+		wss.handleUpgrade(request, socket, head, (ws) => {
+			if (!reservation.ok) {
+				// Over the per-user cap: a WebSocket close code is what a browser can read.
+				log.warn({ user: check.user.id }, 'collab connections per user exceeded');
+				const { code, reason } = CLOSE_CODES.tooManyConnections;
+				ws.close(code, reason);
+				return;
+			}
+			const context = {
+				user: check.user,
+				sessionId: check.sessionId,
+				ip: check.ip,
+				organization,
+				activity: { used: false }
+			};
+			attach(ws, request, context, reservation.slot);
 		});
 	}
 
@@ -171,21 +248,10 @@ export function createCollabServer(db: Db): CollabServer {
 		handleUpgrade(request, socket, head) {
 			const path = (request.url ?? '').split('?')[0];
 			if (path !== COLLAB_PATH && !path.startsWith(`${COLLAB_PATH}/`)) return false;
-			const check = checkUpgrade(request, config.ORIGIN);
-			if (!check.ok) {
-				log.info({ status: check.status, reason: check.message }, 'collab upgrade refused');
-				refuseUpgrade(socket, check.status, check.message);
-				return true;
-			}
-			const openFromIp = [...socketUsers.values()].filter((s) => s.ip === check.ip).length;
-			if (openFromIp >= MAX_CONNECTIONS_PER_IP) {
-				log.warn({ ip: check.ip }, 'collab connections per IP exceeded');
-				refuseUpgrade(socket, 429, 'too many connections');
-				return true;
-			}
-			const organization = organizationName.get(check.user.organizationId)?.name ?? '';
-			wss.handleUpgrade(request, socket, head, (ws) => {
-				attach(ws, request, { user: check.user, ip: check.ip, organization });
+			admit(request, socket, head).catch((error: unknown) => {
+				// Whatever went wrong (e.g. the session lookup failed), this handshake ends here.
+				log.error({ err: error }, 'collab upgrade failed');
+				socket.destroy();
 			});
 			return true;
 		},
@@ -202,19 +268,6 @@ export function createCollabServer(db: Db): CollabServer {
 				connection.webSocket.close(code, reason);
 			});
 		},
-		disconnectUser(userId) {
-			const { code, reason } = CLOSE_CODES.unauthorized;
-			for (const document of hocuspocus.documents.values()) {
-				for (const connection of document.getConnections()) {
-					if ((connection.context as CollabContext | undefined)?.user.id === userId) {
-						connection.close({ code, reason });
-					}
-				}
-			}
-			for (const [ws, owner] of socketUsers) {
-				if (owner.userId === userId) ws.close(code, reason);
-			}
-		},
 		connectionCount: () => hocuspocus.getConnectionsCount(),
 		updateLogStats: (reset) => updateLog.stats(reset),
 		flushUpdateLog: () => updateLog.commit(),
@@ -230,6 +283,7 @@ export function createCollabServer(db: Db): CollabServer {
 			return copy;
 		},
 		async destroy() {
+			stopWatching();
 			updateLog.commit();
 			hocuspocus.flushPendingStores();
 			const { code, reason } = CLOSE_CODES.shuttingDown;

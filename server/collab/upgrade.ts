@@ -8,11 +8,13 @@ import type { Duplex } from 'node:stream';
 import { SESSION_COOKIE, validateSessionToken } from '../../src/lib/server/auth/session.ts';
 import type { SessionUser } from '../../src/lib/server/auth/session.ts';
 import { isValidHost } from '../host.ts';
+import { clientAddress } from '../../src/lib/server/client-address.ts';
+import { config } from '../../src/lib/server/config.ts';
 
 export const COLLAB_PATH = '/collab';
 
 export type UpgradeCheck =
-	| { ok: true; user: SessionUser; ip: string }
+	| { ok: true; user: SessionUser; sessionId: string; ip: string }
 	| { ok: false; status: 400 | 401 | 403 | 429; message: string };
 
 /**
@@ -43,8 +45,13 @@ function allowedOrigins(request: IncomingMessage, configuredOrigin: string | und
 	return [`http://${host}`, `https://${host}`];
 }
 
+/** The address limits count: TRUST_PROXY's answer, the same as the HTTP side's getClientAddress. */
 export function clientIp(request: IncomingMessage): string {
-	return request.socket.remoteAddress ?? 'unknown';
+	return clientAddress(
+		request.socket.remoteAddress,
+		request.headers['x-forwarded-for'],
+		config.TRUST_PROXY
+	);
 }
 
 export function checkUpgrade(
@@ -60,9 +67,9 @@ export function checkUpgrade(
 	}
 	const token = readCookie(request.headers.cookie, SESSION_COOKIE);
 	if (!token) return { ok: false, status: 401, message: 'no session' };
-	const { user } = validateSessionToken(token);
+	const { user, session } = validateSessionToken(token);
 	if (!user) return { ok: false, status: 401, message: 'session invalid or expired' };
-	return { ok: true, user, ip: clientIp(request) };
+	return { ok: true, user, sessionId: session.id, ip: clientIp(request) };
 }
 
 const STATUS_TEXT: Record<number, string> = {

@@ -3,7 +3,8 @@
  * `user` field of every awareness state a connection sends is overwritten with the session's own
  * identity, so nobody — a read-only member least of all — can appear as someone else. A connection
  * may also only speak for the Yjs clients it introduced: a state for a clientID that another
- * connection owns is dropped before it reaches anyone.
+ * connection owns is dropped before it reaches anyone, and a clientID stays its user's for a while
+ * after they disconnect, so a reconnecting user cannot be impersonated in that window.
  */
 import type {
 	Connection,
@@ -21,10 +22,29 @@ export interface AwarenessUser {
 	color: string;
 }
 
+/** How long a clientID stays its user's after their connection went (a reconnect takes seconds). */
+export const CLIENT_ID_RETENTION_MS = 15 * 60_000;
+
+interface Owner {
+	userId: number;
+	connection: Connection;
+	/** When the owning connection went away; undefined while it is live. */
+	releasedAt?: number;
+}
+
 export class AwarenessIdentity implements Extension {
 	extensionName = 'awareness-identity';
-	/** Per document: which connection introduced each Yjs clientID. */
-	#owners = new Map<string, Map<number, Connection>>();
+	/**
+	 * Per document: which user (and connection) introduced each Yjs clientID. A clientID stays bound
+	 * to its user for a while after the connection closes, so nobody else can claim it in the window
+	 * before its owner reconnects; the owner's own new connection takes it back.
+	 */
+	#owners = new Map<string, Map<number, Owner>>();
+	#now: () => number;
+
+	constructor(now: () => number = Date.now) {
+		this.#now = now;
+	}
 
 	async beforeHandleAwareness({
 		states,
@@ -32,40 +52,66 @@ export class AwarenessIdentity implements Extension {
 		documentName
 	}: beforeHandleAwarenessPayload<CollabContext>) {
 		if (!connection) return; // server-side writes speak for themselves
-		const user = (connection.context as CollabContext | undefined)?.user;
+		const context = connection.context as CollabContext | undefined;
+		const user = context?.user;
 		let owners = this.#owners.get(documentName);
 		if (!owners) {
 			owners = new Map();
 			this.#owners.set(documentName, owners);
 		}
+		this.#expire(owners);
 		for (const [clientId, state] of states) {
 			const owner = owners.get(clientId);
-			if (owner && owner !== connection) {
+			const live = owner && owner.releasedAt === undefined && owner.connection !== connection;
+			// Another user's clientID — live or recently gone — is never this connection's to speak for;
+			// the same user's, live elsewhere, neither (two tabs never share one).
+			if (owner && (!user || owner.userId !== user.id || (live && !this.#gone(owner)))) {
 				states.delete(clientId);
 				continue;
 			}
-			owners.set(clientId, connection);
+			if (user) owners.set(clientId, { userId: user.id, connection });
 			// A removal (null state) carries no identity to fix.
-			if (!state || !user) continue;
+			if (!state || !user || !context) continue;
 			state.user = {
 				id: user.id,
 				name: user.displayName,
-				organization: (connection.context as CollabContext).organization,
+				organization: context.organization,
 				color: userColor(user.id)
 			} satisfies AwarenessUser;
 		}
 	}
 
-	async onDisconnect({ documentName, clientsCount }: onDisconnectPayload) {
+	async onDisconnect({ documentName }: onDisconnectPayload) {
 		const owners = this.#owners.get(documentName);
 		if (!owners) return;
-		if (clientsCount === 0) {
-			this.#owners.delete(documentName);
-			return;
+		// Mark clientIDs whose connection is gone as released: still their user's for a while.
+		const now = this.#now();
+		for (const owner of owners.values()) {
+			if (owner.releasedAt === undefined && this.#gone(owner)) owner.releasedAt = now;
 		}
-		// Forget clientIDs whose connection is gone, so a reconnecting tab can reclaim its own.
-		for (const [clientId, connection] of owners) {
-			if (!connection.document.hasConnection(connection)) owners.delete(clientId);
+		this.#expireAll();
+	}
+
+	#lastSweep = 0;
+	/** Now and then, forget expired clientIDs of every document (documents nobody opens again too). */
+	#expireAll() {
+		const now = this.#now();
+		if (now - this.#lastSweep < 60_000) return;
+		this.#lastSweep = now;
+		for (const [name, owners] of this.#owners) {
+			this.#expire(owners);
+			if (owners.size === 0) this.#owners.delete(name);
+		}
+	}
+
+	#gone(owner: Owner): boolean {
+		return !owner.connection.document.hasConnection(owner.connection);
+	}
+
+	#expire(owners: Map<number, Owner>) {
+		const cutoff = this.#now() - CLIENT_ID_RETENTION_MS;
+		for (const [clientId, owner] of owners) {
+			if (owner.releasedAt !== undefined && owner.releasedAt < cutoff) owners.delete(clientId);
 		}
 	}
 }

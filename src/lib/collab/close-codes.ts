@@ -13,6 +13,11 @@ export interface CloseCode {
 export const CLOSE_CODES = {
 	unauthorized: { code: 4401, reason: 'unauthorized', fatal: true },
 	forbidden: { code: 4403, reason: 'forbidden', fatal: true },
+	/**
+	 * The session that opened the socket ended (logout, password change, expiry, disabled account):
+	 * reconnecting would be refused; the user has to log in again.
+	 */
+	sessionEnded: { code: 4440, reason: 'session-ended', fatal: true },
 	/** Permissions changed (assignment, workflow state): reconnect to authenticate again. */
 	authorizationChanged: { code: 4410, reason: 'authorization-changed', fatal: false },
 	tooLarge: { code: 1009, reason: 'message-too-large', fatal: false },

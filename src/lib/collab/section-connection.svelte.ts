@@ -64,11 +64,10 @@ export class SectionConnection {
 			},
 			onClose: ({ event }) => {
 				const name = closeCodeByNumber(event.code);
-				if (name && CLOSE_CODES[name].fatal) {
-					this.#failed = true;
-					this.problem = name;
-					this.provider.configuration.websocketProvider.disconnect();
-				}
+				if (name && CLOSE_CODES[name].fatal) this.#fail(name);
+				else if (name === 'tooManyConnections')
+					this.problem = name; // retried; said meanwhile
+				else if (!name) void this.#checkSession();
 				this.#update();
 			},
 			onAwarenessChange: ({ states }) => {
@@ -92,6 +91,33 @@ export class SectionConnection {
 		// to notice. Drop it at once (edits stay in the doc and IndexedDB) and reconnect when back.
 		window.addEventListener('offline', this.#goOffline);
 		window.addEventListener('online', this.#goOnline);
+	}
+
+	#fail(problem: CloseCodeName) {
+		this.#failed = true;
+		this.problem = problem;
+		this.provider.configuration.websocketProvider.disconnect();
+	}
+
+	#lastSessionCheck = 0;
+	/**
+	 * A socket that closed without one of our codes may have been refused at the upgrade, where the
+	 * browser sees no status: ask whether the session still holds (at most every 10 s), so an ended
+	 * session shows "请重新登录" instead of reconnecting forever.
+	 */
+	async #checkSession() {
+		const now = Date.now();
+		if (now - this.#lastSessionCheck < 10_000 || this.#failed) return;
+		this.#lastSessionCheck = now;
+		try {
+			const response = await fetch('/api/session', { cache: 'no-store' });
+			if (response.status === 401) {
+				this.#fail('sessionEnded');
+				this.#update();
+			}
+		} catch {
+			// offline: the provider keeps trying, and so will the next check
+		}
 	}
 
 	#goOffline = () => {

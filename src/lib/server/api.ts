@@ -53,9 +53,9 @@ export async function readJson<S extends z.ZodType>(
 }
 
 /** Runs a mutation; a DomainError becomes its problem response, anything else propagates. */
-export function attemptJson(mutation: () => Response): Response {
+export async function attemptJson(mutation: () => Response | Promise<Response>): Promise<Response> {
 	try {
-		return mutation();
+		return await mutation();
 	} catch (caught) {
 		if (caught instanceof DomainError) return problem(caught.status, caught.code, caught.details);
 		throw caught;

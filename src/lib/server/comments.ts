@@ -24,6 +24,7 @@ import { getDb, schema } from './db/index.ts';
 import { DomainError } from './errors.ts';
 import { logger } from './log.ts';
 import { notify } from './notifications.ts';
+import { inMemory, take } from './rate-limit.ts';
 
 const log = logger('comments');
 
@@ -82,16 +83,10 @@ function cleanBody(raw: string): string {
 }
 
 /** A light rate limit per user, in memory (a burst of comments is a script, not a reviewer). */
-const recent = new Map<number, number[]>();
-function throttle(userId: number): void {
-	const now = Date.now();
-	const times = (recent.get(userId) ?? []).filter((t) => now - t < 60_000);
-	if (times.length >= COMMENT_LIMITS.perMinute) {
-		throw new DomainError('comment-rate-limited', {}, 429);
-	}
-	times.push(now);
-	recent.set(userId, times);
-	if (recent.size > 10_000) recent.clear();
+const commentLimiter = inMemory('comments', { points: COMMENT_LIMITS.perMinute, seconds: 60 });
+async function throttle(userId: number): Promise<void> {
+	const taken = await take(commentLimiter, String(userId));
+	if (!taken.ok) throw new DomainError('comment-rate-limited', {}, 429);
 }
 
 /** Members who read the draft: whom a comment may @mention. */
@@ -187,12 +182,12 @@ function insertComment(threadId: number, authorId: number, body: string, planId:
 	return { commentId: comment.id, mentioned };
 }
 
-export function createThread(
+export async function createThread(
 	actor: Actor,
 	planId: number,
 	clause: string,
 	input: NewThread
-): { threadId: number } {
+): Promise<{ threadId: number }> {
 	requireReader(actor.id, planId, clause);
 	const body = cleanBody(input.body);
 	const { anchor } = input;
@@ -202,7 +197,7 @@ export function createThread(
 	if (anchor.kind === 'row' && !validBlock(clause, anchor.blockKey)) {
 		throw new DomainError('comment-anchor-invalid');
 	}
-	throttle(actor.id);
+	await throttle(actor.id);
 	const db = getDb();
 	const result = db.transaction(() => {
 		const thread = db
@@ -274,12 +269,12 @@ function loadThread(threadId: number, planId: number) {
 	return thread;
 }
 
-export function actOnThread(
+export async function actOnThread(
 	actor: Actor,
 	planId: number,
 	threadId: number,
 	input: ThreadAction
-): { clause: string } {
+): Promise<{ clause: string }> {
 	const thread = loadThread(threadId, planId);
 	const { clause } = thread;
 	requireReader(actor.id, planId, clause);
@@ -287,7 +282,7 @@ export function actOnThread(
 	const link = threadLink(planId, clause, threadId);
 	if (input.action === 'reply') {
 		const body = cleanBody(input.body);
-		throttle(actor.id);
+		await throttle(actor.id);
 		const { commentId, mentioned } = db.transaction(() => {
 			const inserted = insertComment(threadId, actor.id, body, planId);
 			db.update(schema.commentThreads)

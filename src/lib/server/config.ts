@@ -5,10 +5,36 @@
  */
 import path from 'node:path';
 import { z } from 'zod';
+import { parseCidr } from './client-address.ts';
 
 const flag = z
 	.enum(['1', '0', 'true', 'false', 'yes', 'no', 'on', 'off'])
 	.transform((v) => v === '1' || v === 'true' || v === 'yes' || v === 'on');
+
+/** A positive whole number; anything else (e.g. `abc`, `1e999`, `-1`) stops the start. */
+const count = z.coerce.number().int().min(1).max(1_000_000_000);
+
+export type TrustProxy =
+	{ mode: 'off' } | { mode: 'hops'; hops: number } | { mode: 'list'; entries: string[] };
+
+const trustProxy = z
+	.string()
+	.trim()
+	.transform((value, ctx): TrustProxy => {
+		if (['', 'off', 'false', '0', 'no'].includes(value.toLowerCase())) return { mode: 'off' };
+		if (/^\d+$/.test(value)) return { mode: 'hops', hops: Number(value) };
+		const entries = value.split(',').map((e) => e.trim());
+		for (const entry of entries) {
+			if (!parseCidr(entry)) {
+				ctx.addIssue({
+					code: 'custom',
+					message: `"${entry}" is neither off, a hop count nor an IP address/CIDR`
+				});
+				return z.NEVER;
+			}
+		}
+		return { mode: 'list', entries };
+	});
 
 const schema = z.object({
 	DATA_DIR: z.string().min(1).default('./data'),
@@ -17,18 +43,31 @@ const schema = z.object({
 	SEED_DEMO: flag.default(true),
 	/** Public origin, e.g. https://lantu.example.gov.cn; used for invite links and the WebSocket Origin check. */
 	ORIGIN: z.url().optional(),
+	/** Fractions are allowed (the integration tests end sessions within seconds). */
 	SESSION_IDLE_MINUTES: z.coerce
 		.number()
-		.int()
-		.min(5)
+		.min(1 / 60)
 		.max(7 * 24 * 60)
 		.default(120),
 	SESSION_ABSOLUTE_HOURS: z.coerce
 		.number()
-		.int()
-		.min(1)
+		.min(1 / 3600)
 		.max(30 * 24)
 		.default(12),
+	/** How often live collaboration sockets are checked against their session (idle/absolute expiry). */
+	SESSION_SWEEP_SECONDS: z.coerce.number().min(0.2).max(3600).default(30),
+	/**
+	 * Which proxies may tell us the client's address in X-Forwarded-For: `off` (default: the socket's
+	 * peer is the client), a hop count (`1` = one proxy in front, the right-most entry is the client),
+	 * or a comma-separated list of proxy addresses/CIDRs (right-most untrusted entry is the client).
+	 */
+	TRUST_PROXY: trustProxy.default({ mode: 'off' }),
+	/** Collaboration sockets one client address may hold (a whole city may sit behind one proxy). */
+	COLLAB_MAX_CONNECTIONS_PER_IP: count.default(1000),
+	/** Collaboration sockets one user may hold, across sections, tabs and devices. */
+	COLLAB_MAX_CONNECTIONS_PER_USER: count.default(20),
+	/** Refused (unauthenticated or cross-site) /collab upgrades one address may make per minute. */
+	COLLAB_REFUSED_UPGRADES_PER_MINUTE: count.default(120),
 	LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 	NODE_ENV: z.string().default('production')
 });

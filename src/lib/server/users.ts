@@ -67,7 +67,7 @@ export function createOrganization(
 	return row.id;
 }
 
-/** Disabling ends every session of the account at once (and closes its collab sockets on next check). */
+/** Disabling ends every session of the account at once, and with them its live collab sockets. */
 export function setUserDisabled(userId: number, disabled: boolean, actorId: number): void {
 	const db = getDb();
 	db.update(schema.users)

@@ -2,7 +2,7 @@ import { fail } from '@sveltejs/kit';
 import { z } from 'zod';
 import { passwordField } from '#lib/forms.ts';
 import { parseForm } from '#lib/server/actions.ts';
-import { verifyPassword } from '#lib/server/auth/password.ts';
+import { verifyPasswordThrottled } from '#lib/server/auth/throttle.ts';
 import { requireUser } from '#lib/server/guards.ts';
 import { getUser, setPassword } from '#lib/server/users.ts';
 import type { Actions, PageServerLoad } from './$types';
@@ -29,7 +29,19 @@ export const actions: Actions = {
 		const parsed = parseForm(ChangePassword, await event.request.formData(), 'password');
 		if (!parsed.ok) return parsed.failure;
 		const stored = getUser(user.id);
-		if (!stored || !(await verifyPassword(stored.passwordHash, parsed.data.current))) {
+		if (!stored) return fail(400, { form: 'password', error: 'password-current', details: {} });
+		// The same throttle as the login: the current-password field is no side door for guessing.
+		const check = await verifyPasswordThrottled(
+			stored.username,
+			stored.passwordHash,
+			parsed.data.current,
+			event.getClientAddress()
+		);
+		if (!check.ok && check.reason === 'throttled') {
+			const minutes = Math.max(1, Math.ceil(check.retryAfterSeconds / 60));
+			return fail(429, { form: 'password', error: 'password-throttled', details: { minutes } });
+		}
+		if (!check.ok) {
 			return fail(400, { form: 'password', error: 'password-current', details: {} });
 		}
 		await setPassword(user.id, parsed.data.password, user.id, event.locals.session?.id);

@@ -5,10 +5,11 @@
  */
 import { sha256 } from '@oslojs/crypto/sha2';
 import { encodeBase32LowerCaseNoPadding, encodeHexLowerCase } from '@oslojs/encoding';
-import { and, eq, lt, ne, or } from 'drizzle-orm';
+import { and, eq, inArray, lt, ne, or } from 'drizzle-orm';
 import { config } from '../config.ts';
 import { getDb, schema } from '../db/index.ts';
 import { logger } from '../log.ts';
+import { announceSessionsEnded } from './session-events.ts';
 
 const log = logger('auth');
 
@@ -64,28 +65,11 @@ export function validateSessionToken(token: string, now = Date.now()) {
 		.get();
 	if (!row) return { session: null, user: null };
 	const { session, user } = row;
-	const expired = now >= session.expiresAt.getTime() || now >= session.absoluteExpiresAt.getTime();
-	if (expired || user.disabledAt) {
-		// Refused either way; removing the row is housekeeping that a full disk may postpone.
-		bestEffortWrite('session removal', () =>
-			db.delete(schema.sessions).where(eq(schema.sessions.id, id)).run()
-		);
+	if (!stillValid(session, user.disabledAt, now)) {
+		endExpired(id);
 		return { session: null, user: null };
 	}
-	const renewed = Math.min(now + idleWindow(), session.absoluteExpiresAt.getTime());
-	if (renewed - session.expiresAt.getTime() >= EXTEND_AFTER) {
-		// A renewal the disk refuses (SQLITE_FULL, an I/O error) is skipped: the session is still valid
-		// until its stored expiry, and the next request tries again (issue 11: this write used to throw
-		// out of the /collab upgrade and stop the process).
-		const stored = bestEffortWrite('session renewal', () =>
-			db
-				.update(schema.sessions)
-				.set({ expiresAt: new Date(renewed) })
-				.where(eq(schema.sessions.id, id))
-				.run()
-		);
-		if (stored) session.expiresAt = new Date(renewed);
-	}
+	renew(session, now);
 	const { disabledAt: _disabled, ...publicUser } = user;
 	return { session, user: publicUser };
 }
@@ -101,20 +85,106 @@ function bestEffortWrite(what: string, write: () => unknown): boolean {
 	}
 }
 
+/**
+ * Ends a session found expired. Refused either way; removing the row is housekeeping that a full
+ * disk may postpone — its sockets are told to close all the same.
+ */
+function endExpired(sessionId: string): void {
+	const removed = bestEffortWrite('session removal', () => endSessions({ sessionIds: [sessionId] }));
+	if (!removed) announceSessionsEnded({ sessionIds: [sessionId] });
+}
+
+type SessionRow = typeof schema.sessions.$inferSelect;
+
+/** The one rule for "may this session still be used": both lifetimes, and an enabled account. */
+function stillValid(session: SessionRow, disabledAt: Date | null, now: number): boolean {
+	return (
+		now < session.expiresAt.getTime() && now < session.absoluteExpiresAt.getTime() && !disabledAt
+	);
+}
+
+/**
+ * Slides the idle expiry forward (never past the absolute end); writes at most once a minute. A
+ * renewal the disk refuses (SQLITE_FULL, an I/O error) is skipped: the session is still valid until
+ * its stored expiry, and the next request tries again (issue 11: this write used to throw out of the
+ * /collab upgrade and stop the process).
+ */
+function renew(session: SessionRow, now: number): void {
+	const renewed = Math.min(now + idleWindow(), session.absoluteExpiresAt.getTime());
+	if (renewed - session.expiresAt.getTime() < Math.min(EXTEND_AFTER, idleWindow() / 4)) return;
+	const stored = bestEffortWrite('session renewal', () =>
+		getDb()
+			.update(schema.sessions)
+			.set({ expiresAt: new Date(renewed) })
+			.where(eq(schema.sessions.id, session.id))
+			.run()
+	);
+	if (stored) session.expiresAt = new Date(renewed);
+}
+
+/**
+ * Re-checks a session a live socket was opened with (the collab server's sweep): ends it when it
+ * expired, vanished or its account was disabled. `used` says the socket carried edits since the
+ * last check — editing is use, so it renews the idle expiry as a page load would.
+ */
+export function checkSession(sessionId: string, used: boolean, now = Date.now()): boolean {
+	const row = getDb()
+		.select({ session: schema.sessions, disabledAt: schema.users.disabledAt })
+		.from(schema.sessions)
+		.innerJoin(schema.users, eq(schema.sessions.userId, schema.users.id))
+		.where(eq(schema.sessions.id, sessionId))
+		.get();
+	if (!row) return false;
+	if (!stillValid(row.session, row.disabledAt, now)) {
+		endExpired(sessionId);
+		return false;
+	}
+	if (used) renew(row.session, now);
+	return true;
+}
+
 export type SessionValidationResult = ReturnType<typeof validateSessionToken>;
 export type SessionUser = NonNullable<SessionValidationResult['user']>;
 
+/**
+ * Ends sessions — one by id (logout), or every session of a user but perhaps the current one
+ * (password change, disabled account) — and announces it, so their live sockets close at once.
+ */
+export function endSessions(
+	target: { sessionIds: string[] } | { userId: number; exceptSessionId?: string }
+): void {
+	const { sessions } = schema;
+	const condition =
+		'sessionIds' in target
+			? inArray(sessions.id, target.sessionIds)
+			: target.exceptSessionId
+				? and(eq(sessions.userId, target.userId), ne(sessions.id, target.exceptSessionId))
+				: eq(sessions.userId, target.userId);
+	const ended = getDb()
+		.delete(sessions)
+		.where(condition)
+		.returning({ id: sessions.id })
+		.all()
+		.map((r) => r.id);
+	// Announce the ids asked for too: a socket can outlive a row that is already gone.
+	const sessionIds =
+		'sessionIds' in target ? [...new Set([...target.sessionIds, ...ended])] : ended;
+	announceSessionsEnded({
+		sessionIds,
+		user:
+			'userId' in target
+				? { id: target.userId, exceptSessionId: target.exceptSessionId }
+				: undefined
+	});
+}
+
 export function invalidateSession(sessionId: string): void {
-	getDb().delete(schema.sessions).where(eq(schema.sessions.id, sessionId)).run();
+	endSessions({ sessionIds: [sessionId] });
 }
 
 /** Ends every session of a user at once (disabled account, password change elsewhere). */
 export function invalidateUserSessions(userId: number, exceptSessionId?: string): void {
-	const db = getDb();
-	const condition = exceptSessionId
-		? and(eq(schema.sessions.userId, userId), ne(schema.sessions.id, exceptSessionId))
-		: eq(schema.sessions.userId, userId);
-	db.delete(schema.sessions).where(condition).run();
+	endSessions({ userId, exceptSessionId });
 }
 
 /** Removes sessions that can no longer be used; run now and then, not on the request path. */

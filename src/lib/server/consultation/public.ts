@@ -14,6 +14,7 @@ import { getMembership } from '../access.ts';
 import { appendAudit } from '../audit/index.ts';
 import { getDb, schema } from '../db/index.ts';
 import { DomainError } from '../errors.ts';
+import { inMemory, take } from '../rate-limit.ts';
 import {
 	cleanCommentBody,
 	getRound,
@@ -27,22 +28,18 @@ import {
 /** Public comments one address may submit per window. */
 export const PUBLIC_LIMIT = { perWindow: 5, windowMs: 10 * 60_000 } as const;
 
-const recent = new Map<string, number[]>();
+const publicLimiter = inMemory('public-comments', {
+	points: PUBLIC_LIMIT.perWindow,
+	seconds: PUBLIC_LIMIT.windowMs / 1000
+});
 
 /** Counts a submission from an address; throws when the address is over the limit. */
-export function throttlePublic(ip: string, now = Date.now()): void {
-	const times = (recent.get(ip) ?? []).filter((t) => now - t < PUBLIC_LIMIT.windowMs);
-	if (times.length >= PUBLIC_LIMIT.perWindow) {
-		const wait = PUBLIC_LIMIT.windowMs - (now - times[0]);
-		throw new DomainError(
-			'public-rate-limited',
-			{ minutes: Math.max(1, Math.ceil(wait / 60_000)) },
-			429
-		);
+export async function throttlePublic(ip: string): Promise<void> {
+	const taken = await take(publicLimiter, ip);
+	if (!taken.ok) {
+		const minutes = Math.max(1, Math.ceil(taken.retryAfterMs / 60_000));
+		throw new DomainError('public-rate-limited', { minutes }, 429);
 	}
-	times.push(now);
-	recent.set(ip, times);
-	if (recent.size > 50_000) recent.clear();
 }
 
 function ipHash(ip: string): string {
@@ -56,11 +53,11 @@ export interface PublicInput extends PassageAnchor {
 	contact?: string;
 }
 
-export function submitPublicComment(
+export async function submitPublicComment(
 	round: ConsultationRound,
 	input: PublicInput,
 	ip: string
-): { id: number } {
+): Promise<{ id: number }> {
 	if (!round.publicToken) throw new DomainError('not-found', {}, 404);
 	const refusal = commentRefusal(roundTimes(round), 'public', Date.now());
 	if (refusal) throw new DomainError(refusal, {}, 409);
@@ -68,7 +65,7 @@ export function submitPublicComment(
 	if (!name) throw new DomainError('public-name-required');
 	const body = cleanCommentBody(input.body);
 	const anchor = resolveAnchor(round, input);
-	throttlePublic(ip);
+	await throttlePublic(ip);
 	const hashed = ipHash(ip);
 	const row = getDb()
 		.insert(schema.publicComments)

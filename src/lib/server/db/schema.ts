@@ -62,12 +62,14 @@ export const sessions = sqliteTable(
 	(t) => [index('sessions_user_idx').on(t.userId)]
 );
 
-/** Failed-login counters per account and per IP (key is `user:<name>` or `ip:<address>`). */
-export const loginThrottle = sqliteTable('login_throttle', {
+/**
+ * Rate-limit counters (src/lib/server/rate-limit.ts): the layout rate-limiter-flexible's SQLite store
+ * expects. `key` is `<limiter>:<key>`, `expire` epoch milliseconds (null: never).
+ */
+export const rateLimits = sqliteTable('rate_limits', {
 	key: text('key').primaryKey(),
-	failures: integer('failures').notNull(),
-	windowStartedAt: integer('window_started_at', { mode: 'timestamp_ms' }).notNull(),
-	lockedUntil: integer('locked_until', { mode: 'timestamp_ms' })
+	points: integer('points').notNull().default(0),
+	expire: integer('expire')
 });
 
 export const plans = sqliteTable('plans', {

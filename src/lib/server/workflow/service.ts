@@ -24,13 +24,7 @@ import {
 	type RoundConfigInput
 } from '../../consultation/period.ts';
 import { appendAudit, type AuditAction } from '../audit/index.ts';
-import { verifyPassword } from '../auth/password.ts';
-import {
-	accountKey,
-	lockedFor,
-	MAX_FAILURES_PER_ACCOUNT,
-	recordFailure
-} from '../auth/throttle.ts';
+import { verifyPasswordThrottled } from '../auth/throttle.ts';
 import { getCollab } from '../collab.ts';
 import {
 	announceClosed,
@@ -298,13 +292,18 @@ export async function performAction(
 			.where(eq(schema.users.id, actor.userId))
 			.get();
 		if (!user) throw new DomainError('workflow-role', {}, 403);
-		// Re-entering the password shares the login's per-account throttle: no guessing here either.
-		const key = accountKey(user.username);
-		const wait = lockedFor(key);
-		if (wait > 0)
-			throw new DomainError('password-throttled', { minutes: Math.ceil(wait / 60_000) }, 429);
-		if (!input.password || !(await verifyPassword(user.passwordHash, input.password))) {
-			recordFailure(key, MAX_FAILURES_PER_ACCOUNT);
+		// Re-entering the password shares the login's throttle: no guessing here either.
+		const check = await verifyPasswordThrottled(
+			user.username,
+			user.passwordHash,
+			input.password ?? '',
+			actor.ip ?? 'unknown'
+		);
+		if (!check.ok && check.reason === 'throttled') {
+			const minutes = Math.max(1, Math.ceil(check.retryAfterSeconds / 60));
+			throw new DomainError('password-throttled', { minutes }, 429);
+		}
+		if (!input.password || !check.ok) {
 			audit('workflow.signoff_failed', actor, planId, activity, { reason: 'password' });
 			throw new DomainError('password-wrong', {}, 403);
 		}

@@ -8,7 +8,6 @@ import {
 	usernameField
 } from '#lib/forms.ts';
 import { attempt, parseForm } from '#lib/server/actions.ts';
-import { getCollab } from '#lib/server/collab.ts';
 import { requireSystemAdmin } from '#lib/server/guards.ts';
 import {
 	createUser,
@@ -61,8 +60,8 @@ export const actions: Actions = {
 			return fail(400, { form: 'row', error: 'self', details: {} });
 		if (!getUser(parsed.data.userId))
 			return fail(404, { form: 'row', error: 'invalid', details: {} });
+		// Ending the account's sessions closes its live sockets too (auth/session-events.ts).
 		setUserDisabled(parsed.data.userId, true, actor.id);
-		getCollab().disconnectUser(parsed.data.userId);
 		return { form: 'row', success: 'disabled' };
 	},
 	enable: async (event) => {
@@ -81,7 +80,6 @@ export const actions: Actions = {
 		if (!getUser(parsed.data.userId))
 			return fail(404, { form: 'row', error: 'invalid', details: {} });
 		await setPassword(parsed.data.userId, parsed.data.password, actor.id);
-		getCollab().disconnectUser(parsed.data.userId);
 		return { form: 'row', success: 'password' };
 	}
 };

@@ -10,8 +10,8 @@ export const POST: RequestHandler = async (event) => {
 	if (!Number.isSafeInteger(threadId) || threadId <= 0) return problem(404, 'comment-not-found');
 	const input = await readJson(event.request, threadActionSchema);
 	if (!input.ok) return input.response;
-	return attemptJson(() => {
-		actOnThread({ id: user.id, ip: event.getClientAddress() }, plan.id, threadId, input.data);
+	return attemptJson(async () => {
+		await actOnThread({ id: user.id, ip: event.getClientAddress() }, plan.id, threadId, input.data);
 		return json({ ok: true });
 	});
 };

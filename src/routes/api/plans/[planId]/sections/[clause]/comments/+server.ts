@@ -18,8 +18,8 @@ export const POST: RequestHandler = async (event) => {
 	const { plan, user } = requireApiMember(event);
 	const input = await readJson(event.request, newThreadSchema);
 	if (!input.ok) return input.response;
-	return attemptJson(() => {
-		const { threadId } = createThread(
+	return attemptJson(async () => {
+		const { threadId } = await createThread(
 			{ id: user.id, ip: event.getClientAddress() },
 			plan.id,
 			event.params.clause,
