@@ -17,8 +17,10 @@
  *   an approved chapter without 可提交会签.
  */
 import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { canonicalJson } from '../../src/lib/canonical-json.ts';
 import { frozenParts } from '../../src/lib/consultation/passages.ts';
 import type { VersionPayload } from '../../src/lib/workflow/version.ts';
 import { DEMO_PASSWORD, login } from '../helpers/http.ts';
@@ -209,6 +211,41 @@ describe('what a signature covers', () => {
 		// The live draft shows today's answer.
 		const draft = await get('/plans/1/export/md?version=draft');
 		expect(draft.text).toContain(LATER_ANSWER);
+	});
+});
+
+describe('versions frozen before the record was (format 1)', () => {
+	it('still verify, and their appendix says the record was not frozen', async () => {
+		const current = JSON.parse(
+			(await get(`/plans/1/versions/${final.id}/payload`)).text
+		) as VersionPayload;
+		const old = canonicalJson({
+			format: 'lantu-version/1',
+			planId: 1,
+			activity: A,
+			sections: current.sections
+		});
+		const hash = createHash('sha256').update(old).digest('hex');
+		write(
+			'INSERT INTO version_contents (hash, payload, created_at) VALUES (?, ?, ?)',
+			hash,
+			old,
+			Date.now()
+		);
+		const id = Number(
+			write(
+				"INSERT INTO activity_versions (plan_id, activity, milestone, seq, hash, created_at) VALUES (1, ?, 'consultation', 99, ?, ?)",
+				A,
+				hash,
+				Date.now()
+			).lastInsertRowid
+		);
+		const page = await get(`/plans/1/versions/${id}`);
+		expect(page.status).toBe(200);
+		expect(page.text).not.toContain('完整性校验失败');
+		const md = await get(`/plans/1/export/md?version=v${id}`);
+		expect(md.status).toBe(200);
+		expect(md.text).toContain('签发时未记录意见采纳情况');
 	});
 });
 

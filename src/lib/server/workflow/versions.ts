@@ -51,13 +51,17 @@ function auditHead(): AuditAnchor | null {
 	);
 }
 
-/** What a freeze compares to decide whether content changed: everything but the anchor. */
-function contentKey(payload: Pick<VersionPayload, 'format' | 'sections' | 'consultation'>): string {
-	// A format 1 payload has no record: compare its sections only, so an activity frozen before
-	// the upgrade can still be approved with the hash its reviewers signed.
-	return payload.format === VERSION_FORMAT
-		? canonicalJson({ sections: payload.sections, consultation: payload.consultation })
-		: canonicalJson({ sections: payload.sections });
+/**
+ * The audit anchor's place in a format 2 payload: canonical JSON sorts the top-level keys, so
+ * `activity` and then `auditHead` lead. Two payloads with the same content differ only there.
+ */
+const ANCHOR_SEGMENT =
+	/^(\{"activity":"[a-z]+",)"auditHead":(?:null|\{"hash":"[0-9a-f]{64}","id":\d+\}),/;
+const FORMAT_1 = /^\{"activity":"[a-z]+","format":"lantu-version\/1",/;
+
+/** A format 2 payload without its anchor: what a freeze compares to see whether content changed. */
+function withoutAnchor(text: string): string {
+	return text.replace(ANCHOR_SEGMENT, '$1');
 }
 
 /** The payload of an activity's sections (and consultation record) as they are now. */
@@ -75,9 +79,20 @@ export function renderActivity(planId: number, activity: Activity): string {
 
 /**
  * An earlier version of the activity with this content, whose stored payload still hashes to its
- * hash (a tampered payload is never reused).
+ * hash (a tampered payload is never reused). Format 2 payloads compare as strings without their
+ * anchor (no parsing: a plan's payload is megabytes); a format 1 payload, frozen before the record
+ * was, compares by its sections only and only for the 报批稿 and 定稿, so an activity in review or
+ * approval at the upgrade can still be approved with the hash its reviewers signed.
  */
-function sameContent(planId: number, activity: Activity, fresh: VersionPayload): string | null {
+function sameContent(
+	planId: number,
+	activity: Activity,
+	milestone: Milestone,
+	fresh: string
+): string | null {
+	// Only the steps that must keep the signed hash reuse a format 1 payload; a new 征求意见稿 or
+	// 送审稿 is frozen with its record.
+	const legacy = milestone === 'approval' || milestone === 'final';
 	const v = schema.activityVersions;
 	const hashes = getDb()
 		.selectDistinct({ hash: v.hash })
@@ -85,14 +100,18 @@ function sameContent(planId: number, activity: Activity, fresh: VersionPayload):
 		.where(and(eq(v.planId, planId), eq(v.activity, activity)))
 		.orderBy(desc(v.id))
 		.all();
-	const key = contentKey(fresh);
+	const key = withoutAnchor(fresh);
+	let sections: string | undefined;
 	for (const { hash } of hashes) {
 		const text = versionPayload(hash);
-		if (!text || sha256Hex(text) !== hash) continue;
-		const old = JSON.parse(text) as VersionPayload;
-		const freshKey =
-			old.format === VERSION_FORMAT ? key : contentKey({ ...fresh, format: old.format });
-		if (contentKey(old) === freshKey) return hash;
+		if (!text) continue;
+		let same: boolean;
+		if (FORMAT_1.test(text)) {
+			if (!legacy) continue;
+			sections ??= canonicalJson((JSON.parse(fresh) as VersionPayload).sections);
+			same = canonicalJson((JSON.parse(text) as VersionPayload).sections) === sections;
+		} else same = withoutAnchor(text) === key;
+		if (same && sha256Hex(text) === hash) return hash;
 	}
 	return null;
 }
@@ -106,7 +125,7 @@ export function freezeVersion(
 ) {
 	const db = getDb();
 	const payload = renderActivity(planId, activity);
-	let hash = sameContent(planId, activity, JSON.parse(payload) as VersionPayload);
+	let hash = sameContent(planId, activity, milestone, payload);
 	if (!hash) {
 		hash = sha256Hex(payload);
 		db.insert(schema.versionContents).values({ hash, payload }).onConflictDoNothing().run();
