@@ -5,7 +5,12 @@
  * worker (PDF: printed by Chromium when there is one) — with the 10× run as a ratio to the 1× run,
  * and the longest the event loop was held meanwhile: the collaboration server shares that loop, so
  * an export must leave it free. In-process, no HTTP. `node bench/export.ts` runs it alone.
+ *
+ * Also the cost of verifying on read (issue 13): the SHA-256 every load of a frozen version
+ * recomputes, over a payload holding the 10× plan's Yjs states (base64), as a ratio to the 10×
+ * DOCX export it precedes.
  */
+import { createHash } from 'node:crypto';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { demoModelInput, demoSectionStates } from '../src/lib/export/fixtures.ts';
@@ -76,9 +81,34 @@ const FORMATS: ExportFormat[] = chromiumPath()
 	? ['docx', 'pdf', 'md', 'json']
 	: ['docx', 'md', 'json'];
 
+/** The median time to hash a payload of the 10× plan's states, as the verify-on-read row. */
+function measureVerify(states: Map<string, Uint8Array>, runs = 7): ExportBenchRow {
+	const payload = JSON.stringify({
+		sections: [...states].map(([clause, state]) => ({
+			clause,
+			yjs: Buffer.from(state).toString('base64')
+		}))
+	});
+	const times: number[] = [];
+	for (let i = 0; i < runs; i++) {
+		const start = performance.now();
+		createHash('sha256').update(payload, 'utf8').digest('hex');
+		times.push(performance.now() - start);
+	}
+	times.sort((a, b) => a - b);
+	return {
+		size: '10×',
+		format: 'verify',
+		ms: times[Math.floor(runs / 2)],
+		bytes: Buffer.byteLength(payload),
+		maxLoopDelayMs: 0
+	};
+}
+
 export async function measureExport(): Promise<ExportBenchRow[]> {
-	const sources = { '1×': sourceOf(demoSectionStates(1)), '10×': sourceOf(demoSectionStates(10)) };
-	const rows: ExportBenchRow[] = [];
+	const ten = demoSectionStates(10);
+	const sources = { '1×': sourceOf(demoSectionStates(1)), '10×': sourceOf(ten) };
+	const rows: ExportBenchRow[] = [measureVerify(ten)];
 	try {
 		for (const [size, source] of Object.entries(sources))
 			for (const format of FORMATS) rows.push(await measure(size, format, source));
@@ -101,6 +131,13 @@ export function exportTable(rows: readonly ExportBenchRow[]): string {
 			`| ${format} | ${one.ms.toFixed(0)} | ${ten.ms.toFixed(0)} | ${(ten.ms / one.ms).toFixed(2)} | ${(ten.bytes / 1024).toFixed(0)} KiB | ${one.maxLoopDelayMs.toFixed(0)} / ${ten.maxLoopDelayMs.toFixed(0)} |`
 		);
 	}
+	const verify = rows.find((r) => r.format === 'verify');
+	const docx = rows.find((r) => r.size === '10×' && r.format === 'docx');
+	if (verify && docx)
+		lines.push(
+			'',
+			`Verify on read: SHA-256 of the 10× payload (${(verify.bytes / 1024).toFixed(0)} KiB) ${verify.ms.toFixed(1)} ms = ${((verify.ms / docx.ms) * 100).toFixed(1)} % of the 10× DOCX export.`
+		);
 	return lines.join('\n');
 }
 

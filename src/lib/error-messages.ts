@@ -69,6 +69,13 @@ export function errorMessage(code: string, details: Record<string, string | numb
 			return m.error_wf_departments_required();
 		case 'hash-mismatch':
 			return m.error_wf_hash_mismatch();
+		case 'integrity-failed':
+			return m.error_integrity_failed({
+				recorded: String(details.recorded ?? ''),
+				computed: String(details.computed ?? '')
+			});
+		case 'record-locked':
+			return m.error_record_locked();
 		case 'not-found':
 			return m.error_wf_not_found();
 		case 'comment-empty':

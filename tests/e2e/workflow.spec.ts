@@ -74,10 +74,13 @@ test('drafting → consultation → review with a return → approval → signed
 	await expect(admin.getByRole('status').filter({ hasText: '签署规则已保存' })).toBeVisible();
 
 	// Submit: the open required items are waived with a reason; the open editor turns read-only.
+	await expect(dsj.getByTestId('section-workflow-state')).toHaveText('起草中');
 	await admin.getByLabel('豁免理由').fill('演示：其余章节在下一轮补充');
 	await click(admin, '提交会签（冻结送审稿）', '已提交会签');
 	await expect(state(admin)).toHaveText('会签中');
 	await expect(dsj.getByText('只读', { exact: true })).toBeVisible();
+	// The open editor's page follows the activity's state without a reload.
+	await expect(dsj.getByTestId('section-workflow-state')).toHaveText('会签中');
 	await expect(body(dsj)).toHaveAttribute('contenteditable', 'false');
 	const firstHash = await admin.getByTestId('current-hash').textContent();
 

@@ -3,10 +3,23 @@
  * payload's UTF-8 bytes; the payload is canonical JSON (keys sorted, no whitespace) of this shape,
  * so anyone holding it can recompute the hash and read every section.
  */
+import type { ConsultationRecord } from '../consultation/record.ts';
 import type { SectionData } from '../conformance/types.ts';
 import type { Activity } from '../standard/sections.ts';
 
-export const VERSION_FORMAT = 'lantu-version/1';
+/**
+ * Format 2 adds the activity's consultation record and the audit chain's head at freezing time.
+ * Format 1 payloads (frozen before) still verify and render; they carry neither.
+ */
+export const VERSION_FORMAT = 'lantu-version/2';
+export const VERSION_FORMATS = ['lantu-version/1', VERSION_FORMAT] as const;
+export type VersionFormat = (typeof VERSION_FORMATS)[number];
+
+/** The audit log's newest entry when the version was frozen: a deleted tail shows against it. */
+export interface AuditAnchor {
+	id: number;
+	hash: string;
+}
 
 export interface FrozenSection {
 	clause: string;
@@ -18,10 +31,14 @@ export interface FrozenSection {
 }
 
 export interface VersionPayload {
-	format: typeof VERSION_FORMAT;
+	format: VersionFormat;
 	planId: number;
 	activity: Activity;
 	sections: FrozenSection[];
+	/** Format 2: the consultation record as it stood when frozen (rounds, comments, answers). */
+	consultation?: ConsultationRecord;
+	/** Format 2: the audit chain's head when frozen (null when the log was empty). */
+	auditHead?: AuditAnchor | null;
 }
 
 export type SectionChange = 'same' | 'changed' | 'added' | 'removed';

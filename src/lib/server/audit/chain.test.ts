@@ -25,7 +25,7 @@ function buildChain(n: number) {
 describe('audit hash chain', () => {
 	it('verifies an untouched chain and reports its head', () => {
 		const chain = buildChain(5);
-		expect(verifyChain(chain)).toEqual({ ok: true, entries: 5, head: chain[4].hash });
+		expect(verifyChain(chain)).toEqual({ ok: true, entries: 5, head: chain[4].hash, anchors: 0 });
 	});
 
 	it('detects altered details', () => {
@@ -42,10 +42,43 @@ describe('audit hash chain', () => {
 		expect(verifyChain(chain)).toMatchObject({ ok: false, brokenAt: 3, reason: 'link' });
 	});
 
-	it('detects a deleted entry', () => {
+	it('detects a deleted entry and names the first missing one', () => {
 		const chain = buildChain(5);
 		chain.splice(2, 1);
-		expect(verifyChain(chain)).toMatchObject({ ok: false, brokenAt: 4, reason: 'gap' });
+		expect(verifyChain(chain)).toMatchObject({ ok: false, brokenAt: 3, reason: 'gap' });
+	});
+
+	it('detects a deleted tail against an anchor, naming the first missing entry', () => {
+		const chain = buildChain(6);
+		const anchor = { id: 6, hash: chain[5].hash, source: 'checkpoint' };
+		expect(verifyChain(chain, [anchor])).toMatchObject({ ok: true, anchors: 1 });
+		expect(verifyChain(chain.slice(0, 4), [anchor])).toEqual({
+			ok: false,
+			entries: 4,
+			brokenAt: 5,
+			reason: 'missing',
+			anchor: 'checkpoint',
+			anchorId: 6
+		});
+	});
+
+	it('detects a rewritten chain whose entry no longer matches its anchor', () => {
+		const chain = buildChain(4);
+		const anchor = { id: 3, hash: chain[2].hash, source: 'version:7' };
+		const forged = buildChain(4).map((e) => ({ ...e }));
+		// Rewrite entry 2 and every later link consistently: the chain alone verifies.
+		forged[1].target = 'user:99';
+		for (let i = 1; i < forged.length; i++) {
+			forged[i].prevHash = forged[i - 1].hash;
+			forged[i].hash = entryHash(forged[i].prevHash, forged[i]);
+		}
+		expect(verifyChain(forged).ok).toBe(true);
+		expect(verifyChain(forged, [anchor])).toMatchObject({
+			ok: false,
+			brokenAt: 3,
+			reason: 'anchor',
+			anchor: 'version:7'
+		});
 	});
 
 	it('detects reordered entries', () => {

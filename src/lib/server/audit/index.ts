@@ -1,11 +1,21 @@
 /**
  * Appending to and verifying the audit log (DESIGN.md §3). Appends run inside an IMMEDIATE
- * transaction so two writers can never chain to the same previous entry.
+ * transaction so two writers can never chain to the same previous entry; each append schedules
+ * the checkpoint file (checkpoint.ts). Verifying walks the chain and checks every anchor: the
+ * checkpoint and the chain head frozen into each signed version's payload.
  */
 import { asc, desc } from 'drizzle-orm';
 import { canonicalJson } from '../../canonical-json.ts';
 import { getDb, schema } from '../db/index.ts';
-import { entryHash, GENESIS_HASH, verifyChain, type ChainResult } from './chain.ts';
+import {
+	entryHash,
+	GENESIS_HASH,
+	payloadAnchors,
+	verifyChain,
+	type AuditAnchor,
+	type ChainResult
+} from './chain.ts';
+import { currentCheckpoint, scheduleAuditCheckpoint } from './checkpoint.ts';
 
 export const AUDIT_ACTIONS = [
 	'login',
@@ -50,7 +60,8 @@ export const AUDIT_ACTIONS = [
 	'consultation.public_submitted',
 	'consultation.public_moderated',
 	'history.version_saved',
-	'history.restored'
+	'history.restored',
+	'integrity.failed'
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -90,10 +101,32 @@ export function appendAudit(input: AuditInput): void {
 				.run();
 		})
 		.immediate();
+	scheduleAuditCheckpoint();
+}
+
+/** Every anchor of the chain: the checkpoint file and the heads in version payloads. */
+export function auditAnchors(): AuditAnchor[] {
+	const db = getDb();
+	const versionIds = new Map(
+		db
+			.select({ id: schema.activityVersions.id, hash: schema.activityVersions.hash })
+			.from(schema.activityVersions)
+			.orderBy(asc(schema.activityVersions.id))
+			.all()
+			.map((v) => [v.hash, v.id] as const)
+			.reverse()
+	);
+	const rows = db.$client
+		.prepare('SELECT hash, payload FROM version_contents')
+		.iterate() as IterableIterator<{ hash: string; payload: string }>;
+	const anchors = payloadAnchors(rows, versionIds);
+	const checkpoint = currentCheckpoint();
+	if (checkpoint) anchors.push({ id: checkpoint.id, hash: checkpoint.hash, source: 'checkpoint' });
+	return anchors;
 }
 
 export function verifyAuditLog(): ChainResult {
 	const db = getDb();
 	const rows = db.select().from(schema.auditLog).orderBy(asc(schema.auditLog.id)).all();
-	return verifyChain(rows);
+	return verifyChain(rows, auditAnchors());
 }

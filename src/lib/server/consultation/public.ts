@@ -13,6 +13,7 @@ import { hasRole } from '../../roles.ts';
 import { getMembership } from '../access.ts';
 import { appendAudit } from '../audit/index.ts';
 import { getDb, schema } from '../db/index.ts';
+import { assertRecordOpen } from './record.ts';
 import { DomainError } from '../errors.ts';
 import { inMemory, take } from '../rate-limit.ts';
 import {
@@ -61,6 +62,7 @@ export async function submitPublicComment(
 	if (!round.publicToken) throw new DomainError('not-found', {}, 404);
 	const refusal = commentRefusal(roundTimes(round), 'public', Date.now());
 	if (refusal) throw new DomainError(refusal, {}, 409);
+	assertRecordOpen(round.planId, round.activity);
 	const name = input.name.trim();
 	if (!name) throw new DomainError('public-name-required');
 	const body = cleanCommentBody(input.body);
@@ -108,6 +110,7 @@ export function moderatePublicComment(
 	if (!round || round.planId !== planId) throw new DomainError('not-found', {}, 404);
 	if (!hasRole(getMembership(planId, actor.userId), 'admin'))
 		throw new DomainError('moderate-forbidden', {}, 403);
+	assertRecordOpen(planId, round.activity);
 	const reason = rawReason.trim();
 	if (decision === 'hide' && !reason) throw new DomainError('reason-required');
 	const p = schema.publicComments;

@@ -28,7 +28,9 @@ import { appendAudit } from '../audit/index.ts';
 import { getDb, schema } from '../db/index.ts';
 import { DomainError } from '../errors.ts';
 import { notify } from '../notifications.ts';
-import { getVersion, versionPayload } from '../workflow/versions.ts';
+import { requireVerifiedPayload } from '../workflow/integrity.ts';
+import { getVersion } from '../workflow/versions.ts';
+import { assertRecordOpen } from './record.ts';
 
 export interface RoundActor {
 	userId: number;
@@ -254,11 +256,9 @@ export function announceEndedRounds(now = Date.now()): number {
 	return ended.length;
 }
 
+/** The round's frozen version, verified (409 `integrity-failed` when its content was altered). */
 export function roundPayload(round: ConsultationRound): VersionPayload {
-	const version = getVersion(round.versionId);
-	const payload = version ? versionPayload(version.hash) : undefined;
-	if (!payload) throw new DomainError('not-found', {}, 404);
-	return JSON.parse(payload) as VersionPayload;
+	return requireVerifiedPayload(round.versionId);
 }
 
 /** The participant type of a member: their organization's type. */
@@ -344,6 +344,7 @@ export function commentOnRound(
 	if (!membership || !participant) throw new DomainError('round-not-invited', {}, 403);
 	const refusal = commentRefusal(roundTimes(round), participant.type, Date.now());
 	if (refusal) throw new DomainError(refusal, {}, refusal === 'round-not-invited' ? 403 : 409);
+	assertRecordOpen(planId, round.activity);
 	const body = cleanCommentBody(input.body);
 	const anchor = resolveAnchor(round, input);
 	throttleUser(actor.userId);
@@ -405,6 +406,7 @@ export function answerComment(
 ): void {
 	const round = getRound(roundId);
 	if (!round || round.planId !== planId) throw new DomainError('not-found', {}, 404);
+	assertRecordOpen(planId, round.activity);
 	const reason = rawReason.trim();
 	if (!reason) throw new DomainError('reason-required');
 	if (reason.length > 2000) throw new DomainError('invalid');
@@ -492,6 +494,8 @@ export function confirmAnswer(
 	if (thread.authorId !== actor.userId) throw new DomainError('confirm-forbidden', {}, 403);
 	if (!thread.disposition) throw new DomainError('answer-missing', {}, 409);
 	if (thread.answerSeenAt) return;
+	const round = getRound(roundId);
+	if (round) assertRecordOpen(planId, round.activity);
 	getDb().update(t).set({ answerSeenAt: new Date() }).where(eq(t.id, threadId)).run();
 	appendAudit({
 		action: 'consultation.answer_confirmed',

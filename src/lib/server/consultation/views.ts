@@ -2,8 +2,9 @@
 import { chinaDay, lastDay, roundPhase } from '../../consultation/period.ts';
 import { frozenParts } from '../../consultation/passages.ts';
 import { ACTIVITY_CHAPTER } from '../../standard/sections.ts';
+import { loadVerifiedVersion } from '../workflow/integrity.ts';
 import { getVersion } from '../workflow/versions.ts';
-import { roundPayload, roundTimes, type ConsultationRound } from './rounds.ts';
+import { roundTimes, type ConsultationRound } from './rounds.ts';
 
 export function roundSummary(round: ConsultationRound, now = Date.now()) {
 	const times = roundTimes(round);
@@ -25,10 +26,31 @@ export function roundSummary(round: ConsultationRound, now = Date.now()) {
 	};
 }
 
+/**
+ * The frozen version's sections as passages, verified: when its content fails the check the page
+ * shows the 完整性校验失败 banner (`integrity`) and no passages, never the altered text as published.
+ */
 export function roundSections(round: ConsultationRound) {
-	return roundPayload(round).sections.map((s) => ({
-		clause: s.clause,
-		title: s.title,
-		parts: frozenParts(s.rendering)
-	}));
+	const verified = loadVerifiedVersion(round.versionId);
+	if (!verified?.ok)
+		return {
+			sections: [],
+			integrity: verified
+				? [
+						{
+							...verified.failure,
+							milestone: verified.version.milestone,
+							seq: verified.version.seq
+						}
+					]
+				: []
+		};
+	return {
+		sections: verified.payload.sections.map((s) => ({
+			clause: s.clause,
+			title: s.title,
+			parts: frozenParts(s.rendering)
+		})),
+		integrity: []
+	};
 }

@@ -9,12 +9,41 @@ import { error } from '@sveltejs/kit';
 import { z } from 'zod';
 import { canReadDraft, type Membership } from '../../roles.ts';
 import type { ExportPlan } from './index.ts';
+import { m } from '../../paraglide/messages.js';
+import { logger } from '../log.ts';
 import {
 	compilationSource,
 	frozenVersionSource,
+	IntegrityError,
 	liveDraftSource,
 	type ExportSource
 } from './source.ts';
+
+const log = logger('export');
+
+/**
+ * The source of an export, or — when a frozen version in it fails its integrity check — the 409
+ * response with the recorded and computed hashes (the export page shows the text).
+ */
+export function exportSourceOrRefusal(
+	planId: number,
+	membership: Membership,
+	query: ExportQuery
+): ExportSource | Response {
+	try {
+		return exportSourceFor(planId, membership, query);
+	} catch (cause) {
+		if (!(cause instanceof IntegrityError)) throw cause;
+		log.warn({ planId, version: query.version }, 'export refused: integrity check failed');
+		const text = cause.failures
+			.map((f) => m.integrity_refused({ recorded: f.recorded, computed: f.computed ?? '—' }))
+			.join('\n');
+		return new Response(text, {
+			status: 409,
+			headers: { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' }
+		});
+	}
+}
 
 export const exportQuery = z.object({
 	edition: z.enum(['full', 'publication']).default('full'),

@@ -26,7 +26,8 @@ import {
 	REPORT_WORDS,
 	STANCE_WORDS
 } from '../../consultation/vocabulary.ts';
-import { listRounds, loadRoundReport } from '../consultation/report.ts';
+import { listRounds, loadRoundReport, type RoundReport } from '../consultation/report.ts';
+import { reportsOfRecord } from '../consultation/record.ts';
 import {
 	ACTIVITIES,
 	ACTIVITY_CHAPTER,
@@ -38,7 +39,22 @@ import type { Milestone } from '../../workflow/machine.ts';
 import type { VersionPayload } from '../../workflow/version.ts';
 import { getCollab } from '../collab.ts';
 import { getDb, schema } from '../db/index.ts';
-import { versionPayload } from '../workflow/versions.ts';
+import { verifyVersionRow, type IntegrityFailure } from '../workflow/integrity.ts';
+
+/**
+ * A frozen version of the export failed its integrity check: the export is refused (409), never
+ * printed with a hash over content that does not match it.
+ */
+export class IntegrityError extends Error {
+	constructor(readonly failures: IntegrityFailure[]) {
+		super('integrity check failed');
+		this.name = 'IntegrityError';
+	}
+}
+
+/** A format 1 version (frozen before records were): its appendix is today's, and says so. */
+const RECORD_NOT_FROZEN =
+	'（签发时未记录意见采纳情况；以下为导出时的记录，不在该版本哈希值的范围内）';
 
 export interface ExportSource {
 	version: VersionStamp;
@@ -70,38 +86,76 @@ export function consultationReports(
 	activities: readonly Activity[] | null
 ): ConsultationReport[] {
 	// Oldest round first, as the appendix tells the consultation's story in order.
-	return listRounds(planId)
+	const reports = listRounds(planId)
 		.filter((r) => !activities || activities.includes(r.activity))
 		.reverse()
-		.flatMap((r, index, rounds) => {
-			const seq = rounds.slice(0, index + 1).filter((o) => o.activity === r.activity).length;
-			const report = loadRoundReport(r.id);
-			if (!report) return [];
-			const { totals, total } = report;
-			return [
-				{
-					round: `${ACTIVITY_WORDS[report.round.activity]}第${seq}轮征求意见（${WORDS.milestones.consultation}第${report.round.versionSeq}版）`,
-					from: isoDay(report.round.opensAt),
-					to: isoDay(report.round.closedAt ?? report.round.closesAt),
-					summary: REPORT_WORDS.summary(
-						total,
-						totals.adopted,
-						totals.partial,
-						totals.rejected,
-						totals.pending
-					),
-					items: report.sections.flatMap((section) =>
-						section.rows.map((row) => ({
-							from: `${row.who}（${PARTICIPANT_WORDS[row.participantType]}，${STANCE_WORDS[row.stance]}）`,
-							section: `${section.clause} ${section.title}`,
-							comment: row.body,
-							decision: DISPOSITION_WORDS[row.disposition ?? 'pending'],
-							reason: row.reason ?? ''
-						}))
-					)
-				}
-			];
-		});
+		.flatMap((r) => loadRoundReport(r.id) ?? []);
+	return appendixOf(reports);
+}
+
+/**
+ * The 意见采纳情况说明 of frozen versions: from the record frozen in each payload (format 2), so the
+ * appendix is exactly what the hash covers; a format 1 payload falls back to the live record,
+ * marked as such.
+ */
+function frozenConsultations(planId: number, payloads: readonly VersionPayload[]) {
+	const reports: { report: RoundReport; note?: string }[] = [];
+	for (const payload of payloads) {
+		if (payload.consultation) {
+			for (const report of reportsOfRecord(
+				payload.consultation,
+				{ id: planId, name: '' },
+				payload.activity
+			))
+				reports.push({ report });
+		} else {
+			for (const r of listRounds(planId)
+				.filter((r) => r.activity === payload.activity)
+				.reverse()) {
+				const report = loadRoundReport(r.id);
+				if (report) reports.push({ report, note: RECORD_NOT_FROZEN });
+			}
+		}
+	}
+	return appendixOf(
+		reports.map((r) => r.report),
+		reports.map((r) => r.note)
+	);
+}
+
+/** Round reports (oldest first) as the appendix's entries, numbered per activity. */
+function appendixOf(
+	reports: readonly RoundReport[],
+	notes: readonly (string | undefined)[] = []
+): ConsultationReport[] {
+	return reports.map((report, index) => {
+		const seq = reports
+			.slice(0, index + 1)
+			.filter((o) => o.round.activity === report.round.activity).length;
+		const { totals, total } = report;
+		const summary = REPORT_WORDS.summary(
+			total,
+			totals.adopted,
+			totals.partial,
+			totals.rejected,
+			totals.pending
+		);
+		return {
+			round: `${ACTIVITY_WORDS[report.round.activity]}第${seq}轮征求意见（${WORDS.milestones.consultation}第${report.round.versionSeq}版）`,
+			from: isoDay(report.round.opensAt),
+			to: isoDay(report.round.closedAt ?? report.round.closesAt),
+			summary: notes[index] ? `${notes[index]}${summary}` : summary,
+			items: report.sections.flatMap((section) =>
+				section.rows.map((row) => ({
+					from: `${row.who}（${PARTICIPANT_WORDS[row.participantType]}，${STANCE_WORDS[row.stance]}）`,
+					section: `${section.clause} ${section.title}`,
+					comment: row.body,
+					decision: DISPOSITION_WORDS[row.disposition ?? 'pending'],
+					reason: row.reason ?? ''
+				}))
+			)
+		};
+	});
 }
 
 function isoDay(time: number): string {
@@ -219,12 +273,15 @@ function frozenSections(payloads: readonly VersionPayload[]) {
 	};
 }
 
-function loadPayload(hash: string): VersionPayload | undefined {
-	const text = versionPayload(hash);
-	return text ? (JSON.parse(text) as VersionPayload) : undefined;
-}
-
 type VersionRow = typeof schema.activityVersions.$inferSelect;
+
+/** The verified payloads of versions; throws IntegrityError naming every one that fails. */
+function verifiedPayloads(versions: readonly VersionRow[]): VersionPayload[] {
+	const results = versions.map(verifyVersionRow);
+	const failures = results.flatMap((r) => (r.ok ? [] : [r.failure]));
+	if (failures.length > 0) throw new IntegrityError(failures);
+	return results.flatMap((r) => (r.ok ? [r.payload] : []));
+}
 
 function activityStamp(version: VersionRow): ActivityStamp {
 	const chapter = ACTIVITY_CHAPTER[version.activity];
@@ -246,8 +303,8 @@ export function frozenVersionSource(planId: number, versionId: number): ExportSo
 			and(eq(schema.activityVersions.id, versionId), eq(schema.activityVersions.planId, planId))
 		)
 		.get();
-	const payload = version && loadPayload(version.hash);
-	if (!version || !payload) return undefined;
+	if (!version) return undefined;
+	const [payload] = verifiedPayloads([version]);
 	const stamp = activityStamp(version);
 	return {
 		version: {
@@ -259,7 +316,7 @@ export function frozenVersionSource(planId: number, versionId: number): ExportSo
 		},
 		sectionState: frozenSections([payload]),
 		signoffs: () => loadSignoffs(planId, new Map([[version.activity, version.hash]])),
-		consultations: () => consultationReports(planId, [version.activity])
+		consultations: () => frozenConsultations(planId, [payload])
 	};
 }
 
@@ -283,14 +340,10 @@ export function currentFinals(planId: number): Map<Activity, VersionRow> {
 export function compilationSource(planId: number): ExportSource | undefined {
 	const finals = currentFinals(planId);
 	if (finals.size === 0) return undefined;
-	const payloads: VersionPayload[] = [];
+	const payloads = verifiedPayloads([...finals.values()]);
 	const activities = ACTIVITIES.map((activity): ActivityStamp => {
 		const version = finals.get(activity);
-		const payload = version && loadPayload(version.hash);
-		if (version && payload) {
-			payloads.push(payload);
-			return activityStamp(version);
-		}
+		if (version) return activityStamp(version);
 		const chapter = ACTIVITY_CHAPTER[activity];
 		return { activity, chapter, title: chapterTitle(chapter), label: WORDS.notFinal, hash: null };
 	});
@@ -313,6 +366,10 @@ export function compilationSource(planId: number): ExportSource | undefined {
 			return activity && scope.has(activity) ? load(clause) : undefined;
 		},
 		signoffs: () => loadSignoffs(planId, scope),
-		consultations: () => consultationReports(planId, [...scope.keys()])
+		consultations: () =>
+			frozenConsultations(
+				planId,
+				ACTIVITIES.flatMap((a) => payloads.filter((p) => p.activity === a))
+			)
 	};
 }

@@ -2,6 +2,7 @@
 import { and, asc, desc, eq, inArray } from 'drizzle-orm';
 import { ACTIVITIES, ACTIVITY_CHAPTER, type Activity } from '../../standard/sections.ts';
 import { signOffStatus } from '../../workflow/policy.ts';
+import type { Milestone } from '../../workflow/machine.ts';
 import type { ActivityProgressItem, VersionSummary } from '../../workflow/progress.ts';
 import { getDb, schema } from '../db/index.ts';
 import { loadPolicy } from './policy.ts';
@@ -48,48 +49,230 @@ export function loadActivityProgress(planId: number): ActivityProgressItem[] {
 	});
 }
 
-const TIMELINE_DETAIL_KEYS = [
-	'hash',
-	'milestone',
-	'versionId',
-	'waiver',
-	'reason',
-	'text'
-] as const;
+/** Actions recorded in the workflow tables (versions, signatures); the rest live only in the audit log. */
+const SIGNING_ACTIONS = new Set([
+	'workflow.published',
+	'workflow.submitted',
+	'workflow.advanced',
+	'workflow.approved',
+	'workflow.countersigned',
+	'workflow.confirmed',
+	'workflow.returned'
+]);
 
-/** Who did what, when, with which version hash — from the audit log itself. */
-export function loadTimeline(planId: number, activity: Activity) {
+const MILESTONE_ACTION = {
+	consultation: 'workflow.published',
+	review: 'workflow.submitted',
+	approval: 'workflow.advanced',
+	final: 'workflow.approved'
+} as const;
+
+const SIGNATURE_ACTION = {
+	countersign: 'workflow.countersigned',
+	confirm: 'workflow.confirmed',
+	return: 'workflow.returned'
+} as const;
+
+export interface TimelineEntry {
+	/** `v<id>` (a version), `s<id>` (a signature) or `a<id>` (an audit-only event). */
+	key: string;
+	at: number;
+	action: string;
+	actor: string;
+	/** Formed by the workflow itself (the 报批稿 when the policy is met), not by a person. */
+	system: boolean;
+	details: { hash?: string; milestone?: Milestone; text?: string };
+	opinions: number;
+}
+
+export interface TimelineDisagreement {
+	kind: 'no-audit' | 'audit-only';
+	action: string;
+	actor: string;
+	at: number;
+}
+
+interface Expected {
+	entry: TimelineEntry;
+	actorId: number | null;
+	versionId: number;
+	hash: string;
+}
+
+/**
+ * Who did what, when, with which version hash — read from the workflow tables (versions and
+ * signatures), which decide who signed; events those tables do not hold (closing a consultation,
+ * resuming, reopening with its reason, policy changes, a failed sign-off) come from the audit log.
+ * Every signing event is matched against its audit entry (action, actor, version, hash); events
+ * without one, and signing entries in the audit log without a workflow record, are returned as
+ * disagreements for the page to warn about.
+ */
+export function loadTimeline(
+	planId: number,
+	activity: Activity
+): { entries: TimelineEntry[]; disagreements: TimelineDisagreement[] } {
+	const db = getDb();
+	const v = schema.activityVersions;
+	const s = schema.activitySignatures;
+	const versions = db
+		.select({
+			id: v.id,
+			milestone: v.milestone,
+			hash: v.hash,
+			waiver: v.waiver,
+			at: v.createdAt,
+			actorId: v.createdBy,
+			actor: schema.users.displayName
+		})
+		.from(v)
+		.leftJoin(schema.users, eq(v.createdBy, schema.users.id))
+		.where(and(eq(v.planId, planId), eq(v.activity, activity)))
+		.all();
+	const signatures = db
+		.select({
+			id: s.id,
+			kind: s.kind,
+			hash: s.hash,
+			versionId: s.versionId,
+			at: s.createdAt,
+			actorId: s.userId,
+			actor: schema.users.displayName,
+			milestone: v.milestone
+		})
+		.from(s)
+		.innerJoin(schema.users, eq(s.userId, schema.users.id))
+		.innerJoin(v, eq(s.versionId, v.id))
+		.where(and(eq(s.planId, planId), eq(s.activity, activity)))
+		.all();
+	const opinionCounts = new Map<number, number>();
+	const returnIds = signatures.filter((r) => r.kind === 'return').map((r) => r.id);
+	if (returnIds.length > 0)
+		for (const o of db
+			.select({ signatureId: schema.returnOpinions.signatureId })
+			.from(schema.returnOpinions)
+			.where(inArray(schema.returnOpinions.signatureId, returnIds))
+			.all())
+			opinionCounts.set(o.signatureId, (opinionCounts.get(o.signatureId) ?? 0) + 1);
+
+	const expected: Expected[] = [
+		...versions.map((r): Expected => {
+			const action = MILESTONE_ACTION[r.milestone];
+			const system = action === 'workflow.advanced';
+			return {
+				entry: {
+					key: `v${r.id}`,
+					at: r.at.getTime(),
+					action,
+					actor: system ? '' : (r.actor ?? ''),
+					system,
+					details: { hash: r.hash, milestone: r.milestone, text: r.waiver ?? undefined },
+					opinions: 0
+				},
+				actorId: system ? null : r.actorId,
+				versionId: r.id,
+				hash: r.hash
+			};
+		}),
+		// The approval's signature is shown as its 定稿 (same hash, same person, same moment).
+		...signatures.flatMap((r): Expected[] =>
+			r.kind === 'approve'
+				? []
+				: [
+						{
+							entry: {
+								key: `s${r.id}`,
+								at: r.at.getTime(),
+								action: SIGNATURE_ACTION[r.kind],
+								actor: r.actor,
+								system: false,
+								details: { hash: r.hash, milestone: r.milestone },
+								opinions: opinionCounts.get(r.id) ?? 0
+							},
+							actorId: r.actorId,
+							versionId: r.versionId,
+							hash: r.hash
+						}
+					]
+		)
+	];
+
 	const a = schema.auditLog;
-	return getDb()
+	const audit = db
 		.select({
 			id: a.id,
 			at: a.at,
 			action: a.action,
 			details: a.details,
+			actorId: a.actorId,
 			actor: schema.users.displayName
 		})
 		.from(a)
 		.leftJoin(schema.users, eq(a.actorId, schema.users.id))
 		.where(and(eq(a.planId, planId), eq(a.target, `activity:${activity}`)))
-		.orderBy(desc(a.id))
+		.orderBy(asc(a.id))
 		.all()
 		.map((entry) => {
-			const details = JSON.parse(entry.details) as Record<string, unknown>;
-			const picked: Record<string, string> = {};
-			for (const key of TIMELINE_DETAIL_KEYS) {
-				const value = details[key];
-				if (typeof value === 'string' || typeof value === 'number') picked[key] = String(value);
+			let details: Record<string, unknown> = {};
+			try {
+				details = JSON.parse(entry.details) as Record<string, unknown>;
+			} catch {
+				// An unreadable entry matches nothing and shows as a disagreement.
 			}
-			const opinions = Array.isArray(details.opinions) ? details.opinions.length : 0;
-			return {
-				id: entry.id,
-				at: entry.at.getTime(),
-				action: entry.action,
-				actor: entry.actor ?? '',
-				details: picked,
-				opinions
-			};
+			return { ...entry, details };
 		});
+
+	const matched = new Set<number>();
+	const disagreements: TimelineDisagreement[] = [];
+	for (const e of expected) {
+		const hit = audit.find(
+			(x) =>
+				!matched.has(x.id) &&
+				x.action === e.entry.action &&
+				x.details.versionId === e.versionId &&
+				x.details.hash === e.hash &&
+				(e.entry.system || x.actorId === e.actorId)
+		);
+		if (hit) matched.add(hit.id);
+		else
+			disagreements.push({
+				kind: 'no-audit',
+				action: e.entry.action,
+				actor: e.entry.actor,
+				at: e.entry.at
+			});
+	}
+	const auditOnly: TimelineEntry[] = [];
+	for (const x of audit) {
+		if (SIGNING_ACTIONS.has(x.action)) {
+			if (!matched.has(x.id))
+				disagreements.push({
+					kind: 'audit-only',
+					action: x.action,
+					actor: x.actor ?? '',
+					at: x.at.getTime()
+				});
+			continue;
+		}
+		// Free text a person wrote (a reopening's reason, feedback); codes such as a failed
+		// sign-off's reason are not shown as words of their own.
+		const text =
+			x.action === 'workflow.reopened' || x.action === 'workflow.feedback'
+				? (x.details.reason ?? x.details.text)
+				: undefined;
+		auditOnly.push({
+			key: `a${x.id}`,
+			at: x.at.getTime(),
+			action: x.action,
+			actor: x.actor ?? '',
+			system: false,
+			details: typeof text === 'string' && text ? { text } : {},
+			opinions: 0
+		});
+	}
+	const entries = [...expected.map((e) => e.entry), ...auditOnly].sort(
+		(x, y) => y.at - x.at || (y.key < x.key ? -1 : 1)
+	);
+	return { entries, disagreements };
 }
 
 /** Returns with their opinions, newest first; each opinion points to its section. */

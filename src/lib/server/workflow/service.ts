@@ -38,6 +38,7 @@ import { DomainError } from '../errors.ts';
 import { loadPlanData } from '../plan-data.ts';
 import { getPlan } from '../plans.ts';
 import { loadPolicy, savePolicy } from './policy.ts';
+import { requireVerifiedPayload } from './integrity.ts';
 import { freezeVersion, getVersion } from './versions.ts';
 
 export interface Actor {
@@ -182,7 +183,8 @@ function sign(
 		version.hash
 	);
 	if (!status.complete) return 'review';
-	const next = freezeVersion(planId, activity, 'approval', actor.userId);
+	// The 报批稿 is formed by the workflow when the policy is met, not by whoever signed last.
+	const next = freezeVersion(planId, activity, 'approval', null);
 	setState(planId, activity, 'approval', { currentVersionId: next.id });
 	audit('workflow.advanced', actor, planId, activity, {
 		from: 'review',
@@ -274,6 +276,9 @@ export async function performAction(
 
 	const decision = decide(state, action, actor.membership, { ...guards, policyMetAfter: false });
 	if (!decision.ok) throw refusal(decision.reason);
+	// Nobody signs content that no longer matches its hash (409 integrity-failed, audited).
+	if (action === 'countersign' || action === 'confirm' || action === 'approve')
+		requireVerifiedPayload(currentVersion(planId, activity).id);
 
 	const opinions = action === 'return' ? cleanOpinions(activity, input.opinions) : [];
 	let round: RoundConfig | undefined;

@@ -23,7 +23,7 @@ export const load: PageServerLoad = ({ params, setHeaders }) => {
 		planName: getPlan(round.planId)?.name ?? '',
 		round: roundSummary(round),
 		refusal: commentRefusal(roundTimes(round), 'public', Date.now()) ?? null,
-		sections: roundSections(round),
+		...roundSections(round),
 		comments: roundPublicComments(round.id)
 			.filter((c) => c.status === 'approved')
 			.map((c) => ({

@@ -10,7 +10,11 @@ import {
 } from '#lib/server/export/index.ts';
 import { contentDisposition } from '#lib/server/export/filename.ts';
 import { PdfUnavailableError } from '#lib/server/export/pdf.ts';
-import { exportPlanOf, exportSourceFor, parseExportQuery } from '#lib/server/export/request.ts';
+import {
+	exportPlanOf,
+	exportSourceOrRefusal,
+	parseExportQuery
+} from '#lib/server/export/request.ts';
 import { logger } from '#lib/server/log.ts';
 import { planHeader } from '#lib/server/workspace.ts';
 import type { RequestHandler } from './$types';
@@ -22,7 +26,8 @@ export const GET: RequestHandler = async (event) => {
 	const format = event.params.format as ExportFormat;
 	if (!EXPORT_FORMATS.includes(format)) error(404, { message: 'not found' });
 	const query = parseExportQuery(event.url);
-	const source = exportSourceFor(plan.id, membership, query);
+	const source = exportSourceOrRefusal(plan.id, membership, query);
+	if (source instanceof Response) return source;
 	const started = performance.now();
 	const input = await loadExportInput(
 		exportPlanOf(plan, planHeader(plan).leadOrganization),

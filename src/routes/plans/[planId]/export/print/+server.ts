@@ -1,14 +1,19 @@
 /** GET /plans/<id>/export/print: the print-optimised HTML of an export, viewable and printable. */
 import { requirePlanMember } from '#lib/server/guards.ts';
 import { loadExportInput, renderExport } from '#lib/server/export/index.ts';
-import { exportPlanOf, exportSourceFor, parseExportQuery } from '#lib/server/export/request.ts';
+import {
+	exportPlanOf,
+	exportSourceOrRefusal,
+	parseExportQuery
+} from '#lib/server/export/request.ts';
 import { planHeader } from '#lib/server/workspace.ts';
 import type { RequestHandler } from './$types';
 
 export const GET: RequestHandler = async (event) => {
 	const { plan, membership } = requirePlanMember(event);
 	const query = parseExportQuery(event.url);
-	const source = exportSourceFor(plan.id, membership, query);
+	const source = exportSourceOrRefusal(plan.id, membership, query);
+	if (source instanceof Response) return source;
 	const input = await loadExportInput(
 		exportPlanOf(plan, planHeader(plan).leadOrganization),
 		source

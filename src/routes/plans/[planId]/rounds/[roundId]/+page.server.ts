@@ -38,7 +38,7 @@ export const load: PageServerLoad = (event) => {
 	const refusal = participant
 		? commentRefusal(roundTimes(round), participant.type, Date.now())
 		: 'round-not-invited';
-	const sections = roundSections(round);
+	const { sections, integrity } = roundSections(round);
 	const answerable = sections
 		.map((s) => s.clause)
 		.filter((clause) => mayAnswer(membership, plan.id, clause));
@@ -63,6 +63,7 @@ export const load: PageServerLoad = (event) => {
 		plan: { id: plan.id, name: plan.name },
 		round: roundSummary(round),
 		sections,
+		integrity,
 		me: {
 			id: user.id,
 			participantType: participant?.type ?? null,

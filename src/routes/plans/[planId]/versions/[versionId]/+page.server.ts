@@ -3,12 +3,11 @@ import { getDb, schema } from '#lib/server/db/index.ts';
 import { ACTIVITY_CHAPTER } from '#lib/standard/sections.ts';
 import { compareVersions } from '#lib/workflow/version.ts';
 import { eq } from 'drizzle-orm';
-import { parsePayload, requireVersion } from './access.ts';
+import { requireVersion } from './access.ts';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = (event) => {
-	const { plan, version, payload } = requireVersion(event);
-	const frozen = parsePayload(payload);
+	const { plan, version, verified } = requireVersion(event);
 	const author = version.createdBy
 		? getDb()
 				.select({ name: schema.users.displayName })
@@ -17,10 +16,15 @@ export const load: PageServerLoad = (event) => {
 				.get()?.name
 		: undefined;
 	const compareRaw = event.url.searchParams.get('compare');
+	const other = compareRaw ? requireVersion(event, compareRaw) : undefined;
+	if (other && other.version.activity !== version.activity) error(400, { message: 'invalid' });
+	// A version whose content fails the check is shown as 完整性校验失败, never as its content.
+	const failures = [verified, ...(other ? [other.verified] : [])].flatMap((v) =>
+		v.ok ? [] : [{ ...v.failure, milestone: v.version.milestone, seq: v.version.seq }]
+	);
+	const frozen = verified.ok ? verified.payload : null;
 	let comparison = null;
-	if (compareRaw) {
-		const other = requireVersion(event, compareRaw);
-		if (other.version.activity !== version.activity) error(400, { message: 'invalid' });
+	if (frozen && other?.verified.ok) {
 		comparison = {
 			other: {
 				id: other.version.id,
@@ -28,7 +32,7 @@ export const load: PageServerLoad = (event) => {
 				seq: other.version.seq,
 				hash: other.version.hash
 			},
-			sections: compareVersions(parsePayload(other.payload), frozen)
+			sections: compareVersions(other.verified.payload, frozen)
 		};
 	}
 	return {
@@ -45,7 +49,8 @@ export const load: PageServerLoad = (event) => {
 			createdBy: author ?? null,
 			supersededAt: version.supersededAt?.getTime() ?? null
 		},
-		sections: frozen.sections.map((s) => ({
+		integrity: failures,
+		sections: (frozen?.sections ?? []).map((s) => ({
 			clause: s.clause,
 			title: s.title,
 			body: s.rendering.body,

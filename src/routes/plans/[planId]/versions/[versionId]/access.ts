@@ -1,20 +1,17 @@
-/** A version of a plan, for any member of the plan (participants read published versions too). */
+/**
+ * A version of a plan, for any member of the plan (participants read published versions too),
+ * loaded through the integrity check: `verified.ok` false means the stored content no longer
+ * matches its recorded hash or sign-off records, and the caller must show 完整性校验失败.
+ */
 import { error } from '@sveltejs/kit';
 import { parsePlanId, requirePlanMember } from '#lib/server/guards.ts';
-import { getVersion, versionPayload } from '#lib/server/workflow/versions.ts';
-import type { VersionPayload } from '#lib/workflow/version.ts';
+import { loadVerifiedVersion } from '#lib/server/workflow/integrity.ts';
 
 type Event = Parameters<typeof requirePlanMember>[0] & { params: { versionId?: string } };
 
 export function requireVersion(event: Event, raw = event.params.versionId ?? '') {
 	const { plan, membership } = requirePlanMember(event);
-	const version = getVersion(parsePlanId(raw));
-	if (!version || version.planId !== plan.id) error(404, { message: 'not found' });
-	const payload = versionPayload(version.hash);
-	if (!payload) error(404, { message: 'not found' });
-	return { plan, membership, version, payload };
-}
-
-export function parsePayload(payload: string): VersionPayload {
-	return JSON.parse(payload) as VersionPayload;
+	const verified = loadVerifiedVersion(parsePlanId(raw));
+	if (!verified || verified.version.planId !== plan.id) error(404, { message: 'not found' });
+	return { plan, membership, version: verified.version, verified };
 }
