@@ -29,6 +29,8 @@ export function errorMessage(code: string, details: Record<string, string | numb
 			return m.account_error_mismatch();
 		case 'password-current':
 			return m.account_error_current();
+		case 'password-current-throttled':
+			return m.account_error_throttled({ minutes: String(details.minutes ?? 1) });
 		case 'invite-not-found':
 			return m.invite_error_not_found();
 		case 'invite-used':

@@ -7,7 +7,7 @@ import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { collabUrl } from '../helpers/collab.ts';
-import { DEMO_PASSWORD, login } from '../helpers/http.ts';
+import { DEMO_PASSWORD, login, postForm } from '../helpers/http.ts';
 import { startServer, type TestServer } from '../helpers/server.ts';
 
 let trusting: TestServer;
@@ -107,6 +107,23 @@ describe('login throttling', () => {
 		expect(failed.map((r) => r.ip)).toEqual(['127.0.0.1']);
 		// Another account from the same address is not locked by it.
 		expect((await postLogin(plain, 'wjw', DEMO_PASSWORD, '203.0.113.1')).status).toBe(303);
+	});
+});
+
+describe('the account page’s current-password check', () => {
+	it('shares the login’s throttle: no side door for guessing', async () => {
+		const cookie = await login(plain.url, 'reviewer');
+		const change = (current: string) =>
+			postForm(
+				plain.url,
+				'/account?/password',
+				{ current, password: 'another-pass-1', confirm: 'another-pass-1' },
+				cookie
+			);
+		for (let i = 0; i < 5; i++) expect((await change(`wrong-${i}`)).status).toBe(400);
+		const throttled = await change(DEMO_PASSWORD);
+		expect(throttled.status).toBe(429);
+		expect(await throttled.text()).toContain('密码错误次数过多');
 	});
 });
 

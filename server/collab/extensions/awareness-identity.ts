@@ -62,10 +62,10 @@ export class AwarenessIdentity implements Extension {
 		this.#expire(owners);
 		for (const [clientId, state] of states) {
 			const owner = owners.get(clientId);
-			const live = owner && owner.releasedAt === undefined && owner.connection !== connection;
-			// Another user's clientID — live or recently gone — is never this connection's to speak for;
-			// the same user's, live elsewhere, neither (two tabs never share one).
-			if (owner && (!user || owner.userId !== user.id || (live && !this.#gone(owner)))) {
+			// Another user's clientID — live or recently gone — is never this connection's to speak
+			// for. The same user's is: that is their tab reconnecting, perhaps before the server has
+			// noticed that the old socket died.
+			if (owner && (!user || owner.userId !== user.id)) {
 				states.delete(clientId);
 				continue;
 			}

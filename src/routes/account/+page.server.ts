@@ -39,7 +39,11 @@ export const actions: Actions = {
 		);
 		if (!check.ok && check.reason === 'throttled') {
 			const minutes = Math.max(1, Math.ceil(check.retryAfterSeconds / 60));
-			return fail(429, { form: 'password', error: 'password-throttled', details: { minutes } });
+			return fail(429, {
+				form: 'password',
+				error: 'password-current-throttled',
+				details: { minutes }
+			});
 		}
 		if (!check.ok) {
 			return fail(400, { form: 'password', error: 'password-current', details: {} });
