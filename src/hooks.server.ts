@@ -19,6 +19,7 @@ import { logger } from '#lib/server/log.ts';
 import { pruneStoredLimits } from '#lib/server/rate-limit.ts';
 import { seedDemoIfEmpty } from '#lib/server/seed/demo.ts';
 import { ENDPOINT_HTML_CSP } from '#lib/server/security/csp.ts';
+import { isParsableForm, readsAsForm } from '#lib/server/security/form-body.ts';
 import { originRefusal } from '#lib/server/security/origin.ts';
 
 const log = logger('app');
@@ -108,7 +109,27 @@ const handleOrigin: Handle = ({ event, resolve }) => {
 	});
 };
 
-export const handle = sequence(handleSecurityHeaders, handleOrigin, handleLocale, handleAuth);
+/** A form post whose body is no form is a 400 here, not a 500 inside whichever action reads it. */
+const handleMalformedForm: Handle = async ({ event, resolve }) => {
+	if (!readsAsForm(event.request, event.url.pathname) || (await isParsableForm(event.request)))
+		return resolve(event);
+	securityLog.info(
+		{ path: event.url.pathname, type: event.request.headers.get('content-type') },
+		'malformed form body refused'
+	);
+	return new Response(JSON.stringify({ message: 'Malformed form body' }), {
+		status: 400,
+		headers: { 'content-type': 'application/json' }
+	});
+};
+
+export const handle = sequence(
+	handleSecurityHeaders,
+	handleOrigin,
+	handleMalformedForm,
+	handleLocale,
+	handleAuth
+);
 
 export const handleError: HandleServerError = ({ kind, error, event }) => {
 	// App errors (error(404, ...)) and SvelteKit's own carry safe messages already.

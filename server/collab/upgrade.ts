@@ -22,7 +22,7 @@ export type UpgradeCheck =
  * is no session token of ours: it reads as "no cookie" instead of throwing a URIError out of the
  * upgrade (issue 11: one such request used to stop the process).
  */
-export function readCookie(header: string | undefined, name: string): string | undefined {
+function readCookie(header: string | undefined, name: string): string | undefined {
 	if (!header) return undefined;
 	for (const part of header.split(';')) {
 		const eq = part.indexOf('=');
