@@ -19,7 +19,7 @@ import { logger } from '#lib/server/log.ts';
 import { pruneStoredLimits } from '#lib/server/rate-limit.ts';
 import { seedDemoIfEmpty } from '#lib/server/seed/demo.ts';
 import { ENDPOINT_HTML_CSP } from '#lib/server/security/csp.ts';
-import { isParsableForm, readsAsForm } from '#lib/server/security/form-body.ts';
+import { formBodyRefusal, readsAsForm } from '#lib/server/security/form-body.ts';
 import { originRefusal } from '#lib/server/security/origin.ts';
 
 const log = logger('app');
@@ -111,14 +111,16 @@ const handleOrigin: Handle = ({ event, resolve }) => {
 
 /** A form post whose body is no form is a 400 here, not a 500 inside whichever action reads it. */
 const handleMalformedForm: Handle = async ({ event, resolve }) => {
-	if (!readsAsForm(event.request, event.url.pathname) || (await isParsableForm(event.request)))
-		return resolve(event);
+	if (!readsAsForm(event.request, event.url.pathname)) return resolve(event);
+	const status = await formBodyRefusal(event.request);
+	if (status === null) return resolve(event);
 	securityLog.info(
-		{ path: event.url.pathname, type: event.request.headers.get('content-type') },
-		'malformed form body refused'
+		{ path: event.url.pathname, type: event.request.headers.get('content-type'), status },
+		'form body refused'
 	);
-	return new Response(JSON.stringify({ message: 'Malformed form body' }), {
-		status: 400,
+	const message = status === 413 ? 'Payload too large' : 'Malformed form body';
+	return new Response(JSON.stringify({ message }), {
+		status,
 		headers: { 'content-type': 'application/json' }
 	});
 };

@@ -142,6 +142,16 @@ describe('HTTP fuzz', () => {
 		}
 	});
 
+	it('answers a form post over the body size limit with 413', async () => {
+		const response = await fetch(`${server.url}/login`, {
+			method: 'POST',
+			redirect: 'manual',
+			headers: { 'content-type': 'application/x-www-form-urlencoded', origin: server.url },
+			body: `username=${'x'.repeat(1024 * 1024)}`
+		});
+		expect(response.status).toBe(413);
+	});
+
 	it(`answers ${REQUESTS} random requests without a 5xx and serves on`, async () => {
 		const pick = prng(SEED);
 		const failures: string[] = [];

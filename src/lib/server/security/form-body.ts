@@ -13,12 +13,17 @@ export function readsAsForm(request: Request, pathname: string): boolean {
 	return type === undefined || type === '' || FORM_TYPES.includes(type);
 }
 
-/** True when the body parses as FormData; reads a clone, so the action can still read the body. */
-export async function isParsableForm(request: Request): Promise<boolean> {
+/**
+ * Null when the body parses as FormData, else the status to refuse it with: 413 when it is over the
+ * body size limit (adapter-node's stream reports that), 400 otherwise. Reads a clone, so the action
+ * can still read the body.
+ */
+export async function formBodyRefusal(request: Request): Promise<400 | 413 | null> {
 	try {
 		await request.clone().formData();
-		return true;
-	} catch {
-		return false;
+		return null;
+	} catch (error) {
+		const cause = (error as { cause?: unknown }).cause ?? error;
+		return (cause as { status?: unknown }).status === 413 ? 413 : 400;
 	}
 }
