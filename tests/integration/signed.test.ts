@@ -345,6 +345,33 @@ describe('verify on every read', () => {
 	});
 });
 
+describe('a swapped hash', () => {
+	it('catches a 定稿 whose content and hash were both replaced, against its approval', async () => {
+		const first = query<{ id: number; hash: string }>(
+			"SELECT id, hash FROM activity_versions WHERE activity = ? AND milestone = 'final' ORDER BY id LIMIT 1",
+			A
+		);
+		const forged = query<{ payload: string }>(
+			'SELECT payload FROM version_contents WHERE hash = ?',
+			first.hash
+		).payload.replace('302万人', '320万人');
+		const hash = createHash('sha256').update(forged).digest('hex');
+		write(
+			'INSERT INTO version_contents (hash, payload, created_at) VALUES (?, ?, ?)',
+			hash,
+			forged,
+			Date.now()
+		);
+		write('UPDATE activity_versions SET hash = ? WHERE id = ?', hash, first.id);
+		const page = await get(`/plans/1/versions/${first.id}`);
+		expect(page.text).toContain('完整性校验失败');
+		expect(page.text).toContain('签署记录所载哈希值');
+		expect(page.text).toContain(first.hash);
+		expect(page.text).not.toContain('320万人');
+		expect((await get(`/plans/1/export/docx?version=v${first.id}`)).status).toBe(409);
+	});
+});
+
 describe('the audit log’s tail', () => {
 	it('passes with its anchors intact', () => {
 		const result = verifyAudit();
