@@ -323,6 +323,10 @@ describe('verify on every read', () => {
 				}
 			}
 		}
+		// The export page says so before anyone asks for the file.
+		const exportPage = await get(`/plans/1/export?version=v${final.id}`);
+		expect(exportPage.text).toContain('data-testid="export-integrity"');
+		expect(exportPage.text).toContain('未通过完整性校验');
 		const print = await get(`/plans/1/export/print?version=v${final.id}`);
 		expect(print.status).toBe(409);
 		expect((await get(`/plans/1/versions/${final.id}/payload`)).status).toBe(409);
