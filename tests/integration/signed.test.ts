@@ -18,11 +18,14 @@
  */
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { canonicalJson } from '../../src/lib/canonical-json.ts';
 import { frozenParts } from '../../src/lib/consultation/passages.ts';
 import type { VersionPayload } from '../../src/lib/workflow/version.ts';
+import { eventually } from '../helpers/collab.ts';
 import { DEMO_PASSWORD, login } from '../helpers/http.ts';
 import { NODE, ROOT, startServer, type TestServer } from '../helpers/server.ts';
 
@@ -175,7 +178,12 @@ describe('what a signature covers', () => {
 		const row = payload.consultation?.rounds[0]?.rows[0];
 		expect(row).toMatchObject({ disposition: 'adopted', reason: FIRST_ANSWER });
 		expect(row?.confirmedAt).toEqual(expect.any(Number));
-		expect(payload.auditHead).toEqual({ id: expect.any(Number), hash: expect.any(String) });
+		// The anchor is a real entry of the chain.
+		const anchored = query<{ hash: string }>(
+			'SELECT hash FROM audit_log WHERE id = ?',
+			payload.auditHead?.id
+		);
+		expect(anchored.hash).toBe(payload.auditHead?.hash);
 		// The 报批稿 and 定稿 of unchanged content share the 送审稿's hash (countersigns count).
 		const review = query<{ hash: string }>(
 			"SELECT hash FROM activity_versions WHERE activity = ? AND milestone = 'review'",
@@ -323,6 +331,10 @@ describe('verify on every read', () => {
 				}
 			}
 		}
+		// The export page says so before anyone asks for the file.
+		const exportPage = await get(`/plans/1/export?version=v${final.id}`);
+		expect(exportPage.text).toContain('data-testid="export-integrity"');
+		expect(exportPage.text).toContain('未通过完整性校验');
 		const print = await get(`/plans/1/export/print?version=v${final.id}`);
 		expect(print.status).toBe(409);
 		expect((await get(`/plans/1/versions/${final.id}/payload`)).status).toBe(409);
@@ -345,8 +357,46 @@ describe('verify on every read', () => {
 	});
 });
 
+describe('a swapped hash', () => {
+	it('catches a 定稿 whose content and hash were both replaced, against its approval', async () => {
+		const first = query<{ id: number; hash: string }>(
+			"SELECT id, hash FROM activity_versions WHERE activity = ? AND milestone = 'final' ORDER BY id LIMIT 1",
+			A
+		);
+		const forged = query<{ payload: string }>(
+			'SELECT payload FROM version_contents WHERE hash = ?',
+			first.hash
+		).payload.replace('302万人', '320万人');
+		const hash = createHash('sha256').update(forged).digest('hex');
+		write(
+			'INSERT INTO version_contents (hash, payload, created_at) VALUES (?, ?, ?)',
+			hash,
+			forged,
+			Date.now()
+		);
+		write('UPDATE activity_versions SET hash = ? WHERE id = ?', hash, first.id);
+		const page = await get(`/plans/1/versions/${first.id}`);
+		expect(page.text).toContain('完整性校验失败');
+		expect(page.text).toContain('签署记录所载哈希值');
+		expect(page.text).toContain(first.hash);
+		expect(page.text).not.toContain('320万人');
+		expect((await get(`/plans/1/export/docx?version=v${first.id}`)).status).toBe(409);
+	});
+});
+
 describe('the audit log’s tail', () => {
-	it('passes with its anchors intact', () => {
+	it('passes with its anchors intact', async () => {
+		// The checkpoint file follows the chain head (written right after the append commits).
+		await eventually(() => {
+			const checkpoint = JSON.parse(
+				fs.readFileSync(path.join(server.dataDir, 'audit-checkpoint.json'), 'utf8')
+			) as { id: number; hash: string };
+			expect(checkpoint).toMatchObject(
+				query<{ id: number; hash: string }>(
+					'SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1'
+				)
+			);
+		});
 		const result = verifyAudit();
 		expect(result.stderr).toBe('');
 		expect(result.status).toBe(0);

@@ -9,7 +9,7 @@
  * per version and computed hash per process and hour, so a page-view storm on a tampered version
  * does not flood the audit log while every restart and every new tampering is still recorded.
  */
-import { eq } from 'drizzle-orm';
+import { and, desc, eq, lt } from 'drizzle-orm';
 import { VERSION_FORMATS, type VersionPayload } from '../../workflow/version.ts';
 import { appendAudit } from '../audit/index.ts';
 import { getDb, schema } from '../db/index.ts';
@@ -21,7 +21,8 @@ export type VersionRow = typeof schema.activityVersions.$inferSelect;
 
 /**
  * `hash`: the stored bytes hash to something else; `missing`: no bytes under the recorded hash (the
- * version's hash was changed); `signature`: a sign-off record of the version names another hash;
+ * version's hash was changed); `signature`: a sign-off record of the version (for a 定稿: its
+ * approval) names another hash, or a 定稿 has no approval;
  * `format`: the bytes are not a payload of this version.
  */
 export type IntegrityProblem = 'hash' | 'missing' | 'signature' | 'format';
@@ -67,6 +68,28 @@ function check(version: VersionRow): VerifiedVersion {
 		.all()
 		.find((s) => s.hash !== version.hash);
 	if (other) return fail('signature', other.hash);
+	// A 定稿 is referenced by no signature of its own: its approval signs the 报批稿 it was frozen
+	// from (same hash). The latest approval before it must name its hash, or the version's hash
+	// (and payload) were swapped after the leader signed.
+	if (version.milestone === 'final') {
+		const s = schema.activitySignatures;
+		const approval = getDb()
+			.select({ hash: s.hash })
+			.from(s)
+			.where(
+				and(
+					eq(s.planId, version.planId),
+					eq(s.activity, version.activity),
+					eq(s.kind, 'approve'),
+					lt(s.versionId, version.id)
+				)
+			)
+			.orderBy(desc(s.id))
+			.limit(1)
+			.get();
+		if (!approval) return fail('signature', null);
+		if (approval.hash !== version.hash) return fail('signature', approval.hash);
+	}
 	let payload: VersionPayload;
 	try {
 		payload = JSON.parse(text) as VersionPayload;

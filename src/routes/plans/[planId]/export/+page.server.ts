@@ -1,6 +1,7 @@
 import { canReadDraft } from '#lib/roles.ts';
 import { currentFinals } from '#lib/server/export/source.ts';
 import { requirePlanMember } from '#lib/server/guards.ts';
+import { loadVerifiedVersion } from '#lib/server/workflow/integrity.ts';
 import { versionsOf } from '#lib/server/workflow/versions.ts';
 import { planHeader } from '#lib/server/workspace.ts';
 import { ACTIVITIES } from '#lib/standard/sections.ts';
@@ -19,7 +20,9 @@ export const load: PageServerLoad = (event) => {
 			milestone: v.milestone,
 			seq: v.seq,
 			hash: v.hash,
-			superseded: v.supersededAt !== null
+			superseded: v.supersededAt !== null,
+			// Checked here too, so the page says 完整性校验失败 before anyone asks for the file.
+			failed: loadVerifiedVersion(v.id)?.ok === false
 		}))
 		.sort(
 			(a, b) => ACTIVITIES.indexOf(a.activity) - ACTIVITIES.indexOf(b.activity) || b.seq - a.seq
@@ -29,7 +32,16 @@ export const load: PageServerLoad = (event) => {
 		readsDraft,
 		draft: readsDraft,
 		/** The 定稿汇编, with how many activities have a current 定稿. */
-		compilation: finals.size > 0 ? { finals: finals.size, of: ACTIVITIES.length } : null,
+		compilation:
+			finals.size > 0
+				? {
+						finals: finals.size,
+						of: ACTIVITIES.length,
+						failed: frozen.some(
+							(v) => v.failed && [...finals.values()].some((f) => `v${f.id}` === v.value)
+						)
+					}
+				: null,
 		versions: frozen
 	};
 };
