@@ -18,12 +18,16 @@ import { announceEndedRounds } from '#lib/server/consultation/rounds.ts';
 import { closeDb, getDb } from '#lib/server/db/index.ts';
 import { logger } from '#lib/server/log.ts';
 import { seedDemoIfEmpty } from '#lib/server/seed/demo.ts';
+import { instanceKey } from '#lib/server/verify/key.ts';
+import { setDisplayTimeZone } from '#lib/dates.ts';
 
 const log = logger('app');
 const HOUR = 3_600_000;
 
 export const init: ServerInit = async () => {
+	setDisplayTimeZone(config.TIME_ZONE);
 	getDb(); // opens the database and applies migrations
+	instanceKey(); // the export signing key, created at first start
 	if (config.SEED_DEMO) await seedDemoIfEmpty();
 	getCollab();
 	announceEndedRounds();

@@ -5,6 +5,7 @@
  */
 import path from 'node:path';
 import { z } from 'zod';
+import { isTimeZone } from '../dates.ts';
 
 const flag = z
 	.enum(['1', '0', 'true', 'false', 'yes', 'no', 'on', 'off'])
@@ -29,6 +30,13 @@ const schema = z.object({
 		.min(1)
 		.max(30 * 24)
 		.default(12),
+	/**
+	 * The zone every date is shown and exported in (IANA name); rounds' days begin at its midnight.
+	 */
+	TIME_ZONE: z
+		.string()
+		.default('Asia/Shanghai')
+		.refine(isTimeZone, { message: 'not an IANA time zone, e.g. Asia/Shanghai' }),
 	LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 	NODE_ENV: z.string().default('production')
 });
