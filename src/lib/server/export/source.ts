@@ -119,7 +119,9 @@ export function versionLabel(version: {
 }
 
 /** SHA-256 over `activity:hash` lines (`-` for 未定稿), each ending with a newline. */
-export function compilationHash(activities: readonly ActivityStamp[]): string {
+export function compilationHash(
+	activities: readonly Pick<ActivityStamp, 'activity' | 'hash'>[]
+): string {
 	const text = activities.map((a) => `${a.activity}:${a.hash ?? '-'}\n`).join('');
 	return createHash('sha256').update(text, 'utf8').digest('hex');
 }

@@ -75,7 +75,9 @@ export function loadOrCreateKey(dir: string): InstanceKey {
 	try {
 		privateKey = createPrivateKey(privateKeyPem);
 	} catch (e) {
-		throw new Error(`${file} is not a readable private key: ${(e as Error).message}`);
+		throw new Error(`${file} is not a readable private key: ${(e as Error).message}`, {
+			cause: e
+		});
 	}
 	if (privateKey.asymmetricKeyType !== 'ed25519')
 		throw new Error(`${file} is not an Ed25519 key (${privateKey.asymmetricKeyType})`);

@@ -3,7 +3,9 @@ import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { demoModelInput } from '../../export/fixtures.ts';
 import { buildExportModel } from '../../export/model.ts';
+import { changeOneGlyph } from '../../../../tests/helpers/pdf-tamper.ts';
 import { checkFile } from './check.ts';
+import { pdfText } from './extract.ts';
 import { renderSigned } from './sign.ts';
 
 const { privateKey, publicKey } = generateKeyPairSync('ed25519');
@@ -79,8 +81,20 @@ describe('a signed DOCX', () => {
 });
 
 describe('a signed PDF', () => {
-	it('verifies with the same key', { timeout: 120_000 }, async () => {
-		const bytes = await renderSigned(doc, input, 'pdf', privatePem);
-		expect(await checkFile(bytes, publicKey)).toMatchObject({ ok: true, format: 'pdf' });
-	});
+	it(
+		'verifies with the same key, and not once one glyph was changed',
+		{ timeout: 120_000 },
+		async () => {
+			const bytes = await renderSigned(doc, input, 'pdf', privatePem);
+			expect(await checkFile(bytes, publicKey)).toMatchObject({ ok: true, format: 'pdf' });
+			const forged = changeOneGlyph(bytes);
+			const [before, after] = [await pdfText(bytes), await pdfText(forged)];
+			expect(after.length).toBe(before.length);
+			expect([...after].filter((c, i) => c !== before[i])).toHaveLength(1);
+			expect(await checkFile(forged, publicKey)).toMatchObject({
+				ok: false,
+				failure: 'text-altered'
+			});
+		}
+	);
 });
