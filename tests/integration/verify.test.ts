@@ -62,7 +62,7 @@ async function verify(body: Uint8Array) {
 	const response = await fetch(`${server.url}/verify`, {
 		method: 'POST',
 		headers: { 'content-type': 'application/octet-stream', accept: 'application/json' },
-		body
+		body: Buffer.from(body)
 	});
 	return { status: response.status, body: (await response.json()) as Record<string, unknown> };
 }

@@ -362,13 +362,14 @@ function consultationAppendix(input: ModelInput): { blocks: Block[]; children: E
 		blocks: [],
 		children: input.consultations.map((round, r) => {
 			const blocks: Block[] = [];
-			const when =
-				round.period ??
-				[round.from, round.to]
+			if (round.period) blocks.push(textParagraph(`${WORDS.consultationPeriod}：${round.period}`));
+			else {
+				const when = [round.from, round.to]
 					.filter(Boolean)
 					.map((d) => formatDate(d!, input.timeZone))
 					.join('—');
-			if (when) blocks.push(textParagraph(`${WORDS.date}：${when}`));
+				if (when) blocks.push(textParagraph(`${WORDS.date}：${when}`));
+			}
 			if (round.summary) blocks.push(textParagraph(round.summary));
 			if (round.items.length === 0)
 				blocks.push({ type: 'empty', text: WORDS.consultationEmptyRound });

@@ -27,6 +27,7 @@ import {
 	STANCE_WORDS
 } from '../../consultation/vocabulary.ts';
 import { listRounds, loadRoundReport } from '../consultation/report.ts';
+import { periodText } from '../../consultation/period.ts';
 import {
 	ACTIVITIES,
 	ACTIVITY_CHAPTER,
@@ -81,8 +82,11 @@ export function consultationReports(
 			return [
 				{
 					round: `${ACTIVITY_WORDS[report.round.activity]}第${seq}轮征求意见（${WORDS.milestones.consultation}第${report.round.versionSeq}版）`,
-					from: isoDay(report.round.opensAt),
-					to: isoDay(report.round.closedAt ?? report.round.closesAt),
+					from: new Date(report.round.opensAt).toISOString(),
+					to: new Date(report.round.closedAt ?? report.round.closesAt).toISOString(),
+					// Planned and actual period, in the instance's zone (not UTC days: a round opened
+					// on 12-06 China time is 12-05 in UTC).
+					period: periodText(report.round),
 					summary: REPORT_WORDS.summary(
 						total,
 						totals.adopted,
@@ -102,10 +106,6 @@ export function consultationReports(
 				}
 			];
 		});
-}
-
-function isoDay(time: number): string {
-	return new Date(time).toISOString().slice(0, 10);
 }
 
 /** 定稿（第3版）, or 定稿（第3版，已被取代） for a 定稿 superseded by a reopening. */

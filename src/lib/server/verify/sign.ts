@@ -13,7 +13,7 @@ import type { ModelInput } from '../../export/model.ts';
 import type { ExportDocument } from '../../export/types.ts';
 import { DEFAULT_TIME_ZONE } from '../../dates.ts';
 import { renderDocx } from '../export/docx.ts';
-import { renderPdf } from '../export/pdf.ts';
+import { withChromium } from '../export/pdf.ts';
 import { canonicalText } from './canonical-text.ts';
 import { checkText } from './check.ts';
 import { docxText, pdfText } from './extract.ts';
@@ -27,10 +27,6 @@ import {
 
 const RETURN_DECISION = '退回修改';
 
-async function render(doc: ExportDocument, format: 'docx' | 'pdf'): Promise<Uint8Array> {
-	return format === 'docx' ? renderDocx(doc) : renderPdf(renderPrintHtml(doc));
-}
-
 async function readText(bytes: Uint8Array, format: 'docx' | 'pdf'): Promise<string> {
 	return canonicalText(format === 'docx' ? docxText(bytes) : await pdfText(bytes));
 }
@@ -42,12 +38,26 @@ export async function renderSigned(
 	privateKeyPem: string,
 	now = new Date()
 ): Promise<Uint8Array> {
+	if (format === 'docx') return sign(doc, input, format, privateKeyPem, now, renderDocx);
+	return withChromium((print) =>
+		sign(doc, input, format, privateKeyPem, now, (d) => print(renderPrintHtml(d)))
+	);
+}
+
+async function sign(
+	doc: ExportDocument,
+	input: ModelInput,
+	format: 'docx' | 'pdf',
+	privateKeyPem: string,
+	now: Date,
+	render: (doc: ExportDocument) => Promise<Uint8Array>
+): Promise<Uint8Array> {
 	const { meta } = doc;
 	const version = meta.version;
 	if (version.kind === 'draft' || !version.hash) throw new Error('only frozen versions are signed');
 	const privateKey = createPrivateKey(privateKeyPem);
 	const publicKey = createPublicKey(privateKey);
-	const unsigned = await render(doc, format);
+	const unsigned = await render(doc);
 	const statement: Statement = {
 		v: 1,
 		key: fingerprintOf(publicKey),
@@ -78,10 +88,7 @@ export async function renderSigned(
 		timeZone: meta.timeZone ?? DEFAULT_TIME_ZONE
 	};
 	const signature = signStatement(statement, privateKey);
-	const signed = await render(
-		{ ...doc, verification: verificationBlock(statement, signature) },
-		format
-	);
+	const signed = await render({ ...doc, verification: verificationBlock(statement, signature) });
 	const check = checkText(format, await readText(signed, format), publicKey);
 	if (!check.ok) throw new Error(`signed ${format} does not verify: ${check.failure}`);
 	return signed;
