@@ -5,6 +5,7 @@
  * failure `unreadable`); 413 over the cap; 429 when too many checks are already running.
  */
 import { error, json } from '@sveltejs/kit';
+import { CheckTimeoutError } from '#lib/server/export/offload.ts';
 import { logger } from '#lib/server/log.ts';
 import { verifyUpload } from '#lib/server/verify/service.ts';
 import { readUpload } from '#lib/server/verify/upload.ts';
@@ -25,6 +26,10 @@ export const POST: RequestHandler = async (event) => {
 		return json(outcome, { status: !outcome.ok && outcome.failure === 'unreadable' ? 400 : 200 });
 	} catch (cause) {
 		if ((cause as { status?: number }).status) throw cause;
+		if (cause instanceof CheckTimeoutError) {
+			log.warn('uploaded file took too long to read');
+			error(400, { message: 'unreadable' });
+		}
 		log.error({ err: cause }, 'verification failed unexpectedly');
 		error(400, { message: 'unreadable' });
 	} finally {

@@ -67,11 +67,28 @@ export async function renderInWorker(
 	return (await workers.run({ input, format, options })) as RenderedFile;
 }
 
-/** Reads and checks an uploaded file (see verify/check.ts) in the same worker thread. */
+/** How long reading one uploaded file may take before the thread is ended (a hostile PDF). */
+const CHECK_TIMEOUT_MS = 60_000;
+
+export class CheckTimeoutError extends Error {}
+
+/**
+ * Reads and checks an uploaded file (see verify/check.ts) in the same worker thread; a file that
+ * keeps the thread busy longer than a minute is given up (piscina ends that thread).
+ */
 export async function checkInWorker(bytes: Uint8Array, publicKeyPem: string): Promise<FileCheck> {
 	const workers = workerPool();
 	if (!workers) return checkFile(bytes, publicKeyPem);
-	return (await workers.run({ check: bytes, publicKeyPem })) as FileCheck;
+	try {
+		return (await workers.run(
+			{ check: bytes, publicKeyPem },
+			{ signal: AbortSignal.timeout(CHECK_TIMEOUT_MS) }
+		)) as FileCheck;
+	} catch (cause) {
+		if ((cause as Error).name === 'AbortError')
+			throw new CheckTimeoutError('file check timed out', { cause });
+		throw cause;
+	}
 }
 
 /** Ends the worker thread (server shutdown, end of a benchmark). */
