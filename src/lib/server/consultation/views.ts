@@ -1,5 +1,5 @@
 /** What the round pages (members' and the public link's) show, as plain serializable data. */
-import { actualEnd, chinaDay, lastDay, roundPhase } from '../../consultation/period.ts';
+import { chinaDay, lastDay, roundPhase } from '../../consultation/period.ts';
 import { frozenParts } from '../../consultation/passages.ts';
 import { ACTIVITY_CHAPTER } from '../../standard/sections.ts';
 import { getVersion } from '../workflow/versions.ts';
@@ -20,8 +20,6 @@ export function roundSummary(round: ConsultationRound, now = Date.now()) {
 		lastDay: lastDay(times),
 		days: round.days,
 		shortReason: round.shortReason,
-		/** Once closed: the day it ended, whether before its planned end, and why. */
-		actualEnd: actualEnd(periodFacts(round)),
 		/** Planned and actual period (RoundPeriod.svelte). */
 		period: periodFacts(round),
 		phase: roundPhase(times, now),
