@@ -37,7 +37,9 @@ export default defineConfig({
 					name: 'unit',
 					environment: 'node',
 					include: ['src/**/*.test.ts', 'server/**/*.test.ts'],
-					setupFiles: ['tests/unit-setup.ts']
+					setupFiles: ['tests/unit-setup.ts'],
+					// Dates must never depend on the process's zone (dates.ts): test in UTC, not China.
+					env: { TZ: 'UTC' }
 				}
 			},
 			{
@@ -47,6 +49,8 @@ export default defineConfig({
 					environment: 'node',
 					include: ['tests/integration/**/*.test.ts'],
 					globalSetup: ['tests/integration/global-setup.ts'],
+					// The servers the tests start inherit it: UTC, while the plan's zone is China.
+					env: { TZ: 'UTC' },
 					testTimeout: 30_000,
 					hookTimeout: 120_000,
 					// Each file starts its own server; two cores are what the machine has.

@@ -101,14 +101,20 @@ const suites: { name: string; run: () => number; counts: () => Counts | undefine
 	{
 		name: 'unit',
 		run: () =>
-			run('unit tests', 'vitest', [
-				'run',
-				'--project',
-				'unit',
-				'--reporter=default',
-				'--reporter=json',
-				`--outputFile.json=${RESULTS}/unit.json`
-			]),
+			run(
+				'unit tests',
+				'vitest',
+				[
+					'run',
+					'--project',
+					'unit',
+					'--reporter=default',
+					'--reporter=json',
+					`--outputFile.json=${RESULTS}/unit.json`
+				],
+				// Dates are formatted in the plan's zone, never the process's: run in UTC to catch drift.
+				{ TZ: 'UTC' }
+			),
 		counts: () => vitestCounts(`${RESULTS}/unit.json`)
 	},
 	{
@@ -125,7 +131,7 @@ const suites: { name: string; run: () => number; counts: () => Counts | undefine
 					'--reporter=json',
 					`--outputFile.json=${RESULTS}/integration.json`
 				],
-				{ LANTU_SKIP_BUILD: '1' }
+				{ LANTU_SKIP_BUILD: '1', TZ: 'UTC' }
 			),
 		counts: () => vitestCounts(`${RESULTS}/integration.json`)
 	},
@@ -134,7 +140,9 @@ const suites: { name: string; run: () => number; counts: () => Counts | undefine
 		run: () =>
 			run('browser tests (Chromium)', 'playwright', ['test', '--reporter=list,json'], {
 				PLAYWRIGHT_JSON_OUTPUT_NAME: `${RESULTS}/e2e.json`,
-				CHROMIUM_PATH: chromium ?? ''
+				CHROMIUM_PATH: chromium ?? '',
+				// The server in UTC; the browser in Asia/Shanghai (playwright.config.ts timezoneId).
+				TZ: 'UTC'
 			}),
 		counts: () => playwrightCounts(`${RESULTS}/e2e.json`)
 	}

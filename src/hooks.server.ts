@@ -21,13 +21,17 @@ import { seedDemoIfEmpty } from '#lib/server/seed/demo.ts';
 import { ENDPOINT_HTML_CSP } from '#lib/server/security/csp.ts';
 import { formBodyRefusal, readsAsForm } from '#lib/server/security/form-body.ts';
 import { originRefusal } from '#lib/server/security/origin.ts';
+import { instanceKey } from '#lib/server/verify/key.ts';
+import { setDisplayTimeZone } from '#lib/dates.ts';
 
 const log = logger('app');
 const securityLog = logger('security');
 const HOUR = 3_600_000;
 
 export const init: ServerInit = async () => {
+	setDisplayTimeZone(config.TIME_ZONE);
 	getDb(); // opens the database and applies migrations
+	instanceKey(); // the export signing key, created at first start
 	if (config.SEED_DEMO) await seedDemoIfEmpty();
 	getCollab();
 	announceEndedRounds();

@@ -100,6 +100,8 @@ export function errorMessage(code: string, details: Record<string, string | numb
 			return m.error_round_start_invalid();
 		case 'round-reason-required':
 			return m.error_round_reason_required();
+		case 'round-close-reason-required':
+			return m.error_round_close_reason_required();
 		case 'round-not-open':
 			return m.error_round_not_open();
 		case 'round-ended':

@@ -1,3 +1,4 @@
+import { config } from '#lib/server/config.ts';
 import { unreadCount } from '#lib/server/notifications.ts';
 import type { LayoutServerLoad } from './$types';
 
@@ -13,6 +14,8 @@ export const load: LayoutServerLoad = ({ locals, depends }) => {
 					isSystemAdmin: locals.user.isSystemAdmin
 				}
 			: null,
-		unread: locals.user ? unreadCount(locals.user.id) : 0
+		unread: locals.user ? unreadCount(locals.user.id) : 0,
+		/** The zone every date is shown in (TIME_ZONE), for the browser's formatting too. */
+		timeZone: config.TIME_ZONE
 	};
 };

@@ -60,6 +60,7 @@ test('drafting → consultation → review with a return → approval → signed
 		.click();
 	await expect(qiye.getByRole('heading', { name: /智慧城市现状评估/ })).toBeVisible();
 	await expect(qiye.getByText('采用 GB/T 33356 评价指标体系开展现状评估。')).toBeVisible();
+	await admin.getByLabel(/提前结束的理由/).fill('意见已收齐，提前结束');
 	await click(admin, '结束征求意见', '征求意见已结束');
 	await expect(state(admin)).toHaveText('起草中');
 

@@ -72,6 +72,7 @@ interface Round {
 	short_reason: string | null;
 	public_token: string | null;
 	closed_at: number | null;
+	close_reason: string | null;
 }
 const latestRound = (activity: string) =>
 	query<Round>(
@@ -322,10 +323,57 @@ describe('answers and the report', () => {
 
 	it('refuses comments once the workflow closes the round', async () => {
 		const round = latestRound('roadmap');
-		expect((await post('admin', '/plans/1/workflow/roadmap?/closeConsultation', [])).status).toBe(
-			200
-		);
+		// Before its planned end: refused without a reason, closed with one.
+		const refusedClose = await post('admin', '/plans/1/workflow/roadmap?/closeConsultation', []);
+		expect(refusedClose.status).toBe(400);
+		expect(refusedClose.html).toContain('提前结束须填写理由');
+		expect(latestRound('roadmap').closed_at).toBeNull();
+		expect(
+			(
+				await post('admin', '/plans/1/workflow/roadmap?/closeConsultation', [
+					['closeReason', '意见已充分收集']
+				])
+			).status
+		).toBe(200);
 		expect(latestRound('roadmap').closed_at).not.toBeNull();
+		expect(latestRound('roadmap').close_reason).toBe('意见已充分收集');
+		const audit = query<{ details: string }>(
+			"SELECT details FROM audit_log WHERE action = 'consultation.closed' AND target = ?",
+			`round:${round.id}`
+		);
+		expect(JSON.parse(audit.details)).toMatchObject({ early: true, reason: '意见已充分收集' });
+
+		// Planned and actual period on the round page, the report page, its DOCX and CSV, the notice.
+		const base = `${server.url}/plans/1/rounds/${round.id}`;
+		const page = await (await fetch(base, { headers: { cookie: cookies.get('jumin')! } })).text();
+		expect(page).toContain('征求意见期（计划）');
+		expect(page).toContain('（提前结束，理由：意见已充分收集）');
+		const reportPage = await (
+			await fetch(`${base}/report`, { headers: { cookie: cookies.get('dsj')! } })
+		).text();
+		expect(reportPage).toContain('（提前结束，理由：意见已充分收集）');
+		const csv = await (
+			await fetch(`${base}/report.csv`, { headers: { cookie: cookies.get('dsj')! } })
+		).text();
+		expect(csv).toMatch(
+			/征求意见期,计划 \d{4}年\d{1,2}月\d{1,2}日至\d{4}年\d{1,2}月\d{1,2}日（\d+日）；实际 \d{4}年\d{1,2}月\d{1,2}日结束（提前结束，理由：意见已充分收集）/
+		);
+		const report = await fetch(`${base}/report.docx`, { headers: { cookie: cookies.get('dsj')! } });
+		const xml = strFromU8(
+			unzipSync(new Uint8Array(await report.arrayBuffer()))['word/document.xml']
+		);
+		expect(xml.includes('提前结束，理由：意见已充分收集')).toBe(true);
+		const notice = query<{ excerpt: string }>(
+			"SELECT excerpt FROM notifications WHERE kind = 'round_closed' AND round_id = ? LIMIT 1",
+			round.id
+		);
+		expect(notice.excerpt).toContain('（提前结束，理由：意见已充分收集）');
+		const exported = await (
+			await fetch(`${server.url}/plans/1/export/md?edition=full&version=draft`, {
+				headers: { cookie: cookies.get('dsj')! }
+			})
+		).text();
+		expect(exported).toContain('提前结束，理由：意见已充分收集');
 		const refused = await post(
 			'jumin',
 			`/plans/1/rounds/${round.id}?/comment`,

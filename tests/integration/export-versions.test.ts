@@ -112,7 +112,7 @@ beforeAll(async () => {
 		['approverId', '']
 	]);
 	await act('admin', 'publish');
-	await act('admin', 'closeConsultation');
+	await act('admin', 'closeConsultation', [['closeReason', '意见已收齐，提前结束']]);
 	await act('admin', 'submit', [['waiverReason', '演示数据，内容待补充']]);
 	await act('reviewer', 'countersign');
 	await act('expert', 'countersign');

@@ -86,7 +86,9 @@ async function refusedToOthers(activity: string, action: string, allowed: Accoun
 						? [['opinion', '越权']]
 						: action === 'submit'
 							? WAIVER
-							: [];
+							: action === 'closeConsultation'
+								? [['closeReason', '越权']]
+								: [];
 		expect({ who, action, status: await act(who, activity, action, fields) }).toEqual({
 			who,
 			action,
@@ -144,7 +146,10 @@ describe('every transition is refused to roles that may not take it', () => {
 		expect(stateOf(A)).toBe('consultation');
 
 		await refusedToOthers(A, 'closeConsultation', ['admin']);
-		expect(await act('admin', A, 'closeConsultation')).toBe(200);
+		// Before the planned end a reason is required.
+		expect(await act('admin', A, 'closeConsultation')).toBe(400);
+		expect(stateOf(A)).toBe('consultation');
+		expect(await act('admin', A, 'closeConsultation', [['closeReason', '意见已收齐']])).toBe(200);
 		expect(stateOf(A)).toBe('drafting');
 
 		expect(await act('admin', A, 'submit', WAIVER)).toBe(200);

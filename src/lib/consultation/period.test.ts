@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { chinaDay, commentRefusal, dayStart, lastDay, roundConfig, roundPhase } from './period.ts';
+import {
+	actualEnd,
+	chinaDay,
+	closesEarly,
+	commentRefusal,
+	dayStart,
+	lastDay,
+	periodText,
+	roundConfig,
+	roundPhase
+} from './period.ts';
 
 // 2026-11-30 10:00 China time.
 const NOW = Date.parse('2026-11-30T02:00:00Z');
@@ -69,5 +79,35 @@ describe('who may comment when', () => {
 		expect(commentRefusal(round, 'residents', round.opensAt - 1)).toBe('round-not-open');
 		expect(commentRefusal(round, 'residents', round.closesAt)).toBe('round-ended');
 		expect(commentRefusal({ ...round, closedAt: NOW - 1 }, 'residents', NOW)).toBe('round-closed');
+	});
+});
+
+describe('the period as documents print it', () => {
+	// Opened 2026-12-06 00:00 China time for 30 days.
+	const opensAt = Date.parse('2026-12-05T16:00:00Z');
+	const round = {
+		opensAt,
+		closesAt: opensAt + 30 * 86_400_000,
+		days: 30,
+		closedAt: null as number | null,
+		closeReason: null as string | null
+	};
+
+	it('gives the planned period in China days, whatever the process’s zone', () => {
+		expect(periodText(round)).toBe('计划 2026年12月6日至2027年1月4日（30日）');
+	});
+
+	it('adds how it actually ended once closed: early with the reason, or at the end', () => {
+		const early = { ...round, closedAt: opensAt + 4 * 60_000, closeReason: '意见已收齐' };
+		expect(periodText(early)).toBe(
+			'计划 2026年12月6日至2027年1月4日（30日）；实际 2026年12月6日结束（提前结束，理由：意见已收齐）'
+		);
+		expect(actualEnd(early)).toEqual({ day: '2026-12-06', early: true, reason: '意见已收齐' });
+		const late = { ...round, closedAt: round.closesAt + 86_400_000 };
+		expect(periodText(late)).toBe(
+			'计划 2026年12月6日至2027年1月4日（30日）；实际 2027年1月4日期满结束'
+		);
+		expect(closesEarly(round, opensAt + 1)).toBe(true);
+		expect(closesEarly(round, round.closesAt)).toBe(false);
 	});
 });

@@ -2,11 +2,12 @@
  * Consultation rounds' periods and who may comment (issue 5). Pure and isomorphic: the server
  * decides with these and the server clock; pages only mirror the answers.
  *
- * A period is whole days in China Standard Time (UTC+8, no daylight saving): it opens at 00:00 of
- * its first day and closes at 24:00 of its last. 30 days is the default, as Chinese rules for
+ * A period is whole days in the instance's time zone (TIME_ZONE, default Asia/Shanghai, see
+ * dates.ts): it opens at 00:00 of its first day and closes at 24:00 of its last. 30 days is the default, as Chinese rules for
  * major administrative decisions and plans expect (《重大行政决策程序暂行条例》第十五条); a shorter
  * period needs a reason, which participants are shown.
  */
+import { dayOf, dayStartIn, formatDay } from '../dates.ts';
 import { ORGANIZATION_TYPES, type OrganizationType } from '../roles.ts';
 
 export const DEFAULT_DAYS = 30;
@@ -14,7 +15,6 @@ export const MIN_DAYS = 1;
 export const MAX_DAYS = 180;
 export const REASON_MAX = 500;
 const DAY = 86_400_000;
-const CST = 8 * 3_600_000;
 
 /** A participant group is an organization type; the public link is separate. */
 export type ParticipantGroup = OrganizationType;
@@ -23,17 +23,14 @@ export const PARTICIPANT_GROUPS: readonly ParticipantGroup[] = ORGANIZATION_TYPE
 export type ParticipantType = ParticipantGroup | 'public';
 export const PARTICIPANT_TYPES: readonly ParticipantType[] = [...ORGANIZATION_TYPES, 'public'];
 
-/** The calendar day (YYYY-MM-DD) in China of an instant. */
+/** The calendar day (YYYY-MM-DD) of an instant in the instance's zone (China by default). */
 export function chinaDay(at: number): string {
-	return new Date(at + CST).toISOString().slice(0, 10);
+	return dayOf(at);
 }
 
-/** 00:00 China time of a YYYY-MM-DD day, or undefined if it is not a real date. */
+/** 00:00 in the instance's zone of a YYYY-MM-DD day, or undefined if it is not a real date. */
 export function dayStart(day: string): number | undefined {
-	if (!/^\d{4}-\d{2}-\d{2}$/.test(day)) return undefined;
-	const utc = Date.parse(`${day}T00:00:00Z`);
-	if (Number.isNaN(utc) || new Date(utc).toISOString().slice(0, 10) !== day) return undefined;
-	return utc - CST;
+	return dayStartIn(day);
 }
 
 export interface RoundConfigInput {
@@ -124,4 +121,46 @@ export function commentRefusal(
 /** The last day of a period (inclusive), for display. */
 export function lastDay(round: Pick<RoundTimes, 'closesAt'>): string {
 	return chinaDay(round.closesAt - 1);
+}
+
+/** Closing a round before its planned end needs a reason (stored, shown with the period). */
+export function closesEarly(round: RoundTimes, now: number): boolean {
+	return round.closedAt === null && now < round.closesAt;
+}
+
+export interface PeriodFacts {
+	opensAt: number;
+	closesAt: number;
+	days: number;
+	closedAt: number | null;
+	closeReason: string | null;
+}
+
+/**
+ * How a closed round actually ended: on which day, and whether before its planned end (with the
+ * reason given). Null while it is not closed.
+ */
+export function actualEnd(
+	round: PeriodFacts
+): { day: string; early: boolean; reason: string | null } | null {
+	if (round.closedAt === null) return null;
+	const early = round.closedAt < round.closesAt;
+	return {
+		day: early ? chinaDay(round.closedAt) : lastDay(round),
+		early,
+		reason: early ? round.closeReason : null
+	};
+}
+
+/**
+ * The period as documents and notices print it: 计划 2026年12月6日至2027年1月4日（30日）, and once
+ * closed ；实际 2026年12月6日结束（提前结束，理由：…） or ；实际 2027年1月4日期满结束.
+ */
+export function periodText(round: PeriodFacts): string {
+	const planned = `计划 ${formatDay(chinaDay(round.opensAt))}至${formatDay(lastDay(round))}（${round.days}日）`;
+	const actual = actualEnd(round);
+	if (!actual) return planned;
+	return actual.early
+		? `${planned}；实际 ${formatDay(actual.day)}结束（提前结束${actual.reason ? `，理由：${actual.reason}` : ''}）`
+		: `${planned}；实际 ${formatDay(actual.day)}期满结束`;
 }

@@ -25,6 +25,8 @@ export interface FrozenRound {
 	closedAt: number | null;
 	days: number;
 	shortReason: string | null;
+	/** Why the round was closed before its planned end (absent in records frozen before it existed). */
+	closeReason?: string | null;
 	hasPublicLink: boolean;
 	rows: FrozenReportRow[];
 }

@@ -2,6 +2,7 @@
  * Words of the 意见采纳情况说明 as a document (CSV, DOCX). Like src/lib/export/vocabulary.ts these are
  * document content in Chinese whatever the screen's language, not UI messages.
  */
+import { formatDay } from '../dates.ts';
 import type { Activity } from '../standard/sections.ts';
 import type { ParticipantType } from './period.ts';
 import type { DispositionColumn, Stance } from './report.ts';
@@ -59,6 +60,5 @@ export const ACTIVITY_WORDS: Record<Activity, string> = {
 
 /** 2026年11月30日 from a YYYY-MM-DD day. */
 export function chineseDay(day: string): string {
-	const [y, m, d] = day.split('-').map(Number);
-	return `${y}年${m}月${d}日`;
+	return formatDay(day);
 }

@@ -13,7 +13,8 @@ import type {
 	ExportSection,
 	Inline,
 	TableBlock,
-	TableCell
+	TableCell,
+	VerificationBlock
 } from './types.ts';
 
 export function escapeHtml(text: string): string {
@@ -119,6 +120,24 @@ function toc(doc: ExportDocument): string {
 	return `<nav class="toc"><h1>${WORDS.toc}</h1><ol>${items.join('')}</ol></nav>`;
 }
 
+/** The signed 验证信息 on a page of its own (not in the table of contents). */
+function verificationHtml(block: VerificationBlock): string {
+	const lines = block.lines
+		.map(
+			(l) =>
+				`<dt>${escapeHtml(l.label)}：</dt><dd>${
+					l.code
+						? l.value
+								.split('\n')
+								.map((chunk) => `<code>${escapeHtml(chunk)}</code>`)
+								.join('')
+						: escapeHtml(l.value)
+				}</dd>`
+		)
+		.join('');
+	return `<section class="verification"><h1>${escapeHtml(block.title)}</h1><p class="note">${escapeHtml(block.note)}</p><dl>${lines}</dl></section>`;
+}
+
 const CSS = `
 @page { size: A4; margin: 37mm 26mm 35mm 28mm;
   @bottom-center { content: "— " counter(page) " —"; font: 14pt "Times New Roman", serif; } }
@@ -162,6 +181,11 @@ th, td { border: 0.75pt solid #000; padding: 2pt 4pt; vertical-align: middle; te
 th { font-family: var(--hei); font-weight: normal; background: #e7e6e6; text-align: center; }
 td p, th p { text-indent: 0; text-align: inherit; } td.num { text-align: right; }
 tr { break-inside: avoid; } thead { display: table-header-group; } tfoot td { font-family: var(--hei); }
+.verification { break-before: page; } .verification h1 { text-align: center; font: 22pt var(--hei); margin-bottom: 1em; }
+.verification .note { font: 10.5pt/1.6 var(--kai); text-indent: 0; margin-bottom: 1em; }
+.verification dl { font: 10.5pt/1.6 var(--song); margin: 0; } .verification dt { font-family: var(--hei); margin-top: 0.4em; }
+.verification dd { margin: 0 0 0 2em; overflow-wrap: anywhere; }
+.verification code { font: 9pt/1.4 "DejaVu Sans Mono", "Liberation Mono", "Courier New", monospace; font-variant-ligatures: none; display: block; }
 .table-note { text-align: right; font: 10.5pt var(--song); text-indent: 0; }
 `;
 
@@ -220,6 +244,7 @@ ${draft ? `<p class="notice">${WORDS.draftNotice}</p>` : ''}${meta.version.kind 
 ${cover}
 ${toc(doc)}
 <main>${content}</main>
+${doc.verification ? verificationHtml(doc.verification) : ''}
 </body></html>
 `;
 }

@@ -6,6 +6,7 @@
  */
 import type * as Y from 'yjs';
 import { blockJSON } from '../collab/section-doc.ts';
+import { DEFAULT_TIME_ZONE, formatDate, formatDateTime } from '../dates.ts';
 import { BODY_FRAGMENT, itemFragmentName } from '../editor/fragments.ts';
 import { ACTIVITIES, ACTIVITY_CHAPTER, type Activity } from '../standard/sections.ts';
 import {
@@ -71,6 +72,8 @@ export interface ModelInput {
 	version: VersionStamp;
 	/** ISO date of the export. */
 	date: string;
+	/** The zone dates are printed in (the instance's TIME_ZONE); Asia/Shanghai when absent. */
+	timeZone?: string;
 	sections: readonly SectionContent[];
 	signoffs: readonly SignoffRecord[];
 	consultations: readonly ConsultationReport[];
@@ -207,7 +210,7 @@ export function versionLines(version: VersionStamp): CoverLine[] {
  * compilation: its latest 定稿) for a version — so a version's document carries its own date.
  */
 export function coverDate(meta: ExportMeta): string {
-	return formatDay(meta.version.kind === 'draft' ? meta.date : meta.version.at);
+	return formatDate(meta.version.kind === 'draft' ? meta.date : meta.version.at, meta.timeZone);
 }
 
 /** The running header of a frozen version's pages, and its footer line with the hash. */
@@ -295,7 +298,11 @@ function publicationBody(ctx: Context, parts: readonly PublicationPart[]): Expor
 	});
 }
 
-function signoffTable(caption: string, records: readonly SignoffRecord[]): TableBlock {
+function signoffTable(
+	caption: string,
+	records: readonly SignoffRecord[],
+	timeZone: string
+): TableBlock {
 	return {
 		type: 'table',
 		caption,
@@ -304,7 +311,7 @@ function signoffTable(caption: string, records: readonly SignoffRecord[]): Table
 		rows: records.map((s) => {
 			const cell = (text: string) => ({ blocks: text ? [textParagraph(text)] : [] });
 			// The day and the time on lines of their own, so a narrow column breaks them cleanly.
-			const [day, time] = formatTime(s.time).split(' ');
+			const [day, time] = formatDateTime(s.time, timeZone).split(' ');
 			return [
 				cell(s.name),
 				cell(s.role),
@@ -330,6 +337,7 @@ function signoffTable(caption: string, records: readonly SignoffRecord[]): Table
  * order the source gives them, which is time order), others in one table of their own.
  */
 function signoffAppendix(input: ModelInput): { blocks: Block[]; children: ExportSection[] } {
+	const timeZone = input.timeZone ?? DEFAULT_TIME_ZONE;
 	if (input.signoffs.length === 0)
 		return { blocks: [{ type: 'empty', text: WORDS.signoffNone }], children: [] };
 	const loose = input.signoffs.filter((s) => !s.activity);
@@ -338,10 +346,10 @@ function signoffAppendix(input: ModelInput): { blocks: Block[]; children: Export
 		if (record.activity)
 			groups.set(record.activity, [...(groups.get(record.activity) ?? []), record]);
 	return {
-		blocks: loose.length ? [signoffTable(WORDS.signoffTitle, loose)] : [],
+		blocks: loose.length ? [signoffTable(WORDS.signoffTitle, loose, timeZone)] : [],
 		children: [...groups].map(([activity, records], i) =>
 			section(`a-signoff-${i + 1}`, 2, activity, [
-				signoffTable(`${activity}${WORDS.signoffTitle}`, records)
+				signoffTable(`${activity}${WORDS.signoffTitle}`, records, timeZone)
 			])
 		)
 	};
@@ -354,11 +362,14 @@ function consultationAppendix(input: ModelInput): { blocks: Block[]; children: E
 		blocks: [],
 		children: input.consultations.map((round, r) => {
 			const blocks: Block[] = [];
-			const when = [round.from, round.to]
-				.filter(Boolean)
-				.map((d) => formatDay(d!))
-				.join('—');
-			if (when) blocks.push(textParagraph(`${WORDS.date}：${when}`));
+			if (round.period) blocks.push(textParagraph(`${WORDS.consultationPeriod}：${round.period}`));
+			else {
+				const when = [round.from, round.to]
+					.filter(Boolean)
+					.map((d) => formatDate(d!, input.timeZone))
+					.join('—');
+				if (when) blocks.push(textParagraph(`${WORDS.date}：${when}`));
+			}
 			if (round.summary) blocks.push(textParagraph(round.summary));
 			if (round.items.length === 0)
 				blocks.push({ type: 'empty', text: WORDS.consultationEmptyRound });
@@ -379,27 +390,6 @@ function consultationAppendix(input: ModelInput): { blocks: Block[]; children: E
 			return section(`a-consultation-${r + 1}`, 2, round.round, blocks);
 		})
 	};
-}
-
-const SHANGHAI = { timeZone: 'Asia/Shanghai' } as const;
-
-function formatDay(iso: string): string {
-	const d = new Date(iso);
-	if (Number.isNaN(d.getTime())) return iso;
-	const [y, m, day] = d.toLocaleDateString('en-CA', SHANGHAI).split('-').map(Number);
-	return `${y}年${m}月${day}日`;
-}
-
-function formatTime(iso: string): string {
-	const d = new Date(iso);
-	if (Number.isNaN(d.getTime())) return iso;
-	const time = d.toLocaleTimeString('en-GB', {
-		...SHANGHAI,
-		hour: '2-digit',
-		minute: '2-digit',
-		hour12: false
-	});
-	return `${formatDay(iso)} ${time}`;
 }
 
 /** Numbers every section of the plan as Chinese official documents do (unless already numbered). */
@@ -479,7 +469,8 @@ export function buildExportModel(input: ModelInput, options: ModelOptions): Expo
 		editionLabel: edition.label,
 		numbering,
 		version: input.version,
-		date: input.date
+		date: input.date,
+		timeZone: input.timeZone ?? DEFAULT_TIME_ZONE
 	};
 	return { meta, body, appendices };
 }
@@ -497,5 +488,3 @@ export function walkSections(doc: ExportDocument): ExportSection[] {
 	walk(doc.appendices);
 	return out;
 }
-
-export { formatDay, formatTime };

@@ -5,6 +5,7 @@
  * portrait; the fields it leaves out follow as one detail paragraph per row in the full report, so
  * an export never loses what was written.
  */
+import { formatDay } from '../dates.ts';
 import { buildTree, flatten, type FlatNode } from '../collab/tree.ts';
 import {
 	BLOCKS,
@@ -46,10 +47,9 @@ export function rowName(block: BlockKey, row: PlainRow): string {
 	return '';
 }
 
+/** A calendar day (YYYY-MM-DD) as 2026年12月6日: no instant, so no zone. */
 function formatDate(value: string): string {
-	const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-	if (!match) return value;
-	return `${Number(match[1])}年${Number(match[2])}月${Number(match[3])}日`;
+	return formatDay(value);
 }
 
 function formatNumber(value: unknown): string {

@@ -156,6 +156,8 @@ export interface ConsultationReport {
 	/** ISO dates of the round, where known. */
 	from?: string;
 	to?: string;
+	/** The period as printed: planned and, once closed, actual (consultation/period-text.ts). */
+	period?: string;
 	summary?: string;
 	items: ConsultationItem[];
 }
@@ -175,6 +177,8 @@ export interface ExportMeta {
 	version: VersionStamp;
 	/** ISO date of the export. */
 	date: string;
+	/** The zone every date of the document is printed in (IANA). */
+	timeZone: string;
 }
 
 export interface ExportDocument {
@@ -183,4 +187,16 @@ export interface ExportDocument {
 	body: ExportSection[];
 	/** Appendices (level 1), numbered 附录A… / 附件1…. */
 	appendices: ExportSection[];
+	/**
+	 * The signed 验证信息 printed on a page of its own after everything else (frozen versions'
+	 * DOCX and PDF; see src/lib/server/verify/statement.ts). Not in the table of contents.
+	 */
+	verification?: VerificationBlock;
+}
+
+export interface VerificationBlock {
+	title: string;
+	note: string;
+	/** `label：value`; `code` values (hashes, base64) are printed in a monospaced font, line by line. */
+	lines: { label: string; value: string; code?: boolean }[];
 }

@@ -43,6 +43,7 @@ export const WORDS = {
 		approver: '审批领导',
 		reviewer: '审核人'
 	},
+	consultationPeriod: '征求意见期',
 	draftNotice: '本稿为编制中的草稿，内容尚未审定，不得作为正式文件引用。',
 	none: '暂无',
 	sectionEmpty: '本节暂无内容。',

@@ -6,6 +6,7 @@
 import path from 'node:path';
 import { z } from 'zod';
 import { parseCidr } from './client-address.ts';
+import { isTimeZone } from '../dates.ts';
 
 const flag = z
 	.enum(['1', '0', 'true', 'false', 'yes', 'no', 'on', 'off'])
@@ -68,6 +69,13 @@ const schema = z.object({
 	COLLAB_MAX_CONNECTIONS_PER_USER: count.default(20),
 	/** Refused (unauthenticated or cross-site) /collab upgrades one address may make per minute. */
 	COLLAB_REFUSED_UPGRADES_PER_MINUTE: count.default(120),
+	/**
+	 * The zone every date is shown and exported in (IANA name); rounds' days begin at its midnight.
+	 */
+	TIME_ZONE: z
+		.string()
+		.default('Asia/Shanghai')
+		.refine(isTimeZone, { message: 'not an IANA time zone, e.g. Asia/Shanghai' }),
 	LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 	NODE_ENV: z.string().default('production')
 });

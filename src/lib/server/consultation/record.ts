@@ -67,6 +67,7 @@ export function consultationRecord(planId: number, activity: Activity): Consulta
 				closedAt: round.closedAt?.getTime() ?? null,
 				days: round.days,
 				shortReason: round.shortReason,
+				closeReason: round.closeReason,
 				hasPublicLink: round.publicToken !== null,
 				rows: [...members, ...publicRows]
 			};
@@ -82,7 +83,13 @@ export function reportsOfRecord(
 ): RoundReport[] {
 	const sections = SECTIONS.filter((s) => s.activity === activity);
 	return record.rounds.map(({ rows, ...round }) => ({
-		round: { ...round, planId: plan.id, planName: plan.name, activity },
+		round: {
+			...round,
+			closeReason: round.closeReason ?? null,
+			planId: plan.id,
+			planName: plan.name,
+			activity
+		},
 		...aggregateReport(rows, sections)
 	}));
 }

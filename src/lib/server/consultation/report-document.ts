@@ -1,14 +1,14 @@
 /** The 意见采纳情况说明 of a round as files: CSV (UTF-8 with BOM) and a 公文-style DOCX. */
-import { chinaDay, lastDay, PARTICIPANT_TYPES } from '../../consultation/period.ts';
+import { PARTICIPANT_TYPES, periodText } from '../../consultation/period.ts';
 import { DISPOSITION_COLUMNS, toCsv } from '../../consultation/report.ts';
 import {
 	ACTIVITY_WORDS,
-	chineseDay,
 	DISPOSITION_WORDS,
 	PARTICIPANT_WORDS,
 	REPORT_WORDS as W,
 	STANCE_WORDS
 } from '../../consultation/vocabulary.ts';
+import { formatDate } from '../../dates.ts';
 import type { Block, TableCell } from '../../export/types.ts';
 import { renderOfficialDocx } from '../export/docx.ts';
 import type { RoundReport } from './report.ts';
@@ -43,7 +43,8 @@ export function reportCsv(report: RoundReport): string {
 			r.reason ?? ''
 		])
 	);
-	return toCsv(header, rows);
+	// The period after the table (a blank row between), so the header stays the first line.
+	return toCsv(header, [...rows, [], [W.period, periodText(report.round)]]);
 }
 
 const cell = (text: string | number, numeric = false): TableCell => ({
@@ -62,12 +63,12 @@ const CHINESE_NUMBERS = ['一', '二', '三', '四', '五', '六', '七', '八',
 export function reportBlocks(report: RoundReport): Block[] {
 	const { round } = report;
 	const out: Block[] = [];
-	const period = `${chineseDay(chinaDay(round.opensAt))}${W.to}${chineseDay(lastDay(round))}`;
 	out.push(
 		paragraph(
-			`《${round.planName}》${ACTIVITY_WORDS[round.activity]}征求意见稿（第${round.versionSeq}版）于${period}公开征求意见，征求对象为${round.groups.map((g) => PARTICIPANT_WORDS[g]).join('、')}${round.hasPublicLink ? `及${PARTICIPANT_WORDS.public}` : ''}。`
+			`《${round.planName}》${ACTIVITY_WORDS[round.activity]}征求意见稿（第${round.versionSeq}版）公开征求意见，征求对象为${round.groups.map((g) => PARTICIPANT_WORDS[g]).join('、')}${round.hasPublicLink ? `及${PARTICIPANT_WORDS.public}` : ''}。`
 		)
 	);
+	out.push(paragraph(`${W.period}：${periodText(round)}`));
 	if (round.shortReason) out.push(paragraph(`${W.shortReason}：${round.shortReason}`));
 	out.push(paragraph(`${W.versionHash}：${round.hash}`));
 	out.push(
@@ -139,7 +140,7 @@ export function reportDocx(report: RoundReport, generatedAt = Date.now()): Promi
 	const { round } = report;
 	return renderOfficialDocx({
 		title: `${ACTIVITY_WORDS[round.activity]}征求意见稿${W.title}`,
-		subtitle: [`《${round.planName}》`, chineseDay(chinaDay(generatedAt))],
+		subtitle: [`《${round.planName}》`, formatDate(generatedAt)],
 		blocks: reportBlocks(report),
 		description: `${W.version} ${round.hash}`
 	});

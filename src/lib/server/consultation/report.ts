@@ -30,6 +30,7 @@ export interface RoundReport extends ReportAggregate {
 		opensAt: number;
 		closesAt: number;
 		closedAt: number | null;
+		closeReason: string | null;
 		days: number;
 		shortReason: string | null;
 		hasPublicLink: boolean;
@@ -90,6 +91,7 @@ export function loadRoundReport(roundId: number): RoundReport | undefined {
 			opensAt: round.opensAt.getTime(),
 			closesAt: round.closesAt.getTime(),
 			closedAt: round.closedAt?.getTime() ?? null,
+			closeReason: round.closeReason,
 			days: round.days,
 			shortReason: round.shortReason,
 			hasPublicLink: round.publicToken !== null

@@ -8,15 +8,16 @@
 import { randomBytes } from 'node:crypto';
 import { and, asc, desc, eq, inArray, isNull, lte } from 'drizzle-orm';
 import {
-	chinaDay,
+	closesEarly,
 	commentRefusal,
-	lastDay,
+	periodText,
 	roundPhase,
 	type ParticipantGroup,
+	type PeriodFacts,
 	type RoundConfig
 } from '../../consultation/period.ts';
 import { frozenParts, quoteOf } from '../../consultation/passages.ts';
-import { ACTIVITY_WORDS, chineseDay } from '../../consultation/vocabulary.ts';
+import { ACTIVITY_WORDS } from '../../consultation/vocabulary.ts';
 import type { Disposition, Stance } from '../../consultation/report.ts';
 import { normalizeBody } from '../../comments/body.ts';
 import { COMMENT_LIMITS } from '../../comments/limits.ts';
@@ -97,6 +98,7 @@ export function listRounds(planId: number, now = Date.now()) {
 			opensAt: round.opensAt.getTime(),
 			closesAt: round.closesAt.getTime(),
 			closedAt: round.closedAt?.getTime() ?? null,
+			closeReason: round.closeReason,
 			days: round.days,
 			shortReason: round.shortReason,
 			hasPublicLink: round.publicToken !== null,
@@ -173,10 +175,34 @@ export function openRound(
 /** The notification text of a round, in the document's language like its report. */
 function roundExcerpt(round: ConsultationRound): string {
 	const version = getVersion(round.versionId);
-	const day = chineseDay;
-	const times = roundTimes(round);
-	const text = `${ACTIVITY_WORDS[round.activity]}征求意见稿（第${version?.seq ?? ''}版），征求意见期${day(chinaDay(times.opensAt))}至${day(lastDay(times))}`;
+	const text = `${ACTIVITY_WORDS[round.activity]}征求意见稿（第${version?.seq ?? ''}版），征求意见期${periodText(periodFacts(round))}`;
 	return round.shortReason ? `${text}。${round.shortReason}` : text;
+}
+
+/** What the period's wording needs (periodText). */
+export function periodFacts(round: ConsultationRound): PeriodFacts {
+	return {
+		opensAt: round.opensAt.getTime(),
+		closesAt: round.closesAt.getTime(),
+		days: round.days,
+		closedAt: round.closedAt?.getTime() ?? null,
+		closeReason: round.closeReason
+	};
+}
+
+/** The activity's rounds still open that would close before their planned end now. */
+export function roundsClosingEarly(
+	planId: number,
+	activity: Activity,
+	now = Date.now()
+): ConsultationRound[] {
+	const r = schema.consultationRounds;
+	return getDb()
+		.select()
+		.from(r)
+		.where(and(eq(r.planId, planId), eq(r.activity, activity), isNull(r.closedAt)))
+		.all()
+		.filter((round) => closesEarly(roundTimes(round), now));
 }
 
 /** Tells the invited participants that a round opened. */
@@ -195,7 +221,9 @@ export function announceRound(round: ConsultationRound, actorId: number): void {
 export function closeRounds(
 	planId: number,
 	activity: Activity,
-	actor: RoundActor
+	actor: RoundActor,
+	/** Required by the caller when a round closes before its planned end; stored for those. */
+	reason: string | null = null
 ): ConsultationRound[] {
 	const r = schema.consultationRounds;
 	const open = getDb()
@@ -204,18 +232,26 @@ export function closeRounds(
 		.where(and(eq(r.planId, planId), eq(r.activity, activity), isNull(r.closedAt)))
 		.all();
 	const at = new Date();
+	const closed: ConsultationRound[] = [];
 	for (const round of open) {
-		getDb().update(r).set({ closedAt: at, closedBy: actor.userId }).where(eq(r.id, round.id)).run();
+		const early = closesEarly(roundTimes(round), at.getTime());
+		const closeReason = early ? reason : null;
+		getDb()
+			.update(r)
+			.set({ closedAt: at, closedBy: actor.userId, closeReason })
+			.where(eq(r.id, round.id))
+			.run();
 		appendAudit({
 			action: 'consultation.closed',
 			actorId: actor.userId,
 			planId,
 			target: `round:${round.id}`,
 			ip: actor.ip ?? null,
-			details: { activity, versionId: round.versionId }
+			details: { activity, versionId: round.versionId, early, reason: closeReason }
 		});
+		closed.push({ ...round, closedAt: at, closedBy: actor.userId, closeReason });
 	}
-	return open;
+	return closed;
 }
 
 /** Tells the participants and everyone who commented that a round closed (once per round). */

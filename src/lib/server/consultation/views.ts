@@ -4,7 +4,7 @@ import { frozenParts } from '../../consultation/passages.ts';
 import { ACTIVITY_CHAPTER } from '../../standard/sections.ts';
 import { loadVerifiedVersion } from '../workflow/integrity.ts';
 import { getVersion } from '../workflow/versions.ts';
-import { roundTimes, type ConsultationRound } from './rounds.ts';
+import { periodFacts, roundTimes, type ConsultationRound } from './rounds.ts';
 
 export function roundSummary(round: ConsultationRound, now = Date.now()) {
 	const times = roundTimes(round);
@@ -21,6 +21,8 @@ export function roundSummary(round: ConsultationRound, now = Date.now()) {
 		lastDay: lastDay(times),
 		days: round.days,
 		shortReason: round.shortReason,
+		/** Planned and actual period (RoundPeriod.svelte). */
+		period: periodFacts(round),
 		phase: roundPhase(times, now),
 		hasPublicLink: round.publicToken !== null
 	};

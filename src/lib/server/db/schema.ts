@@ -460,6 +460,8 @@ export const consultationRounds = sqliteTable(
 		/** Closed by the workflow's 结束征求意见 (the period may end earlier on its own). */
 		closedAt: integer('closed_at', { mode: 'timestamp_ms' }),
 		closedBy: integer('closed_by').references(() => users.id),
+		/** Why it was closed before its planned end (required then; shown wherever the period is). */
+		closeReason: text('close_reason'),
 		/** When participants were told the period had ended (once; closing early tells them too). */
 		endNotifiedAt: integer('end_notified_at', { mode: 'timestamp_ms' })
 	},

@@ -43,7 +43,8 @@ import type {
 	ExportSection,
 	Inline,
 	TableBlock,
-	TableCell as ModelCell
+	TableCell as ModelCell,
+	VerificationBlock
 } from '../../export/types.ts';
 
 const FONTS = {
@@ -553,6 +554,45 @@ function runningHeader(doc: ExportDocument): Header | undefined {
 	});
 }
 
+/** The signed 验证信息 on a page of its own: label in 黑体, hashes and base64 monospaced, one chunk a line. */
+function verificationPage(block: VerificationBlock): Paragraph[] {
+	const mono = {
+		ascii: 'Courier New',
+		hAnsi: 'Courier New',
+		eastAsia: FONTS.song,
+		cs: 'Courier New'
+	};
+	return [
+		new Paragraph({
+			alignment: AlignmentType.CENTER,
+			spacing: { after: 360 },
+			children: [new TextRun({ text: block.title, font: font(FONTS.hei), size: SIZE.erhao })]
+		}),
+		new Paragraph({
+			spacing: { after: 240 },
+			children: [new TextRun({ text: block.note, font: font(FONTS.kai), size: SIZE.xiaowu })]
+		}),
+		...block.lines.map(
+			(line) =>
+				new Paragraph({
+					spacing: { after: 120 },
+					children: [
+						new TextRun({ text: `${line.label}：`, font: font(FONTS.hei), size: SIZE.xiaowu }),
+						...line.value.split('\n').map(
+							(chunk, i) =>
+								new TextRun({
+									text: chunk,
+									font: line.code ? mono : font(FONTS.song),
+									size: line.code ? SIZE.xiaowu - 4 : SIZE.xiaowu,
+									break: line.code && (i > 0 || line.value.length > 40) ? 1 : undefined
+								})
+						)
+					]
+				})
+		)
+	];
+}
+
 const PAGE_PROPERTIES = {
 	size: { width: PAGE.width, height: PAGE.height },
 	margin: { ...MARGIN, header: 851, footer: 992 }
@@ -599,7 +639,17 @@ export async function renderDocx(
 				headers: header ? { default: header } : undefined,
 				footers: { default: pageFooter(doc) },
 				children: body
-			}
+			},
+			...(doc.verification
+				? [
+						{
+							properties: { page: PAGE_PROPERTIES },
+							headers: header ? { default: header } : undefined,
+							footers: { default: pageFooter(doc) },
+							children: verificationPage(doc.verification)
+						}
+					]
+				: [])
 		]
 	});
 	return new Uint8Array(await Packer.toBuffer(document));

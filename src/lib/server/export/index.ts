@@ -7,6 +7,7 @@
  */
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { TEMPLATES } from '../../templates/index.ts';
+import { config } from '../config.ts';
 import { closeExportWorker, renderInWorker } from './offload.ts';
 import { safeFilename } from './filename.ts';
 import { chromiumPath, PdfUnavailableError } from './pdf.ts';
@@ -63,6 +64,7 @@ export async function loadExportInput(
 		},
 		version: source.version,
 		date: new Date().toISOString(),
+		timeZone: config.TIME_ZONE,
 		sections,
 		signoffs: await source.signoffs(),
 		consultations: await source.consultations()

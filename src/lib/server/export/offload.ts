@@ -19,7 +19,8 @@ import {
 	type RenderFormat,
 	type StoredInput
 } from './render.ts';
-import type { RenderTask } from './worker.ts';
+import { checkFile, type FileCheck } from '../verify/check.ts';
+import type { CheckTask, RenderTask } from './worker.ts';
 
 const WORKER = 'src/lib/server/export/worker.ts';
 const IDLE_MS = 60_000;
@@ -35,10 +36,10 @@ function findWorker(): string | undefined {
 	}
 }
 
-let pool: Piscina<RenderTask, RenderedFile> | undefined;
+let pool: Piscina<RenderTask | CheckTask, RenderedFile | FileCheck> | undefined;
 let warned = false;
 
-function workerPool(): Piscina<RenderTask, RenderedFile> | undefined {
+function workerPool(): Piscina<RenderTask | CheckTask, RenderedFile | FileCheck> | undefined {
 	if (pool) return pool;
 	const file = findWorker();
 	if (!file) {
@@ -47,7 +48,7 @@ function workerPool(): Piscina<RenderTask, RenderedFile> | undefined {
 		warned = true;
 		return undefined;
 	}
-	pool = new Piscina<RenderTask, RenderedFile>({
+	pool = new Piscina<RenderTask | CheckTask, RenderedFile | FileCheck>({
 		filename: pathToFileURL(file).href,
 		minThreads: 0,
 		maxThreads: 1,
@@ -63,7 +64,31 @@ export async function renderInWorker(
 ): Promise<RenderedFile> {
 	const workers = workerPool();
 	if (!workers) return renderFile(input, format, options);
-	return workers.run({ input, format, options });
+	return (await workers.run({ input, format, options })) as RenderedFile;
+}
+
+/** How long reading one uploaded file may take before the thread is ended (a hostile PDF). */
+const CHECK_TIMEOUT_MS = 60_000;
+
+export class CheckTimeoutError extends Error {}
+
+/**
+ * Reads and checks an uploaded file (see verify/check.ts) in the same worker thread; a file that
+ * keeps the thread busy longer than a minute is given up (piscina ends that thread).
+ */
+export async function checkInWorker(bytes: Uint8Array, publicKeyPem: string): Promise<FileCheck> {
+	const workers = workerPool();
+	if (!workers) return checkFile(bytes, publicKeyPem);
+	try {
+		return (await workers.run(
+			{ check: bytes, publicKeyPem },
+			{ signal: AbortSignal.timeout(CHECK_TIMEOUT_MS) }
+		)) as FileCheck;
+	} catch (cause) {
+		if ((cause as Error).name === 'AbortError')
+			throw new CheckTimeoutError('file check timed out', { cause });
+		throw cause;
+	}
 }
 
 /** Ends the worker thread (server shutdown, end of a benchmark). */

@@ -19,7 +19,13 @@ export class PdfUnavailableError extends Error {
 	}
 }
 
-export async function renderPdf(html: string): Promise<Uint8Array> {
+export type PrintHtml = (html: string) => Promise<Uint8Array>;
+
+/**
+ * One browser for `use`, which may print several pages with it (a signed PDF is printed twice:
+ * to read its text, then with its 验证信息 — one launch instead of two).
+ */
+export async function withChromium<T>(use: (print: PrintHtml) => Promise<T>): Promise<T> {
 	const executablePath = chromiumPath();
 	if (!executablePath) throw new PdfUnavailableError();
 	const { chromium } = await import('playwright-core');
@@ -28,20 +34,30 @@ export async function renderPdf(html: string): Promise<Uint8Array> {
 		args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage']
 	});
 	try {
-		const page = await browser.newPage();
-		// The page is self-contained: no request leaves the browser.
-		await page.route('**/*', (route) => route.abort());
-		await page.setContent(html, { waitUntil: 'load' });
-		const pdf = await page.pdf({
-			format: 'A4',
-			printBackground: true,
-			preferCSSPageSize: true,
-			displayHeaderFooter: false,
-			tagged: true,
-			outline: true
+		return await use(async (html) => {
+			const page = await browser.newPage();
+			try {
+				// The page is self-contained: no request leaves the browser.
+				await page.route('**/*', (route) => route.abort());
+				await page.setContent(html, { waitUntil: 'load' });
+				const pdf = await page.pdf({
+					format: 'A4',
+					printBackground: true,
+					preferCSSPageSize: true,
+					displayHeaderFooter: false,
+					tagged: true,
+					outline: true
+				});
+				return new Uint8Array(pdf);
+			} finally {
+				await page.close();
+			}
 		});
-		return new Uint8Array(pdf);
 	} finally {
 		await browser.close();
 	}
+}
+
+export async function renderPdf(html: string): Promise<Uint8Array> {
+	return withChromium((print) => print(html));
 }

@@ -18,6 +18,7 @@ import type { EditionKey, ExportDocument, NumberingKey } from '../../export/type
 import { WORDS } from '../../export/vocabulary.ts';
 import { renderDocx } from './docx.ts';
 import { renderPdf } from './pdf.ts';
+import { renderSigned } from '../verify/sign.ts';
 
 /** What the worker renders; a PDF is the print HTML printed by Chromium (driven from the worker). */
 export type RenderFormat = 'docx' | 'pdf' | 'md' | 'json' | 'html';
@@ -25,6 +26,11 @@ export type RenderFormat = 'docx' | 'pdf' | 'md' | 'json' | 'html';
 export interface ExportOptions {
 	edition: EditionKey;
 	numbering?: NumberingKey;
+	/**
+	 * The instance's private key (PKCS#8 PEM): a frozen version's DOCX and PDF then carry the signed
+	 * 验证信息 (sign.ts). The worker is a thread of this process; the key never leaves it.
+	 */
+	signingKey?: string;
 }
 
 /** A section as stored: its Yjs state, decoded in the worker. */
@@ -90,6 +96,8 @@ export async function renderFile(
 	const input = readStoredInput(stored);
 	const doc = buildExportModel(input, options);
 	const basename = exportBasename(doc);
+	if ((format === 'docx' || format === 'pdf') && options.signingKey && doc.meta.version.hash)
+		return { body: await renderSigned(doc, input, format, options.signingKey), basename };
 	switch (format) {
 		case 'docx':
 			return { body: await renderDocx(doc), basename };

@@ -28,6 +28,7 @@ import {
 } from '../../consultation/vocabulary.ts';
 import { listRounds, loadRoundReport, type RoundReport } from '../consultation/report.ts';
 import { reportsOfRecord } from '../consultation/record.ts';
+import { periodText } from '../../consultation/period.ts';
 import {
 	ACTIVITIES,
 	ACTIVITY_CHAPTER,
@@ -142,8 +143,11 @@ function appendixOf(
 		);
 		return {
 			round: `${ACTIVITY_WORDS[report.round.activity]}第${seq}轮征求意见（${WORDS.milestones.consultation}第${report.round.versionSeq}版）`,
-			from: isoDay(report.round.opensAt),
-			to: isoDay(report.round.closedAt ?? report.round.closesAt),
+			from: new Date(report.round.opensAt).toISOString(),
+			to: new Date(report.round.closedAt ?? report.round.closesAt).toISOString(),
+			// Planned and actual period, in the instance's zone (not UTC days: a round opened on
+			// 12-06 China time is 12-05 in UTC).
+			period: periodText(report.round),
 			summary: notes[index] ? `${notes[index]}${summary}` : summary,
 			items: report.sections.flatMap((section) =>
 				section.rows.map((row) => ({
@@ -158,10 +162,6 @@ function appendixOf(
 	});
 }
 
-function isoDay(time: number): string {
-	return new Date(time).toISOString().slice(0, 10);
-}
-
 /** 定稿（第3版）, or 定稿（第3版，已被取代） for a 定稿 superseded by a reopening. */
 export function versionLabel(version: {
 	milestone: Milestone;
@@ -173,7 +173,9 @@ export function versionLabel(version: {
 }
 
 /** SHA-256 over `activity:hash` lines (`-` for 未定稿), each ending with a newline. */
-export function compilationHash(activities: readonly ActivityStamp[]): string {
+export function compilationHash(
+	activities: readonly Pick<ActivityStamp, 'activity' | 'hash'>[]
+): string {
 	const text = activities.map((a) => `${a.activity}:${a.hash ?? '-'}\n`).join('');
 	return createHash('sha256').update(text, 'utf8').digest('hex');
 }

@@ -2,7 +2,11 @@
  * Export worker entry (a piscina task): decodes the sections, builds the model and renders one
  * file, so all of it — seconds for a large plan — stays off the server's event loop. Run by Node
  * from source (type stripping), which is why it and what it imports use relative `.ts` imports.
+ *
+ * The same thread reads uploaded files for /verify (`check` tasks): pdf.js parsing megabytes of
+ * someone else's PDF is CPU work that must not be the collaboration server's either.
  */
+import { checkFile, type FileCheck } from '../verify/check.ts';
 import { renderFile, type ExportOptions, type RenderFormat, type StoredInput } from './render.ts';
 
 export interface RenderTask {
@@ -11,6 +15,15 @@ export interface RenderTask {
 	options: ExportOptions;
 }
 
-export default function render({ input, format, options }: RenderTask) {
+export interface CheckTask {
+	check: Uint8Array;
+	publicKeyPem: string;
+}
+
+export default function run(task: RenderTask | CheckTask) {
+	if ('check' in task) return checkFile(task.check, task.publicKeyPem);
+	const { input, format, options } = task;
 	return renderFile(input, format, options);
 }
+
+export type { FileCheck };

@@ -19,6 +19,7 @@ import { signOffStatus, type SignOffPolicy, type Signature } from '../../workflo
 import {
 	DEFAULT_DAYS,
 	PARTICIPANT_GROUPS,
+	REASON_MAX,
 	roundConfig,
 	type RoundConfig,
 	type RoundConfigInput
@@ -31,6 +32,7 @@ import {
 	announceRound,
 	closeRounds,
 	openRound,
+	roundsClosingEarly,
 	type ConsultationRound
 } from '../consultation/rounds.ts';
 import { getDb, schema } from '../db/index.ts';
@@ -57,6 +59,8 @@ export interface ActionInput {
 	opinions?: Opinion[];
 	password?: string;
 	reason?: string;
+	/** closeConsultation: why, required when a round closes before its planned end. */
+	closeReason?: string;
 	/** publish: the consultation round's settings (default: every group, 30 days from today). */
 	round?: RoundConfigInput;
 }
@@ -290,6 +294,9 @@ export async function performAction(
 	let opened: ConsultationRound | undefined;
 	let closed: ConsultationRound[] = [];
 	if (action === 'reopen' && !input.reason?.trim()) throw new DomainError('reason-required');
+	const closeReason = input.closeReason?.trim().slice(0, REASON_MAX) || null;
+	if (action === 'closeConsultation' && !closeReason && roundsClosingEarly(planId, activity).length)
+		throw new DomainError('round-close-reason-required');
 	if (action === 'approve') {
 		const user = getDb()
 			.select({ passwordHash: schema.users.passwordHash, username: schema.users.username })
@@ -331,11 +338,13 @@ export async function performAction(
 				return 'consultation';
 			}
 			case 'closeConsultation': {
+				closed = closeRounds(planId, activity, actor, closeReason);
 				audit('workflow.consultation_closed', actor, planId, activity, {
-					versionId: row.currentVersionId
+					versionId: row.currentVersionId,
+					early: closed.some((r) => r.closeReason !== null),
+					reason: closeReason
 				});
 				setState(planId, activity, 'drafting', { currentVersionId: null });
-				closed = closeRounds(planId, activity, actor);
 				return 'drafting';
 			}
 			case 'submit': {

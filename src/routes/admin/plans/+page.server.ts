@@ -1,3 +1,4 @@
+import { dayOf } from '#lib/dates.ts';
 import { redirect } from '@sveltejs/kit';
 import { z } from 'zod';
 import { idField } from '#lib/forms.ts';
@@ -25,7 +26,7 @@ export const load: PageServerLoad = (event) => {
 	const users = listUsers()
 		.filter((u) => u.organizationType === 'government' && u.disabledAt === null)
 		.map((u) => ({ id: u.id, displayName: u.displayName, organizationId: u.organizationId }));
-	const thisYear = new Date().getFullYear();
+	const thisYear = Number(dayOf(Date.now()).slice(0, 4));
 	return {
 		plans: listPlans(),
 		organizations,

@@ -16,6 +16,7 @@ import {
 	parseExportQuery
 } from '#lib/server/export/request.ts';
 import { logger } from '#lib/server/log.ts';
+import { instanceKey } from '#lib/server/verify/key.ts';
 import { planHeader } from '#lib/server/workspace.ts';
 import type { RequestHandler } from './$types';
 
@@ -34,7 +35,11 @@ export const GET: RequestHandler = async (event) => {
 		source
 	);
 	try {
-		const file = await renderExport(input, format, query);
+		// A frozen version's DOCX and PDF carry the instance's signed 验证信息 (see /verify).
+		const file = await renderExport(input, format, {
+			...query,
+			signingKey: instanceKey().privateKeyPem
+		});
 		log.info(
 			{
 				planId: plan.id,

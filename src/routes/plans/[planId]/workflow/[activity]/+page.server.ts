@@ -25,7 +25,7 @@ import {
 	type ActionInput,
 	type Actor
 } from '#lib/server/workflow/service.ts';
-import { DEFAULT_DAYS, chinaDay } from '#lib/consultation/period.ts';
+import { DEFAULT_DAYS, REASON_MAX, chinaDay } from '#lib/consultation/period.ts';
 import { listRounds } from '#lib/server/consultation/rounds.ts';
 import { getVersion, versionsOf } from '#lib/server/workflow/versions.ts';
 import { ACTIVITIES, ACTIVITY_CHAPTER, SECTIONS, type Activity } from '#lib/standard/sections.ts';
@@ -201,6 +201,7 @@ function actorOf(event: RequestEvent): { actor: Actor; planId: number; activity:
 }
 
 const Empty = z.object({});
+const Close = z.object({ closeReason: z.string().max(REASON_MAX).optional() });
 const Submit = z.object({ waiverReason: z.string().max(2000).optional() });
 const Password = z.object({ password: z.string().min(1, 'error:password-required').max(200) });
 const Reason = z.object({ reason: z.string().trim().min(1, 'error:reason-required').max(2000) });
@@ -254,7 +255,10 @@ async function run(
 
 export const actions: Actions = {
 	publish: (event) => run(event, 'publish', Publish, (d) => ({ round: roundInput(d) })),
-	closeConsultation: (event) => run(event, 'closeConsultation', Empty),
+	closeConsultation: (event) =>
+		run(event, 'closeConsultation', Close, (d) => ({
+			closeReason: String(d.get('closeReason') ?? '')
+		})),
 	submit: (event) =>
 		run(event, 'submit', Submit, (d) => ({ waiverReason: String(d.get('waiverReason') ?? '') })),
 	countersign: (event) => run(event, 'countersign', Empty),

@@ -1,0 +1,1 @@
+ALTER TABLE `consultation_rounds` ADD `close_reason` text;
