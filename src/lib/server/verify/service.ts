@@ -14,7 +14,7 @@ import { getDb, schema } from '../db/index.ts';
 import { checkInWorker } from '../export/offload.ts';
 import { compilationHash, currentFinals, versionLabel } from '../export/source.ts';
 import { logger } from '../log.ts';
-import { sha256Hex, versionPayload } from '../workflow/versions.ts';
+import { loadVerifiedVersion } from '../workflow/integrity.ts';
 import type { CheckFailure } from './check.ts';
 import { instanceKey } from './key.ts';
 import type { Statement } from './statement.ts';
@@ -62,9 +62,14 @@ function summary(s: Statement): StatementSummary {
 	};
 }
 
+/**
+ * The platform's copy of every version stored under this hash passes the one verify-on-read check
+ * (payload SHA-256, recorded hash, sign-off records: workflow/integrity.ts).
+ */
 function payloadIntact(hash: string): boolean {
-	const payload = versionPayload(hash);
-	return payload !== undefined && sha256Hex(payload) === hash;
+	const v = schema.activityVersions;
+	const rows = getDb().select({ id: v.id }).from(v).where(eq(v.hash, hash)).all();
+	return rows.length > 0 && rows.every((row) => loadVerifiedVersion(row.id)?.ok === true);
 }
 
 function versionExists(planId: number, hash: string): boolean {
