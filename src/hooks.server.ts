@@ -100,7 +100,8 @@ const handleOrigin: Handle = ({ event, resolve }) => {
 	const refusal = originRefusal(
 		event.request.method,
 		event.request.headers.get('origin'),
-		event.url.origin
+		event.url.origin,
+		event.url.pathname
 	);
 	if (!refusal) return resolve(event);
 	securityLog.warn(

@@ -143,7 +143,7 @@ beforeAll(async () => {
 	expect(
 		(await post('jumin', `/plans/1/rounds/${round.id}?/confirm`, [['id', String(threadId)]])).status
 	).toBe(200);
-	await act('admin', 'closeConsultation');
+	await act('admin', 'closeConsultation', [['closeReason', '意见已收齐，提前结束']]);
 	await act('admin', 'submit', [['waiverReason', '演示数据，内容待补充']]);
 	await act('reviewer', 'countersign');
 	await act('expert', 'countersign');

@@ -18,4 +18,11 @@ describe('originRefusal', () => {
 			expect(originRefusal(method, null, OWN)).toBe('origin missing');
 		}
 	});
+
+	it('lets anyone POST a file to /verify, which changes nothing and reads no cookie', () => {
+		expect(originRefusal('POST', null, OWN, '/verify')).toBeNull();
+		expect(originRefusal('POST', 'https://evil.example', OWN, '/verify')).toBeNull();
+		expect(originRefusal('DELETE', null, OWN, '/verify')).toBe('origin missing');
+		expect(originRefusal('POST', null, OWN, '/verify/x')).toBe('origin missing');
+	});
 });

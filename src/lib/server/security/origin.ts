@@ -10,9 +10,21 @@
  */
 const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
+/**
+ * POSTs that change nothing and act for nobody: `/verify` checks an uploaded file against the
+ * signed versions, ignores cookies, and is meant for anyone's tools as well as our page.
+ */
+const PUBLIC_CHECKS = new Set(['/verify']);
+
 /** Why this request is refused, or null when it may proceed. */
-export function originRefusal(method: string, origin: string | null, own: string): string | null {
+export function originRefusal(
+	method: string,
+	origin: string | null,
+	own: string,
+	path = ''
+): string | null {
 	if (!STATE_CHANGING.has(method.toUpperCase())) return null;
+	if (method.toUpperCase() === 'POST' && PUBLIC_CHECKS.has(path)) return null;
 	if (origin === null) return 'origin missing';
 	if (origin !== own) return 'origin not allowed';
 	return null;
