@@ -21,7 +21,8 @@ import { Limits } from './extensions/limits.ts';
 import { MAX_CONNECTIONS_PER_IP, MAX_MESSAGE_BYTES } from './limits.ts';
 import { Persistence } from './extensions/persistence.ts';
 import { createCompactor } from './compactor.ts';
-import { createDocumentStore } from './store.ts';
+import { createDocumentStore, type IntegrityReport } from './store.ts';
+import { appendAudit } from '../../src/lib/server/audit/index.ts';
 import { Quarantine } from './extensions/quarantine.ts';
 import { createGroupCommit, type GroupCommitStats } from './group-commit.ts';
 import { checkUpgrade, COLLAB_PATH, refuseUpgrade } from './upgrade.ts';
@@ -58,8 +59,30 @@ export interface CollabServer {
 
 export function createCollabServer(db: Db): CollabServer {
 	const log = logger('collab');
-	const store = createDocumentStore(db);
-	const compactor = createCompactor(db.$client.name, log.child({ part: 'compactor' }));
+	/** A checksum mismatch (integrity.ts): an error line and an audit entry, for the operators. */
+	function reportIntegrity(report: IntegrityReport) {
+		log.error(report, 'stored document state fails its checksum');
+		try {
+			appendAudit({
+				action: 'document.integrity_failed',
+				planId: parseSectionDocumentName(report.documentName)?.planId ?? null,
+				target: report.documentName,
+				details: { table: report.table, id: report.id ?? null, outcome: report.outcome }
+			});
+		} catch (error) {
+			log.error({ err: error }, 'audit entry of an integrity failure not written');
+		}
+	}
+	const compactor = createCompactor(
+		db.$client.name,
+		log.child({ part: 'compactor' }),
+		reportIntegrity
+	);
+	const store = createDocumentStore(db, (report) => {
+		reportIntegrity(report);
+		// The compactor replaces a bad snapshot with one replayed from the log.
+		if (report.table === 'document_snapshots') compactor.request(report.documentName, true);
+	});
 	// Checkpoints happen in the compactor's worker thread, not inside a commit on the event loop.
 	db.$client.pragma('wal_autocheckpoint = 0');
 	const quarantine = new Quarantine();
