@@ -17,8 +17,14 @@ import { parseSectionDocumentName } from '../../src/lib/standard/sections.ts';
 import type { CollabContext } from './context.ts';
 import { Authorization } from './extensions/authorization.ts';
 import { AwarenessIdentity } from './extensions/awareness-identity.ts';
-import { Limits } from './extensions/limits.ts';
-import { MAX_CONNECTIONS_PER_IP, MAX_MESSAGE_BYTES } from './limits.ts';
+import { contentBytes, Limits } from './extensions/limits.ts';
+import { BlockGuard } from './extensions/block-guard.ts';
+import {
+	LARGE_MESSAGE_BUDGET_BYTES,
+	MAX_CONNECTIONS_PER_IP,
+	MAX_MESSAGE_BYTES,
+	MAX_SYNC_MESSAGE_BYTES
+} from './limits.ts';
 import { Persistence } from './extensions/persistence.ts';
 import { createCompactor } from './compactor.ts';
 import { createDocumentStore, type IntegrityReport } from './store.ts';
@@ -103,10 +109,25 @@ export function createCollabServer(db: Db): CollabServer {
 			quarantine,
 			new Authorization(),
 			new AwarenessIdentity(),
+			new BlockGuard(log.child({ part: 'block-guard' }), ({ userId, documentName, reason }) => {
+				try {
+					appendAudit({
+						action: 'document.update_refused',
+						actorId: userId,
+						planId: parseSectionDocumentName(documentName)?.planId ?? null,
+						target: documentName,
+						details: { reason }
+					});
+				} catch (error) {
+					log.error({ err: error }, 'audit entry of a refused update not written');
+				}
+			}),
 			new Persistence(store, updateLog, compactor, log.child({ part: 'persistence' }))
 		]
 	});
-	const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES });
+	// Frames up to a whole document reach us (a big paste, a long offline session); `attach` lets
+	// only document updates past the message cap through, within a per-socket budget.
+	const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_SYNC_MESSAGE_BYTES });
 
 	/** Who is behind each open socket, so an account can be cut off at once and IPs capped. */
 	const socketUsers = new Map<WebSocket, { userId: number; ip: string }>();
@@ -133,9 +154,21 @@ export function createCollabServer(db: Db): CollabServer {
 			}
 		};
 		const client = hocuspocus.handleConnection(socket, new Request(url, { headers }), context);
+		let large = { bytes: 0, since: Date.now() };
 		ws.on('message', (data: Buffer, isBinary: boolean) => {
 			if (!isBinary) return; // the protocol is binary; text frames are noise
-			client.handleMessage(new Uint8Array(data.buffer, data.byteOffset, data.byteLength));
+			const raw = new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+			if (raw.byteLength > MAX_MESSAGE_BYTES) {
+				if (Date.now() - large.since > 60_000) large = { bytes: 0, since: Date.now() };
+				large.bytes += raw.byteLength;
+				if (contentBytes(raw) === 0 || large.bytes > LARGE_MESSAGE_BUDGET_BYTES) {
+					log.warn({ bytes: raw.byteLength, user: context.user.id }, 'collab message too large');
+					const { code, reason } = CLOSE_CODES.tooLarge;
+					ws.close(code, reason);
+					return;
+				}
+			}
+			client.handleMessage(raw);
 		});
 		ws.on('close', (code: number, reason: Buffer) => {
 			socketUsers.delete(ws);

@@ -1,8 +1,11 @@
 /** Caps of the collaboration server; the numbers are policy, kept in one place. */
-/** Outline caps messages at 1.5 MiB; ws would accept 100 MiB and a bare Hocuspocus 50 MB. */
-export const MAX_MESSAGE_BYTES = 1.5 * 1024 * 1024;
-/** A section is prose and tables: 10 MiB of Yjs state is far beyond any real one. */
-export const MAX_DOCUMENT_BYTES = 10 * 1024 * 1024;
+export {
+	MAX_DOCUMENT_BYTES,
+	MAX_MESSAGE_BYTES,
+	MAX_SYNC_MESSAGE_BYTES
+} from '../../src/lib/collab/size-limits.ts';
+/** Bytes of oversized sync messages (above MAX_MESSAGE_BYTES) one connection may send per minute. */
+export const LARGE_MESSAGE_BUDGET_BYTES = 3 * 10 * 1024 * 1024;
 /**
  * Sockets per client IP. A whole office behind one NAT address stays well under 50; the benchmark,
  * which opens hundreds from loopback, raises it with COLLAB_MAX_CONNECTIONS_PER_IP.

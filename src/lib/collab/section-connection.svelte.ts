@@ -6,7 +6,7 @@
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
 import { IndexeddbPersistence } from 'y-indexeddb';
 import * as Y from 'yjs';
-import { CLOSE_CODES, closeCodeByNumber, type CloseCodeName } from './close-codes.ts';
+import { CLOSE_CODES, closeCodeOf, type CloseCodeName } from './close-codes.ts';
 import { deriveStatus, type ConnectionStatus } from './status.ts';
 
 export interface Peer {
@@ -63,7 +63,7 @@ export class SectionConnection {
 				this.#update();
 			},
 			onClose: ({ event }) => {
-				const name = closeCodeByNumber(event.code);
+				const name = closeCodeOf(event);
 				if (name && CLOSE_CODES[name].fatal) {
 					this.#failed = true;
 					this.problem = name;
