@@ -65,7 +65,7 @@ function closeReasons(client: TestProvider): string[] {
 	return reasons;
 }
 
-describe('poisoned block rows (item 7)', () => {
+describe('poisoned block rows (item 7)', { timeout: 120_000 }, () => {
 	const DOC = 'plan/1/section/8.3';
 	const logRows = () =>
 		sql<{ n: number }>('SELECT count(*) AS n FROM document_updates WHERE name = ?', DOC)[0].n;
@@ -157,7 +157,7 @@ describe('poisoned block rows (item 7)', () => {
 	});
 });
 
-describe('checksummed stored state (item 8)', () => {
+describe('checksummed stored state (item 8)', { timeout: 120_000 }, () => {
 	const DOC = 'plan/1/section/7.4';
 	const MARK = 'CHECKSUM-MARK-ABCDEFGH';
 	const FLIPPED = 'CHECKSUM-MARK-ABCDEFGX';
