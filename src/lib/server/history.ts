@@ -303,11 +303,17 @@ export function authorsOf(planId: number, clause: string, ranges: readonly ItemR
 		indexes.set(name, entry);
 	}
 	const rows = sqlite()
-		.prepare<[string, number], { id: number; update: Buffer; user_id: number | null; at: number }>(
-			'SELECT id, "update", user_id, at FROM document_updates WHERE name = ? AND id > ? ORDER BY id'
+		.prepare<
+			[string, number],
+			{ id: number; update: Buffer; user_id: number | null; at: number; hash: string | null }
+		>(
+			'SELECT id, "update", user_id, at, hash FROM document_updates WHERE name = ? AND id > ? ORDER BY id'
 		)
 		.all(name, entry.lastId);
 	for (const row of rows) {
+		// A row that fails its checksum credits nobody (server/collab/integrity.ts).
+		if (!intact(row.update, row.hash))
+			throw new DomainError('history-corrupt', { id: row.id }, 500);
 		entry.index.add(new Uint8Array(row.update), row.user_id, row.at);
 		entry.lastId = row.id;
 	}
