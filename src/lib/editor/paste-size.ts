@@ -33,17 +33,22 @@ export interface PasteRefusal {
 	room: number;
 }
 
+/** The refusal for adding about `bytes` to `doc`, or null when the section has room for them. */
+export function refuseIfTooLarge(doc: Y.Doc, bytes: number): PasteRefusal | null {
+	// Small additions are never measured against the whole document.
+	if (bytes <= MAX_MESSAGE_BYTES / 2) return null;
+	const used = Y.encodeStateAsUpdate(doc).byteLength;
+	const room = Math.max(0, MAX_DOCUMENT_BYTES - HEADROOM_BYTES - used);
+	return bytes <= room ? null : { bytes, room };
+}
+
 export function pasteSizeGuard(doc: Y.Doc, onRefuse: (refusal: PasteRefusal) => void): Plugin {
 	return new Plugin({
 		props: {
 			handlePaste(_view, _event, slice) {
-				const bytes = estimateSliceBytes(slice);
-				// Small pastes are never measured against the whole document.
-				if (bytes <= MAX_MESSAGE_BYTES / 2) return false;
-				const used = Y.encodeStateAsUpdate(doc).byteLength;
-				const room = Math.max(0, MAX_DOCUMENT_BYTES - HEADROOM_BYTES - used);
-				if (bytes <= room) return false;
-				onRefuse({ bytes, room });
+				const refusal = refuseIfTooLarge(doc, estimateSliceBytes(slice));
+				if (!refusal) return false;
+				onRefuse(refusal);
 				return true; // handled: nothing is inserted
 			}
 		}
