@@ -68,6 +68,10 @@ export class SectionConnection {
 					this.#failed = true;
 					this.problem = name;
 					this.provider.configuration.websocketProvider.disconnect();
+				} else if (event.code === 1000 && event.reason !== 'provider_initiated') {
+					// Hocuspocus closed this document but left the socket open, and the provider would
+					// wait forever: drop the socket so it reconnects and syncs again.
+					this.#socket.webSocket?.close();
 				}
 				this.#update();
 			},
