@@ -10,6 +10,7 @@
  */
 import * as Y from 'yjs';
 import { BLOCKS } from '../templates/blocks/index.ts';
+import { parseRow } from '../templates/blocks/parse.ts';
 import type { BlockDecl, BlockKey, FieldDecl } from '../templates/blocks/fields.ts';
 import type { SectionTemplate } from '../templates/types.ts';
 import type { SectionData } from '../conformance/types.ts';
@@ -121,7 +122,9 @@ export function moveRow(doc: Y.Doc, key: BlockKey, id: string, to: number): void
 	if (from < 0) return;
 	const target = Math.max(0, Math.min(to, rows.length - 1));
 	if (target === from) return;
-	const values = rows.get(from).toJSON() as Record<string, unknown>;
+	// Re-read through the declaration: a value an older client stored in another shape (a numeric
+	// string) is written back in the declared one, which is all the server accepts (block-guard.ts).
+	const values = parseRow(BLOCKS[key], rows.get(from).toJSON()) as Record<string, unknown>;
 	doc.transact(() => {
 		rows.delete(from, 1);
 		rows.insert(target, [createRow(BLOCKS[key], values)]);
