@@ -55,8 +55,12 @@ parentPort.on('message', ({ name, force }) => {
 		// A snapshot that fails its checksum is never folded into a new one: the new one is
 		// replayed from the whole log instead (the log is never truncated).
 		const rebuilt = Boolean(base && !intact(base.state, base.hash));
+		const folded = rebuilt ? base.last_update_id : 0;
 		if (rebuilt) base = undefined;
 		const rows = updatesAfter.all(name, base ? base.last_update_id : 0);
+		// A bad snapshot whose rows are not in the log cannot be rebuilt: left for an operator.
+		if (rebuilt && !rows.some((row) => row.id <= folded))
+			return parentPort.postMessage({ name, corrupt: { table: 'document_snapshots' } });
 		if (rows.length === 0) return parentPort.postMessage({ name, folded: 0 });
 		const bad = rows.find((row) => !intact(row.update, row.hash));
 		if (bad) return parentPort.postMessage({ name, corrupt: { table: 'document_updates', id: bad.id } });
@@ -93,7 +97,7 @@ interface CompactorMessage {
 	name: string;
 	folded?: number;
 	rebuilt?: boolean;
-	corrupt?: { table: 'document_updates'; id: number };
+	corrupt?: { table: 'document_updates' | 'document_snapshots'; id?: number };
 	error?: string;
 }
 

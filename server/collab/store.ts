@@ -68,8 +68,8 @@ export function createDocumentStore(
 		for (const u of updates) insert(u.name, u.update, u.userId, u.at);
 	});
 
-	/** The rows' bytes once each matches its checksum; throws (and reports) at the first that does not. */
-	function verifiedLog(name: string, after: number): Buffer[] {
+	/** The rows once each matches its checksum; throws (and reports) at the first that does not. */
+	function verifiedLog(name: string, after: number): LogRow[] {
 		const rows = updatesAfter.all(name, after);
 		for (const row of rows) {
 			if (!intact(row.update, row.hash)) {
@@ -83,20 +83,26 @@ export function createDocumentStore(
 			}
 			if (row.hash === null) backfillUpdate.run(sha256Hex(row.update), row.id);
 		}
-		return rows.map((r) => r.update);
+		return rows;
 	}
 
 	/** Snapshot and later updates merged into one update; undefined when nothing is stored. */
 	function merged(name: string): Uint8Array | undefined {
-		let base = snapshot.get(name);
+		const base = snapshot.get(name);
 		if (base && !intact(base.state, base.hash)) {
-			// Derived data gone bad: the whole log still holds the truth (integrity.ts).
+			// Derived data gone bad: the whole log still holds the truth (integrity.ts) — if it
+			// holds the rows the snapshot folded in at all (a snapshot written without a log, as
+			// an import could, cannot be rebuilt: refused rather than served empty).
+			const rows = verifiedLog(name, 0);
+			if (!rows.some((row) => row.id <= base.last_update_id)) {
+				onIntegrity({ documentName: name, table: 'document_snapshots', outcome: 'refused' });
+				throw new IntegrityError(name, { table: 'document_snapshots' });
+			}
 			onIntegrity({ documentName: name, table: 'document_snapshots', outcome: 'rebuilt' });
-			base = undefined;
-		} else if (base && base.hash === null) {
-			backfillSnapshot.run(sha256Hex(base.state), name);
+			return Y.mergeUpdates(rows.map((r) => new Uint8Array(r.update)));
 		}
-		const updates = verifiedLog(name, base?.last_update_id ?? 0);
+		if (base && base.hash === null) backfillSnapshot.run(sha256Hex(base.state), name);
+		const updates = verifiedLog(name, base?.last_update_id ?? 0).map((r) => r.update);
 		const all = base ? [base.state, ...updates] : updates;
 		if (all.length === 0) return undefined;
 		return Y.mergeUpdates(all.map((b) => new Uint8Array(b)));
