@@ -17,14 +17,10 @@ import { parseSectionDocumentName } from '../../src/lib/standard/sections.ts';
 import type { CollabContext } from './context.ts';
 import { Authorization } from './extensions/authorization.ts';
 import { AwarenessIdentity } from './extensions/awareness-identity.ts';
-import { contentBytes, Limits } from './extensions/limits.ts';
+import { Limits } from './extensions/limits.ts';
 import { BlockGuard } from './extensions/block-guard.ts';
-import {
-	LARGE_MESSAGE_BUDGET_BYTES,
-	MAX_CONNECTIONS_PER_IP,
-	MAX_MESSAGE_BYTES,
-	MAX_SYNC_MESSAGE_BYTES
-} from './limits.ts';
+import { largeFrameGate } from './large-frames.ts';
+import { MAX_CONNECTIONS_PER_IP, MAX_SYNC_MESSAGE_BYTES } from './limits.ts';
 import { Persistence } from './extensions/persistence.ts';
 import { createCompactor } from './compactor.ts';
 import { createDocumentStore, type IntegrityReport } from './store.ts';
@@ -154,19 +150,15 @@ export function createCollabServer(db: Db): CollabServer {
 			}
 		};
 		const client = hocuspocus.handleConnection(socket, new Request(url, { headers }), context);
-		let large = { bytes: 0, since: Date.now() };
+		const admitFrame = largeFrameGate();
 		ws.on('message', (data: Buffer, isBinary: boolean) => {
 			if (!isBinary) return; // the protocol is binary; text frames are noise
 			const raw = new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
-			if (raw.byteLength > MAX_MESSAGE_BYTES) {
-				if (Date.now() - large.since > 60_000) large = { bytes: 0, since: Date.now() };
-				large.bytes += raw.byteLength;
-				if (contentBytes(raw) === 0 || large.bytes > LARGE_MESSAGE_BUDGET_BYTES) {
-					log.warn({ bytes: raw.byteLength, user: context.user.id }, 'collab message too large');
-					const { code, reason } = CLOSE_CODES.tooLarge;
-					ws.close(code, reason);
-					return;
-				}
+			if (!admitFrame(raw)) {
+				log.warn({ bytes: raw.byteLength, user: context.user.id }, 'collab message too large');
+				const { code, reason } = CLOSE_CODES.tooLarge;
+				ws.close(code, reason);
+				return;
 			}
 			client.handleMessage(raw);
 		});
