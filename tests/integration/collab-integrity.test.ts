@@ -4,6 +4,7 @@
  * the message cap delivered (or refused with a reason the client can map), never stuck.
  */
 import Database from 'better-sqlite3';
+import { strFromU8, unzipSync } from 'fflate';
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
@@ -147,7 +148,10 @@ describe('poisoned block rows (item 7)', { timeout: 120_000 }, () => {
 		const s83 = data.sections.find((s) => s.clause === '8.3')!;
 		expect(s83.badRows).toEqual({ systems: [2] });
 		expect(s83.blocks.systems.length).toBe(good + 1);
-		expect((await get('/plans/1/export/docx?edition=full', dsj)).status).toBe(200);
+		const docx = await get('/plans/1/export/docx?edition=full', dsj);
+		expect(docx.status).toBe(200);
+		const xml = strFromU8(unzipSync(new Uint8Array(await docx.arrayBuffer()))['word/document.xml']);
+		expect(xml).toContain('第2行数据无法读取');
 
 		// The live document still opens and takes well-formed edits.
 		const writer = await synced(dsj, DOC);
