@@ -14,20 +14,25 @@
  */
 import { Worker } from 'node:worker_threads';
 import type { Logger } from '../../src/lib/server/log.ts';
+import type { IntegrityReport } from './store.ts';
 
 // CommonJS so the eval'd worker can `require` from the project's node_modules.
 const WORKER_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads');
+const { createHash } = require('node:crypto');
 const Database = require('better-sqlite3');
 const Y = require('yjs');
 const db = new Database(workerData.path);
 db.pragma('busy_timeout = 5000');
-const snapshot = db.prepare('SELECT state, last_update_id FROM document_snapshots WHERE name = ?');
-const updatesAfter = db.prepare('SELECT id, "update" FROM document_updates WHERE name = ? AND id > ? ORDER BY id');
+const sha256 = (bytes) => createHash('sha256').update(bytes).digest('hex');
+// A row without a hash predates the checksums (integrity.ts): accepted.
+const intact = (bytes, hash) => hash === null || sha256(bytes) === hash;
+const snapshot = db.prepare('SELECT state, last_update_id, hash FROM document_snapshots WHERE name = ?');
+const updatesAfter = db.prepare('SELECT id, "update", hash FROM document_updates WHERE name = ? AND id > ? ORDER BY id');
 const snapshotSize = db.prepare('SELECT length(state) AS bytes, last_update_id FROM document_snapshots WHERE name = ?');
 const logSize = db.prepare('SELECT count(*) AS rows, coalesce(sum(length("update")), 0) AS bytes FROM document_updates WHERE name = ? AND id > ?');
-const upsert = db.prepare(\`INSERT INTO document_snapshots (name, state, last_update_id, updated_at) VALUES (?, ?, ?, ?)
-	ON CONFLICT(name) DO UPDATE SET state = excluded.state, last_update_id = excluded.last_update_id, updated_at = excluded.updated_at\`);
+const upsert = db.prepare(\`INSERT INTO document_snapshots (name, state, last_update_id, updated_at, hash) VALUES (?, ?, ?, ?, ?)
+	ON CONFLICT(name) DO UPDATE SET state = excluded.state, last_update_id = excluded.last_update_id, updated_at = excluded.updated_at, hash = excluded.hash\`);
 setInterval(() => {
 	try {
 		db.pragma('wal_checkpoint(PASSIVE)');
@@ -42,20 +47,31 @@ parentPort.on('message', ({ name, force }) => {
 		// only do it when the log has grown enough to matter for the next load, or on unload.
 		const meta = snapshotSize.get(name);
 		const pending = logSize.get(name, meta ? meta.last_update_id : 0);
-		if (pending.rows === 0) return parentPort.postMessage({ name, folded: 0 });
+		if (pending.rows === 0 && !force) return parentPort.postMessage({ name, folded: 0 });
 		const worthIt = pending.rows >= workerData.minRows ||
 			pending.bytes >= Math.max(workerData.minBytes, (meta ? meta.bytes : 0) / 4);
 		if (!force && !worthIt) return parentPort.postMessage({ name, folded: 0 });
-		const base = snapshot.get(name);
+		let base = snapshot.get(name);
+		// A snapshot that fails its checksum is never folded into a new one: the new one is
+		// replayed from the whole log instead (the log is never truncated).
+		const rebuilt = Boolean(base && !intact(base.state, base.hash));
+		const folded = rebuilt ? base.last_update_id : 0;
+		if (rebuilt) base = undefined;
 		const rows = updatesAfter.all(name, base ? base.last_update_id : 0);
+		// A bad snapshot whose rows are not in the log cannot be rebuilt: left for an operator.
+		if (rebuilt && !rows.some((row) => row.id <= folded))
+			return parentPort.postMessage({ name, corrupt: { table: 'document_snapshots' } });
 		if (rows.length === 0) return parentPort.postMessage({ name, folded: 0 });
+		const bad = rows.find((row) => !intact(row.update, row.hash));
+		if (bad) return parentPort.postMessage({ name, corrupt: { table: 'document_updates', id: bad.id } });
 		const doc = new Y.Doc();
 		if (base) Y.applyUpdate(doc, base.state);
 		for (const row of rows) Y.applyUpdate(doc, row.update);
 		// Encoding from a Y.Doc garbage-collects deleted content, unlike merging raw updates.
-		upsert.run(name, Buffer.from(Y.encodeStateAsUpdate(doc)), rows[rows.length - 1].id, Date.now());
+		const state = Y.encodeStateAsUpdate(doc);
+		upsert.run(name, Buffer.from(state), rows[rows.length - 1].id, Date.now(), sha256(state));
 		doc.destroy();
-		parentPort.postMessage({ name, folded: rows.length });
+		parentPort.postMessage({ name, folded: rows.length, rebuilt });
 	} catch (error) {
 		parentPort.postMessage({ name, error: String(error && error.stack || error) });
 	}
@@ -77,7 +93,19 @@ export const CHECKPOINT_MS = 1000;
 export const COMPACT_MIN_ROWS = 2000;
 export const COMPACT_MIN_BYTES = 256 * 1024;
 
-export function createCompactor(databasePath: string, log: Logger): Compactor {
+interface CompactorMessage {
+	name: string;
+	folded?: number;
+	rebuilt?: boolean;
+	corrupt?: { table: 'document_updates' | 'document_snapshots'; id?: number };
+	error?: string;
+}
+
+export function createCompactor(
+	databasePath: string,
+	log: Logger,
+	onIntegrity?: (report: IntegrityReport) => void
+): Compactor {
 	const worker = new Worker(WORKER_SOURCE, {
 		eval: true,
 		workerData: {
@@ -89,8 +117,21 @@ export function createCompactor(databasePath: string, log: Logger): Compactor {
 	});
 	worker.unref();
 	const queued = new Set<string>();
-	worker.on('message', (message: { name: string; folded?: number; error?: string }) => {
+	worker.on('message', (message: CompactorMessage) => {
 		queued.delete(message.name);
+		if (message.corrupt) {
+			// Not folded: a log row fails its checksum (integrity.ts). Loading refuses it too.
+			log.error(
+				{ documentName: message.name, ...message.corrupt },
+				'compaction refused: corrupt log row'
+			);
+			onIntegrity?.({ documentName: message.name, ...message.corrupt, outcome: 'refused' });
+		} else if (message.rebuilt) {
+			log.error(
+				{ documentName: message.name },
+				'corrupt snapshot replaced by one rebuilt from the log'
+			);
+		}
 		if (message.error && !message.name) log.error({ err: message.error }, 'checkpoint failed');
 		else if (message.error)
 			log.error({ documentName: message.name, err: message.error }, 'compaction failed');

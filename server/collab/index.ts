@@ -18,10 +18,13 @@ import type { CollabContext } from './context.ts';
 import { Authorization } from './extensions/authorization.ts';
 import { AwarenessIdentity } from './extensions/awareness-identity.ts';
 import { Limits } from './extensions/limits.ts';
-import { MAX_MESSAGE_BYTES } from './limits.ts';
+import { BlockGuard } from './extensions/block-guard.ts';
+import { largeFrameGate } from './large-frames.ts';
+import { MAX_SYNC_MESSAGE_BYTES } from './limits.ts';
 import { Persistence } from './extensions/persistence.ts';
 import { createCompactor } from './compactor.ts';
-import { createDocumentStore } from './store.ts';
+import { createDocumentStore, type IntegrityReport } from './store.ts';
+import { appendAudit } from '../../src/lib/server/audit/index.ts';
 import { Quarantine } from './extensions/quarantine.ts';
 import { createGroupCommit, type GroupCommitStats } from './group-commit.ts';
 import { SessionActivity, SocketRegistry, watchSessions, type Slot } from './sockets.ts';
@@ -58,8 +61,30 @@ export interface CollabServer {
 
 export function createCollabServer(db: Db): CollabServer {
 	const log = logger('collab');
-	const store = createDocumentStore(db);
-	const compactor = createCompactor(db.$client.name, log.child({ part: 'compactor' }));
+	/** A checksum mismatch (integrity.ts): an error line and an audit entry, for the operators. */
+	function reportIntegrity(report: IntegrityReport) {
+		log.error(report, 'stored document state fails its checksum');
+		try {
+			appendAudit({
+				action: 'document.integrity_failed',
+				planId: parseSectionDocumentName(report.documentName)?.planId ?? null,
+				target: report.documentName,
+				details: { table: report.table, id: report.id ?? null, outcome: report.outcome }
+			});
+		} catch (error) {
+			log.error({ err: error }, 'audit entry of an integrity failure not written');
+		}
+	}
+	const compactor = createCompactor(
+		db.$client.name,
+		log.child({ part: 'compactor' }),
+		reportIntegrity
+	);
+	const store = createDocumentStore(db, (report) => {
+		reportIntegrity(report);
+		// The compactor replaces a bad snapshot with one replayed from the log.
+		if (report.table === 'document_snapshots') compactor.request(report.documentName, true);
+	});
 	// Checkpoints happen in the compactor's worker thread, not inside a commit on the event loop.
 	db.$client.pragma('wal_autocheckpoint = 0');
 	const quarantine = new Quarantine();
@@ -81,10 +106,25 @@ export function createCollabServer(db: Db): CollabServer {
 			new Authorization(),
 			new AwarenessIdentity(),
 			new SessionActivity(),
+			new BlockGuard(log.child({ part: 'block-guard' }), ({ userId, documentName, reason }) => {
+				try {
+					appendAudit({
+						action: 'document.update_refused',
+						actorId: userId,
+						planId: parseSectionDocumentName(documentName)?.planId ?? null,
+						target: documentName,
+						details: { reason }
+					});
+				} catch (error) {
+					log.error({ err: error }, 'audit entry of a refused update not written');
+				}
+			}),
 			new Persistence(store, updateLog, compactor, log.child({ part: 'persistence' }))
 		]
 	});
-	const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES });
+	// Frames up to a whole document reach us (a big paste, a long offline session); `attach` lets
+	// only document updates past the message cap through, within a per-socket budget.
+	const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_SYNC_MESSAGE_BYTES });
 
 	/** Who is behind each open socket: caps per user and address, and ended sessions close theirs. */
 	const sockets = new SocketRegistry({
@@ -153,12 +193,20 @@ export function createCollabServer(db: Db): CollabServer {
 		};
 		slot.bind(socket, context.activity);
 		const client = hocuspocus.handleConnection(socket, new Request(url, { headers }), context);
+		const admitFrame = largeFrameGate();
 		ws.on('message', (data: Buffer, isBinary: boolean) => {
 			if (!isBinary) return; // the protocol is binary; text frames are noise
 			// Once we close a socket (ended session, lost access) nothing it still sends counts.
 			if (ws.readyState !== ws.OPEN) return;
+			const raw = new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+			if (!admitFrame(raw)) {
+				log.warn({ bytes: raw.byteLength, user: context.user.id }, 'collab message too large');
+				const { code, reason } = CLOSE_CODES.tooLarge;
+				ws.close(code, reason);
+				return;
+			}
 			try {
-				client.handleMessage(new Uint8Array(data.buffer, data.byteOffset, data.byteLength));
+				client.handleMessage(raw);
 			} catch (error) {
 				// Per-socket boundary: whatever one client's frame breaks ends that socket, not the process.
 				log.warn({ err: error, user: context.user.id }, 'collab message failed; closing socket');

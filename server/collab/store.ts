@@ -1,16 +1,27 @@
 /**
  * SQLite storage of Yjs documents: snapshot + update log (see extensions/persistence.ts for why;
- * compactor.ts writes the snapshots).
+ * compactor.ts writes the snapshots). Every row carries the SHA-256 of its bytes, checked on every
+ * read (integrity.ts says what a mismatch leads to).
  * Prepared statements are made once; every call is a short synchronous write.
  */
 import * as Y from 'yjs';
 import type { Db } from '../../src/lib/server/db/index.ts';
+import { intact, IntegrityError, sha256Hex } from './integrity.ts';
 
 export interface PendingUpdate {
 	name: string;
 	update: Uint8Array;
 	userId: number | null;
 	at: number;
+}
+
+/** A checksum mismatch the store noticed: what it was and what it did about it. */
+export interface IntegrityReport {
+	documentName: string;
+	table: 'document_snapshots' | 'document_updates';
+	id?: number;
+	/** `rebuilt`: served from the whole log instead; `refused`: the document was not served. */
+	outcome: 'rebuilt' | 'refused';
 }
 
 export interface DocumentStore {
@@ -23,24 +34,75 @@ export interface DocumentStore {
 	appendMany(updates: PendingUpdate[]): void;
 }
 
-export function createDocumentStore(db: Db): DocumentStore {
+interface LogRow {
+	id: number;
+	update: Buffer;
+	hash: string | null;
+}
+
+export function createDocumentStore(
+	db: Db,
+	onIntegrity: (report: IntegrityReport) => void = () => {}
+): DocumentStore {
 	const sqlite = db.$client;
-	const snapshot = sqlite.prepare<[string], { state: Buffer; last_update_id: number }>(
-		'SELECT state, last_update_id FROM document_snapshots WHERE name = ?'
+	const snapshot = sqlite.prepare<
+		[string],
+		{ state: Buffer; last_update_id: number; hash: string | null }
+	>('SELECT state, last_update_id, hash FROM document_snapshots WHERE name = ?');
+	const updatesAfter = sqlite.prepare<[string, number], LogRow>(
+		'SELECT id, "update", hash FROM document_updates WHERE name = ? AND id > ? ORDER BY id'
 	);
-	const updatesAfter = sqlite.prepare<[string, number], { update: Buffer }>(
-		'SELECT "update" FROM document_updates WHERE name = ? AND id > ? ORDER BY id'
+	const insertUpdate = sqlite.prepare<[string, Buffer, number | null, number, string]>(
+		'INSERT INTO document_updates (name, "update", user_id, at, hash) VALUES (?, ?, ?, ?, ?)'
 	);
-	const insertUpdate = sqlite.prepare<[string, Buffer, number | null, number]>(
-		'INSERT INTO document_updates (name, "update", user_id, at) VALUES (?, ?, ?, ?)'
+	const backfillUpdate = sqlite.prepare<[string, number]>(
+		'UPDATE document_updates SET hash = ? WHERE id = ? AND hash IS NULL'
 	);
+	const backfillSnapshot = sqlite.prepare<[string, string]>(
+		'UPDATE document_snapshots SET hash = ? WHERE name = ? AND hash IS NULL'
+	);
+	function insert(name: string, update: Uint8Array, userId: number | null, at: number) {
+		insertUpdate.run(name, Buffer.from(update), userId, at, sha256Hex(update));
+	}
 	const insertMany = sqlite.transaction((updates: PendingUpdate[]) => {
-		for (const u of updates) insertUpdate.run(u.name, Buffer.from(u.update), u.userId, u.at);
+		for (const u of updates) insert(u.name, u.update, u.userId, u.at);
 	});
+
+	/** The rows once each matches its checksum; throws (and reports) at the first that does not. */
+	function verifiedLog(name: string, after: number): LogRow[] {
+		const rows = updatesAfter.all(name, after);
+		for (const row of rows) {
+			if (!intact(row.update, row.hash)) {
+				onIntegrity({
+					documentName: name,
+					table: 'document_updates',
+					id: row.id,
+					outcome: 'refused'
+				});
+				throw new IntegrityError(name, { table: 'document_updates', id: row.id });
+			}
+			if (row.hash === null) backfillUpdate.run(sha256Hex(row.update), row.id);
+		}
+		return rows;
+	}
+
 	/** Snapshot and later updates merged into one update; undefined when nothing is stored. */
 	function merged(name: string): Uint8Array | undefined {
 		const base = snapshot.get(name);
-		const updates = updatesAfter.all(name, base?.last_update_id ?? 0).map((r) => r.update);
+		if (base && !intact(base.state, base.hash)) {
+			// Derived data gone bad: the whole log still holds the truth (integrity.ts) — if it
+			// holds the rows the snapshot folded in at all (a snapshot written without a log, as
+			// an import could, cannot be rebuilt: refused rather than served empty).
+			const rows = verifiedLog(name, 0);
+			if (!rows.some((row) => row.id <= base.last_update_id)) {
+				onIntegrity({ documentName: name, table: 'document_snapshots', outcome: 'refused' });
+				throw new IntegrityError(name, { table: 'document_snapshots' });
+			}
+			onIntegrity({ documentName: name, table: 'document_snapshots', outcome: 'rebuilt' });
+			return Y.mergeUpdates(rows.map((r) => new Uint8Array(r.update)));
+		}
+		if (base && base.hash === null) backfillSnapshot.run(sha256Hex(base.state), name);
+		const updates = verifiedLog(name, base?.last_update_id ?? 0).map((r) => r.update);
 		const all = base ? [base.state, ...updates] : updates;
 		if (all.length === 0) return undefined;
 		return Y.mergeUpdates(all.map((b) => new Uint8Array(b)));
@@ -55,7 +117,7 @@ export function createDocumentStore(db: Db): DocumentStore {
 			return merged(name) ?? Y.encodeStateAsUpdate(new Y.Doc());
 		},
 		append(name, update, userId) {
-			insertUpdate.run(name, Buffer.from(update), userId, Date.now());
+			insert(name, update, userId, Date.now());
 		},
 		appendMany(updates) {
 			insertMany(updates);

@@ -16,9 +16,11 @@ import type {
 import * as decoding from 'lib0/decoding';
 import * as Y from 'yjs';
 import { CLOSE_CODES } from '../../../src/lib/collab/close-codes.ts';
-import { MAX_CONNECTIONS_PER_DOCUMENT, MAX_DOCUMENT_BYTES } from '../limits.ts';
+import { MAX_CONNECTIONS_PER_DOCUMENT, MAX_DOCUMENT_BYTES, MAX_MESSAGE_BYTES } from '../limits.ts';
 
 const MESSAGE_SYNC = 0;
+/** Hocuspocus applies a SyncReply's step 2 or update exactly like a Sync message's. */
+const MESSAGE_SYNC_REPLY = 4;
 const SYNC_STEP_2 = 1;
 const SYNC_UPDATE = 2;
 
@@ -27,7 +29,8 @@ export function contentBytes(raw: Uint8Array): number {
 	try {
 		const decoder = decoding.createDecoder(raw);
 		decoding.readVarString(decoder); // document address
-		if (decoding.readVarUint(decoder) !== MESSAGE_SYNC) return 0;
+		const type = decoding.readVarUint(decoder);
+		if (type !== MESSAGE_SYNC && type !== MESSAGE_SYNC_REPLY) return 0;
 		const syncType = decoding.readVarUint(decoder);
 		if (syncType !== SYNC_STEP_2 && syncType !== SYNC_UPDATE) return 0;
 		return decoding.readVarUint8Array(decoder).byteLength;
@@ -57,7 +60,15 @@ export class Limits implements Extension {
 	}
 
 	async beforeHandleMessage({ documentName, update, connection }: beforeHandleMessagePayload) {
-		if (connection.readOnly) return; // its updates are refused anyway
+		// Only a writer's document content may exceed the message cap (size-limits.ts); the socket
+		// already refused other large frames (index.ts).
+		if (connection.readOnly) {
+			if (update.byteLength > MAX_MESSAGE_BYTES) {
+				const { code, reason } = CLOSE_CODES.tooLarge;
+				throw { code, reason };
+			}
+			return; // its updates are refused anyway
+		}
 		const added = contentBytes(update);
 		if (added === 0) return;
 		const size = (this.#sizes.get(documentName) ?? 0) + added;

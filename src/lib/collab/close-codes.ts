@@ -20,8 +20,11 @@ export const CLOSE_CODES = {
 	sessionEnded: { code: 4440, reason: 'session-ended', fatal: true },
 	/** Permissions changed (assignment, workflow state): reconnect to authenticate again. */
 	authorizationChanged: { code: 4410, reason: 'authorization-changed', fatal: false },
-	tooLarge: { code: 1009, reason: 'message-too-large', fatal: false },
+	/** Resending the same message cannot succeed: stop and say so rather than retry forever. */
+	tooLarge: { code: 1009, reason: 'message-too-large', fatal: true },
 	documentTooLarge: { code: 4413, reason: 'document-too-large', fatal: true },
+	/** An update would have written a malformed row into a structured block: refused, not stored. */
+	invalidBlockData: { code: 4422, reason: 'invalid-block-data', fatal: true },
 	tooManyConnections: { code: 4429, reason: 'too-many-connections', fatal: false },
 	loadFailed: { code: 4500, reason: 'document-load-failed', fatal: true },
 	/** Storing an update failed: the server dropped its copy; reconnecting sends the edit again. */
@@ -33,4 +36,22 @@ export type CloseCodeName = keyof typeof CLOSE_CODES;
 
 export function closeCodeByNumber(code: number): CloseCodeName | undefined {
 	return (Object.keys(CLOSE_CODES) as CloseCodeName[]).find((k) => CLOSE_CODES[k].code === code);
+}
+
+/**
+ * Hocuspocus closes one document of a shared socket with a CLOSE message that carries only the
+ * reason, and the provider reports it as code 1000 — so the client finds the real code by reason.
+ */
+export function closeCodeByReason(reason: string): CloseCodeName | undefined {
+	return (Object.keys(CLOSE_CODES) as CloseCodeName[]).find(
+		(k) => CLOSE_CODES[k].reason === reason
+	);
+}
+
+/** The close code a provider's close event stands for: by number, or for 1000 by its reason. */
+export function closeCodeOf(event: { code: number; reason?: string }): CloseCodeName | undefined {
+	return (
+		closeCodeByNumber(event.code) ??
+		(event.code === 1000 && event.reason ? closeCodeByReason(event.reason) : undefined)
+	);
 }

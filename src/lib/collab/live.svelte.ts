@@ -4,10 +4,12 @@
  * their own Y.Text and do not depend on it.
  */
 import type * as Y from 'yjs';
-import type { Row, Rows } from './section-doc.ts';
+import { readBlockRows, type Row, type Rows } from './section-doc.ts';
 
 export class LiveRows {
+	/** The rows that can be read (Y.Maps); `bad` holds the 1-based positions of any others. */
 	rows = $state.raw<Row[]>([]);
+	bad = $state.raw<number[]>([]);
 	version = $state(0);
 	#array: Rows;
 	#observer = () => this.#read();
@@ -19,7 +21,9 @@ export class LiveRows {
 	}
 
 	#read() {
-		this.rows = this.#array.toArray();
+		const { rows, bad } = readBlockRows(this.#array);
+		this.rows = rows;
+		this.bad = bad;
 		this.version++;
 	}
 

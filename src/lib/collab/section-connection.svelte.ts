@@ -6,7 +6,7 @@
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
 import { IndexeddbPersistence } from 'y-indexeddb';
 import * as Y from 'yjs';
-import { CLOSE_CODES, closeCodeByNumber, type CloseCodeName } from './close-codes.ts';
+import { CLOSE_CODES, closeCodeOf, type CloseCodeName } from './close-codes.ts';
 import { deriveStatus, type ConnectionStatus } from './status.ts';
 
 export interface Peer {
@@ -63,11 +63,15 @@ export class SectionConnection {
 				this.#update();
 			},
 			onClose: ({ event }) => {
-				const name = closeCodeByNumber(event.code);
+				const name = closeCodeOf(event);
 				if (name && CLOSE_CODES[name].fatal) this.#fail(name);
 				else if (name === 'tooManyConnections')
 					this.problem = name; // retried; said meanwhile
-				else if (!name) void this.#checkSession();
+				else if (event.code === 1000 && event.reason !== 'provider_initiated') {
+					// Hocuspocus closed this document but left the socket open, and the provider would
+					// wait forever: drop the socket so it reconnects and syncs again.
+					this.#socket.webSocket?.close();
+				} else if (!name) void this.#checkSession();
 				this.#update();
 			},
 			onAwarenessChange: ({ states }) => {

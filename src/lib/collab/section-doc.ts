@@ -10,6 +10,7 @@
  */
 import * as Y from 'yjs';
 import { BLOCKS } from '../templates/blocks/index.ts';
+import { parseRow } from '../templates/blocks/parse.ts';
 import type { BlockDecl, BlockKey, FieldDecl } from '../templates/blocks/fields.ts';
 import type { SectionTemplate } from '../templates/types.ts';
 import type { SectionData } from '../conformance/types.ts';
@@ -24,6 +25,31 @@ export function blockArrayName(key: BlockKey): string {
 
 export function blockRows(doc: Y.Doc, key: BlockKey): Rows {
 	return doc.getArray<Row>(blockArrayName(key));
+}
+
+/**
+ * The rows of a block array that can be read, and the positions (1-based, as 第N行) of those that
+ * cannot. The server refuses a malformed row where it enters (server/collab/block-guard.ts), but a
+ * row stored before that, or written some other way, must cost its block one reported row — never a
+ * section page, an export or the dashboard. Every reader goes through here (or `blockJSON`).
+ */
+export interface SafeRows {
+	rows: Row[];
+	bad: number[];
+}
+
+export function isRow(value: unknown): value is Row {
+	return value instanceof Y.Map;
+}
+
+export function readBlockRows(array: Rows): SafeRows {
+	const rows: Row[] = [];
+	const bad: number[] = [];
+	array.toArray().forEach((value: unknown, index) => {
+		if (isRow(value)) rows.push(value);
+		else bad.push(index + 1);
+	});
+	return { rows, bad };
 }
 
 export function newRowId(): string {
@@ -76,7 +102,7 @@ export function insertRow(
 }
 
 export function rowIndex(rows: Rows, id: string): number {
-	return rows.toArray().findIndex((row) => row.get('id') === id);
+	return rows.toArray().findIndex((row: unknown) => isRow(row) && row.get('id') === id);
 }
 
 export function deleteRow(doc: Y.Doc, key: BlockKey, id: string): void {
@@ -96,7 +122,9 @@ export function moveRow(doc: Y.Doc, key: BlockKey, id: string, to: number): void
 	if (from < 0) return;
 	const target = Math.max(0, Math.min(to, rows.length - 1));
 	if (target === from) return;
-	const values = rows.get(from).toJSON() as Record<string, unknown>;
+	// Re-read through the declaration: a value an older client stored in another shape (a numeric
+	// string) is written back in the declared one, which is all the server accepts (block-guard.ts).
+	const values = parseRow(BLOCKS[key], rows.get(from).toJSON()) as Record<string, unknown>;
 	doc.transact(() => {
 		rows.delete(from, 1);
 		rows.insert(target, [createRow(BLOCKS[key], values)]);
@@ -140,9 +168,38 @@ export function fragmentText(fragment: Y.XmlFragment | Y.XmlElement): string {
 	return lines.join('\n').trim();
 }
 
-/** Rows of a block as plain data (`Y.Text` becomes a string), in document order. */
-export function blockJSON(doc: Y.Doc, key: BlockKey): unknown[] {
-	return blockRows(doc, key).toJSON();
+/** A row as plain data (`Y.Text` becomes a string); undefined when it cannot be read. */
+function rowJSON(row: Row): Record<string, unknown> | undefined {
+	try {
+		const json: unknown = row.toJSON();
+		return typeof json === 'object' && json !== null && !Array.isArray(json)
+			? (json as Record<string, unknown>)
+			: undefined;
+	} catch {
+		return undefined;
+	}
+}
+
+/** The readable rows of a block as plain data, in document order, and the positions of the others. */
+export function safeBlockJSON(
+	doc: Y.Doc,
+	key: BlockKey
+): { rows: Record<string, unknown>[]; bad: number[] } {
+	const rows: Record<string, unknown>[] = [];
+	const bad: number[] = [];
+	blockRows(doc, key)
+		.toArray()
+		.forEach((value: unknown, index) => {
+			const json = isRow(value) ? rowJSON(value) : undefined;
+			if (json) rows.push(json);
+			else bad.push(index + 1);
+		});
+	return { rows, bad };
+}
+
+/** Rows of a block as plain data (`Y.Text` becomes a string), in document order; bad rows left out. */
+export function blockJSON(doc: Y.Doc, key: BlockKey): Record<string, unknown>[] {
+	return safeBlockJSON(doc, key).rows;
 }
 
 /** The section as plain data for the conformance rules. */
@@ -153,8 +210,15 @@ export function readSectionData(doc: Y.Doc, template: SectionTemplate): SectionD
 			items[item.id] = fragmentText(doc.getXmlFragment(itemFragmentName(item.id)));
 	}
 	const data: Partial<Record<BlockKey, unknown[]>> = {};
-	for (const key of template.structured) data[key] = blockJSON(doc, key);
-	return { body: fragmentText(doc.getXmlFragment(BODY_FRAGMENT)), items, data };
+	const badRows: Partial<Record<BlockKey, number[]>> = {};
+	for (const key of template.structured) {
+		const { rows, bad } = safeBlockJSON(doc, key);
+		data[key] = rows;
+		if (bad.length > 0) badRows[key] = bad;
+	}
+	const out: SectionData = { body: fragmentText(doc.getXmlFragment(BODY_FRAGMENT)), items, data };
+	if (Object.keys(badRows).length > 0) out.badRows = badRows;
+	return out;
 }
 
 /** A row of another section that a reference field may point at. */

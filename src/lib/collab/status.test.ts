@@ -26,3 +26,14 @@ describe('deriveStatus', () => {
 		expect(deriveStatus({ ...base, failed: true })).toBe('error');
 	});
 });
+
+describe('close codes the provider reports', () => {
+	it('finds the real code of a per-document close by its reason', async () => {
+		const { closeCodeOf } = await import('./close-codes.ts');
+		expect(closeCodeOf({ code: 1000, reason: 'document-too-large' })).toBe('documentTooLarge');
+		expect(closeCodeOf({ code: 1000, reason: 'invalid-block-data' })).toBe('invalidBlockData');
+		expect(closeCodeOf({ code: 4413, reason: '' })).toBe('documentTooLarge');
+		expect(closeCodeOf({ code: 1009, reason: '' })).toBe('tooLarge');
+		expect(closeCodeOf({ code: 1000, reason: 'provider_initiated' })).toBeUndefined();
+	});
+});

@@ -11,6 +11,11 @@ export interface SectionData {
 	/** Item id → plain text. */
 	items: Readonly<Record<string, string>>;
 	data: Readonly<Partial<Record<BlockKey, readonly unknown[]>>>;
+	/**
+	 * Positions (1-based) of rows that could not be read and are left out of `data`
+	 * (section-doc.ts `readBlockRows`); absent when every row was readable.
+	 */
+	badRows?: Readonly<Partial<Record<BlockKey, readonly number[]>>>;
 }
 
 /** The plan's planning period, in calendar years, both ends included (2026—2030). */

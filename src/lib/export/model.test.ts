@@ -250,3 +250,27 @@ describe('frozen versions', () => {
 		expect(blocksText(first.rows[0][6].blocks)).toBe(hash.slice(0, 16));
 	});
 });
+
+describe('unreadable block rows', () => {
+	it('leaves a row that is not a Y.Map out of its table and says so, keeping the others', async () => {
+		const Y = await import('yjs');
+		const { appendRows, blockRows } = await import('../collab/section-doc.ts');
+		const { readSectionContent } = await import('./model.ts');
+		const template = TEMPLATES.find((t) => t.clause === '8.3')!;
+		const doc = new Y.Doc();
+		appendRows(doc, 'systems', [{ name: '城市大脑' }, { name: '一网通办' }]);
+		blockRows(doc, 'systems').insert(1, [new Y.Text('坏') as never, null as never]);
+		const content = readSectionContent(doc, template);
+		expect(content.blocks.systems?.map((r) => r.name)).toEqual(['城市大脑', '一网通办']);
+		expect(content.badRows).toEqual({ systems: [2, 3] });
+		const sections = demoSectionContents().map((s) => (s.clause === '8.3' ? content : s));
+		const model = buildExportModel(demoModelInput(sections), { edition: 'full' });
+		const notes = walkSections(model).flatMap((s) => s.blocks.filter((b) => b.type === 'empty'));
+		expect(notes.map((b) => (b as { text: string }).text)).toContain(
+			'第2、3行数据无法读取，未列入本表。'
+		);
+		expect(
+			tables(model).some((t) => t.rows.some((r) => blocksText(r[1].blocks) === '城市大脑'))
+		).toBe(true);
+	});
+});

@@ -5,7 +5,7 @@
  * contents out as one edition and numbers it. Both are pure.
  */
 import type * as Y from 'yjs';
-import { blockJSON } from '../collab/section-doc.ts';
+import { safeBlockJSON } from '../collab/section-doc.ts';
 import { DEFAULT_TIME_ZONE, formatDate, formatDateTime } from '../dates.ts';
 import { BODY_FRAGMENT, itemFragmentName } from '../editor/fragments.ts';
 import { ACTIVITIES, ACTIVITY_CHAPTER, type Activity } from '../standard/sections.ts';
@@ -42,6 +42,8 @@ export interface SectionContent {
 	body: Block[];
 	items: Record<string, Block[]>;
 	blocks: Partial<Record<BlockKey, PlainRow[]>>;
+	/** Positions (1-based) of stored rows that could not be read; reported under their table. */
+	badRows?: Partial<Record<BlockKey, number[]>>;
 }
 
 export function readSectionContent(doc: Y.Doc, template: SectionTemplate): SectionContent {
@@ -50,13 +52,20 @@ export function readSectionContent(doc: Y.Doc, template: SectionTemplate): Secti
 		if (item.fill.kind === 'prose')
 			items[item.id] = proseBlocks(doc.getXmlFragment(itemFragmentName(item.id)));
 	const blocks: Partial<Record<BlockKey, PlainRow[]>> = {};
-	for (const key of template.structured) blocks[key] = blockJSON(doc, key) as PlainRow[];
-	return {
+	const badRows: Partial<Record<BlockKey, number[]>> = {};
+	for (const key of template.structured) {
+		const { rows, bad } = safeBlockJSON(doc, key);
+		blocks[key] = rows as PlainRow[];
+		if (bad.length > 0) badRows[key] = bad;
+	}
+	const content: SectionContent = {
 		clause: template.clause,
 		body: proseBlocks(doc.getXmlFragment(BODY_FRAGMENT)),
 		items,
 		blocks
 	};
+	if (Object.keys(badRows).length > 0) content.badRows = badRows;
+	return content;
 }
 
 /** What the model is built from: the plan, the version, the sections and the appendices' records. */
@@ -108,6 +117,11 @@ export function splitItemLabel(label: string): { number: string; title: string }
 
 function hasContent(blocks: readonly Block[] | undefined): boolean {
 	return !!blocks && blocks.some((b) => b.type !== 'empty');
+}
+
+/** 第2、5行数据无法读取…: the one line a table gets for rows the export could not read. */
+export function unreadableRows(positions: readonly number[]): string {
+	return WORDS.unreadableRows.replace('{rows}', positions.join('、'));
 }
 
 function rowsOf(content: SectionContent | undefined, key: BlockKey): PlainRow[] {
@@ -167,6 +181,8 @@ function feedContent(
 		const tables = blockTables(key, rowsOf(content, key), ctx.rows, {
 			details: feed.details ?? true
 		});
+		const bad = content?.badRows?.[key];
+		if (bad?.length) tables.push({ type: 'empty', text: unreadableRows(bad) });
 		if (children.length > 0)
 			children.push(
 				section(

@@ -46,6 +46,8 @@ export const WORDS = {
 	consultationPeriod: '征求意见期',
 	draftNotice: '本稿为编制中的草稿，内容尚未审定，不得作为正式文件引用。',
 	none: '暂无',
+	/** A stored row that could not be read (section-doc.ts `readBlockRows`), `{rows}` as 第2、5行. */
+	unreadableRows: '第{rows}行数据无法读取，未列入本表。',
 	sectionEmpty: '本节暂无内容。',
 	serial: '序号',
 	total: '合计',

@@ -4,7 +4,7 @@
  * version of a section looked like and what has changed since.
  */
 import type * as Y from 'yjs';
-import { blockRows, fragmentText } from '../collab/section-doc.ts';
+import { blockRows, fragmentText, readBlockRows } from '../collab/section-doc.ts';
 import { BODY_FRAGMENT, itemFragmentName } from '../editor/fragments.ts';
 import { BLOCKS, type BlockKey } from '../templates/blocks/index.ts';
 import type { FieldDecl } from '../templates/blocks/fields.ts';
@@ -51,7 +51,8 @@ export function sectionParts(doc: Y.Doc, clause: string, structured: readonly Bl
 	}
 	for (const blockKey of structured) {
 		const block = BLOCKS[blockKey];
-		blockRows(doc, blockKey).forEach((row, index) => {
+		// Rows that cannot be read are left out here; the section page and the exports report them.
+		readBlockRows(blockRows(doc, blockKey)).rows.forEach((row, index) => {
 			const values = row.toJSON() as Record<string, unknown>;
 			const lines = block.fields
 				.map((field) => [field.label, fieldText(field, values[field.key])] as const)

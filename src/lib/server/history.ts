@@ -23,6 +23,7 @@ import type { SessionUser } from './auth/session.ts';
 import { getCollab } from './collab.ts';
 import { getDb } from './db/index.ts';
 import { DomainError } from './errors.ts';
+import { intact } from '../../../server/collab/integrity.ts';
 
 export const VERSION_LABEL_MAX = 60;
 
@@ -138,10 +139,13 @@ export function sectionHistory(planId: number, clause: string): SectionHistory {
  */
 export function documentAt(name: string, upTo: number): Y.Doc {
 	const rows = sqlite()
-		.prepare<[string, number], { update: Buffer }>(
-			'SELECT "update" FROM document_updates WHERE name = ? AND id <= ? ORDER BY id'
+		.prepare<[string, number], { id: number; update: Buffer; hash: string | null }>(
+			'SELECT id, "update", hash FROM document_updates WHERE name = ? AND id <= ? ORDER BY id'
 		)
 		.all(name, upTo);
+	// A log row that fails its checksum is never replayed into a past state (or a restore).
+	const bad = rows.find((r) => !intact(r.update, r.hash));
+	if (bad) throw new DomainError('history-corrupt', { id: bad.id }, 500);
 	const doc = new Y.Doc({ gc: false });
 	if (rows.length > 0) {
 		Y.applyUpdate(doc, Y.mergeUpdates(rows.map((r) => new Uint8Array(r.update))));
@@ -299,11 +303,17 @@ export function authorsOf(planId: number, clause: string, ranges: readonly ItemR
 		indexes.set(name, entry);
 	}
 	const rows = sqlite()
-		.prepare<[string, number], { id: number; update: Buffer; user_id: number | null; at: number }>(
-			'SELECT id, "update", user_id, at FROM document_updates WHERE name = ? AND id > ? ORDER BY id'
+		.prepare<
+			[string, number],
+			{ id: number; update: Buffer; user_id: number | null; at: number; hash: string | null }
+		>(
+			'SELECT id, "update", user_id, at, hash FROM document_updates WHERE name = ? AND id > ? ORDER BY id'
 		)
 		.all(name, entry.lastId);
 	for (const row of rows) {
+		// A row that fails its checksum credits nobody (server/collab/integrity.ts).
+		if (!intact(row.update, row.hash))
+			throw new DomainError('history-corrupt', { id: row.id }, 500);
 		entry.index.add(new Uint8Array(row.update), row.user_id, row.at);
 		entry.lastId = row.id;
 	}

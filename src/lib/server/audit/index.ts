@@ -61,7 +61,11 @@ export const AUDIT_ACTIONS = [
 	'consultation.public_moderated',
 	'history.version_saved',
 	'history.restored',
-	'integrity.failed'
+	'integrity.failed',
+	/** Stored Yjs state failed its checksum (server/collab/integrity.ts). */
+	'document.integrity_failed',
+	/** A collaboration update that would have stored a malformed block row was refused. */
+	'document.update_refused'
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -326,7 +326,13 @@ export const documentSnapshots = sqliteTable('document_snapshots', {
 	state: blob('state', { mode: 'buffer' }).notNull(),
 	/** The last update folded into `state`. */
 	lastUpdateId: integer('last_update_id').notNull(),
-	updatedAt: now('updated_at')
+	updatedAt: now('updated_at'),
+	/**
+	 * SHA-256 (hex) of `state`, checked on every read: a snapshot whose bytes changed but still decode
+	 * is rebuilt from the log instead of being served (server/collab/integrity.ts). Null only for rows
+	 * written before the column existed, until the collab server's start backfills them.
+	 */
+	hash: text('hash')
 });
 
 export const documentUpdates = sqliteTable(
@@ -336,7 +342,9 @@ export const documentUpdates = sqliteTable(
 		name: text('name').notNull(),
 		update: blob('update', { mode: 'buffer' }).notNull(),
 		userId: integer('user_id').references(() => users.id),
-		at: integer('at', { mode: 'timestamp_ms' }).notNull()
+		at: integer('at', { mode: 'timestamp_ms' }).notNull(),
+		/** SHA-256 (hex) of `update`, checked on every read; null until backfilled (see snapshots). */
+		hash: text('hash')
 	},
 	(t) => [index('document_updates_name_idx').on(t.name, t.id)]
 );

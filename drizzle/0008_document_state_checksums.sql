@@ -1,0 +1,2 @@
+ALTER TABLE `document_snapshots` ADD `hash` text;--> statement-breakpoint
+ALTER TABLE `document_updates` ADD `hash` text;
