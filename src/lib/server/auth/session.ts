@@ -90,7 +90,9 @@ function bestEffortWrite(what: string, write: () => unknown): boolean {
  * disk may postpone — its sockets are told to close all the same.
  */
 function endExpired(sessionId: string): void {
-	const removed = bestEffortWrite('session removal', () => endSessions({ sessionIds: [sessionId] }));
+	const removed = bestEffortWrite('session removal', () =>
+		endSessions({ sessionIds: [sessionId] })
+	);
 	if (!removed) announceSessionsEnded({ sessionIds: [sessionId] });
 }
 
