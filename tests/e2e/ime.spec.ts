@@ -212,7 +212,7 @@ test.describe('IME composition while a colleague edits the same paragraph', () =
 			);
 			await expectEverywhere(s, ['新增前文加粗智慧城市文字后文']);
 			for (const page of [s.wang, s.li])
-				await expect(body(page).locator('strong')).toHaveText('加粗智慧城市文字');
+				await expect.poll(() => viewParagraphs(body(page), 'strong')).toEqual(['加粗智慧城市文字']);
 
 			// At a line start.
 			await start(s, ['确定如下指导思想']);

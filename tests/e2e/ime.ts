@@ -52,6 +52,16 @@ export async function ime(page: Page): Promise<Ime> {
 export const PINYIN = /[a-z]/i;
 
 /**
+ * Focuses the editor first, apart: ProseMirror puts its own selection back into the DOM shortly
+ * after it gains focus, which would undo a selection made in the same moment.
+ */
+async function focus(editor: Locator) {
+	if (await editor.evaluate((element) => element === document.activeElement)) return;
+	await editor.focus();
+	await editor.page().waitForTimeout(50);
+}
+
+/**
  * Puts the caret `offset` characters after the start of the first occurrence of `anchor` in the
  * editor, as a click would, and lets the editor read it; with `through`, selects from there to the
  * end of the next occurrence of `through`.
@@ -62,9 +72,9 @@ export async function placeCaret(
 	offset: number,
 	through?: string
 ): Promise<void> {
+	await focus(editor);
 	await editor.evaluate(
 		(element, { anchor, offset, through }) => {
-			(element as HTMLElement).focus();
 			// Only the document's text: not the names on colleagues' cursors.
 			const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT, {
 				acceptNode: (node) =>
@@ -80,11 +90,13 @@ export async function placeCaret(
 			}
 			const start = text.indexOf(anchor);
 			if (start < 0) throw new Error(`${anchor} not found`);
-			const at = (index: number): [Text, number] => {
+			// Between two text nodes (e.g. two paragraphs) a start goes into the later, an end the earlier.
+			const at = (index: number, end: boolean): [Text, number] => {
 				let seen = 0;
-				for (const node of nodes) {
+				for (const [i, node] of nodes.entries()) {
 					const size = node.textContent?.length ?? 0;
-					if (index <= seen + size) return [node, index - seen];
+					if (index < seen + size || (index === seen + size && (end || i === nodes.length - 1)))
+						return [node, index - seen];
 					seen += size;
 				}
 				throw new Error('offset past the end');
@@ -96,8 +108,8 @@ export async function placeCaret(
 				end = found + through.length;
 			}
 			const range = document.createRange();
-			range.setStart(...at(start + offset));
-			range.setEnd(...at(end));
+			range.setStart(...at(start + offset, false));
+			range.setEnd(...at(end, end > start + offset));
 			const selection = window.getSelection()!;
 			selection.removeAllRanges();
 			selection.addRange(range);
@@ -110,11 +122,16 @@ export async function placeCaret(
 
 /** Puts the caret into the editor's last paragraph, which is empty. */
 export async function caretInLastEmptyParagraph(editor: Locator): Promise<void> {
+	await focus(editor);
 	await editor.evaluate((element) => {
-		(element as HTMLElement).focus();
 		const paragraphs = element.querySelectorAll('p');
 		const last = paragraphs[paragraphs.length - 1];
-		if (!last || last.textContent !== '') throw new Error('the last paragraph is not empty');
+		const text = (node: Element) =>
+			Array.from(node.childNodes)
+				.filter((child) => !(child instanceof Element && child.matches('.ProseMirror-yjs-cursor')))
+				.map((child) => child.textContent)
+				.join('');
+		if (!last || text(last) !== '') throw new Error('the last paragraph is not empty');
 		const selection = window.getSelection()!;
 		selection.removeAllRanges();
 		const range = document.createRange();
@@ -157,16 +174,18 @@ export async function storedSection(
 	return { ...client, paragraphs: () => fragmentParagraphs(client.doc.getXmlFragment('body')) };
 }
 
-/** The text of each paragraph of an editor as the user sees it. */
-export function viewParagraphs(editor: Locator): Promise<string[]> {
-	return editor.evaluate((element) =>
-		Array.from(element.querySelectorAll('p, h1, h2, h3, h4'), (p) => {
-			const copy = p.cloneNode(true) as HTMLElement;
-			for (const widget of copy.querySelectorAll(
-				'.ProseMirror-yjs-cursor, [contenteditable="false"]'
-			))
-				widget.remove();
-			return copy.textContent ?? '';
-		})
+/** The text of each paragraph of an editor (or of each `selector` in it) as the user sees it. */
+export function viewParagraphs(editor: Locator, selector = 'p, h1, h2, h3, h4'): Promise<string[]> {
+	return editor.evaluate(
+		(element, selector) =>
+			Array.from(element.querySelectorAll(selector), (p) => {
+				const copy = p.cloneNode(true) as HTMLElement;
+				for (const widget of copy.querySelectorAll(
+					'.ProseMirror-yjs-cursor, [contenteditable="false"]'
+				))
+					widget.remove();
+				return copy.textContent ?? '';
+			}),
+		selector
 	);
 }
