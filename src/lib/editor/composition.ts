@@ -110,6 +110,11 @@ export function findByContext(doc: Node, before: string, after: string): number 
 	return count === 1 ? found : null;
 }
 
+/** Only Latin letters (and the apostrophe that separates pinyin syllables). */
+function isLetters(text: Fragment): boolean {
+	return /^[a-z' ]+$/i.test(text.textBetween(0, text.size));
+}
+
 /** Whether a relative position still points into the document (its type and parents not deleted). */
 function isLive(doc: Y.Doc, root: Y.XmlFragment, relative: Y.RelativePosition): boolean {
 	const absolute = Y.createAbsolutePositionFromRelativePosition(relative, doc);
@@ -215,10 +220,20 @@ class CompositionGuard {
 		const { view, binding, baseline } = this;
 		if (!this.holding || !view || !binding || view.composing) return;
 		const remote = this.remoteHeld;
-		const change = baseline && remote ? committedText(baseline, view.state.doc) : null;
+		let change = baseline ? committedText(baseline, view.state.doc) : null;
 		this.holding = false;
 		this.remoteHeld = false;
 		this.baseline = null;
+		if (baseline && change && !view.hasFocus() && isLetters(change)) {
+			// Ended by focus leaving: the browser committed what the composition showed, which for a
+			// pinyin input method is the letters, not a word the user chose. Take them back.
+			if (!remote) {
+				const original = baseline.doc.slice(baseline.from, baseline.to);
+				const { from } = baseline;
+				view.dispatch(view.state.tr.replace(from, from + change.size, original));
+			}
+			change = Fragment.empty;
+		}
 		if (!remote) {
 			// Yjs still holds the baseline: the ordinary diff writes exactly the committed text.
 			this.sync?.update?.(view, view.state);
