@@ -110,6 +110,11 @@ export function findByContext(doc: Node, before: string, after: string): number 
 	return count === 1 ? found : null;
 }
 
+/** Makes ProseMirror read DOM changes it has not yet seen (its DOMObserver is internal). */
+function flushDom(view: EditorView) {
+	(view as unknown as { domObserver?: { flush(): void } }).domObserver?.flush();
+}
+
 /** Only Latin letters (and the apostrophe that separates pinyin syllables). */
 function isLetters(text: Fragment): boolean {
 	return /^[a-z' ]+$/i.test(text.textBetween(0, text.size));
@@ -205,8 +210,18 @@ class CompositionGuard {
 		if (this.holding && !view.composing) this.commit(); // the previous word, not yet written
 		if (this.holding) return;
 		// Read any DOM change ProseMirror has not yet seen, so the baseline is what Yjs holds.
-		(view as unknown as { domObserver?: { flush(): void } }).domObserver?.flush();
+		flushDom(view);
 		this.begin(view.state);
+	}
+
+	/**
+	 * Focus leaves: commit now, before y-prosemirror's cursor plugin (whose focusout listener was
+	 * added after ProseMirror's) reads the mapping. The browser ended the composition already.
+	 */
+	onFocusOut(view: EditorView) {
+		if (!this.holding || view.composing) return;
+		flushDom(view);
+		this.commit();
 	}
 
 	/** After compositionend ProseMirror reads the final DOM in a microtask; commit after that. */
@@ -336,6 +351,10 @@ export function guardComposition(plugins: {
 				},
 				compositionend() {
 					guard.scheduleCommit();
+					return false;
+				},
+				focusout(view) {
+					guard.onFocusOut(view);
 					return false;
 				}
 			}
