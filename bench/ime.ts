@@ -5,7 +5,7 @@
  * with the composition's length (a 10 s composition delays the colleague's view of the word by no
  * more than the composition itself). Two Chromium contexts on one section of a fresh server; the
  * composition is driven through DevTools (`Input.imeSetComposition`), as in tests/e2e/ime.spec.ts.
- * Needs a build. `node bench/ime.ts` (BENCH_IME_SECONDS=2,10 sets the lengths; 5 runs each).
+ * Needs a build. `./node_modules/.bin/node bench/ime.ts` (BENCH_IME_SECONDS=2,10 sets the lengths; 5 runs each).
  */
 import fs from 'node:fs';
 import path from 'node:path';
