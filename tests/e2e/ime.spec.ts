@@ -187,6 +187,19 @@ test.describe('IME composition while a colleague edits the same paragraph', () =
 				['本市坚持以人民为广大智慧城市中心的发展思想'],
 				['本市坚持以人民为智慧城市广大中心的发展思想']
 			);
+
+			// Over a selection (中心), which the committed word replaces.
+			await start(s, [SENTENCE]);
+			await composeAround(
+				s,
+				(editor) => placeCaret(editor, SENTENCE, AFTER_CARET, '中心'),
+				async () => {
+					await placeCaret(body(s.li), '本市坚持', 2);
+					await s.li.keyboard.insertText('全体');
+					await reachedServer(s, (p) => p[0].includes('全体'));
+				}
+			);
+			await expectEverywhere(s, ['本市全体坚持以人民为智慧城市的发展思想']);
 		}
 		await close(s);
 	});

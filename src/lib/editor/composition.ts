@@ -235,7 +235,9 @@ class CompositionGuard {
 		const { view, binding, baseline } = this;
 		if (!this.holding || !view || !binding || view.composing) return;
 		const remote = this.remoteHeld;
-		let change = baseline ? committedText(baseline, view.state.doc) : null;
+		const change = baseline ? committedText(baseline, view.state.doc) : null;
+		// Nothing to add after re-rendering: cancelled (the document is as it was), or taken back.
+		let nothing = !baseline || view.state.doc.eq(baseline.doc);
 		this.holding = false;
 		this.remoteHeld = false;
 		this.baseline = null;
@@ -247,7 +249,7 @@ class CompositionGuard {
 				const { from } = baseline;
 				view.dispatch(view.state.tr.replace(from, from + change.size, original));
 			}
-			change = Fragment.empty;
+			nothing = true;
 		}
 		if (!remote) {
 			// Yjs still holds the baseline: the ordinary diff writes exactly the committed text.
@@ -290,8 +292,8 @@ class CompositionGuard {
 			!doc.resolve(from).sameParent(doc.resolve(to))
 		)
 			to = from;
-		if (!change) {
-			// Not text typed at the caret (a composition over a multi-paragraph selection, an Android
+		if (nothing || !change) {
+			// Nothing, or not text typed at the caret (a composition over a multi-paragraph selection, an Android
 			// re-conversion of a word): rather than guess, the remote version stands.
 			view.dispatch(view.state.tr.setSelection(TextSelection.create(doc, from)));
 			return;
