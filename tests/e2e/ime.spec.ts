@@ -316,20 +316,25 @@ test.describe('IME composition while a colleague edits the same paragraph', () =
 			await start(s, [SENTENCE]);
 			await placeCaret(body(s.wang), SENTENCE, AFTER_CARET);
 			await placeCaret(body(s.li), '本市坚持', 2);
+			// Each sees only their own letters: 王建国's pinyin has z or f, 李晓明's j or q.
+			const between = async () => {
+				expect((await viewParagraphs(body(s.li))).join('')).not.toMatch(/[zf]/);
+				expect((await viewParagraphs(body(s.wang))).join('')).not.toMatch(/[jq]/);
+			};
 			// Interleaved letter by letter; 李晓明 picks 建设 first, then 王建国 picks 智慧城市…
-			await s.typist.compose('zhihui');
-			await s.colleague.compose('jian');
-			await s.typist.compose('zhihuicheng', { from: 6 });
-			await s.colleague.compose('jianshe', { from: 4 });
+			await s.typist.compose('zhihui', { between });
+			await s.colleague.compose('jian', { between });
+			await s.typist.compose('zhihuicheng', { from: 6, between });
+			await s.colleague.compose('jianshe', { from: 4, between });
 			await s.colleague.commit('建设');
 			await reachedServer(s, (p) => p[0].includes('建设'));
-			await s.typist.compose(PINYIN_TEXT, { from: 11 });
+			await s.typist.compose(PINYIN_TEXT, { from: 11, between });
 			await s.typist.commit(WORD);
 			await expectEverywhere(s, ['本市建设坚持以人民为智慧城市中心的发展思想']);
 
 			// …and the other way round, each word continuing where the last one ended.
-			await s.colleague.compose('quanmian');
-			await s.typist.compose('fazhan');
+			await s.colleague.compose('quanmian', { between });
+			await s.typist.compose('fazhan', { between });
 			await s.typist.commit('发展');
 			await reachedServer(s, (p) => p[0].includes('城市发展'));
 			await s.colleague.commit('全面');
