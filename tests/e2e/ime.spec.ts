@@ -462,33 +462,51 @@ test('IME composition in a block cell while a colleague types in it', async ({
 			.getByRole('button', { expanded: false });
 		if (await toggle.count()) await toggle.click();
 	}
+	const storedGoals = () =>
+		stored.doc
+			.getArray<Y.Map<unknown>>('block:systems')
+			.toArray()
+			.map((row) => String(row.get('goal')));
+	const noPinyin = async () => expect(await goal(li).inputValue()).not.toMatch(PINYIN);
+	const cases: { edit: () => Promise<void>; colleague: string; expected: string }[] = [
+		{
+			// After the caret.
+			edit: async () => {
+				await goal(li).evaluate((el: HTMLTextAreaElement) => el.setSelectionRange(6, 6));
+				await li.keyboard.insertText('体系');
+			},
+			colleague: '建设统一平台体系',
+			expected: '建设智慧城市统一平台体系'
+		},
+		{
+			// Before the caret, and a deletion after it.
+			edit: async () => {
+				await goal(li).evaluate((el: HTMLTextAreaElement) => el.setSelectionRange(0, 0));
+				await li.keyboard.insertText('全市');
+				await goal(li).evaluate((el: HTMLTextAreaElement) => el.setSelectionRange(7, 8));
+				await li.keyboard.press('Backspace');
+			},
+			colleague: '全市建设统一平',
+			expected: '全市建设智慧城市统一平'
+		}
+	];
 	for (let round = 0; round < ROUNDS; round++) {
-		await goal(wang).fill('');
-		await goal(wang).pressSequentially('建设统一平台');
-		await expect(goal(li)).toHaveValue('建设统一平台');
-		await goal(wang).focus();
-		await goal(wang).evaluate((el: HTMLTextAreaElement) => el.setSelectionRange(2, 2));
-		await typist.compose('zhihui', {
-			between: async () => expect(await goal(li).inputValue()).not.toMatch(PINYIN)
-		});
-		await goal(li).focus();
-		await goal(li).evaluate((el: HTMLTextAreaElement) => el.setSelectionRange(6, 6));
-		await li.keyboard.insertText('体系');
-		await wang.waitForTimeout(300);
-		await typist.compose(PINYIN_TEXT, {
-			from: 6,
-			between: async () => expect(await goal(li).inputValue()).not.toMatch(PINYIN)
-		});
-		await typist.commit(WORD);
-		for (const page of [wang, li]) await expect(goal(page)).toHaveValue('建设智慧城市统一平台体系');
-		await expect
-			.poll(() =>
-				stored.doc
-					.getArray<Y.Map<unknown>>('block:systems')
-					.toArray()
-					.map((row) => String(row.get('goal')))
-			)
-			.toContain('建设智慧城市统一平台体系');
+		for (const { edit, colleague, expected } of cases) {
+			await goal(wang).fill('');
+			await goal(wang).pressSequentially('建设统一平台');
+			await expect(goal(li)).toHaveValue('建设统一平台');
+			await goal(wang).focus();
+			await goal(wang).evaluate((el: HTMLTextAreaElement) => el.setSelectionRange(2, 2));
+			await typist.compose('zhihui', { between: noPinyin });
+			await goal(li).focus();
+			await edit();
+			await expect.poll(storedGoals).toContain(colleague);
+			await wang.waitForTimeout(150);
+			await typist.compose(PINYIN_TEXT, { from: 6, between: noPinyin });
+			await typist.commit(WORD);
+			for (const page of [wang, li]) await expect(goal(page)).toHaveValue(expected);
+			await expect.poll(storedGoals).toContain(expected);
+		}
 	}
 	stored.destroy();
 	await wang.context().close();
