@@ -172,8 +172,9 @@ class CompositionGuard {
 
 	detach() {
 		clearTimeout(this.timer);
-		// The editor goes away mid-composition (navigation): keep what was committed, drop the rest.
-		if (this.holding && this.view && !this.view.composing) this.commit();
+		// The editor goes away with a composition ended but not yet written (navigation): write it if
+		// Yjs still holds the baseline; re-rendering a view being destroyed is not worth the risk.
+		if (this.holding && !this.remoteHeld && this.view && !this.view.composing) this.commit();
 		this.holding = false;
 		this.view = null;
 	}
