@@ -72,4 +72,10 @@ describe('mapPosition', () => {
 		expect(mapPosition(5, [{ retain: 1 }, { delete: 2 }])).toBe(3);
 		expect(mapPosition(2, [{ retain: 1 }, { delete: 4 }])).toBe(1);
 	});
+	it('counts a delta in the text as it was, after an insertion too', () => {
+		// 'abcdefg', caret after 'e' (5): 'XY' inserted at 0, then 'ef' deleted → 'XYabcdg', caret after 'd'.
+		expect(mapPosition(5, [{ insert: 'XY' }, { retain: 4 }, { delete: 2 }])).toBe(6);
+		// Two deletions: 'b' and 'd' before the caret at 5 both pull it back.
+		expect(mapPosition(5, [{ retain: 1 }, { delete: 1 }, { retain: 1 }, { delete: 1 }])).toBe(3);
+	});
 });

@@ -41,20 +41,19 @@ type DeltaOp = { retain?: number; insert?: unknown; delete?: number };
 
 /** Where a caret at `position` ends up after a remote Y.Text delta. */
 export function mapPosition(position: number, delta: readonly DeltaOp[]): number {
+	// `index` counts the text as it was before the delta (retains and deletes walk over it, inserts
+	// do not), the same measure as `position`.
 	let index = 0;
 	let result = position;
 	for (const op of delta) {
 		if (index > position) break;
 		if (op.retain !== undefined) index += op.retain;
 		else if (op.insert !== undefined) {
-			const length = typeof op.insert === 'string' ? op.insert.length : 1;
 			// Text inserted exactly at the caret goes before it, as in Google Docs.
-			if (index <= position) result += length;
-			index += length;
+			result += typeof op.insert === 'string' ? op.insert.length : 1;
 		} else if (op.delete !== undefined) {
-			const removed = Math.min(op.delete, Math.max(0, position - index));
-			result -= removed;
-			position -= removed;
+			result -= Math.min(op.delete, Math.max(0, position - index));
+			index += op.delete;
 		}
 	}
 	return Math.max(0, result);

@@ -9,6 +9,7 @@ import { Plugin, PluginKey, type EditorState } from 'prosemirror-state';
 import { Decoration, DecorationSet, type EditorView } from 'prosemirror-view';
 import { ySyncPluginKey } from 'y-prosemirror';
 import type * as Y from 'yjs';
+import { compositionHeld } from '../editor/composition.ts';
 import { resolveTextAnchor, type ProsemirrorMapping } from './anchor.ts';
 
 export interface HighlightAnchor {
@@ -62,7 +63,11 @@ export function commentHighlights(source: HighlightSource, fragment: string): Pl
 			init: () => DecorationSet.empty,
 			apply(tr, set, _old, state) {
 				const ystate = ySyncPluginKey.getState(state) as { isChangeOrigin?: boolean } | undefined;
-				if (tr.getMeta(commentHighlightsKey) || ystate?.isChangeOrigin) {
+				// (Not while an IME composition holds y-prosemirror's mapping stale: composition.ts.)
+				if (
+					(tr.getMeta(commentHighlightsKey) || ystate?.isChangeOrigin) &&
+					!compositionHeld(state)
+				) {
 					return build(state, source, fragment);
 				}
 				return set.map(tr.mapping, tr.doc);

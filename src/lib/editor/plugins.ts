@@ -1,5 +1,6 @@
 /**
- * The editor's plugins (browser side): Yjs sync, remote cursors and per-user undo from y-prosemirror,
+ * The editor's plugins (browser side): Yjs sync, remote cursors and per-user undo from y-prosemirror
+ * (guarded against IME compositions, composition.ts),
  * keymaps, input rules, tables, and the Word paste cleaner.
  */
 import { baseKeymap, chainCommands, exitCode } from 'prosemirror-commands';
@@ -19,6 +20,7 @@ import { redoCommand, undoCommand, yCursorPlugin, ySyncPlugin, yUndoPlugin } fro
 import type { Awareness } from 'y-protocols/awareness';
 import type * as Y from 'yjs';
 import { toggleBold, toggleItalic, toggleUnderline } from './commands.ts';
+import { guardComposition } from './composition.ts';
 import { cleanPastedHtml } from './paste.ts';
 import { schema } from './schema.ts';
 
@@ -86,12 +88,15 @@ export function editorPlugins(options: {
 	/** Read on every render, so it can follow the editor's state (writable or read-only). */
 	placeholderText: () => string;
 }): Plugin[] {
-	const plugins: Plugin[] = [ySyncPlugin(options.fragment)];
 	// All editors of a section share the awareness `cursor` field (y-prosemirror draws only that
 	// field); a position is drawn only by the editor whose fragment it belongs to.
-	if (options.awareness) plugins.push(yCursorPlugin(options.awareness));
+	// Guarded so an IME composition is never written half-done nor broken by remote edits.
+	const plugins: Plugin[] = guardComposition({
+		sync: ySyncPlugin(options.fragment),
+		cursor: options.awareness ? yCursorPlugin(options.awareness) : null,
+		undo: yUndoPlugin()
+	});
 	plugins.push(
-		yUndoPlugin(),
 		rules(),
 		...keys(),
 		columnResizing(),
