@@ -14,7 +14,11 @@ const verbose = process.argv.includes('--verbose') || /^(1|true)$/i.test(process
 const dataDir = path.resolve(root, process.env.DATA_DIR ?? 'data');
 const node = process.execPath;
 fs.mkdirSync(dataDir, { recursive: true });
-const show = (file: string) => path.relative(root, file) || file;
+/** Paths inside the project as `data/…`, others in full. */
+const show = (file: string) => {
+	const relative = path.relative(root, file);
+	return relative && !relative.startsWith('..') ? relative : file;
+};
 
 function build(): Promise<void> {
 	const vite = path.join(root, 'node_modules/vite/bin/vite.js');
