@@ -15,7 +15,8 @@ test.describe('a reviewer on a section', () => {
 		await page.goto('/plans/1/sections/9.1');
 		await expect(page.getByText('只读', { exact: true })).toBeVisible();
 		await expect(page.getByTestId('checklist-summary')).toBeVisible();
-		await expect(page.locator('[data-status="saved"]')).toHaveCount(0);
+		// In step with the server, and saying so as 只读, not as 已全部保存.
+		await expect(page.locator('[data-status="saved"]')).toHaveText('只读');
 		await expect(page.getByText('已全部保存')).toHaveCount(0);
 
 		// A key project opened: its fields are text, not inputs a reader cannot use.
