@@ -40,7 +40,10 @@ const ACTIONS: Record<string, () => string> = {
 	'consultation.public_submitted': m.audit_action_consultation_public_submitted,
 	'consultation.public_moderated': m.audit_action_consultation_public_moderated,
 	'history.version_saved': m.audit_action_history_version_saved,
-	'history.restored': m.audit_action_history_restored
+	'history.restored': m.audit_action_history_restored,
+	'integrity.failed': m.audit_action_integrity_failed,
+	'document.integrity_failed': m.audit_action_document_integrity_failed,
+	'document.update_refused': m.audit_action_document_update_refused
 };
 
 /** An action in words; workflow actions read as the timeline names them. */
