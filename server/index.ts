@@ -25,12 +25,18 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 process.chdir(root); // drizzle/ and ./data are relative to the project root
 
 const PROTOCOL_HEADER = 'x-lantu-protocol';
-// adapter-node assumes https when it cannot tell; without ORIGIN, tell it what this socket really is
-// so SvelteKit's CSRF origin check compares like with like. Behind a TLS proxy, set ORIGIN.
-if (!process.env.ORIGIN && !process.env.PROTOCOL_HEADER) {
-	process.env.PROTOCOL_HEADER = PROTOCOL_HEADER;
-}
+const HOST_HEADER = 'x-lantu-host';
+// adapter-node 6 takes the origin of a request from its Host header and assumes https when it cannot
+// tell the protocol; it no longer reads ORIGIN at run time. So we tell it, in headers of our own that
+// no client can set: with ORIGIN, its protocol and host (a TLS proxy may pass on its upstream Host);
+// without, plain http on the Host asked for. SvelteKit's CSRF check and our Origin rule then compare
+// like with like. Whoever configured adapter-node's own PROTOCOL_HEADER/HOST_HEADER keeps them.
+const publicOrigin = config.ORIGIN ? new URL(config.ORIGIN) : undefined;
+if (!process.env.PROTOCOL_HEADER) process.env.PROTOCOL_HEADER = PROTOCOL_HEADER;
+if (publicOrigin && !process.env.HOST_HEADER) process.env.HOST_HEADER = HOST_HEADER;
 const injectProtocol = process.env.PROTOCOL_HEADER === PROTOCOL_HEADER;
+const injectHost = process.env.HOST_HEADER === HOST_HEADER;
+const publicProtocol = publicOrigin ? publicOrigin.protocol.slice(0, -1) : 'http';
 // The client address adapter-node reports (getClientAddress) is the one TRUST_PROXY decides, the
 // same the /collab upgrade counts: written into our own header on every request, never the client's.
 process.env.ADDRESS_HEADER = CLIENT_ADDRESS_HEADER;
@@ -56,7 +62,8 @@ const collab: CollabServer = created;
 const server = createServer((req, res) => {
 	// On every response, static assets (adapter-node's sirv) included; SvelteKit's hook sets it too.
 	res.setHeader('X-Content-Type-Options', 'nosniff');
-	if (injectProtocol) req.headers[PROTOCOL_HEADER] = 'http';
+	if (injectProtocol) req.headers[PROTOCOL_HEADER] = publicProtocol;
+	if (injectHost && publicOrigin) req.headers[HOST_HEADER] = publicOrigin.host;
 	if (!isValidHost(req.headers.host)) {
 		// adapter-node builds the request URL from Host; refuse a malformed one before anything does.
 		log.info({ host: req.headers.host }, 'malformed Host refused');

@@ -209,6 +209,28 @@ describe('with ORIGIN set', () => {
 		await server?.stop('SIGKILL');
 	});
 
+	it('takes the origin from ORIGIN, also behind a proxy that passes its upstream Host on', async () => {
+		const body = new URLSearchParams({ username: 'fgw', password: DEMO_PASSWORD }).toString();
+		const login = (origin: string) =>
+			rawRequest(
+				server.port,
+				[
+					'POST /login HTTP/1.1',
+					`Host: 127.0.0.1:${server.port}`,
+					`Origin: ${origin}`,
+					'Content-Type: application/x-www-form-urlencoded',
+					'Accept: text/html',
+					`Content-Length: ${body.length}`,
+					'Connection: close',
+					'',
+					body
+				].join('\r\n')
+			);
+		expect((await login(ORIGIN)).status).toBe(303);
+		// The address the proxy talked to is not the public origin: a page there is another site.
+		expect((await login(`http://127.0.0.1:${server.port}`)).status).toBe(403);
+	});
+
 	it('refuses a /collab upgrade whose session cookie is not percent-encoding, and serves on', async () => {
 		for (const host of ['lantu.example.gov.cn', `127.0.0.1:${server.port}`, 'a b']) {
 			const response = await rawRequest(
