@@ -52,6 +52,14 @@ export const load: PageServerLoad = (event) => {
 			target: filter.target ?? ''
 		},
 		actions: AUDIT_ACTIONS,
+		// Details name organizations by id; the page shows their names.
+		organizations: Object.fromEntries(
+			getDb()
+				.select({ id: schema.organizations.id, name: schema.organizations.name })
+				.from(schema.organizations)
+				.all()
+				.map((o) => [o.id, o.name])
+		) as Record<number, string>,
 		entries: rows.slice(0, PAGE_SIZE).map((r) => ({ ...r, at: r.at.getTime() })),
 		nextBefore: rows.length > PAGE_SIZE ? rows[PAGE_SIZE - 1].id : null
 	};

@@ -111,22 +111,29 @@ const isOneOf = <T extends string>(list: readonly T[], value: unknown): value is
 	typeof value === 'string' && (list as readonly string[]).includes(value);
 const STATES = ['drafting', 'consultation', 'review', 'approval', 'approved', 'returned'] as const;
 
-function valueText(key: string, value: unknown): string {
+/** Names the entries' ids stand for, looked up by the page (organizations by id). */
+export interface AuditNames {
+	organizations?: Record<number, string>;
+}
+
+function valueText(key: string, value: unknown, names: AuditNames = {}): string {
 	if (value === null || value === undefined || value === '') return m.audit_detail_none();
 	if (typeof value === 'boolean') return value ? m.audit_detail_yes() : m.audit_detail_no();
 	if (Array.isArray(value))
 		return value.length === 0
 			? m.audit_detail_none()
-			: value.map((v) => valueText(key, v)).join('、');
+			: value.map((v) => valueText(key, v, names)).join('、');
 	if (typeof value === 'object')
 		return Object.entries(value as Record<string, unknown>)
-			.map(([k, v]) => `${keyLabel(k)}：${valueText(k, v)}`)
+			.map(([k, v]) => `${keyLabel(k)}：${valueText(k, v, names)}`)
 			.join('；');
 	if (key === 'role' && isOneOf(PLAN_ROLES, value)) return roleLabel(value);
 	if (key === 'activity' && isOneOf(ACTIVITIES, value)) return activityLabel(value);
 	if ((key === 'from' || key === 'to') && isOneOf(STATES, value)) return stateLabel(value);
 	if (key === 'milestone' && isOneOf(MILESTONES, value)) return milestoneLabel(value);
 	if (key === 'type' && isOneOf(ORGANIZATION_TYPES, value)) return organizationTypeLabel(value);
+	const organization = key === 'organizationId' ? names.organizations?.[Number(value)] : undefined;
+	if (organization) return `${organization}（${String(value)}）`;
 	return String(value);
 }
 
@@ -136,7 +143,10 @@ const keyLabel = (key: string): string => KEYS[key]?.() ?? key;
  * An entry's details (canonical JSON as stored and hashed) as label/value pairs. Text that is not a
  * JSON object is shown as it is: the page never hides what the log holds.
  */
-export function auditDetails(details: string): { key: string; label: string; value: string }[] {
+export function auditDetails(
+	details: string,
+	names: AuditNames = {}
+): { key: string; label: string; value: string }[] {
 	let parsed: unknown;
 	try {
 		parsed = JSON.parse(details);
@@ -148,7 +158,7 @@ export function auditDetails(details: string): { key: string; label: string; val
 	return Object.entries(parsed as Record<string, unknown>).map(([key, value]) => ({
 		key,
 		label: keyLabel(key),
-		value: valueText(key, value)
+		value: valueText(key, value, names)
 	}));
 }
 
