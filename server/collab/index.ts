@@ -10,6 +10,7 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import * as Y from 'yjs';
 import { CLOSE_CODES } from '../../src/lib/collab/close-codes.ts';
 import { sectionAccess } from '../../src/lib/server/access.ts';
+import { onAccessChanged } from '../../src/lib/server/access-events.ts';
 import { config } from '../../src/lib/server/config.ts';
 import type { Db } from '../../src/lib/server/db/index.ts';
 import { logger } from '../../src/lib/server/log.ts';
@@ -35,11 +36,6 @@ export interface CollabServer {
 	hocuspocus: Hocuspocus<CollabContext>;
 	/** Handles an HTTP upgrade; returns false when the path is not ours (let others handle it). */
 	handleUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer): boolean;
-	/**
-	 * Re-decides access for live connections to a plan's sections (assignment or workflow changed):
-	 * writers who lost write access become read-only at once; those who lost all access are closed.
-	 */
-	refreshAccess(planId: number, clause?: string): void;
 	connectionCount(): number;
 	/** Group-commit counters of the update log (the benchmark reads them). */
 	updateLogStats(reset?: boolean): GroupCommitStats;
@@ -131,6 +127,7 @@ export function createCollabServer(db: Db): CollabServer {
 		perUser: config.COLLAB_MAX_CONNECTIONS_PER_USER,
 		perAddress: config.COLLAB_MAX_CONNECTIONS_PER_IP
 	});
+	const stopHearingAccess = onAccessChanged(({ planId, clause }) => refreshAccess(planId, clause));
 	const stopWatching = watchSessions(
 		sockets,
 		config.SESSION_SWEEP_SECONDS * 1000,
@@ -277,6 +274,25 @@ export function createCollabServer(db: Db): CollabServer {
 		});
 	}
 
+	/**
+	 * Re-decides access for live connections to a plan's sections (announced by the services that
+	 * change members, assignments or workflow state): writers who lost write access become
+	 * read-only at once; those who lost all access are closed.
+	 */
+	function refreshAccess(planId: number, clause?: string) {
+		eachConnection(planId, clause, (connection, sectionClause) => {
+			const user = connection.context?.user;
+			const access = user ? sectionAccess(user.id, planId, sectionClause) : 'none';
+			const readOnly = access !== 'write';
+			if (access !== 'none' && readOnly === connection.readOnly) return;
+			// Refuse further updates at once, then close the socket so the provider reconnects,
+			// authenticates again and learns its new scope (Outline's "authorization changed").
+			connection.readOnly = readOnly;
+			const { code, reason } = CLOSE_CODES.authorizationChanged;
+			connection.webSocket.close(code, reason);
+		});
+	}
+
 	function eachConnection(
 		planId: number,
 		clause: string | undefined,
@@ -303,19 +319,6 @@ export function createCollabServer(db: Db): CollabServer {
 			});
 			return true;
 		},
-		refreshAccess(planId, clause) {
-			eachConnection(planId, clause, (connection, sectionClause) => {
-				const user = connection.context?.user;
-				const access = user ? sectionAccess(user.id, planId, sectionClause) : 'none';
-				const readOnly = access !== 'write';
-				if (access !== 'none' && readOnly === connection.readOnly) return;
-				// Refuse further updates at once, then close the socket so the provider reconnects,
-				// authenticates again and learns its new scope (Outline's "authorization changed").
-				connection.readOnly = readOnly;
-				const { code, reason } = CLOSE_CODES.authorizationChanged;
-				connection.webSocket.close(code, reason);
-			});
-		},
 		connectionCount: () => hocuspocus.getConnectionsCount(),
 		updateLogStats: (reset) => updateLog.stats(reset),
 		flushUpdateLog: () => updateLog.commit(),
@@ -332,6 +335,7 @@ export function createCollabServer(db: Db): CollabServer {
 		},
 		async destroy() {
 			stopWatching();
+			stopHearingAccess();
 			updateLog.commit();
 			hocuspocus.flushPendingStores();
 			const { code, reason } = CLOSE_CODES.shuttingDown;

@@ -1,10 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { canManagePlan, canReadDraft, canWriteSection } from './policy/index.ts';
 import {
 	ORGANIZATION_TYPES,
 	PLAN_ROLES,
-	canManagePlan,
-	canReadDraft,
-	canWriteSection,
 	roleFitsOrganization,
 	type ActivityState,
 	type PlanRole

@@ -1,9 +1,10 @@
 /**
- * Who may do what in a plan, decided from membership, section assignment and workflow state.
- * The one place the web app and the collab server ask (STYLE.md: decide permissions in one place).
+ * The facts permissions are decided from (membership, section assignment, workflow state), read
+ * from the database; the decisions themselves are src/lib/policy's.
  */
 import { and, eq } from 'drizzle-orm';
-import { canReadDraft, canWriteSection, type Membership, type PlanRole } from '../roles.ts';
+import { sectionAccess as decideSectionAccess, type SectionAccess } from '../policy/index.ts';
+import type { ActivityState, Membership, PlanRole } from '../roles.ts';
 import { findSection } from '../standard/sections.ts';
 import { getDb, schema } from './db/index.ts';
 
@@ -33,14 +34,12 @@ export function assignedOrganizationIds(planId: number, clause: string): number[
 		.map((r) => r.id);
 }
 
-export type SectionAccess = 'write' | 'read' | 'none';
+export type { SectionAccess };
 
-/** Access of a user to the live draft of one section. */
-export function sectionAccess(userId: number, planId: number, clause: string): SectionAccess {
+/** The workflow state of the activity a section belongs to. */
+export function sectionState(planId: number, clause: string): ActivityState {
 	const section = findSection(clause);
-	if (!section) return 'none';
-	const membership = getMembership(planId, userId);
-	if (!canReadDraft(membership)) return 'none';
+	if (!section) return 'drafting';
 	const activity = getDb()
 		.select({ state: schema.planActivities.state })
 		.from(schema.planActivities)
@@ -51,8 +50,21 @@ export function sectionAccess(userId: number, planId: number, clause: string): S
 			)
 		)
 		.get();
-	const state = activity?.state ?? 'drafting';
-	return canWriteSection(membership, assignedOrganizationIds(planId, clause), state)
-		? 'write'
-		: 'read';
+	return activity?.state ?? 'drafting';
+}
+
+/** Everything the policy needs to decide about one user and one section. */
+export function sectionFacts(userId: number, planId: number, clause: string) {
+	return {
+		membership: getMembership(planId, userId),
+		owners: assignedOrganizationIds(planId, clause),
+		state: sectionState(planId, clause)
+	};
+}
+
+/** Access of a user to the live draft of one section. */
+export function sectionAccess(userId: number, planId: number, clause: string): SectionAccess {
+	if (!findSection(clause)) return 'none';
+	const facts = sectionFacts(userId, planId, clause);
+	return decideSectionAccess(facts.membership, facts.owners, facts.state);
 }

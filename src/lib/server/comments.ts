@@ -13,7 +13,8 @@ import { findMentions, normalizeBody } from '../comments/body.ts';
 import { COMMENT_LIMITS } from '../comments/limits.ts';
 import type { MemberView, ThreadView } from '../comments/types.ts';
 import { BODY_FRAGMENT, itemFragmentName } from '../editor/fragments.ts';
-import { canReadDraft, hasRole, type PlanRole } from '../roles.ts';
+import { answersForSection, canReadDraft, canResolveThread } from '../policy/index.ts';
+import type { PlanRole } from '../roles.ts';
 import { proseItemsOf } from '../templates/registry.ts';
 import { getTemplate } from '../templates/registry.ts';
 import { sectionDocumentName } from '../standard/sections.ts';
@@ -128,13 +129,7 @@ export function mentionableMembers(planId: number): MemberView[] {
 
 /** Whether a user may resolve or reopen any thread of the section (not only their own). */
 export function canModerateSection(userId: number, planId: number, clause: string): boolean {
-	const membership = getMembership(planId, userId);
-	if (!membership) return false;
-	if (hasRole(membership, 'admin')) return true;
-	return (
-		hasRole(membership, 'editor') &&
-		assignedOrganizationIds(planId, clause).includes(membership.organizationId)
-	);
+	return answersForSection(getMembership(planId, userId), assignedOrganizationIds(planId, clause));
 }
 
 function requireReader(userId: number, planId: number, clause: string): void {
@@ -314,7 +309,8 @@ export async function actOnThread(
 		});
 	} else {
 		const resolving = input.action === 'resolve';
-		if (thread.authorId !== actor.id && !canModerateSection(actor.id, planId, clause)) {
+		const owners = assignedOrganizationIds(planId, clause);
+		if (!canResolveThread(getMembership(planId, actor.id), owners, actor.id, thread.authorId)) {
 			throw new DomainError('comment-resolve-forbidden', {}, 403);
 		}
 		if ((thread.status === 'resolved') === resolving) return { clause };

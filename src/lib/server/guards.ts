@@ -1,7 +1,8 @@
 /** Route guards: redirect anonymous visitors to login, refuse the rest with 403/404. */
 import { error, redirect } from '@sveltejs/kit';
 import type { RequestEvent } from '@sveltejs/kit';
-import { canManagePlan, type Membership } from '../roles.ts';
+import { canAdministerSite, canManagePlan } from '../policy/index.ts';
+import type { Membership } from '../roles.ts';
 import { getMembership } from './access.ts';
 import { getPlan } from './plans.ts';
 
@@ -18,7 +19,7 @@ export function requireUser(event: GuardEvent) {
 
 export function requireSystemAdmin(event: GuardEvent) {
 	const user = requireUser(event);
-	if (!user.isSystemAdmin) error(403, { message: 'forbidden' });
+	if (!canAdministerSite(user)) error(403, { message: 'forbidden' });
 	return user;
 }
 

@@ -14,10 +14,10 @@ import { revertUpdate } from '../history/restore.ts';
 import { diffParts, sectionParts, type PartDiff } from '../history/section-text.ts';
 import { MAX_SELECTION_RANGES } from '../history/selection.ts';
 import { buildVersions, type Version, type VersionMark } from '../history/versions.ts';
-import { canWriteSection } from '../roles.ts';
+import { canSaveNamedVersion, restoreRefusal as decideRestore } from '../policy/index.ts';
 import { findSection, sectionDocumentName } from '../standard/sections.ts';
 import { getTemplate } from '../templates/registry.ts';
-import { assignedOrganizationIds, getMembership, sectionAccess } from './access.ts';
+import { assignedOrganizationIds, getMembership, sectionAccess, sectionFacts } from './access.ts';
 import { appendAudit } from './audit/index.ts';
 import type { SessionUser } from './auth/session.ts';
 import { getCollab } from './collab.ts';
@@ -181,11 +181,10 @@ export function versionView(planId: number, clause: string, upTo: number): Versi
 }
 
 /** Editors of a department assigned to the section, whatever the activity's state. */
-export function isSectionEditor(userId: number, planId: number, clause: string): boolean {
-	return canWriteSection(
+function isSectionEditor(userId: number, planId: number, clause: string): boolean {
+	return canSaveNamedVersion(
 		getMembership(planId, userId),
-		assignedOrganizationIds(planId, clause),
-		'drafting'
+		assignedOrganizationIds(planId, clause)
 	);
 }
 
@@ -195,9 +194,8 @@ export function restoreRefusal(
 	planId: number,
 	clause: string
 ): 'forbidden' | 'history-locked' | null {
-	if (!isSectionEditor(userId, planId, clause)) return 'forbidden';
-	if (sectionAccess(userId, planId, clause) !== 'write') return 'history-locked';
-	return null;
+	const facts = sectionFacts(userId, planId, clause);
+	return decideRestore(facts.membership, facts.owners, facts.state);
 }
 
 interface Actor {

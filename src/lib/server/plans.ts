@@ -4,6 +4,7 @@ import { checkPlanPeriod } from '../plan-period.ts';
 import type { PlanRole } from '../roles.ts';
 import { ACTIVITIES } from '../standard/sections.ts';
 import { appendAudit } from './audit/index.ts';
+import { announceAccessChanged } from './access-events.ts';
 import { getDb, schema } from './db/index.ts';
 import { DomainError } from './errors.ts';
 
@@ -54,6 +55,7 @@ export function addMember(
 		target: `user:${userId}`,
 		details: { role }
 	});
+	announceAccessChanged({ planId });
 }
 
 export function removeMember(
@@ -93,6 +95,7 @@ export function removeMember(
 		target: `user:${userId}`,
 		details: { role }
 	});
+	announceAccessChanged({ planId });
 }
 
 export function assignSection(
@@ -113,6 +116,7 @@ export function assignSection(
 		target: `section:${clause}`,
 		details: { organizationId }
 	});
+	announceAccessChanged({ planId, clause });
 }
 
 export function unassignSection(
@@ -138,6 +142,7 @@ export function unassignSection(
 		target: `section:${clause}`,
 		details: { organizationId }
 	});
+	announceAccessChanged({ planId, clause });
 }
 
 /** Plans the user is a member of, with their roles in each. */

@@ -13,7 +13,8 @@ import {
 	type PlanChecklist,
 	type PlanData
 } from '../conformance/index.ts';
-import { canReadDraft, canWriteSection, hasRole, type Membership } from '../roles.ts';
+import { canManagePlan, canReadDraft, canWriteSection } from '../policy/index.ts';
+import type { Membership } from '../roles.ts';
 import {
 	ACTIVITIES,
 	ACTIVITY_CHAPTER,
@@ -84,7 +85,7 @@ export function planOverview(plan: Plan, membership: Membership) {
 	return {
 		plan: planHeader(plan),
 		roles: membership.roles,
-		isAdmin: hasRole(membership, 'admin'),
+		isAdmin: canManagePlan(membership),
 		readsDraft,
 		activities: ACTIVITIES.map((activity) => {
 			const state = states.get(activity) ?? 'drafting';
@@ -123,7 +124,7 @@ export function planOverview(plan: Plan, membership: Membership) {
 export function planDashboard(plan: Plan, membership: Membership) {
 	const { checklist } = conformance(plan);
 	const states = statesOf(plan.id);
-	const isAdmin = hasRole(membership, 'admin');
+	const isAdmin = canManagePlan(membership);
 	const titles = new Map(SECTIONS.map((s) => [s.clause, s.title]));
 	const chapters = scoreByChapter(checklist).map((score) => ({
 		...score,

@@ -9,7 +9,7 @@ import { createHash } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import { commentRefusal } from '../../consultation/period.ts';
 import type { Stance } from '../../consultation/report.ts';
-import { hasRole } from '../../roles.ts';
+import { canModeratePublic } from '../../policy/index.ts';
 import { getMembership } from '../access.ts';
 import { appendAudit } from '../audit/index.ts';
 import { getDb, schema } from '../db/index.ts';
@@ -108,7 +108,7 @@ export function moderatePublicComment(
 ): void {
 	const round = getRound(roundId);
 	if (!round || round.planId !== planId) throw new DomainError('not-found', {}, 404);
-	if (!hasRole(getMembership(planId, actor.userId), 'admin'))
+	if (!canModeratePublic(getMembership(planId, actor.userId)))
 		throw new DomainError('moderate-forbidden', {}, 403);
 	assertRecordOpen(planId, round.activity);
 	const reason = rawReason.trim();

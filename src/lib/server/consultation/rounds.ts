@@ -21,7 +21,12 @@ import { ACTIVITY_WORDS } from '../../consultation/vocabulary.ts';
 import type { Disposition, Stance } from '../../consultation/report.ts';
 import { normalizeBody } from '../../comments/body.ts';
 import { COMMENT_LIMITS } from '../../comments/limits.ts';
-import { canReadDraft, hasRole, type Membership } from '../../roles.ts';
+import {
+	canAnswerConsultation,
+	canConfirmAnswer,
+	seesAllConsultationComments
+} from '../../policy/index.ts';
+import type { Membership } from '../../roles.ts';
 import { findSection, type Activity } from '../../standard/sections.ts';
 import type { VersionPayload } from '../../workflow/version.ts';
 import { assignedOrganizationIds, getMembership } from '../access.ts';
@@ -309,17 +314,12 @@ export function participantOf(userId: number) {
 
 /** Whether a member answers comments on a section: admins, and editors of an owning department. */
 export function mayAnswer(membership: Membership | undefined, planId: number, clause: string) {
-	if (!membership) return false;
-	if (hasRole(membership, 'admin')) return true;
-	return (
-		hasRole(membership, 'editor') &&
-		assignedOrganizationIds(planId, clause).includes(membership.organizationId)
-	);
+	return canAnswerConsultation(membership, assignedOrganizationIds(planId, clause));
 }
 
 /** Whether a member sees every comment of a round (not only their own and approved public ones). */
 export function seesAllComments(membership: Membership | undefined): boolean {
-	return canReadDraft(membership);
+	return seesAllConsultationComments(membership);
 }
 
 export interface PassageAnchor {
@@ -527,7 +527,8 @@ export function confirmAnswer(
 		.where(and(eq(t.id, threadId), eq(t.roundId, roundId), eq(t.planId, planId)))
 		.get();
 	if (!thread) throw new DomainError('not-found', {}, 404);
-	if (thread.authorId !== actor.userId) throw new DomainError('confirm-forbidden', {}, 403);
+	if (!canConfirmAnswer(actor.userId, thread.authorId))
+		throw new DomainError('confirm-forbidden', {}, 403);
 	if (!thread.disposition) throw new DomainError('answer-missing', {}, 409);
 	if (thread.answerSeenAt) return;
 	const round = getRound(roundId);

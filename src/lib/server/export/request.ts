@@ -1,13 +1,14 @@
 /**
  * What an export request asks for (query parameters, validated with zod) and whether the member may
- * have it. `version` is `draft` (the live draft: members who read the draft, canReadDraft),
+ * have it. `version` is `draft` (the live draft: members who read the draft, canExport),
  * `approved` (the 定稿汇编) or `v<id>` (one frozen version). Versions go to every member of the plan,
  * as on the version pages (versions/[versionId]/access.ts): participants read published versions.
  * A single version is one activity's chapter, so it is exported as the report (full edition) only.
  */
 import { error } from '@sveltejs/kit';
 import { z } from 'zod';
-import { canReadDraft, type Membership } from '../../roles.ts';
+import { canExport } from '../../policy/index.ts';
+import type { Membership } from '../../roles.ts';
 import type { ExportPlan } from './index.ts';
 import { m } from '../../paraglide/messages.js';
 import { logger } from '../log.ts';
@@ -67,7 +68,7 @@ export function exportSourceFor(
 	query: ExportQuery
 ): ExportSource {
 	if (query.version === 'draft') {
-		if (!canReadDraft(membership)) error(403, { message: 'forbidden' });
+		if (!canExport(membership, 'draft')) error(403, { message: 'forbidden' });
 		return liveDraftSource(planId);
 	}
 	const source =

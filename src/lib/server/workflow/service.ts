@@ -1,15 +1,23 @@
 /**
  * Workflow actions of an activity (issue 6). Every move is decided by the pure machine in
  * src/lib/workflow from the member's roles and the guards gathered here, applied in one SQLite
- * transaction with its audit entry, and followed by `refreshAccess` so open editors follow the new
+ * transaction with its audit entry, and followed by `announceAccessChanged` so open editors follow the new
  * state at once (read-only in review, approval and approved).
  */
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import { evaluatePlan, openItems, readyForReview } from '../../conformance/index.ts';
-import { hasRole, type Membership } from '../../roles.ts';
+import {
+	canActOnWorkflow,
+	canFileFeedback,
+	canManagePlan,
+	isPolicyApprover as decidePolicyApprover,
+	mayCountersign,
+	participantKind,
+	policyEditRefusal
+} from '../../policy/index.ts';
+import type { Membership } from '../../roles.ts';
 import { findSection, type Activity } from '../../standard/sections.ts';
 import {
-	decide,
 	previousActivity,
 	type Guards,
 	type WorkflowAction,
@@ -26,7 +34,7 @@ import {
 } from '../../consultation/period.ts';
 import { appendAudit, type AuditAction } from '../audit/index.ts';
 import { verifyPasswordThrottled } from '../auth/throttle.ts';
-import { getCollab } from '../collab.ts';
+import { announceAccessChanged } from '../access-events.ts';
 import {
 	announceClosed,
 	announceRound,
@@ -139,10 +147,7 @@ function audit(
 }
 
 function isPolicyApprover(policy: SignOffPolicy, actor: Actor): boolean {
-	return (
-		hasRole(actor.membership, 'approver') &&
-		(policy.approverId === null || policy.approverId === actor.userId)
-	);
+	return decidePolicyApprover(actor.membership, actor.userId, policy.approverId);
 }
 
 function currentVersion(planId: number, activity: Activity) {
@@ -232,7 +237,7 @@ export async function performAction(
 	const guards: Guards = {};
 
 	// Refuse on state and role before any expensive guard (or a password check) runs.
-	const early = decide(state, action, actor.membership, {
+	const early = canActOnWorkflow(state, action, actor.membership, {
 		checklistMet: true,
 		previousApproved: true,
 		mayCountersign: true,
@@ -258,7 +263,7 @@ export async function performAction(
 					s.hash === version.hash &&
 					s.organizationId === actor.membership.organizationId
 			);
-			guards.mayCountersign = policy.departments.includes(actor.membership.organizationId);
+			guards.mayCountersign = mayCountersign(actor.membership, policy.departments);
 			if (action === 'countersign' && guards.mayCountersign && signedByOrg)
 				throw new DomainError('already-signed', {}, 409);
 		}
@@ -278,7 +283,10 @@ export async function performAction(
 		if (confirmed) throw new DomainError('already-signed', {}, 409);
 	}
 
-	const decision = decide(state, action, actor.membership, { ...guards, policyMetAfter: false });
+	const decision = canActOnWorkflow(state, action, actor.membership, {
+		...guards,
+		policyMetAfter: false
+	});
 	if (!decision.ok) throw refusal(decision.reason);
 	// Nobody signs content that no longer matches its hash (409 integrity-failed, audited).
 	if (action === 'countersign' || action === 'confirm' || action === 'approve')
@@ -364,13 +372,7 @@ export async function performAction(
 			case 'countersign':
 				return sign(planId, activity, actor, 'countersign', null);
 			case 'confirm':
-				return sign(
-					planId,
-					activity,
-					actor,
-					'confirm',
-					hasRole(actor.membership, 'enterprise') ? 'enterprise' : 'resident'
-				);
+				return sign(planId, activity, actor, 'confirm', participantKind(actor.membership));
 			case 'return': {
 				const version = currentVersion(planId, activity);
 				const signature = db
@@ -451,7 +453,7 @@ export async function performAction(
 			}
 		}
 	})();
-	getCollab().refreshAccess(planId);
+	announceAccessChanged({ planId });
 	if (opened) announceRound(opened, actor.userId);
 	if (closed.length > 0) announceClosed(closed, actor.userId);
 	return result;
@@ -464,9 +466,8 @@ export function changePolicy(
 	actor: Actor,
 	policy: SignOffPolicy
 ): void {
-	if (!hasRole(actor.membership, 'admin')) throw new DomainError('workflow-role', {}, 403);
-	const state = activityRow(planId, activity).state;
-	if (state !== 'drafting' && state !== 'consultation' && state !== 'returned')
+	if (!canManagePlan(actor.membership)) throw new DomainError('workflow-role', {}, 403);
+	if (policyEditRefusal(actor.membership, activityRow(planId, activity).state))
 		throw new DomainError('policy-locked', {}, 409);
 	if (policy.departments.length === 0) throw new DomainError('departments-required');
 	const orgs = getDb()
@@ -501,9 +502,7 @@ export function fileFeedback(planId: number, activity: Activity, actor: Actor, t
 	if (!previous) throw new DomainError('invalid');
 	const state = activityRow(planId, activity).state;
 	if (state !== 'review' && state !== 'approval') throw new DomainError('workflow-state', {}, 409);
-	const roles = actor.membership.roles;
-	if (!roles.some((r) => r === 'reviewer' || r === 'approver' || r === 'admin'))
-		throw new DomainError('workflow-role', {}, 403);
+	if (!canFileFeedback(actor.membership)) throw new DomainError('workflow-role', {}, 403);
 	const body = text.trim();
 	if (!body) throw new DomainError('opinion-required');
 	const approvedVersionId = activityRow(planId, previous).approvedVersionId;

@@ -1,4 +1,4 @@
-import { canReadDraft } from '#lib/roles.ts';
+import { canReadDraft } from '#lib/policy/index.ts';
 import { openThreadCounts } from '#lib/server/comments.ts';
 import { listRounds } from '#lib/server/consultation/rounds.ts';
 import { requirePlanMember } from '#lib/server/guards.ts';

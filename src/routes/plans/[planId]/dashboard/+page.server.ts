@@ -1,5 +1,5 @@
 import { error } from '@sveltejs/kit';
-import { canReadDraft } from '#lib/roles.ts';
+import { canReadDraft } from '#lib/policy/index.ts';
 import { requirePlanMember } from '#lib/server/guards.ts';
 import { planDashboard } from '#lib/server/workspace.ts';
 import type { PageServerLoad } from './$types';

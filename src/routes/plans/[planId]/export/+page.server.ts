@@ -1,4 +1,4 @@
-import { canReadDraft } from '#lib/roles.ts';
+import { canExport } from '#lib/policy/index.ts';
 import { currentFinals } from '#lib/server/export/source.ts';
 import { requirePlanMember } from '#lib/server/guards.ts';
 import { loadVerifiedVersion } from '#lib/server/workflow/integrity.ts';
@@ -9,7 +9,7 @@ import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = (event) => {
 	const { plan, membership } = requirePlanMember(event);
-	const readsDraft = canReadDraft(membership);
+	const readsDraft = canExport(membership, 'draft');
 	const finals = currentFinals(plan.id);
 	// Newest first within each activity, activities in chapter order.
 	const frozen = versionsOf(plan.id)

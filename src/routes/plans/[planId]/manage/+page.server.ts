@@ -2,7 +2,6 @@ import { z } from 'zod';
 import { PLAN_ROLES, roleFitsOrganization } from '#lib/roles.ts';
 import { idField } from '#lib/forms.ts';
 import { attempt, parseForm } from '#lib/server/actions.ts';
-import { getCollab } from '#lib/server/collab.ts';
 import { DomainError } from '#lib/server/errors.ts';
 import { requirePlanAdmin } from '#lib/server/guards.ts';
 import { addMember, planMembers, removeMember } from '#lib/server/plans.ts';
@@ -45,7 +44,6 @@ export const actions: Actions = {
 			addMember(plan.id, user.id, parsed.data.role, actor.id);
 		});
 		if (!result.ok) return result.failure;
-		getCollab().refreshAccess(plan.id);
 		return { form: 'add', success: 'added' };
 	},
 	remove: async (event) => {
@@ -56,7 +54,6 @@ export const actions: Actions = {
 			removeMember(plan.id, parsed.data.userId, parsed.data.role, actor.id)
 		);
 		if (!result.ok) return result.failure;
-		getCollab().refreshAccess(plan.id);
 		return { form: 'members', success: 'removed' };
 	}
 };

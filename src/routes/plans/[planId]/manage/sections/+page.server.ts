@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { idField } from '#lib/forms.ts';
 import { attempt, parseForm } from '#lib/server/actions.ts';
-import { getCollab } from '#lib/server/collab.ts';
 import { DomainError } from '#lib/server/errors.ts';
 import { requirePlanAdmin } from '#lib/server/guards.ts';
 import { assignSection, sectionOwners, unassignSection } from '#lib/server/plans.ts';
@@ -45,7 +44,6 @@ export const actions: Actions = {
 			assignSection(plan.id, clause, organizationId, user.id);
 		});
 		if (!result.ok) return result.failure;
-		getCollab().refreshAccess(plan.id, clause);
 		return { form: 'sections', success: 'assigned', clause };
 	},
 	unassign: async (event) => {
@@ -54,7 +52,6 @@ export const actions: Actions = {
 		if (!parsed.ok) return parsed.failure;
 		const { clause, organizationId } = parsed.data;
 		unassignSection(plan.id, clause, organizationId, user.id);
-		getCollab().refreshAccess(plan.id, clause);
 		return { form: 'sections', success: 'unassigned', clause };
 	}
 };

@@ -2,7 +2,7 @@ import { error } from '@sveltejs/kit';
 import { z } from 'zod';
 import { commentRefusal } from '#lib/consultation/period.ts';
 import { idField } from '#lib/forms.ts';
-import { canManagePlan } from '#lib/roles.ts';
+import { canManagePlan } from '#lib/policy/index.ts';
 import { attempt, parseForm } from '#lib/server/actions.ts';
 import { moderatePublicComment } from '#lib/server/consultation/public.ts';
 import {

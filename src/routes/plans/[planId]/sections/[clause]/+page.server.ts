@@ -1,5 +1,5 @@
 import { error } from '@sveltejs/kit';
-import { canReadDraft } from '#lib/roles.ts';
+import { canReadDraft } from '#lib/policy/index.ts';
 import { sectionAccess } from '#lib/server/access.ts';
 import { listThreads, mentionableMembers } from '#lib/server/comments.ts';
 import { getDb, schema } from '#lib/server/db/index.ts';

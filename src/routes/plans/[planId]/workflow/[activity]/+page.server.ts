@@ -2,7 +2,14 @@ import { error, fail } from '@sveltejs/kit';
 import { and, eq, inArray } from 'drizzle-orm';
 import { z } from 'zod';
 import { evaluatePlan, openItems } from '#lib/conformance/index.ts';
-import { canManagePlan, canReadDraft, hasRole } from '#lib/roles.ts';
+import {
+	canManagePlan,
+	canReadDraft,
+	isPolicyApprover,
+	mayCountersign,
+	policyEditRefusal,
+	workflowActionsFor
+} from '#lib/policy/index.ts';
 import { attempt, parseForm } from '#lib/server/actions.ts';
 import { getDb, schema } from '#lib/server/db/index.ts';
 import { requirePlanMember } from '#lib/server/guards.ts';
@@ -29,7 +36,7 @@ import { DEFAULT_DAYS, REASON_MAX, chinaDay } from '#lib/consultation/period.ts'
 import { listRounds } from '#lib/server/consultation/rounds.ts';
 import { getVersion, versionsOf } from '#lib/server/workflow/versions.ts';
 import { ACTIVITIES, ACTIVITY_CHAPTER, SECTIONS, type Activity } from '#lib/standard/sections.ts';
-import { availableActions, previousActivity, type WorkflowAction } from '#lib/workflow/machine.ts';
+import { previousActivity, type WorkflowAction } from '#lib/workflow/machine.ts';
 import { signOffStatus } from '#lib/workflow/policy.ts';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
@@ -84,7 +91,7 @@ export const load: PageServerLoad = (event) => {
 	// The checklist is only evaluated when someone may submit (it reads every section).
 	let openRequired: { ruleId: string; label: string; clause: string; section: string | null }[] =
 		[];
-	const actions = availableActions(row.state, membership);
+	const actions = workflowActionsFor(row.state, membership);
 	if (actions.includes('submit')) {
 		const checklist = evaluatePlan(loadPlanData(plan));
 		const seen = new Set<string>();
@@ -122,13 +129,10 @@ export const load: PageServerLoad = (event) => {
 		me: {
 			id: user.id,
 			organizationId: membership.organizationId,
-			mayCountersign:
-				hasRole(membership, 'reviewer') && policy.departments.includes(membership.organizationId),
+			mayCountersign: mayCountersign(membership, policy.departments),
 			countersigned: myCountersigned,
 			confirmed: myConfirmed,
-			isApprover:
-				hasRole(membership, 'approver') &&
-				(policy.approverId === null || policy.approverId === user.id)
+			isApprover: isPolicyApprover(membership, user.id, policy.approverId)
 		},
 		policy: {
 			departments: policy.departments.map((id) => ({ id, name: orgName(id) })),
@@ -137,9 +141,7 @@ export const load: PageServerLoad = (event) => {
 			approverId: policy.approverId,
 			approverName: approver?.displayName ?? null,
 			custom: policy.custom,
-			editable:
-				isAdmin &&
-				(row.state === 'drafting' || row.state === 'consultation' || row.state === 'returned')
+			editable: policyEditRefusal(membership, row.state) === null
 		},
 		organizations,
 		approvers: members

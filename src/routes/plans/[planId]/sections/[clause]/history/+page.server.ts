@@ -1,5 +1,5 @@
 import { error } from '@sveltejs/kit';
-import { canReadDraft } from '#lib/roles.ts';
+import { canReadDraft } from '#lib/policy/index.ts';
 import { requirePlanMember } from '#lib/server/guards.ts';
 import { restoreRefusal, sectionHistory, versionView } from '#lib/server/history.ts';
 import { findSection } from '#lib/standard/sections.ts';

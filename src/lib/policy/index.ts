@@ -1,0 +1,243 @@
+/**
+ * The rule book: every "may this user do that to this thing" of Lantu, as small pure functions over
+ * plain facts (plan roles, organization, a section's owner departments, the activity's state, a
+ * thing's author). Isomorphic: services, routes and the collaboration server gather the facts
+ * (database reads, src/lib/server/access.ts) and ask here; pages mirror the same answers. Nothing
+ * else in the tree decides a permission (issue 12).
+ */
+import type { ActivityState, Membership, PlanRole } from '../roles.ts';
+import {
+	availableActions,
+	decide,
+	type Decision,
+	type Guards,
+	type WorkflowAction,
+	type WorkflowState
+} from '../workflow/machine.ts';
+
+export type { Membership };
+
+export function hasRole(membership: Membership | undefined, role: PlanRole): boolean {
+	return membership?.roles.includes(role) ?? false;
+}
+
+/** The user behind a request, as far as the site (not one plan) is concerned. */
+export interface SiteUser {
+	isSystemAdmin: boolean;
+}
+
+/** 系统管理: users, organizations, the audit log. */
+export function canAdministerSite(user: SiteUser | null | undefined): boolean {
+	return user?.isSystemAdmin === true;
+}
+
+/** Members, invitations, section assignments, consultation rounds and sign-off policies. */
+export function canManagePlan(membership: Membership | undefined): boolean {
+	return hasRole(membership, 'admin');
+}
+
+/**
+ * Internal members read the live draft; 多元参与 participants (enterprise, resident) only read
+ * published versions (DESIGN.md §1), so the live section documents are closed to them.
+ */
+export function canReadDraft(membership: Membership | undefined): boolean {
+	if (!membership) return false;
+	return membership.roles.some(
+		(r) => r === 'admin' || r === 'editor' || r === 'reviewer' || r === 'approver'
+	);
+}
+
+/** Whether a member is an editor of a department assigned to the section (any activity state). */
+export function isSectionEditor(
+	membership: Membership | undefined,
+	owners: readonly number[]
+): boolean {
+	return (
+		!!membership && hasRole(membership, 'editor') && owners.includes(membership.organizationId)
+	);
+}
+
+/**
+ * Whether a member may write a section: an editor of a department assigned to it, while the
+ * activity is drafting (or returned, which is drafting again with opinions attached).
+ */
+export function canWriteSection(
+	membership: Membership | undefined,
+	owners: readonly number[],
+	activityState: ActivityState
+): boolean {
+	if (activityState !== 'drafting' && activityState !== 'returned') return false;
+	return isSectionEditor(membership, owners);
+}
+
+export type SectionAccess = 'write' | 'read' | 'none';
+
+/** Access of a member to the live draft of one section (web pages and the collab server alike). */
+export function sectionAccess(
+	membership: Membership | undefined,
+	owners: readonly number[],
+	activityState: ActivityState
+): SectionAccess {
+	if (!canReadDraft(membership)) return 'none';
+	return canWriteSection(membership, owners, activityState) ? 'write' : 'read';
+}
+
+/** Comment threads on the draft: whoever reads the draft may open and reply to them. */
+export function canComment(membership: Membership | undefined): boolean {
+	return canReadDraft(membership);
+}
+
+/**
+ * Those who answer for a section: plan admins, and editors of a department assigned to it. They
+ * resolve anyone's thread and answer consultation comments (2 rules that were written twice).
+ */
+export function answersForSection(
+	membership: Membership | undefined,
+	owners: readonly number[]
+): boolean {
+	return canManagePlan(membership) || isSectionEditor(membership, owners);
+}
+
+/** Resolving or reopening a thread: its author, or those who answer for the section. */
+export function canResolveThread(
+	membership: Membership | undefined,
+	owners: readonly number[],
+	userId: number,
+	authorId: number
+): boolean {
+	return authorId === userId || answersForSection(membership, owners);
+}
+
+/** Answering (disposing of) a consultation comment on a section. */
+export function canAnswerConsultation(
+	membership: Membership | undefined,
+	owners: readonly number[]
+): boolean {
+	return answersForSection(membership, owners);
+}
+
+/** Confirming an answer given to a consultation comment: only the comment's author. */
+export function canConfirmAnswer(userId: number, authorId: number): boolean {
+	return userId === authorId;
+}
+
+/** Whether a member sees every comment of a round (not only their own and approved public ones). */
+export function seesAllConsultationComments(membership: Membership | undefined): boolean {
+	return canReadDraft(membership);
+}
+
+/** Approving or rejecting comments from the public (公众意见). */
+export function canModeratePublic(membership: Membership | undefined): boolean {
+	return canManagePlan(membership);
+}
+
+/** Reading a section's history (and comparing versions): whoever reads the draft. */
+export function canReadHistory(membership: Membership | undefined): boolean {
+	return canReadDraft(membership);
+}
+
+/** Naming a version of a section: its editors, whatever the activity's state. */
+export function canSaveNamedVersion(
+	membership: Membership | undefined,
+	owners: readonly number[]
+): boolean {
+	return isSectionEditor(membership, owners);
+}
+
+/**
+ * Restoring an old state of a section: its editors (else `forbidden`), and only while they may
+ * write it (else `history-locked`: the activity is frozen). Null when allowed.
+ */
+export function restoreRefusal(
+	membership: Membership | undefined,
+	owners: readonly number[],
+	activityState: ActivityState
+): 'forbidden' | 'history-locked' | null {
+	if (!isSectionEditor(membership, owners)) return 'forbidden';
+	if (!canWriteSection(membership, owners, activityState)) return 'history-locked';
+	return null;
+}
+
+export function canRestoreHistory(
+	membership: Membership | undefined,
+	owners: readonly number[],
+	activityState: ActivityState
+): boolean {
+	return restoreRefusal(membership, owners, activityState) === null;
+}
+
+/**
+ * Exports: the live draft to those who read it; a published (frozen) version to every member of
+ * the plan (the service checks that the version is visible to them).
+ */
+export function canExport(membership: Membership | undefined, kind: 'draft' | 'version'): boolean {
+	return kind === 'draft' ? canReadDraft(membership) : membership !== undefined;
+}
+
+/** Workflow transitions: owned by the state machine, asked through here. */
+export function canActOnWorkflow(
+	state: WorkflowState,
+	action: WorkflowAction,
+	membership: Pick<Membership, 'roles'> | undefined,
+	guards: Guards = {}
+): Decision {
+	return decide(state, action, membership, guards);
+}
+
+/** Actions a member could take now, ignoring guards: what the workflow page offers. */
+export function workflowActionsFor(
+	state: WorkflowState,
+	membership: Pick<Membership, 'roles'> | undefined
+): WorkflowAction[] {
+	return availableActions(state, membership);
+}
+
+/** Countersigning in review: a reviewer of a department the sign-off policy lists. */
+export function mayCountersign(
+	membership: Membership | undefined,
+	policyDepartments: readonly number[]
+): boolean {
+	return (
+		!!membership &&
+		hasRole(membership, 'reviewer') &&
+		policyDepartments.includes(membership.organizationId)
+	);
+}
+
+/** The approver the sign-off policy names (any approver when it names none). */
+export function isPolicyApprover(
+	membership: Membership | undefined,
+	userId: number,
+	policyApproverId: number | null
+): boolean {
+	return (
+		hasRole(membership, 'approver') && (policyApproverId === null || policyApproverId === userId)
+	);
+}
+
+/** Editing the sign-off policy: a plan admin, before the activity goes to review. */
+export function policyEditRefusal(
+	membership: Membership | undefined,
+	activityState: ActivityState
+): 'role' | 'locked' | null {
+	if (!canManagePlan(membership)) return 'role';
+	if (
+		activityState !== 'drafting' &&
+		activityState !== 'consultation' &&
+		activityState !== 'returned'
+	)
+		return 'locked';
+	return null;
+}
+
+/** Feedback on the previous activity's output (5.1.3): reviewers, approvers and admins. */
+export function canFileFeedback(membership: Membership | undefined): boolean {
+	return (membership?.roles ?? []).some(
+		(r) => r === 'reviewer' || r === 'approver' || r === 'admin'
+	);
+}
+
+/** Which public-consultation participant a member signs as (confirm). */
+export function participantKind(membership: Membership | undefined): 'enterprise' | 'resident' {
+	return hasRole(membership, 'enterprise') ? 'enterprise' : 'resident';
+}
