@@ -1,0 +1,108 @@
+import { describe, expect, it } from 'vitest';
+import {
+	answersForSection,
+	canAdministerSite,
+	canExport,
+	canFileFeedback,
+	canResolveThread,
+	isPolicyApprover,
+	mayCountersign,
+	policyEditRefusal,
+	restoreRefusal,
+	sectionAccess
+} from './index.ts';
+import type { Membership } from '../roles.ts';
+import { allowed, MATRIX_ACTIONS, PERSONAS, socketAccess, type MatrixAction } from './matrix.ts';
+
+const member = (m: Membership): Membership => m;
+
+/** The demo matrix, written out once by hand: the policy must give exactly these answers. */
+const TABLE: Record<string, Record<MatrixAction, boolean> & { socket: string }> = {
+	admin: row(1, 1, 1, 1, 1, 1, 1, 1, 1, 'write'),
+	dsj: row(1, 1, 1, 1, 1, 1, 0, 0, 1, 'write'),
+	fgw: row(1, 1, 0, 0, 0, 1, 0, 0, 0, 'read'),
+	reviewer: row(1, 1, 0, 0, 0, 1, 0, 0, 0, 'read'),
+	leader: row(1, 1, 0, 0, 0, 1, 0, 0, 0, 'read'),
+	qiye: row(0, 0, 0, 0, 0, 0, 0, 0, 0, 'none'),
+	jumin: row(0, 0, 0, 0, 0, 0, 0, 0, 0, 'none'),
+	'matrix-outsider': row(0, 0, 0, 0, 0, 0, 0, 0, 0, 'none')
+};
+
+function row(...cells: [...(0 | 1)[], string]) {
+	const socket = cells.pop() as string;
+	const entries = MATRIX_ACTIONS.map((action, i) => [action, cells[i] === 1]);
+	return { ...Object.fromEntries(entries), socket } as Record<MatrixAction, boolean> & {
+		socket: string;
+	};
+}
+
+describe('the demo role × action matrix', () => {
+	for (const persona of PERSONAS) {
+		for (const action of MATRIX_ACTIONS) {
+			it(`${persona.label} → ${action}`, () => {
+				expect(allowed(persona, action)).toBe(TABLE[persona.username][action]);
+			});
+		}
+		it(`${persona.label} → live section`, () => {
+			expect(socketAccess(persona)).toBe(TABLE[persona.username].socket);
+		});
+	}
+});
+
+describe('policy functions', () => {
+	const editor = member({ roles: ['editor'], organizationId: 3 });
+	const admin = member({ roles: ['admin'], organizationId: 9 });
+
+	it('gives the section to its departments’ editors only while drafting', () => {
+		expect(sectionAccess(editor, [3], 'drafting')).toBe('write');
+		expect(sectionAccess(editor, [3], 'returned')).toBe('write');
+		expect(sectionAccess(editor, [3], 'consultation')).toBe('read');
+		expect(sectionAccess(editor, [4], 'drafting')).toBe('read');
+		expect(sectionAccess(admin, [9], 'drafting')).toBe('read');
+		expect(sectionAccess({ roles: ['resident'], organizationId: 3 }, [3], 'drafting')).toBe('none');
+	});
+
+	it('lets authors and those who answer for a section resolve threads', () => {
+		expect(answersForSection(admin, [])).toBe(true);
+		expect(answersForSection(editor, [3])).toBe(true);
+		expect(answersForSection(editor, [4])).toBe(false);
+		expect(canResolveThread(editor, [4], 5, 5)).toBe(true);
+		expect(canResolveThread(editor, [4], 5, 6)).toBe(false);
+	});
+
+	it('locks restoring outside drafting, and refuses non-editors first', () => {
+		expect(restoreRefusal(editor, [3], 'drafting')).toBeNull();
+		expect(restoreRefusal(editor, [3], 'review')).toBe('history-locked');
+		expect(restoreRefusal(editor, [4], 'review')).toBe('forbidden');
+		expect(restoreRefusal(admin, [9], 'drafting')).toBe('forbidden');
+	});
+
+	it('exports versions to every member and the draft to its readers', () => {
+		const resident = { roles: ['resident' as const], organizationId: 1 };
+		expect(canExport(resident, 'version')).toBe(true);
+		expect(canExport(resident, 'draft')).toBe(false);
+		expect(canExport(undefined, 'version')).toBe(false);
+	});
+
+	it('decides sign-off rights from the policy', () => {
+		const reviewer = { roles: ['reviewer' as const], organizationId: 2 };
+		expect(mayCountersign(reviewer, [2])).toBe(true);
+		expect(mayCountersign(reviewer, [3])).toBe(false);
+		expect(mayCountersign(editor, [3])).toBe(false);
+		const approver = { roles: ['approver' as const], organizationId: 5 };
+		expect(isPolicyApprover(approver, 11, null)).toBe(true);
+		expect(isPolicyApprover(approver, 11, 11)).toBe(true);
+		expect(isPolicyApprover(approver, 11, 12)).toBe(false);
+		expect(canFileFeedback(reviewer)).toBe(true);
+		expect(canFileFeedback(editor)).toBe(false);
+		expect(policyEditRefusal(admin, 'consultation')).toBeNull();
+		expect(policyEditRefusal(admin, 'review')).toBe('locked');
+		expect(policyEditRefusal(editor, 'drafting')).toBe('role');
+	});
+
+	it('opens site administration to system admins only', () => {
+		expect(canAdministerSite({ isSystemAdmin: true })).toBe(true);
+		expect(canAdministerSite({ isSystemAdmin: false })).toBe(false);
+		expect(canAdministerSite(null)).toBe(false);
+	});
+});

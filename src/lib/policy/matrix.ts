@@ -1,0 +1,129 @@
+/**
+ * The role × action matrix the policy implies for the demo plan (src/lib/server/seed/demo-data.ts):
+ * one persona per kind of user, each action on a fixed sample (section 8.3, owned by 大数据局 alone,
+ * drafting; a consultation comment on 9.2, also 大数据局's). The expected answers are computed here
+ * from the policy functions, never written by hand, so the unit test and the integration test that
+ * tries every pair through the real HTTP and WebSocket paths both follow the rule book.
+ */
+import type { Membership } from '../roles.ts';
+import {
+	canActOnWorkflow,
+	canAnswerConsultation,
+	canComment,
+	canExport,
+	canManagePlan,
+	canReadDraft,
+	canReadHistory,
+	canResolveThread,
+	canSaveNamedVersion,
+	restoreRefusal,
+	sectionAccess,
+	type SectionAccess
+} from './index.ts';
+
+/** Demo organization ids, in the seed's order (大数据局 is 1). */
+const ORG = { dsj: 1, fgw: 2, zf: 5, qy: 6, jm: 7, zj: 8 } as const;
+
+export interface Persona {
+	/** Login name; the outsider is created by the test, a member of no plan. */
+	username: string;
+	label: string;
+	membership: Membership | undefined;
+}
+
+export const PERSONAS: readonly Persona[] = [
+	{
+		username: 'admin',
+		label: 'plan admin',
+		membership: { roles: ['admin', 'editor'], organizationId: ORG.dsj }
+	},
+	{
+		username: 'dsj',
+		label: 'owning-department editor',
+		membership: { roles: ['editor'], organizationId: ORG.dsj }
+	},
+	{
+		username: 'fgw',
+		label: 'other-department editor',
+		membership: { roles: ['editor'], organizationId: ORG.fgw }
+	},
+	{
+		username: 'reviewer',
+		label: 'reviewer',
+		membership: { roles: ['reviewer'], organizationId: ORG.fgw }
+	},
+	{
+		username: 'leader',
+		label: 'approver',
+		membership: { roles: ['approver'], organizationId: ORG.zf }
+	},
+	{
+		username: 'qiye',
+		label: 'enterprise',
+		membership: { roles: ['enterprise'], organizationId: ORG.qy }
+	},
+	{
+		username: 'jumin',
+		label: 'resident',
+		membership: { roles: ['resident'], organizationId: ORG.jm }
+	},
+	{ username: 'matrix-outsider', label: 'non-member', membership: undefined }
+];
+
+/** The sample the actions are tried on. */
+export const SAMPLE = {
+	clause: '8.3',
+	owners: [ORG.dsj],
+	state: 'drafting',
+	/** The section a consultation comment is answered on, in the activity that is published. */
+	answerClause: '9.2',
+	answerOwners: [ORG.dsj],
+	publishActivity: 'roadmap',
+	/** A thread on the sample section opened by someone who is none of the personas. */
+	threadAuthor: 'expert'
+} as const;
+
+export const MATRIX_ACTIONS = [
+	'readSection',
+	'comment',
+	'resolveThread',
+	'saveNamedVersion',
+	'restoreHistory',
+	'exportDraft',
+	'manageMembers',
+	'publish',
+	'answerConsultation'
+] as const;
+export type MatrixAction = (typeof MATRIX_ACTIONS)[number];
+
+/** Whether the persona may take the action on the sample, by the rule book. */
+export function allowed(persona: Persona, action: MatrixAction): boolean {
+	const m = persona.membership;
+	const { owners, state } = SAMPLE;
+	switch (action) {
+		case 'readSection':
+			return canReadDraft(m);
+		case 'comment':
+			return canComment(m);
+		case 'resolveThread':
+			// Not the thread's author (user 0 is nobody): only those who answer for the section.
+			return canComment(m) && canResolveThread(m, owners, 0, -1);
+		case 'saveNamedVersion':
+			return canReadHistory(m) && canSaveNamedVersion(m, owners);
+		case 'restoreHistory':
+			return canReadHistory(m) && restoreRefusal(m, owners, state) === null;
+		case 'exportDraft':
+			return canExport(m, 'draft');
+		case 'manageMembers':
+			return canManagePlan(m);
+		case 'publish':
+			return canActOnWorkflow(state, 'publish', m).ok;
+		case 'answerConsultation':
+			return canAnswerConsultation(m, SAMPLE.answerOwners);
+	}
+}
+
+/** What the live section document grants the persona over the collab WebSocket. */
+export function socketAccess(persona: Persona): SectionAccess {
+	return sectionAccess(persona.membership, SAMPLE.owners, SAMPLE.state);
+}
