@@ -1,0 +1,277 @@
+/**
+ * Every demo role × every action, allowed and refused, through the real HTTP paths (form actions and
+ * JSON APIs) and the real collab WebSocket (issue 12). The expected answer of each pair comes from
+ * the policy module (src/lib/policy/matrix.ts), so the rule book and the server cannot drift apart.
+ * Allowed is 2xx; refused is 403 for a member and 404 for a non-member (plans do not leak).
+ */
+import Database from 'better-sqlite3';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { frozenParts } from '../../src/lib/consultation/passages.ts';
+import {
+	allowed,
+	PERSONAS,
+	SAMPLE,
+	socketAccess,
+	type MatrixAction,
+	type Persona
+} from '../../src/lib/policy/matrix.ts';
+import type { VersionPayload } from '../../src/lib/workflow/version.ts';
+import { connect, eventually, type TestProvider } from '../helpers/collab.ts';
+import { login, postForm } from '../helpers/http.ts';
+import { startServer, type TestServer } from '../helpers/server.ts';
+
+let server: TestServer;
+const cookies = new Map<string, string>();
+const OUTSIDER_PASSWORD = 'Matrix-Outsider-2026!';
+let tried = 0;
+
+beforeAll(async () => {
+	server = await startServer();
+	const admin = await login(server.url, 'admin');
+	// The non-member: a user of the experts' committee (organization 8) in no plan.
+	const created = await postForm(
+		server.url,
+		'/admin/users?/create',
+		{
+			displayName: '局外人',
+			username: 'matrix-outsider',
+			organizationId: '8',
+			password: OUTSIDER_PASSWORD
+		},
+		admin
+	);
+	expect(created.status).toBe(200);
+	for (const persona of PERSONAS) {
+		const password = persona.membership ? undefined : OUTSIDER_PASSWORD;
+		cookies.set(persona.username, await login(server.url, persona.username, password));
+	}
+	cookies.set(SAMPLE.threadAuthor, await login(server.url, SAMPLE.threadAuthor));
+});
+afterAll(async () => {
+	// Every persona tried every HTTP action and the live section once.
+	expect(tried).toBe(PERSONAS.length * 10);
+	await server?.stop();
+});
+
+function query<T>(sql: string, ...params: unknown[]): T {
+	const db = new Database(server.databasePath, { readonly: true });
+	try {
+		return db.prepare(sql).get(...params) as T;
+	} finally {
+		db.close();
+	}
+}
+
+function send(who: string, path: string, body?: unknown, accept = 'application/json') {
+	return fetch(`${server.url}${path}`, {
+		method: body === undefined ? 'GET' : 'POST',
+		redirect: 'manual',
+		headers: {
+			origin: server.url,
+			accept,
+			cookie: cookies.get(who) ?? '',
+			...(body === undefined ? {} : { 'content-type': 'application/json' })
+		},
+		body: body === undefined ? undefined : JSON.stringify(body)
+	});
+}
+
+function form(who: string, path: string, fields: [string, string][]) {
+	return fetch(`${server.url}${path}`, {
+		method: 'POST',
+		redirect: 'manual',
+		headers: {
+			'content-type': 'application/x-www-form-urlencoded',
+			origin: server.url,
+			accept: 'text/html',
+			cookie: cookies.get(who) ?? ''
+		},
+		body: new URLSearchParams(fields)
+	});
+}
+
+const { clause } = SAMPLE;
+const ANCHOR = {
+	kind: 'text',
+	fragment: 'body',
+	start: 'AQID',
+	end: 'AQIE',
+	quote: '矩阵',
+	before: '',
+	after: ''
+};
+
+/** Facts the samples need, gathered through the real paths before the pairs are tried. */
+const sample = { threadId: 0, upTo: 0, leaderId: 0, roundId: 0, roundThreadId: 0 };
+
+/** The request that tries one action as one persona. */
+const REQUESTS: Record<MatrixAction, (who: string) => Promise<Response>> = {
+	readSection: (who) => send(who, `/plans/1/sections/${clause}`, undefined, 'text/html'),
+	comment: (who) =>
+		send(who, `/api/plans/1/sections/${clause}/comments`, { anchor: ANCHOR, body: `${who} 意见` }),
+	resolveThread: (who) =>
+		send(who, `/api/plans/1/comments/${sample.threadId}`, { action: 'resolve' }),
+	saveNamedVersion: (who) =>
+		send(who, `/api/plans/1/sections/${clause}/history`, { label: `${who} 的版本` }),
+	restoreHistory: (who) =>
+		send(who, `/api/plans/1/sections/${clause}/history/restore`, { upTo: sample.upTo }),
+	exportDraft: (who) => send(who, '/plans/1/export/md?version=draft', undefined, '*/*'),
+	// Adding a membership that exists already: the real action, changing nothing.
+	manageMembers: (who) =>
+		form(who, '/plans/1/manage?/add', [
+			['userId', String(sample.leaderId)],
+			['role', 'approver']
+		]),
+	publish: (who) =>
+		form(who, `/plans/1/workflow/${SAMPLE.publishActivity}?/publish`, [
+			['configured', '1'],
+			['groups', 'residents'],
+			['days', '30']
+		]),
+	answerConsultation: (who) =>
+		form(who, `/plans/1/rounds/${sample.roundId}?/answer`, [
+			['kind', 'thread'],
+			['id', String(sample.roundThreadId)],
+			['disposition', 'partial'],
+			['reason', `${who} 的答复`]
+		])
+};
+
+/** Those refused first, so an allowed state change (publishing) comes after every refusal. */
+const refusedFirst = (action: MatrixAction) =>
+	[...PERSONAS].sort((a, b) => Number(allowed(a, action)) - Number(allowed(b, action)));
+
+async function tryPair(persona: Persona, action: MatrixAction) {
+	const response = await REQUESTS[action](persona.username);
+	await response.arrayBuffer();
+	tried++;
+	if (allowed(persona, action)) {
+		expect(response.status, `${persona.label} may ${action}`).toBeGreaterThanOrEqual(200);
+		expect(response.status, `${persona.label} may ${action}`).toBeLessThan(300);
+	} else {
+		expect(response.status, `${persona.label} may not ${action}`).toBe(
+			persona.membership ? 403 : 404
+		);
+	}
+}
+
+function pairs(action: MatrixAction) {
+	for (const persona of refusedFirst(action)) {
+		const verb = allowed(persona, action) ? 'may' : 'may not';
+		it(`${persona.label} ${verb} ${action}`, () => tryPair(persona, action));
+	}
+}
+
+describe('the live section over the collab WebSocket', () => {
+	let observer: TestProvider;
+	beforeAll(async () => {
+		observer = connect(server.url, cookies.get('dsj')!, `plan/1/section/${clause}`);
+		await eventually(() => expect(observer.provider.isSynced).toBe(true));
+	});
+	afterAll(() => observer.destroy());
+
+	for (const persona of PERSONAS) {
+		const access = socketAccess(persona);
+		it(`${persona.label} gets ${access}`, async () => {
+			let refused = false;
+			const client = connect(
+				server.url,
+				cookies.get(persona.username)!,
+				`plan/1/section/${clause}`,
+				{
+					onAuthenticationFailed: () => (refused = true)
+				}
+			);
+			try {
+				const mark = `〔${persona.username}〕`;
+				const text = () => observer.doc.getText('matrix').toString();
+				if (access === 'none') {
+					await eventually(() => expect(refused).toBe(true));
+				} else if (access === 'write') {
+					await eventually(() => expect(client.provider.authorizedScope).toBe('read-write'));
+					client.doc.getText('matrix').insert(0, mark);
+					await eventually(() => expect(text()).toContain(mark));
+				} else {
+					await eventually(() => expect(client.provider.authorizedScope).toBe('readonly'));
+					await eventually(() => expect(client.provider.isSynced).toBe(true));
+					client.doc.getText('matrix').insert(0, mark);
+					// The server handles a connection's messages in order: once the awareness sent after
+					// the update reaches the observer, the update has been handled (and refused).
+					client.provider.setAwarenessField('matrix', mark);
+					await eventually(() =>
+						expect(observer.provider.awareness?.getStates().get(client.doc.clientID)?.matrix).toBe(
+							mark
+						)
+					);
+					expect(text()).not.toContain(mark);
+				}
+				tried++;
+			} finally {
+				client.destroy();
+			}
+		});
+	}
+});
+
+describe('HTTP actions', () => {
+	beforeAll(async () => {
+		const opened = await send(SAMPLE.threadAuthor, `/api/plans/1/sections/${clause}/comments`, {
+			anchor: ANCHOR,
+			body: '请补充应用架构说明'
+		});
+		expect(opened.status).toBe(201);
+		sample.threadId = ((await opened.json()) as { threadId: number }).threadId;
+		const history = await send('admin', `/api/plans/1/sections/${clause}/history`);
+		sample.upTo = ((await history.json()) as { latest: number }).latest;
+		expect(sample.upTo).toBeGreaterThan(0);
+		sample.leaderId = query<{ id: number }>("SELECT id FROM users WHERE username = 'leader'").id;
+	});
+
+	for (const action of [
+		'readSection',
+		'comment',
+		'resolveThread',
+		'saveNamedVersion',
+		'restoreHistory',
+		'exportDraft',
+		'manageMembers',
+		'publish'
+	] as const) {
+		describe(action, () => pairs(action));
+	}
+
+	describe('answerConsultation', () => {
+		beforeAll(async () => {
+			// Publishing (above) opened a round to residents; a resident comments on 9.2.
+			const round = query<{ id: number; version_id: number }>(
+				'SELECT id, version_id FROM consultation_rounds WHERE plan_id = 1 AND activity = ? ORDER BY id DESC LIMIT 1',
+				SAMPLE.publishActivity
+			);
+			sample.roundId = round.id;
+			const { payload } = query<{ payload: string }>(
+				'SELECT c.payload FROM activity_versions v JOIN version_contents c ON c.hash = v.hash WHERE v.id = ?',
+				round.version_id
+			);
+			const section = (JSON.parse(payload) as VersionPayload).sections.find(
+				(s) => s.clause === SAMPLE.answerClause
+			)!;
+			const part = frozenParts(section.rendering)[0];
+			const passage = part.passages[0];
+			const end = Math.min(passage.end, passage.start + 12);
+			const commented = await form('jumin', `/plans/1/rounds/${round.id}?/comment`, [
+				['clause', SAMPLE.answerClause],
+				['part', part.part],
+				['start', String(passage.start)],
+				['end', String(end)],
+				['stance', 'suggest'],
+				['body', '建议补充社区服务内容']
+			]);
+			expect(commented.status).toBe(200);
+			sample.roundThreadId = query<{ id: number }>(
+				'SELECT id FROM comment_threads WHERE round_id = ? ORDER BY id DESC LIMIT 1',
+				round.id
+			).id;
+		});
+		pairs('answerConsultation');
+	});
+});
