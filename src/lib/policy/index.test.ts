@@ -9,7 +9,9 @@ import {
 	mayCountersign,
 	policyEditRefusal,
 	restoreRefusal,
-	sectionAccess
+	roundCommentRefusal,
+	sectionAccess,
+	seesConsultationThread
 } from './index.ts';
 import type { Membership } from '../roles.ts';
 import { allowed, MATRIX_ACTIONS, PERSONAS, socketAccess, type MatrixAction } from './matrix.ts';
@@ -104,5 +106,18 @@ describe('policy functions', () => {
 		expect(canAdministerSite({ isSystemAdmin: true })).toBe(true);
 		expect(canAdministerSite({ isSystemAdmin: false })).toBe(false);
 		expect(canAdministerSite(null)).toBe(false);
+	});
+
+	it('lets invited groups comment in an open round, and shows comments to who may see them', () => {
+		const round = { opensAt: 0, closesAt: 100, closedAt: null, groups: ['residents' as const] };
+		expect(roundCommentRefusal('residents', round, 50)).toBeUndefined();
+		expect(roundCommentRefusal('public', round, 50)).toBeUndefined();
+		expect(roundCommentRefusal('enterprise', round, 50)).toBe('round-not-invited');
+		expect(roundCommentRefusal(undefined, round, 50)).toBe('round-not-invited');
+		expect(roundCommentRefusal('residents', round, 100)).toBe('round-ended');
+		const resident = { roles: ['resident' as const], organizationId: 7 };
+		expect(seesConsultationThread(resident, false, 13, 13)).toBe(true);
+		expect(seesConsultationThread(resident, false, 13, 12)).toBe(false);
+		expect(seesConsultationThread(editor, false, 2, 12)).toBe(true);
 	});
 });

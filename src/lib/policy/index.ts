@@ -5,6 +5,11 @@
  * (database reads, src/lib/server/access.ts) and ask here; pages mirror the same answers. Nothing
  * else in the tree decides a permission (issue 12).
  */
+import {
+	commentRefusal,
+	type CommentRefusal,
+	type ParticipantType
+} from '../consultation/period.ts';
 import type { ActivityState, Membership, PlanRole } from '../roles.ts';
 import {
 	availableActions,
@@ -119,6 +124,32 @@ export function canAnswerConsultation(
 /** Confirming an answer given to a consultation comment: only the comment's author. */
 export function canConfirmAnswer(userId: number, authorId: number): boolean {
 	return userId === authorId;
+}
+
+/**
+ * Why someone may not comment in a consultation round now (undefined: they may): the invited
+ * groups and the round's period decide; `participantType` is undefined for a non-member.
+ */
+export function roundCommentRefusal(
+	participantType: ParticipantType | undefined,
+	round: Parameters<typeof commentRefusal>[0],
+	now: number
+): CommentRefusal | undefined {
+	if (!participantType) return 'round-not-invited';
+	return commentRefusal(round, participantType, now);
+}
+
+/**
+ * A round's comment is seen by its author, by those who read the draft, and by those who answer
+ * for one of the round's sections (approved public comments are public anyway).
+ */
+export function seesConsultationThread(
+	membership: Membership | undefined,
+	answersSomeSection: boolean,
+	userId: number,
+	authorId: number
+): boolean {
+	return seesAllConsultationComments(membership) || answersSomeSection || userId === authorId;
 }
 
 /** Whether a member sees every comment of a round (not only their own and approved public ones). */

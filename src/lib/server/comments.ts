@@ -13,7 +13,7 @@ import { findMentions, normalizeBody } from '../comments/body.ts';
 import { COMMENT_LIMITS } from '../comments/limits.ts';
 import type { MemberView, ThreadView } from '../comments/types.ts';
 import { BODY_FRAGMENT, itemFragmentName } from '../editor/fragments.ts';
-import { answersForSection, canReadDraft, canResolveThread } from '../policy/index.ts';
+import { canReadDraft, canResolveThread } from '../policy/index.ts';
 import type { PlanRole } from '../roles.ts';
 import { proseItemsOf } from '../templates/registry.ts';
 import { getTemplate } from '../templates/registry.ts';
@@ -125,11 +125,6 @@ export function mentionableMembers(planId: number): MemberView[] {
 	return [...byId.values()]
 		.filter((m) => canReadDraft({ roles: m.roles, organizationId: 0 }))
 		.map(({ id, name, organization }) => ({ id, name, organization }));
-}
-
-/** Whether a user may resolve or reopen any thread of the section (not only their own). */
-export function canModerateSection(userId: number, planId: number, clause: string): boolean {
-	return answersForSection(getMembership(planId, userId), assignedOrganizationIds(planId, clause));
 }
 
 function requireReader(userId: number, planId: number, clause: string): void {
@@ -409,7 +404,8 @@ export function listThreads(planId: number, clause: string, viewerId: number): T
 			.all()
 			.map((u) => [u.id, u.name])
 	);
-	const moderator = canModerateSection(viewerId, planId, clause);
+	const membership = getMembership(planId, viewerId);
+	const owners = assignedOrganizationIds(planId, clause);
 	return threads.map((t) => ({
 		id: t.id,
 		status: t.status,
@@ -428,7 +424,7 @@ export function listThreads(planId: number, clause: string, viewerId: number): T
 		authorId: t.authorId,
 		resolvedBy: t.resolvedBy ? (names.get(t.resolvedBy) ?? '') : null,
 		resolvedAt: t.resolvedAt?.getTime() ?? null,
-		canResolve: moderator || t.authorId === viewerId,
+		canResolve: canResolveThread(membership, owners, viewerId, t.authorId),
 		comments: messages
 			.filter((c) => c.threadId === t.id)
 			.map((c) => ({

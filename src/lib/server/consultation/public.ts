@@ -7,9 +7,8 @@
  */
 import { createHash } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
-import { commentRefusal } from '../../consultation/period.ts';
 import type { Stance } from '../../consultation/report.ts';
-import { canModeratePublic } from '../../policy/index.ts';
+import { canModeratePublic, roundCommentRefusal } from '../../policy/index.ts';
 import { getMembership } from '../access.ts';
 import { appendAudit } from '../audit/index.ts';
 import { getDb, schema } from '../db/index.ts';
@@ -60,7 +59,7 @@ export async function submitPublicComment(
 	ip: string
 ): Promise<{ id: number }> {
 	if (!round.publicToken) throw new DomainError('not-found', {}, 404);
-	const refusal = commentRefusal(roundTimes(round), 'public', Date.now());
+	const refusal = roundCommentRefusal('public', roundTimes(round), Date.now());
 	if (refusal) throw new DomainError(refusal, {}, 409);
 	assertRecordOpen(round.planId, round.activity);
 	const name = input.name.trim();

@@ -9,7 +9,6 @@ import { randomBytes } from 'node:crypto';
 import { and, asc, desc, eq, inArray, isNull, lte } from 'drizzle-orm';
 import {
 	closesEarly,
-	commentRefusal,
 	periodText,
 	roundPhase,
 	type ParticipantGroup,
@@ -24,7 +23,7 @@ import { COMMENT_LIMITS } from '../../comments/limits.ts';
 import {
 	canAnswerConsultation,
 	canConfirmAnswer,
-	seesAllConsultationComments
+	roundCommentRefusal
 } from '../../policy/index.ts';
 import type { Membership } from '../../roles.ts';
 import { findSection, type Activity } from '../../standard/sections.ts';
@@ -317,11 +316,6 @@ export function mayAnswer(membership: Membership | undefined, planId: number, cl
 	return canAnswerConsultation(membership, assignedOrganizationIds(planId, clause));
 }
 
-/** Whether a member sees every comment of a round (not only their own and approved public ones). */
-export function seesAllComments(membership: Membership | undefined): boolean {
-	return seesAllConsultationComments(membership);
-}
-
 export interface PassageAnchor {
 	clause: string;
 	part: string;
@@ -375,11 +369,14 @@ export function commentOnRound(
 ): { threadId: number } {
 	const round = getRound(roundId);
 	if (!round || round.planId !== planId) throw new DomainError('not-found', {}, 404);
-	const membership = getMembership(planId, actor.userId);
-	const participant = participantOf(actor.userId);
-	if (!membership || !participant) throw new DomainError('round-not-invited', {}, 403);
-	const refusal = commentRefusal(roundTimes(round), participant.type, Date.now());
-	if (refusal) throw new DomainError(refusal, {}, refusal === 'round-not-invited' ? 403 : 409);
+	const participant = getMembership(planId, actor.userId) ? participantOf(actor.userId) : undefined;
+	const refusal = roundCommentRefusal(participant?.type, roundTimes(round), Date.now());
+	if (refusal || !participant)
+		throw new DomainError(
+			refusal ?? 'round-not-invited',
+			{},
+			refusal && refusal !== 'round-not-invited' ? 409 : 403
+		);
 	assertRecordOpen(planId, round.activity);
 	const body = cleanCommentBody(input.body);
 	const anchor = resolveAnchor(round, input);

@@ -1,6 +1,6 @@
 import { error } from '@sveltejs/kit';
 import { z } from 'zod';
-import { commentRefusal } from '#lib/consultation/period.ts';
+import { roundCommentRefusal } from '#lib/policy/index.ts';
 import { attempt, parseForm } from '#lib/server/actions.ts';
 import { submitPublicComment } from '#lib/server/consultation/public.ts';
 import { roundByToken, roundPublicComments, roundTimes } from '#lib/server/consultation/rounds.ts';
@@ -22,7 +22,7 @@ export const load: PageServerLoad = ({ params, setHeaders }) => {
 	return {
 		planName: getPlan(round.planId)?.name ?? '',
 		round: roundSummary(round),
-		refusal: commentRefusal(roundTimes(round), 'public', Date.now()) ?? null,
+		refusal: roundCommentRefusal('public', roundTimes(round), Date.now()) ?? null,
 		...roundSections(round),
 		comments: roundPublicComments(round.id)
 			.filter((c) => c.status === 'approved')

@@ -1,8 +1,7 @@
 import { error } from '@sveltejs/kit';
 import { z } from 'zod';
-import { commentRefusal } from '#lib/consultation/period.ts';
 import { idField } from '#lib/forms.ts';
-import { canManagePlan } from '#lib/policy/index.ts';
+import { canManagePlan, roundCommentRefusal, seesConsultationThread } from '#lib/policy/index.ts';
 import { attempt, parseForm } from '#lib/server/actions.ts';
 import { moderatePublicComment } from '#lib/server/consultation/public.ts';
 import {
@@ -14,8 +13,7 @@ import {
 	participantOf,
 	roundPublicComments,
 	roundThreads,
-	roundTimes,
-	seesAllComments
+	roundTimes
 } from '#lib/server/consultation/rounds.ts';
 import { roundSections, roundSummary } from '#lib/server/consultation/views.ts';
 import { requirePlanMember } from '#lib/server/guards.ts';
@@ -35,14 +33,11 @@ function requireRound(event: RequestEvent | Parameters<PageServerLoad>[0]) {
 export const load: PageServerLoad = (event) => {
 	const { plan, membership, user, round } = requireRound(event);
 	const participant = participantOf(user.id);
-	const refusal = participant
-		? commentRefusal(roundTimes(round), participant.type, Date.now())
-		: 'round-not-invited';
+	const refusal = roundCommentRefusal(participant?.type, roundTimes(round), Date.now());
 	const { sections, integrity } = roundSections(round);
 	const answerable = sections
 		.map((s) => s.clause)
 		.filter((clause) => mayAnswer(membership, plan.id, clause));
-	const all = seesAllComments(membership) || answerable.length > 0;
 	const isAdmin = canManagePlan(membership);
 	// Opening the round reads the notifications that point at it.
 	const { notifications } = schema;
@@ -72,7 +67,7 @@ export const load: PageServerLoad = (event) => {
 			answerable
 		},
 		threads: roundThreads(round.id)
-			.filter((t) => all || t.authorId === user.id)
+			.filter((t) => seesConsultationThread(membership, answerable.length > 0, user.id, t.authorId))
 			.map((t) => ({
 				key: `t${t.id}`,
 				kind: 'thread' as const,
