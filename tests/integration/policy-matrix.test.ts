@@ -275,3 +275,26 @@ describe('HTTP actions', () => {
 		pairs('answerConsultation');
 	});
 });
+
+describe('changing a fact re-applies access to live connections (the service announces it)', () => {
+	it('an editor removed from the plan through the members form loses the open section', async () => {
+		let refused = false;
+		const editor = connect(server.url, cookies.get('dsj')!, `plan/1/section/${clause}`, {
+			reconnect: true,
+			onAuthenticationFailed: () => (refused = true)
+		});
+		try {
+			await eventually(() => expect(editor.provider.authorizedScope).toBe('read-write'));
+			const dsjId = query<{ id: number }>("SELECT id FROM users WHERE username = 'dsj'").id;
+			const removed = await form('admin', '/plans/1/manage?/remove', [
+				['userId', String(dsjId)],
+				['role', 'editor']
+			]);
+			expect(removed.status).toBe(200);
+			// Closed at once, the provider reconnects and is refused: dsj is no longer a member.
+			await eventually(() => expect(refused).toBe(true));
+		} finally {
+			editor.destroy();
+		}
+	});
+});
