@@ -162,6 +162,7 @@ describe('section history', () => {
 		expect(refused.json.code).toBe('history-forbidden');
 		expect(latest()).toBe(before);
 		expect(body(reader)).toContain('发改委补充的第二段。');
+		const full = body(reader);
 
 		// An editor restores; the connected reader sees it live; it is fgw's change in the log.
 		const restored = await api('fgw', `${BASE}/restore`, { upTo: afterDsj });
@@ -187,9 +188,10 @@ describe('section history', () => {
 		// Restoring the state just before the restore undoes it.
 		const undo = await api('dsj', `${BASE}/restore`, { upTo: before });
 		expect(undo.status).toBe(200);
-		await eventually(() => expect(body(reader)).toContain('发改委补充的第二段。'));
-		expect(body(reader)).toContain('大数据局写的第一段。');
-		expect(body(reader).startsWith(seeded.slice(0, 20))).toBe(true);
+		// The whole text is back as it was before the restore, seeded paragraphs included.
+		await eventually(() => expect(body(reader)).toBe(full));
+		expect(full.startsWith(seeded)).toBe(true);
+		expect(full).toContain('大数据局写的第一段。');
 	});
 
 	it('saves a named version, hides history from participants, and refuses restores while in review', async () => {
