@@ -4,11 +4,11 @@
  * the items under a passage to their authors; a restore reaches a connected reader live and is
  * itself undoable; a reader's restore is refused and changes nothing; a locked activity refuses.
  */
-import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { fragmentText } from '../../src/lib/collab/section-doc.ts';
 import { itemsInRange } from '../../src/lib/history/selection.ts';
+import { testDatabase } from '../helpers/db.ts';
 import { connect, eventually, type TestProvider } from '../helpers/collab.ts';
 import { login } from '../helpers/http.ts';
 import { startServer, type TestServer } from '../helpers/server.ts';
@@ -40,14 +40,7 @@ async function api(user: string, path: string, payload?: unknown) {
 	return { status: response.status, json };
 }
 
-function query<T>(sql: string, ...params: unknown[]): T {
-	const db = new Database(server.databasePath, { readonly: true });
-	try {
-		return db.prepare(sql).get(...params) as T;
-	} finally {
-		db.close();
-	}
-}
+const { query } = testDatabase(() => server.databasePath);
 
 const userId = (username: string) =>
 	query<{ id: number }>('SELECT id FROM users WHERE username = ?', username).id;
