@@ -3,7 +3,8 @@
  * and upgrades /collab to the Hocuspocus collaboration server. Run by `npm start` / `npm run serve`
  * with Node 24, which runs this TypeScript file directly (type stripping), so only erasable syntax.
  *
- * PORT and HOST are honoured as adapter-node does (default 0.0.0.0:3000).
+ * PORT and HOST are honoured as adapter-node does (default 0.0.0.0:3000); every variable is parsed
+ * by src/lib/server/config.ts (a bad value stops the start, naming it).
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
@@ -32,10 +33,11 @@ const HOST_HEADER = 'x-lantu-host';
 // without, plain http on the Host asked for. SvelteKit's CSRF check and our Origin rule then compare
 // like with like. Whoever configured adapter-node's own PROTOCOL_HEADER/HOST_HEADER keeps them.
 const publicOrigin = config.ORIGIN ? new URL(config.ORIGIN) : undefined;
-if (!process.env.PROTOCOL_HEADER) process.env.PROTOCOL_HEADER = PROTOCOL_HEADER;
-if (publicOrigin && !process.env.HOST_HEADER) process.env.HOST_HEADER = HOST_HEADER;
-const injectProtocol = process.env.PROTOCOL_HEADER === PROTOCOL_HEADER;
-const injectHost = process.env.HOST_HEADER === HOST_HEADER;
+// adapter-node's handler reads these from process.env when it is imported below.
+const injectProtocol = !config.PROTOCOL_HEADER;
+const injectHost = publicOrigin !== undefined && !config.HOST_HEADER;
+if (injectProtocol) process.env.PROTOCOL_HEADER = PROTOCOL_HEADER;
+if (injectHost) process.env.HOST_HEADER = HOST_HEADER;
 const publicProtocol = publicOrigin ? publicOrigin.protocol.slice(0, -1) : 'http';
 // The client address adapter-node reports (getClientAddress) is the one TRUST_PROXY decides, the
 // same the /collab upgrade counts: written into our own header on every request, never the client's.
@@ -43,13 +45,13 @@ process.env.ADDRESS_HEADER = CLIENT_ADDRESS_HEADER;
 
 const log = pino({
 	base: { app: 'lantu', category: 'http' },
-	level: process.env.LOG_LEVEL ?? 'info'
+	level: config.LOG_LEVEL
 });
 // Before the app loads, so an error during start-up is logged by the same policy.
 installLastResort(log);
-const port = Number(process.env.PORT ?? 3000);
-const host = process.env.HOST ?? '0.0.0.0';
-const SHUTDOWN_TIMEOUT_MS = Number(process.env.SHUTDOWN_TIMEOUT ?? 10) * 1000;
+const port = config.PORT;
+const host = config.HOST;
+const SHUTDOWN_TIMEOUT_MS = config.SHUTDOWN_TIMEOUT * 1000;
 
 // Importing the handler runs SvelteKit's `init` hook: migrations, demo seed, collab server.
 const { handler } = (await import(path.join(root, 'build/handler.js'))) as { handler: Handler };

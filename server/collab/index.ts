@@ -1,7 +1,7 @@
 /**
  * The collaboration server: Hocuspocus with Lantu's extensions, attached to an HTTP server's upgrade
- * event on /collab. Extensions run in a deliberate order (STYLE.md): authorization → persistence →
- * logging; a rejection stops the chain.
+ * event on /collab. Extensions run in a deliberate order; it is stated once, at the `extensions`
+ * array below (docs/ARCHITECTURE.md points there).
  */
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
@@ -95,7 +95,11 @@ export function createCollabServer(db: Db): CollabServer {
 		quiet: true,
 		debounce: 2000,
 		maxDebounce: 10000,
-		// Order is design: a rejection stops the chain, so cheap refusals come first.
+		// The one statement of the extensions' order. Hocuspocus runs each hook in this order and a
+		// rejection stops the chain: caps first (cheapest refusal), then quarantined documents, then
+		// who may connect and with what scope, presence identity, session activity, the block guard
+		// (refuses a malformed update before it is applied), and persistence last (stores only what
+		// all the others let through).
 		extensions: [
 			new Limits(),
 			quarantine,

@@ -3,6 +3,7 @@
  * browser context: drafting, a consultation round, submit, two departments countersign and one
  * returns, the fix, resubmission, all countersign, representatives confirm, the leader signs — and
  * the approved version's hash on the page equals one recomputed here from the version's content.
+ * At the end the admin reopens it, so chapter 6 is writable again for the other specs.
  */
 import { createHash } from 'node:crypto';
 import type { Browser, Page } from '@playwright/test';
@@ -156,6 +157,15 @@ test('drafting → consultation → review with a return → approval → signed
 	await expect(leader.getByTestId('compare-6.3')).toContainText('有改动');
 	await expect(leader.getByTestId('compare-6.3')).toContainText('数据来源为市统计局年鉴。');
 	await expect(leader.getByTestId('compare-6.1')).toContainText('无改动');
+
+	// Chapter 6 is read-only once approved: reopen 需求分析 (the 定稿 is marked superseded) so the
+	// specs that write chapter 6 (security.spec.ts writes 6.4) find it in drafting again.
+	await admin.goto(WORKFLOW);
+	await admin.locator('summary', { hasText: '重新打开' }).click();
+	await admin.getByLabel('理由', { exact: true }).fill('演示结束，恢复起草。');
+	await admin.getByRole('button', { name: '重新打开', exact: true }).click();
+	await expect(admin.getByRole('status').filter({ hasText: '已重新打开' })).toBeVisible();
+	await expect(state(admin)).toHaveText('起草中');
 
 	for (const page of [admin, dsj, qiye, reviewer, wjw, expert, jumin, leader])
 		await page.context().close();

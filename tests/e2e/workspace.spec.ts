@@ -1,9 +1,30 @@
 import { expect, loginAs, test } from './fixtures.ts';
 
+/** 8.2's 数据标准 is only recommended (Table A.1): emptied, it is an open 建议 item. */
+const RECOMMENDED = '数据标准（表A.1）';
+
 test('an editor goes from the plan page to the dashboard, filters open items and opens one', async ({
+	browser,
+	baseURL,
 	page,
 	context
 }) => {
+	// The seed leaves only required items open: the admin empties a recommended one so the filter
+	// has something to hide, and puts it back (undo) at the end for the other specs.
+	const adminContext = await browser.newContext({ baseURL });
+	await loginAs(adminContext, 'admin');
+	const admin = await adminContext.newPage();
+	await admin.goto('/plans/1/sections/8.2');
+	await expect(admin.locator('[data-status="saved"]')).toBeVisible();
+	const field = admin.getByRole('textbox', { name: RECOMMENDED });
+	const seeded = await field.textContent();
+	expect(seeded).not.toBe('');
+	await field.click();
+	await admin.keyboard.press('Control+a');
+	await admin.keyboard.press('Delete');
+	await expect(field).toHaveText('');
+	await expect(admin.locator('[data-status="saved"]')).toBeVisible();
+
 	await loginAs(context, 'dsj');
 	await page.goto('/plans/1');
 	await expect(page.getByRole('heading', { name: /第7章\s*总体设计/ })).toBeVisible();
@@ -18,6 +39,10 @@ test('an editor goes from the plan page to the dashboard, filters open items and
 	const advice = await page
 		.locator('[data-rule]', { has: page.getByText('建议', { exact: true }) })
 		.count();
+	// The seed leaves recommended items open, so the filter has something to hide: a filter that
+	// did nothing would keep all of them.
+	expect(advice).toBeGreaterThan(0);
+	expect(all).toBeGreaterThan(advice);
 	await page.getByText('只看必备项').click();
 	await expect(page.locator('[data-rule]')).toHaveCount(all - advice);
 	await expect(page.getByText('建议', { exact: true })).toHaveCount(0);
@@ -26,6 +51,12 @@ test('an editor goes from the plan page to the dashboard, filters open items and
 	await page.locator('[data-rule="item:6.5.2.j"] a').click();
 	await expect(page).toHaveURL(/\/plans\/1\/sections\/6\.5#item-6\.5\.2\.j$/);
 	await expect(page.locator('[id="item-6.5.2.j"]')).toBeInViewport();
+
+	await field.click();
+	await admin.keyboard.press('Control+z');
+	await expect(field).toHaveText(seeded!);
+	await expect(admin.locator('[data-status="saved"]')).toBeVisible();
+	await adminContext.close();
 });
 
 test('the plan page, dashboard and Appendix A fit a phone screen', async ({ browser, baseURL }) => {

@@ -38,8 +38,22 @@ describe('live connections follow permission changes at once', () => {
 
 			await eventually(() => expect(editor.provider.authorizedScope).toBe('readonly'));
 			editor.doc.getText('t').insert(4, '（越权修改）');
-			watcher.doc.getText('t').insert(0, '');
-			await new Promise((r) => setTimeout(r, 300));
+			// The server handles one connection's messages in order: once the watcher sees an awareness
+			// change sent after the edit, the server has already handled (and refused) the edit.
+			editor.provider.setAwarenessField('probe', 'after-refused-edit');
+			await eventually(() =>
+				expect(watcher.provider.awareness?.getStates().get(editor.doc.clientID)?.probe).toBe(
+					'after-refused-edit'
+				)
+			);
+			// A fresh reader gets the server's copy: the refused edit is not in it.
+			const reader = connect(server.url, admin, 'plan/1/section/8.3');
+			try {
+				await eventually(() => expect(reader.provider.isSynced).toBe(true));
+				expect(reader.doc.getText('t').toString()).toBe('应用架构');
+			} finally {
+				reader.destroy();
+			}
 			expect(watcher.doc.getText('t').toString()).toBe('应用架构');
 		} finally {
 			editor.destroy();

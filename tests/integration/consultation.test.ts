@@ -8,6 +8,7 @@ import { strFromU8, unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { frozenParts } from '../../src/lib/consultation/passages.ts';
 import type { VersionPayload } from '../../src/lib/workflow/version.ts';
+import { testDatabase } from '../helpers/db.ts';
 import { login } from '../helpers/http.ts';
 import { startServer, type TestServer } from '../helpers/server.ts';
 
@@ -40,22 +41,7 @@ async function post(who: Account | null, path: string, fields: [string, string][
 	return { status: response.status, html: await response.text() };
 }
 
-function query<T>(sql: string, ...params: unknown[]): T {
-	const db = new Database(server.databasePath, { readonly: true });
-	try {
-		return db.prepare(sql).get(...params) as T;
-	} finally {
-		db.close();
-	}
-}
-function all<T>(sql: string, ...params: unknown[]): T[] {
-	const db = new Database(server.databasePath, { readonly: true });
-	try {
-		return db.prepare(sql).all(...params) as T[];
-	} finally {
-		db.close();
-	}
-}
+const { query, all } = testDatabase(() => server.databasePath);
 
 function publish(activity: string, settings: [string, string][]) {
 	return post('admin', `/plans/1/workflow/${activity}?/publish`, [

@@ -6,33 +6,24 @@
  * that hash in order, participants export versions but not the draft, and after a reopening the
  * version still exports its frozen content while the draft shows the new text.
  */
-import Database from 'better-sqlite3';
 import { strFromU8, unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { connect, eventually } from '../helpers/collab.ts';
-import { DEMO_PASSWORD, login } from '../helpers/http.ts';
+import { testDatabase } from '../helpers/db.ts';
+import { login } from '../helpers/http.ts';
 import { readPdf } from '../helpers/pdf.ts';
 import { startServer, type TestServer } from '../helpers/server.ts';
+import { walkToFinal } from '../helpers/sign-off.ts';
 
 let server: TestServer;
 const cookies = new Map<string, string>();
 const ACCOUNTS = ['admin', 'dsj', 'reviewer', 'expert', 'leader', 'qiye', 'jumin'] as const;
 type Account = (typeof ACCOUNTS)[number];
-/** Demo organizations in seed order: 2 发改委, 8 专家咨询委员会. */
-const FGW = 2;
-const EXPERTS = 8;
 const A = 'requirements';
 let final: { id: number; hash: string };
 
-function query<T>(sql: string, ...params: unknown[]): T {
-	const db = new Database(server.databasePath, { readonly: true });
-	try {
-		return db.prepare(sql).get(...params) as T;
-	} finally {
-		db.close();
-	}
-}
+const { query } = testDatabase(() => server.databasePath);
 
 async function act(who: Account, action: string, fields: [string, string][] = []) {
 	const response = await fetch(`${server.url}/plans/1/workflow/${A}?/${action}`, {
@@ -104,21 +95,7 @@ function tableAfter(paragraphs: string[], caption: string, columns: number): str
 beforeAll(async () => {
 	server = await startServer();
 	for (const name of ACCOUNTS) cookies.set(name, await login(server.url, name));
-	await act('admin', 'policy', [
-		['departments', String(FGW)],
-		['departments', String(EXPERTS)],
-		['enterpriseCount', '1'],
-		['residentCount', '1'],
-		['approverId', '']
-	]);
-	await act('admin', 'publish');
-	await act('admin', 'closeConsultation', [['closeReason', '意见已收齐，提前结束']]);
-	await act('admin', 'submit', [['waiverReason', '演示数据，内容待补充']]);
-	await act('reviewer', 'countersign');
-	await act('expert', 'countersign');
-	await act('qiye', 'confirm');
-	await act('jumin', 'confirm');
-	await act('leader', 'approve', [['password', DEMO_PASSWORD]]);
+	await walkToFinal(act);
 	final = query<{ id: number; hash: string }>(
 		"SELECT id, hash FROM activity_versions WHERE activity = ? AND milestone = 'final'",
 		A

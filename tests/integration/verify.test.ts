@@ -13,19 +13,18 @@ import fs from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
-import Database from 'better-sqlite3';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD, login } from '../helpers/http.ts';
+import { testDatabase } from '../helpers/db.ts';
+import { login } from '../helpers/http.ts';
 import { changeOneGlyph } from '../helpers/pdf-tamper.ts';
 import { NODE, ROOT, startServer, type TestServer } from '../helpers/server.ts';
+import { walkToFinal } from '../helpers/sign-off.ts';
 
 let server: TestServer;
 const cookies = new Map<string, string>();
 const ACCOUNTS = ['admin', 'reviewer', 'expert', 'leader', 'qiye', 'jumin'] as const;
 type Account = (typeof ACCOUNTS)[number];
-const FGW = 2;
-const EXPERTS = 8;
 const A = 'requirements';
 let final: { id: number; hash: string };
 let docx: Uint8Array;
@@ -90,29 +89,11 @@ function runVerify(file: Uint8Array, name: string) {
 beforeAll(async () => {
 	server = await startServer();
 	for (const name of ACCOUNTS) cookies.set(name, await login(server.url, name));
-	await act('admin', 'policy', [
-		['departments', String(FGW)],
-		['departments', String(EXPERTS)],
-		['enterpriseCount', '1'],
-		['residentCount', '1'],
-		['approverId', '']
-	]);
-	await act('admin', 'publish');
-	await act('admin', 'closeConsultation', [['closeReason', '测试：提前结束']]);
-	await act('admin', 'submit', [['waiverReason', '演示数据，内容待补充']]);
-	await act('reviewer', 'countersign');
-	await act('expert', 'countersign');
-	await act('qiye', 'confirm');
-	await act('jumin', 'confirm');
-	await act('leader', 'approve', [['password', DEMO_PASSWORD]]);
-	const db = new Database(server.databasePath, { readonly: true });
-	try {
-		final = db
-			.prepare("SELECT id, hash FROM activity_versions WHERE activity = ? AND milestone = 'final'")
-			.get(A) as { id: number; hash: string };
-	} finally {
-		db.close();
-	}
+	await walkToFinal(act, '测试：提前结束');
+	final = testDatabase(() => server.databasePath).query(
+		"SELECT id, hash FROM activity_versions WHERE activity = ? AND milestone = 'final'",
+		A
+	);
 	docx = await download(`/plans/1/export/docx?version=v${final.id}`);
 	pdf = await download(`/plans/1/export/pdf?version=v${final.id}`);
 	publicKeyPem = await (await fetch(`${server.url}/.well-known/lantu-signing-key`)).text();

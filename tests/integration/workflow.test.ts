@@ -7,6 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { testDatabase } from '../helpers/db.ts';
 import { connect, eventually } from '../helpers/collab.ts';
 import { DEMO_PASSWORD, login } from '../helpers/http.ts';
 import { NODE, ROOT, startServer, type TestServer } from '../helpers/server.ts';
@@ -48,14 +49,7 @@ async function act(
 	return response.status;
 }
 
-function query<T>(sql: string, ...params: unknown[]): T {
-	const db = new Database(server.databasePath, { readonly: true });
-	try {
-		return db.prepare(sql).get(...params) as T;
-	} finally {
-		db.close();
-	}
-}
+const { query } = testDatabase(() => server.databasePath);
 
 const stateOf = (activity: string) =>
 	query<{ state: string }>(

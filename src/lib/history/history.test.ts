@@ -174,7 +174,9 @@ describe('attribution', () => {
 			[7, 11],
 			[8, 4]
 		]);
-		expect(p).toBeDefined();
+		// The second user's words went into the first user's paragraph, not a new one.
+		expect(body.length).toBe(1);
+		expect(textOf(p).toString()).toBe('hello big world');
 	});
 
 	it('counts positions across paragraphs like ProseMirror', () => {

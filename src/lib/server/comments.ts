@@ -9,7 +9,7 @@
  */
 import { and, asc, count, eq, inArray, isNull } from 'drizzle-orm';
 import { z } from 'zod';
-import { findMentions, normalizeBody } from '../comments/body.ts';
+import { findMentions } from '../comments/body.ts';
 import { COMMENT_LIMITS } from '../comments/limits.ts';
 import type { MemberView, ThreadView } from '../comments/types.ts';
 import { BODY_FRAGMENT, itemFragmentName } from '../editor/fragments.ts';
@@ -21,6 +21,7 @@ import { sectionDocumentName } from '../standard/sections.ts';
 import { appendAudit } from './audit/index.ts';
 import { assignedOrganizationIds, getMembership, sectionAccess } from './access.ts';
 import { getCollab } from './collab.ts';
+import { cleanCommentBody } from './comment-body.ts';
 import { getDb, schema } from './db/index.ts';
 import { DomainError } from './errors.ts';
 import { logger } from './log.ts';
@@ -31,7 +32,7 @@ const log = logger('comments');
 
 const position = z.string().min(1).max(COMMENT_LIMITS.position);
 
-/** The body as typed; trimmed and checked for size by `cleanBody` (so the message can be clear). */
+/** The body as typed; trimmed and checked for size by `cleanCommentBody` (so the message can be clear). */
 const bodyField = z.string().max(COMMENT_LIMITS.body * 4);
 
 export const newThreadSchema = z.object({
@@ -72,15 +73,6 @@ export type ThreadAction = z.infer<typeof threadActionSchema>;
 interface Actor {
 	id: number;
 	ip?: string | null;
-}
-
-function cleanBody(raw: string): string {
-	const body = normalizeBody(raw);
-	if (body.length === 0) throw new DomainError('comment-empty');
-	if (body.length > COMMENT_LIMITS.body) {
-		throw new DomainError('comment-too-long', { max: COMMENT_LIMITS.body, length: body.length });
-	}
-	return body;
 }
 
 /** A light rate limit per user, in memory (a burst of comments is a script, not a reviewer). */
@@ -179,7 +171,7 @@ export async function createThread(
 	input: NewThread
 ): Promise<{ threadId: number }> {
 	requireReader(actor.id, planId, clause);
-	const body = cleanBody(input.body);
+	const body = cleanCommentBody(input.body);
 	const { anchor } = input;
 	if (anchor.kind === 'text' && !validFragment(clause, anchor.fragment)) {
 		throw new DomainError('comment-anchor-invalid');
@@ -271,7 +263,7 @@ export async function actOnThread(
 	const db = getDb();
 	const link = threadLink(planId, clause, threadId);
 	if (input.action === 'reply') {
-		const body = cleanBody(input.body);
+		const body = cleanCommentBody(input.body);
 		await throttle(actor.id);
 		const { commentId, mentioned } = db.transaction(() => {
 			const inserted = insertComment(threadId, actor.id, body, planId);

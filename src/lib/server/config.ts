@@ -1,7 +1,11 @@
 /**
  * Server configuration from the environment, validated once at start with a readable list of
  * problems (svelte.dev's env.ts pattern). Read through `process.env` rather than `$env` because the
- * collab server in `server/` shares this module.
+ * collab server in `server/` shares this module. Every variable the server reads is read here.
+ *
+ * adapter-node's handler reads a few of its own at import (BODY_SIZE_LIMIT, PORT_HEADER, XFF_DEPTH,
+ * ADDRESS_HEADER, PROTOCOL_HEADER, HOST_HEADER): server/index.ts sets ADDRESS_HEADER itself and sets
+ * PROTOCOL_HEADER/HOST_HEADER when they are not given (both are parsed here so it can tell).
  */
 import path from 'node:path';
 import { z } from 'zod';
@@ -37,7 +41,26 @@ const trustProxy = z
 		return { mode: 'list', entries };
 	});
 
+/** A header name as adapter-node takes it (it compares in lower case); empty counts as unset. */
+const headerName = z
+	.string()
+	.trim()
+	.regex(/^[A-Za-z0-9-]*$/, 'not an HTTP header name')
+	.transform((v) => (v === '' ? undefined : v.toLowerCase()));
+
 const schema = z.object({
+	/** Where server/index.ts listens (adapter-node's defaults). */
+	PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+	HOST: z.string().trim().min(1).default('0.0.0.0'),
+	/** Seconds open requests and sockets get to finish after SIGTERM before the process exits. */
+	SHUTDOWN_TIMEOUT: z.coerce.number().min(0).max(3600).default(10),
+	/** adapter-node's headers for the protocol and host behind a proxy (see server/index.ts). */
+	PROTOCOL_HEADER: headerName.optional(),
+	HOST_HEADER: headerName.optional(),
+	/** The Chromium that prints PDF exports; default: Debian's /usr/bin/chromium and neighbours. */
+	CHROMIUM_PATH: z.string().min(1).optional(),
+	/** The SQL migrations, relative to the project root the process runs from. */
+	MIGRATIONS_DIR: z.string().min(1).default('drizzle'),
 	DATA_DIR: z.string().min(1).default('./data'),
 	DATABASE_PATH: z.string().min(1).optional(),
 	/** Seed the demo city into an empty database (DESIGN: 示例市). */
@@ -82,8 +105,9 @@ const schema = z.object({
 
 export type Config = z.infer<typeof schema> & { databasePath: string };
 
-function load(): Config {
-	const parsed = schema.safeParse(process.env);
+/** Parses an environment (process.env at start; tests pass their own). */
+export function parseConfig(environment: Record<string, string | undefined>): Config {
+	const parsed = schema.safeParse(environment);
 	if (!parsed.success) {
 		const problems = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
 		throw new Error(`Invalid environment:\n${problems.join('\n')}`);
@@ -95,4 +119,4 @@ function load(): Config {
 	};
 }
 
-export const config: Config = load();
+export const config: Config = parseConfig(process.env);

@@ -147,11 +147,3 @@ export function previousActivity(activity: Activity): Activity | undefined {
 /** Milestone names Chinese offices give versions. */
 export const MILESTONES = ['consultation', 'review', 'approval', 'final'] as const;
 export type Milestone = (typeof MILESTONES)[number];
-
-/** The milestone a version frozen by an action (or an automatic move into a state) carries. */
-export const MILESTONE_OF: Partial<Record<WorkflowAction | 'advance', Milestone>> = {
-	publish: 'consultation',
-	submit: 'review',
-	advance: 'approval',
-	approve: 'final'
-};

@@ -13,10 +13,10 @@ import { getMembership } from '../access.ts';
 import { appendAudit } from '../audit/index.ts';
 import { getDb, schema } from '../db/index.ts';
 import { assertRecordOpen } from './record.ts';
+import { cleanCommentBody } from '../comment-body.ts';
 import { DomainError } from '../errors.ts';
 import { inMemory, take } from '../rate-limit.ts';
 import {
-	cleanCommentBody,
 	getRound,
 	resolveAnchor,
 	roundTimes,

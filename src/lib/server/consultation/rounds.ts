@@ -18,7 +18,6 @@ import {
 import { frozenParts, quoteOf } from '../../consultation/passages.ts';
 import { ACTIVITY_WORDS } from '../../consultation/vocabulary.ts';
 import type { Disposition, Stance } from '../../consultation/report.ts';
-import { normalizeBody } from '../../comments/body.ts';
 import { COMMENT_LIMITS } from '../../comments/limits.ts';
 import {
 	canAnswerConsultation,
@@ -30,6 +29,7 @@ import { findSection, type Activity } from '../../standard/sections.ts';
 import type { VersionPayload } from '../../workflow/version.ts';
 import { assignedOrganizationIds, getMembership } from '../access.ts';
 import { appendAudit } from '../audit/index.ts';
+import { cleanCommentBody } from '../comment-body.ts';
 import { getDb, schema } from '../db/index.ts';
 import { DomainError } from '../errors.ts';
 import { notify } from '../notifications.ts';
@@ -338,14 +338,6 @@ export function resolveAnchor(round: ConsultationRound, anchor: PassageAnchor) {
 		before: part.text.slice(Math.max(0, anchor.start - COMMENT_LIMITS.context), anchor.start),
 		after: part.text.slice(anchor.end, anchor.end + COMMENT_LIMITS.context)
 	};
-}
-
-export function cleanCommentBody(raw: string): string {
-	const body = normalizeBody(raw);
-	if (body.length === 0) throw new DomainError('comment-empty');
-	if (body.length > COMMENT_LIMITS.body)
-		throw new DomainError('comment-too-long', { max: COMMENT_LIMITS.body, length: body.length });
-	return body;
 }
 
 /** A light per-user limit on consultation comments, in memory. */

@@ -2,6 +2,7 @@
 import { chinaDay, lastDay, roundPhase } from '../../consultation/period.ts';
 import { frozenParts } from '../../consultation/passages.ts';
 import { ACTIVITY_CHAPTER } from '../../standard/sections.ts';
+import type { PublicComment } from '../db/schema.ts';
 import { loadVerifiedVersion } from '../workflow/integrity.ts';
 import { getVersion } from '../workflow/versions.ts';
 import { periodFacts, roundTimes, type ConsultationRound } from './rounds.ts';
@@ -54,5 +55,21 @@ export function roundSections(round: ConsultationRound) {
 			parts: frozenParts(s.rendering)
 		})),
 		integrity: []
+	};
+}
+
+/** A comment through the public link as both round pages show it (members' adds moderation). */
+export function publicCommentCard(c: PublicComment) {
+	return {
+		key: `p${c.id}`,
+		kind: 'public' as const,
+		id: c.id,
+		clause: c.clause,
+		quote: c.quote,
+		body: c.body,
+		stance: c.stance,
+		who: c.name,
+		disposition: c.disposition,
+		reason: c.dispositionReason
 	};
 }

@@ -19,7 +19,7 @@ const KEY = Symbol.for('lantu.db');
 type Holder = { [KEY]?: Db };
 
 /** Where the SQL migrations live; the process runs from the project root (README). */
-const MIGRATIONS = path.resolve(process.env.MIGRATIONS_DIR ?? 'drizzle');
+const MIGRATIONS = path.resolve(config.MIGRATIONS_DIR);
 
 function open(): Db {
 	fs.mkdirSync(path.dirname(config.databasePath), { recursive: true });

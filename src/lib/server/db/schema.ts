@@ -582,19 +582,10 @@ export const notifications = sqliteTable(
 );
 
 export type Organization = typeof organizations.$inferSelect;
-export type User = typeof users.$inferSelect;
 export type Session = typeof sessions.$inferSelect;
 export type Plan = typeof plans.$inferSelect;
-export type PlanMember = typeof planMembers.$inferSelect;
-export type SectionAssignment = typeof sectionAssignments.$inferSelect;
-export type PlanActivity = typeof planActivities.$inferSelect;
 export type Invite = typeof invites.$inferSelect;
-export type AuditEntry = typeof auditLog.$inferSelect;
-export type ActivityVersion = typeof activityVersions.$inferSelect;
-export type ActivitySignature = typeof activitySignatures.$inferSelect;
-export type CommentThread = typeof commentThreads.$inferSelect;
 export type Comment = typeof comments.$inferSelect;
 export type ConsultationRound = typeof consultationRounds.$inferSelect;
 export type PublicComment = typeof publicComments.$inferSelect;
-export type Notification = typeof notifications.$inferSelect;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];

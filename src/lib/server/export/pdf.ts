@@ -4,11 +4,12 @@
  * rendering runs in Chromium's own processes, so the server's event loop only waits.
  */
 import fs from 'node:fs';
+import { config } from '../config.ts';
 
 const CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
 
 export function chromiumPath(): string | undefined {
-	const configured = process.env.CHROMIUM_PATH;
+	const configured = config.CHROMIUM_PATH;
 	if (configured) return fs.existsSync(configured) ? configured : undefined;
 	return CANDIDATES.find((p) => fs.existsSync(p));
 }

@@ -30,14 +30,9 @@ export type IndicatorRow = BlockRow<'indicators'>;
 export type GoalRow = BlockRow<'goals'>;
 export type ArchitectureLayerRow = BlockRow<'architectureLayers'>;
 export type BusinessNodeRow = BlockRow<'businessTree'>;
-export type SystemRow = BlockRow<'systems'>;
 export type KeyProjectRow = BlockRow<'keyProjects'>;
 export type OperatingModelRow = BlockRow<'operatingModel'>;
 export type PhaseRow = BlockRow<'phases'>;
-
-export function getBlock<K extends BlockKey>(key: K): BlockOf<K> {
-	return BLOCKS[key];
-}
 
 export { BLOCK_KEYS, defineBlock } from './fields.ts';
 export type {

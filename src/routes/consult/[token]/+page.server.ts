@@ -4,7 +4,7 @@ import { roundCommentRefusal } from '#lib/policy/index.ts';
 import { attempt, parseForm } from '#lib/server/actions.ts';
 import { submitPublicComment } from '#lib/server/consultation/public.ts';
 import { roundByToken, roundPublicComments, roundTimes } from '#lib/server/consultation/rounds.ts';
-import { roundSections, roundSummary } from '#lib/server/consultation/views.ts';
+import { publicCommentCard, roundSections, roundSummary } from '#lib/server/consultation/views.ts';
 import { getPlan } from '#lib/server/plans.ts';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -26,19 +26,7 @@ export const load: PageServerLoad = ({ params, setHeaders }) => {
 		...roundSections(round),
 		comments: roundPublicComments(round.id)
 			.filter((c) => c.status === 'approved')
-			.map((c) => ({
-				key: `p${c.id}`,
-				kind: 'public' as const,
-				id: c.id,
-				clause: c.clause,
-				quote: c.quote,
-				body: c.body,
-				stance: c.stance,
-				who: c.name,
-				participantType: 'public' as const,
-				disposition: c.disposition,
-				reason: c.dispositionReason
-			}))
+			.map((c) => ({ ...publicCommentCard(c), participantType: 'public' as const }))
 	};
 };
 

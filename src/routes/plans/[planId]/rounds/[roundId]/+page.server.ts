@@ -15,7 +15,7 @@ import {
 	roundThreads,
 	roundTimes
 } from '#lib/server/consultation/rounds.ts';
-import { roundSections, roundSummary } from '#lib/server/consultation/views.ts';
+import { publicCommentCard, roundSections, roundSummary } from '#lib/server/consultation/views.ts';
 import { requirePlanMember } from '#lib/server/guards.ts';
 import { markRead } from '#lib/server/notifications.ts';
 import { getDb, schema } from '#lib/server/db/index.ts';
@@ -88,19 +88,10 @@ export const load: PageServerLoad = (event) => {
 		publicComments: roundPublicComments(round.id)
 			.filter((c) => c.status === 'approved' || isAdmin)
 			.map((c) => ({
-				key: `p${c.id}`,
-				kind: 'public' as const,
-				id: c.id,
-				clause: c.clause,
-				quote: c.quote,
-				body: c.body,
-				stance: c.stance,
-				who: c.name,
+				...publicCommentCard(c),
 				contact: isAdmin ? c.contact : null,
 				status: c.status,
 				hiddenReason: c.hiddenReason,
-				disposition: c.disposition,
-				reason: c.dispositionReason,
 				createdAt: c.createdAt.getTime()
 			})),
 		publicUrl:

@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { parseConfig } from './config.ts';
+
+/** The message a bad environment stops the start with. */
+function problem(environment: Record<string, string>): string {
+	try {
+		parseConfig(environment);
+	} catch (error) {
+		return (error as Error).message;
+	}
+	throw new Error('the environment was accepted');
+}
+
+describe('parseConfig', () => {
+	it('gives the defaults for an empty environment', () => {
+		const config = parseConfig({});
+		expect(config.PORT).toBe(3000);
+		expect(config.HOST).toBe('0.0.0.0');
+		expect(config.SHUTDOWN_TIMEOUT).toBe(10);
+		expect(config.MIGRATIONS_DIR).toBe('drizzle');
+		expect(config.COLLAB_MAX_CONNECTIONS_PER_IP).toBe(1000);
+		expect(config.PROTOCOL_HEADER).toBeUndefined();
+		expect(config.CHROMIUM_PATH).toBeUndefined();
+	});
+
+	it('stops on a non-numeric cap instead of turning it off (NaN)', () => {
+		expect(problem({ COLLAB_MAX_CONNECTIONS_PER_IP: 'lots' })).toMatch(
+			/Invalid environment:\n\s+COLLAB_MAX_CONNECTIONS_PER_IP: /
+		);
+	});
+
+	it('names every bad variable', () => {
+		const message = problem({ PORT: '80a', SHUTDOWN_TIMEOUT: '-1', LOG_LEVEL: 'loud' });
+		expect(message).toMatch(/^\s+PORT: /m);
+		expect(message).toMatch(/^\s+SHUTDOWN_TIMEOUT: /m);
+		expect(message).toMatch(/^\s+LOG_LEVEL: /m);
+	});
+
+	it('refuses a port out of range and a header name with spaces', () => {
+		expect(problem({ PORT: '70000' })).toMatch(/PORT: /);
+		expect(problem({ PROTOCOL_HEADER: 'x forwarded proto' })).toMatch(/PROTOCOL_HEADER: /);
+	});
+
+	it('reads the values it is given', () => {
+		const config = parseConfig({
+			PORT: '8080',
+			SHUTDOWN_TIMEOUT: '2.5',
+			PROTOCOL_HEADER: 'X-Forwarded-Proto',
+			HOST_HEADER: '',
+			CHROMIUM_PATH: '/opt/chromium'
+		});
+		expect(config.PORT).toBe(8080);
+		expect(config.SHUTDOWN_TIMEOUT).toBe(2.5);
+		expect(config.PROTOCOL_HEADER).toBe('x-forwarded-proto');
+		expect(config.HOST_HEADER).toBeUndefined();
+		expect(config.CHROMIUM_PATH).toBe('/opt/chromium');
+	});
+});
