@@ -75,6 +75,14 @@ export function canWriteSection(
 	return isSectionEditor(membership, owners);
 }
 
+/**
+ * An activity's consultation record (answers, confirmations, comments, moderation) is frozen from
+ * 提交会签 on: it is part of what the 报批稿 and 定稿 sign. Reopening or a return unfreezes it.
+ */
+export function consultationRecordFrozen(activityState: ActivityState): boolean {
+	return activityState === 'review' || activityState === 'approval' || activityState === 'approved';
+}
+
 export type SectionAccess = 'write' | 'read' | 'none';
 
 /** Access of a member to the live draft of one section (web pages and the collab server alike). */

@@ -1,9 +1,9 @@
+import { consultationRecordFrozen } from '../policy/index.ts';
 import { describe, expect, it } from 'vitest';
 import { PLAN_ROLES, type PlanRole } from '../roles.ts';
 import {
 	availableActions,
 	decide,
-	isLocked,
 	previousActivity,
 	WORKFLOW_ACTIONS,
 	WORKFLOW_STATES,
@@ -155,8 +155,12 @@ describe('guards', () => {
 });
 
 describe('locking and order', () => {
-	it('locks sections in review, approval and approved', () => {
-		expect(WORKFLOW_STATES.filter(isLocked)).toEqual(['review', 'approval', 'approved']);
+	it('freezes the consultation record in review, approval and approved', () => {
+		expect(WORKFLOW_STATES.filter(consultationRecordFrozen)).toEqual([
+			'review',
+			'approval',
+			'approved'
+		]);
 	});
 	it('knows the previous activity', () => {
 		expect(previousActivity('requirements')).toBeUndefined();

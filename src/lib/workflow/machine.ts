@@ -133,11 +133,6 @@ export function availableActions(
 	});
 }
 
-/** Sections of an activity are read-only for everyone in these states (issue 6 "Locking"). */
-export function isLocked(state: WorkflowState): boolean {
-	return state === 'review' || state === 'approval' || state === 'approved';
-}
-
 /** The activity before this one in the standard's order (5.1.3), or undefined for the first. */
 export function previousActivity(activity: Activity): Activity | undefined {
 	const index = ACTIVITIES.indexOf(activity);

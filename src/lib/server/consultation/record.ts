@@ -6,7 +6,7 @@
 import { and, asc, eq } from 'drizzle-orm';
 import type { ConsultationRecord, FrozenRound } from '../../consultation/record.ts';
 import { aggregateReport } from '../../consultation/report.ts';
-import { isLocked } from '../../workflow/machine.ts';
+import { consultationRecordFrozen } from '../../policy/index.ts';
 import { SECTIONS, type Activity } from '../../standard/sections.ts';
 import { getDb, schema } from '../db/index.ts';
 import { DomainError } from '../errors.ts';
@@ -107,5 +107,5 @@ export function assertRecordOpen(planId: number, activity: Activity): void {
 			and(eq(schema.planActivities.planId, planId), eq(schema.planActivities.activity, activity))
 		)
 		.get();
-	if (row && isLocked(row.state)) throw new DomainError('record-locked', {}, 409);
+	if (row && consultationRecordFrozen(row.state)) throw new DomainError('record-locked', {}, 409);
 }
