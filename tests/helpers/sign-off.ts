@@ -3,6 +3,7 @@
  * tests that need a signed final version: 发改委 and the expert panel countersign, one enterprise
  * and one resident representative confirm, the leader signs with the demo password.
  */
+import { expect } from 'vitest';
 import { DEMO_PASSWORD } from './http.ts';
 
 /** The accounts the walk uses (demo seed usernames). */
@@ -50,4 +51,30 @@ export async function walkToFinal(act: Act, closeReason = '意见已收齐，提
 	await policyAndPublish(act);
 	await act('admin', 'closeConsultation', [['closeReason', closeReason]]);
 	await submitToFinal(act);
+}
+
+/**
+ * An `Act` posting the workflow form actions of one activity of plan 1 as a browser would
+ * (same-origin form post with the account's session cookie), failing the test unless it succeeds.
+ */
+export function workflowActor(
+	baseUrl: () => string,
+	cookieOf: (who: string) => string,
+	activity: string
+): (who: string, action: string, fields?: [string, string][]) => Promise<void> {
+	return async (who, action, fields = []) => {
+		const response = await fetch(`${baseUrl()}/plans/1/workflow/${activity}?/${action}`, {
+			method: 'POST',
+			redirect: 'manual',
+			headers: {
+				'content-type': 'application/x-www-form-urlencoded',
+				origin: baseUrl(),
+				accept: 'text/html',
+				cookie: cookieOf(who)
+			},
+			body: new URLSearchParams(fields)
+		});
+		await response.text();
+		expect({ who, action, status: response.status }).toEqual({ who, action, status: 200 });
+	};
 }

@@ -14,7 +14,7 @@ import { testDatabase } from '../helpers/db.ts';
 import { login } from '../helpers/http.ts';
 import { readPdf } from '../helpers/pdf.ts';
 import { startServer, type TestServer } from '../helpers/server.ts';
-import { walkToFinal } from '../helpers/sign-off.ts';
+import { walkToFinal, workflowActor } from '../helpers/sign-off.ts';
 
 let server: TestServer;
 const cookies = new Map<string, string>();
@@ -25,21 +25,11 @@ let final: { id: number; hash: string };
 
 const { query } = testDatabase(() => server.databasePath);
 
-async function act(who: Account, action: string, fields: [string, string][] = []) {
-	const response = await fetch(`${server.url}/plans/1/workflow/${A}?/${action}`, {
-		method: 'POST',
-		redirect: 'manual',
-		headers: {
-			'content-type': 'application/x-www-form-urlencoded',
-			origin: server.url,
-			accept: 'text/html',
-			cookie: cookies.get(who)!
-		},
-		body: new URLSearchParams(fields)
-	});
-	await response.text();
-	expect({ who, action, status: response.status }).toEqual({ who, action, status: 200 });
-}
+const act = workflowActor(
+	() => server.url,
+	(who) => cookies.get(who)!,
+	A
+);
 
 function get(path: string, who: Account) {
 	return fetch(`${server.url}${path}`, {

@@ -19,12 +19,11 @@ import { testDatabase } from '../helpers/db.ts';
 import { login } from '../helpers/http.ts';
 import { changeOneGlyph } from '../helpers/pdf-tamper.ts';
 import { NODE, ROOT, startServer, type TestServer } from '../helpers/server.ts';
-import { walkToFinal } from '../helpers/sign-off.ts';
+import { walkToFinal, workflowActor } from '../helpers/sign-off.ts';
 
 let server: TestServer;
 const cookies = new Map<string, string>();
 const ACCOUNTS = ['admin', 'reviewer', 'expert', 'leader', 'qiye', 'jumin'] as const;
-type Account = (typeof ACCOUNTS)[number];
 const A = 'requirements';
 let final: { id: number; hash: string };
 let docx: Uint8Array;
@@ -32,21 +31,11 @@ let pdf: Uint8Array;
 let publicKeyPem: string;
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'lantu-verify-'));
 
-async function act(who: Account, action: string, fields: [string, string][] = []) {
-	const response = await fetch(`${server.url}/plans/1/workflow/${A}?/${action}`, {
-		method: 'POST',
-		redirect: 'manual',
-		headers: {
-			'content-type': 'application/x-www-form-urlencoded',
-			origin: server.url,
-			accept: 'text/html',
-			cookie: cookies.get(who)!
-		},
-		body: new URLSearchParams(fields)
-	});
-	await response.text();
-	expect({ who, action, status: response.status }).toEqual({ who, action, status: 200 });
-}
+const act = workflowActor(
+	() => server.url,
+	(who) => cookies.get(who)!,
+	A
+);
 
 async function download(path: string): Promise<Uint8Array> {
 	const response = await fetch(`${server.url}${path}`, {

@@ -10,9 +10,7 @@ import { consultationRecordFrozen } from '../../policy/index.ts';
 import { SECTIONS, type Activity } from '../../standard/sections.ts';
 import { getDb, schema } from '../db/index.ts';
 import { DomainError } from '../errors.ts';
-import { getVersion } from '../workflow/versions.ts';
-import type { RoundReport } from './report.ts';
-import { groupsOf, roundPublicComments, roundThreads } from './rounds.ts';
+import { reportRows, roundFacts, type RoundReport } from './report.ts';
 
 /** Every round of the activity, oldest first, with every comment and its answer as they are now. */
 export function consultationRecord(planId: number, activity: Activity): ConsultationRecord {
@@ -24,54 +22,10 @@ export function consultationRecord(planId: number, activity: Activity): Consulta
 		.orderBy(asc(r.id))
 		.all();
 	return {
-		rounds: rounds.map((round): FrozenRound => {
-			const version = getVersion(round.versionId);
-			const members = roundThreads(round.id).map((t) => ({
-				key: `t${t.id}`,
-				clause: t.clause,
-				quote: t.quote,
-				body: t.body,
-				who: t.organization ?? t.authorName,
-				participantType: t.participantType ?? ('government' as const),
-				stance: t.stance ?? ('suggest' as const),
-				disposition: t.disposition,
-				reason: t.reason,
-				createdAt: t.createdAt.getTime(),
-				answeredAt: t.answeredAt?.getTime() ?? null,
-				confirmedAt: t.answerSeenAt?.getTime() ?? null
-			}));
-			const publicRows = roundPublicComments(round.id)
-				.filter((c) => c.status === 'approved')
-				.map((c) => ({
-					key: `p${c.id}`,
-					clause: c.clause,
-					quote: c.quote,
-					body: c.body,
-					who: c.name,
-					participantType: 'public' as const,
-					stance: c.stance,
-					disposition: c.disposition,
-					reason: c.dispositionReason,
-					createdAt: c.createdAt.getTime(),
-					answeredAt: c.dispositionAt?.getTime() ?? null,
-					confirmedAt: null
-				}));
-			return {
-				id: round.id,
-				versionId: round.versionId,
-				versionSeq: version?.seq ?? 0,
-				hash: version?.hash ?? '',
-				groups: groupsOf(round),
-				opensAt: round.opensAt.getTime(),
-				closesAt: round.closesAt.getTime(),
-				closedAt: round.closedAt?.getTime() ?? null,
-				days: round.days,
-				shortReason: round.shortReason,
-				closeReason: round.closeReason,
-				hasPublicLink: round.publicToken !== null,
-				rows: [...members, ...publicRows]
-			};
-		})
+		rounds: rounds.map((round): FrozenRound => ({
+			...roundFacts(round),
+			rows: reportRows(round.id)
+		}))
 	};
 }
 

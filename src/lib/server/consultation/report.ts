@@ -5,11 +5,8 @@
  */
 import { eq } from 'drizzle-orm';
 import type { ParticipantGroup } from '../../consultation/period.ts';
-import {
-	aggregateReport,
-	type ReportAggregate,
-	type ReportRow
-} from '../../consultation/report.ts';
+import type { FrozenReportRow } from '../../consultation/record.ts';
+import { aggregateReport, type ReportAggregate } from '../../consultation/report.ts';
 import { SECTIONS, type Activity } from '../../standard/sections.ts';
 import { getDb, schema } from '../db/index.ts';
 import { getVersion } from '../workflow/versions.ts';
@@ -37,8 +34,13 @@ export interface RoundReport extends ReportAggregate {
 	};
 }
 
-export function reportRows(roundId: number): ReportRow[] {
-	const members: ReportRow[] = roundThreads(roundId).map((t) => ({
+/**
+ * Every member comment and every approved public comment of a round with its answer, and when it
+ * was answered and confirmed: the rows of the report and of the consultation record frozen into a
+ * version (record.ts) alike.
+ */
+export function reportRows(roundId: number): FrozenReportRow[] {
+	const members: FrozenReportRow[] = roundThreads(roundId).map((t) => ({
 		key: `t${t.id}`,
 		clause: t.clause,
 		quote: t.quote,
@@ -48,9 +50,11 @@ export function reportRows(roundId: number): ReportRow[] {
 		stance: t.stance ?? 'suggest',
 		disposition: t.disposition,
 		reason: t.reason,
-		createdAt: t.createdAt.getTime()
+		createdAt: t.createdAt.getTime(),
+		answeredAt: t.answeredAt?.getTime() ?? null,
+		confirmedAt: t.answerSeenAt?.getTime() ?? null
 	}));
-	const publicRows: ReportRow[] = roundPublicComments(roundId)
+	const publicRows: FrozenReportRow[] = roundPublicComments(roundId)
 		.filter((c) => c.status === 'approved')
 		.map((c) => ({
 			key: `p${c.id}`,
@@ -62,16 +66,38 @@ export function reportRows(roundId: number): ReportRow[] {
 			stance: c.stance,
 			disposition: c.disposition,
 			reason: c.dispositionReason,
-			createdAt: c.createdAt.getTime()
+			createdAt: c.createdAt.getTime(),
+			answeredAt: c.dispositionAt?.getTime() ?? null,
+			confirmedAt: null
 		}));
 	return [...members, ...publicRows];
+}
+
+type RoundRow = NonNullable<ReturnType<typeof getRound>>;
+
+/** A round's own facts as reports and frozen records show them (its version, groups, period). */
+export function roundFacts(round: RoundRow) {
+	const version = getVersion(round.versionId);
+	return {
+		id: round.id,
+		versionId: round.versionId,
+		versionSeq: version?.seq ?? 0,
+		hash: version?.hash ?? '',
+		groups: groupsOf(round),
+		opensAt: round.opensAt.getTime(),
+		closesAt: round.closesAt.getTime(),
+		closedAt: round.closedAt?.getTime() ?? null,
+		closeReason: round.closeReason,
+		days: round.days,
+		shortReason: round.shortReason,
+		hasPublicLink: round.publicToken !== null
+	};
 }
 
 /** The report of a round, or undefined when there is no such round. */
 export function loadRoundReport(roundId: number): RoundReport | undefined {
 	const round = getRound(roundId);
 	if (!round) return undefined;
-	const version = getVersion(round.versionId);
 	const plan = getDb()
 		.select({ name: schema.plans.name })
 		.from(schema.plans)
@@ -80,21 +106,10 @@ export function loadRoundReport(roundId: number): RoundReport | undefined {
 	const sections = SECTIONS.filter((s) => s.activity === round.activity);
 	return {
 		round: {
-			id: round.id,
+			...roundFacts(round),
 			planId: round.planId,
 			planName: plan?.name ?? '',
-			activity: round.activity,
-			versionId: round.versionId,
-			versionSeq: version?.seq ?? 0,
-			hash: version?.hash ?? '',
-			groups: groupsOf(round),
-			opensAt: round.opensAt.getTime(),
-			closesAt: round.closesAt.getTime(),
-			closedAt: round.closedAt?.getTime() ?? null,
-			closeReason: round.closeReason,
-			days: round.days,
-			shortReason: round.shortReason,
-			hasPublicLink: round.publicToken !== null
+			activity: round.activity
 		},
 		...aggregateReport(reportRows(roundId), sections)
 	};
