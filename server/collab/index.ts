@@ -90,6 +90,7 @@ export function createCollabServer(db: Db): CollabServer {
 		log.error({ err: error, documents: [...documentNames] }, 'appending updates failed');
 		quarantine.isolate(documentNames);
 	});
+	const refusalAudit = oncePer(REFUSAL_AUDIT_WINDOW_MS);
 	const hocuspocus = new Hocuspocus<CollabContext>({
 		name: 'lantu',
 		quiet: true,
@@ -107,6 +108,9 @@ export function createCollabServer(db: Db): CollabServer {
 			new AwarenessIdentity(),
 			new SessionActivity(),
 			new BlockGuard(log.child({ part: 'block-guard' }), ({ userId, documentName, reason }) => {
+				// Logged every time by the guard; audited once per user and section per window, so a
+				// client that reconnects and sends the same bad update again cannot flood the audit log.
+				if (!refusalAudit.due(`${userId}:${documentName}`)) return;
 				try {
 					appendAudit({
 						action: 'document.update_refused',
@@ -346,6 +350,25 @@ export function createCollabServer(db: Db): CollabServer {
 			for (const ws of wss.clients) ws.close(code, reason);
 			await new Promise<void>((resolve) => wss.close(() => resolve()));
 			await compactor.stop();
+		}
+	};
+}
+
+/** How often one user's refused updates on one section are audited (each one is logged). */
+const REFUSAL_AUDIT_WINDOW_MS = 10 * 60 * 1000;
+
+/** `due(key)` is true the first time a key is seen in a window, then false until it ends. */
+function oncePer(windowMs: number) {
+	const last = new Map<string, number>();
+	return {
+		due(key: string, now = Date.now()): boolean {
+			const at = last.get(key);
+			if (at !== undefined && now - at < windowMs) return false;
+			if (last.size > 10_000) {
+				for (const [k, t] of last) if (now - t >= windowMs) last.delete(k);
+			}
+			last.set(key, now);
+			return true;
 		}
 	};
 }

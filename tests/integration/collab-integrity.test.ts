@@ -98,6 +98,13 @@ describe('poisoned block rows (item 7)', { timeout: 120_000 }, () => {
 		expect(blockRows(reader.doc, 'systems').toJSON()).toEqual(before);
 		reader.destroy();
 		expect(server.output()).toContain('update refused: malformed block data');
+		// Audited once for these five refusals of one user on one section (each one is logged).
+		expect(
+			sql<{ n: number }>(
+				"SELECT count(*) AS n FROM audit_log WHERE action = 'document.update_refused' AND target = ?",
+				DOC
+			)[0].n
+		).toBe(1);
 		// A well-formed edit on the same connection path is still stored.
 		const writer = await synced(dsj, DOC);
 		appendRows(writer.doc, 'systems', [{ name: '完好的新系统', mode: 'new' }]);
