@@ -3,6 +3,7 @@ import prettier from 'eslint-config-prettier';
 import svelte from 'eslint-plugin-svelte';
 import globals from 'globals';
 import ts from 'typescript-eslint';
+import lantu from './eslint/layers.js';
 
 export default ts.config(
 	{
@@ -78,6 +79,12 @@ export default ts.config(
 				}
 			]
 		}
+	},
+	{
+		// Which folder may import which (docs/ARCHITECTURE.md "Layers"; the table is in the rule).
+		files: ['src/**', 'server/**'],
+		plugins: { lantu },
+		rules: { 'lantu/layers': 'error' }
 	},
 	{
 		// Tests and scripts print progress; benchmarks print their report.

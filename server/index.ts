@@ -11,7 +11,7 @@ import type { Duplex } from 'node:stream';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pino from 'pino';
-import { isValidHost } from './host.ts';
+import { isValidHost } from '../src/lib/server/security/host.ts';
 import { installLastResort } from './last-resort.ts';
 import { CLIENT_ADDRESS_HEADER, clientAddress } from '../src/lib/server/client-address.ts';
 import { config } from '../src/lib/server/config.ts';

@@ -26,7 +26,7 @@ new PerformanceObserver((list) => {
 }).observe({ entryTypes: ['gc'] });
 
 interface LantuCollab {
-	hocuspocus: { documents: Map<string, unknown> };
+	stats(): { connections: number; documents: number };
 	updateLogStats(reset?: boolean): { commits: number; updates: number; maxCommitMs: number };
 }
 /** Lantu's collab server, published on globalThis by the app (src/lib/server/collab.ts). */
@@ -47,7 +47,7 @@ function stats(reset: boolean) {
 		rssBytes: memory.rss,
 		heapUsedBytes: memory.heapUsed,
 		externalBytes: memory.external + memory.arrayBuffers,
-		documents: lantu()?.hocuspocus.documents.size ?? null,
+		documents: lantu()?.stats().documents ?? null,
 		/** Lantu's update log: group commits, updates in them, longest commit (ms). */
 		updateLog: lantu()?.updateLogStats(reset) ?? null,
 		/** CPU time of the whole process (all threads) so far, in ms: contention on a shared

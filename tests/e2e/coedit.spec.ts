@@ -22,7 +22,7 @@ test('two editors co-edit one section: text, a table and a list, with each other
 	baseURL
 }) => {
 	// 8.6 标准体系 belongs to 大数据局, whose editors are admin (王建国) and dsj (李晓明). It is the one
-	// section the demo seed leaves empty (seed/demo-content), so the test starts from a blank body.
+	// section the demo seed leaves empty (src/lib/demo-content), so the test starts from a blank body.
 	const wang = await openSection(browser, baseURL, 'admin', '8.6');
 	const li = await openSection(browser, baseURL, 'dsj', '8.6');
 	await expect(body(wang)).toHaveText('');

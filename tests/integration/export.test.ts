@@ -7,7 +7,7 @@ import { unzipSync, strFromU8 } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fragmentText } from '../../src/lib/collab/section-doc.ts';
 import { BODY_FRAGMENT, itemFragmentName } from '../../src/lib/editor/fragments.ts';
-import { buildSectionDoc, DEMO_SECTIONS } from '../../src/lib/server/seed/demo-content/index.ts';
+import { buildSectionDoc, DEMO_SECTIONS } from '../../src/lib/demo-content/index.ts';
 import { TEMPLATES } from '../../src/lib/templates/index.ts';
 import { login } from '../helpers/http.ts';
 import { readPdf } from '../helpers/pdf.ts';

@@ -33,7 +33,7 @@ function paragraph(text: string): Y.XmlElement {
 beforeAll(async () => {
 	server = await startServer();
 	dsj = await login(server.url, 'dsj');
-	// The demo plan is seeded with a draft that leaves 8.6 标准体系 empty (seed/demo-content). 大数据局
+	// The demo plan is seeded with a draft that leaves 8.6 标准体系 empty (src/lib/demo-content). 大数据局
 	// writes its body through a real provider, which completes chapter 8.
 	const writer = connect(server.url, dsj, 'plan/1/section/8.6');
 	try {

@@ -29,7 +29,7 @@ export function blockRows(doc: Y.Doc, key: BlockKey): Rows {
 
 /**
  * The rows of a block array that can be read, and the positions (1-based, as 第N行) of those that
- * cannot. The server refuses a malformed row where it enters (server/collab/block-guard.ts), but a
+ * cannot. The server refuses a malformed row where it enters (src/lib/server/collab/block-guard.ts), but a
  * row stored before that, or written some other way, must cost its block one reported row — never a
  * section page, an export or the dashboard. Every reader goes through here (or `blockJSON`).
  */

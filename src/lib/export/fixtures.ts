@@ -4,7 +4,7 @@
  */
 import * as Y from 'yjs';
 import { appendRows, blockJSON } from '../collab/section-doc.ts';
-import { buildSectionDoc, DEMO_SECTIONS } from '../server/seed/demo-content/index.ts';
+import { buildSectionDoc, DEMO_SECTIONS } from '../demo-content/index.ts';
 import { TEMPLATES, type SectionTemplate } from '../templates/index.ts';
 import { readSectionContent, type ModelInput, type SectionContent } from './model.ts';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { fragmentText } from '../collab/section-doc.ts';
-import { buildSectionDoc, DEMO_SECTIONS } from '../server/seed/demo-content/index.ts';
+import { buildSectionDoc, DEMO_SECTIONS } from '../demo-content/index.ts';
 import { TEMPLATES } from '../templates/index.ts';
 import { demoModelInput } from './fixtures.ts';
 import { escapeMarkdown, renderMarkdown } from './markdown.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEMO_SECTIONS } from '../server/seed/demo-content/index.ts';
+import { DEMO_SECTIONS } from '../demo-content/index.ts';
 import { TEMPLATES } from '../templates/index.ts';
 import { demoModelInput, scaleContents, demoSectionContents } from './fixtures.ts';
 import {

@@ -8,7 +8,7 @@ import { blockRows, fragmentText, readBlockRows } from '../collab/section-doc.ts
 import { BODY_FRAGMENT, itemFragmentName } from '../editor/fragments.ts';
 import { BLOCKS, type BlockKey } from '../templates/blocks/index.ts';
 import type { FieldDecl } from '../templates/blocks/fields.ts';
-import { proseItems } from '../standard/prose-items.ts';
+import { proseItems } from '../templates/prose-items.ts';
 import { diffText, hasChanges, type DiffPart } from './diff.ts';
 
 export interface TextPart {

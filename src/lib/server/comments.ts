@@ -18,6 +18,7 @@ import type { PlanRole } from '../roles.ts';
 import { proseItemsOf } from '../templates/registry.ts';
 import { getTemplate } from '../templates/registry.ts';
 import { sectionDocumentName } from '../standard/sections.ts';
+import type { Actor } from './actor.ts';
 import { appendAudit } from './audit/index.ts';
 import { assignedOrganizationIds, getMembership, sectionAccess } from './access.ts';
 import { getCollab } from './collab.ts';
@@ -69,11 +70,6 @@ export const threadActionSchema = z.discriminatedUnion('action', [
 	z.object({ action: z.literal('reopen') })
 ]);
 export type ThreadAction = z.infer<typeof threadActionSchema>;
-
-interface Actor {
-	id: number;
-	ip?: string | null;
-}
 
 /** A light rate limit per user, in memory (a burst of comments is a script, not a reviewer). */
 const commentLimiter = inMemory('comments', { points: COMMENT_LIMITS.perMinute, seconds: 60 });
@@ -141,8 +137,7 @@ export function threadLink(planId: number, clause: string, threadId: number): st
 /** Tells the section's live connections that its comments changed (they fetch the list again). */
 function announce(planId: number, clause: string): void {
 	try {
-		const document = getCollab().hocuspocus.documents.get(sectionDocumentName(planId, clause));
-		document?.broadcastStateless(JSON.stringify({ type: 'comments' }));
+		getCollab().announce(sectionDocumentName(planId, clause), JSON.stringify({ type: 'comments' }));
 	} catch (error) {
 		log.warn({ err: error, planId, clause }, 'comment announcement failed');
 	}
@@ -170,7 +165,7 @@ export async function createThread(
 	clause: string,
 	input: NewThread
 ): Promise<{ threadId: number }> {
-	requireReader(actor.id, planId, clause);
+	requireReader(actor.user.id, planId, clause);
 	const body = cleanCommentBody(input.body);
 	const { anchor } = input;
 	if (anchor.kind === 'text' && !validFragment(clause, anchor.fragment)) {
@@ -179,7 +174,7 @@ export async function createThread(
 	if (anchor.kind === 'row' && !validBlock(clause, anchor.blockKey)) {
 		throw new DomainError('comment-anchor-invalid');
 	}
-	await throttle(actor.id);
+	await throttle(actor.user.id);
 	const db = getDb();
 	const result = db.transaction(() => {
 		const thread = db
@@ -196,7 +191,7 @@ export async function createThread(
 							quote: anchor.quote.slice(0, COMMENT_LIMITS.quote),
 							contextBefore: anchor.before.slice(-COMMENT_LIMITS.context),
 							contextAfter: anchor.after.slice(0, COMMENT_LIMITS.context),
-							authorId: actor.id
+							authorId: actor.user.id
 						}
 					: {
 							planId,
@@ -205,12 +200,12 @@ export async function createThread(
 							blockKey: anchor.blockKey,
 							rowId: anchor.rowId,
 							quote: anchor.label.slice(0, COMMENT_LIMITS.quote),
-							authorId: actor.id
+							authorId: actor.user.id
 						}
 			)
 			.returning({ id: schema.commentThreads.id })
 			.get();
-		return { threadId: thread.id, ...insertComment(thread.id, actor.id, body, planId) };
+		return { threadId: thread.id, ...insertComment(thread.id, actor.user.id, body, planId) };
 	});
 	notify(result.mentioned, {
 		kind: 'mention',
@@ -218,13 +213,13 @@ export async function createThread(
 		clause,
 		threadId: result.threadId,
 		commentId: result.commentId,
-		actorId: actor.id,
+		actorId: actor.user.id,
 		link: threadLink(planId, clause, result.threadId),
 		excerpt: body
 	});
 	appendAudit({
 		action: 'comment.created',
-		actorId: actor.id,
+		actorId: actor.user.id,
 		planId,
 		target: `thread:${result.threadId}`,
 		details: { clause, anchor: anchor.kind, mentions: result.mentioned },
@@ -259,14 +254,14 @@ export async function actOnThread(
 ): Promise<{ clause: string }> {
 	const thread = loadThread(threadId, planId);
 	const { clause } = thread;
-	requireReader(actor.id, planId, clause);
+	requireReader(actor.user.id, planId, clause);
 	const db = getDb();
 	const link = threadLink(planId, clause, threadId);
 	if (input.action === 'reply') {
 		const body = cleanCommentBody(input.body);
-		await throttle(actor.id);
+		await throttle(actor.user.id);
 		const { commentId, mentioned } = db.transaction(() => {
-			const inserted = insertComment(threadId, actor.id, body, planId);
+			const inserted = insertComment(threadId, actor.user.id, body, planId);
 			db.update(schema.commentThreads)
 				.set({ updatedAt: new Date() })
 				.where(eq(schema.commentThreads.id, threadId))
@@ -280,7 +275,15 @@ export async function actOnThread(
 			.where(eq(schema.comments.threadId, threadId))
 			.all()
 			.map((r) => r.id);
-		const common = { planId, clause, threadId, commentId, actorId: actor.id, link, excerpt: body };
+		const common = {
+			planId,
+			clause,
+			threadId,
+			commentId,
+			actorId: actor.user.id,
+			link,
+			excerpt: body
+		};
 		notify(mentioned, { kind: 'mention', ...common });
 		notify(
 			participants.filter((id) => !mentioned.includes(id)),
@@ -288,7 +291,7 @@ export async function actOnThread(
 		);
 		appendAudit({
 			action: 'comment.replied',
-			actorId: actor.id,
+			actorId: actor.user.id,
 			planId,
 			target: `thread:${threadId}`,
 			details: { clause, comment: commentId, mentions: mentioned },
@@ -297,7 +300,14 @@ export async function actOnThread(
 	} else {
 		const resolving = input.action === 'resolve';
 		const owners = assignedOrganizationIds(planId, clause);
-		if (!canResolveThread(getMembership(planId, actor.id), owners, actor.id, thread.authorId)) {
+		if (
+			!canResolveThread(
+				getMembership(planId, actor.user.id),
+				owners,
+				actor.user.id,
+				thread.authorId
+			)
+		) {
 			throw new DomainError('comment-resolve-forbidden', {}, 403);
 		}
 		if ((thread.status === 'resolved') === resolving) return { clause };
@@ -306,7 +316,7 @@ export async function actOnThread(
 				resolving
 					? {
 							status: 'resolved',
-							resolvedBy: actor.id,
+							resolvedBy: actor.user.id,
 							resolvedAt: new Date(),
 							updatedAt: new Date()
 						}
@@ -319,13 +329,13 @@ export async function actOnThread(
 			planId,
 			clause,
 			threadId,
-			actorId: actor.id,
+			actorId: actor.user.id,
 			link,
 			excerpt: thread.quote
 		});
 		appendAudit({
 			action: resolving ? 'comment.resolved' : 'comment.reopened',
-			actorId: actor.id,
+			actorId: actor.user.id,
 			planId,
 			target: `thread:${threadId}`,
 			details: { clause },

@@ -19,11 +19,11 @@ import { findSection, sectionDocumentName } from '../standard/sections.ts';
 import { getTemplate } from '../templates/registry.ts';
 import { assignedOrganizationIds, getMembership, sectionAccess, sectionFacts } from './access.ts';
 import { appendAudit } from './audit/index.ts';
-import type { SessionUser } from './auth/session.ts';
+import type { Actor } from './actor.ts';
 import { getCollab } from './collab.ts';
 import { getDb } from './db/index.ts';
 import { DomainError } from './errors.ts';
-import { intact } from '../../../server/collab/integrity.ts';
+import { intact } from './collab/integrity.ts';
 
 export const VERSION_LABEL_MAX = 60;
 
@@ -198,11 +198,6 @@ export function restoreRefusal(
 	return decideRestore(facts.membership, facts.owners, facts.state);
 }
 
-interface Actor {
-	user: SessionUser;
-	ip: string;
-}
-
 export function saveNamedVersion(actor: Actor, planId: number, clause: string, label: string) {
 	if (!isSectionEditor(actor.user.id, planId, clause))
 		throw new DomainError('history-forbidden', {}, 403);
@@ -228,7 +223,7 @@ export function saveNamedVersion(actor: Actor, planId: number, clause: string, l
 
 /**
  * Brings the section back to its state after update `upTo`, as a new change by the restorer made
- * on the live document through a Hocuspocus DirectConnection: connected editors see it at once,
+ * on the live document (the collab server's `editAs`): connected editors see it at once,
  * the log keeps everything, and the state just before can be restored in turn.
  */
 export async function restoreVersion(actor: Actor, planId: number, clause: string, upTo: number) {
@@ -238,29 +233,18 @@ export async function restoreVersion(actor: Actor, planId: number, clause: strin
 	const name = sectionDocumentName(planId, clause);
 	if (upTo > latestUpdateId(name)) throw new DomainError('not-found', {}, 404);
 	const past = documentAt(name, upTo);
-	const organization =
-		sqlite()
-			.prepare<[number], { name: string }>('SELECT name FROM organizations WHERE id = ?')
-			.get(actor.user.organizationId)?.name ?? '';
-	const connection = await getCollab().hocuspocus.openDirectConnection(name, {
-		user: actor.user,
-		ip: actor.ip,
-		organization
-	});
 	let before = 0;
-	let after: number;
 	try {
-		await connection.transact((doc) => {
+		await getCollab().editAs(actor, name, (doc) => {
 			// Synchronous from here: no other update can land between reading the watermark and
 			// appending the revert (persistence appends inside this transaction).
 			before = latestUpdateId(name);
 			Y.applyUpdate(doc, revertUpdate(doc, past));
 		});
-		after = latestUpdateId(name);
 	} finally {
 		past.destroy();
-		await connection.disconnect({ unloadImmediately: false });
 	}
+	const after = latestUpdateId(name);
 	const id = Number(
 		sqlite()
 			.prepare(
@@ -309,7 +293,7 @@ export function authorsOf(planId: number, clause: string, ranges: readonly ItemR
 		)
 		.all(name, entry.lastId);
 	for (const row of rows) {
-		// A row that fails its checksum credits nobody (server/collab/integrity.ts).
+		// A row that fails its checksum credits nobody (collab/integrity.ts).
 		if (!intact(row.update, row.hash))
 			throw new DomainError('history-corrupt', { id: row.id }, 500);
 		entry.index.add(new Uint8Array(row.update), row.user_id, row.at);

@@ -18,7 +18,7 @@ export const GET: RequestHandler = () => {
 	}
 	let connections = 0;
 	try {
-		connections = getCollab().connectionCount();
+		connections = getCollab().stats().connections;
 		checks.collab = 'ok';
 	} catch (error) {
 		log.error({ err: error }, 'collab check failed');

@@ -62,7 +62,7 @@ export const AUDIT_ACTIONS = [
 	'history.version_saved',
 	'history.restored',
 	'integrity.failed',
-	/** Stored Yjs state failed its checksum (server/collab/integrity.ts). */
+	/** Stored Yjs state failed its checksum (collab/integrity.ts). */
 	'document.integrity_failed',
 	/** A collaboration update that would have stored a malformed block row was refused. */
 	'document.update_refused'

@@ -329,7 +329,7 @@ export const documentSnapshots = sqliteTable('document_snapshots', {
 	updatedAt: now('updated_at'),
 	/**
 	 * SHA-256 (hex) of `state`, checked on every read: a snapshot whose bytes changed but still decode
-	 * is rebuilt from the log instead of being served (server/collab/integrity.ts). Null only for rows
+	 * is rebuilt from the log instead of being served (collab/integrity.ts). Null only for rows
 	 * written before the column existed, until the collab server's start backfills them.
 	 */
 	hash: text('hash')

@@ -4,10 +4,10 @@
  * have nothing stored yet, so it never overwrites anyone's work.
  */
 import * as Y from 'yjs';
-import { createDocumentStore } from '../../../../server/collab/store.ts';
+import { createDocumentStore } from '../collab/store.ts';
 import { sectionDocumentName } from '../../standard/sections.ts';
 import type { Db } from '../db/index.ts';
-import { buildSectionDoc, DEMO_SECTIONS } from './demo-content/index.ts';
+import { buildSectionDoc, DEMO_SECTIONS } from '../../demo-content/index.ts';
 
 /** Returns how many sections were written. */
 export function seedDemoContent(

@@ -5,7 +5,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { prosemirrorToYXmlFragment, yXmlFragmentToProseMirrorRootNode } from 'y-prosemirror';
 import * as Y from 'yjs';
-import { createDocumentStore } from '../../../../server/collab/store.ts';
+import { createDocumentStore } from '../collab/store.ts';
 import { readSectionData } from '../../collab/section-doc.ts';
 import {
 	evaluatePlan,
@@ -20,7 +20,7 @@ import { BLOCKS, type BlockKey } from '../../templates/blocks/index.ts';
 import { getTemplate, TEMPLATES } from '../../templates/registry.ts';
 import { getDb, schema } from '../db/index.ts';
 import { seedDemoContent } from './content.ts';
-import { buildSectionDoc, DEMO_GAPS, DEMO_SECTIONS } from './demo-content/index.ts';
+import { buildSectionDoc, DEMO_GAPS, DEMO_SECTIONS } from '../../demo-content/index.ts';
 import { seedDemoIfEmpty } from './demo.ts';
 import { DEMO_ACCOUNTS, DEMO_ASSIGNMENTS, DEMO_PLAN } from './demo-data.ts';
 

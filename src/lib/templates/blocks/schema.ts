@@ -1,7 +1,7 @@
 /**
  * One zod schema per block kind, derived from the block declarations (fields.ts): what a row holds
  * as plain values. The collaboration server checks every value a client writes into a block row
- * against it (server/collab/block-guard.ts), so a malformed row never enters a document. Text
+ * against it (src/lib/server/collab/block-guard.ts), so a malformed row never enters a document. Text
  * fields are `Y.Text` in the document; their plain value is a string.
  */
 import { z } from 'zod';

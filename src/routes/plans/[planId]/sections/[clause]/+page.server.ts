@@ -7,7 +7,7 @@ import { requirePlanMember } from '#lib/server/guards.ts';
 import { activityStates, sectionOwners } from '#lib/server/plans.ts';
 import { sectionWorkspace } from '#lib/server/section-workspace.ts';
 import { loadSectionOpinions } from '#lib/server/workflow/queries.ts';
-import { proseItems } from '#lib/standard/prose-items.ts';
+import { proseItems } from '#lib/templates/prose-items.ts';
 import {
 	ACTIVITY_CHAPTER,
 	findSection,

@@ -1,5 +1,6 @@
 import { error, json } from '@sveltejs/kit';
 import { attemptJson, readJson, requireApiMember } from '#lib/server/api.ts';
+import { actorOf } from '#lib/server/actor.ts';
 import { sectionAccess } from '#lib/server/access.ts';
 import { createThread, listThreads, newThreadSchema } from '#lib/server/comments.ts';
 import type { RequestHandler } from './$types';
@@ -15,12 +16,12 @@ export const GET: RequestHandler = (event) => {
 
 /** Starts a thread on a text range or a structured row. */
 export const POST: RequestHandler = async (event) => {
-	const { plan, user } = requireApiMember(event);
+	const { plan } = requireApiMember(event);
 	const input = await readJson(event.request, newThreadSchema);
 	if (!input.ok) return input.response;
 	return attemptJson(async () => {
 		const { threadId } = await createThread(
-			{ id: user.id, ip: event.getClientAddress() },
+			actorOf(event),
 			plan.id,
 			event.params.clause,
 			input.data

@@ -1,5 +1,6 @@
 import { json } from '@sveltejs/kit';
 import { attemptJson, readJson, requireApiMember } from '#lib/server/api.ts';
+import { actorOf } from '#lib/server/actor.ts';
 import {
 	namedVersionSchema,
 	requireHistoryReader,
@@ -24,12 +25,7 @@ export const POST: RequestHandler = async (event) => {
 	if (!input.ok) return input.response;
 	return attemptJson(() => {
 		requireHistoryReader(user.id, plan.id, event.params.clause);
-		const saved = saveNamedVersion(
-			{ user, ip: event.getClientAddress() },
-			plan.id,
-			event.params.clause,
-			input.data.label
-		);
+		const saved = saveNamedVersion(actorOf(event), plan.id, event.params.clause, input.data.label);
 		return json(saved, { status: 201 });
 	});
 };

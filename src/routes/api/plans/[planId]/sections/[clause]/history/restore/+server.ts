@@ -1,5 +1,6 @@
 import { json } from '@sveltejs/kit';
 import { problem, readJson, requireApiMember } from '#lib/server/api.ts';
+import { actorOf } from '#lib/server/actor.ts';
 import { DomainError } from '#lib/server/errors.ts';
 import { requireHistoryReader, restoreSchema, restoreVersion } from '#lib/server/history.ts';
 import type { RequestHandler } from './$types';
@@ -12,7 +13,7 @@ export const POST: RequestHandler = async (event) => {
 	try {
 		requireHistoryReader(user.id, plan.id, event.params.clause);
 		const restored = await restoreVersion(
-			{ user, ip: event.getClientAddress() },
+			actorOf(event),
 			plan.id,
 			event.params.clause,
 			input.data.upTo

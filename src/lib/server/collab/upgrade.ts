@@ -5,11 +5,11 @@
  */
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
-import { SESSION_COOKIE, validateSessionToken } from '../../src/lib/server/auth/session.ts';
-import type { SessionUser } from '../../src/lib/server/auth/session.ts';
-import { isValidHost } from '../host.ts';
-import { clientAddress } from '../../src/lib/server/client-address.ts';
-import { config } from '../../src/lib/server/config.ts';
+import { SESSION_COOKIE, validateSessionToken } from '../auth/session.ts';
+import type { SessionUser } from '../auth/session.ts';
+import { isValidHost } from '../security/host.ts';
+import { clientAddress } from '../client-address.ts';
+import { config } from '../config.ts';
 
 export const COLLAB_PATH = '/collab';
 

@@ -19,9 +19,9 @@
  * such updates (the server has everything any client has seen).
  */
 import * as Y from 'yjs';
-import { BLOCKS, type BlockKey } from '../../src/lib/templates/blocks/index.ts';
-import type { FieldDecl } from '../../src/lib/templates/blocks/fields.ts';
-import { rowKeySchema } from '../../src/lib/templates/blocks/schema.ts';
+import { BLOCKS, type BlockKey } from '../../templates/blocks/index.ts';
+import type { FieldDecl } from '../../templates/blocks/fields.ts';
+import { rowKeySchema } from '../../templates/blocks/schema.ts';
 
 export const BLOCK_PREFIX = 'block:';
 

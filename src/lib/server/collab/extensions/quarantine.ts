@@ -15,7 +15,7 @@ import type {
 	onConnectPayload
 } from '@hocuspocus/server';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { CLOSE_CODES } from '../../../src/lib/collab/close-codes.ts';
+import { CLOSE_CODES } from '../../../collab/close-codes.ts';
 
 /** How long a connection waits for the stale copy to go before it is refused (and retries). */
 const WAIT_MS = 10_000;

@@ -13,7 +13,7 @@
  * It never deletes log rows: the log is the sections' history (src/lib/server/history.ts).
  */
 import { Worker } from 'node:worker_threads';
-import type { Logger } from '../../src/lib/server/log.ts';
+import type { Logger } from '../log.ts';
 import type { IntegrityReport } from './store.ts';
 
 // CommonJS so the eval'd worker can `require` from the project's node_modules.

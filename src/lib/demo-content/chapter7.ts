@@ -1,7 +1,7 @@
 /**
  * Chapter 7 总体设计 of the demo plan. One goal (数字经济) has no deadline on purpose (gaps.ts).
  */
-import { presetRowsFor } from '../../../templates/presets/index.ts';
+import { presetRowsFor } from '../templates/presets/index.ts';
 import { GOAL, NEED, sequentialIds } from './ids.ts';
 import type { DemoRow, DemoSection } from './types.ts';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CLOSE_CODES } from '../../src/lib/collab/close-codes.ts';
+import { CLOSE_CODES } from '../../collab/close-codes.ts';
 import { SocketRegistry, type Closable } from './sockets.ts';
 
 function fakeSocket() {

@@ -3,9 +3,9 @@
  * the conformance rules read it (section-doc.ts, fragments.ts, editor/schema.ts).
  */
 import * as Y from 'yjs';
-import { appendRows } from '../../../collab/section-doc.ts';
-import { BODY_FRAGMENT, itemFragmentName } from '../../../editor/fragments.ts';
-import { BLOCK_KEYS } from '../../../templates/blocks/index.ts';
+import { appendRows } from '../collab/section-doc.ts';
+import { BODY_FRAGMENT, itemFragmentName } from '../editor/fragments.ts';
+import { BLOCK_KEYS } from '../templates/blocks/index.ts';
 import type { DemoSection, Prose } from './types.ts';
 
 function textNode(text: string): Y.XmlText {

@@ -1,6 +1,6 @@
 /** Chapter 6 需求分析 of the demo plan. 6.5.2 j）接口需求分析 is left empty on purpose (gaps.ts). */
-import type { IndicatorRow } from '../../../templates/blocks/index.ts';
-import { presetRowsFor } from '../../../templates/presets/index.ts';
+import type { IndicatorRow } from '../templates/blocks/index.ts';
+import { presetRowsFor } from '../templates/presets/index.ts';
 import { NEED, sequentialIds } from './ids.ts';
 import type { DemoRow, DemoSection } from './types.ts';
 

@@ -1,8 +1,8 @@
 /**
  * Chapter 8 架构设计 of the demo plan. 8.6 标准体系 is left unwritten on purpose (gaps.ts).
  */
-import type { BusinessNodeRow } from '../../../templates/blocks/index.ts';
-import { presetRowsFor } from '../../../templates/presets/index.ts';
+import type { BusinessNodeRow } from '../templates/blocks/index.ts';
+import { presetRowsFor } from '../templates/presets/index.ts';
 import { SYSTEM, sequentialIds } from './ids.ts';
 import type { DemoRow, DemoSection } from './types.ts';
 

@@ -12,7 +12,7 @@ import type {
 	beforeHandleAwarenessPayload,
 	onDisconnectPayload
 } from '@hocuspocus/server';
-import { userColor } from '../../../src/lib/collab/colors.ts';
+import { userColor } from '../../../collab/colors.ts';
 import type { CollabContext } from '../context.ts';
 
 export interface AwarenessUser {

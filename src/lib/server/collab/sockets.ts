@@ -7,10 +7,10 @@
  * The decision "is this session still valid" is `checkSession` in auth/session.ts, not here.
  */
 import type { Extension, onChangePayload } from '@hocuspocus/server';
-import { CLOSE_CODES } from '../../src/lib/collab/close-codes.ts';
-import { checkSession } from '../../src/lib/server/auth/session.ts';
-import { onSessionsEnded, type SessionsEnded } from '../../src/lib/server/auth/session-events.ts';
-import type { Logger } from '../../src/lib/server/log.ts';
+import { CLOSE_CODES } from '../../collab/close-codes.ts';
+import { checkSession } from '../auth/session.ts';
+import { onSessionsEnded, type SessionsEnded } from '../auth/session-events.ts';
+import type { Logger } from '../log.ts';
 import type { CollabContext, SocketActivity } from './context.ts';
 
 export interface SocketOwner {

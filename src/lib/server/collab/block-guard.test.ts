@@ -8,11 +8,11 @@ import {
 	insertRow,
 	moveRow,
 	setCell
-} from '../../src/lib/collab/section-doc.ts';
-import { buildSectionDoc, DEMO_SECTIONS } from '../../src/lib/server/seed/demo-content/index.ts';
-import { BLOCKS } from '../../src/lib/templates/blocks/index.ts';
-import { presetRowsFor } from '../../src/lib/templates/presets/index.ts';
-import { TEMPLATES } from '../../src/lib/templates/registry.ts';
+} from '../../collab/section-doc.ts';
+import { buildSectionDoc, DEMO_SECTIONS } from '../../demo-content/index.ts';
+import { BLOCKS } from '../../templates/blocks/index.ts';
+import { presetRowsFor } from '../../templates/presets/index.ts';
+import { TEMPLATES } from '../../templates/registry.ts';
 import { findBlockViolation } from './block-guard.ts';
 
 /** A server copy and a client copy in sync; `edit` changes the client, the result is its update. */

@@ -6,9 +6,9 @@
  * `invalid-block-data`, which the editor shows; the refusal is logged and audited.
  */
 import type { Extension, beforeSyncPayload } from '@hocuspocus/server';
-import { CLOSE_CODES } from '../../../src/lib/collab/close-codes.ts';
-import type { Logger } from '../../../src/lib/server/log.ts';
-import { parseSectionDocumentName } from '../../../src/lib/standard/sections.ts';
+import { CLOSE_CODES } from '../../../collab/close-codes.ts';
+import type { Logger } from '../../log.ts';
+import { parseSectionDocumentName } from '../../../standard/sections.ts';
 import { findBlockViolation } from '../block-guard.ts';
 import type { CollabContext } from '../context.ts';
 

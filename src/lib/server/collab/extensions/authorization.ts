@@ -5,9 +5,9 @@
  * Hocuspocus refuses its updates instead of the UI merely hiding the buttons.
  */
 import type { Extension, onAuthenticatePayload } from '@hocuspocus/server';
-import { sectionAccess } from '../../../src/lib/server/access.ts';
-import { parseSectionDocumentName } from '../../../src/lib/standard/sections.ts';
-import { CLOSE_CODES } from '../../../src/lib/collab/close-codes.ts';
+import { sectionAccess } from '../../access.ts';
+import { parseSectionDocumentName } from '../../../standard/sections.ts';
+import { CLOSE_CODES } from '../../../collab/close-codes.ts';
 import type { CollabContext } from '../context.ts';
 
 export class Authorization implements Extension {

@@ -5,7 +5,7 @@
  * Prepared statements are made once; every call is a short synchronous write.
  */
 import * as Y from 'yjs';
-import type { Db } from '../../src/lib/server/db/index.ts';
+import type { Db } from '../db/index.ts';
 import { intact, IntegrityError, sha256Hex } from './integrity.ts';
 
 export interface PendingUpdate {

@@ -3,7 +3,7 @@
  * per item the template registry writes as prose. The registry owns the list; this is the thin
  * shape the section page needs (id, label, the standard's words as a hint).
  */
-import { proseItemsOf } from '../templates/registry.ts';
+import { proseItemsOf } from './registry.ts';
 
 export interface ProseItem {
 	/** The section document's `item:<id>` fragment, e.g. `6.5.2.a` or `6.2.3`. */

@@ -24,7 +24,7 @@ import type { Compactor } from '../compactor.ts';
 import type { GroupCommit } from '../group-commit.ts';
 import type { DocumentStore } from '../store.ts';
 import type { CollabContext } from '../context.ts';
-import type { Logger } from '../../../src/lib/server/log.ts';
+import type { Logger } from '../../log.ts';
 
 export class Persistence implements Extension {
 	extensionName = 'persistence';

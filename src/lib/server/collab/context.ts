@@ -1,4 +1,4 @@
-import type { SessionUser } from '../../src/lib/server/auth/session.ts';
+import type { SessionUser } from '../auth/session.ts';
 
 export interface SocketActivity {
 	used: boolean;
@@ -12,7 +12,8 @@ export interface CollabContext {
 	 * the server's own direct connections (history restore), which have no socket.
 	 */
 	sessionId?: string;
-	ip: string;
+	/** The client address; null for a server-side edit whose request had none to tell. */
+	ip: string | null;
 	/** Set when the socket carries an edit; the session sweep renews the session's idle expiry. */
 	activity?: SocketActivity;
 	/** Name of the user's organization, shown with their presence. */

@@ -15,7 +15,7 @@ import type {
 } from '@hocuspocus/server';
 import * as decoding from 'lib0/decoding';
 import * as Y from 'yjs';
-import { CLOSE_CODES } from '../../../src/lib/collab/close-codes.ts';
+import { CLOSE_CODES } from '../../../collab/close-codes.ts';
 import { MAX_CONNECTIONS_PER_DOCUMENT, MAX_DOCUMENT_BYTES, MAX_MESSAGE_BYTES } from '../limits.ts';
 
 const MESSAGE_SYNC = 0;

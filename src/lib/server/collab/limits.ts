@@ -3,7 +3,7 @@ export {
 	MAX_DOCUMENT_BYTES,
 	MAX_MESSAGE_BYTES,
 	MAX_SYNC_MESSAGE_BYTES
-} from '../../src/lib/collab/size-limits.ts';
+} from '../../collab/size-limits.ts';
 /** Bytes of oversized sync messages (above MAX_MESSAGE_BYTES) one connection may send per minute. */
 export const LARGE_MESSAGE_BUDGET_BYTES = 3 * 10 * 1024 * 1024;
 // Sockets per user and per client address, and refused upgrades per address, are configuration

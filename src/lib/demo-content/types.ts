@@ -6,7 +6,7 @@
  * - `1. 内容`: an item of an ordered list (likewise);
  * - anything else: a paragraph.
  */
-import type { BlockKey, BlockRow } from '../../../templates/blocks/index.ts';
+import type { BlockKey, BlockRow } from '../templates/blocks/index.ts';
 
 export type Prose = readonly string[];
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { getDb } from '../../src/lib/server/db/index.ts';
+import { getDb } from '../db/index.ts';
 import { sha256Hex } from './integrity.ts';
 import { createDocumentStore, type IntegrityReport } from './store.ts';
 

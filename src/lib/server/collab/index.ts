@@ -1,0 +1,124 @@
+/**
+ * The collaboration server, assembled from its parts: storage (storage.ts), Hocuspocus with the
+ * extensions in their one stated order (hocuspocus.ts), admission of /collab upgrades
+ * (admission.ts) and the sockets it wires up (connection.ts), live re-decisions of access
+ * (live-access.ts) and ended sessions (sockets.ts). The app sees it through its narrow face
+ * (../collab.ts); the HTTP entry through `CollabServer`.
+ */
+import type { IncomingMessage } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { WebSocketServer } from 'ws';
+import * as Y from 'yjs';
+import { CLOSE_CODES } from '../../collab/close-codes.ts';
+import { onAccessChanged } from '../access-events.ts';
+import type { Collab } from '../collab.ts';
+import { config } from '../config.ts';
+import type { Db } from '../db/index.ts';
+import { logger } from '../log.ts';
+import { createAdmission } from './admission.ts';
+import type { GroupCommitStats } from './group-commit.ts';
+import { createHocuspocus } from './hocuspocus.ts';
+import { MAX_SYNC_MESSAGE_BYTES } from './limits.ts';
+import { refreshAccess } from './live-access.ts';
+import { SocketRegistry, watchSessions } from './sockets.ts';
+import { createStorage } from './storage.ts';
+import { COLLAB_PATH } from './upgrade.ts';
+
+/** The face plus what only the process entry and the benchmark probe use. */
+export interface CollabServer extends Collab {
+	/** Handles an HTTP upgrade; returns false when the path is not ours (let others handle it). */
+	handleUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer): boolean;
+	/** Group-commit counters of the update log (the benchmark reads them). */
+	updateLogStats(reset?: boolean): GroupCommitStats;
+	/** Flushes pending stores and closes every connection. */
+	destroy(): Promise<void>;
+}
+
+export function createCollabServer(db: Db): CollabServer {
+	const log = logger('collab');
+	const storage = createStorage(db, log);
+	const { store, updateLog, compactor } = storage;
+	const hocuspocus = createHocuspocus(storage, log);
+	// Frames up to a whole document reach us (a big paste, a long offline session); the connection's
+	// large-frame gate lets only document updates past the message cap through, within a budget.
+	const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_SYNC_MESSAGE_BYTES });
+	/** Who is behind each open socket: caps per user and address, and ended sessions close theirs. */
+	const sockets = new SocketRegistry({
+		perUser: config.COLLAB_MAX_CONNECTIONS_PER_USER,
+		perAddress: config.COLLAB_MAX_CONNECTIONS_PER_IP
+	});
+	const stopHearingAccess = onAccessChanged(({ planId, clause }) =>
+		refreshAccess(hocuspocus, planId, clause)
+	);
+	const stopWatching = watchSessions(
+		sockets,
+		config.SESSION_SWEEP_SECONDS * 1000,
+		log.child({ part: 'sessions' })
+	);
+	const organizationStatement = db.$client.prepare<[number], { name: string }>(
+		'SELECT name FROM organizations WHERE id = ?'
+	);
+	const organizationName = (id: number) => organizationStatement.get(id)?.name ?? '';
+	const admit = createAdmission({ hocuspocus, updateLog, log, wss, sockets, organizationName });
+
+	return {
+		handleUpgrade(request, socket, head) {
+			const path = (request.url ?? '').split('?')[0];
+			if (path !== COLLAB_PATH && !path.startsWith(`${COLLAB_PATH}/`)) return false;
+			admit(request, socket, head).catch((error: unknown) => {
+				// Whatever went wrong (e.g. the session lookup failed), this handshake ends here.
+				log.error({ err: error }, 'collab upgrade failed');
+				socket.destroy();
+			});
+			return true;
+		},
+		stats: () => ({
+			connections: hocuspocus.getConnectionsCount(),
+			documents: hocuspocus.documents.size
+		}),
+		updateLogStats: (reset) => updateLog.stats(reset),
+		flushUpdateLog: () => updateLog.commit(),
+		readState(name) {
+			const live = hocuspocus.documents.get(name);
+			return live ? Y.encodeStateAsUpdate(live) : store.state(name);
+		},
+		readDocument(name) {
+			const copy = new Y.Doc();
+			const live = hocuspocus.documents.get(name);
+			if (live) Y.applyUpdate(copy, Y.encodeStateAsUpdate(live));
+			else store.load(name, copy);
+			return copy;
+		},
+		async editAs(actor, name, change) {
+			// A DirectConnection whose context is the actor: persistence logs the change as theirs.
+			const connection = await hocuspocus.openDirectConnection(name, {
+				user: actor.user,
+				ip: actor.ip,
+				organization: organizationName(actor.user.organizationId)
+			});
+			try {
+				let result: ReturnType<typeof change> | undefined;
+				await connection.transact((doc) => {
+					result = change(doc);
+				});
+				updateLog.commit();
+				return result as ReturnType<typeof change>;
+			} finally {
+				await connection.disconnect({ unloadImmediately: false });
+			}
+		},
+		announce(name, message) {
+			hocuspocus.documents.get(name)?.broadcastStateless(message);
+		},
+		async destroy() {
+			stopWatching();
+			stopHearingAccess();
+			updateLog.commit();
+			hocuspocus.flushPendingStores();
+			const { code, reason } = CLOSE_CODES.shuttingDown;
+			for (const ws of wss.clients) ws.close(code, reason);
+			await new Promise<void>((resolve) => wss.close(() => resolve()));
+			await compactor.stop();
+		}
+	};
+}
