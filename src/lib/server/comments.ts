@@ -255,101 +255,99 @@ export async function actOnThread(
 	const thread = loadThread(threadId, planId);
 	const { clause } = thread;
 	requireReader(actor.user.id, planId, clause);
-	const db = getDb();
-	const link = threadLink(planId, clause, threadId);
-	if (input.action === 'reply') {
-		const body = cleanCommentBody(input.body);
-		await throttle(actor.user.id);
-		const { commentId, mentioned } = db.transaction(() => {
-			const inserted = insertComment(threadId, actor.user.id, body, planId);
-			db.update(schema.commentThreads)
-				.set({ updatedAt: new Date() })
-				.where(eq(schema.commentThreads.id, threadId))
-				.run();
-			return inserted;
-		});
-		// Everyone who wrote in the thread hears of the reply; those mentioned get a mention instead.
-		const participants = db
-			.selectDistinct({ id: schema.comments.authorId })
-			.from(schema.comments)
-			.where(eq(schema.comments.threadId, threadId))
-			.all()
-			.map((r) => r.id);
-		const common = {
-			planId,
-			clause,
-			threadId,
-			commentId,
-			actorId: actor.user.id,
-			link,
-			excerpt: body
-		};
-		notify(mentioned, { kind: 'mention', ...common });
-		notify(
-			participants.filter((id) => !mentioned.includes(id)),
-			{ kind: 'reply', ...common }
-		);
-		appendAudit({
-			action: 'comment.replied',
-			actorId: actor.user.id,
-			planId,
-			target: `thread:${threadId}`,
-			details: { clause, comment: commentId, mentions: mentioned },
-			ip: actor.ip
-		});
-	} else {
-		const resolving = input.action === 'resolve';
-		const owners = assignedOrganizationIds(planId, clause);
-		if (
-			!canResolveThread(
-				getMembership(planId, actor.user.id),
-				owners,
-				actor.user.id,
-				thread.authorId
-			)
-		) {
-			throw new DomainError('comment-resolve-forbidden', {}, 403);
-		}
-		if ((thread.status === 'resolved') === resolving) return { clause };
-		db.update(schema.commentThreads)
-			.set(
-				resolving
-					? {
-							status: 'resolved',
-							resolvedBy: actor.user.id,
-							resolvedAt: new Date(),
-							updatedAt: new Date()
-						}
-					: { status: 'open', resolvedBy: null, resolvedAt: null, updatedAt: new Date() }
-			)
-			.where(eq(schema.commentThreads.id, threadId))
-			.run();
-		notify([thread.authorId], {
-			kind: resolving ? 'resolved' : 'reopened',
-			planId,
-			clause,
-			threadId,
-			actorId: actor.user.id,
-			link,
-			excerpt: thread.quote
-		});
-		appendAudit({
-			action: resolving ? 'comment.resolved' : 'comment.reopened',
-			actorId: actor.user.id,
-			planId,
-			target: `thread:${threadId}`,
-			details: { clause },
-			ip: actor.ip
-		});
-	}
+	if (input.action === 'reply') await replyToThread(actor, thread, input.body);
+	else setThreadStatus(actor, thread, input.action === 'resolve');
 	announce(planId, clause);
 	return { clause };
 }
 
+type Thread = ReturnType<typeof loadThread>;
+
+async function replyToThread(actor: Actor, thread: Thread, rawBody: string): Promise<void> {
+	const { planId, clause, id: threadId } = thread;
+	const db = getDb();
+	const body = cleanCommentBody(rawBody);
+	await throttle(actor.user.id);
+	const { commentId, mentioned } = db.transaction(() => {
+		const inserted = insertComment(threadId, actor.user.id, body, planId);
+		db.update(schema.commentThreads)
+			.set({ updatedAt: new Date() })
+			.where(eq(schema.commentThreads.id, threadId))
+			.run();
+		return inserted;
+	});
+	// Everyone who wrote in the thread hears of the reply; those mentioned get a mention instead.
+	const participants = db
+		.selectDistinct({ id: schema.comments.authorId })
+		.from(schema.comments)
+		.where(eq(schema.comments.threadId, threadId))
+		.all()
+		.map((r) => r.id);
+	const common = {
+		planId,
+		clause,
+		threadId,
+		commentId,
+		actorId: actor.user.id,
+		link: threadLink(planId, clause, threadId),
+		excerpt: body
+	};
+	notify(mentioned, { kind: 'mention', ...common });
+	notify(
+		participants.filter((id) => !mentioned.includes(id)),
+		{ kind: 'reply', ...common }
+	);
+	appendAudit({
+		action: 'comment.replied',
+		actorId: actor.user.id,
+		planId,
+		target: `thread:${threadId}`,
+		details: { clause, comment: commentId, mentions: mentioned },
+		ip: actor.ip
+	});
+}
+
+function setThreadStatus(actor: Actor, thread: Thread, resolving: boolean): void {
+	const { planId, clause, id: threadId } = thread;
+	const owners = assignedOrganizationIds(planId, clause);
+	const membership = getMembership(planId, actor.user.id);
+	if (!canResolveThread(membership, owners, actor.user.id, thread.authorId)) {
+		throw new DomainError('comment-resolve-forbidden', {}, 403);
+	}
+	if ((thread.status === 'resolved') === resolving) return;
+	const now = new Date();
+	getDb()
+		.update(schema.commentThreads)
+		.set(
+			resolving
+				? { status: 'resolved', resolvedBy: actor.user.id, resolvedAt: now, updatedAt: now }
+				: { status: 'open', resolvedBy: null, resolvedAt: null, updatedAt: now }
+		)
+		.where(eq(schema.commentThreads.id, threadId))
+		.run();
+	notify([thread.authorId], {
+		kind: resolving ? 'resolved' : 'reopened',
+		planId,
+		clause,
+		threadId,
+		actorId: actor.user.id,
+		link: threadLink(planId, clause, threadId),
+		excerpt: thread.quote
+	});
+	appendAudit({
+		action: resolving ? 'comment.resolved' : 'comment.reopened',
+		actorId: actor.user.id,
+		planId,
+		target: `thread:${threadId}`,
+		details: { clause },
+		ip: actor.ip
+	});
+}
+
 /** The section's threads as the panel shows them (never raw rows). */
 export function listThreads(planId: number, clause: string, viewerId: number): ThreadView[] {
+	const { commentThreads, users } = schema;
 	const db = getDb();
-	const { commentThreads, comments, commentMentions, users, organizations } = schema;
 	const threads = db
 		.select()
 		.from(commentThreads)
@@ -363,36 +361,7 @@ export function listThreads(planId: number, clause: string, viewerId: number): T
 		.orderBy(asc(commentThreads.id))
 		.all();
 	if (threads.length === 0) return [];
-	const ids = threads.map((t) => t.id);
-	const messages = db
-		.select({
-			id: comments.id,
-			threadId: comments.threadId,
-			authorId: comments.authorId,
-			author: users.displayName,
-			organization: organizations.name,
-			body: comments.body,
-			createdAt: comments.createdAt
-		})
-		.from(comments)
-		.innerJoin(users, eq(comments.authorId, users.id))
-		.innerJoin(organizations, eq(users.organizationId, organizations.id))
-		.where(inArray(comments.threadId, ids))
-		.orderBy(asc(comments.id))
-		.all();
-	const mentions = messages.length
-		? db
-				.select({ commentId: commentMentions.commentId, id: users.id, name: users.displayName })
-				.from(commentMentions)
-				.innerJoin(users, eq(commentMentions.userId, users.id))
-				.where(
-					inArray(
-						commentMentions.commentId,
-						messages.map((c) => c.id)
-					)
-				)
-				.all()
-		: [];
+	const messages = commentViews(threads.map((t) => t.id));
 	const names = new Map(
 		db
 			.select({ id: users.id, name: users.displayName })
@@ -427,19 +396,52 @@ export function listThreads(planId: number, clause: string, viewerId: number): T
 		resolvedBy: t.resolvedBy ? (names.get(t.resolvedBy) ?? '') : null,
 		resolvedAt: t.resolvedAt?.getTime() ?? null,
 		canResolve: canResolveThread(membership, owners, viewerId, t.authorId),
-		comments: messages
-			.filter((c) => c.threadId === t.id)
-			.map((c) => ({
-				id: c.id,
-				author: c.author,
-				authorId: c.authorId,
-				organization: c.organization,
-				body: c.body,
-				mentions: mentions
-					.filter((x) => x.commentId === c.id)
-					.map((x) => ({ id: x.id, name: x.name })),
-				createdAt: c.createdAt.getTime()
-			}))
+		comments: messages.filter((c) => c.threadId === t.id).map(({ threadId: _, ...c }) => c)
+	}));
+}
+
+/** The comments of the given threads, in order, with their authors and mentions. */
+function commentViews(threadIds: number[]) {
+	const { comments, commentMentions, users, organizations } = schema;
+	const db = getDb();
+	const messages = db
+		.select({
+			id: comments.id,
+			threadId: comments.threadId,
+			authorId: comments.authorId,
+			author: users.displayName,
+			organization: organizations.name,
+			body: comments.body,
+			createdAt: comments.createdAt
+		})
+		.from(comments)
+		.innerJoin(users, eq(comments.authorId, users.id))
+		.innerJoin(organizations, eq(users.organizationId, organizations.id))
+		.where(inArray(comments.threadId, threadIds))
+		.orderBy(asc(comments.id))
+		.all();
+	const mentions = messages.length
+		? db
+				.select({ commentId: commentMentions.commentId, id: users.id, name: users.displayName })
+				.from(commentMentions)
+				.innerJoin(users, eq(commentMentions.userId, users.id))
+				.where(
+					inArray(
+						commentMentions.commentId,
+						messages.map((c) => c.id)
+					)
+				)
+				.all()
+		: [];
+	return messages.map((c) => ({
+		id: c.id,
+		threadId: c.threadId,
+		author: c.author,
+		authorId: c.authorId,
+		organization: c.organization,
+		body: c.body,
+		mentions: mentions.filter((x) => x.commentId === c.id).map((x) => ({ id: x.id, name: x.name })),
+		createdAt: c.createdAt.getTime()
 	}));
 }
 

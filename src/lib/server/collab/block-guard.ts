@@ -66,22 +66,81 @@ export function findBlockViolation(doc: Y.Doc, update: Uint8Array): string | nul
 		return null; // not a Yjs update: applying it fails too, and Hocuspocus refuses it
 	}
 	const store = doc.store;
-	// The update's structs per client, in clock order, for lookups by id.
-	const own = new Map<number, Struct[]>();
+	const places = new Placement(store, decoded.structs);
 	for (const struct of decoded.structs) {
-		const list = own.get(struct.id.client) ?? [];
-		list.push(struct);
-		own.set(struct.id.client, list);
+		if (!(struct instanceof Y.Item)) continue;
+		// Already in the document (a resent update): Yjs skips it.
+		if (struct.id.clock + struct.length <= Y.getState(store, struct.id.client)) continue;
+		const violation = checkItem(places, struct);
+		if (violation) return violation;
 	}
-	for (const list of own.values()) list.sort((a, b) => a.id.clock - b.id.clock);
+	return null;
+}
 
-	function inDoc(id: Y.ID): Struct | undefined {
-		const structs = store.clients.get(id.client) as Struct[] | undefined;
-		if (!structs || id.clock >= Y.getState(store, id.client)) return undefined;
+/** Where an item lands and what it holds there: null when allowed, else the reason. */
+function checkItem(places: Placement, item: Y.Item): string | null {
+	const where = places.resolve(item);
+	if (where === 'unresolved') return 'an item whose parent is unknown';
+	if (where === 'gone') return null;
+	const place = places.placeOf(where.parent);
+	const content = item.content;
+	if (place.kind === 'other' || content instanceof Y.ContentDeleted) return null;
+	const type = heldType(item);
+	if (place.kind === 'block') {
+		if (where.parentSub !== null) return `a key "${where.parentSub}" on block ${place.key}`;
+		if (type?.constructor !== Y.Map) return `a row of block ${place.key} that is not a Y.Map`;
+		return null;
+	}
+	if (place.kind === 'cell') {
+		if (where.parentSub !== null) return `an attribute on a text cell of ${place.key}`;
+		if (content instanceof Y.ContentString || content instanceof Y.ContentFormat) return null;
+		return `non-text content in a text cell of ${place.key}`;
+	}
+	return checkRowValue(place.key, where.parentSub, item);
+}
+
+/** An item set on a row: `id` or a declared field, with a value its schema accepts. */
+function checkRowValue(key: BlockKey, field: string | null, item: Y.Item): string | null {
+	const schema = field === null ? undefined : rowKeySchema(key, field);
+	if (field === null || !schema) return `an undeclared key "${field}" in a row of ${key}`;
+	if (isTextField(key, field) && heldType(item)?.constructor === Y.Text) return null;
+	const content = item.content;
+	if (!(content instanceof Y.ContentAny)) return `a value of the wrong kind for ${key}.${field}`;
+	for (const value of content.arr) {
+		if (!schema.safeParse(value).success) return `an invalid value for ${key}.${field}`;
+	}
+	return null;
+}
+
+/**
+ * Parents and places of items as Yjs will integrate them: looked up in the document, else in the
+ * update (its structs per client, in clock order), with caches per update.
+ */
+class Placement {
+	#store: Y.Doc['store'];
+	#own = new Map<number, Struct[]>();
+	#resolving = new Set<Y.Item>();
+	#resolved = new Map<Y.Item, Resolved>();
+	#places = new Map<Y.Item, Place>();
+
+	constructor(store: Y.Doc['store'], structs: Struct[]) {
+		this.#store = store;
+		for (const struct of structs) {
+			const list = this.#own.get(struct.id.client) ?? [];
+			list.push(struct);
+			this.#own.set(struct.id.client, list);
+		}
+		for (const list of this.#own.values()) list.sort((a, b) => a.id.clock - b.id.clock);
+	}
+
+	#inDoc(id: Y.ID): Struct | undefined {
+		const structs = this.#store.clients.get(id.client) as Struct[] | undefined;
+		if (!structs || id.clock >= Y.getState(this.#store, id.client)) return undefined;
 		return structs[Y.findIndexSS(structs as Y.Item[], id.clock)];
 	}
-	function inUpdate(id: Y.ID): Struct | undefined {
-		const list = own.get(id.client);
+
+	#inUpdate(id: Y.ID): Struct | undefined {
+		const list = this.#own.get(id.client);
 		if (!list) return undefined;
 		let lo = 0;
 		let hi = list.length - 1;
@@ -94,63 +153,58 @@ export function findBlockViolation(doc: Y.Doc, update: Uint8Array): string | nul
 		}
 		return undefined;
 	}
-	function find(id: Y.ID): Struct | undefined {
-		return inDoc(id) ?? inUpdate(id);
+
+	#find(id: Y.ID): Struct | undefined {
+		return this.#inDoc(id) ?? this.#inUpdate(id);
 	}
 
-	function parentOfType(type: Y.AbstractType<unknown>): Parent {
-		return type._item ? { holder: type._item } : { root: Y.findRootTypeKey(type) };
-	}
-
-	const resolving = new Set<Y.Item>();
-	const resolvedCache = new Map<Y.Item, Resolved>();
-	function resolve(item: Y.Item): Resolved {
+	resolve(item: Y.Item): Resolved {
 		// Integrated items know their parent type; the update's own have an id, a name or nothing.
 		if (item.parent instanceof Y.AbstractType)
 			return { parent: parentOfType(item.parent), parentSub: item.parentSub };
-		const cached = resolvedCache.get(item);
+		const cached = this.#resolved.get(item);
 		if (cached) return cached;
-		if (resolving.has(item)) return 'unresolved'; // a cycle of origins: not a real update
-		resolving.add(item);
-		const result = resolveNew(item);
-		resolving.delete(item);
-		resolvedCache.set(item, result);
+		if (this.#resolving.has(item)) return 'unresolved'; // a cycle of origins: not a real update
+		this.#resolving.add(item);
+		const result = this.#resolveNew(item);
+		this.#resolving.delete(item);
+		this.#resolved.set(item, result);
 		return result;
 	}
-	function resolveNew(item: Y.Item): Resolved {
-		const left = item.origin ? find(item.origin) : undefined;
-		const right = item.rightOrigin ? find(item.rightOrigin) : undefined;
+
+	#resolveNew(item: Y.Item): Resolved {
+		const left = item.origin ? this.#find(item.origin) : undefined;
+		const right = item.rightOrigin ? this.#find(item.rightOrigin) : undefined;
 		if ((item.origin && !left) || (item.rightOrigin && !right)) return 'unresolved';
 		// As Item#integrate: next to garbage-collected content the item is garbage itself.
 		if (left instanceof Y.GC || right instanceof Y.GC) return 'gone';
 		const parent = item.parent as unknown;
 		if (typeof parent === 'string') return { parent: { root: parent }, parentSub: item.parentSub };
 		if (parent instanceof Y.ID) {
-			const holder = find(parent);
+			const holder = this.#find(parent);
 			if (!holder) return 'unresolved';
 			if (!(holder instanceof Y.Item) || !heldType(holder)) return 'gone';
 			return { parent: { holder }, parentSub: item.parentSub };
 		}
 		const neighbour = left ?? right;
 		if (!(neighbour instanceof Y.Item)) return 'unresolved';
-		const via = resolve(neighbour);
+		const via = this.resolve(neighbour);
 		return typeof via === 'string' ? via : { parent: via.parent, parentSub: neighbour.parentSub };
 	}
 
-	const placeCache = new Map<Y.Item, Place>();
-	function placeOf(parent: Parent): Place {
+	placeOf(parent: Parent): Place {
 		if ('root' in parent) {
 			const key = blockKeyOf(parent.root);
 			return key ? { kind: 'block', key } : OTHER;
 		}
 		const holder = parent.holder;
-		const cached = placeCache.get(holder);
+		const cached = this.#places.get(holder);
 		if (cached) return cached;
-		placeCache.set(holder, OTHER); // guards against cycles while computing
+		this.#places.set(holder, OTHER); // guards against cycles while computing
 		let place: Place = OTHER;
-		const where = resolve(holder);
+		const where = this.resolve(holder);
 		if (typeof where !== 'string') {
-			const above = placeOf(where.parent);
+			const above = this.placeOf(where.parent);
 			const type = heldType(holder);
 			if (above.kind === 'block' && where.parentSub === null && type?.constructor === Y.Map)
 				place = { kind: 'row', key: above.key };
@@ -161,46 +215,11 @@ export function findBlockViolation(doc: Y.Doc, update: Uint8Array): string | nul
 			)
 				place = { kind: 'cell', key: above.key };
 		}
-		placeCache.set(holder, place);
+		this.#places.set(holder, place);
 		return place;
 	}
+}
 
-	function check(item: Y.Item): string | null {
-		const where = resolve(item);
-		if (where === 'unresolved') return 'an item whose parent is unknown';
-		if (where === 'gone') return null;
-		const place = placeOf(where.parent);
-		const content = item.content;
-		if (place.kind === 'other' || content instanceof Y.ContentDeleted) return null;
-		const type = heldType(item);
-		if (place.kind === 'block') {
-			if (where.parentSub !== null) return `a key "${where.parentSub}" on block ${place.key}`;
-			if (type?.constructor !== Y.Map) return `a row of block ${place.key} that is not a Y.Map`;
-			return null;
-		}
-		if (place.kind === 'cell') {
-			if (where.parentSub !== null) return `an attribute on a text cell of ${place.key}`;
-			if (content instanceof Y.ContentString || content instanceof Y.ContentFormat) return null;
-			return `non-text content in a text cell of ${place.key}`;
-		}
-		const field = where.parentSub;
-		const schema = field === null ? undefined : rowKeySchema(place.key, field);
-		if (field === null || !schema) return `an undeclared key "${field}" in a row of ${place.key}`;
-		if (isTextField(place.key, field) && type?.constructor === Y.Text) return null;
-		if (!(content instanceof Y.ContentAny))
-			return `a value of the wrong kind for ${place.key}.${field}`;
-		for (const value of content.arr) {
-			if (!schema.safeParse(value).success) return `an invalid value for ${place.key}.${field}`;
-		}
-		return null;
-	}
-
-	for (const struct of decoded.structs) {
-		if (!(struct instanceof Y.Item)) continue;
-		// Already in the document (a resent update): Yjs skips it.
-		if (struct.id.clock + struct.length <= Y.getState(store, struct.id.client)) continue;
-		const violation = check(struct);
-		if (violation) return violation;
-	}
-	return null;
+function parentOfType(type: Y.AbstractType<unknown>): Parent {
+	return type._item ? { holder: type._item } : { root: Y.findRootTypeKey(type) };
 }

@@ -7,6 +7,7 @@
  */
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
+import type { Hocuspocus } from '@hocuspocus/server';
 import { WebSocketServer } from 'ws';
 import * as Y from 'yjs';
 import { CLOSE_CODES } from '../../collab/close-codes.ts';
@@ -16,12 +17,13 @@ import { config } from '../config.ts';
 import type { Db } from '../db/index.ts';
 import { logger } from '../log.ts';
 import { createAdmission } from './admission.ts';
+import type { CollabContext } from './context.ts';
 import type { GroupCommitStats } from './group-commit.ts';
 import { createHocuspocus } from './hocuspocus.ts';
 import { MAX_SYNC_MESSAGE_BYTES } from './limits.ts';
 import { refreshAccess } from './live-access.ts';
 import { SocketRegistry, watchSessions } from './sockets.ts';
-import { createStorage } from './storage.ts';
+import { createStorage, type Storage } from './storage.ts';
 import { COLLAB_PATH } from './upgrade.ts';
 
 /** The face plus what only the process entry and the benchmark probe use. */
@@ -37,7 +39,7 @@ export interface CollabServer extends Collab {
 export function createCollabServer(db: Db): CollabServer {
 	const log = logger('collab');
 	const storage = createStorage(db, log);
-	const { store, updateLog, compactor } = storage;
+	const { updateLog, compactor } = storage;
 	const hocuspocus = createHocuspocus(storage, log);
 	// Frames up to a whole document reach us (a big paste, a long offline session); the connection's
 	// large-frame gate lets only document updates past the message cap through, within a budget.
@@ -78,6 +80,27 @@ export function createCollabServer(db: Db): CollabServer {
 		}),
 		updateLogStats: (reset) => updateLog.stats(reset),
 		flushUpdateLog: () => updateLog.commit(),
+		...documentFace(hocuspocus, storage, organizationName),
+		async destroy() {
+			stopWatching();
+			stopHearingAccess();
+			updateLog.commit();
+			hocuspocus.flushPendingStores();
+			const { code, reason } = CLOSE_CODES.shuttingDown;
+			for (const ws of wss.clients) ws.close(code, reason);
+			await new Promise<void>((resolve) => wss.close(() => resolve()));
+			await compactor.stop();
+		}
+	};
+}
+
+/** The documents part of the face: read, change as a user, announce. */
+function documentFace(
+	hocuspocus: Hocuspocus<CollabContext>,
+	{ store, updateLog }: Storage,
+	organizationName: (organizationId: number) => string
+): Pick<Collab, 'readState' | 'readDocument' | 'editAs' | 'announce'> {
+	return {
 		readState(name) {
 			const live = hocuspocus.documents.get(name);
 			return live ? Y.encodeStateAsUpdate(live) : store.state(name);
@@ -109,16 +132,6 @@ export function createCollabServer(db: Db): CollabServer {
 		},
 		announce(name, message) {
 			hocuspocus.documents.get(name)?.broadcastStateless(message);
-		},
-		async destroy() {
-			stopWatching();
-			stopHearingAccess();
-			updateLog.commit();
-			hocuspocus.flushPendingStores();
-			const { code, reason } = CLOSE_CODES.shuttingDown;
-			for (const ws of wss.clients) ws.close(code, reason);
-			await new Promise<void>((resolve) => wss.close(() => resolve()));
-			await compactor.stop();
 		}
 	};
 }

@@ -40,27 +40,35 @@ interface LogRow {
 	hash: string | null;
 }
 
+/** The store's prepared statements, made once. */
+function statements(sqlite: Db['$client']) {
+	return {
+		snapshot: sqlite.prepare<
+			[string],
+			{ state: Buffer; last_update_id: number; hash: string | null }
+		>('SELECT state, last_update_id, hash FROM document_snapshots WHERE name = ?'),
+		updatesAfter: sqlite.prepare<[string, number], LogRow>(
+			'SELECT id, "update", hash FROM document_updates WHERE name = ? AND id > ? ORDER BY id'
+		),
+		insertUpdate: sqlite.prepare<[string, Buffer, number | null, number, string]>(
+			'INSERT INTO document_updates (name, "update", user_id, at, hash) VALUES (?, ?, ?, ?, ?)'
+		),
+		backfillUpdate: sqlite.prepare<[string, number]>(
+			'UPDATE document_updates SET hash = ? WHERE id = ? AND hash IS NULL'
+		),
+		backfillSnapshot: sqlite.prepare<[string, string]>(
+			'UPDATE document_snapshots SET hash = ? WHERE name = ? AND hash IS NULL'
+		)
+	};
+}
+
 export function createDocumentStore(
 	db: Db,
 	onIntegrity: (report: IntegrityReport) => void = () => {}
 ): DocumentStore {
 	const sqlite = db.$client;
-	const snapshot = sqlite.prepare<
-		[string],
-		{ state: Buffer; last_update_id: number; hash: string | null }
-	>('SELECT state, last_update_id, hash FROM document_snapshots WHERE name = ?');
-	const updatesAfter = sqlite.prepare<[string, number], LogRow>(
-		'SELECT id, "update", hash FROM document_updates WHERE name = ? AND id > ? ORDER BY id'
-	);
-	const insertUpdate = sqlite.prepare<[string, Buffer, number | null, number, string]>(
-		'INSERT INTO document_updates (name, "update", user_id, at, hash) VALUES (?, ?, ?, ?, ?)'
-	);
-	const backfillUpdate = sqlite.prepare<[string, number]>(
-		'UPDATE document_updates SET hash = ? WHERE id = ? AND hash IS NULL'
-	);
-	const backfillSnapshot = sqlite.prepare<[string, string]>(
-		'UPDATE document_snapshots SET hash = ? WHERE name = ? AND hash IS NULL'
-	);
+	const { snapshot, updatesAfter, insertUpdate, backfillUpdate, backfillSnapshot } =
+		statements(sqlite);
 	function insert(name: string, update: Uint8Array, userId: number | null, at: number) {
 		insertUpdate.run(name, Buffer.from(update), userId, at, sha256Hex(update));
 	}
