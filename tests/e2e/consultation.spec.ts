@@ -3,8 +3,9 @@
  * it does not meet workflow.spec.ts (需求分析): the admin publishes with participant groups, the
  * resident representative comments on a passage with a stance, 大数据局 (owner of 9.2) answers
  * 部分采纳, the resident reads the answer from the inbox and confirms, and the 意见采纳情况说明
- * counts it under 居民代表 / 部分采纳 and downloads as a DOCX holding the row. The round is closed
- * at the end, so chapter 9 is writable again for the other specs (blocks.spec.ts edits 9.1).
+ * counts it under 居民代表 / 部分采纳 and downloads as a DOCX holding the row. It runs on the e2e
+ * server's second copy of the demo plan (SEED_DEMO_PLANS, plan 2), so freezing chapter 9 meets no
+ * other spec, in any order; the round is still closed at the end.
  */
 import { mkdirSync, readFileSync } from 'node:fs';
 import { strFromU8, unzipSync } from 'fflate';
@@ -44,7 +45,7 @@ test('a resident comments, the department answers 部分采纳, the report count
 	test.setTimeout(120_000);
 
 	// The admin publishes the 征求意见稿 of chapter 9 for enterprises, residents and experts.
-	const admin = await open(browser, baseURL, 'admin', '/plans/1/workflow/roadmap');
+	const admin = await open(browser, baseURL, 'admin', '/plans/2/workflow/roadmap');
 	const publish = admin.getByTestId('publish-form');
 	await publish.getByLabel('政府部门').uncheck();
 	await expect(publish.getByLabel('居民代表')).toBeChecked();
@@ -132,7 +133,7 @@ test('a resident comments, the department answers 部分采纳, the report count
 
 	// Chapter 9 is read-only while the round is open: close it (early, so with the reason the page
 	// asks for) and leave 实施路径规划 in drafting for the specs that edit chapter 9.
-	await admin.goto('/plans/1/workflow/roadmap');
+	await admin.goto('/plans/2/workflow/roadmap');
 	await admin.getByLabel(/提前结束的理由/).fill('演示结束，提前收回。');
 	await admin.getByRole('button', { name: '结束征求意见', exact: true }).click();
 	await expect(admin.getByRole('status').filter({ hasText: '征求意见已结束' })).toBeVisible();

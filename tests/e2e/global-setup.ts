@@ -7,6 +7,7 @@
  * state: that is how the specs are checked to leave the demo plan usable in any order.
  */
 import { startServer } from '../helpers/server.ts';
+import { E2E_SERVER_ENV } from './server-env.ts';
 
 export default async function globalSetup() {
 	const reuse = process.env.LANTU_E2E_REUSE_URL;
@@ -14,7 +15,7 @@ export default async function globalSetup() {
 		process.env.LANTU_E2E_URL = reuse;
 		return async () => {};
 	}
-	const server = await startServer();
+	const server = await startServer({ env: E2E_SERVER_ENV });
 	process.env.LANTU_E2E_URL = server.url;
 	return async () => {
 		await server.stop();

@@ -8,8 +8,9 @@
  *   LANTU_E2E_REUSE_URL=http://127.0.0.1:PORT npx playwright test tests/e2e/blocks.spec.ts
  */
 import { startServer } from '../helpers/server.ts';
+import { E2E_SERVER_ENV } from './server-env.ts';
 
-const server = await startServer();
+const server = await startServer({ env: E2E_SERVER_ENV });
 console.log(server.url);
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
 	process.once(signal, () => {

@@ -3,13 +3,14 @@
  * browser context: drafting, a consultation round, submit, two departments countersign and one
  * returns, the fix, resubmission, all countersign, representatives confirm, the leader signs — and
  * the approved version's hash on the page equals one recomputed here from the version's content.
- * At the end the admin reopens it, so chapter 6 is writable again for the other specs.
+ * It runs on the e2e server's third copy of the demo plan (SEED_DEMO_PLANS, plan 3), so freezing
+ * chapter 6 meets no other spec, in any order. At the end the admin reopens it.
  */
 import { createHash } from 'node:crypto';
 import type { Browser, Page } from '@playwright/test';
 import { expect, loginAs, test } from './fixtures.ts';
 
-const WORKFLOW = '/plans/1/workflow/requirements';
+const WORKFLOW = '/plans/3/workflow/requirements';
 
 async function open(browser: Browser, baseURL: string | undefined, user: string, path: string) {
 	const context = await browser.newContext({ baseURL });
@@ -34,7 +35,7 @@ test('drafting → consultation → review with a return → approval → signed
 	test.setTimeout(120_000);
 
 	// The 卫健委's 刘芳 is given the reviewer role, so three departments can countersign.
-	const admin = await open(browser, baseURL, 'admin', '/plans/1/manage');
+	const admin = await open(browser, baseURL, 'admin', '/plans/3/manage');
 	await admin
 		.getByRole('combobox', { name: /^用户/ })
 		.selectOption({ label: '刘芳（示例市卫生健康委员会）' });
@@ -43,7 +44,7 @@ test('drafting → consultation → review with a return → approval → signed
 	await expect(admin.getByRole('status')).toHaveText('已添加成员。');
 
 	// Drafting: 大数据局 writes 6.3.
-	const dsj = await open(browser, baseURL, 'dsj', '/plans/1/sections/6.3');
+	const dsj = await open(browser, baseURL, 'dsj', '/plans/3/sections/6.3');
 	await expect(dsj.locator('[data-status="saved"]')).toBeVisible();
 	await body(dsj).click();
 	await dsj.keyboard.type('采用 GB/T 33356 评价指标体系开展现状评估。');

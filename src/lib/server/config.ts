@@ -65,6 +65,11 @@ const schema = z.object({
 	DATABASE_PATH: z.string().min(1).optional(),
 	/** Seed the demo city into an empty database (DESIGN: 示例市). */
 	SEED_DEMO: flag.default(true),
+	/**
+	 * How many copies of the demo plan the seed writes (same accounts, content and assignments). The
+	 * e2e server uses three: the specs that freeze chapters (consultation, workflow) get a plan each.
+	 */
+	SEED_DEMO_PLANS: z.coerce.number().int().min(1).max(10).default(1),
 	/** Public origin, e.g. https://lantu.example.gov.cn; used for invite links and the WebSocket Origin check. */
 	ORIGIN: z.url().optional(),
 	/** Fractions are allowed (the integration tests end sessions within seconds). */

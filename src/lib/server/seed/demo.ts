@@ -1,10 +1,12 @@
 /**
  * Seeds the demo city into an empty database (no users yet): accounts, the plan, who writes what,
  * and the sections' content (content.ts). Idempotent by that check, so a restart never seeds twice;
- * SEED_DEMO=false turns it off.
+ * SEED_DEMO=false turns it off; SEED_DEMO_PLANS writes more than one copy of the plan (the e2e
+ * server's specs that freeze chapters each get their own).
  */
 import { count } from 'drizzle-orm';
 import { appendAudit } from '../audit/index.ts';
+import { config } from '../config.ts';
 import { getDb, schema } from '../db/index.ts';
 import { logger } from '../log.ts';
 import { addMember, assignSection, createPlan } from '../plans.ts';
@@ -48,7 +50,14 @@ export async function seedDemoIfEmpty(): Promise<boolean> {
 		userIds.set(account.username, id);
 	}
 
-	const planId = createPlan({ ...DEMO_PLAN, leadOrganizationId: org(DEMO_LEAD) }, null);
+	for (let copy = 1; copy <= config.SEED_DEMO_PLANS; copy++) seedPlan(copy, org, userIds);
+	return true;
+}
+
+/** One copy of the demo plan: members, who writes what, the sections' draft. */
+function seedPlan(copy: number, org: (key: string) => number, userIds: Map<string, number>) {
+	const name = copy === 1 ? DEMO_PLAN.name : `${DEMO_PLAN.name}（副本${copy}）`;
+	const planId = createPlan({ ...DEMO_PLAN, name, leadOrganizationId: org(DEMO_LEAD) }, null);
 	for (const account of DEMO_ACCOUNTS) {
 		const userId = userIds.get(account.username);
 		if (userId === undefined) continue;
@@ -57,12 +66,11 @@ export async function seedDemoIfEmpty(): Promise<boolean> {
 	for (const [clause, owners] of Object.entries(DEMO_ASSIGNMENTS)) {
 		for (const key of owners) assignSection(planId, clause, org(key), null);
 	}
-	const sections = seedDemoContent(db, planId, userIds);
+	const sections = seedDemoContent(getDb(), planId, userIds);
 	appendAudit({
 		action: 'demo.seeded',
 		planId,
 		details: { accounts: DEMO_ACCOUNTS.length, sections }
 	});
 	logger('seed').info({ planId, accounts: DEMO_ACCOUNTS.length, sections }, 'demo city seeded');
-	return true;
 }

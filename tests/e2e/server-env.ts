@@ -1,0 +1,6 @@
+/**
+ * The e2e server's environment beyond the test defaults: three copies of the demo plan, so the
+ * specs that freeze chapters get a plan of their own (consultation.spec.ts plan 2, workflow.spec.ts
+ * plan 3) and every spec can run beside and after any other.
+ */
+export const E2E_SERVER_ENV = { SEED_DEMO_PLANS: '3' };
