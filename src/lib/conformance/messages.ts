@@ -13,7 +13,7 @@ export function rowName(rowLabel: string, index: number, name: string): string {
 }
 
 export const LABELS = {
-	period: '规划期限为 3—5 年',
+	period: '规划期限符合一般的 3—5 年（第 4.3 条，“一般”）',
 	item: (label: string) => `已撰写“${label}”`,
 	indicators: '明确评价指标并给出现状值',
 	otherPlans: '已分析其他相关规划',
@@ -55,8 +55,10 @@ export const LABELS = {
 const PERIOD_PROBLEMS: Record<PeriodProblem, string> = {
 	'not-integer': '规划期的起止年份应为整数年份。',
 	'end-before-start': '规划期的结束年份早于开始年份。',
-	'too-short': '规划期短于 3 年（标准 4.3：一般以 3—5 年为周期）。',
-	'too-long': '规划期长于 5 年（标准 4.3：一般以 3—5 年为周期）。'
+	'too-short':
+		'规划期短于 3 年。标准 4.3：规划期限一般以 3—5 年为周期；请在规划中说明选用较短期限的理由（可豁免并写明理由）。',
+	'too-long':
+		'规划期长于 5 年。标准 4.3：规划期限一般以 3—5 年为周期；请说明理由（如与五年规划纲要同期），或把更远的年份作为展望年。'
 };
 
 export const MESSAGES = {
