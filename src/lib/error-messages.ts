@@ -13,6 +13,8 @@ export function errorMessage(code: string, details: Record<string, string | numb
 			return m.period_error_too_short({ years: years() });
 		case 'period-too-long':
 			return m.period_error_too_long({ years: years() });
+		case 'horizon-invalid':
+			return m.substance_error_horizon();
 		case 'username-taken':
 			return m.error_username_taken({ username: String(details.username ?? '') });
 		case 'organization-exists':

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { checkPlanPeriod, formatPeriod, periodYears } from './plan-period.ts';
+import {
+	checkHorizon,
+	checkPlanPeriod,
+	formatPeriod,
+	periodYears,
+	refusesPeriod
+} from './plan-period.ts';
 
 describe('planning period (clause 4.3: 3–5 years)', () => {
 	it('counts both ends', () => {
@@ -20,7 +26,22 @@ describe('planning period (clause 4.3: 3–5 years)', () => {
 		expect(checkPlanPeriod(start, end)).toBe(problem);
 	});
 
-	it('writes the period as officials do', () => {
+	it('writes the period as officials do, with its outlook year', () => {
 		expect(formatPeriod(2026, 2030)).toBe('2026—2030年');
+		expect(formatPeriod(2026, 2030, 2035)).toBe('2026—2030年，展望2035年');
+	});
+
+	it('refuses only periods that are not periods; 4.3’s 一般 3—5 年 only warns', () => {
+		expect(refusesPeriod(checkPlanPeriod(2026, 2032))).toBe(false);
+		expect(refusesPeriod(checkPlanPeriod(2026, 2027))).toBe(false);
+		expect(refusesPeriod(checkPlanPeriod(2030, 2026))).toBe(true);
+		expect(refusesPeriod(checkPlanPeriod(2026.5, 2030))).toBe(true);
+	});
+
+	it('takes an outlook year after the period, at most 15 years on', () => {
+		expect(checkHorizon(2030, null)).toBe(true);
+		expect(checkHorizon(2030, 2035)).toBe(true);
+		expect(checkHorizon(2030, 2030)).toBe(false);
+		expect(checkHorizon(2030, 2046)).toBe(false);
 	});
 });

@@ -45,17 +45,24 @@ test('an admin creates a plan, adds a member and assigns a section; the member t
 	await memberContext.close();
 });
 
-test('a planning period longer than five years is refused with the clause 4.3 message', async ({
+test('a planning period longer than five years is accepted with the clause 4.3 warning, and an outlook year', async ({
 	page,
 	context
 }) => {
 	await loginAs(context, 'admin');
 	await page.goto('/admin/plans');
-	await page.getByLabel('规划名称').fill('超长规划（2026—2035年）');
+	await page.getByLabel('规划名称').fill('长周期规划（2026—2032年）');
 	await page.getByLabel('城市').fill('示例市');
 	await page.getByLabel('规划期起始年').fill('2026');
-	await page.getByLabel('规划期结束年').fill('2035');
+	await page.getByLabel('规划期结束年').fill('2032');
+	const warning = page.locator('[data-period-warning]');
+	await expect(warning).toContainText('规划期为 7 年');
+	await expect(warning).toContainText('第 4.3 条');
+	await page.getByLabel('规划期结束年').fill('2030');
+	await expect(warning).toBeHidden();
+	await page.getByLabel('规划期结束年').fill('2032');
+	await page.getByLabel('展望年（可选）').fill('2035');
 	await page.getByRole('button', { name: '创建' }).click();
-	await expect(page.getByRole('alert')).toContainText('规划期为 10 年，超过 5 年');
-	await expect(page.getByRole('alert')).toContainText('第 4.3 条');
+	await expect(page.getByRole('heading', { name: '规划管理' })).toBeVisible();
+	await expect(page.getByText('2026—2032年，展望2035年')).toBeVisible();
 });

@@ -90,22 +90,45 @@ describe('system administration is for system administrators only', () => {
 });
 
 describe('plans', () => {
-	it('rejects a planning period outside 3–5 years with the clause 4.3 message', async () => {
+	it('refuses a period that ends before it starts, and an outlook year inside the period', async () => {
+		const fields = {
+			name: '倒置规划',
+			city: '示例市',
+			leadOrganizationId: '1',
+			periodStart: '2030',
+			periodEnd: '2026',
+			planAdminId: 'self'
+		};
+		const reversed = await action('/admin/plans?/create', fields, admin);
+		expect(reversed.status).toBe(400);
+		expect(reversed.body).toContain('规划期结束年份不能早于起始年份');
+		const badHorizon = await action(
+			'/admin/plans?/create',
+			{ ...fields, periodStart: '2026', periodEnd: '2030', horizonYear: '2029' },
+			admin
+		);
+		expect(badHorizon.status).toBe(400);
+		expect(badHorizon.body).toContain('展望年须晚于规划期结束年');
+		expect((await page('/admin/plans', admin)).body).not.toContain('倒置规划');
+	});
+
+	it('accepts a period longer than 4.3’s typical 3–5 years, and an outlook year', async () => {
+		// 4.3 says 一般 (typically): the plan is created and its checklist warns instead.
 		const result = await action(
 			'/admin/plans?/create',
 			{
-				name: '过长规划',
+				name: '长周期规划（2025—2031年）',
 				city: '示例市',
 				leadOrganizationId: '1',
-				periodStart: '2026',
-				periodEnd: '2032',
+				periodStart: '2025',
+				periodEnd: '2031',
+				horizonYear: '2035',
 				planAdminId: 'self'
 			},
 			admin
 		);
-		expect(result.status).toBe(400);
-		expect(result.body).toContain('规划期为 7 年，超过 5 年');
-		expect((await page('/admin/plans', admin)).body).not.toContain('过长规划');
+		expect(result.status).toBe(303);
+		expect((await page('/admin/plans', admin)).body).toContain('2025—2031年，展望2035年');
 	});
 
 	it('creates a plan with a valid period and makes the creator its admin', async () => {

@@ -116,6 +116,17 @@ describe('DOCX', () => {
 		expect(paragraphs.lastIndexOf('附录B 意见采纳情况说明')).toBeGreaterThan(signoff);
 	});
 
+	it('states its conformance last: each required rule met or open, the demo’s gaps open', () => {
+		const statement = paragraphs.lastIndexOf('附录C 符合性声明');
+		expect(statement).toBeGreaterThan(paragraphs.lastIndexOf('附录B 意见采纳情况说明'));
+		const after = paragraphs.slice(statement);
+		// The seed's six deliberate gaps are all required rules, none waived in the draft.
+		expect(after.some((p) => /^共 \d+ 项：满足 \d+ 项，豁免 0 项，未满足 6 项。$/.test(p))).toBe(
+			true
+		);
+		expect(after).toContain('每个重点工程的资金筹措合计等于其资金估算');
+	});
+
 	it('makes the publication edition from the same content', async () => {
 		const pub = await get('/plans/1/export/docx?edition=publication', dsj);
 		expect(pub.status).toBe(200);

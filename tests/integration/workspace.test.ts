@@ -66,8 +66,9 @@ describe('a department editor', () => {
 		expect(section86).toContain('href="/plans/1/sections/8.6"');
 		expect(section86).toContain('1/1');
 		expect(section86).toContain('我可编辑');
-		// 6.5 is 大数据局's too, with its deliberate gap (6.5.2 j) left empty by the seed).
-		expect(fragment(html, 'data-clause="6.5"')).toContain('10/11');
+		// 6.5 is 大数据局's too, with its deliberate gap (6.5.2 j) left empty by the seed); 4.1.4's
+		// stakeholder coverage is checked there too.
+		expect(fragment(html, 'data-clause="6.5"')).toContain('11/12');
 		// 6.1 belongs to 发展改革委: readable, not writable, fully drafted by the seed.
 		const section61 = fragment(html, 'data-clause="6.1"');
 		expect(section61).toContain('4/4');
@@ -79,11 +80,12 @@ describe('a department editor', () => {
 	it('sees scores per chapter and open items that link to where they are fixed', async () => {
 		const { status, html } = await page('/plans/1/dashboard', dsj);
 		expect(status).toBe(200);
-		// Chapter 8: every applicable required rule passes once 8.6 was written.
+		// Chapter 8: every applicable required rule passes once 8.6 was written (B.1.1's three levels
+		// are a recommendation: Appendix B is informative).
 		const chapter8 = fragment(html, 'data-activity="architecture"', '</section>');
 		expect(chapter8).toContain('data-score="100"');
-		expect(chapter8).toContain('满足 22 · 未满足 0');
-		// Chapter 6: 20 of 21 (the seed's 6.5.2 j) gap), rounded down.
+		expect(chapter8).toContain('满足 21 · 未满足 0');
+		// Chapter 6: 21 of 22 (the seed's 6.5.2 j) gap), rounded down.
 		expect(fragment(html, 'data-activity="requirements"', '</section>')).toContain(
 			'data-score="95"'
 		);

@@ -43,11 +43,49 @@ export function buildPlan(context: Partial<PlanContext> = {}): MutablePlan {
 	const data = (clause: string) => sections[clause].data;
 
 	data('6.3').indicators = [
-		{ id: 'i1', source: 'gbt33356-2016', code: 'L1P1-A2', name: '一站式办理率', current: '62%' }
+		{
+			id: 'i1',
+			source: 'gbt33356-2016',
+			code: 'L1P1-A2',
+			name: '一站式办理率',
+			attribute: 'expected',
+			unit: '%',
+			baseYear: 2025,
+			current: '62',
+			target: '95',
+			method: '一站式办理事项数 ÷ 依申请事项总数',
+			dataSource: '市政务服务中心统计'
+		},
+		{ id: 'i2', source: 'local', name: '政务云资源利用率', current: '48' }
+	];
+	data('6.4').planRegister = [
+		{
+			id: 'r1',
+			name: '数字中国建设整体布局规划',
+			level: 'national',
+			issuer: '中共中央、国务院',
+			year: 2023,
+			alignment: '按“2522”框架组织总体架构'
+		},
+		{
+			id: 'r2',
+			name: '示例省数字政府建设规划',
+			level: 'provincial',
+			issuer: '示例省人民政府',
+			year: 2024,
+			alignment: '接入省一体化政务服务平台'
+		}
 	];
 	data('6.5').needs = [
 		{ id: 'n1', statement: '企业开办一网通办', category: '6.5.2.c', stakeholder: 'enterprise' },
-		{ id: 'n2', statement: '城市运行一屏统览', category: '6.5.2.d', stakeholder: 'government' }
+		{ id: 'n2', statement: '城市运行一屏统览', category: '6.5.2.d', stakeholder: 'government' },
+		{
+			id: 'n3',
+			statement: '老年人线下代办服务',
+			category: '6.5.2.b',
+			stakeholder: 'resident',
+			deferral: '由民政部门的养老服务规划安排，本设计不重复立项'
+		}
 	];
 	data('7.3').goals = [
 		{
@@ -57,6 +95,7 @@ export function buildPlan(context: Partial<PlanContext> = {}): MutablePlan {
 			statement: '建成全省领先的新型智慧城市',
 			owner: '市大数据局',
 			alignedPlans: '《示例市国民经济和社会发展第十五个五年规划纲要》',
+			plans: ['r1', 'r2'],
 			deadline: 2030,
 			needs: ['n1']
 		},
@@ -66,6 +105,7 @@ export function buildPlan(context: Partial<PlanContext> = {}): MutablePlan {
 			parent: 'g1',
 			statement: '政务服务一网通办',
 			indicator: '一站式办理率',
+			indicatorRef: 'i1',
 			baseline: 62,
 			target: 95,
 			unit: '%',
@@ -83,7 +123,9 @@ export function buildPlan(context: Partial<PlanContext> = {}): MutablePlan {
 			target: 80,
 			unit: '%',
 			deadline: 2027,
-			owner: '市政务服务中心'
+			owner: '市政务服务中心',
+			tasks: '梳理高频事项，改造受理系统',
+			outcomes: '100 项高频事项全程网办'
 		}
 	];
 	data('7.4').architectureLayers = LAYERS_74.map((layer, i) => ({
@@ -132,6 +174,7 @@ export function buildPlan(context: Partial<PlanContext> = {}): MutablePlan {
 			endYear: 2028,
 			budget: 3500,
 			leadUnit: '市政务服务中心',
+			priority: 'high',
 			needs: ['n1'],
 			goals: ['g2']
 		},
@@ -145,8 +188,25 @@ export function buildPlan(context: Partial<PlanContext> = {}): MutablePlan {
 			endYear: 2030,
 			budget: 0,
 			leadUnit: '市城市运行管理中心',
+			priority: 'medium',
 			needs: ['n2'],
 			goals: ['g1']
+		}
+	];
+	data('9.1').funding = [
+		{ id: 'f1', project: 'p1', year: 2026, kind: 'construction', fiscal: 2000 },
+		{ id: 'f2', project: 'p1', year: 2027, kind: 'construction', bond: 1500 }
+	];
+	data('9.1').projectLibrary = [
+		{
+			id: 'lib1',
+			name: '一网通办平台改造',
+			unit: '市政务服务中心',
+			startYear: 2026,
+			endYear: 2027,
+			investment: 1200,
+			source: '财政资金',
+			keyProject: 'p1'
 		}
 	];
 	data('9.2').operatingModel = [
@@ -154,8 +214,24 @@ export function buildPlan(context: Partial<PlanContext> = {}): MutablePlan {
 		{ id: 'm2', project: 'p2', model: 'government-government', rationale: '涉及城市安全' }
 	];
 	data('9.3').phases = [
-		{ id: 'ph1', name: '夯实基础', start: '2026-01-01', end: '2027-12-31', tasks: '建平台' },
-		{ id: 'ph2', name: '全面提升', start: '2028-01-01', end: '2030-12-31', tasks: '深化应用' }
+		{
+			id: 'ph1',
+			name: '夯实基础',
+			start: '2026-01-01',
+			end: '2027-12-31',
+			tasks: '建平台',
+			budget: 3500,
+			projects: ['p1']
+		},
+		{
+			id: 'ph2',
+			name: '全面提升',
+			start: '2028-01-01',
+			end: '2030-12-31',
+			tasks: '深化应用',
+			budget: 0,
+			projects: ['p2']
+		}
 	];
 	return { context: { periodStart: 2026, periodEnd: 2030, ...context }, sections };
 }

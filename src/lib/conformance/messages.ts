@@ -13,7 +13,7 @@ export function rowName(rowLabel: string, index: number, name: string): string {
 }
 
 export const LABELS = {
-	period: '规划期限为 3—5 年',
+	period: '规划期限符合一般的 3—5 年（第 4.3 条，“一般”）',
 	item: (label: string) => `已撰写“${label}”`,
 	indicators: '明确评价指标并给出现状值',
 	otherPlans: '已分析其他相关规划',
@@ -38,14 +38,27 @@ export const LABELS = {
 	needsToProjects: '每条建设需求都落到至少一个重点工程',
 	projectsToGoals: '每个重点工程都对应建设目标',
 	operatingModels: '每个重点工程选定一种运营模式并说明理由',
-	phases: '划分实施阶段，写明起止时间和任务'
+	phases: '划分实施阶段，写明起止时间和任务',
+	stakeholders: '建设需求覆盖政府、企业、居民三类主体',
+	indicatorSystem: '有目标值的指标写明属性、单位、基准年、测算方法和数据来源',
+	planRegister: '登记国家和省级相关规划，并写明衔接方式',
+	phaseGoals: '阶段目标写明主要任务和建设成果',
+	indicatorsUsed: '定了目标值的评价指标都由建设目标承接',
+	priorities: '每个重点工程标明轻重缓急（优先级）',
+	phaseOrder: '实施阶段的先后符合重点工程的轻重缓急',
+	fundingSources: '每个重点工程的资金筹措合计等于其资金估算',
+	investmentTotals: '重点工程、资金筹措和实施阶段的投资合计一致',
+	phaseBudgets: '实施阶段投资',
+	projectLibrary: '项目库写明建设单位、周期、投资和资金来源'
 } as const;
 
 const PERIOD_PROBLEMS: Record<PeriodProblem, string> = {
 	'not-integer': '规划期的起止年份应为整数年份。',
 	'end-before-start': '规划期的结束年份早于开始年份。',
-	'too-short': '规划期短于 3 年（标准 4.3：一般以 3—5 年为周期）。',
-	'too-long': '规划期长于 5 年（标准 4.3：一般以 3—5 年为周期）。'
+	'too-short':
+		'规划期短于 3 年。标准 4.3：规划期限一般以 3—5 年为周期；请在规划中说明选用较短期限的理由（可豁免并写明理由）。',
+	'too-long':
+		'规划期长于 5 年。标准 4.3：规划期限一般以 3—5 年为周期；请说明理由（如与五年规划纲要同期），或把更远的年份作为展望年。'
 };
 
 export const MESSAGES = {
@@ -90,5 +103,26 @@ export const MESSAGES = {
 	projectWithoutGoal: (row: string) => `${row}没有关联建设目标。`,
 	noOperatingModel: (row: string) => `${row}还没有选定运营模式。`,
 	duplicateModel: (row: string) => `${row}选了不止一种运营模式。`,
-	noRationale: (row: string) => `${row}的运营模式没有说明选择理由。`
+	noRationale: (row: string) => `${row}的运营模式没有说明选择理由。`,
+	stakeholdersMissing: (missing: readonly string[]) =>
+		`建设需求中没有来自${missing.join('、')}的需求（4.1.4：应考虑政府、企业、居民等多元主体的实际需求）。`,
+	baseYearLate: (row: string, year: number, start: number) =>
+		`${row}的基准年 ${year} 晚于规划期起始年 ${start}。`,
+	planLevelMissing: (level: string) => `相关规划登记中没有${level}规划。`,
+	noPhaseGoal: '没有阶段目标（7.3.2：阶段目标宜明确各个阶段的主要任务、建设内容、建设成果）。',
+	indicatorUnused: (row: string) =>
+		`${row}定了目标值，但没有建设目标引用它：请在目标的“对应评价指标”中选择它。`,
+	danglingIndicator: (row: string) => `${row}引用的评价指标已不存在。`,
+	phaseOrder: (higher: string, lower: string) =>
+		`${higher}优先级更高，却排在${lower}之后的阶段启动。`,
+	fundingDangling: (n: number) => `资金安排 ${n} 指向的重点工程已不存在。`,
+	fundingEmpty: (n: number) => `资金安排 ${n} 没有填写任何资金数额。`,
+	fundingOutsideProject: (n: number, year: number, project: string) =>
+		`资金安排 ${n} 的年度 ${year} 不在${project}的建设周期内。`,
+	fundingMismatch: (project: string, funded: string, budget: string) =>
+		`${project}的资金筹措合计 ${funded} 万元，与资金估算 ${budget} 万元不一致。`,
+	totalsDiffer: (what: string, total: string, projects: string) =>
+		`${what}合计 ${total} 万元，与重点工程资金估算合计 ${projects} 万元不一致。`,
+	libraryOverBudget: (project: string, filed: string, budget: string) =>
+		`项目库中归入${project}的项目总投资 ${filed} 万元，超过该工程的资金估算 ${budget} 万元。`
 } as const;

@@ -29,7 +29,10 @@ const BREAKS: Record<string, (plan: MutablePlan) => void> = {
 	'7.3.3.b': (p) => (rowOf(p, '7.3', 'goals', 'g3').unit = ''),
 	'7.3.3.c': (p) => (rowOf(p, '7.3', 'goals', 'g3').baseline = null),
 	'7.3.3.d': (p) => (p.sections['6.1'].items['6.1.2.2'] = ''),
-	'7.3.3.e': (p) => (rowOf(p, '7.3', 'goals', 'g1').alignedPlans = ''),
+	'7.3.3.e': (p) => {
+		rowOf(p, '7.3', 'goals', 'g1').alignedPlans = '';
+		rowOf(p, '7.3', 'goals', 'g1').plans = [];
+	},
 	'7.3.3.f': (p) => (rowOf(p, '7.3', 'goals', 'g3').deadline = 2031),
 	'trace.needs-goals': (p) => (rowOf(p, '7.3', 'goals', 'g2').needs = ['n1']),
 	'trace.needs-projects': (p) => (rowOf(p, '9.1', 'keyProjects', 'p2').needs = []),
@@ -57,7 +60,17 @@ const BREAKS: Record<string, (plan: MutablePlan) => void> = {
 	'9.1.4.b': (p) => (rowOf(p, '9.1', 'keyProjects', 'p1').budget = null),
 	'9.1.period': (p) => (rowOf(p, '9.1', 'keyProjects', 'p2').endYear = 2032),
 	'9.2.models': (p) => rowsOf(p, '9.2', 'operatingModel').splice(1, 1),
-	'9.3.phases': (p) => (rowOf(p, '9.3', 'phases', 'ph2').end = '2031-06-30')
+	'9.3.phases': (p) => (rowOf(p, '9.3', 'phases', 'ph2').end = '2031-06-30'),
+	'4.1.4.stakeholders': (p) => (rowOf(p, '6.5', 'needs', 'n3').stakeholder = 'government'),
+	'6.3.indicator-system': (p) => (rowOf(p, '6.3', 'indicators', 'i1').method = ''),
+	'6.4.register': (p) => rowsOf(p, '6.4', 'planRegister').splice(1, 1),
+	'7.3.2.phase-goals': (p) => (rowOf(p, '7.3', 'goals', 'g3').outcomes = ''),
+	'6.3.used-by-goals': (p) => (rowOf(p, '7.3', 'goals', 'g2').indicatorRef = null),
+	'9.1.2.priorities': (p) => (rowOf(p, '9.1', 'keyProjects', 'p2').priority = null),
+	'9.1.2.phase-order': (p) => (rowOf(p, '9.1', 'keyProjects', 'p1').priority = 'low'),
+	'9.1.funding-sources': (p) => (rowOf(p, '9.1', 'funding', 'f2').bond = 1000),
+	'9.3.investment-totals': (p) => (rowOf(p, '9.3', 'phases', 'ph1').budget = 3000),
+	'9.1.project-library': (p) => (rowOf(p, '9.1', 'projectLibrary', 'lib1').unit = '')
 };
 
 const itemRuleIds = RULES.filter((r) => r.id.startsWith('item:')).map((r) => r.id);

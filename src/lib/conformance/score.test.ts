@@ -49,12 +49,13 @@ describe('openItems', () => {
 		rowOf(plan, '9.1', 'keyProjects', 'p1').leadUnit = '';
 		const items = openItems(evaluatePlan(plan));
 		expect(items.map((i) => [i.ruleId, i.level])).toEqual([
-			['4.3.period', 'required'],
 			['9.1.4.b', 'required'],
+			// 4.3 says 一般 3—5 年: a longer period is a warning, not a gate.
+			['4.3.period', 'recommended'],
 			['6.4.body', 'recommended'],
 			['7.3.3.e', 'recommended']
 		]);
-		expect(items[1]).toMatchObject({
+		expect(items[0]).toMatchObject({
 			clause: '9.1.4',
 			section: '9.1',
 			message: expect.stringContaining('负责单位'),
@@ -75,10 +76,11 @@ describe('openItems', () => {
 		const checklist = evaluatePlan(plan);
 		const ids = (items: { ruleId: string }[]) => items.map((i) => i.ruleId);
 		expect(ids(openItems(checklist, { activity: 'roadmap' }))).toEqual([
-			'4.3.period',
-			'item:9.4.a'
+			'item:9.4.a',
+			'4.3.period'
 		]);
 		expect(ids(openItems(checklist, { activity: 'requirements', level: 'recommended' }))).toEqual([
+			'4.3.period',
 			'6.4.body'
 		]);
 		expect(ids(openItems(checklist, { waived: new Set(['4.3.period', 'item:9.4.a']) }))).toEqual([

@@ -1,7 +1,7 @@
 /** Chapter 6 需求分析 of the demo plan. 6.5.2 j）接口需求分析 is left empty on purpose (gaps.ts). */
 import type { IndicatorRow } from '../templates/blocks/index.ts';
 import { presetRowsFor } from '../templates/presets/index.ts';
-import { NEED, sequentialIds } from './ids.ts';
+import { INDICATOR, NEED, PLAN, sequentialIds } from './ids.ts';
 import type { DemoRow, DemoSection } from './types.ts';
 
 const section61: DemoSection = {
@@ -17,7 +17,7 @@ const section61: DemoSection = {
 		],
 		'6.1.2.2': [
 			'示例市智慧化建设的整体设想是“一脑统揽、两网协同、多端惠民”：建设城市大脑作为城市运行的数字中枢，推动政务服务“一网通办”和城市运行“一网统管”，通过“示例通”移动端、政务服务大厅和基层网格为市民和企业提供服务。',
-			'重点解决部门数据不通、业务协同不畅、基层负担重、城市运行风险发现滞后等问题。到2030年，建成全国一流、全省领先的新型智慧城市，新型智慧城市评价综合得分达到90分以上。'
+			'重点解决部门数据不通、业务协同不畅、基层负担重、城市运行风险发现滞后等问题。到2030年，建成全省领先的新型智慧城市：政务服务事项全程网办率达到95%，城市运行事件按期处置率达到98%，政务数据共享需求满足率达到95%（各项目标及其基线见7.3）。'
 		],
 		'6.1.2.3': [
 			'国家层面，《数字中国建设整体布局规划》《关于深化智慧城市发展推进城市全域数字化转型的指导意见》对城市全域数字化转型提出明确要求；省级层面，全省推进“数字政府”一体化建设，要求各地市2027年前实现政务云、数据共享平台与省级平台全面对接。',
@@ -39,7 +39,7 @@ const section62: DemoSection = {
 	items: {
 		'6.2.1': [
 			'示例市地处平原向丘陵过渡地带，属亚热带季风气候，年均降水量1,350毫米，汛期集中在5月至9月。市域内有大小河流47条，主城区地势低洼区域易发生内涝。矿产资源以石灰石、高岭土为主。',
-			'自然灾害以暴雨洪涝、强对流天气为主，地质灾害隐患点216处。上述特征决定了智慧城市建设须把城市防汛、地质灾害监测预警作为物联感知的重点。'
+			'自然灾害以暴雨洪涝、强对流天气为主，地质灾害隐患点216处，其中已安装自动化监测设备的32处（约15%），其余依靠人工巡查；主城区易涝点41处尚无积水实时监测。上述特征决定了智慧城市建设须把城市防汛、地质灾害监测预警作为物联感知的重点。'
 		],
 		'6.2.2': [
 			'2025年示例市三次产业结构为8.2:43.6:48.2，装备制造、新材料、现代物流为主导产业，拥有国家级经济技术开发区1个、省级开发区6个。数字经济核心产业增加值占地区生产总值比重为6.8%，低于全省平均水平（8.9%）。',
@@ -52,7 +52,7 @@ const section62: DemoSection = {
 		],
 		'6.2.4': [
 			'政府管理方面，全市共有部门业务系统312个，其中约40%部署在各部门自建机房，市级政务云承载率仅为55%；已建成的市政务数据共享交换平台累计挂接数据目录3,100余条，但实际调用活跃的不足三分之一。',
-			'民生服务方面，一体化政务服务平台可网办事项占比86%，全程网办率72%；二级以上医疗机构电子病历系统应用水平平均为3.6级，检查检验结果互认尚未实现。',
+			'民生服务方面，一体化政务服务平台可网办事项占比86%，全程网办率72%；二级以上医疗机构电子病历系统应用水平平均为3.6级，检查检验结果互认率约40%，仅在医联体内部实现，全市范围尚未互认。',
 			'基础设施方面，全市累计建成5G基站5,400个，千兆光网覆盖家庭比例达92%；电子政务外网已覆盖市、县、乡三级，村级覆盖率为78%。'
 		],
 		'6.2.5': [
@@ -102,40 +102,214 @@ const INDICATOR_VALUES: Readonly<
 	]
 };
 
+/** The preset's sub-indicator that goal 公共安全视频资源全量联网共享 carries into 7.3. */
+const VIDEO_INDICATOR = '公共安全视频监控资源联网和共享程度';
+
+type LocalIndicator = [
+	id: string,
+	level1: string,
+	level2: string,
+	name: string,
+	attribute: 'expected' | 'binding',
+	unit: string,
+	current: string,
+	target: string,
+	method: string,
+	dataSource: string
+];
+
+/**
+ * 自选指标: the measures 7.3's goals use, each with its baseline as 6.2 reports it (the survey text and
+ * the number must agree), its 2030 target, 属性, 测算方法 and 数据来源. Base year 2025 throughout.
+ */
+const LOCAL_INDICATORS: readonly LocalIndicator[] = [
+	[
+		INDICATOR.economy,
+		'数字经济',
+		'产业规模',
+		'数字经济核心产业增加值占地区生产总值比重',
+		'expected',
+		'%',
+		'6.8',
+		'10',
+		'数字经济核心产业增加值 ÷ 地区生产总值 × 100%',
+		'市统计局'
+	],
+	[
+		INDICATOR.grid,
+		'精准治理',
+		'基层治理',
+		'网格事件智能发现率',
+		'expected',
+		'%',
+		'15',
+		'',
+		'智能发现并立案的网格事件数 ÷ 网格事件总数 × 100%',
+		'市委政法委'
+	],
+	[
+		INDICATOR.service,
+		'惠民服务',
+		'政务服务',
+		'政务服务事项全程网办率',
+		'binding',
+		'%',
+		'72',
+		'95',
+		'全程网办事项数 ÷ 依申请政务服务事项总数 × 100%',
+		'市行政审批服务局'
+	],
+	[
+		INDICATOR.operations,
+		'精准治理',
+		'城市运行',
+		'城市运行事件按期处置率',
+		'binding',
+		'%',
+		'85',
+		'98',
+		'按期办结的跨部门事件数 ÷ 跨部门事件总数 × 100%',
+		'市大数据局'
+	],
+	[
+		INDICATOR.data,
+		'信息资源',
+		'开放共享',
+		'政务数据共享需求满足率',
+		'binding',
+		'%',
+		'60',
+		'95',
+		'已满足的共享需求数 ÷ 登记的共享需求总数 × 100%',
+		'市大数据局'
+	],
+	[
+		INDICATOR.cloud,
+		'智能设施',
+		'政务云',
+		'部门非涉密信息系统上云率',
+		'binding',
+		'%',
+		'55',
+		'100',
+		'部署在市级政务云的非涉密系统数 ÷ 非涉密系统总数 × 100%',
+		'市大数据局'
+	],
+	[
+		INDICATOR.network,
+		'智能设施',
+		'信息网络',
+		'每万人拥有5G基站数',
+		'expected',
+		'个',
+		'18',
+		'35',
+		'5G基站数 ÷ 常住人口（万人）',
+		'市工业和信息化局'
+	],
+	[
+		INDICATOR.traffic,
+		'惠民服务',
+		'交通服务',
+		'主城区高峰时段平均车速',
+		'expected',
+		'千米/小时',
+		'21.5',
+		'25',
+		'早晚高峰主城区浮动车平均车速',
+		'市公安局交通警察支队'
+	],
+	[
+		INDICATOR.health,
+		'惠民服务',
+		'医疗服务',
+		'二级以上医疗机构检查检验结果互认率',
+		'binding',
+		'%',
+		'40',
+		'90',
+		'互认的检查检验项目数 ÷ 应互认项目数 × 100%',
+		'市卫生健康委员会'
+	],
+	[
+		INDICATOR.security,
+		'网络安全',
+		'安全管理',
+		'重要信息系统等级保护测评达标率',
+		'binding',
+		'%',
+		'80',
+		'100',
+		'测评达标的重要信息系统数 ÷ 重要信息系统总数 × 100%',
+		'市委网信办'
+	],
+	[
+		INDICATOR.standards,
+		'改革创新',
+		'标准规范',
+		'发布智慧城市地方标准数量',
+		'expected',
+		'项',
+		'0',
+		'15',
+		'累计发布的智慧城市地方标准数',
+		'市市场监督管理局'
+	],
+	[
+		INDICATOR.hazards,
+		'精准治理',
+		'公共安全',
+		'地质灾害隐患点自动化监测覆盖率',
+		'binding',
+		'%',
+		'15',
+		'100',
+		'安装自动化监测设备的隐患点数 ÷ 隐患点总数（216处） × 100%',
+		'市自然资源和规划局'
+	]
+];
+
 function indicatorRows(): DemoRow<'indicators'>[] {
 	const preset = presetRowsFor('6.3', 'indicators', sequentialIds('demo-indicator')) ?? [];
+	// The preset's indicators are assessed (现状) only; the one a goal carries gets a target.
 	const rows: DemoRow<'indicators'>[] = preset.map((row: IndicatorRow) => {
 		const values = INDICATOR_VALUES[row.name];
 		if (!values) throw new Error(`demo 6.3: no values for ${row.name}`);
-		const [current, target, dataSource] = values;
-		return { ...row, current, target, dataSource, note: '2025年底数据' };
+		const [current, , dataSource] = values;
+		if (row.name === VIDEO_INDICATOR)
+			return {
+				...row,
+				id: INDICATOR.video,
+				attribute: 'binding',
+				unit: '%',
+				baseYear: 2025,
+				current: '70',
+				target: '100',
+				method: '接入市视频共享平台的公共安全视频路数 ÷ 已建路数 × 100%',
+				dataSource
+			};
+		return { ...row, current, dataSource, baseYear: 2025, note: '2025年底数据' };
 	});
 	return [
 		...rows,
-		{
-			id: 'demo-indicator-local-01',
-			source: 'local',
-			code: 'SL-01',
-			level1: '数字经济',
-			level2: '产业规模',
-			name: '数字经济核心产业增加值占地区生产总值比重',
-			current: '6.8%',
-			target: '10%',
-			dataSource: '市统计局',
-			note: '自选指标，衔接“十五五”规划纲要'
-		},
-		{
-			id: 'demo-indicator-local-02',
-			source: 'local',
-			code: 'SL-02',
-			level1: '精准治理',
-			level2: '基层治理',
-			name: '网格事件智能发现率',
-			current: '15%',
-			target: '50%',
-			dataSource: '市委政法委',
-			note: '自选指标'
-		}
+		...LOCAL_INDICATORS.map(
+			([id, level1, level2, name, attribute, unit, current, target, method, dataSource], i) => ({
+				id,
+				source: 'local' as const,
+				code: `SL-${String(i + 1).padStart(2, '0')}`,
+				level1,
+				level2,
+				name,
+				attribute,
+				unit,
+				baseYear: 2025,
+				current,
+				target,
+				method,
+				dataSource,
+				note: '自选指标'
+			})
+		)
 	];
 }
 
@@ -143,12 +317,70 @@ const section63: DemoSection = {
 	clause: '6.3',
 	author: 'dsj',
 	body: [
-		'依据GB/T 33356-2016《新型智慧城市评价指标》，结合示例市实际增设2项自选指标，对全市智慧城市建设现状进行评估。评估数据截至2025年12月31日，由各指标责任部门填报、市大数据局审核。',
+		'依据GB/T 33356-2016《新型智慧城市评价指标》（正文6.3引用的版本；2022年版的指标名称未取得核实的原文，暂未采用），结合示例市实际增设12项自选指标，对全市智慧城市建设现状进行评估。评估数据截至2025年12月31日，由各指标责任部门填报、市大数据局审核。',
 		'## 评估结论',
 		'惠民服务类指标总体处于全省中上水平，政务服务网上统一入口、电子病历普及等指标已基本达标；精准治理类指标短板明显，市政管网智能化监测、视频资源共享和网格事件智能发现等指标与目标差距较大，是本次顶层设计的重点。'
 	],
 	blocks: { indicators: indicatorRows() }
 };
+
+/** 6.4's register: the national, provincial and municipal plans the goals align with. */
+const PLAN_REGISTER: DemoRow<'planRegister'>[] = [
+	{
+		id: PLAN.digitalChina,
+		name: '数字中国建设整体布局规划',
+		level: 'national',
+		issuer: '中共中央、国务院',
+		year: 2023,
+		content: '按照“2522”整体框架推进数字中国建设，夯实数字基础设施和数据资源体系两大基础。',
+		alignment: '总体架构（7.4）的数据及服务融合层和物联感知层按“两大基础”组织。'
+	},
+	{
+		id: PLAN.cityTransformation,
+		name: '关于深化智慧城市发展推进城市全域数字化转型的指导意见',
+		level: 'national',
+		issuer: '国家发展改革委、国家数据局等',
+		year: 2024,
+		content: '推进城市数字化转型，建设城市运行和治理智能中枢，深化城市数据融通和开发利用。',
+		alignment: '城市大脑建设工程作为城市运行和治理智能中枢；公共数据资源体系建设工程落实数据融通。'
+	},
+	{
+		id: PLAN.provinceGov,
+		name: '示例省数字政府建设总体规划（2025—2030年）',
+		level: 'provincial',
+		issuer: '示例省人民政府',
+		year: 2025,
+		content: '要求2027年前市级政务云、数据共享平台与省级平台全面对接。',
+		alignment: '政务云和数据共享平台的对接时限与省规划一致，均为2027年底前。'
+	},
+	{
+		id: PLAN.cityFiveYear,
+		name: '示例市国民经济和社会发展第十五个五年规划纲要',
+		level: 'municipal',
+		issuer: '示例市人民代表大会',
+		year: 2026,
+		content: '数字经济核心产业增加值占比2030年达到10%，建成“数字示例”。',
+		alignment: '数字经济目标（7.3）采用同一指标和目标值。'
+	},
+	{
+		id: PLAN.transport,
+		name: '示例市综合交通运输“十五五”发展规划',
+		level: 'sectoral',
+		issuer: '示例市交通运输局',
+		year: 2026,
+		content: '主城区高峰时段平均车速不低于25千米/小时，建设智慧交通管理体系。',
+		alignment: '智慧交通目标采用同一车速指标和目标值。'
+	},
+	{
+		id: PLAN.health,
+		name: '示例市“十五五”卫生健康事业发展规划',
+		level: 'sectoral',
+		issuer: '示例市卫生健康委员会',
+		year: 2026,
+		content: '建成区域全民健康信息平台，实现二级以上医疗机构检查检验结果互认。',
+		alignment: '智慧医疗工程承担互认平台建设，目标年份一致（2028年）。'
+	}
+];
 
 const section64: DemoSection = {
 	clause: '6.4',
@@ -161,7 +393,8 @@ const section64: DemoSection = {
 		'- 《示例市“十五五”卫生健康事业发展规划》：要求建成区域全民健康信息平台，实现二级以上医疗机构检查检验结果互认。',
 		'- 《示例省数字政府建设总体规划（2025—2030年）》：要求市级政务云、数据共享平台与省级平台全面对接。',
 		'经比对，上述规划在数字基础设施、数据共享和行业应用方面的目标与本规划方向一致；本规划的建设目标（7.3）已逐项注明所衔接的规划，避免指标口径冲突。'
-	]
+	],
+	blocks: { planRegister: PLAN_REGISTER }
 };
 
 const needs: DemoRow<'needs'>[] = [
@@ -287,6 +520,15 @@ const needs: DemoRow<'needs'>[] = [
 		stakeholder: 'government',
 		origin: '6.2',
 		priority: 'medium'
+	},
+	{
+		id: NEED.hazards,
+		statement:
+			'216处地质灾害隐患点中仅32处有自动化监测，主城区41处易涝点无积水实时监测，汛期预警依赖人工巡查，居民生命财产安全面临风险。',
+		category: '6.5.2.g',
+		stakeholder: 'resident',
+		origin: '6.2',
+		priority: 'high'
 	}
 ];
 
@@ -294,7 +536,7 @@ const section65: DemoSection = {
 	clause: '6.5',
 	author: 'dsj',
 	body: [
-		'在城市发展战略（6.1）、现状调研（6.2）、现状评估（6.3）和相关规划分析（6.4）的基础上，梳理形成示例市智慧城市建设需求清单共15项，其中高优先级9项，作为确定建设目标和重点工程的依据。'
+		'在城市发展战略（6.1）、现状调研（6.2）、现状评估（6.3）和相关规划分析（6.4）的基础上，梳理形成示例市智慧城市建设需求清单共16项，其中高优先级10项，作为确定建设目标和重点工程的依据。'
 	],
 	items: {
 		'6.5.2.a': [

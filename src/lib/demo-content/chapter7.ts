@@ -2,7 +2,7 @@
  * Chapter 7 总体设计 of the demo plan. One goal (数字经济) has no deadline on purpose (gaps.ts).
  */
 import { presetRowsFor } from '../templates/presets/index.ts';
-import { GOAL, NEED, sequentialIds } from './ids.ts';
+import { GOAL, INDICATOR, NEED, PLAN, sequentialIds } from './ids.ts';
 import type { DemoRow, DemoSection } from './types.ts';
 
 const section72: DemoSection = {
@@ -34,13 +34,11 @@ const goals: DemoRow<'goals'>[] = [
 		level: 'overall',
 		statement:
 			'到2030年，建成“一脑统揽、两网协同、多端惠民”的新型智慧城市，城市治理和公共服务数字化水平位居全省前列。',
-		indicator: '新型智慧城市评价综合得分',
-		baseline: 68,
-		target: 90,
-		unit: '分',
+		// Measured through its 细分目标 (7.3.3 b)): no composite score without a scoring method behind it.
 		deadline: 2030,
 		owner: '示例市大数据局',
-		alignedPlans: CONSISTENT_PLANS
+		alignedPlans: CONSISTENT_PLANS,
+		plans: [PLAN.digitalChina, PLAN.cityTransformation, PLAN.provinceGov, PLAN.cityFiveYear]
 	},
 	{
 		id: GOAL.service,
@@ -48,6 +46,7 @@ const goals: DemoRow<'goals'>[] = [
 		parent: GOAL.overall,
 		statement: '政务服务便捷高效，高频事项实现全程网办。',
 		indicator: '政务服务事项全程网办率',
+		indicatorRef: INDICATOR.service,
 		baseline: 72,
 		target: 95,
 		unit: '%',
@@ -62,6 +61,7 @@ const goals: DemoRow<'goals'>[] = [
 		parent: GOAL.overall,
 		statement: '城市运行“一网统管”，跨部门事件按期高效处置。',
 		indicator: '城市运行事件按期处置率',
+		indicatorRef: INDICATOR.operations,
 		baseline: 85,
 		target: 98,
 		unit: '%',
@@ -75,6 +75,7 @@ const goals: DemoRow<'goals'>[] = [
 		parent: GOAL.overall,
 		statement: '政务数据按需共享，部门共享需求及时得到满足。',
 		indicator: '政务数据共享需求满足率',
+		indicatorRef: INDICATOR.data,
 		baseline: 60,
 		target: 95,
 		unit: '%',
@@ -88,6 +89,7 @@ const goals: DemoRow<'goals'>[] = [
 		parent: GOAL.overall,
 		statement: '市级部门非涉密信息系统全部部署在市级政务云。',
 		indicator: '部门非涉密信息系统上云率',
+		indicatorRef: INDICATOR.cloud,
 		baseline: 55,
 		target: 100,
 		unit: '%',
@@ -101,6 +103,7 @@ const goals: DemoRow<'goals'>[] = [
 		parent: GOAL.overall,
 		statement: '5G网络城乡连续覆盖，支撑物联感知设备规模接入。',
 		indicator: '每万人拥有5G基站数',
+		indicatorRef: INDICATOR.network,
 		baseline: 18,
 		target: 35,
 		unit: '个',
@@ -114,12 +117,14 @@ const goals: DemoRow<'goals'>[] = [
 		parent: GOAL.overall,
 		statement: '主城区交通拥堵明显缓解。',
 		indicator: '主城区高峰时段平均车速',
+		indicatorRef: INDICATOR.traffic,
 		baseline: 21.5,
 		target: 25,
 		unit: '千米/小时',
 		deadline: 2029,
 		owner: '示例市公安局交通警察支队',
 		alignedPlans: '《示例市综合交通运输“十五五”发展规划》',
+		plans: [PLAN.transport],
 		needs: [NEED.traffic]
 	},
 	{
@@ -128,12 +133,14 @@ const goals: DemoRow<'goals'>[] = [
 		parent: GOAL.overall,
 		statement: '二级以上医疗机构检查检验结果互认。',
 		indicator: '二级以上医疗机构检查检验结果互认率',
+		indicatorRef: INDICATOR.health,
 		baseline: 40,
 		target: 90,
 		unit: '%',
 		deadline: 2028,
 		owner: '示例市卫生健康委员会',
 		alignedPlans: '《示例市“十五五”卫生健康事业发展规划》',
+		plans: [PLAN.health],
 		needs: [NEED.health]
 	},
 	{
@@ -142,6 +149,7 @@ const goals: DemoRow<'goals'>[] = [
 		parent: GOAL.overall,
 		statement: '重要信息系统安全防护达标。',
 		indicator: '重要信息系统等级保护测评达标率',
+		indicatorRef: INDICATOR.security,
 		baseline: 80,
 		target: 100,
 		unit: '%',
@@ -155,6 +163,7 @@ const goals: DemoRow<'goals'>[] = [
 		parent: GOAL.overall,
 		statement: '公共安全视频资源全量联网共享。',
 		indicator: '公共安全视频监控联网共享率',
+		indicatorRef: INDICATOR.video,
 		baseline: 70,
 		target: 100,
 		unit: '%',
@@ -169,6 +178,7 @@ const goals: DemoRow<'goals'>[] = [
 		parent: GOAL.overall,
 		statement: '数字经济成为全市经济增长的重要引擎。',
 		indicator: '数字经济核心产业增加值占地区生产总值比重',
+		indicatorRef: INDICATOR.economy,
 		baseline: 6.8,
 		target: 10,
 		unit: '%',
@@ -182,12 +192,27 @@ const goals: DemoRow<'goals'>[] = [
 		parent: GOAL.overall,
 		statement: '建立智慧城市地方标准体系。',
 		indicator: '发布智慧城市地方标准数量',
+		indicatorRef: INDICATOR.standards,
 		baseline: 0,
 		target: 15,
 		unit: '项',
 		deadline: 2030,
 		owner: '示例市市场监督管理局',
 		needs: [NEED.standards]
+	},
+	{
+		id: GOAL.hazards,
+		level: 'specific',
+		parent: GOAL.overall,
+		statement: '地质灾害隐患点和主城区易涝点实现自动化监测预警。',
+		indicator: '地质灾害隐患点自动化监测覆盖率',
+		indicatorRef: INDICATOR.hazards,
+		baseline: 15,
+		target: 100,
+		unit: '%',
+		deadline: 2028,
+		owner: '示例市应急管理局',
+		needs: [NEED.hazards]
 	},
 	{
 		id: GOAL.phaseCloud,
@@ -199,7 +224,9 @@ const goals: DemoRow<'goals'>[] = [
 		target: 120,
 		unit: '个',
 		deadline: 2026,
-		owner: '示例市大数据局'
+		owner: '示例市大数据局',
+		tasks: '完成政务云扩容（新增计算资源3,000核），制定迁移计划，分三批迁移市级部门系统。',
+		outcomes: '首批120个系统迁移上云，政务云承载率由55%提高到75%。'
 	},
 	{
 		id: GOAL.phaseService,
@@ -211,7 +238,9 @@ const goals: DemoRow<'goals'>[] = [
 		target: 60,
 		unit: '个',
 		deadline: 2027,
-		owner: '示例市行政审批服务局'
+		owner: '示例市行政审批服务局',
+		tasks: '梳理高频“一件事”清单，改造一体化政务服务平台受理和流转功能。',
+		outcomes: '推出“一件事一次办”主题60个，全程网办率达到85%。'
 	},
 	{
 		id: GOAL.phaseBrain,
@@ -223,7 +252,9 @@ const goals: DemoRow<'goals'>[] = [
 		target: 300,
 		unit: '项',
 		deadline: 2027,
-		owner: '示例市大数据局'
+		owner: '示例市大数据局',
+		tasks: '建设城市运行管理中心和城市大脑运行管理平台，接入12345热线、数字城管和应急指挥系统。',
+		outcomes: '城市大脑一期上线，接入城市运行体征指标300项。'
 	}
 ];
 

@@ -2,7 +2,7 @@
  * Chapter 9 实施路径规划 of the demo plan. Deliberate gaps (gaps.ts): the 基层智治 project's goal is
  * not quantified, no project answers the need for local standards, and 9.4 d）资金保障 is unwritten.
  */
-import { GOAL, NEED, PROJECT } from './ids.ts';
+import { GOAL, NEED, PROJECT, sequentialIds } from './ids.ts';
 import type { DemoRow, DemoSection } from './types.ts';
 
 const keyProjects: DemoRow<'keyProjects'>[] = [
@@ -56,25 +56,25 @@ const keyProjects: DemoRow<'keyProjects'>[] = [
 	{
 		id: PROJECT.cloud,
 		name: '政务云与数字基础设施提升工程',
-		goal: '2027年底前部门非涉密系统上云率达到100%，政务外网村级覆盖率达到100%，2030年每万人5G基站达到35个。',
+		goal: '2027年底前部门非涉密系统上云率达到100%，政务外网村级覆盖率达到100%，2028年底前216处地质灾害隐患点全部实现自动化监测，2030年每万人5G基站达到35个。',
 		content:
-			'政务云扩容至8,000核、6PB并建设同城灾备中心；政务外网延伸至全部行政村；建设城市物联感知接入平台。',
-		mode: '政府购买服务，基础电信企业投资建设公众网络',
+			'政务云扩容至8,000核、6PB并建设同城灾备中心；政务外网延伸至全部行政村；建设城市物联感知接入平台，接入地质灾害隐患点和主城区41处易涝点监测设备。',
+		mode: '政府投资建设政务云、政务外网和物联感知平台；5G公众网络由基础电信企业投资建设，计入社会资本',
 		startYear: 2026,
 		endYear: 2030,
 		budget: 12000,
 		leadUnit: '示例市大数据局',
 		domain: 'platform',
 		priority: 'high',
-		needs: [NEED.govCloud, NEED.network],
-		goals: [GOAL.cloud, GOAL.network, GOAL.phaseCloud]
+		needs: [NEED.govCloud, NEED.network, NEED.hazards],
+		goals: [GOAL.cloud, GOAL.network, GOAL.hazards, GOAL.phaseCloud]
 	},
 	{
 		id: PROJECT.traffic,
 		name: '智慧交通工程',
 		goal: '2029年底前主城区300个路口实现信号自适应控制，高峰时段平均车速提高到25千米/小时。',
 		content: '建设交通信号控制中心，改造路口信号机和检测器，建设公交来车实时预报和停车诱导系统。',
-		mode: '合伙投资，企业运营',
+		mode: '信号控制政府投资建设、企业运维；智慧停车以使用者付费的特许经营方式实施',
 		startYear: 2027,
 		endYear: 2029,
 		budget: 15800,
@@ -163,18 +163,149 @@ const keyProjects: DemoRow<'keyProjects'>[] = [
 	}
 ];
 
+type Amounts = Partial<Record<'fiscal' | 'bond' | 'social' | 'other', number>>;
+
+/**
+ * Each key project's money by kind, years and source; the funding table spreads it evenly over the
+ * years (the last year takes what rounding leaves). Per project the amounts add up to its 资金估算.
+ * 社会资本 is enterprises' own money (5G by the operators, smart parking by the concessionaire).
+ */
+const FUNDING_PLAN: readonly [
+	project: string,
+	kind: 'construction' | 'operation',
+	from: number,
+	to: number,
+	amounts: Amounts
+][] = [
+	[PROJECT.cityBrain, 'construction', 2026, 2028, { fiscal: 17000 }],
+	[PROJECT.cityBrain, 'operation', 2029, 2030, { fiscal: 1500 }],
+	[PROJECT.oneNetService, 'construction', 2026, 2027, { fiscal: 6800 }],
+	[PROJECT.dataPlatform, 'construction', 2026, 2028, { fiscal: 9600 }],
+	[PROJECT.cloud, 'construction', 2026, 2030, { fiscal: 4000, social: 8000 }],
+	[PROJECT.traffic, 'construction', 2027, 2029, { fiscal: 11800, social: 4000 }],
+	[PROJECT.health, 'construction', 2026, 2028, { fiscal: 8500 }],
+	[PROJECT.grassroots, 'construction', 2027, 2029, { fiscal: 4200 }],
+	[PROJECT.video, 'construction', 2026, 2028, { fiscal: 11000 }],
+	[PROJECT.security, 'construction', 2026, 2030, { fiscal: 5600 }],
+	[PROJECT.economy, 'construction', 2027, 2030, { fiscal: 20000 }]
+];
+
+function fundingRows(): DemoRow<'funding'>[] {
+	const ids = sequentialIds('demo-funding');
+	return FUNDING_PLAN.flatMap(([project, kind, from, to, amounts]) => {
+		const years = to - from + 1;
+		return Array.from({ length: years }, (_, i) => {
+			const share = (total = 0) => {
+				const each = Math.floor(total / years);
+				return i === years - 1 ? total - each * (years - 1) : each;
+			};
+			return {
+				id: ids(),
+				project,
+				year: from + i,
+				kind,
+				fiscal: share(amounts.fiscal),
+				bond: share(amounts.bond),
+				social: share(amounts.social),
+				other: share(amounts.other)
+			};
+		});
+	});
+}
+
+const funding = fundingRows();
+
+/** A phase's investment: the funding table's rows in its years. */
+function phaseBudget(from: number, to: number): number {
+	return funding
+		.filter((r) => r.year !== undefined && r.year !== null && r.year >= from && r.year <= to)
+		.reduce(
+			(sum, r) => sum + (r.fiscal ?? 0) + (r.bond ?? 0) + (r.social ?? 0) + (r.other ?? 0),
+			0
+		);
+}
+
+const projectLibrary: DemoRow<'projectLibrary'>[] = [
+	{
+		id: 'demo-library-01',
+		name: '城市运行管理中心场所改造',
+		unit: '示例市大数据局',
+		startYear: 2026,
+		endYear: 2026,
+		investment: 2600,
+		source: '财政资金',
+		prerequisites: '场地确定，可行性研究报告批复。',
+		keyProject: PROJECT.cityBrain
+	},
+	{
+		id: 'demo-library-02',
+		name: '城市大脑运行管理平台（一期）',
+		unit: '示例市大数据局',
+		startYear: 2026,
+		endYear: 2027,
+		investment: 8200,
+		source: '财政资金',
+		prerequisites: '数据共享交换平台完成升级，首批体征指标清单确定。',
+		keyProject: PROJECT.cityBrain
+	},
+	{
+		id: 'demo-library-03',
+		name: '政务云同城灾备中心',
+		unit: '示例市大数据局',
+		startYear: 2027,
+		endYear: 2028,
+		investment: 2400,
+		source: '财政资金',
+		prerequisites: '机房选址完成，等级保护方案通过评审。',
+		keyProject: PROJECT.cloud
+	},
+	{
+		id: 'demo-library-04',
+		name: '地质灾害隐患点和易涝点自动化监测',
+		unit: '示例市自然资源和规划局',
+		startYear: 2026,
+		endYear: 2028,
+		investment: 1100,
+		source: '财政资金',
+		prerequisites: '城市物联感知接入平台上线。',
+		keyProject: PROJECT.cloud
+	},
+	{
+		id: 'demo-library-05',
+		name: '交通信号自适应控制改造（300个路口）',
+		unit: '示例市公安局交通警察支队',
+		startYear: 2027,
+		endYear: 2029,
+		investment: 9800,
+		source: '财政资金',
+		prerequisites: '交通信号控制中心建成。',
+		keyProject: PROJECT.traffic
+	},
+	{
+		id: 'demo-library-06',
+		name: '主城区智慧停车',
+		unit: '特许经营者（公开招标确定）',
+		startYear: 2027,
+		endYear: 2029,
+		investment: 4000,
+		source: '社会资本（使用者付费）',
+		prerequisites: '特许经营实施方案获批，停车收费标准核定。',
+		keyProject: PROJECT.traffic
+	}
+];
+
 const section91: DemoSection = {
 	clause: '9.1',
 	author: 'dsj',
 	body: [
-		'围绕建设目标，规划期内实施10项重点工程，估算总投资11.2亿元，其中平台建设类4项、城市治理类4项、行业发展类2项。',
+		'围绕建设目标，规划期内实施10项重点工程，估算总投资11.2亿元，其中财政资金10.0亿元、社会资本1.2亿元（基础电信企业投资建设5G网络0.8亿元、智慧停车特许经营者投资0.4亿元）；社会资本不计入政府投资。按类型分，平台建设类4项、城市治理类4项、行业发展类2项。',
 		'## 主要任务',
 		'1. 夯实数字底座：建设政务云、数据共享交换平台和城市大脑。',
 		'2. 提升服务效能：推进政务服务“一网通办”和智慧医疗。',
 		'3. 强化城市治理：推进“一网统管”、智慧交通、基层智治和公共安全视频共享。',
 		'4. 培育数字经济：推动产业数字化和数字产业化。'
 	],
-	blocks: { keyProjects }
+	blocks: { keyProjects, funding, projectLibrary }
 };
 
 const operatingModel: DemoRow<'operatingModel'>[] = [
@@ -205,18 +336,24 @@ const operatingModel: DemoRow<'operatingModel'>[] = [
 	{
 		id: 'demo-operating-04',
 		project: PROJECT.cloud,
-		model: 'enterprise-enterprise',
-		rationale: '政务云和公众网络由基础电信企业投资建设，政府购买服务，可减轻一次性财政投入。',
-		responsibilities: '基础电信企业负责投资建设和运营；市大数据局负责统筹和服务质量考核。',
-		financing: '企业自筹，政府按年度购买云服务。'
+		model: 'government-enterprise',
+		rationale:
+			'5G公众网络由基础电信企业投资建设和运营；政务云、政务外网和物联感知平台由政府投资，委托基础电信企业运营。',
+		responsibilities:
+			'基础电信企业负责5G网络投资建设和运营；市大数据局负责政务云等政府投资部分的建设、统筹和服务质量考核。',
+		financing:
+			'政府投资部分0.4亿元由市级财政资金安排；5G网络0.8亿元由基础电信企业自筹，计入社会资本，不计入政府投资。'
 	},
 	{
 		id: 'demo-operating-05',
 		project: PROJECT.traffic,
-		model: 'partnership-enterprise',
-		rationale: '停车诱导等具备经营性收益，适合政府与社会资本合作。',
-		responsibilities: '市公安局交警支队负责需求和监管；项目公司负责投资建设和运营。',
-		financing: '政府与社会资本合作，停车服务收入和可行性缺口补助。'
+		model: 'government-enterprise',
+		rationale:
+			'信号控制属于公益性设施，由政府投资建设、委托企业运维；智慧停车有稳定的使用者付费收入，按政府和社会资本合作新机制（国办函〔2023〕115号）以特许经营方式单独实施，政府不安排可行性缺口补助，不承担未来支出责任。',
+		responsibilities:
+			'市公安局交警支队负责信号控制建设和监管；特许经营者负责智慧停车投资、建设和运营，市城市管理局负责特许经营监管。',
+		financing:
+			'信号控制1.18亿元由市级财政资金安排；智慧停车0.4亿元由特许经营者投资，以停车收费回收。'
 	},
 	{
 		id: 'demo-operating-06',
@@ -278,6 +415,7 @@ const phases: DemoRow<'phases'>[] = [
 		goals: [GOAL.phaseCloud],
 		tasks: '完成政务云扩容和首批系统迁移上云，启动城市大脑、数据共享交换平台和政务服务平台建设。',
 		outcomes: '完成首批120个系统上云，数据共享交换平台完成升级。',
+		budget: phaseBudget(2026, 2026),
 		projects: [
 			PROJECT.cityBrain,
 			PROJECT.oneNetService,
@@ -305,6 +443,7 @@ const phases: DemoRow<'phases'>[] = [
 		],
 		tasks: '城市大脑一期上线，全面推行“一件事一次办”，启动智慧交通、基层智治和数字经济培育工程。',
 		outcomes: '城市大脑一期上线，全程网办率达到95%，检查检验结果互认率达到90%。',
+		budget: phaseBudget(2027, 2028),
 		projects: [
 			PROJECT.cityBrain,
 			PROJECT.oneNetService,
@@ -325,7 +464,9 @@ const phases: DemoRow<'phases'>[] = [
 		end: '2030-12-31',
 		goals: [GOAL.overall, GOAL.operations, GOAL.network, GOAL.traffic, GOAL.standards],
 		tasks: '深化城市大脑场景应用，完成智慧交通和基层智治建设，开展建设成效评估。',
-		outcomes: '新型智慧城市评价综合得分达到90分，形成可推广的示例市经验。',
+		outcomes:
+			'城市运行事件按期处置率达到98%，主城区高峰时段平均车速达到25千米/小时，每万人5G基站达到35个。',
+		budget: phaseBudget(2029, 2030),
 		projects: [
 			PROJECT.traffic,
 			PROJECT.grassroots,

@@ -17,7 +17,8 @@ export const NEED = {
 	standards: 'demo-need-12',
 	performance: 'demo-need-13',
 	video: 'demo-need-14',
-	interfaces: 'demo-need-15'
+	interfaces: 'demo-need-15',
+	hazards: 'demo-need-16'
 } as const;
 
 export const GOAL = {
@@ -33,6 +34,7 @@ export const GOAL = {
 	video: 'demo-goal-09',
 	economy: 'demo-goal-10',
 	standards: 'demo-goal-11',
+	hazards: 'demo-goal-12',
 	phaseCloud: 'demo-goal-21',
 	phaseService: 'demo-goal-22',
 	phaseBrain: 'demo-goal-23'
@@ -60,6 +62,34 @@ export const SYSTEM = {
 	video: 'demo-system-06',
 	health: 'demo-system-07',
 	identity: 'demo-system-08'
+} as const;
+
+/** 6.4's register of related plans. */
+export const PLAN = {
+	digitalChina: 'demo-plan-01',
+	cityTransformation: 'demo-plan-02',
+	provinceGov: 'demo-plan-03',
+	cityFiveYear: 'demo-plan-04',
+	transport: 'demo-plan-05',
+	health: 'demo-plan-06'
+} as const;
+
+/** 6.3's own indicators (自选指标) that 7.3's goals carry, by goal. */
+export const INDICATOR = {
+	economy: 'demo-indicator-local-01',
+	grid: 'demo-indicator-local-02',
+	service: 'demo-indicator-local-03',
+	operations: 'demo-indicator-local-04',
+	data: 'demo-indicator-local-05',
+	cloud: 'demo-indicator-local-06',
+	network: 'demo-indicator-local-07',
+	traffic: 'demo-indicator-local-08',
+	health: 'demo-indicator-local-09',
+	security: 'demo-indicator-local-10',
+	standards: 'demo-indicator-local-11',
+	hazards: 'demo-indicator-local-12',
+	/** The preset row 公共安全视频监控资源联网和共享程度, given its own id to be pointed at. */
+	video: 'demo-indicator-video'
 } as const;
 
 /** Ids for rows that start from a preset: `<prefix>-01`, `<prefix>-02`, … in the preset's order. */

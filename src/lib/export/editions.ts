@@ -108,7 +108,8 @@ export const EDITIONS: Record<EditionKey, Edition> = {
 			{ title: '主要目标指标', clause: '7.3', block: 'goals' },
 			{ title: '重点工程一览表', clause: '9.1', block: 'keyProjects' },
 			{ title: '实施阶段安排', clause: '9.3', block: 'phases' },
-			{ title: '业务架构', clause: '8.1', block: 'businessTree' }
+			{ title: '业务架构', clause: '8.1', block: 'businessTree' },
+			{ title: '投资估算与资金筹措', clause: '9.1', block: 'funding' }
 		],
 		records: false
 	}

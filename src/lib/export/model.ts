@@ -17,6 +17,12 @@ import {
 	type SectionTemplate
 } from '../templates/index.ts';
 import outline from '../standard/outline.json' with { type: 'json' };
+import type { PlanChecklist } from '../conformance/types.ts';
+import {
+	conformanceStatement,
+	STATEMENT_WORDS,
+	type ActivityWaiver
+} from './conformance-statement.ts';
 import { proseBlocks, textParagraph } from './prose.ts';
 import { blockTables, rowIndexKey, type PlainRow, type RowIndex } from './tables.ts';
 import { EDITIONS, type Feed, type PublicationPart } from './editions.ts';
@@ -86,6 +92,10 @@ export interface ModelInput {
 	sections: readonly SectionContent[];
 	signoffs: readonly SignoffRecord[];
 	consultations: readonly ConsultationReport[];
+	/** The conformance checklist of these sections; the report then states it as an appendix. */
+	checklist?: PlanChecklist;
+	/** Reasons activities went to review with required items open (the statement's waivers). */
+	waivers?: readonly ActivityWaiver[];
 }
 
 export interface ModelOptions {
@@ -466,6 +476,21 @@ export function buildExportModel(input: ModelInput, options: ModelOptions): Expo
 				WORDS.consultationTitle,
 				consultation.blocks,
 				consultation.children
+			)
+		);
+	}
+	if (edition.records && input.checklist) {
+		// The activities whose sections this export contains: a version states its own rules only.
+		const present = new Set(input.sections.map((s) => s.clause));
+		const activities = new Set(
+			TEMPLATES.filter((t) => present.has(t.clause)).map((t) => t.activity)
+		);
+		appendices.push(
+			section(
+				'a-conformance',
+				1,
+				STATEMENT_WORDS.title,
+				conformanceStatement(input.checklist, input.waivers ?? [], activities, input.timeZone)
 			)
 		);
 	}

@@ -148,7 +148,7 @@ const VIEWS: { [K in BlockKey]: TableView } = {
 			col('needs', 'origin', 18),
 			col('needs', 'priority', 9)
 		],
-		details: []
+		details: ['deferral']
 	},
 	indicators: {
 		columns: [
@@ -156,12 +156,12 @@ const VIEWS: { [K in BlockKey]: TableView } = {
 			col('indicators', 'level1', 12),
 			col('indicators', 'level2', 12),
 			col('indicators', 'name', 18),
-			col('indicators', 'weight', 8),
+			col('indicators', 'attribute', 8),
 			col('indicators', 'current', 10),
 			col('indicators', 'target', 10),
-			col('indicators', 'score', 7)
+			col('indicators', 'unit', 7)
 		],
-		details: ['source', 'dataSource', 'note']
+		details: ['source', 'weight', 'baseYear', 'method', 'dataSource', 'score', 'note']
 	},
 	goals: {
 		columns: [
@@ -174,7 +174,7 @@ const VIEWS: { [K in BlockKey]: TableView } = {
 			col('goals', 'deadline', 9),
 			col('goals', 'owner', 14)
 		],
-		details: ['parent', 'alignedPlans', 'needs']
+		details: ['parent', 'indicatorRef', 'alignedPlans', 'plans', 'tasks', 'outcomes', 'needs']
 	},
 	architectureLayers: {
 		columns: [
@@ -232,7 +232,44 @@ const VIEWS: { [K in BlockKey]: TableView } = {
 			col('phases', 'outcomes', 24),
 			col('phases', 'projects', 20)
 		],
-		details: ['goals']
+		details: ['goals', 'budget']
+	},
+	planRegister: {
+		columns: [
+			col('planRegister', 'name', 30),
+			col('planRegister', 'level', 10),
+			col('planRegister', 'issuer', 18),
+			col('planRegister', 'year', 10),
+			col('planRegister', 'alignment', 32)
+		],
+		details: ['content']
+	},
+	funding: {
+		columns: [
+			col('funding', 'project', 22),
+			col('funding', 'year', 8),
+			col('funding', 'kind', 8),
+			col('funding', 'fiscal', 12),
+			col('funding', 'bond', 12),
+			col('funding', 'social', 12),
+			col('funding', 'other', 12)
+		],
+		details: ['note']
+	},
+	projectLibrary: {
+		columns: [
+			col('projectLibrary', 'name', 24),
+			col('projectLibrary', 'unit', 18),
+			{
+				header: WORDS.projectPeriod,
+				width: 14,
+				value: span((row) => [yearOrEmpty(row.startYear), yearOrEmpty(row.endYear)])
+			},
+			col('projectLibrary', 'investment', 12),
+			col('projectLibrary', 'source', 18)
+		],
+		details: ['prerequisites', 'keyProject'],
+		total: 'investment'
 	}
 };
 

@@ -1,6 +1,6 @@
 /** Plans, their members, section assignments and activity states. */
 import { and, asc, eq, inArray } from 'drizzle-orm';
-import { checkPlanPeriod } from '../plan-period.ts';
+import { checkHorizon, checkPlanPeriod, refusesPeriod } from '../plan-period.ts';
 import type { PlanRole } from '../roles.ts';
 import { ACTIVITIES } from '../standard/sections.ts';
 import { appendAudit } from './audit/index.ts';
@@ -14,12 +14,21 @@ export interface NewPlan {
 	leadOrganizationId: number;
 	periodStart: number;
 	periodEnd: number;
+	/** Optional 展望 year beyond the period (展望2035). */
+	horizonYear?: number | null;
 }
 
+/**
+ * Creates a plan. A period outside 4.3's 一般 3—5 years is accepted (the plan's checklist warns and
+ * asks for the reason); only a period that is not one is refused.
+ */
 export function createPlan(input: NewPlan, actorId: number | null): number {
 	const problem = checkPlanPeriod(input.periodStart, input.periodEnd);
-	if (problem) {
+	if (refusesPeriod(problem)) {
 		throw new DomainError(`period-${problem}`, { start: input.periodStart, end: input.periodEnd });
+	}
+	if (!checkHorizon(input.periodEnd, input.horizonYear ?? null)) {
+		throw new DomainError('horizon-invalid', { end: input.periodEnd });
 	}
 	const db = getDb();
 	return db.$client.transaction(() => {
@@ -35,7 +44,7 @@ export function createPlan(input: NewPlan, actorId: number | null): number {
 			action: 'plan.created',
 			actorId,
 			planId: plan.id,
-			details: { name: input.name }
+			details: { name: input.name, ...(problem ? { periodWarning: problem } : {}) }
 		});
 		return plan.id;
 	})();
@@ -168,6 +177,7 @@ export function plansOfUser(userId: number) {
 			city: string;
 			periodStart: number;
 			periodEnd: number;
+			horizonYear: number | null;
 			leadOrganization: string;
 			roles: PlanRole[];
 		}
@@ -179,6 +189,7 @@ export function plansOfUser(userId: number) {
 			city: plan.city,
 			periodStart: plan.periodStart,
 			periodEnd: plan.periodEnd,
+			horizonYear: plan.horizonYear,
 			leadOrganization: leadName,
 			roles: []
 		};
@@ -242,6 +253,7 @@ export function listPlans() {
 			city: schema.plans.city,
 			periodStart: schema.plans.periodStart,
 			periodEnd: schema.plans.periodEnd,
+			horizonYear: schema.plans.horizonYear,
 			leadOrganization: schema.organizations.name
 		})
 		.from(schema.plans)

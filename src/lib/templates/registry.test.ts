@@ -78,7 +78,10 @@ describe('sections', () => {
 			systems: ['8.3'],
 			keyProjects: ['9.1'],
 			operatingModel: ['9.2'],
-			phases: ['9.3']
+			phases: ['9.3'],
+			planRegister: ['6.4'],
+			funding: ['9.1'],
+			projectLibrary: ['9.1']
 		});
 	});
 

@@ -103,15 +103,15 @@ export const businessTreeRule: Rule = {
 };
 
 /**
- * B.1.1 (业务架构宜分为三级) and DESIGN.md: there are 一级 nodes, each has 二级 children and each 二级
- * has 三级 children. Deeper levels are allowed (8.1.3: 一般为多级结构). Nodes in broken chains are
- * left to the tree rule.
+ * B.1.1 (业务架构宜分为三级): there are 一级 nodes, each has 二级 children and each 二级 has 三级
+ * children. Deeper levels are allowed (8.1.3: 一般为多级结构). Nodes in broken chains are left to the
+ * tree rule. Appendix B is informative (资料性附录) and the clause says 宜, so this recommends.
  */
 export const businessLevelsRule: Rule = {
 	id: '8.1.three-levels',
 	clause: 'B.1.1',
 	label: LABELS.businessLevels,
-	level: 'required',
+	level: 'recommended',
 	section: '8.1',
 	check(view) {
 		const rows = view.rows('8.1', 'businessTree');

@@ -118,13 +118,15 @@ export const goalSpecificRule = perGoal('7.3.3.a', LABELS.goalSpecific, 'recomme
 function ownMeasure(goal: GoalRow): string[] {
 	return [
 		...(filled(goal.indicator) ? [] : ['indicator']),
+		...(goal.baseline === null ? ['baseline'] : []),
 		...(goal.target === null ? ['target'] : []),
 		...(filled(goal.unit) ? [] : ['unit'])
 	];
 }
 
 /**
- * 7.3.3 b) 可衡量: indicator, target value and unit. An overall goal is often a sentence (建成…) that is
+ * 7.3.3 b) 可衡量: indicator, baseline, target value and unit — a target without the value it starts
+ * from measures nothing (the year is f)'s). An overall goal is often a sentence (建成…) that is
  * measured through the goals beneath it, so it also passes when a direct sub-goal is measurable.
  */
 export const goalMeasurableRule = perGoal('7.3.3.b', LABELS.goalMeasurable, 'required', (goals) =>
@@ -224,7 +226,7 @@ export const goalOtherPlansRule = perGoal(
 					} as const
 				]),
 		...goals.flatMap((goal, i) =>
-			goal.level === 'overall' && !filled(goal.alignedPlans)
+			goal.level === 'overall' && !filled(goal.alignedPlans) && goal.plans.length === 0
 				? [
 						{
 							message: MESSAGES.noAlignedPlans(name(goals, i)),
@@ -235,6 +237,71 @@ export const goalOtherPlansRule = perGoal(
 		)
 	]
 );
+
+/**
+ * 7.3.2 (宜): 阶段目标明确各个阶段的主要任务、建设内容、建设成果. Required here although the clause says
+ * 宜, as 9.1.4 is: without it 总体设计 can be approved with its stages empty, and 9.3 is then planned
+ * against nothing. Shown with its 宜 so nobody takes the gate for the standard's 应.
+ */
+export const phaseGoalsRule: Rule = {
+	id: '7.3.2.phase-goals',
+	clause: '7.3.2',
+	label: LABELS.phaseGoals,
+	level: 'required',
+	section: SECTION,
+	check(view) {
+		const goals = goalsOf(view);
+		if (goals.length === 0) return NA;
+		if (!goals.some((g) => g.level === 'phase'))
+			return fail({
+				message: MESSAGES.noPhaseGoal,
+				pointer: blockPointer(SECTION, 'goals', 'level')
+			});
+		return outcome(
+			missingFieldFindings(SECTION, 'goals', goals, ['tasks', 'outcomes'], 'statement').filter(
+				(f) => f.pointer.kind === 'block' && goals[f.pointer.row ?? -1]?.level === 'phase'
+			)
+		);
+	}
+};
+
+/**
+ * 6.3 → 7.3: the indicators the assessment gives a target are carried by a goal (goals.indicatorRef),
+ * and a goal's indicator reference points at an indicator that exists. This is how the 现状 of 6.3
+ * becomes the 目标 of 7.3 and then 9.3's milestones.
+ */
+export const indicatorsUsedRule: Rule = {
+	id: '6.3.used-by-goals',
+	clause: '6.3',
+	label: LABELS.indicatorsUsed,
+	level: 'required',
+	section: SECTION,
+	check(view) {
+		const indicators = view.rows('6.3', 'indicators');
+		const goals = goalsOf(view);
+		const targeted = indicators
+			.map((row, index) => ({ row, index }))
+			.filter(({ row }) => row.id && filled(row.target));
+		const referenced = goals.filter((g) => g.indicatorRef);
+		if (targeted.length === 0 && referenced.length === 0) return NA;
+		const ids = new Set(indicators.map((r) => r.id).filter(Boolean));
+		const used = new Set(goals.flatMap((g) => (g.indicatorRef ? [g.indicatorRef] : [])));
+		const findings: Finding[] = targeted
+			.filter(({ row }) => !used.has(row.id))
+			.map(({ index }) => ({
+				message: MESSAGES.indicatorUnused(nameOf('indicators', indicators, index, 'name')),
+				pointer: blockPointer(SECTION, 'goals', 'indicatorRef')
+			}));
+		goals.forEach((goal, i) => {
+			if (goal.indicatorRef && !ids.has(goal.indicatorRef))
+				findings.push({
+					message: MESSAGES.danglingIndicator(name(goals, i)),
+					pointer: rowPointer(SECTION, 'goals', i, goal.id, 'indicatorRef')
+				});
+		});
+		return outcome(findings);
+	}
+};
 
 /** 7.3.3 f) 明确的时限, read as: a deadline year inside the planning period (4.3). */
 export const goalDeadlineRule = perGoal('7.3.3.f', LABELS.goalDeadline, 'required', (goals, view) =>
@@ -260,5 +327,7 @@ export const GOAL_RULES: readonly Rule[] = [
 	goalAchievableRule,
 	goalVisionRule,
 	goalOtherPlansRule,
-	goalDeadlineRule
+	goalDeadlineRule,
+	phaseGoalsRule,
+	indicatorsUsedRule
 ];

@@ -14,9 +14,14 @@
  * | 3.2.8.x, 8.1.tree, 8.1.three-levels, 8.3.2.systems, 8.3.3.interfaces | 3.2, 8.1.3, B.1.1, 8.3.2, 8.3.3 | required |
  * | 9.1.key-projects, 9.1.4.a, 9.1.4.b | 9.1.1, 9.1.4 | required |
  * | 9.1.period, 9.2.models, 9.3.phases | 4.3, 9.2.2, 9.3.2 (宜) | recommended |
+ * | 4.3.period, 8.1.three-levels | 4.3 (一般), B.1.1 (资料性附录, 宜) | recommended |
+ * | 4.1.4.stakeholders, 7.3.2.phase-goals, 6.3.used-by-goals | 4.1.4, 7.3.2, 6.3 | required |
+ * | 9.1.2.priorities, 9.1.2.phase-order, 9.1.funding-sources, 9.3.investment-totals | 9.1.2, 9.1.4, 9.3.2 | required |
+ * | 6.3.indicator-system, 6.4.register, 9.1.project-library | 6.3, 6.4, 9.1.4 | recommended |
  */
 import { ARCHITECTURE_RULES } from './architecture.ts';
 import { GOAL_RULES } from './goals.ts';
+import { INVESTMENT_RULES } from './investment.ts';
 import { itemRules } from './items.ts';
 import { PLAN_RULES } from './plan.ts';
 import { REQUIREMENTS_RULES } from './requirements.ts';
@@ -31,6 +36,7 @@ export const RULES: readonly Rule[] = [
 	...GOAL_RULES,
 	...ARCHITECTURE_RULES,
 	...ROADMAP_RULES,
+	...INVESTMENT_RULES,
 	...TRACEABILITY_RULES
 ];
 

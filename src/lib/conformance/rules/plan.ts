@@ -7,8 +7,9 @@ export const periodRule: Rule = {
 	id: '4.3.period',
 	clause: '4.3',
 	label: LABELS.period,
-	// The standard says 一般 (typically); DESIGN.md makes 3–5 years a gate, waivable with a reason.
-	level: 'required',
+	// The standard says 一般 (typically): a longer or shorter period is a warning with its reason, never
+	// a refusal (a 2025—2030 plan, or one with a 展望2035 horizon, is legitimate).
+	level: 'recommended',
 	section: null,
 	check(view) {
 		const problem = checkPlanPeriod(view.context.periodStart, view.context.periodEnd);

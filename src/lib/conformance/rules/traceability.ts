@@ -7,11 +7,14 @@
 import type { BlockKey, NeedRow } from '../../templates/blocks/index.ts';
 import { LABELS, MESSAGES } from '../messages.ts';
 import type { Finding } from '../types.ts';
-import type { PlanView } from '../view.ts';
+import { filled, type PlanView } from '../view.ts';
 import { blockPointer, nameOf, rowPointer } from './fields.ts';
 import { NA, outcome, type Rule } from './rule.ts';
 
-/** Needs (with an id: only those can be linked) that no row of `section`'s `block` links to. */
+/**
+ * Needs (with an id: only those can be linked) that no row of `section`'s `block` links to. A need
+ * deferred with a written reason (暂缓理由) is not expected to be linked: the plan says why not.
+ */
 function untraced(
 	view: PlanView,
 	linked: ReadonlySet<string>,
@@ -22,7 +25,7 @@ function untraced(
 	const needs: NeedRow[] = view.rows('6.5', 'needs');
 	if (!needs.some((n) => n.id)) return undefined;
 	return needs.flatMap((need, i) =>
-		need.id && !linked.has(need.id)
+		need.id && !linked.has(need.id) && !filled(need.deferral)
 			? [
 					{
 						message: message(nameOf('needs', needs, i, 'statement')),

@@ -81,6 +81,8 @@ export const plans = sqliteTable('plans', {
 		.references(() => organizations.id),
 	periodStart: integer('period_start').notNull(),
 	periodEnd: integer('period_end').notNull(),
+	/** Optional 展望 year beyond the period (展望2035); null when the plan has none. */
+	horizonYear: integer('horizon_year'),
 	createdBy: integer('created_by').references(() => users.id),
 	createdAt: createdAt()
 });

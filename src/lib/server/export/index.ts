@@ -13,6 +13,7 @@ import { safeFilename } from './filename.ts';
 import { chromiumPath, PdfUnavailableError } from './pdf.ts';
 import type { ExportOptions, SectionState, StoredInput } from './render.ts';
 import type { ExportSource } from './source.ts';
+import { loadWaivers } from './waivers.ts';
 
 export type { ExportOptions, StoredInput } from './render.ts';
 
@@ -67,7 +68,8 @@ export async function loadExportInput(
 		timeZone: config.TIME_ZONE,
 		sections,
 		signoffs: await source.signoffs(),
-		consultations: await source.consultations()
+		consultations: await source.consultations(),
+		waivers: loadWaivers(plan.id)
 	};
 }
 

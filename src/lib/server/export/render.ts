@@ -13,6 +13,9 @@ import {
 	type ModelInput,
 	type SectionContent
 } from '../../export/model.ts';
+import { readSectionData } from '../../collab/section-doc.ts';
+import { evaluatePlan } from '../../conformance/evaluate.ts';
+import type { SectionData } from '../../conformance/types.ts';
 import { getTemplate } from '../../templates/index.ts';
 import type { EditionKey, ExportDocument, NumberingKey } from '../../export/types.ts';
 import { WORDS } from '../../export/vocabulary.ts';
@@ -40,11 +43,17 @@ export interface SectionState {
 }
 
 /** What the server gathers for an export: the model input with its sections still encoded. */
-export type StoredInput = Omit<ModelInput, 'sections'> & { sections: readonly SectionState[] };
+export type StoredInput = Omit<ModelInput, 'sections' | 'checklist'> & {
+	sections: readonly SectionState[];
+};
 
-/** Decodes each section's state and reads it as plain content. */
+/**
+ * Decodes each section's state and reads it as plain content, and as the conformance rules read it
+ * (for the report's conformance statement: the rules run on exactly what is printed).
+ */
 function readStoredInput(stored: StoredInput): ModelInput {
 	const sections: SectionContent[] = [];
+	const data: Record<string, SectionData> = {};
 	for (const { clause, state } of stored.sections) {
 		const template = getTemplate(clause);
 		if (!template) continue;
@@ -52,11 +61,16 @@ function readStoredInput(stored: StoredInput): ModelInput {
 		try {
 			Y.applyUpdate(doc, state);
 			sections.push(readSectionContent(doc, template));
+			data[clause] = readSectionData(doc, template);
 		} finally {
 			doc.destroy();
 		}
 	}
-	return { ...stored, sections };
+	const checklist = evaluatePlan({
+		context: { periodStart: stored.plan.periodStart, periodEnd: stored.plan.periodEnd },
+		sections: data
+	});
+	return { ...stored, sections, checklist };
 }
 
 export interface RenderedFile {

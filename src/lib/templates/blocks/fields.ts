@@ -15,7 +15,10 @@ export const BLOCK_KEYS = [
 	'systems',
 	'keyProjects',
 	'operatingModel',
-	'phases'
+	'phases',
+	'planRegister',
+	'funding',
+	'projectLibrary'
 ] as const;
 export type BlockKey = (typeof BLOCK_KEYS)[number];
 

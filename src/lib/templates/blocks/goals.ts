@@ -11,6 +11,8 @@ export const GOAL_LEVELS = [
  * 7.3's goals. The fields are what 7.3.3 a)–f) needs to be checkable: an owner and statement
  * (明确), indicator, target and unit (可衡量), a baseline (可达成), the related plans it agrees with
  * (与其他规划一致), a deadline year (时限); `parent` makes the 总体 → 细分 → 阶段 hierarchy explicit.
+ * `indicatorRef` carries a 6.3 indicator (现状) into the goal (目标); `tasks`/`outcomes` are 7.3.2's
+ * stage tasks and results, filled on 阶段目标 so 总体设计 states them before 9.3 does.
  */
 export const goalsBlock = defineBlock({
 	key: 'goals',
@@ -28,6 +30,14 @@ export const goalsBlock = defineBlock({
 		},
 		{ key: 'statement', label: '目标表述', kind: 'longtext' },
 		{ key: 'indicator', label: '衡量指标', kind: 'text' },
+		{
+			key: 'indicatorRef',
+			label: '对应评价指标（6.3）',
+			kind: 'reference',
+			section: '6.3',
+			block: 'indicators',
+			multiple: false
+		},
 		{ key: 'baseline', label: '基线值', kind: 'number' },
 		{ key: 'target', label: '目标值', kind: 'number' },
 		{ key: 'unit', label: '单位', kind: 'text' },
@@ -39,6 +49,21 @@ export const goalsBlock = defineBlock({
 			kind: 'text',
 			hint: '如《XX市国民经济和社会发展第十五个五年规划纲要》'
 		},
+		{
+			key: 'plans',
+			label: '衔接的登记规划（6.4）',
+			kind: 'reference',
+			section: '6.4',
+			block: 'planRegister',
+			multiple: true
+		},
+		{
+			key: 'tasks',
+			label: '阶段主要任务',
+			kind: 'longtext',
+			hint: '7.3.2：阶段目标宜明确各个阶段的主要任务、建设内容、建设成果'
+		},
+		{ key: 'outcomes', label: '阶段建设成果', kind: 'longtext' },
 		{
 			key: 'needs',
 			label: '对应需求',

@@ -8,6 +8,9 @@ import { needsBlock } from './needs.ts';
 import { operatingModelBlock } from './operating-model.ts';
 import { phasesBlock } from './phases.ts';
 import { systemsBlock } from './systems.ts';
+import { planRegisterBlock } from './plan-register.ts';
+import { fundingBlock } from './funding.ts';
+import { projectLibraryBlock } from './project-library.ts';
 
 /** Every structured block by key. `satisfies` checks each declaration's key without widening it. */
 export const BLOCKS = {
@@ -19,7 +22,10 @@ export const BLOCKS = {
 	systems: systemsBlock,
 	keyProjects: keyProjectsBlock,
 	operatingModel: operatingModelBlock,
-	phases: phasesBlock
+	phases: phasesBlock,
+	planRegister: planRegisterBlock,
+	funding: fundingBlock,
+	projectLibrary: projectLibraryBlock
 } as const satisfies { [K in BlockKey]: BlockDecl & { key: K } };
 
 export type BlockOf<K extends BlockKey> = (typeof BLOCKS)[K];
@@ -33,6 +39,9 @@ export type BusinessNodeRow = BlockRow<'businessTree'>;
 export type KeyProjectRow = BlockRow<'keyProjects'>;
 export type OperatingModelRow = BlockRow<'operatingModel'>;
 export type PhaseRow = BlockRow<'phases'>;
+export type PlanRegisterRow = BlockRow<'planRegister'>;
+export type FundingRow = BlockRow<'funding'>;
+export type ProjectLibraryRow = BlockRow<'projectLibrary'>;
 
 export { BLOCK_KEYS, defineBlock } from './fields.ts';
 export type {
@@ -49,7 +58,11 @@ export type {
 export { architectureLayersBlock } from './architecture-layers.ts';
 export { BUSINESS_LEVEL_LABELS, businessTreeBlock } from './business-tree.ts';
 export { GOAL_LEVELS, goalsBlock } from './goals.ts';
-export { INDICATOR_SOURCES, indicatorsBlock } from './indicators.ts';
+export { INDICATOR_ATTRIBUTES, INDICATOR_SOURCES, indicatorsBlock } from './indicators.ts';
+export { PLAN_LEVELS, planRegisterBlock } from './plan-register.ts';
+export { FUNDING_SOURCES, SPENDING_KINDS, fundingBlock } from './funding.ts';
+export type { FundingSource } from './funding.ts';
+export { projectLibraryBlock } from './project-library.ts';
 export { PROJECT_DOMAINS, keyProjectsBlock } from './key-projects.ts';
 export { NEED_CATEGORIES, NEED_ORIGINS, needsBlock } from './needs.ts';
 export { OPERATING_MODELS, operatingModelBlock } from './operating-model.ts';

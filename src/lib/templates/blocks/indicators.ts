@@ -12,6 +12,15 @@ export const INDICATOR_SOURCES = [
 	{ value: 'local', label: '自选指标' }
 ] as const;
 
+/**
+ * 属性 as development plans label their indicators: 预期性 (expected, guided by the market and
+ * policy) or 约束性 (binding, a commitment the government answers for).
+ */
+export const INDICATOR_ATTRIBUTES = [
+	{ value: 'expected', label: '预期性' },
+	{ value: 'binding', label: '约束性' }
+] as const;
+
 export const indicatorsBlock = defineBlock({
 	key: 'indicators',
 	label: '评价指标与现状评估',
@@ -23,8 +32,17 @@ export const indicatorsBlock = defineBlock({
 		{ key: 'level2', label: '二级指标', kind: 'text' },
 		{ key: 'name', label: '分项指标', kind: 'text' },
 		{ key: 'weight', label: '权重', kind: 'number', unit: '%' },
+		{
+			key: 'attribute',
+			label: '属性',
+			kind: 'enum',
+			options: INDICATOR_ATTRIBUTES
+		},
+		{ key: 'unit', label: '单位', kind: 'text' },
+		{ key: 'baseYear', label: '基准年', kind: 'year' },
 		{ key: 'current', label: '现状值', kind: 'text' },
 		{ key: 'target', label: '目标值', kind: 'text' },
+		{ key: 'method', label: '测算方法', kind: 'text' },
 		{ key: 'score', label: '得分', kind: 'number' },
 		{ key: 'dataSource', label: '数据来源', kind: 'text' },
 		{ key: 'note', label: '备注', kind: 'text' }

@@ -44,6 +44,12 @@ export const needsBlock = defineBlock({
 			kind: 'enum',
 			options: PRIORITIES,
 			hint: '4.1.5：区分需求和目标的轻重缓急'
+		},
+		{
+			key: 'deferral',
+			label: '暂缓理由',
+			kind: 'longtext',
+			hint: '本期不安排目标或工程的需求，写明暂缓的理由；写了理由的需求不计入追溯检查'
 		}
 	]
 });

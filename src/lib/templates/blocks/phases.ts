@@ -20,6 +20,13 @@ export const phasesBlock = defineBlock({
 		{ key: 'tasks', label: '主要任务', kind: 'longtext' },
 		{ key: 'outcomes', label: '建设成果', kind: 'longtext' },
 		{
+			key: 'budget',
+			label: '阶段投资',
+			kind: 'number',
+			unit: '万元',
+			hint: '本阶段各年度投资之和，应与资金筹措表一致'
+		},
+		{
 			key: 'projects',
 			label: '重点工程',
 			kind: 'reference',

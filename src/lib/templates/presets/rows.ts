@@ -21,8 +21,12 @@ export function indicatorPresetRows(newId: NewId): IndicatorRow[] {
 			name: sub.name,
 			// Sub-item weights were not found; the level-2 weight is not the row's weight.
 			weight: null,
+			attribute: null,
+			unit: '',
+			baseYear: null,
 			current: '',
 			target: '',
+			method: '',
 			score: null,
 			dataSource: '',
 			note: ''

@@ -71,7 +71,8 @@ export const section63: SectionSpec = {
 			verified: false,
 			note: '一级指标名称与权重、部分二级指标及分项取自《新型智慧城市评价指标（2016年）》（发改办高技〔2016〕2476号附件），与 GB/T 33356-2016 正文的一致性未直接核实；其余二级指标未能查到，未列入。'
 		}
-	]
+	],
+	notes: [NOTES.gbt33356Editions]
 };
 
 export const section64: SectionSpec = {
@@ -79,7 +80,7 @@ export const section64: SectionSpec = {
 	guidance: GUIDANCE['6.4'],
 	parts: [],
 	items: [],
-	structured: []
+	structured: ['planRegister']
 };
 
 export const section65: SectionSpec = {

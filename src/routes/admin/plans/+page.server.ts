@@ -17,7 +17,9 @@ const CreatePlan = z.object({
 	leadOrganizationId: idField,
 	planAdminId: z.union([z.literal('self'), idField]).default('self'),
 	periodStart: year,
-	periodEnd: year
+	periodEnd: year,
+	// Optional: an empty field is no 展望 year.
+	horizonYear: z.preprocess((v) => (v === '' || v === undefined ? null : v), year.nullable())
 });
 
 export const load: PageServerLoad = (event) => {
