@@ -56,12 +56,13 @@ function table(block: TableBlock, n: number, ctx: Ctx): string {
 		: Array.from({ length: width }, () => '');
 	const lines = [
 		block.caption ? `**${WORDS.table}${n}${WORDS.gap}${escapeMarkdown(block.caption)}**\n` : '',
+		// 单位：万元 above the table, as printed tables carry it.
+		block.note ? `${escapeMarkdown(block.note)}\n` : '',
 		`| ${header.join(' | ')} |`,
 		`| ${header.map(() => '---').join(' | ')} |`,
 		...block.rows.map(row),
 		...(block.footer ? [row(block.footer)] : [])
 	];
-	if (block.note) lines.push(`\n${escapeMarkdown(block.note)}`);
 	return lines.filter(Boolean).join('\n');
 }
 

@@ -302,16 +302,48 @@ function publicationBody(ctx: Context, parts: readonly PublicationPart[]): Expor
 			}
 			const blocks: Block[] = [];
 			const nested: ExportSection[] = [];
-			for (const feed of spec.feeds) {
+			spec.feeds.forEach((feed, f) => {
 				const got = feedContent(ctx, feed, 2);
-				blocks.push(...got.blocks);
+				// Text of a later feed follows the earlier feeds' items (6.2's 调研 findings come before
+				// the 6.3 text built on them): once items stand, it becomes a section of its own.
+				if (nested.length > 0 && hasContent(got.blocks))
+					nested.push(
+						section(
+							`${id}-f${f + 1}`,
+							3,
+							getTemplate(feed.clause)?.title ?? feed.clause,
+							got.blocks,
+							[],
+							{
+								clause: feed.clause
+							}
+						)
+					);
+				else blocks.push(...got.blocks);
 				nested.push(...got.children);
-			}
+			});
 			if (!hasContent(blocks) && nested.length === 0) return [];
 			return [section(id, 2, spec.title, blocks, nested, { clause: spec.feeds[0]?.clause })];
 		});
 		return section(`p${p + 1}`, 1, part.title, lead, children);
 	});
+}
+
+/** The whole hash (what was signed), as four lines of 16 hex digits so a narrow column holds it. */
+function hashCell(hash: string): TableCell {
+	const lines = hash.match(/.{1,16}/g) ?? [];
+	return {
+		blocks: lines.length
+			? [
+					{
+						type: 'paragraph',
+						inlines: lines.flatMap((text, i) =>
+							i === 0 ? [{ text }] : [{ break: true as const }, { text }]
+						)
+					}
+				]
+			: []
+	};
 }
 
 function signoffTable(
@@ -323,7 +355,8 @@ function signoffTable(
 		type: 'table',
 		caption,
 		header: [...WORDS.signoffColumns],
-		widths: [10, 12, 14, 21, 10, 12, 21],
+		// 意见 gets the room it needs; the hash column fits 16 hex digits a line (four lines).
+		widths: [8, 9, 12, 12, 25, 12, 22],
 		rows: records.map((s) => {
 			const cell = (text: string) => ({ blocks: text ? [textParagraph(text)] : [] });
 			// The day and the time on lines of their own, so a narrow column breaks them cleanly.
@@ -342,7 +375,7 @@ function signoffTable(
 				},
 				cell(s.comment ? `${s.decision}（${s.comment}）` : s.decision),
 				cell(s.subject ?? ''),
-				cell(s.versionHash.slice(0, 16))
+				hashCell(s.versionHash)
 			] satisfies TableCell[];
 		})
 	};

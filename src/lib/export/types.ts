@@ -62,7 +62,7 @@ export interface TableBlock {
 	footer?: TableCell[];
 	/** Relative column widths (sum need not be 100). */
 	widths?: number[];
-	/** Shown under the table, e.g. 单位：万元. */
+	/** Printed above the table on the right, under its caption, e.g. 单位：万元. */
 	note?: string;
 }
 /** A placeholder where nothing was written (暂无). */

@@ -37,6 +37,7 @@ import {
 import { headingText } from '../../export/markdown.ts';
 import { coverDate, versionLines, versionRunning } from '../../export/model.ts';
 import { WORDS } from '../../export/vocabulary.ts';
+import { withFontTable } from './docx-fonts.ts';
 import type {
 	Block,
 	ExportDocument,
@@ -48,6 +49,8 @@ import type {
 } from '../../export/types.ts';
 
 const FONTS = {
+	/** GB/T 9704: the title in 小标宋 (the font table names the fallbacks, docx-fonts.ts). */
+	title: '方正小标宋简体',
 	song: '宋体',
 	hei: '黑体',
 	fang: '仿宋_GB2312',
@@ -227,11 +230,21 @@ function table(block: TableBlock, ctx: Ctx): (Paragraph | Table)[] {
 			})
 		);
 	}
+	// 单位：万元 above the table on the right, kept with it like the caption.
+	if (block.note)
+		out.push(
+			new Paragraph({
+				alignment: AlignmentType.RIGHT,
+				keepNext: true,
+				children: [new TextRun({ text: block.note, font: font(FONTS.song), size: SIZE.wuhao })]
+			})
+		);
 	const makeRow = (cells: readonly ModelCell[], header: boolean, footer = false) => {
 		let column = 0;
 		return new TableRow({
 			tableHeader: header,
-			cantSplit: false,
+			// A row is never split across pages (a print shop's first complaint).
+			cantSplit: true,
 			children: cells.map((cell) => {
 				const span = cell.colspan ?? 1;
 				const width = widths.slice(column, column + span).reduce((a, b) => a + b, 0);
@@ -277,14 +290,7 @@ function table(block: TableBlock, ctx: Ctx): (Paragraph | Table)[] {
 			}
 		})
 	);
-	if (block.note)
-		out.push(
-			new Paragraph({
-				alignment: AlignmentType.RIGHT,
-				children: [new TextRun({ text: block.note, font: font(FONTS.song), size: SIZE.wuhao })]
-			})
-		);
-	else out.push(new Paragraph({ children: [], spacing: { after: 0 } }));
+	out.push(new Paragraph({ children: [], spacing: { after: 0 } }));
 	return out;
 }
 
@@ -426,14 +432,13 @@ function cover(doc: ExportDocument): Paragraph[] {
 		new Paragraph({ spacing: { before: compilation ? 600 : 2400 }, children: [] }),
 		new Paragraph({
 			alignment: AlignmentType.CENTER,
-			spacing: { after: 360, line: 900, lineRule: LineRuleType.EXACT },
+			spacing: { after: 360, line: 720, lineRule: LineRuleType.EXACT },
 			children: titleLines(meta.title).map(
 				(text, i) =>
 					new TextRun({
 						text,
-						font: font(FONTS.song),
-						bold: true,
-						size: SIZE.yihao,
+						font: font(FONTS.title),
+						size: SIZE.erhao,
 						break: i > 0 ? 1 : undefined
 					})
 			)
@@ -652,7 +657,7 @@ export async function renderDocx(
 				: [])
 		]
 	});
-	return new Uint8Array(await Packer.toBuffer(document));
+	return withFontTable(new Uint8Array(await Packer.toBuffer(document)));
 }
 
 /** Body 仿宋 三号 on a fixed line pitch, headings per level: shared by the plan and short documents. */
@@ -703,9 +708,7 @@ export async function renderOfficialDocx(doc: OfficialDocument): Promise<Uint8Ar
 		new Paragraph({
 			alignment: AlignmentType.CENTER,
 			spacing: { before: 0, after: doc.subtitle?.length ? 240 : 480 },
-			children: [
-				new TextRun({ text: doc.title, font: font(FONTS.song), size: SIZE.erhao, bold: true })
-			]
+			children: [new TextRun({ text: doc.title, font: font(FONTS.title), size: SIZE.erhao })]
 		}),
 		...(doc.subtitle ?? []).map(
 			(line, i, all) =>
@@ -730,5 +733,5 @@ export async function renderOfficialDocx(doc: OfficialDocument): Promise<Uint8Ar
 			}
 		]
 	});
-	return new Uint8Array(await Packer.toBuffer(document));
+	return withFontTable(new Uint8Array(await Packer.toBuffer(document)));
 }
