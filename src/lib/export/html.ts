@@ -35,6 +35,7 @@ export function escapeHtml(text: string): string {
 
 interface Ctx {
 	tables: number;
+	figures: number;
 }
 
 /**
@@ -111,6 +112,9 @@ function blocks(list: readonly Block[], level: number, ctx: Ctx): string {
 					return `<blockquote>${blocks(b.children, level, ctx)}</blockquote>`;
 				case 'table':
 					return table(b, ctx);
+				case 'diagram':
+					// The SVG is built by src/lib/diagrams, which escapes every text it draws.
+					return `<figure class="diagram">${b.svg}<figcaption>${WORDS.figure}${++ctx.figures}${WORDS.gap}${escapeHtml(b.caption)}</figcaption></figure>`;
 				case 'empty':
 					return `<p class="empty">${escapeHtml(b.text)}</p>`;
 			}
@@ -218,6 +222,9 @@ tr { break-inside: avoid; } thead { display: table-header-group; } tfoot td { fo
 .verification dl { font: 10.5pt/1.6 var(--song); margin: 0; } .verification dt { font-family: var(--hei); margin-top: 0.4em; }
 .verification dd { margin: 0 0 0 2em; overflow-wrap: anywhere; }
 .verification code { font: 9pt/1.4 "DejaVu Sans Mono", "Liberation Mono", "Courier New", monospace; font-variant-ligatures: none; display: block; }
+figure.diagram { margin: 0.5em 0; text-align: center; break-inside: avoid; }
+figure.diagram svg { max-width: 100%; height: auto; }
+figure.diagram figcaption { font: 12pt/1.5 var(--hei); padding: 0.3em 0 0.5em; }
 .table-note { text-align: right; font: 10.5pt/1.5 var(--song); text-indent: 0; break-after: avoid; break-inside: avoid; }
 `;
 
@@ -251,7 +258,7 @@ function pageCounterCss(layout?: PrintLayout): string {
 
 export function renderPrintHtml(doc: ExportDocument, layout?: PrintLayout): string {
 	const { meta } = doc;
-	const ctx: Ctx = { tables: 0 };
+	const ctx: Ctx = { tables: 0, figures: 0 };
 	const draft = meta.version.kind === 'draft';
 	const title = escapeHtml(meta.title);
 	const titleHtml = title.replace(/(（\d{4}—\d{4}年）)$/u, '<br>$1');

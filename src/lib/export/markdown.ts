@@ -71,7 +71,10 @@ interface Ctx {
 }
 
 function blocks(list: readonly Block[], headingLevel: number, ctx: Ctx): string {
-	return list.map((b) => block(b, headingLevel, ctx)).join('\n\n');
+	return list
+		.map((b) => block(b, headingLevel, ctx))
+		.filter(Boolean)
+		.join('\n\n');
 }
 
 function block(b: Block, headingLevel: number, ctx: Ctx): string {
@@ -98,6 +101,9 @@ function block(b: Block, headingLevel: number, ctx: Ctx): string {
 				.join('\n');
 		case 'table':
 			return table(b, b.caption ? ++ctx.tables : ctx.tables, ctx);
+		case 'diagram':
+			// A figure's data is the table that follows it; Markdown carries no pictures.
+			return '';
 		case 'empty':
 			return `*${escapeMarkdown(b.text)}*`;
 	}

@@ -17,6 +17,7 @@ import {
 	type SectionTemplate
 } from '../templates/index.ts';
 import outline from '../standard/outline.json' with { type: 'json' };
+import { DIAGRAMS } from '../diagrams/index.ts';
 import { proseBlocks, textParagraph } from './prose.ts';
 import { blockTables, rowIndexKey, type PlainRow, type RowIndex } from './tables.ts';
 import { EDITIONS, type Feed, type PublicationPart } from './editions.ts';
@@ -145,6 +146,24 @@ function section(
 	return { id, level, number: '', title, blocks, children, ...extra };
 }
 
+/** The figures drawn from a block (src/lib/diagrams), from the exported rows themselves. */
+function blockDiagrams(ctx: Context, clause: string, key: BlockKey): Block[] {
+	return DIAGRAMS.filter((d) => d.clause === clause && d.block === key).flatMap((d) => {
+		const diagram = d.build((c, b) => ctx.rows.get(rowIndexKey(c, b)) ?? []);
+		return diagram
+			? [
+					{
+						type: 'diagram' as const,
+						caption: d.caption,
+						svg: diagram.svg,
+						width: diagram.width,
+						height: diagram.height
+					}
+				]
+			: [];
+	});
+}
+
 /**
  * What a feed contributes at `level`: the body's blocks, one child per written item, and the block
  * tables — inline after the body, or as children of their own when items stand between.
@@ -178,9 +197,10 @@ function feedContent(
 	}
 	const keys = feed.blocks === false ? [] : (feed.blocks ?? template.structured);
 	for (const key of keys) {
-		const tables = blockTables(key, rowsOf(content, key), ctx.rows, {
-			details: feed.details ?? true
-		});
+		const tables: Block[] = [
+			...blockDiagrams(ctx, feed.clause, key),
+			...blockTables(key, rowsOf(content, key), ctx.rows, { details: feed.details ?? true })
+		];
 		const bad = content?.badRows?.[key];
 		if (bad?.length) tables.push({ type: 'empty', text: unreadableRows(bad) });
 		if (children.length > 0)
@@ -188,7 +208,7 @@ function feedContent(
 				section(
 					`s-${feed.clause}-block-${key}`,
 					level + 1,
-					tables.length && tables[0].type === 'table' ? (tables[0].caption ?? key) : key,
+					tables.find((t): t is TableBlock => t.type === 'table')?.caption ?? key,
 					tables,
 					[],
 					{ clause: feed.clause }

@@ -34,12 +34,15 @@ import {
 	type IRunOptions,
 	type ParagraphChild
 } from 'docx';
+import { ImageRun } from 'docx';
+import { diagramPng } from './diagram-png.ts';
 import { headingText } from '../../export/markdown.ts';
 import { coverDate, versionLines, versionRunning } from '../../export/model.ts';
 import { WORDS } from '../../export/vocabulary.ts';
 import { withFontTable } from './docx-fonts.ts';
 import type {
 	Block,
+	DiagramBlock,
 	ExportDocument,
 	ExportSection,
 	Inline,
@@ -92,7 +95,41 @@ const BODY_LINE = 560; // 28 pt exact
 
 interface Ctx {
 	tables: number;
+	figures: number;
 	bookmarks: Map<string, string>;
+}
+
+/** Twips per CSS pixel (1440 per inch, 96 px per inch). */
+const TWIPS_PER_PX = 15;
+
+/** A generated figure as a PNG at most the text width wide, its caption (图N) under it. */
+function diagram(block: DiagramBlock, ctx: Ctx): Paragraph[] {
+	ctx.figures += 1;
+	const scale = Math.min(1, TEXT_WIDTH / TWIPS_PER_PX / block.width);
+	const caption = `${WORDS.figure}${ctx.figures}${WORDS.gap}${block.caption}`;
+	return [
+		new Paragraph({
+			alignment: AlignmentType.CENTER,
+			keepNext: true,
+			spacing: { before: 240, line: 240, lineRule: LineRuleType.AUTO },
+			children: [
+				new ImageRun({
+					type: 'png',
+					data: diagramPng(block.svg),
+					transformation: {
+						width: Math.round(block.width * scale),
+						height: Math.round(block.height * scale)
+					},
+					altText: { name: caption, title: caption, description: caption }
+				})
+			]
+		}),
+		new Paragraph({
+			alignment: AlignmentType.CENTER,
+			spacing: { after: 240 },
+			children: [new TextRun({ text: caption, font: font(FONTS.hei), size: SIZE.xiaosi })]
+		})
+	];
 }
 
 function bookmarkId(ctx: Ctx, sectionId: string): string {
@@ -326,6 +363,9 @@ function blocks(
 				break;
 			case 'table':
 				out.push(...table(block, ctx));
+				break;
+			case 'diagram':
+				out.push(...diagram(block, ctx));
 				break;
 			case 'empty':
 				out.push(
@@ -608,7 +648,7 @@ export async function renderDocx(
 	doc: ExportDocument,
 	pause: () => Promise<void> = async () => {}
 ): Promise<Uint8Array> {
-	const ctx: Ctx = { tables: 0, bookmarks: new Map() };
+	const ctx: Ctx = { tables: 0, figures: 0, bookmarks: new Map() };
 	const body: (Paragraph | Table)[] = [];
 	// Bookmarks first so the table of contents can point at them.
 	const toc = tocEntries(doc, ctx);
@@ -703,7 +743,7 @@ export interface OfficialDocument {
  * table of contents. Used for the 意见采纳情况说明 of consultation rounds.
  */
 export async function renderOfficialDocx(doc: OfficialDocument): Promise<Uint8Array> {
-	const ctx: Ctx = { tables: 0, bookmarks: new Map() };
+	const ctx: Ctx = { tables: 0, figures: 0, bookmarks: new Map() };
 	const children: (Paragraph | Table)[] = [
 		new Paragraph({
 			alignment: AlignmentType.CENTER,
