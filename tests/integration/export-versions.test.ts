@@ -76,7 +76,7 @@ function tableAfter(paragraphs: string[], caption: string, columns: number): str
 	const rows: string[][] = [];
 	for (let i = 0; i + columns <= cells.length; i += columns) {
 		const row = cells.slice(i, i + columns);
-		if (!/^[0-9a-f]{16}$/.test(row[columns - 1])) break;
+		if (!/^[0-9a-f]{64}$/.test(row[columns - 1])) break;
 		rows.push(row);
 	}
 	return rows;
@@ -142,11 +142,11 @@ describe('an approved version as DOCX', () => {
 				username
 			).name;
 		expect(rows.map((r) => [r[0], r[1], r[2], r[4], r[6]])).toEqual([
-			['赵国平', '审核人', orgName('reviewer'), '会签同意', final.hash.slice(0, 16)],
-			['孙教授', '审核人', orgName('expert'), '会签同意', final.hash.slice(0, 16)],
-			['吴经理', '企业代表', orgName('qiye'), '确认参与', final.hash.slice(0, 16)],
-			['郑阿姨', '居民代表', orgName('jumin'), '确认参与', final.hash.slice(0, 16)],
-			['周市长', '审批领导', orgName('leader'), '批准', final.hash.slice(0, 16)]
+			['赵国平', '审核人', orgName('reviewer'), '会签同意', final.hash],
+			['孙教授', '审核人', orgName('expert'), '会签同意', final.hash],
+			['吴经理', '企业代表', orgName('qiye'), '确认参与', final.hash],
+			['郑阿姨', '居民代表', orgName('jumin'), '确认参与', final.hash],
+			['周市长', '审批领导', orgName('leader'), '批准', final.hash]
 		]);
 		// Times as officials write them, in order.
 		// (The day and the time are on two lines of one cell.)

@@ -56,12 +56,13 @@ function table(block: TableBlock, n: number, ctx: Ctx): string {
 		: Array.from({ length: width }, () => '');
 	const lines = [
 		block.caption ? `**${WORDS.table}${n}${WORDS.gap}${escapeMarkdown(block.caption)}**\n` : '',
+		// 单位：万元 above the table, as printed tables carry it.
+		block.note ? `${escapeMarkdown(block.note)}\n` : '',
 		`| ${header.join(' | ')} |`,
 		`| ${header.map(() => '---').join(' | ')} |`,
 		...block.rows.map(row),
 		...(block.footer ? [row(block.footer)] : [])
 	];
-	if (block.note) lines.push(`\n${escapeMarkdown(block.note)}`);
 	return lines.filter(Boolean).join('\n');
 }
 
@@ -70,7 +71,10 @@ interface Ctx {
 }
 
 function blocks(list: readonly Block[], headingLevel: number, ctx: Ctx): string {
-	return list.map((b) => block(b, headingLevel, ctx)).join('\n\n');
+	return list
+		.map((b) => block(b, headingLevel, ctx))
+		.filter(Boolean)
+		.join('\n\n');
 }
 
 function block(b: Block, headingLevel: number, ctx: Ctx): string {
@@ -97,6 +101,9 @@ function block(b: Block, headingLevel: number, ctx: Ctx): string {
 				.join('\n');
 		case 'table':
 			return table(b, b.caption ? ++ctx.tables : ctx.tables, ctx);
+		case 'diagram':
+			// A figure's data is the table that follows it; Markdown carries no pictures.
+			return '';
 		case 'empty':
 			return `*${escapeMarkdown(b.text)}*`;
 	}

@@ -23,6 +23,7 @@ import {
 	STATEMENT_WORDS,
 	type ActivityWaiver
 } from './conformance-statement.ts';
+import { DIAGRAMS } from '../diagrams/index.ts';
 import { proseBlocks, textParagraph } from './prose.ts';
 import { blockTables, rowIndexKey, type PlainRow, type RowIndex } from './tables.ts';
 import { EDITIONS, type Feed, type PublicationPart } from './editions.ts';
@@ -155,6 +156,24 @@ function section(
 	return { id, level, number: '', title, blocks, children, ...extra };
 }
 
+/** The figures drawn from a block (src/lib/diagrams), from the exported rows themselves. */
+function blockDiagrams(ctx: Context, clause: string, key: BlockKey): Block[] {
+	return DIAGRAMS.filter((d) => d.clause === clause && d.block === key).flatMap((d) => {
+		const diagram = d.build((c, b) => ctx.rows.get(rowIndexKey(c, b)) ?? []);
+		return diagram
+			? [
+					{
+						type: 'diagram' as const,
+						caption: d.caption,
+						svg: diagram.svg,
+						width: diagram.width,
+						height: diagram.height
+					}
+				]
+			: [];
+	});
+}
+
 /**
  * What a feed contributes at `level`: the body's blocks, one child per written item, and the block
  * tables — inline after the body, or as children of their own when items stand between.
@@ -188,9 +207,10 @@ function feedContent(
 	}
 	const keys = feed.blocks === false ? [] : (feed.blocks ?? template.structured);
 	for (const key of keys) {
-		const tables = blockTables(key, rowsOf(content, key), ctx.rows, {
-			details: feed.details ?? true
-		});
+		const tables: Block[] = [
+			...blockDiagrams(ctx, feed.clause, key),
+			...blockTables(key, rowsOf(content, key), ctx.rows, { details: feed.details ?? true })
+		];
 		const bad = content?.badRows?.[key];
 		if (bad?.length) tables.push({ type: 'empty', text: unreadableRows(bad) });
 		if (children.length > 0)
@@ -198,7 +218,7 @@ function feedContent(
 				section(
 					`s-${feed.clause}-block-${key}`,
 					level + 1,
-					tables.length && tables[0].type === 'table' ? (tables[0].caption ?? key) : key,
+					tables.find((t): t is TableBlock => t.type === 'table')?.caption ?? key,
 					tables,
 					[],
 					{ clause: feed.clause }
@@ -312,16 +332,48 @@ function publicationBody(ctx: Context, parts: readonly PublicationPart[]): Expor
 			}
 			const blocks: Block[] = [];
 			const nested: ExportSection[] = [];
-			for (const feed of spec.feeds) {
+			spec.feeds.forEach((feed, f) => {
 				const got = feedContent(ctx, feed, 2);
-				blocks.push(...got.blocks);
+				// Text of a later feed follows the earlier feeds' items (6.2's 调研 findings come before
+				// the 6.3 text built on them): once items stand, it becomes a section of its own.
+				if (nested.length > 0 && hasContent(got.blocks))
+					nested.push(
+						section(
+							`${id}-f${f + 1}`,
+							3,
+							getTemplate(feed.clause)?.title ?? feed.clause,
+							got.blocks,
+							[],
+							{
+								clause: feed.clause
+							}
+						)
+					);
+				else blocks.push(...got.blocks);
 				nested.push(...got.children);
-			}
+			});
 			if (!hasContent(blocks) && nested.length === 0) return [];
 			return [section(id, 2, spec.title, blocks, nested, { clause: spec.feeds[0]?.clause })];
 		});
 		return section(`p${p + 1}`, 1, part.title, lead, children);
 	});
+}
+
+/** The whole hash (what was signed), as four lines of 16 hex digits so a narrow column holds it. */
+function hashCell(hash: string): TableCell {
+	const lines = hash.match(/.{1,16}/g) ?? [];
+	return {
+		blocks: lines.length
+			? [
+					{
+						type: 'paragraph',
+						inlines: lines.flatMap((text, i) =>
+							i === 0 ? [{ text }] : [{ break: true as const }, { text }]
+						)
+					}
+				]
+			: []
+	};
 }
 
 function signoffTable(
@@ -333,7 +385,8 @@ function signoffTable(
 		type: 'table',
 		caption,
 		header: [...WORDS.signoffColumns],
-		widths: [10, 12, 14, 21, 10, 12, 21],
+		// 意见 gets the room it needs; the hash column fits 16 hex digits a line (four lines).
+		widths: [8, 9, 12, 12, 25, 12, 22],
 		rows: records.map((s) => {
 			const cell = (text: string) => ({ blocks: text ? [textParagraph(text)] : [] });
 			// The day and the time on lines of their own, so a narrow column breaks them cleanly.
@@ -352,7 +405,7 @@ function signoffTable(
 				},
 				cell(s.comment ? `${s.decision}（${s.comment}）` : s.decision),
 				cell(s.subject ?? ''),
-				cell(s.versionHash.slice(0, 16))
+				hashCell(s.versionHash)
 			] satisfies TableCell[];
 		})
 	};

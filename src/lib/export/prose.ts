@@ -164,6 +164,9 @@ export function blocksText(blocks: readonly Block[]): string {
 				if (block.header.length) lines.push(block.header.join(' '));
 				for (const row of block.rows) for (const cell of row) cell.blocks.forEach(walk);
 				break;
+			case 'diagram':
+				lines.push(block.caption);
+				break;
 			case 'empty':
 				lines.push(block.text);
 		}

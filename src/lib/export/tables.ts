@@ -27,22 +27,23 @@ export function rowIndexKey(section: string, block: BlockKey): string {
 }
 
 const NAME_FIELDS = ['name', 'statement', 'layer'] as const;
-const REFERENCE_NAME_MAX = 40;
 
 function str(value: unknown): string {
 	if (value === null || value === undefined) return '';
 	return String(value).trim();
 }
 
-/** What a row is called where another row points at it. */
+/**
+ * What a row is called where another row points at it: the whole name — running text is never cut
+ * with "…" (a reader of the printed plan cannot expand it).
+ */
 export function rowName(block: BlockKey, row: PlainRow): string {
 	for (const key of NAME_FIELDS) {
 		const field = BLOCKS[block].fields.find((f) => f.key === key);
 		const value = field
 			? formatValue(field, row[key], new Map()).replace(/[。；;，,\s]+$/u, '')
 			: '';
-		if (value)
-			return value.length > REFERENCE_NAME_MAX ? `${value.slice(0, REFERENCE_NAME_MAX)}…` : value;
+		if (value) return value;
 	}
 	return '';
 }
@@ -52,9 +53,12 @@ function formatDate(value: string): string {
 	return formatDay(value);
 }
 
-function formatNumber(value: unknown): string {
+/** Amounts as officials print them: thousands separated by commas, at most four decimals. */
+const NUMBER_FORMAT = new Intl.NumberFormat('en-US', { maximumFractionDigits: 4 });
+
+export function formatNumber(value: unknown): string {
 	if (typeof value !== 'number' || !Number.isFinite(value)) return str(value);
-	return String(Math.round(value * 10000) / 10000);
+	return NUMBER_FORMAT.format(value);
 }
 
 export function formatValue(field: FieldDecl, value: unknown, rows: RowIndex): string {

@@ -62,8 +62,19 @@ export interface TableBlock {
 	footer?: TableCell[];
 	/** Relative column widths (sum need not be 100). */
 	widths?: number[];
-	/** Shown under the table, e.g. 单位：万元. */
+	/** Printed above the table on the right, under its caption, e.g. 单位：万元. */
 	note?: string;
+}
+/**
+ * A figure generated from the structured rows (src/lib/diagrams): a self-contained SVG sized in CSS
+ * pixels; numbered 图N in document order, its caption under it.
+ */
+export interface DiagramBlock {
+	type: 'diagram';
+	caption: string;
+	svg: string;
+	width: number;
+	height: number;
 }
 /** A placeholder where nothing was written (暂无). */
 export interface EmptyBlock {
@@ -71,7 +82,13 @@ export interface EmptyBlock {
 	text: string;
 }
 export type Block =
-	ParagraphBlock | SubheadingBlock | ListBlock | QuoteBlock | TableBlock | EmptyBlock;
+	| ParagraphBlock
+	| SubheadingBlock
+	| ListBlock
+	| QuoteBlock
+	| TableBlock
+	| DiagramBlock
+	| EmptyBlock;
 
 export interface ExportSection {
 	/** Stable id within the document (anchor), e.g. `s-6.1`, `s-6.1-item-6.1.2.1`. */

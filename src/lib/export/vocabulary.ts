@@ -53,6 +53,7 @@ export const WORDS = {
 	total: '合计',
 	unit: '单位',
 	table: '表',
+	figure: '图',
 	projectPeriod: '建设周期',
 	phasePeriod: '起止时间',
 	business: '业务',

@@ -34,11 +34,15 @@ import {
 	type IRunOptions,
 	type ParagraphChild
 } from 'docx';
+import { ImageRun } from 'docx';
+import { diagramPng } from './diagram-png.ts';
 import { headingText } from '../../export/markdown.ts';
 import { coverDate, versionLines, versionRunning } from '../../export/model.ts';
 import { WORDS } from '../../export/vocabulary.ts';
+import { withFontTable } from './docx-fonts.ts';
 import type {
 	Block,
+	DiagramBlock,
 	ExportDocument,
 	ExportSection,
 	Inline,
@@ -48,6 +52,8 @@ import type {
 } from '../../export/types.ts';
 
 const FONTS = {
+	/** GB/T 9704: the title in 小标宋 (the font table names the fallbacks, docx-fonts.ts). */
+	title: '方正小标宋简体',
 	song: '宋体',
 	hei: '黑体',
 	fang: '仿宋_GB2312',
@@ -89,7 +95,41 @@ const BODY_LINE = 560; // 28 pt exact
 
 interface Ctx {
 	tables: number;
+	figures: number;
 	bookmarks: Map<string, string>;
+}
+
+/** Twips per CSS pixel (1440 per inch, 96 px per inch). */
+const TWIPS_PER_PX = 15;
+
+/** A generated figure as a PNG at most the text width wide, its caption (图N) under it. */
+function diagram(block: DiagramBlock, ctx: Ctx): Paragraph[] {
+	ctx.figures += 1;
+	const scale = Math.min(1, TEXT_WIDTH / TWIPS_PER_PX / block.width);
+	const caption = `${WORDS.figure}${ctx.figures}${WORDS.gap}${block.caption}`;
+	return [
+		new Paragraph({
+			alignment: AlignmentType.CENTER,
+			keepNext: true,
+			spacing: { before: 240, line: 240, lineRule: LineRuleType.AUTO },
+			children: [
+				new ImageRun({
+					type: 'png',
+					data: diagramPng(block.svg),
+					transformation: {
+						width: Math.round(block.width * scale),
+						height: Math.round(block.height * scale)
+					},
+					altText: { name: caption, title: caption, description: caption }
+				})
+			]
+		}),
+		new Paragraph({
+			alignment: AlignmentType.CENTER,
+			spacing: { after: 240 },
+			children: [new TextRun({ text: caption, font: font(FONTS.hei), size: SIZE.xiaosi })]
+		})
+	];
 }
 
 function bookmarkId(ctx: Ctx, sectionId: string): string {
@@ -227,11 +267,21 @@ function table(block: TableBlock, ctx: Ctx): (Paragraph | Table)[] {
 			})
 		);
 	}
+	// 单位：万元 above the table on the right, kept with it like the caption.
+	if (block.note)
+		out.push(
+			new Paragraph({
+				alignment: AlignmentType.RIGHT,
+				keepNext: true,
+				children: [new TextRun({ text: block.note, font: font(FONTS.song), size: SIZE.wuhao })]
+			})
+		);
 	const makeRow = (cells: readonly ModelCell[], header: boolean, footer = false) => {
 		let column = 0;
 		return new TableRow({
 			tableHeader: header,
-			cantSplit: false,
+			// A row is never split across pages (a print shop's first complaint).
+			cantSplit: true,
 			children: cells.map((cell) => {
 				const span = cell.colspan ?? 1;
 				const width = widths.slice(column, column + span).reduce((a, b) => a + b, 0);
@@ -277,14 +327,7 @@ function table(block: TableBlock, ctx: Ctx): (Paragraph | Table)[] {
 			}
 		})
 	);
-	if (block.note)
-		out.push(
-			new Paragraph({
-				alignment: AlignmentType.RIGHT,
-				children: [new TextRun({ text: block.note, font: font(FONTS.song), size: SIZE.wuhao })]
-			})
-		);
-	else out.push(new Paragraph({ children: [], spacing: { after: 0 } }));
+	out.push(new Paragraph({ children: [], spacing: { after: 0 } }));
 	return out;
 }
 
@@ -320,6 +363,9 @@ function blocks(
 				break;
 			case 'table':
 				out.push(...table(block, ctx));
+				break;
+			case 'diagram':
+				out.push(...diagram(block, ctx));
 				break;
 			case 'empty':
 				out.push(
@@ -426,14 +472,13 @@ function cover(doc: ExportDocument): Paragraph[] {
 		new Paragraph({ spacing: { before: compilation ? 600 : 2400 }, children: [] }),
 		new Paragraph({
 			alignment: AlignmentType.CENTER,
-			spacing: { after: 360, line: 900, lineRule: LineRuleType.EXACT },
+			spacing: { after: 360, line: 720, lineRule: LineRuleType.EXACT },
 			children: titleLines(meta.title).map(
 				(text, i) =>
 					new TextRun({
 						text,
-						font: font(FONTS.song),
-						bold: true,
-						size: SIZE.yihao,
+						font: font(FONTS.title),
+						size: SIZE.erhao,
 						break: i > 0 ? 1 : undefined
 					})
 			)
@@ -603,7 +648,7 @@ export async function renderDocx(
 	doc: ExportDocument,
 	pause: () => Promise<void> = async () => {}
 ): Promise<Uint8Array> {
-	const ctx: Ctx = { tables: 0, bookmarks: new Map() };
+	const ctx: Ctx = { tables: 0, figures: 0, bookmarks: new Map() };
 	const body: (Paragraph | Table)[] = [];
 	// Bookmarks first so the table of contents can point at them.
 	const toc = tocEntries(doc, ctx);
@@ -652,7 +697,7 @@ export async function renderDocx(
 				: [])
 		]
 	});
-	return new Uint8Array(await Packer.toBuffer(document));
+	return withFontTable(new Uint8Array(await Packer.toBuffer(document)));
 }
 
 /** Body 仿宋 三号 on a fixed line pitch, headings per level: shared by the plan and short documents. */
@@ -698,14 +743,12 @@ export interface OfficialDocument {
  * table of contents. Used for the 意见采纳情况说明 of consultation rounds.
  */
 export async function renderOfficialDocx(doc: OfficialDocument): Promise<Uint8Array> {
-	const ctx: Ctx = { tables: 0, bookmarks: new Map() };
+	const ctx: Ctx = { tables: 0, figures: 0, bookmarks: new Map() };
 	const children: (Paragraph | Table)[] = [
 		new Paragraph({
 			alignment: AlignmentType.CENTER,
 			spacing: { before: 0, after: doc.subtitle?.length ? 240 : 480 },
-			children: [
-				new TextRun({ text: doc.title, font: font(FONTS.song), size: SIZE.erhao, bold: true })
-			]
+			children: [new TextRun({ text: doc.title, font: font(FONTS.title), size: SIZE.erhao })]
 		}),
 		...(doc.subtitle ?? []).map(
 			(line, i, all) =>
@@ -730,5 +773,5 @@ export async function renderOfficialDocx(doc: OfficialDocument): Promise<Uint8Ar
 			}
 		]
 	});
-	return new Uint8Array(await Packer.toBuffer(document));
+	return withFontTable(new Uint8Array(await Packer.toBuffer(document)));
 }

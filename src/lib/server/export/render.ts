@@ -20,7 +20,8 @@ import { getTemplate } from '../../templates/index.ts';
 import type { EditionKey, ExportDocument, NumberingKey } from '../../export/types.ts';
 import { WORDS } from '../../export/vocabulary.ts';
 import { renderDocx } from './docx.ts';
-import { renderPdf } from './pdf.ts';
+import { withChromium } from './pdf.ts';
+import { printPdf } from './print-pdf.ts';
 import { renderSigned } from '../verify/sign.ts';
 
 /** What the worker renders; a PDF is the print HTML printed by Chromium (driven from the worker). */
@@ -122,6 +123,6 @@ export async function renderFile(
 		case 'html':
 			return { body: renderPrintHtml(doc), basename };
 		case 'pdf':
-			return { body: await renderPdf(renderPrintHtml(doc)), basename };
+			return { body: await withChromium((print) => printPdf(doc, print)), basename };
 	}
 }

@@ -1,0 +1,47 @@
+import type { Browser } from '@playwright/test';
+import { expect, loginAs, test } from './fixtures.ts';
+
+async function open(browser: Browser, baseURL: string | undefined, user: string) {
+	const context = await browser.newContext({ baseURL });
+	await loginAs(context, user);
+	const page = await context.newPage();
+	await page.goto('/plans/1/sections/8.1');
+	await expect(page.locator('[data-status="saved"]')).toBeVisible();
+	return page;
+}
+
+test('the 业务架构图 is redrawn live when another editor changes the business tree', async ({
+	browser,
+	baseURL
+}) => {
+	// 8.1 is 大数据局's: admin (王建国) and dsj (李晓明) both edit it.
+	const wang = await open(browser, baseURL, 'admin');
+	const li = await open(browser, baseURL, 'dsj');
+	const figure = li.locator('figure[data-diagram="business"]');
+	await expect(figure.getByRole('img')).toBeVisible();
+	await expect(figure.locator('svg')).not.toContainText('智慧文旅示范');
+
+	await wang.getByRole('button', { name: '添加一级业务' }).click();
+	await wang.keyboard.type('智慧文旅示范');
+	await expect(figure.locator('svg')).toContainText('智慧文旅示范');
+
+	await wang.getByRole('button', { name: '在“智慧文旅示范”下添加下级业务' }).click();
+	await wang.keyboard.type('景区预约');
+	await expect(figure.locator('svg')).toContainText('景区预约');
+
+	// Zoom: the drawing gets its own, larger width and the viewport scrolls.
+	const svg = figure.locator('svg');
+	const before = (await svg.boundingBox())!.width;
+	await figure.getByRole('button', { name: '放大' }).click();
+	await figure.getByRole('button', { name: '放大' }).click();
+	await expect.poll(async () => (await svg.boundingBox())!.width).toBeGreaterThan(before);
+	await figure.getByRole('button', { name: '适应宽度' }).click();
+
+	// Leave the plan as it was (other tests read 8.1).
+	wang.once('dialog', (dialog) => dialog.accept());
+	await wang.getByRole('button', { name: '删除“智慧文旅示范”' }).click();
+	await expect(figure.locator('svg')).not.toContainText('智慧文旅示范');
+
+	await wang.context().close();
+	await li.context().close();
+});
