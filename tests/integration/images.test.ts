@@ -35,7 +35,7 @@ async function upload(who: string, bytes: Uint8Array, clause = '6.3') {
 			cookie: cookies[who] ?? '',
 			'content-type': 'application/octet-stream'
 		},
-		body: bytes
+		body: new Uint8Array(bytes)
 	});
 	const json = (await response.json().catch(() => ({}))) as Record<string, unknown>;
 	return { status: response.status, json };

@@ -11,6 +11,7 @@ import type {
 	Block,
 	ExportDocument,
 	ExportSection,
+	ImageBlock,
 	Inline,
 	TableBlock,
 	TableCell,
@@ -28,6 +29,24 @@ export function escapeHtml(text: string): string {
 
 interface Ctx {
 	tables: number;
+	images: NonNullable<ExportDocument['images']>;
+}
+
+/** A figure: the image inline as a data URI (the page is self-contained), its number and caption. */
+function figure(b: ImageBlock, ctx: Ctx): string {
+	const image = ctx.images[b.src];
+	const img = image
+		? `<img src="data:${image.mime};base64,${base64(image.bytes)}" alt="${escapeHtml(b.alt)}" style="width:${b.width}%">`
+		: `<p class="empty">${escapeHtml(WORDS.imageMissing)}</p>`;
+	const caption = [b.label, b.caption].filter(Boolean).join(WORDS.gap);
+	return `<figure>${img}${caption ? `<figcaption>${escapeHtml(caption)}</figcaption>` : ''}</figure>`;
+}
+
+function base64(bytes: Uint8Array): string {
+	let binary = '';
+	for (let i = 0; i < bytes.length; i += 0x8000)
+		binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+	return btoa(binary);
 }
 
 function inlines(list: readonly Inline[]): string {
@@ -95,6 +114,8 @@ function blocks(list: readonly Block[], level: number, ctx: Ctx): string {
 					return table(b, ctx);
 				case 'empty':
 					return `<p class="empty">${escapeHtml(b.text)}</p>`;
+				case 'image':
+					return figure(b, ctx);
 			}
 		})
 		.join('\n');
@@ -186,6 +207,9 @@ tr { break-inside: avoid; } thead { display: table-header-group; } tfoot td { fo
 .verification dl { font: 10.5pt/1.6 var(--song); margin: 0; } .verification dt { font-family: var(--hei); margin-top: 0.4em; }
 .verification dd { margin: 0 0 0 2em; overflow-wrap: anywhere; }
 .verification code { font: 9pt/1.4 "DejaVu Sans Mono", "Liberation Mono", "Courier New", monospace; font-variant-ligatures: none; display: block; }
+figure { margin: 0.5em 0; text-align: center; break-inside: avoid; }
+figure img { max-width: 100%; height: auto; }
+figcaption { font: 12pt var(--hei); padding: 0.3em 0; text-align: center; break-before: avoid; }
 .table-note { text-align: right; font: 10.5pt var(--song); text-indent: 0; }
 `;
 
@@ -213,7 +237,7 @@ ${footer}`;
 
 export function renderPrintHtml(doc: ExportDocument): string {
 	const { meta } = doc;
-	const ctx: Ctx = { tables: 0 };
+	const ctx: Ctx = { tables: 0, images: doc.images ?? {} };
 	const draft = meta.version.kind === 'draft';
 	const title = escapeHtml(meta.title);
 	const titleHtml = title.replace(/(（\d{4}—\d{4}年）)$/u, '<br>$1');

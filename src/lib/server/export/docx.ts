@@ -35,6 +35,7 @@ import {
 	type ParagraphChild
 } from 'docx';
 import { headingText } from '../../export/markdown.ts';
+import { figureParagraphs } from './docx-figure.ts';
 import { coverDate, versionLines, versionRunning } from '../../export/model.ts';
 import { WORDS } from '../../export/vocabulary.ts';
 import type {
@@ -90,6 +91,7 @@ const BODY_LINE = 560; // 28 pt exact
 interface Ctx {
 	tables: number;
 	bookmarks: Map<string, string>;
+	images: NonNullable<ExportDocument['images']>;
 }
 
 function bookmarkId(ctx: Ctx, sectionId: string): string {
@@ -324,6 +326,14 @@ function blocks(
 			case 'empty':
 				out.push(
 					bodyParagraph([new TextRun({ text: block.text, italics: true, color: '595959' })], indent)
+				);
+				break;
+			case 'image':
+				out.push(
+					...figureParagraphs(block, ctx.images[block.src], TEXT_WIDTH, {
+						font: font(FONTS.hei),
+						size: SIZE.xiaosi
+					})
 				);
 		}
 	}
@@ -603,7 +613,7 @@ export async function renderDocx(
 	doc: ExportDocument,
 	pause: () => Promise<void> = async () => {}
 ): Promise<Uint8Array> {
-	const ctx: Ctx = { tables: 0, bookmarks: new Map() };
+	const ctx: Ctx = { tables: 0, bookmarks: new Map(), images: doc.images ?? {} };
 	const body: (Paragraph | Table)[] = [];
 	// Bookmarks first so the table of contents can point at them.
 	const toc = tocEntries(doc, ctx);
@@ -698,7 +708,7 @@ export interface OfficialDocument {
  * table of contents. Used for the 意见采纳情况说明 of consultation rounds.
  */
 export async function renderOfficialDocx(doc: OfficialDocument): Promise<Uint8Array> {
-	const ctx: Ctx = { tables: 0, bookmarks: new Map() };
+	const ctx: Ctx = { tables: 0, bookmarks: new Map(), images: {} };
 	const children: (Paragraph | Table)[] = [
 		new Paragraph({
 			alignment: AlignmentType.CENTER,
