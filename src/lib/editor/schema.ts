@@ -5,6 +5,7 @@
 import { Schema } from 'prosemirror-model';
 import { em, link, strong, underline } from './marks/index.ts';
 import { blockquote, doc, hard_break, paragraph, text } from './nodes/basic.ts';
+import { figure, figure_ref } from './nodes/figure.ts';
 import { heading } from './nodes/heading.ts';
 import { bullet_list, list_item, ordered_list } from './nodes/lists.ts';
 import { tables } from './nodes/table.ts';
@@ -19,8 +20,10 @@ export const schema = new Schema({
 		ordered_list,
 		list_item,
 		...tables,
+		figure,
 		text,
-		hard_break
+		hard_break,
+		figure_ref
 	},
 	marks: { strong, em, underline, link }
 });

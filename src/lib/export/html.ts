@@ -18,6 +18,7 @@ import type {
 	Block,
 	ExportDocument,
 	ExportSection,
+	ImageBlock,
 	Inline,
 	TableBlock,
 	TableCell,
@@ -36,6 +37,7 @@ export function escapeHtml(text: string): string {
 interface Ctx {
 	tables: number;
 	figures: number;
+	images: NonNullable<ExportDocument['images']>;
 }
 
 /**
@@ -45,6 +47,23 @@ interface Ctx {
 export interface PrintLayout {
 	pages: Record<string, number>;
 	firstPage: number;
+}
+
+/** A figure: the image inline as a data URI (the page is self-contained), its number and caption. */
+function figure(b: ImageBlock, ctx: Ctx): string {
+	const image = ctx.images[b.src];
+	const img = image
+		? `<img src="data:${image.mime};base64,${base64(image.bytes)}" alt="${escapeHtml(b.alt)}" style="width:${b.width}%">`
+		: `<p class="empty">${escapeHtml(WORDS.imageMissing)}</p>`;
+	const caption = [b.label, b.caption].filter(Boolean).join(WORDS.gap);
+	return `<figure>${img}${caption ? `<figcaption>${escapeHtml(caption)}</figcaption>` : ''}</figure>`;
+}
+
+function base64(bytes: Uint8Array): string {
+	let binary = '';
+	for (let i = 0; i < bytes.length; i += 0x8000)
+		binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+	return btoa(binary);
 }
 
 function inlines(list: readonly Inline[]): string {
@@ -117,6 +136,8 @@ function blocks(list: readonly Block[], level: number, ctx: Ctx): string {
 					return `<figure class="diagram">${b.svg}<figcaption>${WORDS.figure}${++ctx.figures}${WORDS.gap}${escapeHtml(b.caption)}</figcaption></figure>`;
 				case 'empty':
 					return `<p class="empty">${escapeHtml(b.text)}</p>`;
+				case 'image':
+					return figure(b, ctx);
 			}
 		})
 		.join('\n');
@@ -226,6 +247,9 @@ figure.diagram { margin: 0.5em 0; text-align: center; break-inside: avoid; }
 figure.diagram svg { max-width: 100%; height: auto; }
 figure.diagram figcaption { font: 12pt/1.5 var(--hei); padding: 0.3em 0 0.5em; }
 .table-note { text-align: right; font: 10.5pt/1.5 var(--song); text-indent: 0; break-after: avoid; break-inside: avoid; }
+figure { margin: 0.5em 0; text-align: center; break-inside: avoid; }
+figure img { max-width: 100%; height: auto; }
+figcaption { font: 12pt var(--hei); padding: 0.3em 0; text-align: center; break-before: avoid; }
 `;
 
 function cssString(text: string): string {
@@ -258,7 +282,7 @@ function pageCounterCss(layout?: PrintLayout): string {
 
 export function renderPrintHtml(doc: ExportDocument, layout?: PrintLayout): string {
 	const { meta } = doc;
-	const ctx: Ctx = { tables: 0, figures: 0 };
+	const ctx: Ctx = { tables: 0, figures: 0, images: doc.images ?? {} };
 	const draft = meta.version.kind === 'draft';
 	const title = escapeHtml(meta.title);
 	const titleHtml = title.replace(/(（\d{4}—\d{4}年）)$/u, '<br>$1');

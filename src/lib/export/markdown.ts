@@ -5,6 +5,7 @@ import type {
 	Block,
 	ExportDocument,
 	ExportSection,
+	ImageAsset,
 	Inline,
 	TableBlock,
 	TableCell
@@ -68,6 +69,7 @@ function table(block: TableBlock, n: number, ctx: Ctx): string {
 
 interface Ctx {
 	tables: number;
+	images: NonNullable<ExportDocument['images']>;
 }
 
 function blocks(list: readonly Block[], headingLevel: number, ctx: Ctx): string {
@@ -106,7 +108,27 @@ function block(b: Block, headingLevel: number, ctx: Ctx): string {
 			return '';
 		case 'empty':
 			return `*${escapeMarkdown(b.text)}*`;
+		case 'image': {
+			const caption = [b.label, b.caption].filter(Boolean).join(WORDS.gap);
+			const image = ctx.images[b.src];
+			const picture = image
+				? `![${escapeMarkdown(b.alt)}](${imagePath(image)})`
+				: `*${WORDS.imageMissing}*`;
+			return caption ? `${picture}\n\n**${escapeMarkdown(caption)}**` : picture;
+		}
 	}
+}
+
+const EXTENSIONS: Record<string, string> = {
+	'image/png': 'png',
+	'image/jpeg': 'jpg',
+	'image/gif': 'gif',
+	'image/webp': 'webp'
+};
+
+/** Where an image sits in the Markdown export's zip, beside the .md file. */
+export function imagePath(image: Pick<ImageAsset, 'hash' | 'mime'>): string {
+	return `images/${image.hash}.${EXTENSIONS[image.mime] ?? 'bin'}`;
 }
 
 function section(s: ExportSection, ctx: Ctx): string {
@@ -126,7 +148,7 @@ export function headingText(s: Pick<ExportSection, 'number' | 'title'>): string 
 }
 
 export function renderMarkdown(doc: ExportDocument): string {
-	const ctx: Ctx = { tables: 0 };
+	const ctx: Ctx = { tables: 0, images: doc.images ?? {} };
 	const { meta } = doc;
 	const draft = meta.version.kind === 'draft';
 	const versions = versionLines(meta.version).map(

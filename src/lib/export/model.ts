@@ -28,6 +28,7 @@ import { proseBlocks, textParagraph } from './prose.ts';
 import { blockTables, rowIndexKey, type PlainRow, type RowIndex } from './tables.ts';
 import { EDITIONS, type Feed, type PublicationPart } from './editions.ts';
 import { appendixNumber, planNumber, WORDS } from './vocabulary.ts';
+import { numberFigures } from './figures.ts';
 import type {
 	ActivityStamp,
 	Block,
@@ -36,6 +37,7 @@ import type {
 	ExportDocument,
 	ExportMeta,
 	ExportSection,
+	ImageAsset,
 	NumberingKey,
 	SignoffRecord,
 	TableBlock,
@@ -91,6 +93,8 @@ export interface ModelInput {
 	/** The zone dates are printed in (the instance's TIME_ZONE); Asia/Shanghai when absent. */
 	timeZone?: string;
 	sections: readonly SectionContent[];
+	/** The bytes of the images the sections' figures show (verified when loaded). */
+	images?: readonly ImageAsset[];
 	signoffs: readonly SignoffRecord[];
 	consultations: readonly ConsultationReport[];
 	/** The conformance checklist of these sections; the report then states it as an appendix. */
@@ -566,7 +570,10 @@ export function buildExportModel(input: ModelInput, options: ModelOptions): Expo
 		date: input.date,
 		timeZone: input.timeZone ?? DEFAULT_TIME_ZONE
 	};
-	return { meta, body, appendices };
+	const doc: ExportDocument = { meta, body, appendices };
+	numberFigures(doc, ctx.standard);
+	if (input.images?.length) doc.images = Object.fromEntries(input.images.map((i) => [i.hash, i]));
+	return doc;
 }
 
 /** Every section of the model in document order (body, then appendices). */

@@ -6,6 +6,8 @@
  */
 import * as Y from 'yjs';
 import { safeHref } from '../editor/marks/index.ts';
+import { figureOf } from '../images/figures.ts';
+import { MISSING_FIGURE } from '../images/numbering.ts';
 import type { Block, Inline, InlineText, TableBlock, TableCell } from './types.ts';
 
 type XmlNode = Y.XmlElement | Y.XmlText | Y.XmlHook | Y.XmlFragment;
@@ -35,7 +37,11 @@ export function inlinesOf(element: Y.XmlElement): Inline[] {
 					inlines.push(marked(op.attributes, op.insert));
 		} else if (child instanceof Y.XmlElement) {
 			if (child.nodeName === 'hard_break') inlines.push({ break: true });
-			else inlines.push(...inlinesOf(child));
+			else if (child.nodeName === 'figure_ref') {
+				const target = child.getAttribute('target') as unknown;
+				// Numbered by the model once every figure of the chapter is known.
+				if (typeof target === 'string') inlines.push({ text: MISSING_FIGURE, figureRef: target });
+			} else inlines.push(...inlinesOf(child));
 		}
 	}
 	return inlines;
@@ -124,6 +130,10 @@ function blockOf(node: XmlNode, depthOffset: number): Block[] {
 		}
 		case 'table':
 			return [tableOf(node)];
+		case 'figure': {
+			const figure = figureOf(node);
+			return figure ? [{ type: 'image', ...figure }] : [];
+		}
 		default:
 			return childrenBlocks(node, depthOffset);
 	}
@@ -169,6 +179,10 @@ export function blocksText(blocks: readonly Block[]): string {
 				break;
 			case 'empty':
 				lines.push(block.text);
+				break;
+			case 'image':
+				// No line: fragmentText has none for a figure (its caption is an attribute).
+				break;
 		}
 	};
 	blocks.forEach(walk);

@@ -14,6 +14,8 @@ export interface InlineText {
 	italic?: boolean;
 	underline?: boolean;
 	href?: string;
+	/** A cross-reference to the figure with this id: `text` is its number (图 6-1) once numbered. */
+	figureRef?: string;
 }
 /** A line break inside a paragraph. */
 export interface InlineBreak {
@@ -81,6 +83,20 @@ export interface EmptyBlock {
 	type: 'empty';
 	text: string;
 }
+/** A figure of the plan's prose (issue 16): an image named by its SHA-256, with its caption. */
+export interface ImageBlock {
+	type: 'image';
+	/** The figure's id (cross-references point at it). */
+	id: string;
+	/** SHA-256 of the image bytes: the key into `ExportDocument.images`. */
+	src: string;
+	alt: string;
+	caption: string;
+	/** Percent of the text width. */
+	width: number;
+	/** 图 6-1: numbered per chapter by the model. */
+	label?: string;
+}
 export type Block =
 	| ParagraphBlock
 	| SubheadingBlock
@@ -88,7 +104,17 @@ export type Block =
 	| QuoteBlock
 	| TableBlock
 	| DiagramBlock
-	| EmptyBlock;
+	| EmptyBlock
+	| ImageBlock;
+
+/** The bytes of one image, verified against its hash when loaded. */
+export interface ImageAsset {
+	hash: string;
+	mime: string;
+	width: number;
+	height: number;
+	bytes: Uint8Array;
+}
 
 export interface ExportSection {
 	/** Stable id within the document (anchor), e.g. `s-6.1`, `s-6.1-item-6.1.2.1`. */
@@ -209,6 +235,8 @@ export interface ExportDocument {
 	 * DOCX and PDF; see src/lib/server/verify/statement.ts). Not in the table of contents.
 	 */
 	verification?: VerificationBlock;
+	/** The images the figures show, by hash (a figure whose image is missing shows its caption only). */
+	images?: Record<string, ImageAsset>;
 }
 
 export interface VerificationBlock {

@@ -6,6 +6,8 @@
 export const WORDS = {
 	/** The ideographic space between a table's number and its caption. */
 	gap: '\u3000',
+	/** Where a figure's image could not be read (missing or failing its hash check). */
+	imageMissing: '（图片缺失或校验未通过）',
 	draft: '草稿',
 	fullEdition: '设计报告',
 	publicationEdition: '公开发布稿',

@@ -280,3 +280,15 @@ export function canFileFeedback(membership: Membership | undefined): boolean {
 export function participantKind(membership: Membership | undefined): 'enterprise' | 'resident' {
 	return hasRole(membership, 'enterprise') ? 'enterprise' : 'resident';
 }
+
+/**
+ * An image of a plan (issue 16): draft readers see every section, so every image; other members
+ * (participants) only those a frozen version of the plan shows, as they read only versions.
+ */
+export function canReadImage(
+	membership: Membership | undefined,
+	inFrozenVersion: boolean
+): boolean {
+	if (!membership) return false;
+	return canReadDraft(membership) || inFrozenVersion;
+}

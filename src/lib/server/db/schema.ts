@@ -591,3 +591,28 @@ export type Comment = typeof comments.$inferSelect;
 export type ConsultationRound = typeof consultationRounds.$inferSelect;
 export type PublicComment = typeof publicComments.$inferSelect;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
+
+/**
+ * Images of a plan's prose (issue 16): the bytes themselves, named by their SHA-256, kept in the
+ * database with the plan so one backup of the SQLite file takes them along and a frozen version
+ * never points at a file that is gone. Rows are never deleted (a version or the history may still
+ * show them). `clause` is the section it was first uploaded to, for the audit trail.
+ */
+export const planImages = sqliteTable(
+	'plan_images',
+	{
+		planId: integer('plan_id')
+			.notNull()
+			.references(() => plans.id, { onDelete: 'cascade' }),
+		hash: text('hash').notNull(),
+		mime: text('mime').notNull(),
+		width: integer('width').notNull(),
+		height: integer('height').notNull(),
+		size: integer('size').notNull(),
+		bytes: blob('bytes', { mode: 'buffer' }).notNull(),
+		clause: text('clause').notNull(),
+		uploadedBy: integer('uploaded_by').references(() => users.id),
+		createdAt: createdAt()
+	},
+	(t) => [primaryKey({ columns: [t.planId, t.hash] })]
+);

@@ -37,6 +37,7 @@ import {
 import { ImageRun } from 'docx';
 import { diagramPng } from './diagram-png.ts';
 import { headingText } from '../../export/markdown.ts';
+import { figureParagraphs } from './docx-figure.ts';
 import { coverDate, versionLines, versionRunning } from '../../export/model.ts';
 import { WORDS } from '../../export/vocabulary.ts';
 import { withFontTable } from './docx-fonts.ts';
@@ -97,6 +98,7 @@ interface Ctx {
 	tables: number;
 	figures: number;
 	bookmarks: Map<string, string>;
+	images: NonNullable<ExportDocument['images']>;
 }
 
 /** Twips per CSS pixel (1440 per inch, 96 px per inch). */
@@ -370,6 +372,14 @@ function blocks(
 			case 'empty':
 				out.push(
 					bodyParagraph([new TextRun({ text: block.text, italics: true, color: '595959' })], indent)
+				);
+				break;
+			case 'image':
+				out.push(
+					...figureParagraphs(block, ctx.images[block.src], TEXT_WIDTH, {
+						font: font(FONTS.hei),
+						size: SIZE.xiaosi
+					})
 				);
 		}
 	}
@@ -648,7 +658,7 @@ export async function renderDocx(
 	doc: ExportDocument,
 	pause: () => Promise<void> = async () => {}
 ): Promise<Uint8Array> {
-	const ctx: Ctx = { tables: 0, figures: 0, bookmarks: new Map() };
+	const ctx: Ctx = { tables: 0, figures: 0, bookmarks: new Map(), images: doc.images ?? {} };
 	const body: (Paragraph | Table)[] = [];
 	// Bookmarks first so the table of contents can point at them.
 	const toc = tocEntries(doc, ctx);
@@ -743,7 +753,7 @@ export interface OfficialDocument {
  * table of contents. Used for the 意见采纳情况说明 of consultation rounds.
  */
 export async function renderOfficialDocx(doc: OfficialDocument): Promise<Uint8Array> {
-	const ctx: Ctx = { tables: 0, figures: 0, bookmarks: new Map() };
+	const ctx: Ctx = { tables: 0, figures: 0, bookmarks: new Map(), images: {} };
 	const children: (Paragraph | Table)[] = [
 		new Paragraph({
 			alignment: AlignmentType.CENTER,

@@ -8,6 +8,7 @@
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { TEMPLATES } from '../../templates/index.ts';
 import { config } from '../config.ts';
+import { exportImages } from '../images/export.ts';
 import { closeExportWorker, renderInWorker } from './offload.ts';
 import { safeFilename } from './filename.ts';
 import { chromiumPath, PdfUnavailableError } from './pdf.ts';
@@ -67,6 +68,7 @@ export async function loadExportInput(
 		date: new Date().toISOString(),
 		timeZone: config.TIME_ZONE,
 		sections,
+		images: exportImages(plan.id, sections),
 		signoffs: await source.signoffs(),
 		consultations: await source.consultations(),
 		waivers: loadWaivers(plan.id)
@@ -80,11 +82,11 @@ export async function renderExport(
 ): Promise<ExportFile> {
 	// Decided here: an error thrown in the worker would reach us as a plain Error.
 	if (format === 'pdf' && !chromiumPath()) throw new PdfUnavailableError();
-	const { body, basename } = await renderInWorker(input, format, options);
+	const { body, basename, zip } = await renderInWorker(input, format, options);
 	return {
 		body,
-		contentType: CONTENT_TYPES[format],
-		filename: safeFilename(`${basename}.${format}`)
+		contentType: zip ? 'application/zip' : CONTENT_TYPES[format],
+		filename: safeFilename(`${basename}.${zip ? 'zip' : format}`)
 	};
 }
 

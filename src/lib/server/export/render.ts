@@ -5,7 +5,9 @@
  * server's. Like the worker, it and what it imports use relative `.ts` imports only.
  */
 import { renderPrintHtml } from '../../export/html.ts';
-import { renderMarkdown } from '../../export/markdown.ts';
+import { strToU8, zipSync } from 'fflate';
+import { figuresOfDocument } from '../../export/figures.ts';
+import { imagePath, renderMarkdown } from '../../export/markdown.ts';
 import * as Y from 'yjs';
 import {
 	buildExportModel,
@@ -78,6 +80,21 @@ export interface RenderedFile {
 	body: Uint8Array | string;
 	/** The file name without its extension (the caller's format decides it). */
 	basename: string;
+	/** Markdown with figures: a zip of the .md file and its images/ folder. */
+	zip?: boolean;
+}
+
+/** The Markdown, alone or, when figures show images, zipped with them (images/<hash>.<ext>). */
+function markdownFile(doc: ExportDocument, basename: string): RenderedFile {
+	const markdown = renderMarkdown(doc);
+	const files: Record<string, Uint8Array> = {};
+	for (const figure of figuresOfDocument(doc)) {
+		const image = doc.images?.[figure.src];
+		if (image) files[imagePath(image)] = image.bytes;
+	}
+	if (Object.keys(files).length === 0) return { body: markdown, basename };
+	files[`${basename}.md`] = strToU8(markdown);
+	return { body: zipSync(files, { level: 0 }), basename, zip: true };
 }
 
 function exportBasename(doc: ExportDocument): string {
@@ -117,7 +134,7 @@ export async function renderFile(
 		case 'docx':
 			return { body: await renderDocx(doc), basename };
 		case 'md':
-			return { body: renderMarkdown(doc), basename };
+			return markdownFile(doc, basename);
 		case 'json':
 			return { body: exportJson(input, doc), basename };
 		case 'html':

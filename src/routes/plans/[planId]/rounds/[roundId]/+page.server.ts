@@ -17,6 +17,7 @@ import {
 } from '#lib/server/consultation/rounds.ts';
 import { publicCommentCard, roundSections, roundSummary } from '#lib/server/consultation/views.ts';
 import { requirePlanMember } from '#lib/server/guards.ts';
+import { versionFigures } from '#lib/server/images/frozen.ts';
 import { markRead } from '#lib/server/notifications.ts';
 import { getDb, schema } from '#lib/server/db/index.ts';
 import { and, eq, isNull } from 'drizzle-orm';
@@ -58,6 +59,7 @@ export const load: PageServerLoad = (event) => {
 		plan: { id: plan.id, name: plan.name },
 		round: roundSummary(round),
 		sections,
+		figures: versionFigures(round.versionId),
 		integrity,
 		me: {
 			id: user.id,

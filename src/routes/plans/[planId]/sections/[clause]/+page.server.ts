@@ -3,6 +3,7 @@ import { canReadDraft } from '#lib/policy/index.ts';
 import { sectionAccess } from '#lib/server/access.ts';
 import { listThreads, mentionableMembers } from '#lib/server/comments.ts';
 import { getDb, schema } from '#lib/server/db/index.ts';
+import { chapterFiguresBefore, proseFragmentOrder } from '#lib/server/images/chapter.ts';
 import { requirePlanMember } from '#lib/server/guards.ts';
 import { activityStates, sectionOwners } from '#lib/server/plans.ts';
 import { sectionWorkspace } from '#lib/server/section-workspace.ts';
@@ -57,7 +58,13 @@ export const load: PageServerLoad = (event) => {
 			threads: listThreads(plan.id, section.clause, user.id),
 			members: mentionableMembers(plan.id)
 		},
-		me: { id: user.id, name: user.displayName, organization: organization?.name ?? '' }
+		me: { id: user.id, name: user.displayName, organization: organization?.name ?? '' },
+		figures: {
+			planId: plan.id,
+			clause: section.clause,
+			chapterBefore: chapterFiguresBefore(plan.id, section.clause),
+			fragmentOrder: proseFragmentOrder(section.clause)
+		}
 	};
 };
 

@@ -1,0 +1,193 @@
+/**
+ * Images against the real server: an editor of the section uploads, readers of the draft get the
+ * bytes with nosniff, a closed CSP and hash caching; everyone else is refused (403, or 401 without
+ * a session); hostile files get a 4xx with a clear message and a log line; a stored row altered on
+ * disk is never served; a participant sees an image once a frozen version shows it.
+ */
+import { createHash } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import {
+	gifImage,
+	jpegImage,
+	pngHeaderOnly,
+	pngImage,
+	polyglotImage,
+	svgImage,
+	webpImage
+} from '../../src/lib/server/images/fixtures.ts';
+import { connect, eventually } from '../helpers/collab.ts';
+import { testDatabase } from '../helpers/db.ts';
+import { login } from '../helpers/http.ts';
+import { startServer, type TestServer } from '../helpers/server.ts';
+import { policyAndPublish, workflowActor } from '../helpers/sign-off.ts';
+
+let server: TestServer;
+const cookies: Record<string, string> = {};
+const db = testDatabase(() => server.databasePath);
+const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
+
+async function upload(who: string, bytes: Uint8Array, clause = '6.3') {
+	const response = await fetch(`${server.url}/api/plans/1/sections/${clause}/images`, {
+		method: 'POST',
+		headers: {
+			origin: server.url,
+			cookie: cookies[who] ?? '',
+			'content-type': 'application/octet-stream'
+		},
+		body: new Uint8Array(bytes)
+	});
+	const json = (await response.json().catch(() => ({}))) as Record<string, unknown>;
+	return { status: response.status, json };
+}
+
+function get(who: string | null, hash: string) {
+	return fetch(`${server.url}/api/plans/1/images/${hash}`, {
+		headers: who ? { cookie: cookies[who] } : {},
+		redirect: 'manual'
+	});
+}
+
+beforeAll(async () => {
+	server = await startServer();
+	for (const who of ['admin', 'dsj', 'fgw', 'reviewer', 'jumin', 'qiye', 'expert', 'leader'])
+		cookies[who] = await login(server.url, who);
+}, 120_000);
+
+afterAll(async () => {
+	await server?.stop();
+});
+
+describe('upload and serve', () => {
+	it('keeps an editor’s image under its SHA-256 and serves it to draft readers', async () => {
+		const png = pngImage(40, 20);
+		const { status, json } = await upload('dsj', png);
+		expect(status).toBe(201);
+		expect(json).toMatchObject({ hash: sha256(png), mime: 'image/png', width: 40, height: 20 });
+		// The same bytes again are the same image.
+		expect((await upload('dsj', png)).json.hash).toBe(sha256(png));
+
+		for (const who of ['dsj', 'fgw', 'reviewer', 'leader']) {
+			const response = await get(who, sha256(png));
+			expect(response.status).toBe(200);
+			expect(response.headers.get('content-type')).toBe('image/png');
+			expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+			expect(response.headers.get('content-security-policy')).toContain("default-src 'none'");
+			expect(response.headers.get('cache-control')).toContain('immutable');
+			expect(response.headers.get('etag')).toBe(`"${sha256(png)}"`);
+			expect(Buffer.from(await response.arrayBuffer()).equals(png)).toBe(true);
+		}
+		const again = await fetch(`${server.url}/api/plans/1/images/${sha256(png)}`, {
+			headers: { cookie: cookies.dsj, 'if-none-match': `"${sha256(png)}"` }
+		});
+		expect(again.status).toBe(304);
+	});
+
+	it('accepts GIF, JPEG and WebP by content, whatever the request says', async () => {
+		for (const [bytes, mime] of [
+			[gifImage(), 'image/gif'],
+			[jpegImage(), 'image/jpeg'],
+			[webpImage(), 'image/webp']
+		] as const) {
+			const { status, json } = await upload('dsj', bytes);
+			expect({ status, mime: json.mime }).toEqual({ status: 201, mime });
+			expect((await get('fgw', String(json.hash))).headers.get('content-type')).toBe(mime);
+		}
+	});
+
+	it('refuses those who may not write the section, and readers outside the draft', async () => {
+		const refused = await upload('fgw', pngImage(2, 2));
+		expect(refused.status).toBe(403);
+		expect(refused.json.code).toBe('image-forbidden');
+		expect(String(refused.json.message)).toContain('没有编辑本章节的权限');
+		expect((await upload('jumin', pngImage(2, 2))).status).toBe(403);
+
+		const png = pngImage(3, 3, [200, 10, 10]);
+		expect((await upload('dsj', png)).status).toBe(201);
+		// A resident reads only frozen versions; this image is in none.
+		expect((await get('jumin', sha256(png))).status).toBe(403);
+		expect((await get('qiye', sha256(png))).status).toBe(403);
+		expect((await get(null, sha256(png))).status).toBe(401);
+		// Not a hash, or no such image.
+		expect((await get('dsj', 'abc')).status).toBe(404);
+		expect((await get('dsj', '0'.repeat(64))).status).toBe(404);
+		expect(server.output()).toContain('image read refused');
+	});
+});
+
+describe('hostile files', () => {
+	it('gets a 4xx with a message in Chinese and a log line for each', async () => {
+		const png = pngImage(30, 30);
+		const cases: [Uint8Array, number, string, string][] = [
+			[svgImage(), 415, 'image-svg', 'SVG'],
+			[polyglotImage(), 415, 'image-trailing-data', '不属于图片'],
+			[png.subarray(0, png.length - 30), 415, 'image-truncated', '不完整'],
+			[pngHeaderOnly(20_000, 200), 415, 'image-dimensions', '10000 像素'],
+			[pngHeaderOnly(9000, 9000), 415, 'image-too-many-pixels', '百万像素'],
+			[Buffer.from('%PDF-1.7\n1 0 obj <<>> endobj'), 415, 'image-type', 'PNG、JPEG、WebP 或 GIF'],
+			[Buffer.from('GIF89a<script>alert(1)</script>'), 415, 'image-truncated', '不完整'],
+			[new Uint8Array(10 * 1024 * 1024 + 1), 413, 'image-too-large', '10 MB']
+		];
+		for (const [bytes, status, code, words] of cases) {
+			const result = await upload('dsj', bytes);
+			expect({ code, status: result.status, got: result.json.code }).toEqual({
+				code,
+				status,
+				got: code
+			});
+			expect(String(result.json.message)).toContain(words);
+		}
+		const stored = db.query<{ n: number }>('SELECT count(*) AS n FROM plan_images');
+		expect(stored.n).toBe(5);
+		expect(server.output()).toContain('image upload refused');
+	});
+});
+
+describe('verified on read', () => {
+	it('refuses to serve a row whose bytes no longer match their hash', async () => {
+		const png = pngImage(5, 5, [0, 200, 0]);
+		expect((await upload('dsj', png)).status).toBe(201);
+		const altered = Buffer.from(png);
+		altered[altered.length - 20] ^= 0xff;
+		db.write('UPDATE plan_images SET bytes = ? WHERE hash = ?', altered, sha256(png));
+		expect((await get('dsj', sha256(png))).status).toBe(500);
+		const audit = db.query<{ n: number }>(
+			"SELECT count(*) AS n FROM audit_log WHERE action = 'integrity.failed' AND target = ?",
+			`image:${sha256(png)}`
+		);
+		expect(audit.n).toBeGreaterThan(0);
+	});
+});
+
+describe('participants and frozen versions', () => {
+	it('shows a resident the figures of the published 征求意见稿, and no others', async () => {
+		const shown = pngImage(12, 8, [10, 10, 120]);
+		const hidden = pngImage(12, 8, [120, 10, 10]);
+		const shownHash = String((await upload('dsj', shown)).json.hash);
+		const hiddenHash = String((await upload('dsj', hidden)).json.hash);
+		const writer = connect(server.url, cookies.dsj, 'plan/1/section/6.3');
+		try {
+			await eventually(() => expect(writer.provider.isSynced).toBe(true));
+			const figure = new Y.XmlElement('figure');
+			figure.setAttribute('id', 'fig-resident');
+			figure.setAttribute('src', shownHash);
+			figure.setAttribute('caption', '数据共享现状');
+			figure.setAttribute('alt', '各部门数据共享情况');
+			figure.setAttribute('width', 50 as unknown as string);
+			const body = writer.doc.getXmlFragment('body');
+			body.insert(body.length, [figure]);
+			await eventually(() => expect(writer.provider.hasUnsyncedChanges).toBe(false));
+		} finally {
+			writer.destroy();
+		}
+		const act = workflowActor(
+			() => server.url,
+			(who) => cookies[who],
+			'requirements'
+		);
+		await policyAndPublish(act);
+		expect((await get('jumin', shownHash)).status).toBe(200);
+		expect((await get('qiye', shownHash)).status).toBe(200);
+		expect((await get('jumin', hiddenHash)).status).toBe(403);
+	});
+});
