@@ -5,7 +5,7 @@ import { ACTIVITY_CHAPTER } from '../../standard/sections.ts';
 import type { PublicComment } from '../db/schema.ts';
 import { loadVerifiedVersion } from '../workflow/integrity.ts';
 import { getVersion } from '../workflow/versions.ts';
-import { periodFacts, roundTimes, type ConsultationRound } from './rounds.ts';
+import { periodFacts, roundTimes, type ConsultationRound } from './round-data.ts';
 
 export function roundSummary(round: ConsultationRound, now = Date.now()) {
 	const times = roundTimes(round);
