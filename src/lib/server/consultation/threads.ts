@@ -22,6 +22,7 @@ export function roundThreads(roundId: number) {
 			disposition: t.disposition,
 			reason: t.dispositionReason,
 			answeredAt: t.dispositionAt,
+			answeredBy: t.dispositionBy,
 			answerSeenAt: t.answerSeenAt,
 			createdAt: t.createdAt,
 			body: schema.comments.body

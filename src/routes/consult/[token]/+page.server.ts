@@ -21,6 +21,7 @@ export const load: PageServerLoad = ({ params, setHeaders }) => {
 	// The token is the credential: keep the page out of shared caches (referrers stay same-origin).
 	setHeaders({ 'cache-control': 'private, no-store' });
 	return {
+		planId: round.planId,
 		planName: getPlan(round.planId)?.name ?? '',
 		round: roundSummary(round),
 		refusal: roundCommentRefusal('public', roundTimes(round), Date.now()) ?? null,
