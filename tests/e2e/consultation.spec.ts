@@ -139,3 +139,94 @@ test('a resident comments, the department answers 部分采纳, the report count
 	await expect(admin.getByRole('status').filter({ hasText: '征求意见已结束' })).toBeVisible();
 	await expect(admin.getByTestId('workflow-state')).toHaveText('起草中');
 });
+
+const PHONE_COMMENT = '建议把各阶段的完成标志写成可核对的指标。';
+
+test('a resident on a 390 px phone finds a section, comments on a table row and sees it land', async ({
+	browser,
+	baseURL
+}) => {
+	test.setTimeout(120_000);
+
+	// The admin publishes chapter 9 with a public link and reads the link from the round page.
+	const admin = await open(browser, baseURL, 'admin', '/plans/1/workflow/roadmap');
+	const publish = admin.getByTestId('publish-form');
+	await publish.getByLabel(/开放公众意见链接/).check();
+	await publish.getByRole('button', { name: '发布征求意见稿' }).click();
+	await expect(admin.getByRole('status').filter({ hasText: '征求意见稿已发布' })).toBeVisible();
+	await admin
+		.getByRole('link', { name: /第 \d+ 版 · 征求意见中/ })
+		.first()
+		.click();
+	const publicUrl = (await admin.getByTestId('public-url').textContent())?.trim() ?? '';
+	expect(publicUrl).toMatch(/\/consult\/[A-Za-z0-9_-]{20,}$/);
+
+	// A resident opens it on a phone, without an account.
+	const context = await browser.newContext({
+		baseURL,
+		viewport: { width: 390, height: 844 },
+		isMobile: true,
+		hasTouch: true
+	});
+	const phone = await context.newPage();
+	await phone.goto(new URL(publicUrl).pathname);
+
+	// Plain words first: the hash waits behind 技术信息.
+	await expect(phone.getByText('SHA-256 哈希值')).toBeHidden();
+	await phone.getByText('技术信息').tap();
+	await expect(phone.getByText('SHA-256 哈希值')).toBeVisible();
+
+	// Nothing is wider than the phone: tables scroll inside their own box.
+	const pageWidth = await phone.evaluate(() => document.documentElement.scrollWidth);
+	expect(pageWidth).toBeLessThanOrEqual(390);
+
+	// The section menu is a drawer: 目录 → 9.3 brings 9.3's heading into view.
+	await expect(phone.getByTestId('section-nav')).toBeHidden();
+	await phone.getByRole('button', { name: /目录/ }).tap();
+	const drawer = phone.getByTestId('section-drawer');
+	await expect(drawer).toBeVisible();
+	await drawer.getByRole('link', { name: /^9\.3/ }).tap();
+	await expect(drawer).toBeHidden();
+	const section = phone.locator('section[data-clause="9.3"]');
+	await expect(section.getByRole('heading', { level: 2 })).toBeInViewport();
+
+	// A real table whose rows each take an opinion; the section heading takes none.
+	const table = section.getByTestId('round-table').first();
+	await expect(table.locator('th').first()).toBeVisible();
+	await expect(section.getByRole('heading', { level: 2 }).getByRole('button')).toHaveCount(0);
+	const row = table.locator('tr[data-row]').first();
+	await row.getByRole('button', { name: '提意见' }).tap(); // tap 1
+	const form = phone.getByTestId('round-comment-form');
+	await expect(form).toBeInViewport();
+
+	// Too long is counted and refused, never cut.
+	await form.getByLabel('姓名或称呼').fill('朱先生');
+	await form.getByLabel('意见内容').fill('长'.repeat(4001));
+	await expect(form.getByTestId('round-body-count')).toContainText('已超出 1 字');
+	await expect(form.getByRole('button', { name: '提交意见' })).toBeDisabled();
+
+	await form.getByLabel('意见内容').fill(PHONE_COMMENT);
+	await expect(form.getByTestId('round-body-count')).toContainText(
+		`${PHONE_COMMENT.length} / 4000`
+	);
+	await form.getByRole('button', { name: '提交意见' }).tap(); // tap 2
+
+	// The confirmation shows where the resident is looking: a toast and a note under the table.
+	const toast = phone.getByRole('status').filter({ hasText: '感谢您的意见' });
+	await expect(toast).toBeInViewport();
+	const done = section.getByTestId('round-comment-done');
+	await expect(done).toBeInViewport();
+	await expect(form).toHaveCount(0);
+	await shoot(phone, 'round-phone', section);
+	await context.close();
+
+	// The admin sees it waiting for moderation, quoting the row; then closes the round.
+	await admin.reload();
+	await expect(
+		admin.getByTestId('public-pending').filter({ hasText: PHONE_COMMENT })
+	).toBeVisible();
+	await admin.goto('/plans/1/workflow/roadmap');
+	await admin.getByLabel(/提前结束的理由/).fill('演示结束，提前收回。');
+	await admin.getByRole('button', { name: '结束征求意见', exact: true }).click();
+	await expect(admin.getByRole('status').filter({ hasText: '征求意见已结束' })).toBeVisible();
+});

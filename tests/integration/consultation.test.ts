@@ -470,3 +470,87 @@ describe('the public link', () => {
 		expect(audited.filter((a) => a === 'consultation.public_moderated')).toHaveLength(2);
 	});
 });
+
+describe('the public 采纳情况', () => {
+	const get = (path: string, who?: Account) =>
+		fetch(`${server.url}${path}`, { headers: who ? { cookie: cookies.get(who) ?? '' } : {} });
+
+	it('waits for the end of a round, then publishes every opinion with people masked', async () => {
+		const running = latestRound('architecture');
+		const pending = await get(`/consult/results/${running.id}`);
+		expect(pending.status).toBe(200);
+		expect(await pending.text()).toContain('本轮征求意见尚未结束');
+		expect((await get(`/consult/results/${running.id}/adoption.csv`)).status).toBe(404);
+		expect((await get('/consult/results/999999')).status).toBe(404);
+
+		// The roadmap round is closed: jumin's (居民代表) opinion, answered 部分采纳 by 大数据局.
+		const closed = latestRound('roadmap');
+		const page = await get(`/consult/results/${closed.id}`);
+		expect(page.status).toBe(200);
+		const html = await page.text();
+		expect(html).toContain('共征集意见1条，采纳1条（其中部分采纳1条），未采纳0条');
+		expect(html).toContain('郑**');
+		expect(html).not.toContain('郑阿姨');
+		expect(html).not.toContain('示例市东城街道居民代表');
+		expect(html).toContain('建议增加社区养老服务内容');
+		expect(html).toContain('养老服务纳入9.2重点任务');
+		expect(html).toContain('示例市大数据局');
+
+		const csv = await (await get(`/consult/results/${closed.id}/adoption.csv`)).text();
+		const [header, row] = csv.replace(/^\uFEFF/, '').split('\r\n');
+		expect(header).toBe('序号,章节,原文,反馈人,意见内容,处理结果,理由,受理日期,答复日期,答复部门');
+		expect(row).toMatch(
+			/^1,9\.2,.*,郑\*\*,建议增加社区养老服务内容,部分采纳,.*,\d{4}-\d{2}-\d{2},\d{4}-\d{2}-\d{2},示例市大数据局$/
+		);
+
+		const data = (await (await get(`/consult/results/${closed.id}/adoption.json`)).json()) as {
+			counts: { total: number; adopted: number; partial: number; rejected: number };
+			fields: { key: string; title: string; description: string }[];
+			rows: { who: string }[];
+		};
+		expect(data.fields.map((f) => f.title)).toContain('答复部门');
+		expect(data.fields.every((f) => f.description.length > 0)).toBe(true);
+		expect(data.rows.map((r) => r.who)).toEqual(['郑**']);
+
+		// The counts are the internal report's.
+		const report = await (await get(`/plans/1/rounds/${closed.id}/report.csv`, 'admin')).text();
+		const internalRows = report
+			.replace(/^\uFEFF/, '')
+			.trim()
+			.split('\r\n')
+			.slice(1);
+		expect(internalRows.filter((r) => r.includes('部分采纳')).length).toBeGreaterThanOrEqual(
+			data.counts.partial
+		);
+		expect(data.counts).toMatchObject({ total: 1, adopted: 1, partial: 1, rejected: 0 });
+	});
+
+	it('is linked from the plan’s public page and the public round page', async () => {
+		const closed = latestRound('roadmap');
+		const running = latestRound('architecture');
+		const plan = await get('/consult/plans/1');
+		expect(plan.status).toBe(200);
+		const html = await plan.text();
+		expect(html).toContain(`/consult/results/${closed.id}`);
+		expect(html).toContain(`/consult/${running.public_token}`);
+		expect((await get('/consult/plans/999999')).status).toBe(404);
+		const round = await (await get(`/consult/${running.public_token}`)).text();
+		expect(round).toContain('/consult/plans/1');
+		expect(round).toContain('意见采纳情况（征求意见结束后公布）');
+	});
+
+	it('shows a participant the internal report as the public sees it', async () => {
+		const closed = latestRound('roadmap');
+		// 大数据局 answers for 9.2: the whole report, with the organization.
+		const full = await (await get(`/plans/1/rounds/${closed.id}/report`, 'dsj')).text();
+		expect(full).toContain('示例市东城街道居民代表');
+		// The author sees their own opinion as it is.
+		const own = await (await get(`/plans/1/rounds/${closed.id}/report`, 'jumin')).text();
+		expect(own).toContain('示例市东城街道居民代表');
+		// Another participant sees it masked, as on the public page.
+		const other = await (await get(`/plans/1/rounds/${closed.id}/report`, 'qiye')).text();
+		expect(other).toContain('建议增加社区养老服务内容');
+		expect(other).toContain('郑**');
+		expect(other).not.toContain('示例市东城街道居民代表');
+	});
+});

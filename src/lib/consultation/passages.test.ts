@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { blockText, frozenParts, passagesOf, quoteOf } from './passages.ts';
+import { blockTable, blockText, frozenParts, passagesOf, quoteOf } from './passages.ts';
 
 describe('passages of a frozen version', () => {
 	it('splits a part into non-empty lines with offsets in the part', () => {
@@ -37,5 +37,30 @@ describe('passages of a frozen version', () => {
 			data: { keyProjects: [] }
 		});
 		expect(parts.map((p) => p.part)).toEqual(['body', 'item:9.1.b']);
+	});
+
+	it('gives a block the same rows as a table, one row per passage', () => {
+		const rows = [
+			{ id: 'r1', name: '城市大脑', startYear: 2026 },
+			{ id: 'r2', name: '', startYear: null },
+			{ id: 'r3', name: '一网通办', priority: 'high' }
+		];
+		const table = blockTable('keyProjects', rows);
+		expect(table.columns).toEqual(['工程名称', '开始年份', '优先级']);
+		expect(table.rows).toEqual([
+			['城市大脑', '2026', ''],
+			['一网通办', '', '高']
+		]);
+		const [part] = frozenParts({ body: '', items: {}, data: { keyProjects: rows } });
+		expect(part?.passages).toHaveLength(2);
+		expect(part?.table?.rows).toHaveLength(2);
+	});
+
+	it('marks heading lines given by index among non-empty lines', () => {
+		const [body] = frozenParts(
+			{ body: '一、总体要求\n\n正文。', items: {}, data: {} },
+			{ body: [0] }
+		);
+		expect(body?.passages.map((p) => !!p.heading)).toEqual([true, false]);
 	});
 });

@@ -12,6 +12,15 @@ export interface Passage {
 	start: number;
 	end: number;
 	text: string;
+	/** A heading line of the author's document: shown as a heading, not commented on by itself. */
+	heading?: boolean;
+}
+
+/** A structured block as a table: one row per passage of its part, in the same order. */
+export interface PartTable {
+	columns: string[];
+	/** rows[i] holds the cells of passages[i], one per column ('' where the row has no value). */
+	rows: string[][];
 }
 
 export interface FrozenPart {
@@ -21,6 +30,8 @@ export interface FrozenPart {
 	label: string;
 	text: string;
 	passages: Passage[];
+	/** Structured blocks only: the same rows as a table (the text stays the anchor). */
+	table?: PartTable;
 }
 
 type AnyField = {
@@ -43,12 +54,12 @@ function cellText(field: AnyField, value: unknown): string {
 	return JSON.stringify(value);
 }
 
-/** A structured block as text: one line per row, `字段：值` pairs joined by ；. */
-export function blockText(key: string, rows: readonly unknown[]): string {
+/** A structured block's rows as `[label, value]` pairs, rows without any value left out. */
+function blockPairs(key: string, rows: readonly unknown[]): (readonly [string, string])[][] {
 	const block = (BLOCKS as Record<string, { fields: readonly AnyField[] } | undefined>)[key];
 	return rows
 		.map((row) => {
-			if (!row || typeof row !== 'object') return '';
+			if (!row || typeof row !== 'object') return [];
 			const record = row as Record<string, unknown>;
 			const fields: AnyField[] =
 				block?.fields.slice() ??
@@ -58,13 +69,28 @@ export function blockText(key: string, rows: readonly unknown[]): string {
 			// References are links to rows of other blocks (ids), not words a reader comments on.
 			return fields
 				.filter((f) => f.kind !== 'reference')
-				.map((f) => [f.label, cellText(f, record[f.key])] as const)
-				.filter(([, v]) => v.trim() !== '')
-				.map(([k, v]) => `${k}：${v.replace(/\s+/g, ' ')}`)
-				.join('；');
+				.map((f) => [f.label, cellText(f, record[f.key]).replace(/\s+/g, ' ')] as const)
+				.filter(([, v]) => v.trim() !== '');
 		})
-		.filter((line) => line !== '')
+		.filter((pairs) => pairs.length > 0);
+}
+
+/** A structured block as text: one line per row, `字段：值` pairs joined by ；. */
+export function blockText(key: string, rows: readonly unknown[]): string {
+	return blockPairs(key, rows)
+		.map((pairs) => pairs.map(([k, v]) => `${k}：${v}`).join('；'))
 		.join('\n');
+}
+
+/** The same rows as a table: the columns any row fills, in declaration order. */
+export function blockTable(key: string, rows: readonly unknown[]): PartTable {
+	const pairs = blockPairs(key, rows);
+	const columns: string[] = [];
+	for (const row of pairs) for (const [k] of row) if (!columns.includes(k)) columns.push(k);
+	return {
+		columns,
+		rows: pairs.map((row) => columns.map((c) => row.find(([k]) => k === c)?.[1] ?? ''))
+	};
 }
 
 /** Non-empty lines of a text with their offsets. */
@@ -79,9 +105,15 @@ export function passagesOf(text: string): Passage[] {
 	return out;
 }
 
-/** The commentable parts of a frozen section, in reading order, empty ones left out. */
-export function frozenParts(rendering: SectionData): FrozenPart[] {
-	const parts: { part: string; label: string; text: string }[] = [
+/**
+ * The commentable parts of a frozen section, in reading order, empty ones left out. `headings`
+ * (part → indices of its non-empty lines that are headings, headings.ts) marks heading passages.
+ */
+export function frozenParts(
+	rendering: SectionData,
+	headings: Readonly<Record<string, readonly number[]>> = {}
+): FrozenPart[] {
+	const parts: { part: string; label: string; text: string; table?: PartTable }[] = [
 		{ part: 'body', label: '', text: rendering.body },
 		...Object.entries(rendering.items).map(([id, text]) => ({
 			part: `item:${id}`,
@@ -91,12 +123,19 @@ export function frozenParts(rendering: SectionData): FrozenPart[] {
 		...Object.entries(rendering.data).map(([key, rows]) => ({
 			part: `block:${key}`,
 			label: (BLOCKS as Record<string, { label: string } | undefined>)[key]?.label ?? key,
-			text: blockText(key, rows ?? [])
+			text: blockText(key, rows ?? []),
+			table: blockTable(key, rows ?? [])
 		}))
 	];
 	return parts
 		.filter((p) => p.text.trim() !== '')
-		.map((p) => ({ ...p, passages: passagesOf(p.text) }));
+		.map((p) => {
+			const marked = new Set(headings[p.part] ?? []);
+			const passages = passagesOf(p.text).map((passage, i) =>
+				marked.has(i) ? { ...passage, heading: true } : passage
+			);
+			return { ...p, passages };
+		});
 }
 
 /** The quoted words of an anchor, or undefined when the offsets do not fit the part. */

@@ -16,14 +16,8 @@ import { assertRecordOpen } from './record.ts';
 import { cleanCommentBody } from '../comment-body.ts';
 import { DomainError } from '../errors.ts';
 import { inMemory, take } from '../rate-limit.ts';
-import {
-	getRound,
-	resolveAnchor,
-	roundTimes,
-	type ConsultationRound,
-	type PassageAnchor,
-	type RoundActor
-} from './rounds.ts';
+import { resolveAnchor, type PassageAnchor } from './comments.ts';
+import { getRound, roundTimes, type ConsultationRound, type RoundActor } from './round-data.ts';
 
 /** Public comments one address may submit per window. */
 export const PUBLIC_LIMIT = { perWindow: 5, windowMs: 10 * 60_000 } as const;

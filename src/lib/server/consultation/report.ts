@@ -10,9 +10,10 @@ import { aggregateReport, type ReportAggregate } from '../../consultation/report
 import { SECTIONS, type Activity } from '../../standard/sections.ts';
 import { getDb, schema } from '../db/index.ts';
 import { getVersion } from '../workflow/versions.ts';
-import { getRound, groupsOf, roundPublicComments, roundThreads } from './rounds.ts';
+import { getRound, groupsOf } from './round-data.ts';
+import { roundPublicComments, roundThreads } from './threads.ts';
 
-export { listRounds } from './rounds.ts';
+export { listRounds } from './round-data.ts';
 
 export interface RoundReport extends ReportAggregate {
 	round: {

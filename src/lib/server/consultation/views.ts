@@ -5,7 +5,8 @@ import { ACTIVITY_CHAPTER } from '../../standard/sections.ts';
 import type { PublicComment } from '../db/schema.ts';
 import { loadVerifiedVersion } from '../workflow/integrity.ts';
 import { getVersion } from '../workflow/versions.ts';
-import { periodFacts, roundTimes, type ConsultationRound } from './rounds.ts';
+import { sectionHeadings } from './headings.ts';
+import { periodFacts, roundTimes, type ConsultationRound } from './round-data.ts';
 
 export function roundSummary(round: ConsultationRound, now = Date.now()) {
 	const times = roundTimes(round);
@@ -52,7 +53,7 @@ export function roundSections(round: ConsultationRound) {
 		sections: verified.payload.sections.map((s) => ({
 			clause: s.clause,
 			title: s.title,
-			parts: frozenParts(s.rendering)
+			parts: frozenParts(s.rendering, sectionHeadings(s.yjs, Object.keys(s.rendering.items)))
 		})),
 		integrity: []
 	};

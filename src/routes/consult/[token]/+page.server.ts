@@ -3,7 +3,8 @@ import { z } from 'zod';
 import { roundCommentRefusal } from '#lib/policy/index.ts';
 import { attempt, parseForm } from '#lib/server/actions.ts';
 import { submitPublicComment } from '#lib/server/consultation/public.ts';
-import { roundByToken, roundPublicComments, roundTimes } from '#lib/server/consultation/rounds.ts';
+import { roundByToken, roundTimes } from '#lib/server/consultation/round-data.ts';
+import { roundPublicComments } from '#lib/server/consultation/threads.ts';
 import { publicCommentCard, roundSections, roundSummary } from '#lib/server/consultation/views.ts';
 import { getPlan } from '#lib/server/plans.ts';
 import type { Actions, PageServerLoad } from './$types';
@@ -20,6 +21,7 @@ export const load: PageServerLoad = ({ params, setHeaders }) => {
 	// The token is the credential: keep the page out of shared caches (referrers stay same-origin).
 	setHeaders({ 'cache-control': 'private, no-store' });
 	return {
+		planId: round.planId,
 		planName: getPlan(round.planId)?.name ?? '',
 		round: roundSummary(round),
 		refusal: roundCommentRefusal('public', roundTimes(round), Date.now()) ?? null,

@@ -1,4 +1,4 @@
-import { listRounds } from '#lib/server/consultation/rounds.ts';
+import { listRounds } from '#lib/server/consultation/round-data.ts';
 import { requirePlanMember } from '#lib/server/guards.ts';
 import type { PageServerLoad } from './$types';
 

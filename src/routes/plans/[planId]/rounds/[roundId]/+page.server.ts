@@ -4,17 +4,10 @@ import { idField } from '#lib/forms.ts';
 import { canManagePlan, roundCommentRefusal, seesConsultationThread } from '#lib/policy/index.ts';
 import { attempt, parseForm } from '#lib/server/actions.ts';
 import { moderatePublicComment } from '#lib/server/consultation/public.ts';
-import {
-	answerComment,
-	commentOnRound,
-	confirmAnswer,
-	getRound,
-	mayAnswer,
-	participantOf,
-	roundPublicComments,
-	roundThreads,
-	roundTimes
-} from '#lib/server/consultation/rounds.ts';
+import { answerComment, confirmAnswer, mayAnswer } from '#lib/server/consultation/answers.ts';
+import { commentOnRound, participantOf } from '#lib/server/consultation/comments.ts';
+import { getRound, roundTimes } from '#lib/server/consultation/round-data.ts';
+import { roundPublicComments, roundThreads } from '#lib/server/consultation/threads.ts';
 import { publicCommentCard, roundSections, roundSummary } from '#lib/server/consultation/views.ts';
 import { requirePlanMember } from '#lib/server/guards.ts';
 import { versionFigures } from '#lib/server/images/frozen.ts';

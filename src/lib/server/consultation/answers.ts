@@ -1,0 +1,135 @@
+/**
+ * The owning departments (or an admin) answer a round's comments 采纳 / 部分采纳 / 不采纳 with a
+ * reason; the commenter is told and confirms they saw it (参与确认).
+ */
+import { and, eq } from 'drizzle-orm';
+import type { Disposition } from '../../consultation/report.ts';
+import { canAnswerConsultation, canConfirmAnswer } from '../../policy/index.ts';
+import type { Membership } from '../../roles.ts';
+import { assignedOrganizationIds, getMembership } from '../access.ts';
+import { appendAudit } from '../audit/index.ts';
+import { getDb, schema } from '../db/index.ts';
+import { DomainError } from '../errors.ts';
+import { notify } from '../notifications.ts';
+import { assertRecordOpen } from './record.ts';
+import { getRound, roundLink, type RoundActor } from './round-data.ts';
+
+/** Whether a member answers comments on a section: admins, and editors of an owning department. */
+export function mayAnswer(membership: Membership | undefined, planId: number, clause: string) {
+	return canAnswerConsultation(membership, assignedOrganizationIds(planId, clause));
+}
+
+export type AnswerTarget = { kind: 'thread' | 'public'; id: number };
+
+/** The owning department (or an admin) answers a comment of the round. */
+export function answerComment(
+	actor: RoundActor,
+	planId: number,
+	roundId: number,
+	target: AnswerTarget,
+	disposition: Disposition,
+	rawReason: string
+): void {
+	const round = getRound(roundId);
+	if (!round || round.planId !== planId) throw new DomainError('not-found', {}, 404);
+	assertRecordOpen(planId, round.activity);
+	const reason = rawReason.trim();
+	if (!reason) throw new DomainError('reason-required');
+	if (reason.length > 2000) throw new DomainError('invalid');
+	const membership = getMembership(planId, actor.userId);
+	const db = getDb();
+	const at = new Date();
+	if (target.kind === 'thread') {
+		const t = schema.commentThreads;
+		const thread = db
+			.select()
+			.from(t)
+			.where(and(eq(t.id, target.id), eq(t.roundId, roundId)))
+			.get();
+		if (!thread) throw new DomainError('not-found', {}, 404);
+		if (!mayAnswer(membership, planId, thread.clause))
+			throw new DomainError('answer-forbidden', {}, 403);
+		db.update(t)
+			.set({
+				disposition,
+				dispositionReason: reason,
+				dispositionBy: actor.userId,
+				dispositionAt: at,
+				answerSeenAt: null,
+				updatedAt: at
+			})
+			.where(eq(t.id, thread.id))
+			.run();
+		notify([thread.authorId], {
+			kind: 'answer',
+			planId,
+			clause: thread.clause,
+			threadId: thread.id,
+			roundId,
+			actorId: actor.userId,
+			link: `${roundLink(planId, roundId)}#c-t${thread.id}`,
+			excerpt: reason
+		});
+		appendAudit({
+			action: 'consultation.answered',
+			actorId: actor.userId,
+			planId,
+			target: `round:${roundId}`,
+			ip: actor.ip ?? null,
+			details: { threadId: thread.id, clause: thread.clause, disposition, reason }
+		});
+		return;
+	}
+	const p = schema.publicComments;
+	const comment = db
+		.select()
+		.from(p)
+		.where(and(eq(p.id, target.id), eq(p.roundId, roundId)))
+		.get();
+	if (!comment || comment.status !== 'approved') throw new DomainError('not-found', {}, 404);
+	if (!mayAnswer(membership, planId, comment.clause))
+		throw new DomainError('answer-forbidden', {}, 403);
+	db.update(p)
+		.set({ disposition, dispositionReason: reason, dispositionBy: actor.userId, dispositionAt: at })
+		.where(eq(p.id, comment.id))
+		.run();
+	appendAudit({
+		action: 'consultation.answered',
+		actorId: actor.userId,
+		planId,
+		target: `round:${roundId}`,
+		ip: actor.ip ?? null,
+		details: { publicCommentId: comment.id, clause: comment.clause, disposition, reason }
+	});
+}
+
+/** 参与确认: the commenter confirms they saw the answer to their comment. */
+export function confirmAnswer(
+	actor: RoundActor,
+	planId: number,
+	roundId: number,
+	threadId: number
+) {
+	const t = schema.commentThreads;
+	const thread = getDb()
+		.select()
+		.from(t)
+		.where(and(eq(t.id, threadId), eq(t.roundId, roundId), eq(t.planId, planId)))
+		.get();
+	if (!thread) throw new DomainError('not-found', {}, 404);
+	if (!canConfirmAnswer(actor.userId, thread.authorId))
+		throw new DomainError('confirm-forbidden', {}, 403);
+	if (!thread.disposition) throw new DomainError('answer-missing', {}, 409);
+	if (thread.answerSeenAt) return;
+	const round = getRound(roundId);
+	if (round) assertRecordOpen(planId, round.activity);
+	getDb().update(t).set({ answerSeenAt: new Date() }).where(eq(t.id, threadId)).run();
+	appendAudit({
+		action: 'consultation.answer_confirmed',
+		actorId: actor.userId,
+		planId,
+		target: `round:${roundId}`,
+		ip: actor.ip ?? null,
+		details: { threadId, disposition: thread.disposition }
+	});
+}

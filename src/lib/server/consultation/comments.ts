@@ -1,0 +1,137 @@
+/**
+ * A member of an invited participant group comments on a passage of the round's frozen version,
+ * with a stance, during the round's period (decided on the server's clock). The anchor is checked
+ * against the frozen text and the quote recomputed here; public-link comments (public.ts) use the
+ * same anchor check.
+ */
+import { COMMENT_LIMITS } from '../../comments/limits.ts';
+import { frozenParts, quoteOf } from '../../consultation/passages.ts';
+import type { Stance } from '../../consultation/report.ts';
+import { roundCommentRefusal } from '../../policy/index.ts';
+import { findSection } from '../../standard/sections.ts';
+import { eq } from 'drizzle-orm';
+import { getMembership } from '../access.ts';
+import { appendAudit } from '../audit/index.ts';
+import { cleanCommentBody } from '../comment-body.ts';
+import { getDb, schema } from '../db/index.ts';
+import { DomainError } from '../errors.ts';
+import { assertRecordOpen } from './record.ts';
+import {
+	getRound,
+	roundPayload,
+	roundTimes,
+	type ConsultationRound,
+	type RoundActor
+} from './round-data.ts';
+
+/** The participant type of a member: their organization's type. */
+export function participantOf(userId: number) {
+	return getDb()
+		.select({ organizationId: schema.organizations.id, type: schema.organizations.type })
+		.from(schema.users)
+		.innerJoin(schema.organizations, eq(schema.users.organizationId, schema.organizations.id))
+		.where(eq(schema.users.id, userId))
+		.get();
+}
+
+export interface PassageAnchor {
+	clause: string;
+	part: string;
+	start: number;
+	end: number;
+}
+
+/** Checks an anchor against the frozen version; returns the quote and a little context. */
+export function resolveAnchor(round: ConsultationRound, anchor: PassageAnchor) {
+	if (findSection(anchor.clause)?.activity !== round.activity)
+		throw new DomainError('comment-anchor-invalid');
+	const section = roundPayload(round).sections.find((s) => s.clause === anchor.clause);
+	const part = section
+		? frozenParts(section.rendering).find((p) => p.part === anchor.part)
+		: undefined;
+	const quote = part ? quoteOf(part.text, anchor.start, anchor.end) : undefined;
+	if (!part || quote === undefined) throw new DomainError('comment-anchor-invalid');
+	return {
+		quote: quote.slice(0, COMMENT_LIMITS.quote),
+		before: part.text.slice(Math.max(0, anchor.start - COMMENT_LIMITS.context), anchor.start),
+		after: part.text.slice(anchor.end, anchor.end + COMMENT_LIMITS.context)
+	};
+}
+
+/** A light per-user limit on consultation comments, in memory. */
+const recent = new Map<number, number[]>();
+function throttleUser(userId: number): void {
+	const now = Date.now();
+	const times = (recent.get(userId) ?? []).filter((t) => now - t < 60_000);
+	if (times.length >= COMMENT_LIMITS.perMinute)
+		throw new DomainError('comment-rate-limited', {}, 429);
+	times.push(now);
+	recent.set(userId, times);
+	if (recent.size > 10_000) recent.clear();
+}
+
+/** A member of an invited group comments on a passage during the round's period. */
+export function commentOnRound(
+	actor: RoundActor,
+	planId: number,
+	roundId: number,
+	input: PassageAnchor & { stance: Stance; body: string }
+): { threadId: number } {
+	const round = getRound(roundId);
+	if (!round || round.planId !== planId) throw new DomainError('not-found', {}, 404);
+	const participant = getMembership(planId, actor.userId) ? participantOf(actor.userId) : undefined;
+	const refusal = roundCommentRefusal(participant?.type, roundTimes(round), Date.now());
+	if (refusal || !participant)
+		throw new DomainError(
+			refusal ?? 'round-not-invited',
+			{},
+			refusal && refusal !== 'round-not-invited' ? 409 : 403
+		);
+	assertRecordOpen(planId, round.activity);
+	const body = cleanCommentBody(input.body);
+	const anchor = resolveAnchor(round, input);
+	throttleUser(actor.userId);
+	const db = getDb();
+	const threadId = db.transaction(() => {
+		const thread = db
+			.insert(schema.commentThreads)
+			.values({
+				planId,
+				clause: input.clause,
+				anchorKind: 'text',
+				fragment: input.part,
+				anchorStart: String(input.start),
+				anchorEnd: String(input.end),
+				quote: anchor.quote,
+				contextBefore: anchor.before,
+				contextAfter: anchor.after,
+				authorId: actor.userId,
+				roundId,
+				stance: input.stance,
+				organizationId: participant.organizationId,
+				participantType: participant.type
+			})
+			.returning({ id: schema.commentThreads.id })
+			.get();
+		db.insert(schema.comments).values({ threadId: thread.id, authorId: actor.userId, body }).run();
+		return thread.id;
+	});
+	appendAudit({
+		action: 'consultation.commented',
+		actorId: actor.userId,
+		planId,
+		target: `round:${roundId}`,
+		ip: actor.ip ?? null,
+		details: {
+			threadId,
+			clause: input.clause,
+			part: input.part,
+			start: input.start,
+			end: input.end,
+			stance: input.stance,
+			participantType: participant.type,
+			organizationId: participant.organizationId
+		}
+	});
+	return { threadId };
+}

@@ -1,0 +1,58 @@
+/**
+ * Which lines of a frozen section's plain text are headings. The canonical rendering (the anchor
+ * text) is plain lines and cannot say; the section's Yjs state, frozen with it, can. The walk
+ * mirrors `fragmentText` (collab/section-doc.ts), so line i here is line i there, counted over
+ * non-empty lines as `passagesOf` counts them.
+ */
+import * as Y from 'yjs';
+import { BODY_FRAGMENT, itemFragmentName } from '../../editor/fragments.ts';
+
+function fragmentHeadings(fragment: Y.XmlFragment): number[] {
+	const lines: { text: string; heading: boolean }[] = [];
+	const walk = (node: Y.XmlElement | Y.XmlFragment | Y.XmlText | Y.XmlHook, line: string[]) => {
+		if (node instanceof Y.XmlText) {
+			for (const op of node.toDelta() as { insert?: unknown }[])
+				if (typeof op.insert === 'string') line.push(op.insert);
+			return;
+		}
+		if (node instanceof Y.XmlHook) return;
+		const children = node.toArray();
+		if (children.every((c) => c instanceof Y.XmlText)) {
+			const own: string[] = [];
+			for (const child of children) walk(child, own);
+			const heading = node instanceof Y.XmlElement && node.nodeName === 'heading';
+			// A line holding a newline is several lines of the plain text.
+			if (own.length > 0)
+				for (const text of own.join('').split('\n')) lines.push({ text, heading });
+			return;
+		}
+		for (const child of children) walk(child, line);
+	};
+	walk(fragment, []);
+	const out: number[] = [];
+	lines
+		.filter((l) => l.text.trim() !== '')
+		.forEach((l, i) => {
+			if (l.heading) out.push(i);
+		});
+	return out;
+}
+
+/** Part (`body`, `item:<id>`) → indices of its non-empty lines that are headings. */
+export function sectionHeadings(
+	yjsBase64: string,
+	itemIds: readonly string[]
+): Record<string, number[]> {
+	const doc = new Y.Doc();
+	try {
+		Y.applyUpdate(doc, Buffer.from(yjsBase64, 'base64'));
+		const out: Record<string, number[]> = {
+			body: fragmentHeadings(doc.getXmlFragment(BODY_FRAGMENT))
+		};
+		for (const id of itemIds)
+			out[`item:${id}`] = fragmentHeadings(doc.getXmlFragment(itemFragmentName(id)));
+		return out;
+	} finally {
+		doc.destroy();
+	}
+}

@@ -1,0 +1,52 @@
+/**
+ * The internal 意见采纳情况说明 follows the round page's visibility (issue 15): those who read the
+ * draft or answer for one of the round's sections see every opinion with its organization; a
+ * participant sees their own opinions and the approved public-link ones, and — once the round is
+ * over — everyone else's as the public 采纳情况 shows them (people masked, enterprises and
+ * departments named). Counts stay whole: they are the aggregate the public page prints too.
+ */
+import { publishedName } from '../../consultation/adoption.ts';
+import { seesAllConsultationComments } from '../../policy/index.ts';
+import type { Membership } from '../../roles.ts';
+import { SECTIONS } from '../../standard/sections.ts';
+import { mayAnswer } from './answers.ts';
+import type { RoundReport } from './report.ts';
+import { roundThreads } from './threads.ts';
+
+export function seesWholeReport(
+	membership: Membership | undefined,
+	report: Pick<RoundReport, 'round'>
+): boolean {
+	if (seesAllConsultationComments(membership)) return true;
+	return SECTIONS.filter((s) => s.activity === report.round.activity).some((s) =>
+		mayAnswer(membership, report.round.planId, s.clause)
+	);
+}
+
+/** The report as one participant may read it. */
+export function participantReport(report: RoundReport, userId: number, over: boolean): RoundReport {
+	const authors = new Map(
+		roundThreads(report.round.id).map((t) => [
+			`t${t.id}`,
+			{ authorId: t.authorId, person: t.authorName, organization: t.organization }
+		])
+	);
+	const sections = report.sections
+		.map((section) => ({
+			...section,
+			rows: section.rows.flatMap((row) => {
+				const author = authors.get(row.key);
+				if (author?.authorId === userId) return [row];
+				// Approved public-link comments are public on the round page already.
+				if (!over && row.participantType !== 'public') return [];
+				const who = publishedName({
+					participantType: row.participantType,
+					organization: author?.organization ?? null,
+					person: author?.person ?? row.who
+				});
+				return [{ ...row, who }];
+			})
+		}))
+		.filter((section) => section.rows.length > 0);
+	return { ...report, sections };
+}

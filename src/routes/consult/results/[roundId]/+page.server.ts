@@ -1,0 +1,31 @@
+import { ADOPTION_FIELDS, countsLine } from '#lib/consultation/adoption.ts';
+import { loadAdoption, roundOver } from '#lib/server/consultation/adoption.ts';
+import { publicRound } from '#lib/server/consultation/public-pages.ts';
+import { roundSummary } from '#lib/server/consultation/views.ts';
+import { getPlan } from '#lib/server/plans.ts';
+import type { PageServerLoad } from './$types';
+
+/** The public 采纳情况 of a round: no login; the table once the round is over. */
+export const load: PageServerLoad = ({ params, setHeaders }) => {
+	const round = publicRound(params.roundId);
+	const over = roundOver(round);
+	// Answers keep arriving until the record is frozen: a short shared cache at most.
+	setHeaders({ 'cache-control': 'public, max-age=60' });
+	const adoption = over ? loadAdoption(round.id) : null;
+	const summary = roundSummary(round);
+	return {
+		plan: { id: round.planId, name: getPlan(round.planId)?.name ?? '' },
+		round: {
+			id: summary.id,
+			activity: summary.activity,
+			versionSeq: summary.versionSeq,
+			period: summary.period,
+			phase: summary.phase
+		},
+		over,
+		countsLine: adoption ? countsLine(adoption.counts) : null,
+		counts: adoption?.counts ?? null,
+		rows: adoption?.rows ?? [],
+		fields: ADOPTION_FIELDS.map((f) => ({ key: f.key, title: f.title, description: f.description }))
+	};
+};
