@@ -6,7 +6,7 @@ import type { Milestone } from '../../workflow/machine.ts';
 import type { ActivityProgressItem, VersionSummary } from '../../workflow/progress.ts';
 import { getDb, schema } from '../db/index.ts';
 import { loadPolicy } from './policy.ts';
-import { signaturesOf } from './service.ts';
+import { signaturesOf } from './activity.ts';
 import { getVersion } from './versions.ts';
 
 function versionSummary(id: number | null): VersionSummary | null {
