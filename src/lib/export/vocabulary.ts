@@ -37,6 +37,12 @@ export const WORDS = {
 		return: '退回修改',
 		approve: '批准'
 	},
+	/** 会签意见 as written in the record (a 不同意 is recorded on the return it caused). */
+	signoffCountersignDecisions: {
+		agree: '会签同意',
+		'agree-with-comments': '原则同意',
+		disagree: '不同意'
+	},
 	signoffRoles: {
 		enterprise: '企业代表',
 		resident: '居民代表',

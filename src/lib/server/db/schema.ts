@@ -185,6 +185,8 @@ export const activityVersions = sqliteTable(
 );
 
 export const SIGNATURE_KINDS = ['countersign', 'confirm', 'return', 'approve'] as const;
+/** A countersign's opinion (会签意见): 同意 / 原则同意（附意见）/ 不同意（须附理由, returns the activity）. */
+export const SIGNATURE_DECISIONS = ['agree', 'agree-with-comments', 'disagree'] as const;
 
 /** Countersigns, participation confirmations, returns and sign-offs, each bound to a version hash. */
 export const activitySignatures = sqliteTable(
@@ -208,6 +210,10 @@ export const activitySignatures = sqliteTable(
 			.references(() => organizations.id),
 		/** For confirmations: enterprise or resident. */
 		participant: text('participant', { enum: ['enterprise', 'resident'] }),
+		/** 会签: the signer's decision (a 不同意 is stored on the return it caused). */
+		decision: text('decision', { enum: SIGNATURE_DECISIONS }),
+		/** The signer's own words: 会签意见 or 签发意见 (e.g. 同意印发). */
+		opinion: text('opinion'),
 		createdAt: createdAt()
 	},
 	(t) => [index('activity_signatures_plan_idx').on(t.planId, t.activity)]
@@ -243,6 +249,11 @@ export const activityPolicies = sqliteTable(
 		enterpriseCount: integer('enterprise_count').notNull(),
 		residentCount: integer('resident_count').notNull(),
 		approverId: integer('approver_id').references(() => users.id),
+		/**
+		 * Why the activity goes to review without a consultation round (4.2 e requires one by
+		 * default); null: a round is required. Only the plan admin sets it; printed in the record.
+		 */
+		consultationWaiver: text('consultation_waiver'),
 		updatedAt: now('updated_at')
 	},
 	(t) => [primaryKey({ columns: [t.planId, t.activity] })]

@@ -199,6 +199,8 @@ export function loadSignoffs(
 			kind: s.kind,
 			hash: s.hash,
 			participant: s.participant,
+			decision: s.decision,
+			opinion: s.opinion,
 			at: s.createdAt,
 			name: schema.users.displayName,
 			organization: schema.organizations.name,
@@ -236,16 +238,23 @@ export function loadSignoffs(
 					: r.kind === 'approve' || (r.kind === 'return' && r.milestone === 'approval')
 						? WORDS.signoffRoles.approver
 						: WORDS.signoffRoles.reviewer;
-			const comment = opinions
+			// The signer's own words (会签意见, 签发意见), then a return's opinions by section.
+			const returned = opinions
 				.filter((o) => o.signatureId === r.id)
-				.map((o) => (o.clause ? `${o.clause} ${o.text}` : o.text))
-				.join('；');
+				.map((o) => (o.clause ? `${o.clause} ${o.text}` : o.text));
+			const comment = (
+				r.kind === 'return' && r.decision === 'disagree'
+					? returned
+					: [...(r.opinion ? [r.opinion] : []), ...returned]
+			).join('；');
 			return {
 				name: r.name,
 				role,
 				organization: r.organization,
 				time: r.at.toISOString(),
-				decision: WORDS.signoffDecisions[r.kind],
+				decision: r.decision
+					? WORDS.signoffCountersignDecisions[r.decision]
+					: WORDS.signoffDecisions[r.kind],
 				versionHash: r.hash,
 				subject: versionLabel(r),
 				activity: chapterTitle(ACTIVITY_CHAPTER[r.activity]),

@@ -34,6 +34,7 @@ import {
 	roundsClosingEarly
 } from '../consultation/rounds.ts';
 import { getDb, schema } from '../db/index.ts';
+import type { SIGNATURE_DECISIONS } from '../db/schema.ts';
 import { DomainError } from '../errors.ts';
 import type { getPlan } from '../plans.ts';
 import { loadPlanData } from '../plan-data.ts';
@@ -54,8 +55,17 @@ export interface Opinion {
 	text: string;
 }
 
+export type SignDecision = (typeof SIGNATURE_DECISIONS)[number];
+
+/** Longest 会签意见 / 签发意见 kept. */
+export const SIGN_OPINION_MAX = 2000;
+
 export interface ActionInput {
 	waiverReason?: string;
+	/** countersign: 同意 / 原则同意 / 不同意 (default 同意). */
+	decision?: SignDecision;
+	/** countersign: 会签意见 (required with 原则同意 and 不同意); approve: 签发意见. */
+	opinion?: string;
 	opinions?: Opinion[];
 	password?: string;
 	reason?: string;
@@ -108,7 +118,11 @@ const isPolicyApprover = (ctx: Context) =>
 	decidePolicyApprover(ctx.actor.membership, ctx.actor.userId, ctx.policy.approverId);
 
 /** Signs the current version; moves on to approval (freezing the 报批稿) once the policy is met. */
-function sign(ctx: Context, kind: 'countersign' | 'confirm'): WorkflowState {
+function sign(
+	ctx: Context,
+	kind: 'countersign' | 'confirm',
+	words: { decision: SignDecision; opinion: string | null } | null = null
+): WorkflowState {
 	const { planId, activity, actor } = ctx;
 	const participant = kind === 'confirm' ? participantKind(actor.membership) : null;
 	const version = currentVersion(planId, activity);
@@ -122,7 +136,9 @@ function sign(ctx: Context, kind: 'countersign' | 'confirm'): WorkflowState {
 			kind,
 			userId: actor.userId,
 			organizationId: actor.membership.organizationId,
-			participant
+			participant,
+			decision: words?.decision ?? null,
+			opinion: words?.opinion ?? null
 		})
 		.run();
 	audit(
@@ -130,7 +146,13 @@ function sign(ctx: Context, kind: 'countersign' | 'confirm'): WorkflowState {
 		actor,
 		planId,
 		activity,
-		{ versionId: version.id, hash: version.hash, milestone: version.milestone, participant }
+		{
+			versionId: version.id,
+			hash: version.hash,
+			milestone: version.milestone,
+			participant,
+			...(words ? { decision: words.decision, opinion: words.opinion } : {})
+		}
 	);
 	const status = signOffStatus(
 		loadPolicy(planId, activity),
@@ -264,7 +286,19 @@ const countersign: Handler = {
 		return { mayCountersign: may };
 	},
 	verifiesContent: true,
-	prepare: (ctx) => ({ apply: () => sign(ctx, 'countersign') })
+	prepare: (ctx) => {
+		const decision = ctx.input.decision ?? 'agree';
+		const opinion = ctx.input.opinion?.trim().slice(0, SIGN_OPINION_MAX) || null;
+		// 原则同意 carries its comments and 不同意 its reasons: neither is given without words.
+		if (decision !== 'agree' && !opinion) throw new DomainError('opinion-required');
+		// 不同意 returns the activity, with the reason as the return's opinion.
+		if (decision === 'disagree')
+			return {
+				apply: () =>
+					applyReturn(ctx, [{ clause: null, text: opinion ?? '' }], { decision, opinion })
+			};
+		return { apply: () => sign(ctx, 'countersign', { decision, opinion }) };
+	}
 };
 
 const confirm: Handler = {
@@ -280,45 +314,53 @@ const confirm: Handler = {
 	prepare: (ctx) => ({ apply: () => sign(ctx, 'confirm') })
 };
 
+/** Returns the activity with opinions (a return, or a countersign's 不同意). */
+function applyReturn(
+	{ planId, activity, actor, state }: Context,
+	opinions: Opinion[],
+	words: { decision: SignDecision; opinion: string | null } | null = null
+): WorkflowState {
+	const db = getDb();
+	const version = currentVersion(planId, activity);
+	const signature = db
+		.insert(schema.activitySignatures)
+		.values({
+			planId,
+			activity,
+			versionId: version.id,
+			hash: version.hash,
+			kind: 'return',
+			userId: actor.userId,
+			organizationId: actor.membership.organizationId,
+			decision: words?.decision ?? null,
+			opinion: words?.opinion ?? null
+		})
+		.returning({ id: schema.activitySignatures.id })
+		.get();
+	db.insert(schema.returnOpinions)
+		.values(opinions.map((o) => ({ ...o, planId, signatureId: signature.id })))
+		.run();
+	setState(planId, activity, 'returned');
+	audit('workflow.returned', actor, planId, activity, {
+		from: state,
+		versionId: version.id,
+		hash: version.hash,
+		milestone: version.milestone,
+		opinions,
+		...(words ? { decision: words.decision } : {})
+	});
+	return 'returned';
+}
+
 const returnAction: Handler = {
 	// Returning in review is a countersigning department's act, in approval the approver's.
 	guards: (ctx) =>
 		ctx.state === 'review'
 			? { mayCountersign: countersignFacts(ctx).may }
 			: { isPolicyApprover: isPolicyApprover(ctx) },
-	prepare: ({ planId, activity, actor, input, state }) => {
-		const opinions = cleanOpinions(activity, input.opinions);
-		return {
-			apply: () => {
-				const db = getDb();
-				const version = currentVersion(planId, activity);
-				const signature = db
-					.insert(schema.activitySignatures)
-					.values({
-						planId,
-						activity,
-						versionId: version.id,
-						hash: version.hash,
-						kind: 'return',
-						userId: actor.userId,
-						organizationId: actor.membership.organizationId
-					})
-					.returning({ id: schema.activitySignatures.id })
-					.get();
-				db.insert(schema.returnOpinions)
-					.values(opinions.map((o) => ({ ...o, planId, signatureId: signature.id })))
-					.run();
-				setState(planId, activity, 'returned');
-				audit('workflow.returned', actor, planId, activity, {
-					from: state,
-					versionId: version.id,
-					hash: version.hash,
-					milestone: version.milestone,
-					opinions
-				});
-				return 'returned';
-			}
-		};
+	prepare: (ctx) => {
+		const opinions = cleanOpinions(ctx.activity, ctx.input.opinions);
+		return { apply: () => applyReturn(ctx, opinions) };
 	}
 };
 
@@ -361,6 +403,7 @@ const approve: Handler = {
 	prepare: async (ctx) => {
 		await requirePassword(ctx);
 		const { planId, activity, actor } = ctx;
+		const opinion = ctx.input.opinion?.trim().slice(0, SIGN_OPINION_MAX) || null;
 		return {
 			apply: () => {
 				const signed = currentVersion(planId, activity);
@@ -376,7 +419,8 @@ const approve: Handler = {
 						hash: signed.hash,
 						kind: 'approve',
 						userId: actor.userId,
-						organizationId: actor.membership.organizationId
+						organizationId: actor.membership.organizationId,
+						opinion
 					})
 					.run();
 				setState(planId, activity, 'approved', {
@@ -387,7 +431,8 @@ const approve: Handler = {
 					versionId: final.id,
 					hash: final.hash,
 					milestone: final.milestone,
-					signedVersionId: signed.id
+					signedVersionId: signed.id,
+					opinion
 				});
 				return 'approved';
 			}

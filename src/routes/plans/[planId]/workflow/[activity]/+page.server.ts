@@ -30,6 +30,8 @@ import {
 import { DEFAULT_DAYS, REASON_MAX, chinaDay } from '#lib/consultation/period.ts';
 import { listRounds } from '#lib/server/consultation/rounds.ts';
 import { getVersion, versionsOf } from '#lib/server/workflow/versions.ts';
+import { SIGN_OPINION_MAX } from '#lib/server/workflow/handlers.ts';
+import { SIGNATURE_DECISIONS } from '#lib/server/db/schema.ts';
 import { ACTIVITIES, ACTIVITY_CHAPTER, SECTIONS, type Activity } from '#lib/standard/sections.ts';
 import { previousActivity, type WorkflowAction } from '#lib/workflow/machine.ts';
 import { signOffStatus } from '#lib/workflow/policy.ts';
@@ -115,7 +117,15 @@ function actorOf(event: RequestEvent): { actor: Actor; planId: number; activity:
 const Empty = z.object({});
 const Close = z.object({ closeReason: z.string().max(REASON_MAX).optional() });
 const Submit = z.object({ waiverReason: z.string().max(2000).optional() });
-const Password = z.object({ password: z.string().min(1, 'error:password-required').max(200) });
+const Opinion = z.string().max(SIGN_OPINION_MAX).optional();
+const Countersign = z.object({
+	decision: z.enum(SIGNATURE_DECISIONS).optional(),
+	opinion: Opinion
+});
+const Approve = z.object({
+	password: z.string().min(1, 'error:password-required').max(200),
+	opinion: Opinion
+});
 const Reason = z.object({ reason: z.string().trim().min(1, 'error:reason-required').max(2000) });
 const Feedback = z.object({ text: z.string().trim().min(1, 'error:opinion-required').max(4000) });
 const Publish = z.object({
@@ -173,7 +183,11 @@ export const actions: Actions = {
 		})),
 	submit: (event) =>
 		run(event, 'submit', Submit, (d) => ({ waiverReason: String(d.get('waiverReason') ?? '') })),
-	countersign: (event) => run(event, 'countersign', Empty),
+	countersign: (event) =>
+		run(event, 'countersign', Countersign, (d) => {
+			const parsed = Countersign.parse(Object.fromEntries(d));
+			return { decision: parsed.decision, opinion: parsed.opinion };
+		}),
 	confirm: (event) => run(event, 'confirm', Empty),
 	return: (event) =>
 		run(event, 'return', Empty, (d) => {
@@ -184,7 +198,10 @@ export const actions: Actions = {
 			};
 		}),
 	approve: (event) =>
-		run(event, 'approve', Password, (d) => ({ password: String(d.get('password') ?? '') })),
+		run(event, 'approve', Approve, (d) => ({
+			password: String(d.get('password') ?? ''),
+			opinion: String(d.get('opinion') ?? '')
+		})),
 	resume: (event) => run(event, 'resume', Empty),
 	reopen: (event) =>
 		run(event, 'reopen', Reason, (d) => ({ reason: String(d.get('reason') ?? '') })),
