@@ -10,6 +10,9 @@ import { DEMO_PASSWORD, login } from '../helpers/http.ts';
 import { startServer, type TestServer } from '../helpers/server.ts';
 import { SIGN_OFF_POLICY, WAIVER, workflowActor } from '../helpers/sign-off.ts';
 
+/** These tests are about signatures, not consultation: the admin waives the round. */
+const NO_ROUND: [string, string] = ['consultationWaiver', '测试：本轮不征求意见'];
+
 let server: TestServer;
 const cookies = new Map<string, string>();
 const ACCOUNTS = ['admin', 'reviewer', 'expert', 'qiye', 'jumin', 'leader'] as const;
@@ -64,7 +67,7 @@ async function page(who: string, path: string): Promise<string> {
 
 describe('opinions with signatures', () => {
 	it('会签 原则同意 needs comments, 不同意 needs reasons and returns the activity', async () => {
-		await act('admin', 'policy', SIGN_OFF_POLICY);
+		await act('admin', 'policy', [...SIGN_OFF_POLICY, NO_ROUND]);
 		await act('admin', 'submit', WAIVER);
 
 		expect(await post('reviewer', 'countersign', [['decision', 'agree-with-comments']])).toBe(400);

@@ -8,6 +8,9 @@ import { startServer, type TestServer } from '../helpers/server.ts';
 import { SIGN_OFF_POLICY, WAIVER, workflowActor, type DemoAccount } from '../helpers/sign-off.ts';
 import { DEMO_PASSWORD } from '../helpers/http.ts';
 
+/** These tests are about sign-off, not consultation: the admin waives the round. */
+const NO_ROUND: [string, string] = ['consultationWaiver', '测试：本轮不征求意见'];
+
 let server: TestServer;
 const cookies = new Map<string, string>();
 const ACCOUNTS = ['admin', 'reviewer', 'expert', 'qiye', 'jumin', 'leader'] as const;
@@ -42,7 +45,7 @@ describe('待办', () => {
 	it('shows each signer their step, on the page, the landing page and the header, until done', async () => {
 		for (const who of ACCOUNTS) expect((await todo(who)).kinds).not.toContain('approve');
 
-		await act('admin', 'policy', SIGN_OFF_POLICY);
+		await act('admin', 'policy', [...SIGN_OFF_POLICY, NO_ROUND]);
 		await act('admin', 'submit', WAIVER);
 
 		expect((await todo('reviewer')).kinds).toEqual(['countersign']);

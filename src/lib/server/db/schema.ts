@@ -176,6 +176,8 @@ export const activityVersions = sqliteTable(
 			.references(() => versionContents.hash),
 		/** Submitting with open required items: the reason they were waived. */
 		waiver: text('waiver'),
+		/** A 送审稿 submitted without a consultation round: the admin's reason (from the policy). */
+		consultationWaiver: text('consultation_waiver'),
 		createdBy: integer('created_by').references(() => users.id),
 		createdAt: createdAt(),
 		/** A 定稿 whose approval was superseded when the activity was reopened. */

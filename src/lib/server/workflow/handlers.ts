@@ -47,6 +47,7 @@ import {
 	signaturesOf,
 	type Actor
 } from './activity.ts';
+import { consultationGate, requireConsultationDone } from './consultation-gate.ts';
 import { loadPolicy } from './policy.ts';
 import { freezeVersion, getVersion } from './versions.ts';
 
@@ -258,12 +259,21 @@ const submit: Handler = {
 			]
 		};
 	},
-	prepare: ({ planId, activity, actor }, guards) => {
+	prepare: ({ planId, activity, actor, policy }, guards) => {
 		const openRequired = guards.openRequired ?? [];
+		const gate = consultationGate(planId, activity, policy.consultationWaiver ?? null);
+		requireConsultationDone(gate);
 		return {
 			apply: () => {
 				const waiver = guards.checklistMet ? null : (guards.waiverReason ?? null);
-				const version = freezeVersion(planId, activity, 'review', actor.userId, waiver);
+				const version = freezeVersion(
+					planId,
+					activity,
+					'review',
+					actor.userId,
+					waiver,
+					gate.waiver
+				);
 				setState(planId, activity, 'review', { currentVersionId: version.id });
 				audit('workflow.submitted', actor, planId, activity, {
 					versionId: version.id,
@@ -271,7 +281,8 @@ const submit: Handler = {
 					milestone: version.milestone,
 					checklistMet: guards.checklistMet ?? false,
 					waiver,
-					waivedRules: guards.checklistMet ? [] : openRequired
+					waivedRules: guards.checklistMet ? [] : openRequired,
+					consultationWaiver: gate.waiver
 				});
 				return 'review';
 			}

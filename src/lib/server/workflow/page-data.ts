@@ -95,6 +95,7 @@ export function policyView(
 		residentCount: policy.residentCount,
 		approverId: policy.approverId,
 		approverName: approver?.displayName ?? null,
+		consultationWaiver: policy.consultationWaiver ?? null,
 		custom: policy.custom,
 		editable: policyEditRefusal(membership, state) === null
 	};

@@ -11,6 +11,7 @@ import {
 	previousView,
 	signerCandidates
 } from '#lib/server/workflow/page-data.ts';
+import { consultationGate } from '#lib/server/workflow/consultation-gate.ts';
 import { loadPolicy } from '#lib/server/workflow/policy.ts';
 import {
 	loadActivityProgress,
@@ -87,6 +88,7 @@ export const load: PageServerLoad = (event) => {
 			: null,
 		signatures: current ? loadSignatures(plan.id, activity, current.hash) : [],
 		openRequired: actions.includes('submit') ? openRequiredFor(plan, activity) : [],
+		consultation: consultationGate(plan.id, activity, policy.consultationWaiver ?? null),
 		versions: versionsOf(plan.id, activity).map((v) => ({
 			...v,
 			createdAt: v.createdAt.getTime(),
@@ -152,7 +154,8 @@ function roundInput(data: FormData): ActionInput['round'] {
 const Policy = z.object({
 	enterpriseCount: z.coerce.number().int().min(0).max(50),
 	residentCount: z.coerce.number().int().min(0).max(50),
-	approverId: z.union([z.literal(''), z.coerce.number().int().positive()])
+	approverId: z.union([z.literal(''), z.coerce.number().int().positive()]),
+	consultationWaiver: z.string().max(2000).optional()
 });
 
 async function run(
@@ -221,7 +224,8 @@ export const actions: Actions = {
 				departments: [...new Set(departments.data)],
 				enterpriseCount: parsed.data.enterpriseCount,
 				residentCount: parsed.data.residentCount,
-				approverId: parsed.data.approverId === '' ? null : parsed.data.approverId
+				approverId: parsed.data.approverId === '' ? null : parsed.data.approverId,
+				consultationWaiver: parsed.data.consultationWaiver?.trim() || null
 			})
 		);
 		if (!result.ok) return result.failure;
