@@ -332,11 +332,46 @@ export function loadReturns(planId: number, activity: Activity) {
 	}));
 }
 
+/**
+ * Signatures given to one version (for its page): countersigns and confirmations to the 送审稿,
+ * the 签发 to the 报批稿 — and, on a 定稿, the 签发 that formed it.
+ */
+export function loadVersionSignatures(version: {
+	id: number;
+	planId: number;
+	activity: Activity;
+	milestone: Milestone;
+	hash: string;
+}) {
+	const s = schema.activitySignatures;
+	const rows = getDb()
+		.select({ id: s.id, versionId: s.versionId, kind: s.kind })
+		.from(s)
+		.where(
+			and(eq(s.planId, version.planId), eq(s.activity, version.activity), eq(s.hash, version.hash))
+		)
+		.all();
+	const ids = new Set(
+		rows
+			.filter(
+				(r) => r.versionId === version.id || (version.milestone === 'final' && r.kind === 'approve')
+			)
+			.map((r) => r.id)
+	);
+	return loadSignatures(version.planId, version.activity, version.hash, ids);
+}
+
 /** Signatures given to one hash, with names (for the sign-off panel). */
-export function loadSignatures(planId: number, activity: Activity, hash: string) {
+export function loadSignatures(
+	planId: number,
+	activity: Activity,
+	hash: string,
+	only?: ReadonlySet<number>
+) {
 	const s = schema.activitySignatures;
 	return getDb()
 		.select({
+			id: s.id,
 			kind: s.kind,
 			at: s.createdAt,
 			userId: s.userId,
@@ -353,6 +388,7 @@ export function loadSignatures(planId: number, activity: Activity, hash: string)
 		.where(and(eq(s.planId, planId), eq(s.activity, activity), eq(s.hash, hash)))
 		.orderBy(asc(s.id))
 		.all()
+		.filter((r) => !only || only.has(r.id))
 		.map((r) => ({ ...r, at: r.at.getTime() }));
 }
 
