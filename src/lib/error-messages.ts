@@ -102,6 +102,10 @@ export function errorMessage(code: string, details: Record<string, string | numb
 			return m.error_round_start_invalid();
 		case 'round-reason-required':
 			return m.error_round_reason_required();
+		case 'consultation-required':
+			return m.error_wf_consultation_required();
+		case 'consultation-unanswered':
+			return m.error_wf_consultation_unanswered({ count: String(details.count ?? '') });
 		case 'round-close-reason-required':
 			return m.error_round_close_reason_required();
 		case 'round-not-open':

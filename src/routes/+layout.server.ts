@@ -1,5 +1,6 @@
 import { config } from '#lib/server/config.ts';
 import { unreadCount } from '#lib/server/notifications.ts';
+import { todoOf } from '#lib/server/workflow/todo.ts';
 import type { LayoutServerLoad } from './$types';
 
 export const load: LayoutServerLoad = ({ locals, depends }) => {
@@ -15,6 +16,8 @@ export const load: LayoutServerLoad = ({ locals, depends }) => {
 				}
 			: null,
 		unread: locals.user ? unreadCount(locals.user.id) : 0,
+		/** The 待办 badge: computed from the state, refreshed with the inbox's. */
+		todo: locals.user ? todoOf(locals.user.id).length : 0,
 		/** The zone every date is shown in (TIME_ZONE), for the browser's formatting too. */
 		timeZone: config.TIME_ZONE
 	};

@@ -218,7 +218,8 @@ describe('section history', () => {
 				['departments', '2'],
 				['enterpriseCount', '0'],
 				['residentCount', '0'],
-				['approverId', '']
+				['approverId', ''],
+				['consultationWaiver', '测试：不征求意见']
 			])
 		).toBe(200);
 		expect(await form('submit', [['waiverReason', '演示数据，内容待补充']])).toBe(200);

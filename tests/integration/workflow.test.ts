@@ -61,7 +61,9 @@ const policy = (departments: number[], enterprise = 1, resident = 1): [string, s
 	...departments.map((d): [string, string] => ['departments', String(d)]),
 	['enterpriseCount', String(enterprise)],
 	['residentCount', String(resident)],
-	['approverId', '']
+	['approverId', ''],
+	// Consultation before review is tested in consultation-gate.test.ts.
+	['consultationWaiver', '测试：不征求意见']
 ];
 
 const WAIVER: [string, string][] = [['waiverReason', '演示数据，内容待补充']];

@@ -39,12 +39,21 @@ export const WORDS = {
 		return: '退回修改',
 		approve: '批准'
 	},
+	/** 会签意见 as written in the record (a 不同意 is recorded on the return it caused). */
+	signoffCountersignDecisions: {
+		agree: '会签同意',
+		'agree-with-comments': '原则同意',
+		disagree: '不同意'
+	},
 	signoffRoles: {
 		enterprise: '企业代表',
 		resident: '居民代表',
 		approver: '审批领导',
-		reviewer: '审核人'
+		reviewer: '审核人',
+		admin: '规划管理员'
 	},
+	/** A 送审稿 submitted without a consultation round, with the admin's reason. */
+	signoffConsultationWaived: '免于征求意见',
 	consultationPeriod: '征求意见期',
 	draftNotice: '本稿为编制中的草稿，内容尚未审定，不得作为正式文件引用。',
 	none: '暂无',

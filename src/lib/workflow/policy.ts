@@ -12,6 +12,11 @@ export interface SignOffPolicy {
 	residentCount: number;
 	/** The approver who signs (签发); null: any member with the approver role. */
 	approverId: number | null;
+	/**
+	 * Why the activity may go to review without a consultation round (4.2 e requires one by
+	 * default); null or absent: a round is required.
+	 */
+	consultationWaiver?: string | null;
 }
 
 export interface Signature {

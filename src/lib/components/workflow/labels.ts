@@ -39,3 +39,11 @@ export const stateTone: Record<string, string> = {
 	approved: 'bg-green-100 text-green-800',
 	returned: 'bg-red-100 text-red-800'
 };
+
+/** A countersign's decision (会签意见): 同意 / 原则同意 / 不同意. */
+export const decisionLabel = (decision: 'agree' | 'agree-with-comments' | 'disagree'): string =>
+	({
+		agree: m.wf_decision_agree,
+		'agree-with-comments': m.wf_decision_agree_with_comments,
+		disagree: m.wf_decision_disagree
+	})[decision]();

@@ -178,6 +178,8 @@ export const activityVersions = sqliteTable(
 			.references(() => versionContents.hash),
 		/** Submitting with open required items: the reason they were waived. */
 		waiver: text('waiver'),
+		/** A 送审稿 submitted without a consultation round: the admin's reason (from the policy). */
+		consultationWaiver: text('consultation_waiver'),
 		createdBy: integer('created_by').references(() => users.id),
 		createdAt: createdAt(),
 		/** A 定稿 whose approval was superseded when the activity was reopened. */
@@ -187,6 +189,8 @@ export const activityVersions = sqliteTable(
 );
 
 export const SIGNATURE_KINDS = ['countersign', 'confirm', 'return', 'approve'] as const;
+/** A countersign's opinion (会签意见): 同意 / 原则同意（附意见）/ 不同意（须附理由, returns the activity）. */
+export const SIGNATURE_DECISIONS = ['agree', 'agree-with-comments', 'disagree'] as const;
 
 /** Countersigns, participation confirmations, returns and sign-offs, each bound to a version hash. */
 export const activitySignatures = sqliteTable(
@@ -210,6 +214,10 @@ export const activitySignatures = sqliteTable(
 			.references(() => organizations.id),
 		/** For confirmations: enterprise or resident. */
 		participant: text('participant', { enum: ['enterprise', 'resident'] }),
+		/** 会签: the signer's decision (a 不同意 is stored on the return it caused). */
+		decision: text('decision', { enum: SIGNATURE_DECISIONS }),
+		/** The signer's own words: 会签意见 or 签发意见 (e.g. 同意印发). */
+		opinion: text('opinion'),
 		createdAt: createdAt()
 	},
 	(t) => [index('activity_signatures_plan_idx').on(t.planId, t.activity)]
@@ -245,6 +253,11 @@ export const activityPolicies = sqliteTable(
 		enterpriseCount: integer('enterprise_count').notNull(),
 		residentCount: integer('resident_count').notNull(),
 		approverId: integer('approver_id').references(() => users.id),
+		/**
+		 * Why the activity goes to review without a consultation round (4.2 e requires one by
+		 * default); null: a round is required. Only the plan admin sets it; printed in the record.
+		 */
+		consultationWaiver: text('consultation_waiver'),
 		updatedAt: now('updated_at')
 	},
 	(t) => [primaryKey({ columns: [t.planId, t.activity] })]

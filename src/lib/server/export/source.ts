@@ -10,7 +10,7 @@
  *   activities without one marked 未定稿.
  */
 import { createHash } from 'node:crypto';
-import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNotNull, isNull } from 'drizzle-orm';
 import { chapterTitle } from '../../export/model.ts';
 import type {
 	ActivityStamp,
@@ -199,6 +199,8 @@ export function loadSignoffs(
 			kind: s.kind,
 			hash: s.hash,
 			participant: s.participant,
+			decision: s.decision,
+			opinion: s.opinion,
 			at: s.createdAt,
 			name: schema.users.displayName,
 			organization: schema.organizations.name,
@@ -227,7 +229,7 @@ export function loadSignoffs(
 				.all()
 		: [];
 	const order = (a: Activity) => ACTIVITIES.indexOf(a);
-	return rows
+	const signed = rows
 		.sort((a, b) => order(a.activity) - order(b.activity))
 		.map((r) => {
 			const role =
@@ -236,22 +238,65 @@ export function loadSignoffs(
 					: r.kind === 'approve' || (r.kind === 'return' && r.milestone === 'approval')
 						? WORDS.signoffRoles.approver
 						: WORDS.signoffRoles.reviewer;
-			const comment = opinions
+			// The signer's own words (会签意见, 签发意见), then a return's opinions by section.
+			const returned = opinions
 				.filter((o) => o.signatureId === r.id)
-				.map((o) => (o.clause ? `${o.clause} ${o.text}` : o.text))
-				.join('；');
+				.map((o) => (o.clause ? `${o.clause} ${o.text}` : o.text));
+			const comment = (
+				r.kind === 'return' && r.decision === 'disagree'
+					? returned
+					: [...(r.opinion ? [r.opinion] : []), ...returned]
+			).join('；');
 			return {
 				name: r.name,
 				role,
 				organization: r.organization,
 				time: r.at.toISOString(),
-				decision: WORDS.signoffDecisions[r.kind],
+				decision: r.decision
+					? WORDS.signoffCountersignDecisions[r.decision]
+					: WORDS.signoffDecisions[r.kind],
 				versionHash: r.hash,
 				subject: versionLabel(r),
 				activity: chapterTitle(ACTIVITY_CHAPTER[r.activity]),
-				...(comment ? { comment } : {})
+				...(comment ? { comment } : {}),
+				at: r.at.getTime(),
+				order: order(r.activity)
 			};
 		});
+	// 送审 without a consultation round: the admin's reason is part of the record (issue 14).
+	const waived = db
+		.select({
+			activity: v.activity,
+			hash: v.hash,
+			reason: v.consultationWaiver,
+			at: v.createdAt,
+			milestone: v.milestone,
+			seq: v.seq,
+			name: schema.users.displayName,
+			organization: schema.organizations.name
+		})
+		.from(v)
+		.innerJoin(schema.users, eq(v.createdBy, schema.users.id))
+		.innerJoin(schema.organizations, eq(schema.users.organizationId, schema.organizations.id))
+		.where(and(eq(v.planId, planId), isNotNull(v.consultationWaiver)))
+		.all()
+		.filter((r) => !scope || scope.get(r.activity) === r.hash)
+		.map((r) => ({
+			name: r.name,
+			role: WORDS.signoffRoles.admin,
+			organization: r.organization,
+			time: r.at.toISOString(),
+			decision: WORDS.signoffConsultationWaived,
+			versionHash: r.hash,
+			subject: versionLabel(r),
+			activity: chapterTitle(ACTIVITY_CHAPTER[r.activity]),
+			comment: r.reason ?? '',
+			at: r.at.getTime(),
+			order: order(r.activity)
+		}));
+	return [...signed, ...waived]
+		.sort((a, b) => a.order - b.order || a.at - b.at)
+		.map(({ at: _at, order: _order, ...record }) => record);
 }
 
 /** The live draft, marked 草稿, with every sign-off record so far. */

@@ -36,6 +36,7 @@ export function loadPolicy(
 			enterpriseCount: 1,
 			residentCount: 1,
 			approverId: null,
+			consultationWaiver: null,
 			custom: false
 		};
 	}
@@ -47,6 +48,7 @@ export function loadPolicy(
 		enterpriseCount: row.enterpriseCount,
 		residentCount: row.residentCount,
 		approverId: row.approverId,
+		consultationWaiver: row.consultationWaiver,
 		custom: true
 	};
 }
@@ -57,6 +59,7 @@ export function savePolicy(planId: number, activity: Activity, policy: SignOffPo
 		enterpriseCount: policy.enterpriseCount,
 		residentCount: policy.residentCount,
 		approverId: policy.approverId,
+		consultationWaiver: policy.consultationWaiver?.trim() || null,
 		updatedAt: new Date()
 	};
 	getDb()

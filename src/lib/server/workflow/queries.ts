@@ -6,7 +6,7 @@ import type { Milestone } from '../../workflow/machine.ts';
 import type { ActivityProgressItem, VersionSummary } from '../../workflow/progress.ts';
 import { getDb, schema } from '../db/index.ts';
 import { loadPolicy } from './policy.ts';
-import { signaturesOf } from './service.ts';
+import { signaturesOf } from './activity.ts';
 import { getVersion } from './versions.ts';
 
 function versionSummary(id: number | null): VersionSummary | null {
@@ -81,7 +81,13 @@ export interface TimelineEntry {
 	actor: string;
 	/** Formed by the workflow itself (the 报批稿 when the policy is met), not by a person. */
 	system: boolean;
-	details: { hash?: string; milestone?: Milestone; text?: string };
+	details: {
+		hash?: string;
+		milestone?: Milestone;
+		text?: string;
+		/** 会签: 同意 / 原则同意 / 不同意. */
+		decision?: 'agree' | 'agree-with-comments' | 'disagree';
+	};
 	opinions: number;
 }
 
@@ -137,7 +143,9 @@ export function loadTimeline(
 			at: s.createdAt,
 			actorId: s.userId,
 			actor: schema.users.displayName,
-			milestone: v.milestone
+			milestone: v.milestone,
+			decision: s.decision,
+			opinion: s.opinion
 		})
 		.from(s)
 		.innerJoin(schema.users, eq(s.userId, schema.users.id))
@@ -154,10 +162,15 @@ export function loadTimeline(
 			.all())
 			opinionCounts.set(o.signatureId, (opinionCounts.get(o.signatureId) ?? 0) + 1);
 
+	// The 签发意见 is shown with the 定稿 it produced (same hash).
+	const approvalOpinion = new Map(
+		signatures.filter((r) => r.kind === 'approve' && r.opinion).map((r) => [r.hash, r.opinion])
+	);
 	const expected: Expected[] = [
 		...versions.map((r): Expected => {
 			const action = MILESTONE_ACTION[r.milestone];
 			const system = action === 'workflow.advanced';
+			const text = r.milestone === 'final' ? approvalOpinion.get(r.hash) : (r.waiver ?? undefined);
 			return {
 				entry: {
 					key: `v${r.id}`,
@@ -165,7 +178,7 @@ export function loadTimeline(
 					action,
 					actor: system ? '' : (r.actor ?? ''),
 					system,
-					details: { hash: r.hash, milestone: r.milestone, text: r.waiver ?? undefined },
+					details: { hash: r.hash, milestone: r.milestone, text: text ?? undefined },
 					opinions: 0
 				},
 				actorId: system ? null : r.actorId,
@@ -185,7 +198,12 @@ export function loadTimeline(
 								action: SIGNATURE_ACTION[r.kind],
 								actor: r.actor,
 								system: false,
-								details: { hash: r.hash, milestone: r.milestone },
+								details: {
+									hash: r.hash,
+									milestone: r.milestone,
+									text: r.opinion ?? undefined,
+									decision: r.decision ?? undefined
+								},
 								opinions: opinionCounts.get(r.id) ?? 0
 							},
 							actorId: r.actorId,
@@ -314,18 +332,55 @@ export function loadReturns(planId: number, activity: Activity) {
 	}));
 }
 
+/**
+ * Signatures given to one version (for its page): countersigns and confirmations to the 送审稿,
+ * the 签发 to the 报批稿 — and, on a 定稿, the 签发 that formed it.
+ */
+export function loadVersionSignatures(version: {
+	id: number;
+	planId: number;
+	activity: Activity;
+	milestone: Milestone;
+	hash: string;
+}) {
+	const s = schema.activitySignatures;
+	const rows = getDb()
+		.select({ id: s.id, versionId: s.versionId, kind: s.kind })
+		.from(s)
+		.where(
+			and(eq(s.planId, version.planId), eq(s.activity, version.activity), eq(s.hash, version.hash))
+		)
+		.all();
+	const ids = new Set(
+		rows
+			.filter(
+				(r) => r.versionId === version.id || (version.milestone === 'final' && r.kind === 'approve')
+			)
+			.map((r) => r.id)
+	);
+	return loadSignatures(version.planId, version.activity, version.hash, ids);
+}
+
 /** Signatures given to one hash, with names (for the sign-off panel). */
-export function loadSignatures(planId: number, activity: Activity, hash: string) {
+export function loadSignatures(
+	planId: number,
+	activity: Activity,
+	hash: string,
+	only?: ReadonlySet<number>
+) {
 	const s = schema.activitySignatures;
 	return getDb()
 		.select({
+			id: s.id,
 			kind: s.kind,
 			at: s.createdAt,
 			userId: s.userId,
 			user: schema.users.displayName,
 			organizationId: s.organizationId,
 			organization: schema.organizations.name,
-			participant: s.participant
+			participant: s.participant,
+			decision: s.decision,
+			opinion: s.opinion
 		})
 		.from(s)
 		.innerJoin(schema.users, eq(s.userId, schema.users.id))
@@ -333,6 +388,7 @@ export function loadSignatures(planId: number, activity: Activity, hash: string)
 		.where(and(eq(s.planId, planId), eq(s.activity, activity), eq(s.hash, hash)))
 		.orderBy(asc(s.id))
 		.all()
+		.filter((r) => !only || only.has(r.id))
 		.map((r) => ({ ...r, at: r.at.getTime() }));
 }
 

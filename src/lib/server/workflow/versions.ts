@@ -121,7 +121,8 @@ export function freezeVersion(
 	activity: Activity,
 	milestone: Milestone,
 	actorId: number | null,
-	waiver: string | null = null
+	waiver: string | null = null,
+	consultationWaiver: string | null = null
 ) {
 	const db = getDb();
 	const payload = renderActivity(planId, activity);
@@ -149,6 +150,7 @@ export function freezeVersion(
 			seq: (existing?.n ?? 0) + 1,
 			hash,
 			waiver,
+			consultationWaiver,
 			createdBy: actorId
 		})
 		.returning()

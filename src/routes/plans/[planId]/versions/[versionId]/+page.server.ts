@@ -1,5 +1,6 @@
 import { error } from '@sveltejs/kit';
 import { getDb, schema } from '#lib/server/db/index.ts';
+import { loadVersionSignatures } from '#lib/server/workflow/queries.ts';
 import { ACTIVITY_CHAPTER } from '#lib/standard/sections.ts';
 import { compareVersions } from '#lib/workflow/version.ts';
 import { eq } from 'drizzle-orm';
@@ -50,6 +51,8 @@ export const load: PageServerLoad = (event) => {
 			supersededAt: version.supersededAt?.getTime() ?? null
 		},
 		integrity: failures,
+		// Who signed this content, with their opinions (会签意见, 签发意见).
+		signatures: loadVersionSignatures(version),
 		sections: (frozen?.sections ?? []).map((s) => ({
 			clause: s.clause,
 			title: s.title,

@@ -1,24 +1,20 @@
 import { error, fail } from '@sveltejs/kit';
-import { and, eq, inArray } from 'drizzle-orm';
 import { z } from 'zod';
-import { evaluatePlan, openItems } from '#lib/conformance/index.ts';
-import {
-	canManagePlan,
-	canReadDraft,
-	isPolicyApprover,
-	mayCountersign,
-	policyEditRefusal,
-	workflowActionsFor
-} from '#lib/policy/index.ts';
+import { canManagePlan, canReadDraft, workflowActionsFor } from '#lib/policy/index.ts';
 import { attempt, parseForm } from '#lib/server/actions.ts';
-import { getDb, schema } from '#lib/server/db/index.ts';
 import { requirePlanMember } from '#lib/server/guards.ts';
-import { loadPlanData } from '#lib/server/plan-data.ts';
 import { planMembers } from '#lib/server/plans.ts';
-import { assignedDepartments, loadPolicy } from '#lib/server/workflow/policy.ts';
+import {
+	myStanding,
+	openRequiredFor,
+	policyView,
+	previousView,
+	signerCandidates
+} from '#lib/server/workflow/page-data.ts';
+import { consultationGate } from '#lib/server/workflow/consultation-gate.ts';
+import { loadPolicy } from '#lib/server/workflow/policy.ts';
 import {
 	loadActivityProgress,
-	loadPriorFeedback,
 	loadReturns,
 	loadSignatures,
 	loadTimeline
@@ -35,6 +31,8 @@ import {
 import { DEFAULT_DAYS, REASON_MAX, chinaDay } from '#lib/consultation/period.ts';
 import { listRounds } from '#lib/server/consultation/rounds.ts';
 import { getVersion, versionsOf } from '#lib/server/workflow/versions.ts';
+import { SIGN_OPINION_MAX } from '#lib/server/workflow/handlers.ts';
+import { SIGNATURE_DECISIONS } from '#lib/server/db/schema.ts';
 import { ACTIVITIES, ACTIVITY_CHAPTER, SECTIONS, type Activity } from '#lib/standard/sections.ts';
 import { previousActivity, type WorkflowAction } from '#lib/workflow/machine.ts';
 import { signOffStatus } from '#lib/workflow/policy.ts';
@@ -46,16 +44,6 @@ function parseActivity(raw: string): Activity {
 	return activity;
 }
 
-function reviewerOrganizations(planId: number): number[] {
-	return getDb()
-		.select({ id: schema.users.organizationId })
-		.from(schema.planMembers)
-		.innerJoin(schema.users, eq(schema.planMembers.userId, schema.users.id))
-		.where(and(eq(schema.planMembers.planId, planId), eq(schema.planMembers.role, 'reviewer')))
-		.all()
-		.map((r) => r.id);
-}
-
 export const load: PageServerLoad = (event) => {
 	const { plan, membership, user } = requirePlanMember(event);
 	const activity = parseActivity(event.params.activity);
@@ -64,85 +52,24 @@ export const load: PageServerLoad = (event) => {
 	const current = row.currentVersionId ? getVersion(row.currentVersionId) : undefined;
 	const signatures = signaturesOf(plan.id, activity);
 	const status = current ? signOffStatus(policy, signatures, current.hash) : undefined;
+	const organizations = signerCandidates(plan.id, activity, policy);
 	const members = planMembers(plan.id);
-
-	// Organizations that may be asked to countersign: departments assigned in the activity and
-	// organizations of the plan's reviewers (expert panels countersign too).
-	const withReviewer = new Set(reviewerOrganizations(plan.id));
-	const candidateIds = new Set([
-		...assignedDepartments(plan.id, activity),
-		...withReviewer,
-		...policy.departments
-	]);
-	const organizations = getDb()
-		.select({ id: schema.organizations.id, name: schema.organizations.name })
-		.from(schema.organizations)
-		.where(inArray(schema.organizations.id, [...candidateIds]))
-		.all()
-		.sort((a, b) => a.id - b.id)
-		.map((o) => ({ ...o, hasReviewer: withReviewer.has(o.id) }));
-	const orgName = (id: number) => organizations.find((o) => o.id === id)?.name ?? String(id);
-
-	const isAdmin = canManagePlan(membership);
-	const readsDraft = canReadDraft(membership);
-	const previous = previousActivity(activity);
-	const previousRow = previous ? activityRow(plan.id, previous) : undefined;
-
-	// The checklist is only evaluated when someone may submit (it reads every section).
-	let openRequired: { ruleId: string; label: string; clause: string; section: string | null }[] =
-		[];
 	const actions = workflowActionsFor(row.state, membership);
-	if (actions.includes('submit')) {
-		const checklist = evaluatePlan(loadPlanData(plan));
-		const seen = new Set<string>();
-		openRequired = openItems(checklist, { activity, level: 'required' })
-			.filter((i) => !seen.has(i.ruleId) && seen.add(i.ruleId))
-			.map((i) => ({ ruleId: i.ruleId, label: i.label, clause: i.clause, section: i.section }));
-	}
-	const approver = policy.approverId
-		? members.find((m) => m.userId === policy.approverId)
-		: undefined;
-	const myCountersigned =
-		!!current &&
-		signatures.some(
-			(s) =>
-				s.kind === 'countersign' &&
-				s.hash === current.hash &&
-				s.organizationId === membership.organizationId
-		);
-	const myConfirmed =
-		!!current &&
-		signatures.some((s) => s.kind === 'confirm' && s.hash === current.hash && s.userId === user.id);
 
 	return {
 		plan: { id: plan.id, name: plan.name },
 		activity,
 		chapter: ACTIVITY_CHAPTER[activity],
 		state: row.state,
-		readsDraft,
-		isAdmin,
+		readsDraft: canReadDraft(membership),
+		isAdmin: canManagePlan(membership),
 		sections: SECTIONS.filter((s) => s.activity === activity).map((s) => ({
 			clause: s.clause,
 			title: s.title
 		})),
 		actions,
-		me: {
-			id: user.id,
-			organizationId: membership.organizationId,
-			mayCountersign: mayCountersign(membership, policy.departments),
-			countersigned: myCountersigned,
-			confirmed: myConfirmed,
-			isApprover: isPolicyApprover(membership, user.id, policy.approverId)
-		},
-		policy: {
-			departments: policy.departments.map((id) => ({ id, name: orgName(id) })),
-			enterpriseCount: policy.enterpriseCount,
-			residentCount: policy.residentCount,
-			approverId: policy.approverId,
-			approverName: approver?.displayName ?? null,
-			custom: policy.custom,
-			editable: policyEditRefusal(membership, row.state) === null
-		},
+		me: myStanding(membership, user.id, policy, signatures, current?.hash),
+		policy: policyView(policy, membership, row.state, members, organizations),
 		organizations,
 		approvers: members
 			.filter((m) => m.roles.includes('approver'))
@@ -160,7 +87,8 @@ export const load: PageServerLoad = (event) => {
 				}
 			: null,
 		signatures: current ? loadSignatures(plan.id, activity, current.hash) : [],
-		openRequired,
+		openRequired: actions.includes('submit') ? openRequiredFor(plan, activity) : [],
+		consultation: consultationGate(plan.id, activity, policy.consultationWaiver ?? null),
 		versions: versionsOf(plan.id, activity).map((v) => ({
 			...v,
 			createdAt: v.createdAt.getTime(),
@@ -169,21 +97,7 @@ export const load: PageServerLoad = (event) => {
 		approvedVersionId: row.approvedVersionId,
 		returns: loadReturns(plan.id, activity),
 		timeline: loadTimeline(plan.id, activity),
-		previous:
-			previous && previousRow
-				? {
-						activity: previous,
-						chapter: ACTIVITY_CHAPTER[previous],
-						state: previousRow.state,
-						approved: previousRow.approvedVersionId
-							? (() => {
-									const v = getVersion(previousRow.approvedVersionId);
-									return v ? { id: v.id, hash: v.hash, seq: v.seq } : null;
-								})()
-							: null,
-						feedback: loadPriorFeedback(plan.id, previous)
-					}
-				: null,
+		previous: previousView(plan.id, activity),
 		progress: loadActivityProgress(plan.id),
 		today: chinaDay(Date.now()),
 		rounds: listRounds(plan.id).filter((r) => r.activity === activity)
@@ -205,7 +119,15 @@ function actorOf(event: RequestEvent): { actor: Actor; planId: number; activity:
 const Empty = z.object({});
 const Close = z.object({ closeReason: z.string().max(REASON_MAX).optional() });
 const Submit = z.object({ waiverReason: z.string().max(2000).optional() });
-const Password = z.object({ password: z.string().min(1, 'error:password-required').max(200) });
+const Opinion = z.string().max(SIGN_OPINION_MAX).optional();
+const Countersign = z.object({
+	decision: z.enum(SIGNATURE_DECISIONS).optional(),
+	opinion: Opinion
+});
+const Approve = z.object({
+	password: z.string().min(1, 'error:password-required').max(200),
+	opinion: Opinion
+});
 const Reason = z.object({ reason: z.string().trim().min(1, 'error:reason-required').max(2000) });
 const Feedback = z.object({ text: z.string().trim().min(1, 'error:opinion-required').max(4000) });
 const Publish = z.object({
@@ -232,7 +154,8 @@ function roundInput(data: FormData): ActionInput['round'] {
 const Policy = z.object({
 	enterpriseCount: z.coerce.number().int().min(0).max(50),
 	residentCount: z.coerce.number().int().min(0).max(50),
-	approverId: z.union([z.literal(''), z.coerce.number().int().positive()])
+	approverId: z.union([z.literal(''), z.coerce.number().int().positive()]),
+	consultationWaiver: z.string().max(2000).optional()
 });
 
 async function run(
@@ -263,7 +186,11 @@ export const actions: Actions = {
 		})),
 	submit: (event) =>
 		run(event, 'submit', Submit, (d) => ({ waiverReason: String(d.get('waiverReason') ?? '') })),
-	countersign: (event) => run(event, 'countersign', Empty),
+	countersign: (event) =>
+		run(event, 'countersign', Countersign, (d) => {
+			const parsed = Countersign.parse(Object.fromEntries(d));
+			return { decision: parsed.decision, opinion: parsed.opinion };
+		}),
 	confirm: (event) => run(event, 'confirm', Empty),
 	return: (event) =>
 		run(event, 'return', Empty, (d) => {
@@ -274,7 +201,10 @@ export const actions: Actions = {
 			};
 		}),
 	approve: (event) =>
-		run(event, 'approve', Password, (d) => ({ password: String(d.get('password') ?? '') })),
+		run(event, 'approve', Approve, (d) => ({
+			password: String(d.get('password') ?? ''),
+			opinion: String(d.get('opinion') ?? '')
+		})),
 	resume: (event) => run(event, 'resume', Empty),
 	reopen: (event) =>
 		run(event, 'reopen', Reason, (d) => ({ reason: String(d.get('reason') ?? '') })),
@@ -294,7 +224,8 @@ export const actions: Actions = {
 				departments: [...new Set(departments.data)],
 				enterpriseCount: parsed.data.enterpriseCount,
 				residentCount: parsed.data.residentCount,
-				approverId: parsed.data.approverId === '' ? null : parsed.data.approverId
+				approverId: parsed.data.approverId === '' ? null : parsed.data.approverId,
+				consultationWaiver: parsed.data.consultationWaiver?.trim() || null
 			})
 		);
 		if (!result.ok) return result.failure;

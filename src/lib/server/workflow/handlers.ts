@@ -1,0 +1,501 @@
+/**
+ * One small handler per workflow action. Each gathers the facts its guards need (before the pure
+ * machine decides), checks its input (before the transaction; the password check awaits), and
+ * returns the step applied inside the transaction plus what to announce after the commit.
+ */
+import { eq } from 'drizzle-orm';
+import { evaluatePlan, openItems, readyForReview } from '../../conformance/index.ts';
+import {
+	isPolicyApprover as decidePolicyApprover,
+	mayCountersign,
+	participantKind
+} from '../../policy/index.ts';
+import { findSection, type Activity } from '../../standard/sections.ts';
+import {
+	previousActivity,
+	type Guards,
+	type WorkflowAction,
+	type WorkflowState
+} from '../../workflow/machine.ts';
+import { signOffStatus, type SignOffPolicy } from '../../workflow/policy.ts';
+import {
+	DEFAULT_DAYS,
+	PARTICIPANT_GROUPS,
+	REASON_MAX,
+	roundConfig,
+	type RoundConfigInput
+} from '../../consultation/period.ts';
+import { verifyPasswordThrottled } from '../auth/throttle.ts';
+import {
+	announceClosed,
+	announceRound,
+	closeRounds,
+	openRound,
+	roundsClosingEarly
+} from '../consultation/rounds.ts';
+import { getDb, schema } from '../db/index.ts';
+import type { SIGNATURE_DECISIONS } from '../db/schema.ts';
+import { DomainError } from '../errors.ts';
+import type { getPlan } from '../plans.ts';
+import { loadPlanData } from '../plan-data.ts';
+import {
+	activityRow,
+	audit,
+	currentVersion,
+	refusal,
+	setState,
+	signaturesOf,
+	type Actor
+} from './activity.ts';
+import { consultationGate, requireConsultationDone } from './consultation-gate.ts';
+import { loadPolicy } from './policy.ts';
+import { freezeVersion, getVersion } from './versions.ts';
+
+export interface Opinion {
+	clause: string | null;
+	text: string;
+}
+
+export type SignDecision = (typeof SIGNATURE_DECISIONS)[number];
+
+/** Longest 会签意见 / 签发意见 kept. */
+export const SIGN_OPINION_MAX = 2000;
+
+export interface ActionInput {
+	waiverReason?: string;
+	/** countersign: 同意 / 原则同意 / 不同意 (default 同意). */
+	decision?: SignDecision;
+	/** countersign: 会签意见 (required with 原则同意 and 不同意); approve: 签发意见. */
+	opinion?: string;
+	opinions?: Opinion[];
+	password?: string;
+	reason?: string;
+	/** closeConsultation: why, required when a round closes before its planned end. */
+	closeReason?: string;
+	/** publish: the consultation round's settings (default: every group, 30 days from today). */
+	round?: RoundConfigInput;
+}
+
+/** What every handler is given: the activity as read before the action. */
+export interface Context {
+	plan: NonNullable<ReturnType<typeof getPlan>>;
+	planId: number;
+	activity: Activity;
+	actor: Actor;
+	input: ActionInput;
+	row: ReturnType<typeof activityRow>;
+	state: WorkflowState;
+	policy: SignOffPolicy;
+}
+
+/** Applied inside the transaction; `after` runs once it committed (announcements). */
+export interface Step {
+	apply: () => WorkflowState;
+	after?: () => void;
+}
+
+/** The machine's guards plus what a handler gathered with them for its own record. */
+export type Facts = Guards & {
+	/** submit: required rules still open (recorded with a waiver). */
+	openRequired?: string[];
+};
+
+export interface Handler {
+	/** Facts the machine's guards need for this action. */
+	guards?: (ctx: Context) => Facts;
+	/** Nobody signs content that no longer matches its hash (checked before `prepare`). */
+	verifiesContent?: boolean;
+	/** Input checks (refusing before anything is written) and the step to apply. */
+	prepare: (ctx: Context, guards: Facts) => Step | Promise<Step>;
+}
+
+const DEFAULT_ROUND: RoundConfigInput = {
+	groups: PARTICIPANT_GROUPS,
+	days: DEFAULT_DAYS,
+	publicLink: false
+};
+
+const isPolicyApprover = (ctx: Context) =>
+	decidePolicyApprover(ctx.actor.membership, ctx.actor.userId, ctx.policy.approverId);
+
+/** Signs the current version; moves on to approval (freezing the 报批稿) once the policy is met. */
+function sign(
+	ctx: Context,
+	kind: 'countersign' | 'confirm',
+	words: { decision: SignDecision; opinion: string | null } | null = null
+): WorkflowState {
+	const { planId, activity, actor } = ctx;
+	const participant = kind === 'confirm' ? participantKind(actor.membership) : null;
+	const version = currentVersion(planId, activity);
+	getDb()
+		.insert(schema.activitySignatures)
+		.values({
+			planId,
+			activity,
+			versionId: version.id,
+			hash: version.hash,
+			kind,
+			userId: actor.userId,
+			organizationId: actor.membership.organizationId,
+			participant,
+			decision: words?.decision ?? null,
+			opinion: words?.opinion ?? null
+		})
+		.run();
+	audit(
+		kind === 'countersign' ? 'workflow.countersigned' : 'workflow.confirmed',
+		actor,
+		planId,
+		activity,
+		{
+			versionId: version.id,
+			hash: version.hash,
+			milestone: version.milestone,
+			participant,
+			...(words ? { decision: words.decision, opinion: words.opinion } : {})
+		}
+	);
+	const status = signOffStatus(
+		loadPolicy(planId, activity),
+		signaturesOf(planId, activity),
+		version.hash
+	);
+	if (!status.complete) return 'review';
+	// The 报批稿 is formed by the workflow when the policy is met, not by whoever signed last.
+	const next = freezeVersion(planId, activity, 'approval', null);
+	setState(planId, activity, 'approval', { currentVersionId: next.id });
+	audit('workflow.advanced', actor, planId, activity, {
+		from: 'review',
+		to: 'approval',
+		versionId: next.id,
+		hash: next.hash,
+		milestone: next.milestone,
+		reviewedHash: version.hash
+	});
+	return 'approval';
+}
+
+function cleanOpinions(activity: Activity, opinions: Opinion[] | undefined) {
+	const cleaned = (opinions ?? [])
+		.map((o) => ({ clause: o.clause || null, text: o.text.trim() }))
+		.filter((o) => o.text !== '');
+	if (cleaned.length === 0) throw new DomainError('opinion-required');
+	for (const o of cleaned) {
+		if (o.clause !== null && findSection(o.clause)?.activity !== activity)
+			throw new DomainError('invalid');
+	}
+	return cleaned;
+}
+
+/** In review: whether this member signs for a listed department, and whether it already did. */
+function countersignFacts(ctx: Context) {
+	const version = currentVersion(ctx.planId, ctx.activity);
+	const signedByOrg = signaturesOf(ctx.planId, ctx.activity).some(
+		(s) =>
+			s.kind === 'countersign' &&
+			s.hash === version.hash &&
+			s.organizationId === ctx.actor.membership.organizationId
+	);
+	return { may: mayCountersign(ctx.actor.membership, ctx.policy.departments), signedByOrg };
+}
+
+const publish: Handler = {
+	prepare: ({ planId, activity, actor, input }) => {
+		const checked = roundConfig(input.round ?? DEFAULT_ROUND, Date.now());
+		if (!checked.ok) throw new DomainError(checked.problem);
+		const config = checked.config;
+		let opened: ReturnType<typeof openRound> | undefined;
+		return {
+			apply: () => {
+				const version = freezeVersion(planId, activity, 'consultation', actor.userId);
+				setState(planId, activity, 'consultation', { currentVersionId: version.id });
+				audit('workflow.published', actor, planId, activity, {
+					versionId: version.id,
+					hash: version.hash,
+					milestone: version.milestone
+				});
+				opened = openRound(planId, activity, version.id, config, actor);
+				return 'consultation';
+			},
+			after: () => {
+				if (opened) announceRound(opened, actor.userId);
+			}
+		};
+	}
+};
+
+const closeConsultation: Handler = {
+	prepare: ({ planId, activity, actor, input, row }) => {
+		const closeReason = input.closeReason?.trim().slice(0, REASON_MAX) || null;
+		if (!closeReason && roundsClosingEarly(planId, activity).length)
+			throw new DomainError('round-close-reason-required');
+		let closed: ReturnType<typeof closeRounds> = [];
+		return {
+			apply: () => {
+				closed = closeRounds(planId, activity, actor, closeReason);
+				audit('workflow.consultation_closed', actor, planId, activity, {
+					versionId: row.currentVersionId,
+					early: closed.some((r) => r.closeReason !== null),
+					reason: closeReason
+				});
+				setState(planId, activity, 'drafting', { currentVersionId: null });
+				return 'drafting';
+			},
+			after: () => {
+				if (closed.length > 0) announceClosed(closed, actor.userId);
+			}
+		};
+	}
+};
+
+const submit: Handler = {
+	guards: ({ plan, activity, input }) => {
+		const checklist = evaluatePlan(loadPlanData(plan));
+		return {
+			checklistMet: readyForReview(checklist, activity),
+			waiverReason: input.waiverReason?.trim() || undefined,
+			openRequired: [
+				...new Set(openItems(checklist, { activity, level: 'required' }).map((i) => i.ruleId))
+			]
+		};
+	},
+	prepare: ({ planId, activity, actor, policy }, guards) => {
+		const openRequired = guards.openRequired ?? [];
+		const gate = consultationGate(planId, activity, policy.consultationWaiver ?? null);
+		requireConsultationDone(gate);
+		return {
+			apply: () => {
+				const waiver = guards.checklistMet ? null : (guards.waiverReason ?? null);
+				const version = freezeVersion(
+					planId,
+					activity,
+					'review',
+					actor.userId,
+					waiver,
+					gate.waiver
+				);
+				setState(planId, activity, 'review', { currentVersionId: version.id });
+				audit('workflow.submitted', actor, planId, activity, {
+					versionId: version.id,
+					hash: version.hash,
+					milestone: version.milestone,
+					checklistMet: guards.checklistMet ?? false,
+					waiver,
+					waivedRules: guards.checklistMet ? [] : openRequired,
+					consultationWaiver: gate.waiver
+				});
+				return 'review';
+			}
+		};
+	}
+};
+
+const countersign: Handler = {
+	guards: (ctx) => {
+		const { may, signedByOrg } = countersignFacts(ctx);
+		if (may && signedByOrg) throw new DomainError('already-signed', {}, 409);
+		return { mayCountersign: may };
+	},
+	verifiesContent: true,
+	prepare: (ctx) => {
+		const decision = ctx.input.decision ?? 'agree';
+		const opinion = ctx.input.opinion?.trim().slice(0, SIGN_OPINION_MAX) || null;
+		// 原则同意 carries its comments and 不同意 its reasons: neither is given without words.
+		if (decision !== 'agree' && !opinion) throw new DomainError('opinion-required');
+		// 不同意 returns the activity, with the reason as the return's opinion.
+		if (decision === 'disagree')
+			return {
+				apply: () =>
+					applyReturn(ctx, [{ clause: null, text: opinion ?? '' }], { decision, opinion })
+			};
+		return { apply: () => sign(ctx, 'countersign', { decision, opinion }) };
+	}
+};
+
+const confirm: Handler = {
+	guards: ({ planId, activity, actor }) => {
+		const version = currentVersion(planId, activity);
+		const confirmed = signaturesOf(planId, activity).some(
+			(s) => s.kind === 'confirm' && s.hash === version.hash && s.userId === actor.userId
+		);
+		if (confirmed) throw new DomainError('already-signed', {}, 409);
+		return {};
+	},
+	verifiesContent: true,
+	prepare: (ctx) => ({ apply: () => sign(ctx, 'confirm') })
+};
+
+/** Returns the activity with opinions (a return, or a countersign's 不同意). */
+function applyReturn(
+	{ planId, activity, actor, state }: Context,
+	opinions: Opinion[],
+	words: { decision: SignDecision; opinion: string | null } | null = null
+): WorkflowState {
+	const db = getDb();
+	const version = currentVersion(planId, activity);
+	const signature = db
+		.insert(schema.activitySignatures)
+		.values({
+			planId,
+			activity,
+			versionId: version.id,
+			hash: version.hash,
+			kind: 'return',
+			userId: actor.userId,
+			organizationId: actor.membership.organizationId,
+			decision: words?.decision ?? null,
+			opinion: words?.opinion ?? null
+		})
+		.returning({ id: schema.activitySignatures.id })
+		.get();
+	db.insert(schema.returnOpinions)
+		.values(opinions.map((o) => ({ ...o, planId, signatureId: signature.id })))
+		.run();
+	setState(planId, activity, 'returned');
+	audit('workflow.returned', actor, planId, activity, {
+		from: state,
+		versionId: version.id,
+		hash: version.hash,
+		milestone: version.milestone,
+		opinions,
+		...(words ? { decision: words.decision } : {})
+	});
+	return 'returned';
+}
+
+const returnAction: Handler = {
+	// Returning in review is a countersigning department's act, in approval the approver's.
+	guards: (ctx) =>
+		ctx.state === 'review'
+			? { mayCountersign: countersignFacts(ctx).may }
+			: { isPolicyApprover: isPolicyApprover(ctx) },
+	prepare: (ctx) => {
+		const opinions = cleanOpinions(ctx.activity, ctx.input.opinions);
+		return { apply: () => applyReturn(ctx, opinions) };
+	}
+};
+
+/** 签发 re-enters the password, sharing the login's throttle: no guessing here either. */
+async function requirePassword(ctx: Context) {
+	const { planId, activity, actor, input } = ctx;
+	const user = getDb()
+		.select({ passwordHash: schema.users.passwordHash, username: schema.users.username })
+		.from(schema.users)
+		.where(eq(schema.users.id, actor.userId))
+		.get();
+	if (!user) throw new DomainError('workflow-role', {}, 403);
+	const check = await verifyPasswordThrottled(
+		user.username,
+		user.passwordHash,
+		input.password ?? '',
+		actor.ip ?? 'unknown'
+	);
+	if (!check.ok && check.reason === 'throttled') {
+		const minutes = Math.max(1, Math.ceil(check.retryAfterSeconds / 60));
+		throw new DomainError('password-throttled', { minutes }, 429);
+	}
+	if (!input.password || !check.ok) {
+		audit('workflow.signoff_failed', actor, planId, activity, { reason: 'password' });
+		throw new DomainError('password-wrong', {}, 403);
+	}
+	// The password check awaited: re-read the state so two sign-offs cannot race.
+	if (activityRow(planId, activity).state !== ctx.state) throw refusal('state');
+}
+
+const approve: Handler = {
+	guards: (ctx) => {
+		const previous = previousActivity(ctx.activity);
+		return {
+			isPolicyApprover: isPolicyApprover(ctx),
+			previousApproved: previous ? activityRow(ctx.planId, previous).state === 'approved' : true
+		};
+	},
+	verifiesContent: true,
+	prepare: async (ctx) => {
+		await requirePassword(ctx);
+		const { planId, activity, actor } = ctx;
+		const opinion = ctx.input.opinion?.trim().slice(0, SIGN_OPINION_MAX) || null;
+		return {
+			apply: () => {
+				const signed = currentVersion(planId, activity);
+				const final = freezeVersion(planId, activity, 'final', actor.userId);
+				// Sections are locked in approval, so the 定稿 is exactly what the approver saw.
+				if (final.hash !== signed.hash) throw new DomainError('hash-mismatch', {}, 409);
+				getDb()
+					.insert(schema.activitySignatures)
+					.values({
+						planId,
+						activity,
+						versionId: signed.id,
+						hash: signed.hash,
+						kind: 'approve',
+						userId: actor.userId,
+						organizationId: actor.membership.organizationId,
+						opinion
+					})
+					.run();
+				setState(planId, activity, 'approved', {
+					currentVersionId: final.id,
+					approvedVersionId: final.id
+				});
+				audit('workflow.approved', actor, planId, activity, {
+					versionId: final.id,
+					hash: final.hash,
+					milestone: final.milestone,
+					signedVersionId: signed.id,
+					opinion
+				});
+				return 'approved';
+			}
+		};
+	}
+};
+
+const resume: Handler = {
+	prepare: ({ planId, activity, actor }) => ({
+		apply: () => {
+			setState(planId, activity, 'drafting');
+			audit('workflow.resumed', actor, planId, activity, {});
+			return 'drafting';
+		}
+	})
+};
+
+const reopen: Handler = {
+	prepare: ({ planId, activity, actor, input, row }) => {
+		const reason = input.reason?.trim();
+		if (!reason) throw new DomainError('reason-required');
+		return {
+			apply: () => {
+				const approved = row.approvedVersionId;
+				if (approved) {
+					getDb()
+						.update(schema.activityVersions)
+						.set({ supersededAt: new Date() })
+						.where(eq(schema.activityVersions.id, approved))
+						.run();
+				}
+				setState(planId, activity, 'drafting', { currentVersionId: null });
+				const version = approved ? getVersion(approved) : undefined;
+				audit('workflow.reopened', actor, planId, activity, {
+					reason,
+					supersededVersionId: approved,
+					hash: version?.hash ?? null
+				});
+				return 'drafting';
+			}
+		};
+	}
+};
+
+export const HANDLERS: Readonly<Record<WorkflowAction, Handler>> = {
+	publish,
+	closeConsultation,
+	submit,
+	countersign,
+	confirm,
+	return: returnAction,
+	approve,
+	resume,
+	reopen
+};

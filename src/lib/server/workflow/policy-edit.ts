@@ -1,0 +1,45 @@
+/** The plan admin edits who must sign an activity, before it goes to review. */
+import { and, eq, inArray } from 'drizzle-orm';
+import { canManagePlan, policyEditRefusal } from '../../policy/index.ts';
+import type { Activity } from '../../standard/sections.ts';
+import type { SignOffPolicy } from '../../workflow/policy.ts';
+import { getDb, schema } from '../db/index.ts';
+import { DomainError } from '../errors.ts';
+import { activityRow, audit, type Actor } from './activity.ts';
+import { savePolicy } from './policy.ts';
+
+export function changePolicy(
+	planId: number,
+	activity: Activity,
+	actor: Actor,
+	policy: SignOffPolicy
+): void {
+	if (!canManagePlan(actor.membership)) throw new DomainError('workflow-role', {}, 403);
+	if (policyEditRefusal(actor.membership, activityRow(planId, activity).state))
+		throw new DomainError('policy-locked', {}, 409);
+	if (policy.departments.length === 0) throw new DomainError('departments-required');
+	const orgs = getDb()
+		.select({ id: schema.organizations.id })
+		.from(schema.organizations)
+		.where(inArray(schema.organizations.id, [...policy.departments]))
+		.all();
+	if (orgs.length !== new Set(policy.departments).size) throw new DomainError('invalid');
+	if (policy.approverId !== null) {
+		const approver = getDb()
+			.select({ userId: schema.planMembers.userId })
+			.from(schema.planMembers)
+			.where(
+				and(
+					eq(schema.planMembers.planId, planId),
+					eq(schema.planMembers.userId, policy.approverId),
+					eq(schema.planMembers.role, 'approver')
+				)
+			)
+			.get();
+		if (!approver) throw new DomainError('invalid');
+	}
+	getDb().$client.transaction(() => {
+		savePolicy(planId, activity, policy);
+		audit('workflow.policy_changed', actor, planId, activity, { ...policy });
+	})();
+}

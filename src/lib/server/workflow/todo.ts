@@ -1,0 +1,221 @@
+/**
+ * 待办 (issue 14): every concrete action awaiting one user across their plans, computed from the
+ * state on each read (nothing to keep in step): countersign, confirm participation, 签发, deal
+ * with a return, answer consultation opinions on sections they answer for, moderate held public
+ * opinions. Each item links to the page where it is done.
+ */
+import { and, eq, inArray, isNull, isNotNull } from 'drizzle-orm';
+import {
+	answersForSection,
+	canManagePlan,
+	canModeratePublic,
+	consultationRecordFrozen,
+	hasRole,
+	isPolicyApprover,
+	mayCountersign,
+	participantKind
+} from '../../policy/index.ts';
+import type { ActivityState, Membership } from '../../roles.ts';
+import { ACTIVITY_CHAPTER, findSection, type Activity } from '../../standard/sections.ts';
+import { signOffStatus } from '../../workflow/policy.ts';
+import { getMembership } from '../access.ts';
+import { getDb, schema } from '../db/index.ts';
+import { plansOfUser, sectionOwners } from '../plans.ts';
+import { signaturesOf } from './activity.ts';
+import { loadPolicy } from './policy.ts';
+import { getVersion } from './versions.ts';
+
+export const TODO_KINDS = [
+	'approve',
+	'countersign',
+	'confirm',
+	'returned',
+	'answer',
+	'moderate'
+] as const;
+export type TodoKind = (typeof TODO_KINDS)[number];
+
+export interface TodoItem {
+	/** Stable across reads: kind, plan, activity and (for opinions) round and section. */
+	key: string;
+	kind: TodoKind;
+	planId: number;
+	planName: string;
+	activity: Activity;
+	chapter: string;
+	/** For opinions: the section they concern. */
+	clause: string | null;
+	/** For opinions: how many await. */
+	count: number;
+	/** Where it is done. */
+	link: string;
+	/** Since when it awaits (ms). */
+	since: number;
+	/** When it is due (ms); null when no deadline applies. */
+	deadline: number | null;
+}
+
+type PlanInfo = { id: number; name: string };
+
+/** Sign-off tasks of one activity in review, approval or returned. */
+function signOffTasks(
+	plan: PlanInfo,
+	activity: Activity,
+	row: typeof schema.planActivities.$inferSelect,
+	membership: Membership,
+	userId: number
+): TodoItem[] {
+	const base = {
+		planId: plan.id,
+		planName: plan.name,
+		activity,
+		chapter: ACTIVITY_CHAPTER[activity],
+		clause: null,
+		count: 1,
+		link: `/plans/${plan.id}/workflow/${activity}`,
+		since: row.updatedAt.getTime(),
+		deadline: null
+	};
+	const item = (kind: TodoKind): TodoItem => ({
+		...base,
+		kind,
+		key: `${kind}:${plan.id}:${activity}`
+	});
+	if (row.state === 'returned') return canManagePlan(membership) ? [item('returned')] : [];
+	const version = row.currentVersionId ? getVersion(row.currentVersionId) : undefined;
+	if (!version) return [];
+	const policy = loadPolicy(plan.id, activity);
+	if (row.state === 'approval')
+		return isPolicyApprover(membership, userId, policy.approverId) ? [item('approve')] : [];
+	if (row.state !== 'review') return [];
+	const signatures = signaturesOf(plan.id, activity).filter((s) => s.hash === version.hash);
+	const tasks: TodoItem[] = [];
+	if (
+		mayCountersign(membership, policy.departments) &&
+		!signatures.some(
+			(s) => s.kind === 'countersign' && s.organizationId === membership.organizationId
+		)
+	)
+		tasks.push(item('countersign'));
+	if (hasRole(membership, 'enterprise') || hasRole(membership, 'resident')) {
+		const kind = participantKind(membership);
+		const status = signOffStatus(policy, signatures, version.hash);
+		const needed = kind === 'enterprise' ? policy.enterpriseCount : policy.residentCount;
+		const have = kind === 'enterprise' ? status.enterpriseConfirmed : status.residentConfirmed;
+		const mine = signatures.some((s) => s.kind === 'confirm' && s.userId === userId);
+		if (!mine && have < needed) tasks.push(item('confirm'));
+	}
+	return tasks;
+}
+
+/** Unanswered consultation opinions (members' and approved public ones) and held public ones. */
+function consultationTasks(
+	plan: PlanInfo,
+	states: Map<Activity, ActivityState>,
+	membership: Membership
+): TodoItem[] {
+	const db = getDb();
+	const rounds = db
+		.select({ id: schema.consultationRounds.id, activity: schema.consultationRounds.activity })
+		.from(schema.consultationRounds)
+		.where(eq(schema.consultationRounds.planId, plan.id))
+		.all()
+		// Once the activity is in review the consultation record is frozen: nothing to answer there.
+		.filter((r) => !consultationRecordFrozen(states.get(r.activity) ?? 'drafting'));
+	if (rounds.length === 0) return [];
+	const roundIds = rounds.map((r) => r.id);
+	const activityOf = new Map(rounds.map((r) => [r.id, r.activity]));
+	const t = schema.commentThreads;
+	const p = schema.publicComments;
+	const unanswered = [
+		...db
+			.select({ roundId: t.roundId, clause: t.clause, at: t.createdAt })
+			.from(t)
+			.where(and(isNotNull(t.roundId), inArray(t.roundId, roundIds), isNull(t.disposition)))
+			.all(),
+		...db
+			.select({ roundId: p.roundId, clause: p.clause, at: p.createdAt })
+			.from(p)
+			.where(and(inArray(p.roundId, roundIds), eq(p.status, 'approved'), isNull(p.disposition)))
+			.all()
+	];
+	const owners = sectionOwners(plan.id);
+	const groups = new Map<string, TodoItem>();
+	for (const o of unanswered) {
+		if (o.roundId === null) continue;
+		const ownerIds = (owners.get(o.clause) ?? []).map((x) => x.id);
+		if (!answersForSection(membership, ownerIds)) continue;
+		const activity = activityOf.get(o.roundId) ?? findSection(o.clause)?.activity;
+		if (!activity) continue;
+		const key = `answer:${plan.id}:${o.roundId}:${o.clause}`;
+		const existing = groups.get(key);
+		if (existing) {
+			existing.count += 1;
+			existing.since = Math.min(existing.since, o.at.getTime());
+			continue;
+		}
+		groups.set(key, {
+			key,
+			kind: 'answer',
+			planId: plan.id,
+			planName: plan.name,
+			activity,
+			chapter: ACTIVITY_CHAPTER[activity],
+			clause: o.clause,
+			count: 1,
+			link: `/plans/${plan.id}/rounds/${o.roundId}`,
+			since: o.at.getTime(),
+			deadline: null
+		});
+	}
+	const tasks = [...groups.values()];
+	if (canModeratePublic(membership)) {
+		for (const round of rounds) {
+			const held = db
+				.select({ at: p.createdAt })
+				.from(p)
+				.where(and(eq(p.roundId, round.id), eq(p.status, 'pending')))
+				.all();
+			if (held.length === 0) continue;
+			tasks.push({
+				key: `moderate:${plan.id}:${round.id}`,
+				kind: 'moderate',
+				planId: plan.id,
+				planName: plan.name,
+				activity: round.activity,
+				chapter: ACTIVITY_CHAPTER[round.activity],
+				clause: null,
+				count: held.length,
+				link: `/plans/${plan.id}/rounds/${round.id}`,
+				since: Math.min(...held.map((h) => h.at.getTime())),
+				deadline: null
+			});
+		}
+	}
+	return tasks;
+}
+
+/** Everything awaiting the user, most urgent first (due soonest, then waiting longest). */
+export function todoOf(userId: number): TodoItem[] {
+	const items: TodoItem[] = [];
+	for (const plan of plansOfUser(userId)) {
+		const membership = getMembership(plan.id, userId);
+		if (!membership) continue;
+		const rows = getDb()
+			.select()
+			.from(schema.planActivities)
+			.where(eq(schema.planActivities.planId, plan.id))
+			.all();
+		for (const row of rows)
+			items.push(...signOffTasks(plan, row.activity, row, membership, userId));
+		items.push(
+			...consultationTasks(plan, new Map(rows.map((r) => [r.activity, r.state])), membership)
+		);
+	}
+	return items.sort(
+		(a, b) =>
+			(a.deadline ?? Infinity) - (b.deadline ?? Infinity) ||
+			TODO_KINDS.indexOf(a.kind) - TODO_KINDS.indexOf(b.kind) ||
+			a.since - b.since
+	);
+}

@@ -1,0 +1,138 @@
+/**
+ * Consultation before review (issue 14): 送审 is refused without a consultation round unless the
+ * plan admin waived it with a reason (printed in the sign-off record), and refused while an
+ * opinion of the activity's rounds lacks a disposition.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { frozenParts } from '../../src/lib/consultation/passages.ts';
+import type { VersionPayload } from '../../src/lib/workflow/version.ts';
+import { testDatabase } from '../helpers/db.ts';
+import { login } from '../helpers/http.ts';
+import { startServer, type TestServer } from '../helpers/server.ts';
+import { SIGN_OFF_POLICY, WAIVER } from '../helpers/sign-off.ts';
+
+let server: TestServer;
+const cookies = new Map<string, string>();
+const ACCOUNTS = ['admin', 'jumin', 'reviewer'] as const;
+type Account = (typeof ACCOUNTS)[number];
+
+beforeAll(async () => {
+	server = await startServer();
+	for (const name of ACCOUNTS) cookies.set(name, await login(server.url, name));
+});
+afterAll(async () => {
+	await server?.stop();
+});
+
+const { query } = testDatabase(() => server.databasePath);
+
+async function post(who: Account, path: string, fields: [string, string][] = []) {
+	const response = await fetch(`${server.url}${path}`, {
+		method: 'POST',
+		redirect: 'manual',
+		headers: {
+			'content-type': 'application/x-www-form-urlencoded',
+			origin: server.url,
+			accept: 'text/html',
+			cookie: cookies.get(who)!
+		},
+		body: new URLSearchParams(fields)
+	});
+	return { status: response.status, text: await response.text() };
+}
+
+const workflow = (activity: string, action: string, fields: [string, string][] = []) =>
+	post('admin', `/plans/1/workflow/${activity}?/${action}`, fields);
+
+const stateOf = (activity: string) =>
+	query<{ state: string }>(
+		'SELECT state FROM plan_activities WHERE plan_id = 1 AND activity = ?',
+		activity
+	).state;
+
+describe('consultation before review', () => {
+	it('refuses 送审 without a round, and with one unanswered opinion; allows it once answered', async () => {
+		const A = 'requirements';
+		expect((await workflow(A, 'policy', SIGN_OFF_POLICY)).status).toBe(200);
+		const refused = await workflow(A, 'submit', WAIVER);
+		expect(refused.status).toBe(409);
+		expect(refused.text).toContain('尚未征求意见');
+		expect(stateOf(A)).toBe('drafting');
+
+		expect((await workflow(A, 'publish')).status).toBe(200);
+		const round = query<{ id: number; version_id: number }>(
+			'SELECT id, version_id FROM consultation_rounds WHERE activity = ?',
+			A
+		);
+		const { payload } = query<{ payload: string }>(
+			'SELECT c.payload FROM activity_versions v JOIN version_contents c ON c.hash = v.hash WHERE v.id = ?',
+			round.version_id
+		);
+		const section = (JSON.parse(payload) as VersionPayload).sections[0];
+		const part = frozenParts(section.rendering)[0];
+		const passage = part.passages[0];
+		const commented = await post('jumin', `/plans/1/rounds/${round.id}?/comment`, [
+			['clause', section.clause],
+			['part', part.part],
+			['start', String(passage.start)],
+			['end', String(Math.min(passage.end, passage.start + 10))],
+			['stance', 'suggest'],
+			['body', '建议补充老年人口结构分析']
+		]);
+		expect(commented.status).toBe(200);
+		expect(
+			(await workflow(A, 'closeConsultation', [['closeReason', '意见已收齐，提前结束']])).status
+		).toBe(200);
+
+		const unanswered = await workflow(A, 'submit', WAIVER);
+		expect(unanswered.status).toBe(409);
+		expect(unanswered.text).toContain('1 条征求意见未答复');
+		// The page says so before anyone tries.
+		const page = await fetch(`${server.url}/plans/1/workflow/${A}`, {
+			headers: { cookie: cookies.get('admin')! }
+		});
+		expect(await page.text()).toContain('data-testid="consultation-gate"');
+		expect(stateOf(A)).toBe('drafting');
+
+		const thread = query<{ id: number }>(
+			'SELECT id FROM comment_threads WHERE round_id = ?',
+			round.id
+		);
+		const answered = await post('admin', `/plans/1/rounds/${round.id}?/answer`, [
+			['kind', 'thread'],
+			['id', String(thread.id)],
+			['disposition', 'adopted'],
+			['reason', '已在6.1补充']
+		]);
+		expect(answered.status).toBe(200);
+		expect((await workflow(A, 'submit', WAIVER)).status).toBe(200);
+		expect(stateOf(A)).toBe('review');
+	});
+
+	it('only the plan admin waives the round, and the reason is in the sign-off record', async () => {
+		const B = 'overall';
+		const waived: [string, string][] = [
+			...SIGN_OFF_POLICY,
+			['consultationWaiver', '上级部署的专项内容，已在规划纲要阶段公开征求意见']
+		];
+		// A reviewer cannot set the policy (nor its waiver).
+		expect((await post('reviewer', `/plans/1/workflow/${B}?/policy`, waived)).status).toBe(403);
+		expect((await workflow(B, 'submit', WAIVER)).status).toBe(409);
+		expect((await workflow(B, 'policy', waived)).status).toBe(200);
+		expect((await workflow(B, 'submit', WAIVER)).status).toBe(200);
+		expect(stateOf(B)).toBe('review');
+		expect(
+			query<{ reason: string }>(
+				"SELECT consultation_waiver AS reason FROM activity_versions WHERE activity = ? AND milestone = 'review'",
+				B
+			).reason
+		).toBe('上级部署的专项内容，已在规划纲要阶段公开征求意见');
+
+		const exported = await fetch(`${server.url}/plans/1/export/md?edition=full&version=draft`, {
+			headers: { cookie: cookies.get('admin')! }
+		});
+		expect(exported.status).toBe(200);
+		const record = (await exported.text()).split('签署记录').slice(1).join('签署记录');
+		expect(record).toContain('免于征求意见（上级部署的专项内容，已在规划纲要阶段公开征求意见）');
+	});
+});
