@@ -1,18 +1,26 @@
 /**
  * A section's ProseMirror fragments (as y-prosemirror stores them in Yjs) → the export model's
  * blocks. Walks the Y.XmlElement tree by node name from src/lib/editor/schema.ts; marks arrive as
- * Y.XmlText formatting attributes (`{ strong: {} }`, `{ link: { href } }`). Unknown nodes keep their
+ * Y.XmlText formatting attributes (`{ strong: {} }`, `{ link: { href } }`, a pending suggestion's
+ * `{ insertion: { id } }`: revisions.ts). Unknown nodes keep their
  * text as paragraphs, so nothing anyone wrote is dropped by an export.
  */
 import * as Y from 'yjs';
 import { safeHref } from '../editor/marks/index.ts';
+import { revisionOf } from './revisions.ts';
 import type { Block, Inline, InlineText, TableBlock, TableCell } from './types.ts';
 
 type XmlNode = Y.XmlElement | Y.XmlText | Y.XmlHook | Y.XmlFragment;
 
-function marked(attributes: Record<string, unknown> | undefined, text: string): InlineText {
+function marked(
+	attributes: Record<string, unknown> | undefined,
+	text: string,
+	doc: Y.Doc | null
+): InlineText {
 	const inline: InlineText = { text };
 	if (!attributes) return inline;
+	const revision = revisionOf(attributes, doc);
+	if (revision) inline.revision = revision;
 	if (attributes.strong) inline.bold = true;
 	if (attributes.em) inline.italic = true;
 	if (attributes.underline) inline.underline = true;
@@ -32,7 +40,7 @@ export function inlinesOf(element: Y.XmlElement): Inline[] {
 				attributes?: Record<string, unknown>;
 			}[])
 				if (typeof op.insert === 'string' && op.insert.length > 0)
-					inlines.push(marked(op.attributes, op.insert));
+					inlines.push(marked(op.attributes, op.insert, element.doc));
 		} else if (child instanceof Y.XmlElement) {
 			if (child.nodeName === 'hard_break') inlines.push({ break: true });
 			else inlines.push(...inlinesOf(child));

@@ -5,6 +5,8 @@
  * boundary or be cached.
  */
 
+import type { InlineRevision } from './revisions.ts';
+
 export type EditionKey = 'full' | 'publication';
 export type NumberingKey = 'plan' | 'standard';
 
@@ -14,6 +16,8 @@ export interface InlineText {
 	italic?: boolean;
 	underline?: boolean;
 	href?: string;
+	/** A pending suggestion (修订) this run belongs to; see revisions.ts. */
+	revision?: InlineRevision;
 }
 /** A line break inside a paragraph. */
 export interface InlineBreak {

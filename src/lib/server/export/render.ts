@@ -16,6 +16,7 @@ import {
 import { getTemplate } from '../../templates/index.ts';
 import type { EditionKey, ExportDocument, NumberingKey } from '../../export/types.ts';
 import { WORDS } from '../../export/vocabulary.ts';
+import { resolveRevisions } from '../../export/revisions.ts';
 import { renderDocx } from './docx.ts';
 import { renderPdf } from './pdf.ts';
 import { renderSigned } from '../verify/sign.ts';
@@ -31,6 +32,11 @@ export interface ExportOptions {
 	 * 验证信息 (sign.ts). The worker is a thread of this process; the key never leaves it.
 	 */
 	signingKey?: string;
+	/**
+	 * Keep the live draft's pending suggestions as Word revisions (保留修订, DOCX only); otherwise
+	 * every export shows the owners' text without them (revisions.ts).
+	 */
+	revisions?: boolean;
 }
 
 /** A section as stored: its Yjs state, decoded in the worker. */
@@ -42,8 +48,8 @@ export interface SectionState {
 /** What the server gathers for an export: the model input with its sections still encoded. */
 export type StoredInput = Omit<ModelInput, 'sections'> & { sections: readonly SectionState[] };
 
-/** Decodes each section's state and reads it as plain content. */
-function readStoredInput(stored: StoredInput): ModelInput {
+/** Decodes each section's state and reads it as plain content, its suggestions kept or resolved. */
+function readStoredInput(stored: StoredInput, keepRevisions: boolean): ModelInput {
 	const sections: SectionContent[] = [];
 	for (const { clause, state } of stored.sections) {
 		const template = getTemplate(clause);
@@ -51,7 +57,11 @@ function readStoredInput(stored: StoredInput): ModelInput {
 		const doc = new Y.Doc();
 		try {
 			Y.applyUpdate(doc, state);
-			sections.push(readSectionContent(doc, template));
+			const content = readSectionContent(doc, template);
+			content.body = resolveRevisions(content.body, keepRevisions);
+			for (const id of Object.keys(content.items))
+				content.items[id] = resolveRevisions(content.items[id], keepRevisions);
+			sections.push(content);
 		} finally {
 			doc.destroy();
 		}
@@ -93,7 +103,10 @@ export async function renderFile(
 	format: RenderFormat,
 	options: ExportOptions
 ): Promise<RenderedFile> {
-	const input = readStoredInput(stored);
+	// Revisions belong to the live draft: a frozen version is exported as it was signed.
+	const keepRevisions =
+		format === 'docx' && options.revisions === true && stored.version.kind === 'draft';
+	const input = readStoredInput(stored, keepRevisions);
 	const doc = buildExportModel(input, options);
 	const basename = exportBasename(doc);
 	if ((format === 'docx' || format === 'pdf') && options.signingKey && doc.meta.version.hash)
