@@ -25,8 +25,11 @@ export type DocxRefusalCode =
 	'too-large' | 'encrypted' | 'not-docx' | 'macros' | 'zip-bomb' | 'too-many-entries' | 'malformed';
 
 export class DocxRefusal extends Error {
-	constructor(readonly code: DocxRefusalCode) {
+	readonly code: DocxRefusalCode;
+	// No parameter property: the export worker runs this file with Node's type stripping.
+	constructor(code: DocxRefusalCode) {
 		super(`docx refused: ${code}`);
+		this.code = code;
 	}
 }
 

@@ -176,12 +176,20 @@ class Reader {
 	/** Characters read so far (comment offsets). */
 	private offset = 0;
 
+	private readonly styles: Styles;
+	private readonly numbering: Numbering;
+	private readonly rels: Map<string, string>;
+
+	// No parameter properties: the export worker runs this file with Node's type stripping.
 	constructor(
-		private readonly styles: Styles,
-		private readonly numbering: Numbering,
-		private readonly rels: Map<string, string>,
+		styles: Styles,
+		numbering: Numbering,
+		rels: Map<string, string>,
 		commentTexts: ReturnType<typeof readComments>
 	) {
+		this.styles = styles;
+		this.numbering = numbering;
+		this.rels = rels;
 		this.commentTexts = commentTexts;
 	}
 
