@@ -7,7 +7,9 @@
  */
 import { strFromU8, unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
 import { fragmentText } from '../../src/lib/collab/section-doc.ts';
+import { parseSuggestionId } from '../../src/lib/suggestions/ids.ts';
 import { libraryDocx, handWrittenDocx, revisedDocx } from '../helpers/docx-files.ts';
 import { testDatabase } from '../helpers/db.ts';
 import { connect, eventually, type TestProvider } from '../helpers/collab.ts';
@@ -17,7 +19,6 @@ import { startServer, type TestServer } from '../helpers/server.ts';
 let server: TestServer;
 const cookies: Record<string, string> = {};
 const DOC = 'plan/1/section/9.1';
-const IMPORT = '/api/plans/1/sections/9.1/import';
 
 const { query } = testDatabase(() => server.databasePath);
 const latest = () =>
@@ -31,8 +32,31 @@ interface Answer {
 	result?: { blocks: number; suggestions: number; comments: number };
 }
 
-async function upload(user: string, mode: string, bytes: Uint8Array) {
-	const response = await fetch(`${server.url}${IMPORT}?mode=${mode}`, {
+/** Who proposed each pending suggestion of a section's body: a user id, or Word's name (user 0). */
+function proposers(doc: Y.Doc): string[] {
+	const ids = new Set<string>();
+	const walk = (node: Y.XmlElement | Y.XmlFragment | Y.XmlText | Y.XmlHook) => {
+		if (node instanceof Y.XmlText) {
+			for (const op of node.toDelta() as { attributes?: Record<string, { id: string }> }[])
+				for (const name of ['insertion', 'deletion'])
+					if (op.attributes?.[name]) ids.add(`${name}|${op.attributes[name].id}`);
+		} else if (!(node instanceof Y.XmlHook)) node.toArray().forEach(walk);
+	};
+	walk(doc.getXmlFragment('body'));
+	return [...ids]
+		.map((key) => {
+			const [kind, id] = key.split('|');
+			const by = parseSuggestionId(id);
+			return `${kind}:${by?.userId ? `user${by.userId}` : by?.name}`;
+		})
+		.sort();
+}
+
+const userId = (username: string) =>
+	query<{ id: number }>('SELECT id FROM users WHERE username = ?', username).id;
+
+async function upload(user: string, mode: string, bytes: Uint8Array, clause = '9.1') {
+	const response = await fetch(`${server.url}/api/plans/1/sections/${clause}/import?mode=${mode}`, {
 		method: 'POST',
 		headers: {
 			accept: 'application/json',
@@ -45,14 +69,17 @@ async function upload(user: string, mode: string, bytes: Uint8Array) {
 	return { status: response.status, json: (await response.json()) as Answer };
 }
 
-async function draftDocx(user: string, revisions: boolean): Promise<string> {
+async function draftFile(user: string, revisions: boolean): Promise<Uint8Array> {
 	const response = await fetch(
 		`${server.url}/plans/1/export/docx?version=draft${revisions ? '&revisions=1' : ''}`,
 		{ headers: { cookie: cookies[user] } }
 	);
 	expect(response.status).toBe(200);
-	const files = unzipSync(new Uint8Array(await response.arrayBuffer()));
-	return strFromU8(files['word/document.xml']);
+	return new Uint8Array(await response.arrayBuffer());
+}
+
+async function draftDocx(user: string, revisions: boolean): Promise<string> {
+	return strFromU8(unzipSync(await draftFile(user, revisions))['word/document.xml']);
 }
 
 const authors = (xml: string, tag: string) =>
@@ -114,12 +141,15 @@ describe('DOCX import into a section', () => {
 		await eventually(() =>
 			expect(fragmentText(editor.doc.getXmlFragment('body'))).toContain('推进政务数据全面共享开放')
 		);
-		const meta = editor.doc.getMap('suggestions').toJSON() as Record<string, { author: string }>;
-		expect(
-			Object.values(meta)
-				.map((s) => s.author)
-				.sort()
-		).toEqual(['孙教授', '张伟', '张伟', '李娜'].sort());
+		// Word's authors are not members: their names travel in the suggestion ids.
+		expect(proposers(editor.doc)).toEqual(
+			[
+				`insertion:user${userId('expert')}`,
+				'insertion:张伟',
+				'insertion:张伟',
+				'deletion:李娜'
+			].sort()
+		);
 
 		const threads = await fetch(`${server.url}/api/plans/1/sections/9.1/comments`, {
 			headers: { cookie: cookies.dsj, accept: 'application/json' }
@@ -139,6 +169,25 @@ describe('DOCX import into a section', () => {
 		const clean = await draftDocx('dsj', false);
 		expect(clean).not.toContain('<w:ins ');
 		expect(clean).not.toContain('新增一句。');
+	});
+
+	it('brings the same suggestions back from its own DOCX export with revisions', async () => {
+		const owner = connect(server.url, cookies.dsj, 'plan/1/section/9.2');
+		providers.push(owner);
+		await eventually(() => expect(owner.provider.isSynced).toBe(true));
+		const before = proposers(owner.doc).length;
+		const imported = await upload('dsj', 'direct', await draftFile('dsj', true), '9.2');
+		expect(imported.status).toBe(200);
+		expect(imported.json.result?.suggestions).toBe(4);
+		// The expert is a member, so their revision is theirs again, not a name.
+		await eventually(() => expect(proposers(owner.doc)).toHaveLength(before + 4));
+		expect(proposers(owner.doc)).toEqual(
+			expect.arrayContaining([
+				`insertion:user${userId('expert')}`,
+				'insertion:张伟',
+				'deletion:李娜'
+			])
+		);
 	});
 
 	it('lets the owning department insert a file straight into the text', async () => {

@@ -12,14 +12,10 @@ import type { Block, Inline, InlineText, TableBlock, TableCell } from './types.t
 
 type XmlNode = Y.XmlElement | Y.XmlText | Y.XmlHook | Y.XmlFragment;
 
-function marked(
-	attributes: Record<string, unknown> | undefined,
-	text: string,
-	doc: Y.Doc | null
-): InlineText {
+function marked(attributes: Record<string, unknown> | undefined, text: string): InlineText {
 	const inline: InlineText = { text };
 	if (!attributes) return inline;
-	const revision = revisionOf(attributes, doc);
+	const revision = revisionOf(attributes);
 	if (revision) inline.revision = revision;
 	if (attributes.strong) inline.bold = true;
 	if (attributes.em) inline.italic = true;
@@ -40,7 +36,7 @@ export function inlinesOf(element: Y.XmlElement): Inline[] {
 				attributes?: Record<string, unknown>;
 			}[])
 				if (typeof op.insert === 'string' && op.insert.length > 0)
-					inlines.push(marked(op.attributes, op.insert, element.doc));
+					inlines.push(marked(op.attributes, op.insert));
 		} else if (child instanceof Y.XmlElement) {
 			if (child.nodeName === 'hard_break') inlines.push({ break: true });
 			else inlines.push(...inlinesOf(child));

@@ -1,30 +1,15 @@
 /**
  * Pending suggestions (修订) in the export model. The editor stores them as the marks of
  * `@handlewithcare/prosemirror-suggest-changes` (`insertion` / `deletion`, attrs `{ id }`), which
- * y-prosemirror writes as Y.XmlText formatting attributes. The marks carry only an id; who proposed
- * it and when is kept beside the prose in the section's `suggestions` Y.Map (id → meta), so a
- * suggestion can be listed, exported as a Word revision and imported back with its author.
+ * y-prosemirror writes as Y.XmlText formatting attributes; the id names the proposer and the time
+ * (src/lib/suggestions/ids.ts). Reading the prose keeps the id's author as numbers; the renderer
+ * names the people (`resolveRevisions` with the instance's users), so the model stays plain data.
  *
  * Exports show the draft as its owners wrote it unless the reader asks to keep the revisions (DOCX
  * only): pending insertions are left out, pending deletions stay as ordinary text.
  */
-import * as Y from 'yjs';
-import { z } from 'zod';
+import { parseSuggestionId, type SuggestionAuthor } from '../suggestions/ids.ts';
 import type { Block, Inline, InlineText, TableCell } from './types.ts';
-
-/** The top-level Y.Map of a section's suggestion meta, keyed by the mark's id as a string. */
-export const SUGGESTIONS_MAP = 'suggestions';
-
-export const suggestionMeta = z.object({
-	/** The proposer's display name (or, for an imported Word revision, Word's author). */
-	author: z.string().max(200),
-	/** The proposer's account, when the proposer is one of the plan's users. */
-	userId: z.number().int().positive().optional(),
-	department: z.string().max(200).optional(),
-	/** ISO time of the proposal. */
-	at: z.iso.datetime({ offset: true })
-});
-export type SuggestionMeta = z.infer<typeof suggestionMeta>;
 
 export type RevisionKind = 'insert' | 'delete';
 
@@ -32,24 +17,16 @@ export type RevisionKind = 'insert' | 'delete';
 export interface InlineRevision {
 	kind: RevisionKind;
 	id: string;
+	/** Who and when, from the id; null for an id Lantu did not write. */
+	by: SuggestionAuthor | null;
+	/** The proposer's name, filled in by `resolveRevisions` ('' when unknown). */
 	author: string;
-	/** ISO time; absent when the suggestion's meta was not recorded. */
+	/** ISO time of the proposal, when the id records one. */
 	date?: string;
 }
 
-/** The meta of a suggestion id, or null when none (or an unreadable one) was stored. */
-export function readSuggestionMeta(doc: Y.Doc | null, id: string): SuggestionMeta | null {
-	if (!doc || !doc.share.has(SUGGESTIONS_MAP)) return null;
-	const raw = doc.getMap(SUGGESTIONS_MAP).get(id);
-	const value = raw instanceof Y.Map ? raw.toJSON() : raw;
-	const parsed = suggestionMeta.safeParse(value);
-	return parsed.success ? parsed.data : null;
-}
-
-/** Records who proposed a suggestion and when (the import and tests; the editor writes the same). */
-export function recordSuggestion(doc: Y.Doc, id: string, meta: SuggestionMeta): void {
-	doc.getMap(SUGGESTIONS_MAP).set(id, suggestionMeta.parse(meta));
-}
+/** The instance's people by user id, to name a suggestion's author. */
+export type People = Readonly<Record<number, { name: string; organization: string }>>;
 
 function markId(value: unknown): string | null {
 	const id = (value as { id?: unknown } | null | undefined)?.id;
@@ -57,30 +34,34 @@ function markId(value: unknown): string | null {
 }
 
 /** The revision a run's Yjs formatting attributes describe, if it is a pending suggestion. */
-export function revisionOf(
-	attributes: Record<string, unknown> | undefined,
-	doc: Y.Doc | null
-): InlineRevision | null {
+export function revisionOf(attributes: Record<string, unknown> | undefined): InlineRevision | null {
 	if (!attributes) return null;
 	const kind: RevisionKind | null =
 		'insertion' in attributes ? 'insert' : 'deletion' in attributes ? 'delete' : null;
 	if (!kind) return null;
-	const id = markId(kind === 'insert' ? attributes.insertion : attributes.deletion);
+	const raw = (kind === 'insert' ? attributes.insertion : attributes.deletion) as
+		{ id?: unknown } | undefined;
+	const id = markId(raw);
 	if (id === null) return null;
-	const meta = readSuggestionMeta(doc, id);
-	const revision: InlineRevision = { kind, id, author: meta?.author ?? '' };
-	if (meta) revision.date = meta.at;
+	const by = parseSuggestionId(raw?.id);
+	const revision: InlineRevision = { kind, id, by, author: by?.name ?? '' };
+	if (by && Number.isFinite(by.at) && by.at > 0) revision.date = new Date(by.at).toISOString();
 	return revision;
 }
 
-function resolveInlines(inlines: readonly Inline[], keep: boolean): Inline[] {
+function named(revision: InlineRevision, people: People): InlineRevision {
+	const person = revision.by && revision.by.userId > 0 ? people[revision.by.userId] : undefined;
+	return person ? { ...revision, author: person.name } : revision;
+}
+
+function resolveInlines(inlines: readonly Inline[], keep: boolean, people: People): Inline[] {
 	const out: Inline[] = [];
 	for (const inline of inlines) {
 		if ('break' in inline || !inline.revision) {
 			out.push(inline);
 			continue;
 		}
-		if (keep) out.push(inline);
+		if (keep) out.push({ ...inline, revision: named(inline.revision, people) });
 		else if (inline.revision.kind === 'delete') {
 			const plain: InlineText = { ...inline };
 			delete plain.revision;
@@ -90,42 +71,49 @@ function resolveInlines(inlines: readonly Inline[], keep: boolean): Inline[] {
 	return out;
 }
 
-function resolveCell(cell: TableCell, keep: boolean): TableCell {
-	return { ...cell, blocks: resolveRevisions(cell.blocks, keep) };
+function resolveCell(cell: TableCell, keep: boolean, people: People): TableCell {
+	return { ...cell, blocks: resolveRevisions(cell.blocks, keep, people) };
 }
 
 /**
- * The blocks with their pending suggestions kept (as revision runs) or resolved to the owners'
+ * The blocks with their pending suggestions kept (as revision runs, their authors named from
+ * `people`) or resolved to the owners'
  * text: insertions dropped, deletions kept as plain text. A block a suggestion inserted whole
  * (its text all insertion) goes with it.
  */
-export function resolveRevisions(blocks: readonly Block[], keep: boolean): Block[] {
+export function resolveRevisions(
+	blocks: readonly Block[],
+	keep: boolean,
+	people: People = {}
+): Block[] {
 	const out: Block[] = [];
 	for (const block of blocks) {
 		switch (block.type) {
 			case 'paragraph':
 			case 'subheading': {
-				const inlines = resolveInlines(block.inlines, keep);
+				const inlines = resolveInlines(block.inlines, keep, people);
 				if (inlines.length > 0) out.push({ ...block, inlines });
 				break;
 			}
 			case 'list': {
 				const items = block.items
-					.map((item) => resolveRevisions(item, keep))
+					.map((item) => resolveRevisions(item, keep, people))
 					.filter((item) => item.length > 0);
 				if (items.length > 0) out.push({ ...block, items });
 				break;
 			}
 			case 'quote': {
-				const children = resolveRevisions(block.children, keep);
+				const children = resolveRevisions(block.children, keep, people);
 				if (children.length > 0) out.push({ ...block, children });
 				break;
 			}
 			case 'table':
 				out.push({
 					...block,
-					rows: block.rows.map((row) => row.map((cell) => resolveCell(cell, keep))),
-					...(block.footer && { footer: block.footer.map((cell) => resolveCell(cell, keep)) })
+					rows: block.rows.map((row) => row.map((cell) => resolveCell(cell, keep, people))),
+					...(block.footer && {
+						footer: block.footer.map((cell) => resolveCell(cell, keep, people))
+					})
 				});
 				break;
 			default:
@@ -133,33 +121,4 @@ export function resolveRevisions(blocks: readonly Block[], keep: boolean): Block
 		}
 	}
 	return out;
-}
-
-/** How many pending suggestions the blocks carry: distinct (kind, id) pairs, as the editor lists them. */
-export function countRevisions(blocks: readonly Block[]): number {
-	const seen = new Set<string>();
-	const walkInlines = (inlines: readonly Inline[]) => {
-		for (const inline of inlines)
-			if (!('break' in inline) && inline.revision)
-				seen.add(`${inline.revision.kind}:${inline.revision.id}`);
-	};
-	const walk = (block: Block) => {
-		switch (block.type) {
-			case 'paragraph':
-			case 'subheading':
-				walkInlines(block.inlines);
-				break;
-			case 'list':
-				block.items.forEach((item) => item.forEach(walk));
-				break;
-			case 'quote':
-				block.children.forEach(walk);
-				break;
-			case 'table':
-				for (const row of [...block.rows, ...(block.footer ? [block.footer] : [])])
-					for (const cell of row) cell.blocks.forEach(walk);
-		}
-	};
-	blocks.forEach(walk);
-	return seen.size;
 }

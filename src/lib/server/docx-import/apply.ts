@@ -15,15 +15,16 @@ import * as Y from 'yjs';
 import { createTextAnchor } from '../../comments/anchor.ts';
 import { BODY_FRAGMENT } from '../../editor/fragments.ts';
 import { schema } from '../../editor/schema.ts';
-import { recordSuggestion, SUGGESTIONS_MAP } from '../../export/revisions.ts';
 import type { DocxImportMode } from '../../policy/index.ts';
 import { sectionDocumentName } from '../../standard/sections.ts';
+import { suggestionId, type SuggestionAuthor } from '../../suggestions/ids.ts';
 import { appendAudit } from '../audit/index.ts';
 import type { SessionUser } from '../auth/session.ts';
 import { getCollab } from '../collab.ts';
+import { getDb } from '../db/index.ts';
 import { importThreads, type ImportedThread } from '../comments.ts';
 import { DocxRefusal } from './archive.ts';
-import type { ImportedComment, ParsedDocx, PMMark, PMNode } from './parse.ts';
+import type { ImportedComment, ImportedRevision, ParsedDocx, PMMark, PMNode } from './parse.ts';
 
 export interface ImportActor {
 	user: SessionUser;
@@ -40,43 +41,61 @@ export interface ImportResult {
 
 const SUGGESTION_MARKS = new Set(['insertion', 'deletion', 'modification']);
 
-/** The highest numeric suggestion id in use, so new ids never collide with the editor's. */
-function highestSuggestionId(doc: Y.Doc): number {
-	let max = 0;
-	const seen = (value: unknown) => {
-		const id = Number((value as { id?: unknown } | null | undefined)?.id ?? value);
-		if (Number.isSafeInteger(id) && id > max) max = id;
-	};
-	if (doc.share.has(SUGGESTIONS_MAP))
-		for (const key of doc.getMap(SUGGESTIONS_MAP).keys()) seen(key);
-	const walk = (node: Y.XmlElement | Y.XmlFragment | Y.XmlText | Y.XmlHook) => {
-		if (node instanceof Y.XmlText) {
-			for (const op of node.toDelta() as { attributes?: Record<string, unknown> }[])
-				for (const name of SUGGESTION_MARKS) if (op.attributes?.[name]) seen(op.attributes[name]);
-		} else if (node instanceof Y.XmlElement || node instanceof Y.XmlFragment)
-			node.toArray().forEach(walk);
-	};
-	for (const [name, type] of doc.share)
-		if (type instanceof Y.XmlFragment || name === BODY_FRAGMENT) walk(doc.getXmlFragment(name));
-	return max;
+/**
+ * The plan's members by display name, so a Word revision by "李晓明" — Lantu's own export, or a
+ * colleague who shares the name — is credited to that member; a name two members share, or no
+ * member has, stays Word's name (user 0 in the suggestion id).
+ */
+function membersByName(planId: number): Map<string, { userId: number; organizationId: number }> {
+	const rows = getDb()
+		.$client.prepare<[number], { id: number; name: string; org: number }>(
+			`SELECT DISTINCT u.id, u.display_name AS name, u.organization_id AS org
+			 FROM plan_members m JOIN users u ON u.id = m.user_id WHERE m.plan_id = ?`
+		)
+		.all(planId);
+	const byName = new Map<string, { userId: number; organizationId: number }>();
+	const shared = new Set<string>();
+	for (const row of rows) {
+		if (byName.has(row.name)) shared.add(row.name);
+		byName.set(row.name, { userId: row.id, organizationId: row.org });
+	}
+	for (const name of shared) byName.delete(name);
+	return byName;
 }
 
-/** Renumbers Word's revisions after `base` and marks the importer's text (suggest mode). */
+/** The suggestion ids of Word's revisions: their authors (members where the name is one), their times. */
+function revisionIds(
+	revisions: ReadonlyMap<number, ImportedRevision>,
+	members: ReadonlyMap<string, { userId: number; organizationId: number }>,
+	now: number
+): Map<number, string> {
+	const ids = new Map<number, string>();
+	for (const [local, revision] of revisions) {
+		const at = revision.date ? Date.parse(revision.date) : now;
+		const member = members.get(revision.author);
+		const author: SuggestionAuthor = member
+			? { ...member, at }
+			: { userId: 0, organizationId: 0, at, name: revision.author || '未署名' };
+		ids.set(local, suggestionId(author));
+	}
+	return ids;
+}
+
+/** Gives Word's revisions their suggestion ids and marks the importer's text (suggest mode). */
 function markBlocks(
 	blocks: readonly PMNode[],
-	base: number,
-	revisionCount: number,
-	mode: DocxImportMode
-): { blocks: PMNode[]; importerIds: number[] } {
-	const importerIds: number[] = [];
-	let nextImporterId = base + revisionCount;
+	revisionId: ReadonlyMap<number, string>,
+	importer: Omit<SuggestionAuthor, 'at'> | null,
+	now: number
+): { blocks: PMNode[]; importerIds: number } {
+	let importerIds = 0;
 	let used = false;
-	const mark = (node: PMNode, importerId: number | null): PMNode => {
+	const mark = (node: PMNode, importerId: string | null): PMNode => {
 		const copy: PMNode = { ...node };
 		if (node.marks)
 			copy.marks = node.marks.map((m): PMMark =>
 				m.type === 'insertion' || m.type === 'deletion'
-					? { type: m.type, attrs: { id: base + Number(m.attrs?.id) } }
+					? { type: m.type, attrs: { id: revisionId.get(Number(m.attrs?.id)) } }
 					: m
 			);
 		if (
@@ -90,12 +109,13 @@ function markBlocks(
 		if (node.content) copy.content = node.content.map((c) => mark(c, importerId));
 		return copy;
 	};
-	const out = blocks.map((block) => {
-		if (mode !== 'suggest') return mark(block, null);
-		const id = nextImporterId + 1;
+	const out = blocks.map((block, index) => {
+		// One suggestion per top-level block: the owners decide paragraph by paragraph. A
+		// millisecond apart, so a DOCX export of them still tells them apart (docx-revisions.ts).
+		const id = importer ? suggestionId({ ...importer, at: now + index }) : null;
 		used = false;
 		const marked = mark(block, id);
-		if (used) importerIds.push(++nextImporterId);
+		if (used) importerIds++;
 		return marked;
 	});
 	return { blocks: out, importerIds };
@@ -171,22 +191,26 @@ export async function applyImport(
 	mode: DocxImportMode
 ): Promise<ImportResult> {
 	if (parsed.blocks.length === 0) throw new DocxRefusal('empty');
+	const now = Date.now();
+	const { blocks, importerIds } = markBlocks(
+		parsed.blocks,
+		revisionIds(parsed.revisions, membersByName(planId), now),
+		mode === 'suggest'
+			? { userId: actor.user.id, organizationId: actor.user.organizationId }
+			: null,
+		now
+	);
 	// Checked before anything is opened: a file the schema cannot hold changes nothing.
-	importDoc(parsed.blocks);
+	const pm = importDoc(blocks);
 	const name = sectionDocumentName(planId, clause);
 	const connection = await getCollab().hocuspocus.openDirectConnection(name, {
 		user: actor.user,
 		ip: actor.ip,
 		organization: actor.organization
 	});
-	const now = new Date().toISOString();
-	let result: ImportResult = { blocks: 0, suggestions: 0, comments: 0 };
 	let threads: ImportedThread[] = [];
 	try {
 		await connection.transact((doc) => {
-			const base = highestSuggestionId(doc);
-			const { blocks, importerIds } = markBlocks(parsed.blocks, base, parsed.revisions.size, mode);
-			const pm = importDoc(blocks);
 			const scratch = new Y.Doc();
 			const staged = scratch.getXmlFragment('import');
 			prosemirrorToYXmlFragment(pm, staged);
@@ -201,28 +225,16 @@ export async function applyImport(
 				staged.toArray().map((n) => n.clone() as Y.XmlElement | Y.XmlText)
 			);
 			scratch.destroy();
-			for (const [localId, revision] of parsed.revisions)
-				recordSuggestion(doc, String(base + localId), {
-					author: revision.author || '未署名',
-					at: revision.date ?? now
-				});
-			for (const id of importerIds)
-				recordSuggestion(doc, String(id), {
-					author: actor.user.displayName,
-					userId: actor.user.id,
-					department: actor.organization || undefined,
-					at: now
-				});
 			threads = commentThreads(body, startIndex, parsed.comments);
-			result = {
-				blocks: blocks.length,
-				suggestions: parsed.revisions.size + importerIds.length,
-				comments: threads.length
-			};
 		});
 	} finally {
 		await connection.disconnect({ unloadImmediately: false });
 	}
+	const result: ImportResult = {
+		blocks: blocks.length,
+		suggestions: parsed.revisions.size + importerIds,
+		comments: threads.length
+	};
 	if (threads.length > 0)
 		importThreads({ id: actor.user.id, ip: actor.ip }, planId, clause, threads);
 	appendAudit({

@@ -173,6 +173,7 @@ class Reader {
 	private readonly commentTexts: ReturnType<typeof readComments>;
 	/** The last revision written, while no unmarked text has come since (merging adjacent runs). */
 	private last: { key: string; id: number } | null = null;
+	private readonly byKey = new Map<string, number>();
 	/** Characters read so far (comment offsets). */
 	private offset = 0;
 
@@ -195,11 +196,20 @@ class Reader {
 
 	private revisionId(node: XNode, kind: 'insert' | 'delete'): number {
 		const author = node.attrs['w:author'] ?? '';
-		const date = isoDate(node.attrs['w:date']);
+		const raw = node.attrs['w:date'];
+		const date = isoDate(raw);
 		const key = `${kind}\u0000${author}\u0000${date ?? ''}`;
-		if (this.last?.key === key) return this.last.id;
+		// A time to the millisecond is Lantu's own export: one suggestion's runs share it wherever
+		// they are. Word records seconds (often whole minutes), so there only adjacent runs merge.
+		const precise = raw !== undefined && /\.\d+/.test(raw);
+		const known = precise ? this.byKey.get(key) : this.last?.key === key ? this.last.id : undefined;
+		if (known !== undefined) {
+			this.last = { key, id: known };
+			return known;
+		}
 		const id = this.revisions.size + 1;
 		this.revisions.set(id, { kind, author, ...(date && { date }) });
+		this.byKey.set(key, id);
 		this.last = { key, id };
 		return id;
 	}

@@ -3,15 +3,20 @@ import * as Y from 'yjs';
 import { prosemirrorToYXmlFragment } from 'y-prosemirror';
 import { BODY_FRAGMENT } from '../../editor/fragments.ts';
 import { schema } from '../../editor/schema.ts';
-import { recordSuggestion } from '../../export/revisions.ts';
+import { suggestionId } from '../../suggestions/ids.ts';
 import { renderFile } from '../export/render.ts';
 import { readDocx } from './read.ts';
 
 describe("Lantu's export with revisions → import", () => {
 	it('brings back the same suggestions, by the same authors at the same times', async () => {
 		const bold = schema.marks.strong.create();
-		const ins = (id: number) => schema.marks.insertion.create({ id });
-		const del = (id: number) => schema.marks.deletion.create({ id });
+		const ids = [
+			suggestionId({ userId: 7, organizationId: 2, at: Date.parse('2026-12-01T08:30:00Z') }),
+			suggestionId({ userId: 8, organizationId: 3, at: Date.parse('2026-12-02T09:00:00Z') }),
+			suggestionId({ userId: 7, organizationId: 2, at: Date.parse('2026-12-03T10:00:00Z') })
+		];
+		const ins = (n: number) => schema.marks.insertion.create({ id: ids[n - 1] });
+		const del = (n: number) => schema.marks.deletion.create({ id: ids[n - 1] });
 		const pm = schema.node('doc', null, [
 			schema.node('paragraph', null, [
 				schema.text('建设'),
@@ -24,9 +29,6 @@ describe("Lantu's export with revisions → import", () => {
 		]);
 		const doc = new Y.Doc();
 		prosemirrorToYXmlFragment(pm, doc.getXmlFragment(BODY_FRAGMENT));
-		recordSuggestion(doc, '1', { author: '李明', at: '2026-12-01T08:30:00Z' });
-		recordSuggestion(doc, '2', { author: '王芳', at: '2026-12-02T09:00:00Z' });
-		recordSuggestion(doc, '3', { author: '李明', at: '2026-12-03T10:00:00Z' });
 		const { body } = await renderFile(
 			{
 				plan: {
@@ -41,7 +43,11 @@ describe("Lantu's export with revisions → import", () => {
 				date: '2026-12-06T00:00:00Z',
 				sections: [{ clause: '6.1', state: Y.encodeStateAsUpdate(doc) }],
 				signoffs: [],
-				consultations: []
+				consultations: [],
+				people: {
+					7: { name: '李明', organization: '大数据局' },
+					8: { name: '王芳', organization: '发改委' }
+				}
 			},
 			'docx',
 			{ edition: 'full', revisions: true }

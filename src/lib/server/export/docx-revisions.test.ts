@@ -4,13 +4,22 @@ import * as Y from 'yjs';
 import { prosemirrorToYXmlFragment } from 'y-prosemirror';
 import { BODY_FRAGMENT } from '../../editor/fragments.ts';
 import { schema } from '../../editor/schema.ts';
-import { recordSuggestion } from '../../export/revisions.ts';
+import { suggestionId } from '../../suggestions/ids.ts';
 import { renderFile, type StoredInput } from './render.ts';
 
-/** A 6.1 body with one pending insertion (by 李明) and one pending deletion (by 王芳). */
+/** A 6.1 body with one pending insertion (by 李明, user 7) and one deletion (by 王芳, from Word). */
 function sectionState(): Uint8Array {
-	const ins = schema.marks.insertion.create({ id: 1 });
-	const del = schema.marks.deletion.create({ id: 2 });
+	const ins = schema.marks.insertion.create({
+		id: suggestionId({ userId: 7, organizationId: 2, at: Date.parse('2026-12-01T08:30:00.000Z') })
+	});
+	const del = schema.marks.deletion.create({
+		id: suggestionId({
+			userId: 0,
+			organizationId: 0,
+			at: Date.parse('2026-12-02T09:00:00Z'),
+			name: '王芳'
+		})
+	});
 	const pm = schema.node('doc', null, [
 		schema.node('paragraph', null, [
 			schema.text('城市数据'),
@@ -22,12 +31,6 @@ function sectionState(): Uint8Array {
 	]);
 	const doc = new Y.Doc();
 	prosemirrorToYXmlFragment(pm, doc.getXmlFragment(BODY_FRAGMENT));
-	recordSuggestion(doc, '1', {
-		author: '李明',
-		department: '发改委',
-		at: '2026-12-01T08:30:00.000Z'
-	});
-	recordSuggestion(doc, '2', { author: '王芳', at: '2026-12-02T09:00:00Z' });
 	const state = Y.encodeStateAsUpdate(doc);
 	doc.destroy();
 	return state;
@@ -47,7 +50,8 @@ function input(kind: 'draft' | 'version' = 'draft'): StoredInput {
 		date: '2026-12-06T00:00:00Z',
 		sections: [{ clause: '6.1', state: sectionState() }],
 		signoffs: [],
-		consultations: []
+		consultations: [],
+		people: { 7: { name: '李明', organization: '发改委' } }
 	};
 }
 
@@ -64,8 +68,8 @@ describe('DOCX with revisions (保留修订)', () => {
 		const xml = await documentXml(input(), true);
 		expect(attr(xml, 'w:ins', 'w:author')).toEqual(['李明']);
 		expect(attr(xml, 'w:del', 'w:author')).toEqual(['王芳']);
-		expect(attr(xml, 'w:ins', 'w:date')).toEqual(['2026-12-01T08:30:00Z']);
-		expect(attr(xml, 'w:del', 'w:date')).toEqual(['2026-12-02T09:00:00Z']);
+		expect(attr(xml, 'w:ins', 'w:date')).toEqual(['2026-12-01T08:30:00.000Z']);
+		expect(attr(xml, 'w:del', 'w:date')).toEqual(['2026-12-02T09:00:00.000Z']);
 		// The inserted words are ordinary text inside w:ins; the deleted ones are w:delText.
 		expect(xml).toMatch(/<w:ins [^>]*>.*?<w:t[^>]*>统一<\/w:t>.*?<\/w:ins>/);
 		expect(xml).toMatch(/<w:del [^>]*>.*?<w:delText[^>]*>平台<\/w:delText>.*?<\/w:del>/);

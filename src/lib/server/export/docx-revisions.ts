@@ -29,8 +29,9 @@ export function revisionRun(
 	const change = {
 		id: revisionId(),
 		author: revision.author || UNKNOWN_AUTHOR,
-		// Word reads w:date without fractions of a second most reliably.
-		date: (revision.date ?? new Date().toISOString()).replace(/\.\d+(?=Z|[+-]\d\d:\d\d$)/, '')
+		// Milliseconds kept (valid xsd:dateTime): they tell one Lantu suggestion from another by the
+		// same author in the same second, so an import of this file finds the same suggestions.
+		date: revision.date ?? new Date().toISOString()
 	};
 	return revision.kind === 'insert'
 		? new InsertedTextRun({ ...options, ...change })

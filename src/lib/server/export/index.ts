@@ -11,6 +11,7 @@ import { config } from '../config.ts';
 import { closeExportWorker, renderInWorker } from './offload.ts';
 import { safeFilename } from './filename.ts';
 import { chromiumPath, PdfUnavailableError } from './pdf.ts';
+import { exportPeople } from './people.ts';
 import type { ExportOptions, SectionState, StoredInput } from './render.ts';
 import type { ExportSource } from './source.ts';
 
@@ -67,7 +68,9 @@ export async function loadExportInput(
 		timeZone: config.TIME_ZONE,
 		sections,
 		signoffs: await source.signoffs(),
-		consultations: await source.consultations()
+		consultations: await source.consultations(),
+		// Only the live draft carries revisions (render.ts), so only it needs their authors' names.
+		...(source.version.kind === 'draft' && { people: exportPeople() })
 	};
 }
 

@@ -16,7 +16,7 @@ import {
 import { getTemplate } from '../../templates/index.ts';
 import type { EditionKey, ExportDocument, NumberingKey } from '../../export/types.ts';
 import { WORDS } from '../../export/vocabulary.ts';
-import { resolveRevisions } from '../../export/revisions.ts';
+import { resolveRevisions, type People } from '../../export/revisions.ts';
 import { renderDocx } from './docx.ts';
 import { renderPdf } from './pdf.ts';
 import { renderSigned } from '../verify/sign.ts';
@@ -46,7 +46,11 @@ export interface SectionState {
 }
 
 /** What the server gathers for an export: the model input with its sections still encoded. */
-export type StoredInput = Omit<ModelInput, 'sections'> & { sections: readonly SectionState[] };
+export type StoredInput = Omit<ModelInput, 'sections'> & {
+	sections: readonly SectionState[];
+	/** The instance's people, to name the authors of revisions (保留修订). */
+	people?: People;
+};
 
 /** Decodes each section's state and reads it as plain content, its suggestions kept or resolved. */
 function readStoredInput(stored: StoredInput, keepRevisions: boolean): ModelInput {
@@ -58,15 +62,17 @@ function readStoredInput(stored: StoredInput, keepRevisions: boolean): ModelInpu
 		try {
 			Y.applyUpdate(doc, state);
 			const content = readSectionContent(doc, template);
-			content.body = resolveRevisions(content.body, keepRevisions);
+			const people = stored.people ?? {};
+			content.body = resolveRevisions(content.body, keepRevisions, people);
 			for (const id of Object.keys(content.items))
-				content.items[id] = resolveRevisions(content.items[id], keepRevisions);
+				content.items[id] = resolveRevisions(content.items[id], keepRevisions, people);
 			sections.push(content);
 		} finally {
 			doc.destroy();
 		}
 	}
-	return { ...stored, sections };
+	const { people: _people, ...rest } = stored;
+	return { ...rest, sections };
 }
 
 export interface RenderedFile {
