@@ -64,7 +64,7 @@ async function upload(user: string, mode: string, bytes: Uint8Array, clause = '9
 			origin: server.url,
 			cookie: cookies[user]
 		},
-		body: bytes
+		body: bytes.slice()
 	});
 	return { status: response.status, json: (await response.json()) as Answer };
 }

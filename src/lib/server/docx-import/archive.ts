@@ -22,7 +22,14 @@ export const DOCX_LIMITS = {
 } as const;
 
 export type DocxRefusalCode =
-	'too-large' | 'encrypted' | 'not-docx' | 'macros' | 'zip-bomb' | 'too-many-entries' | 'malformed';
+	| 'too-large'
+	| 'encrypted'
+	| 'not-docx'
+	| 'macros'
+	| 'zip-bomb'
+	| 'too-many-entries'
+	| 'malformed'
+	| 'empty';
 
 export class DocxRefusal extends Error {
 	readonly code: DocxRefusalCode;
