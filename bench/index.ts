@@ -2,10 +2,12 @@
  * `npm run bench`: collaboration benchmark. Lantu against two baselines measured in the same run —
  * a bare Hocuspocus 4 and the y-websocket reference server — reported as ratios, since absolute
  * figures on these shared machines are noise. `--quick` runs the small sizes only. Then the export
- * benchmark (bench/export.ts; `--no-export` skips it).
+ * benchmark (bench/export.ts; `--no-export` skips it) and the DOCX import of a 100-page file
+ * (bench/docx-import.ts; `--no-docx-import` skips it).
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { docxImportLine, measureDocxImport, type ImportBenchRow } from './docx-import.ts';
 import { exportTable, measureExport } from './export.ts';
 import { idleSummary, measureIdle, type IdleResult } from './idle.ts';
 import { measureLarge } from './large.ts';
@@ -129,13 +131,19 @@ if (!process.argv.includes('--no-export')) {
 	);
 }
 
+let docxImport: ImportBenchRow | undefined;
+if (!process.argv.includes('--no-docx-import')) {
+	docxImport = await measureDocxImport(quick ? 1 : 3);
+	console.log(`\n${docxImportLine(docxImport)}`);
+}
+
 const out = path.join(ROOT, 'bench/results');
 fs.mkdirSync(out, { recursive: true });
 const file = path.join(out, `propagation-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
 fs.writeFileSync(
 	file,
 	JSON.stringify(
-		{ seconds: SECONDS, repeats: REPEATS, results, large, idle, export: exportRows },
+		{ seconds: SECONDS, repeats: REPEATS, results, large, idle, export: exportRows, docxImport },
 		null,
 		2
 	)

@@ -2,6 +2,7 @@
  * The one ProseMirror schema of Lantu's prose, assembled from small node and mark modules. It has
  * no DOM dependency at import, so the server can use it to render, export and validate.
  */
+import { addSuggestionMarks } from '@handlewithcare/prosemirror-suggest-changes';
 import { Schema } from 'prosemirror-model';
 import { em, link, strong, underline } from './marks/index.ts';
 import { blockquote, doc, hard_break, paragraph, text } from './nodes/basic.ts';
@@ -12,7 +13,8 @@ import { tables } from './nodes/table.ts';
 
 export const schema = new Schema({
 	nodes: {
-		doc,
+		// The library's suggestion marks (修订) may sit on blocks too, as its README asks.
+		doc: { ...doc, marks: 'insertion modification deletion' },
 		paragraph,
 		heading,
 		blockquote,
@@ -25,7 +27,7 @@ export const schema = new Schema({
 		hard_break,
 		figure_ref
 	},
-	marks: { strong, em, underline, link }
+	marks: addSuggestionMarks({ strong, em, underline, link })
 });
 
 export type EditorSchema = typeof schema;

@@ -1,13 +1,15 @@
 /**
  * A section's ProseMirror fragments (as y-prosemirror stores them in Yjs) → the export model's
  * blocks. Walks the Y.XmlElement tree by node name from src/lib/editor/schema.ts; marks arrive as
- * Y.XmlText formatting attributes (`{ strong: {} }`, `{ link: { href } }`). Unknown nodes keep their
+ * Y.XmlText formatting attributes (`{ strong: {} }`, `{ link: { href } }`, a pending suggestion's
+ * `{ insertion: { id } }`: revisions.ts). Unknown nodes keep their
  * text as paragraphs, so nothing anyone wrote is dropped by an export.
  */
 import * as Y from 'yjs';
 import { safeHref } from '../editor/marks/index.ts';
 import { figureOf } from '../images/figures.ts';
 import { MISSING_FIGURE } from '../images/numbering.ts';
+import { revisionOf } from './revisions.ts';
 import type { Block, Inline, InlineText, TableBlock, TableCell } from './types.ts';
 
 type XmlNode = Y.XmlElement | Y.XmlText | Y.XmlHook | Y.XmlFragment;
@@ -15,6 +17,8 @@ type XmlNode = Y.XmlElement | Y.XmlText | Y.XmlHook | Y.XmlFragment;
 function marked(attributes: Record<string, unknown> | undefined, text: string): InlineText {
 	const inline: InlineText = { text };
 	if (!attributes) return inline;
+	const revision = revisionOf(attributes);
+	if (revision) inline.revision = revision;
 	if (attributes.strong) inline.bold = true;
 	if (attributes.em) inline.italic = true;
 	if (attributes.underline) inline.underline = true;

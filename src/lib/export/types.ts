@@ -5,6 +5,8 @@
  * boundary or be cached.
  */
 
+import type { InlineRevision } from './revisions.ts';
+
 export type EditionKey = 'full' | 'publication';
 export type NumberingKey = 'plan' | 'standard';
 
@@ -16,6 +18,8 @@ export interface InlineText {
 	href?: string;
 	/** A cross-reference to the figure with this id: `text` is its number (图 6-1) once numbered. */
 	figureRef?: string;
+	/** A pending suggestion (修订) this run belongs to; see revisions.ts. */
+	revision?: InlineRevision;
 }
 /** A line break inside a paragraph. */
 export interface InlineBreak {

@@ -9,6 +9,7 @@ import {
 	mayCountersign,
 	policyEditRefusal,
 	restoreRefusal,
+	docxImportModes,
 	roundCommentRefusal,
 	sectionAccess,
 	seesConsultationThread
@@ -77,6 +78,21 @@ describe('policy functions', () => {
 		expect(restoreRefusal(editor, [3], 'review')).toBe('history-locked');
 		expect(restoreRefusal(editor, [4], 'review')).toBe('forbidden');
 		expect(restoreRefusal(admin, [9], 'drafting')).toBe('forbidden');
+	});
+
+	it('lets owners import a Word file directly, other internal members only as suggestions', () => {
+		const reviewer = member({ roles: ['reviewer'], organizationId: 4 });
+		expect(docxImportModes(editor, [3], 'drafting')).toEqual(['suggest', 'direct']);
+		expect(docxImportModes(editor, [4], 'returned')).toEqual(['suggest']);
+		expect(docxImportModes(reviewer, [3], 'drafting')).toEqual(['suggest']);
+		expect(docxImportModes(admin, [3], 'drafting')).toEqual(['suggest']);
+		expect(docxImportModes(editor, [3], 'review')).toEqual([]);
+		expect(
+			docxImportModes(member({ roles: ['approver'], organizationId: 3 }), [3], 'drafting')
+		).toEqual([]);
+		expect(
+			docxImportModes(member({ roles: ['enterprise'], organizationId: 3 }), [3], 'drafting')
+		).toEqual([]);
 	});
 
 	it('exports versions to every member and the draft to its readers', () => {

@@ -205,6 +205,27 @@ export function canRestoreHistory(
 	return restoreRefusal(membership, owners, activityState) === null;
 }
 
+export type DocxImportMode = 'suggest' | 'direct';
+
+/**
+ * Bringing a Word file into a section's live draft (issue 17): while the activity is drafting, any
+ * internal editor, reviewer or plan admin who reads the draft may import it as suggestions (修订)
+ * for the owners to accept; the owning department's editors may also insert it directly.
+ * Leaders sign, participants comment on published versions: neither imports.
+ */
+export function docxImportModes(
+	membership: Membership | undefined,
+	owners: readonly number[],
+	activityState: ActivityState
+): DocxImportMode[] {
+	if (activityState !== 'drafting' && activityState !== 'returned') return [];
+	const proposes = membership?.roles.some(
+		(r) => r === 'admin' || r === 'editor' || r === 'reviewer'
+	);
+	if (!proposes) return [];
+	return canWriteSection(membership, owners, activityState) ? ['suggest', 'direct'] : ['suggest'];
+}
+
 /**
  * Exports: the live draft to those who read it; a published (frozen) version to every member of
  * the plan (the service checks that the version is visible to them).

@@ -229,6 +229,52 @@ export async function createThread(
 	return { threadId: result.threadId };
 }
 
+/** A thread an import brings (a Word comment), anchored on the text just inserted. */
+export interface ImportedThread {
+	anchor: Extract<NewThread['anchor'], { kind: 'text' }>;
+	body: string;
+}
+
+/**
+ * Threads from an imported Word file (docx-import/apply.ts), posted by the importer in one
+ * transaction: not rate-limited (one upload, not a burst of typing), one audit entry for the
+ * import rather than one per comment, one announcement to the section's editors.
+ */
+export function importThreads(
+	actor: Actor,
+	planId: number,
+	clause: string,
+	threads: readonly ImportedThread[]
+): void {
+	requireReader(actor.id, planId, clause);
+	const db = getDb();
+	db.transaction(() => {
+		for (const { anchor, body } of threads) {
+			if (!validFragment(clause, anchor.fragment)) continue;
+			const thread = db
+				.insert(schema.commentThreads)
+				.values({
+					planId,
+					clause,
+					anchorKind: 'text',
+					fragment: anchor.fragment,
+					anchorStart: anchor.start,
+					anchorEnd: anchor.end,
+					quote: anchor.quote.slice(0, COMMENT_LIMITS.quote),
+					contextBefore: anchor.before.slice(-COMMENT_LIMITS.context),
+					contextAfter: anchor.after.slice(0, COMMENT_LIMITS.context),
+					authorId: actor.id
+				})
+				.returning({ id: schema.commentThreads.id })
+				.get();
+			db.insert(schema.comments)
+				.values({ threadId: thread.id, authorId: actor.id, body: cleanCommentBody(body) })
+				.run();
+		}
+	});
+	announce(planId, clause);
+}
+
 function loadThread(threadId: number, planId: number) {
 	const thread = getDb()
 		.select()

@@ -61,6 +61,8 @@ export const AUDIT_ACTIONS = [
 	'consultation.public_moderated',
 	'history.version_saved',
 	'history.restored',
+	/** A Word file imported into a section's live draft (src/lib/server/docx-import/). */
+	'section.docx_imported',
 	'integrity.failed',
 	/** Stored Yjs state failed its checksum (collab/integrity.ts). */
 	'document.integrity_failed',

@@ -41,6 +41,7 @@ import { figureParagraphs } from './docx-figure.ts';
 import { coverDate, versionLines, versionRunning } from '../../export/model.ts';
 import { WORDS } from '../../export/vocabulary.ts';
 import { withFontTable } from './docx-fonts.ts';
+import { revisionRun } from './docx-revisions.ts';
 import type {
 	Block,
 	DiagramBlock,
@@ -146,13 +147,14 @@ function bookmarkId(ctx: Ctx, sectionId: string): string {
 function runs(inlines: readonly Inline[], base: IRunOptions = {}): ParagraphChild[] {
 	return inlines.map((inline) => {
 		if ('break' in inline) return new TextRun({ ...base, break: 1 });
-		const run = new TextRun({
+		const options = {
 			...base,
 			text: inline.text,
 			bold: inline.bold || base.bold,
 			italics: inline.italic,
 			underline: inline.underline ? {} : undefined
-		});
+		};
+		const run = inline.revision ? revisionRun(inline.revision, options) : new TextRun(options);
 		return inline.href ? new ExternalHyperlink({ link: inline.href, children: [run] }) : run;
 	});
 }

@@ -12,6 +12,7 @@ import { exportImages } from '../images/export.ts';
 import { closeExportWorker, renderInWorker } from './offload.ts';
 import { safeFilename } from './filename.ts';
 import { chromiumPath, PdfUnavailableError } from './pdf.ts';
+import { exportPeople } from './people.ts';
 import type { ExportOptions, SectionState, StoredInput } from './render.ts';
 import type { ExportSource } from './source.ts';
 import { loadWaivers } from './waivers.ts';
@@ -71,7 +72,9 @@ export async function loadExportInput(
 		images: exportImages(plan.id, sections),
 		signoffs: await source.signoffs(),
 		consultations: await source.consultations(),
-		waivers: loadWaivers(plan.id)
+		waivers: loadWaivers(plan.id),
+		// Only the live draft carries revisions (render.ts), so only it needs their authors' names.
+		...(source.version.kind === 'draft' && { people: exportPeople() })
 	};
 }
 

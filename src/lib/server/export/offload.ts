@@ -20,7 +20,8 @@ import {
 	type StoredInput
 } from './render.ts';
 import { checkFile, type FileCheck } from '../verify/check.ts';
-import type { CheckTask, RenderTask } from './worker.ts';
+import { readDocx, type DocxReading } from '../docx-import/read.ts';
+import type { WorkerTask } from './worker.ts';
 
 const WORKER = 'src/lib/server/export/worker.ts';
 const IDLE_MS = 60_000;
@@ -36,10 +37,10 @@ function findWorker(): string | undefined {
 	}
 }
 
-let pool: Piscina<RenderTask | CheckTask, RenderedFile | FileCheck> | undefined;
+let pool: Piscina<WorkerTask, RenderedFile | FileCheck | DocxReading> | undefined;
 let warned = false;
 
-function workerPool(): Piscina<RenderTask | CheckTask, RenderedFile | FileCheck> | undefined {
+function workerPool(): Piscina<WorkerTask, RenderedFile | FileCheck | DocxReading> | undefined {
 	if (pool) return pool;
 	const file = findWorker();
 	if (!file) {
@@ -48,7 +49,7 @@ function workerPool(): Piscina<RenderTask | CheckTask, RenderedFile | FileCheck>
 		warned = true;
 		return undefined;
 	}
-	pool = new Piscina<RenderTask | CheckTask, RenderedFile | FileCheck>({
+	pool = new Piscina<WorkerTask, RenderedFile | FileCheck | DocxReading>({
 		filename: pathToFileURL(file).href,
 		minThreads: 0,
 		maxThreads: 1,
@@ -87,6 +88,24 @@ export async function checkInWorker(bytes: Uint8Array, publicKeyPem: string): Pr
 	} catch (cause) {
 		if ((cause as Error).name === 'AbortError')
 			throw new CheckTimeoutError('file check timed out', { cause });
+		throw cause;
+	}
+}
+
+/**
+ * Reads an uploaded .docx for import in the worker thread; one that keeps it busy past the same
+ * minute is refused as malformed (a hostile file, not a document).
+ */
+export async function readDocxInWorker(bytes: Uint8Array): Promise<DocxReading> {
+	const workers = workerPool();
+	if (!workers) return readDocx(bytes);
+	try {
+		return (await workers.run(
+			{ docx: bytes },
+			{ signal: AbortSignal.timeout(CHECK_TIMEOUT_MS) }
+		)) as DocxReading;
+	} catch (cause) {
+		if ((cause as Error).name === 'AbortError') return { ok: false, code: 'malformed' };
 		throw cause;
 	}
 }

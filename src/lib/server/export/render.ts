@@ -21,6 +21,7 @@ import type { SectionData } from '../../conformance/types.ts';
 import { getTemplate } from '../../templates/index.ts';
 import type { EditionKey, ExportDocument, NumberingKey } from '../../export/types.ts';
 import { WORDS } from '../../export/vocabulary.ts';
+import { resolveRevisions, type People } from '../../export/revisions.ts';
 import { renderDocx } from './docx.ts';
 import { withChromium } from './pdf.ts';
 import { printPdf } from './print-pdf.ts';
@@ -37,6 +38,11 @@ export interface ExportOptions {
 	 * 验证信息 (sign.ts). The worker is a thread of this process; the key never leaves it.
 	 */
 	signingKey?: string;
+	/**
+	 * Keep the live draft's pending suggestions as Word revisions (保留修订, DOCX only); otherwise
+	 * every export shows the owners' text without them (revisions.ts).
+	 */
+	revisions?: boolean;
 }
 
 /** A section as stored: its Yjs state, decoded in the worker. */
@@ -48,13 +54,16 @@ export interface SectionState {
 /** What the server gathers for an export: the model input with its sections still encoded. */
 export type StoredInput = Omit<ModelInput, 'sections' | 'checklist'> & {
 	sections: readonly SectionState[];
+	/** The instance's people, to name the authors of revisions (保留修订). */
+	people?: People;
 };
 
 /**
- * Decodes each section's state and reads it as plain content, and as the conformance rules read it
- * (for the report's conformance statement: the rules run on exactly what is printed).
+ * Decodes each section's state and reads it as plain content, its suggestions kept or resolved, and
+ * as the conformance rules read it (for the report's conformance statement: the rules run on exactly
+ * what is printed).
  */
-function readStoredInput(stored: StoredInput): ModelInput {
+function readStoredInput(stored: StoredInput, keepRevisions: boolean): ModelInput {
 	const sections: SectionContent[] = [];
 	const data: Record<string, SectionData> = {};
 	for (const { clause, state } of stored.sections) {
@@ -63,7 +72,12 @@ function readStoredInput(stored: StoredInput): ModelInput {
 		const doc = new Y.Doc();
 		try {
 			Y.applyUpdate(doc, state);
-			sections.push(readSectionContent(doc, template));
+			const content = readSectionContent(doc, template);
+			const people = stored.people ?? {};
+			content.body = resolveRevisions(content.body, keepRevisions, people);
+			for (const id of Object.keys(content.items))
+				content.items[id] = resolveRevisions(content.items[id], keepRevisions, people);
+			sections.push(content);
 			data[clause] = readSectionData(doc, template);
 		} finally {
 			doc.destroy();
@@ -73,7 +87,8 @@ function readStoredInput(stored: StoredInput): ModelInput {
 		context: { periodStart: stored.plan.periodStart, periodEnd: stored.plan.periodEnd },
 		sections: data
 	});
-	return { ...stored, sections, checklist };
+	const { people: _people, ...rest } = stored;
+	return { ...rest, sections, checklist };
 }
 
 export interface RenderedFile {
@@ -125,7 +140,10 @@ export async function renderFile(
 	format: RenderFormat,
 	options: ExportOptions
 ): Promise<RenderedFile> {
-	const input = readStoredInput(stored);
+	// Revisions belong to the live draft: a frozen version is exported as it was signed.
+	const keepRevisions =
+		format === 'docx' && options.revisions === true && stored.version.kind === 'draft';
+	const input = readStoredInput(stored, keepRevisions);
 	const doc = buildExportModel(input, options);
 	const basename = exportBasename(doc);
 	if ((format === 'docx' || format === 'pdf') && options.signingKey && doc.meta.version.hash)

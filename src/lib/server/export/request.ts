@@ -52,7 +52,12 @@ export const exportQuery = z.object({
 	version: z
 		.string()
 		.regex(/^(draft|approved|v\d{1,9})$/)
-		.default('draft')
+		.default('draft'),
+	/** 保留修订: the draft's pending suggestions as Word revisions (DOCX of the draft only). */
+	revisions: z
+		.enum(['0', '1'])
+		.default('0')
+		.transform((v) => v === '1')
 });
 export type ExportQuery = z.infer<typeof exportQuery>;
 

@@ -4,8 +4,10 @@
  * from source (type stripping), which is why it and what it imports use relative `.ts` imports.
  *
  * The same thread reads uploaded files for /verify (`check` tasks): pdf.js parsing megabytes of
- * someone else's PDF is CPU work that must not be the collaboration server's either.
+ * someone else's PDF is CPU work that must not be the collaboration server's either; and uploaded
+ * Word files for import (`docx` tasks) likewise.
  */
+import { readDocx, type DocxReading } from '../docx-import/read.ts';
 import { checkFile, type FileCheck } from '../verify/check.ts';
 import { renderFile, type ExportOptions, type RenderFormat, type StoredInput } from './render.ts';
 
@@ -20,10 +22,18 @@ export interface CheckTask {
 	publicKeyPem: string;
 }
 
-export default function run(task: RenderTask | CheckTask) {
+/** An uploaded .docx to read for import (docx-import/read.ts). */
+export interface DocxTask {
+	docx: Uint8Array;
+}
+
+export type WorkerTask = RenderTask | CheckTask | DocxTask;
+
+export default function run(task: WorkerTask) {
 	if ('check' in task) return checkFile(task.check, task.publicKeyPem);
+	if ('docx' in task) return readDocx(task.docx);
 	const { input, format, options } = task;
 	return renderFile(input, format, options);
 }
 
-export type { FileCheck };
+export type { DocxReading, FileCheck };

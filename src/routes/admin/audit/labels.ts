@@ -41,6 +41,7 @@ const ACTIONS: Record<string, () => string> = {
 	'consultation.public_moderated': m.audit_action_consultation_public_moderated,
 	'history.version_saved': m.audit_action_history_version_saved,
 	'history.restored': m.audit_action_history_restored,
+	'section.docx_imported': m.docxio_audit_imported,
 	'integrity.failed': m.audit_action_integrity_failed,
 	'document.integrity_failed': m.audit_action_document_integrity_failed,
 	'document.update_refused': m.audit_action_document_update_refused
@@ -104,7 +105,11 @@ const KEYS: Record<string, () => string> = {
 	enterpriseCount: m.audit_key_enterprise_count,
 	residentCount: m.audit_key_resident_count,
 	approverId: m.audit_key_approver_id,
-	participant: m.audit_key_participant
+	participant: m.audit_key_participant,
+	mode: m.docxio_audit_key_mode,
+	blocks: m.docxio_audit_key_blocks,
+	suggestions: m.docxio_audit_key_suggestions,
+	comments: m.docxio_audit_key_comments
 };
 
 const isOneOf = <T extends string>(list: readonly T[], value: unknown): value is T =>
@@ -127,6 +132,8 @@ function valueText(key: string, value: unknown, names: AuditNames = {}): string 
 		return Object.entries(value as Record<string, unknown>)
 			.map(([k, v]) => `${keyLabel(k)}：${valueText(k, v, names)}`)
 			.join('；');
+	if (key === 'mode' && (value === 'suggest' || value === 'direct'))
+		return value === 'suggest' ? m.docxio_mode_suggest() : m.docxio_mode_direct();
 	if (key === 'role' && isOneOf(PLAN_ROLES, value)) return roleLabel(value);
 	if (key === 'activity' && isOneOf(ACTIVITIES, value)) return activityLabel(value);
 	if ((key === 'from' || key === 'to') && isOneOf(STATES, value)) return stateLabel(value);

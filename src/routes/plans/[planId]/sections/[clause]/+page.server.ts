@@ -1,6 +1,6 @@
 import { error } from '@sveltejs/kit';
-import { canReadDraft } from '#lib/policy/index.ts';
-import { sectionAccess } from '#lib/server/access.ts';
+import { canReadDraft, docxImportModes } from '#lib/policy/index.ts';
+import { sectionAccess, sectionFacts } from '#lib/server/access.ts';
 import { listThreads, mentionableMembers } from '#lib/server/comments.ts';
 import { getDb, schema } from '#lib/server/db/index.ts';
 import { chapterFiguresBefore, proseFragmentOrder } from '#lib/server/images/chapter.ts';
@@ -54,6 +54,8 @@ export const load: PageServerLoad = (event) => {
 		opinions: loadSectionOpinions(plan.id, section.clause, section.activity),
 		documentName: sectionDocumentName(plan.id, section.clause),
 		access: sectionAccess(user.id, plan.id, section.clause),
+		/** Whether the member may import a Word file here (docx-import). */
+		docxImport: canImportDocx(user.id, plan.id, section.clause),
 		comments: {
 			threads: listThreads(plan.id, section.clause, user.id),
 			members: mentionableMembers(plan.id)
@@ -67,6 +69,11 @@ export const load: PageServerLoad = (event) => {
 		}
 	};
 };
+
+function canImportDocx(userId: number, planId: number, clause: string): boolean {
+	const facts = sectionFacts(userId, planId, clause);
+	return docxImportModes(facts.membership, facts.owners, facts.state).length > 0;
+}
 
 /** The sections before and after, so one can walk the standard from 6.1 to 9.4. */
 function neighbours(clause: string) {

@@ -1,0 +1,457 @@
+/**
+ * A .docx's WordprocessingML → ProseMirror JSON for Lantu's schema (src/lib/editor/schema.ts):
+ * paragraphs, headings (by style or outline level, kept relative: the shallowest becomes level 1),
+ * bullet and numbered lists (nested by level), tables with merged cells (gridSpan → colspan,
+ * vMerge → rowspan), bold/italic/underline, links and line breaks. Word's tracked changes become the
+ * suggestion marks of the editor (`insertion` / `deletion`) with their Word author and date;
+ * adjacent revisions by the same author at the same time are one suggestion, as Lantu's own export
+ * writes one suggestion as several runs. Word comments are kept with the text they cover.
+ *
+ * Read directly rather than through an HTML converter: the revisions, their authors and the
+ * comments' ranges are in the XML, and one reader keeps them in step with the content.
+ */
+import type { XNode } from './xml.ts';
+import { child, children, isOn, parseXml, path, textOf } from './xml.ts';
+import type { DocxParts } from './archive.ts';
+
+export interface PMMark {
+	type: string;
+	attrs?: Record<string, unknown>;
+}
+export interface PMNode {
+	type: string;
+	attrs?: Record<string, unknown>;
+	content?: PMNode[];
+	text?: string;
+	marks?: PMMark[];
+}
+
+export interface ImportedRevision {
+	kind: 'insert' | 'delete';
+	author: string;
+	/** ISO time, when Word recorded one. */
+	date?: string;
+}
+
+export interface ImportedComment {
+	author: string;
+	date?: string;
+	text: string;
+	/**
+	 * Where the commented words start and end, counted in characters of the imported content in
+	 * document order (a line break counts one), the way apply.ts walks the inserted nodes.
+	 */
+	from: number;
+	to: number;
+}
+
+export interface ParsedDocx {
+	/** Top-level blocks; revision marks carry local ids (keys of `revisions`). */
+	blocks: PMNode[];
+	revisions: Map<number, ImportedRevision>;
+	comments: ImportedComment[];
+	headings: { level: number; text: string }[];
+}
+
+interface Styles {
+	/** styleId → heading level (1-based), for heading styles. */
+	headings: Map<string, number>;
+	/** styleId → numbering carried by the style. */
+	numbering: Map<string, { numId: string; ilvl: number }>;
+}
+
+interface Numbering {
+	/** numId → level → { ordered, start }. */
+	levels: Map<string, Map<number, { ordered: boolean; start: number }>>;
+}
+
+const HEADING_NAME = /^(?:heading|标题)\s*(\d)$/i;
+
+function readStyles(xml: string | undefined): Styles {
+	const styles: Styles = { headings: new Map(), numbering: new Map() };
+	if (!xml) return styles;
+	const root = parseXml(xml).find((n) => n.name === 'w:styles');
+	for (const style of children(root, 'w:style')) {
+		const id = style.attrs['w:styleId'];
+		if (!id) continue;
+		const name = path(style, 'w:name')?.attrs['w:val'] ?? '';
+		const outline = path(style, 'w:pPr', 'w:outlineLvl')?.attrs['w:val'];
+		const byName = HEADING_NAME.exec(name.trim()) ?? HEADING_NAME.exec(id);
+		if (byName) styles.headings.set(id, Number(byName[1]));
+		else if (name.trim().toLowerCase() === 'title') styles.headings.set(id, 1);
+		else if (outline !== undefined && Number(outline) < 9)
+			styles.headings.set(id, Number(outline) + 1);
+		const numPr = path(style, 'w:pPr', 'w:numPr');
+		const numId = path(numPr, 'w:numId')?.attrs['w:val'];
+		if (numId && numId !== '0')
+			styles.numbering.set(id, {
+				numId,
+				ilvl: Number(path(numPr, 'w:ilvl')?.attrs['w:val'] ?? 0) || 0
+			});
+	}
+	return styles;
+}
+
+function readNumbering(xml: string | undefined): Numbering {
+	const numbering: Numbering = { levels: new Map() };
+	if (!xml) return numbering;
+	const root = parseXml(xml).find((n) => n.name === 'w:numbering');
+	const abstract = new Map<string, Map<number, { ordered: boolean; start: number }>>();
+	for (const a of children(root, 'w:abstractNum')) {
+		const levels = new Map<number, { ordered: boolean; start: number }>();
+		for (const lvl of children(a, 'w:lvl')) {
+			const format = path(lvl, 'w:numFmt')?.attrs['w:val'] ?? 'decimal';
+			levels.set(Number(lvl.attrs['w:ilvl'] ?? 0), {
+				ordered: format !== 'bullet' && format !== 'none',
+				start: Number(path(lvl, 'w:start')?.attrs['w:val'] ?? 1) || 1
+			});
+		}
+		abstract.set(a.attrs['w:abstractNumId'] ?? '', levels);
+	}
+	for (const num of children(root, 'w:num')) {
+		const levels = abstract.get(path(num, 'w:abstractNumId')?.attrs['w:val'] ?? '');
+		if (levels) numbering.levels.set(num.attrs['w:numId'] ?? '', levels);
+	}
+	return numbering;
+}
+
+function readRelationships(xml: string | undefined): Map<string, string> {
+	const rels = new Map<string, string>();
+	if (!xml) return rels;
+	const root = parseXml(xml).find((n) => n.name === 'Relationships');
+	for (const rel of children(root, 'Relationship'))
+		if (rel.attrs.TargetMode === 'External' && rel.attrs.Id && rel.attrs.Target)
+			rels.set(rel.attrs.Id, rel.attrs.Target);
+	return rels;
+}
+
+function readComments(
+	xml: string | undefined
+): Map<string, { author: string; date?: string; text: string }> {
+	const comments = new Map<string, { author: string; date?: string; text: string }>();
+	if (!xml) return comments;
+	const root = parseXml(xml).find((n) => n.name === 'w:comments');
+	for (const c of children(root, 'w:comment')) {
+		const text = children(c, 'w:p')
+			.map((p) => paragraphPlainText(p))
+			.join('\n')
+			.trim();
+		comments.set(c.attrs['w:id'] ?? '', {
+			author: c.attrs['w:author'] ?? '',
+			date: isoDate(c.attrs['w:date']),
+			text
+		});
+	}
+	return comments;
+}
+
+function paragraphPlainText(p: XNode): string {
+	let out = '';
+	const walk = (n: XNode) => {
+		if (n.name === 'w:t') out += textOf(n);
+		else if (n.name === 'w:tab') out += ' ';
+		else if (n.name === 'w:br' || n.name === 'w:cr') out += '\n';
+		else if (n.name !== 'w:delText' && n.name !== 'w:del') n.children.forEach(walk);
+	};
+	walk(p);
+	return out;
+}
+
+function isoDate(value: string | undefined): string | undefined {
+	if (!value) return undefined;
+	const time = Date.parse(value);
+	return Number.isFinite(time) ? new Date(time).toISOString() : undefined;
+}
+
+const HREF = /^(https?:|mailto:)/i;
+
+/** Walks the body, collecting blocks, revisions and comment ranges. */
+class Reader {
+	readonly revisions = new Map<number, ImportedRevision>();
+	readonly comments: ImportedComment[] = [];
+	private readonly openComments = new Map<string, number>();
+	private readonly commentTexts: ReturnType<typeof readComments>;
+	/** The last revision written, while no unmarked text has come since (merging adjacent runs). */
+	private last: { key: string; id: number } | null = null;
+	private readonly byKey = new Map<string, number>();
+	/** Characters read so far (comment offsets). */
+	private offset = 0;
+
+	private readonly styles: Styles;
+	private readonly numbering: Numbering;
+	private readonly rels: Map<string, string>;
+
+	// No parameter properties: the export worker runs this file with Node's type stripping.
+	constructor(
+		styles: Styles,
+		numbering: Numbering,
+		rels: Map<string, string>,
+		commentTexts: ReturnType<typeof readComments>
+	) {
+		this.styles = styles;
+		this.numbering = numbering;
+		this.rels = rels;
+		this.commentTexts = commentTexts;
+	}
+
+	private revisionId(node: XNode, kind: 'insert' | 'delete'): number {
+		const author = node.attrs['w:author'] ?? '';
+		const raw = node.attrs['w:date'];
+		const date = isoDate(raw);
+		const key = `${kind}\u0000${author}\u0000${date ?? ''}`;
+		// A time to the millisecond is Lantu's own export: one suggestion's runs share it wherever
+		// they are. Word records seconds (often whole minutes), so there only adjacent runs merge.
+		const precise = raw !== undefined && /\.\d+/.test(raw);
+		const known = precise ? this.byKey.get(key) : this.last?.key === key ? this.last.id : undefined;
+		if (known !== undefined) {
+			this.last = { key, id: known };
+			return known;
+		}
+		const id = this.revisions.size + 1;
+		this.revisions.set(id, { kind, author, ...(date && { date }) });
+		this.byKey.set(key, id);
+		this.last = { key, id };
+		return id;
+	}
+
+	/** Inline content of a paragraph (or of a run container inside it). */
+	private inlines(node: XNode, marks: PMMark[], out: PMNode[]): void {
+		for (const c of node.children) {
+			switch (c.name) {
+				case 'w:r':
+					this.run(c, marks, out);
+					break;
+				case 'w:ins':
+				case 'w:moveTo':
+					this.inlines(
+						c,
+						[...marks, { type: 'insertion', attrs: { id: this.revisionId(c, 'insert') } }],
+						out
+					);
+					break;
+				case 'w:del':
+				case 'w:moveFrom':
+					this.inlines(
+						c,
+						[...marks, { type: 'deletion', attrs: { id: this.revisionId(c, 'delete') } }],
+						out
+					);
+					break;
+				case 'w:hyperlink': {
+					const href = this.rels.get(c.attrs['r:id'] ?? '');
+					this.inlines(
+						c,
+						href && HREF.test(href) ? [...marks, { type: 'link', attrs: { href } }] : marks,
+						out
+					);
+					break;
+				}
+				case 'w:commentRangeStart':
+					this.openComments.set(c.attrs['w:id'] ?? '', this.offset);
+					break;
+				case 'w:commentRangeEnd':
+					this.closeComment(c.attrs['w:id'] ?? '');
+					break;
+				case 'w:smartTag':
+				case 'w:sdt':
+				case 'w:sdtContent':
+				case 'w:fldSimple':
+				case 'w:customXml':
+					this.inlines(c, marks, out);
+					break;
+			}
+		}
+	}
+
+	private closeComment(id: string): void {
+		const from = this.openComments.get(id);
+		const found = this.commentTexts.get(id);
+		this.openComments.delete(id);
+		if (from === undefined || !found) return;
+		this.comments.push({ ...found, from, to: this.offset });
+	}
+
+	private run(r: XNode, marks: PMMark[], out: PMNode[]): void {
+		const rPr = child(r, 'w:rPr');
+		const own: PMMark[] = [...marks];
+		if (isOn(child(rPr, 'w:b'))) own.push({ type: 'strong' });
+		if (isOn(child(rPr, 'w:i'))) own.push({ type: 'em' });
+		if (isOn(child(rPr, 'w:u'))) own.push({ type: 'underline' });
+		const revised = own.some((m) => m.type === 'insertion' || m.type === 'deletion');
+		for (const c of r.children) {
+			let text = '';
+			if (c.name === 'w:t' || c.name === 'w:delText') text = textOf(c);
+			else if (c.name === 'w:tab') text = ' ';
+			else if ((c.name === 'w:br' && c.attrs['w:type'] !== 'page') || c.name === 'w:cr') {
+				out.push({ type: 'hard_break' });
+				this.offset += 1;
+				continue;
+			}
+			if (!text) continue;
+			if (!revised) this.last = null;
+			out.push({ type: 'text', text, ...(own.length > 0 && { marks: own }) });
+			this.offset += text.length;
+		}
+	}
+
+	private paragraphStyle(p: XNode): {
+		heading: number | null;
+		list: { numId: string; ilvl: number } | null;
+	} {
+		const pPr = child(p, 'w:pPr');
+		const styleId = path(pPr, 'w:pStyle')?.attrs['w:val'] ?? '';
+		const outline = path(pPr, 'w:outlineLvl')?.attrs['w:val'];
+		const heading =
+			this.styles.headings.get(styleId) ??
+			(outline !== undefined && Number(outline) < 9 ? Number(outline) + 1 : null);
+		const numPr = child(pPr, 'w:numPr');
+		const numId = path(numPr, 'w:numId')?.attrs['w:val'];
+		const list =
+			numId !== undefined
+				? numId === '0'
+					? null
+					: { numId, ilvl: Number(path(numPr, 'w:ilvl')?.attrs['w:val'] ?? 0) || 0 }
+				: (this.styles.numbering.get(styleId) ?? null);
+		return { heading, list };
+	}
+
+	/** A paragraph's ProseMirror node, and the list it belongs to (if any). */
+	private paragraph(p: XNode): {
+		node: PMNode | null;
+		list: { numId: string; ilvl: number } | null;
+		heading: number | null;
+	} {
+		const content: PMNode[] = [];
+		this.inlines(p, [], content);
+		const { heading, list } = this.paragraphStyle(p);
+		if (content.length === 0) return { node: null, list, heading };
+		if (heading !== null && !list)
+			return { node: { type: 'heading', attrs: { level: heading }, content }, list: null, heading };
+		return { node: { type: 'paragraph', content }, list, heading: null };
+	}
+
+	private table(tbl: XNode): PMNode | null {
+		const rows: PMNode[] = [];
+		// Cells still open downwards (vMerge restart), by grid column.
+		const openCells = new Map<number, PMNode>();
+		for (const tr of children(tbl, 'w:tr')) {
+			const cells: PMNode[] = [];
+			let column = 0;
+			for (const tc of children(tr, 'w:tc')) {
+				const tcPr = child(tc, 'w:tcPr');
+				const colspan = Math.max(1, Number(path(tcPr, 'w:gridSpan')?.attrs['w:val'] ?? 1) || 1);
+				const vMerge = child(tcPr, 'w:vMerge');
+				const merge = vMerge ? (vMerge.attrs['w:val'] ?? 'continue') : null;
+				if (merge === 'continue') {
+					const above = openCells.get(column);
+					if (above) {
+						(above.attrs as { rowspan: number }).rowspan += 1;
+						column += colspan;
+						continue;
+					}
+				}
+				const blocks = this.blocks(
+					tc.children.filter((c) => c.name === 'w:p' || c.name === 'w:tbl')
+				);
+				const cell: PMNode = {
+					type: 'table_cell',
+					attrs: { colspan, rowspan: 1 },
+					content: blocks.length > 0 ? blocks : [{ type: 'paragraph' }]
+				};
+				if (merge === 'restart') openCells.set(column, cell);
+				else openCells.delete(column);
+				cells.push(cell);
+				column += colspan;
+			}
+			if (cells.length > 0) rows.push({ type: 'table_row', content: cells });
+		}
+		return rows.length > 0 ? { type: 'table', content: rows } : null;
+	}
+
+	/** Block-level content: paragraphs grouped into lists, tables; returns ProseMirror nodes. */
+	blocks(nodes: readonly XNode[]): PMNode[] {
+		const out: PMNode[] = [];
+		// Open lists from the outermost: their level and node.
+		let stack: { level: number; ordered: boolean; node: PMNode }[] = [];
+		const flat: XNode[] = [];
+		for (const n of nodes)
+			if (n.name === 'w:sdt') flat.push(...(path(n, 'w:sdtContent')?.children ?? []));
+			else flat.push(n);
+		for (const n of flat) {
+			if (n.name === 'w:commentRangeStart' || n.name === 'w:commentRangeEnd') {
+				if (n.name === 'w:commentRangeStart')
+					this.openComments.set(n.attrs['w:id'] ?? '', this.offset);
+				else this.closeComment(n.attrs['w:id'] ?? '');
+				continue;
+			}
+			if (n.name === 'w:tbl') {
+				stack = [];
+				const table = this.table(n);
+				if (table) out.push(table);
+				continue;
+			}
+			if (n.name !== 'w:p') continue;
+			const { node, list } = this.paragraph(n);
+			if (!node) continue;
+			if (!list) {
+				stack = [];
+				out.push(node);
+				continue;
+			}
+			const format = this.numbering.levels.get(list.numId)?.get(list.ilvl) ?? {
+				ordered: true,
+				start: 1
+			};
+			while (stack.length > 0 && stack[stack.length - 1].level > list.ilvl) stack.pop();
+			let top = stack[stack.length - 1];
+			if (top && top.level === list.ilvl && top.ordered !== format.ordered) {
+				stack.pop();
+				top = stack[stack.length - 1];
+			}
+			if (!top || top.level < list.ilvl) {
+				const listNode: PMNode = format.ordered
+					? { type: 'ordered_list', attrs: { order: format.start }, content: [] }
+					: { type: 'bullet_list', content: [] };
+				if (top) {
+					const items = top.node.content!;
+					const lastItem = items[items.length - 1];
+					lastItem.content!.push(listNode);
+				} else out.push(listNode);
+				stack.push({ level: list.ilvl, ordered: format.ordered, node: listNode });
+				top = stack[stack.length - 1];
+			}
+			const paragraph: PMNode =
+				node.type === 'heading' ? { type: 'paragraph', content: node.content } : node;
+			top.node.content!.push({ type: 'list_item', content: [paragraph] });
+		}
+		return out;
+	}
+}
+
+/** Headings keep their relative depth: the shallowest becomes 1, none deeper than 4. */
+function normalizeHeadings(blocks: PMNode[]): { level: number; text: string }[] {
+	const headings = blocks.filter((b) => b.type === 'heading');
+	const shallowest = Math.min(...headings.map((h) => h.attrs!.level as number));
+	const list: { level: number; text: string }[] = [];
+	for (const h of headings) {
+		const level = Math.min(4, Math.max(1, (h.attrs!.level as number) - shallowest + 1));
+		h.attrs = { level };
+		list.push({ level, text: (h.content ?? []).map((c) => c.text ?? '').join('') });
+	}
+	return list;
+}
+
+export function parseDocx(parts: DocxParts): ParsedDocx {
+	const root = parseXml(parts.get('word/document.xml') ?? '').find((n) => n.name === 'w:document');
+	const body = child(root, 'w:body');
+	if (!body) throw new Error('no body');
+	const reader = new Reader(
+		readStyles(parts.get('word/styles.xml')),
+		readNumbering(parts.get('word/numbering.xml')),
+		readRelationships(parts.get('word/_rels/document.xml.rels')),
+		readComments(parts.get('word/comments.xml'))
+	);
+	const blocks = reader.blocks(body.children);
+	const headings = normalizeHeadings(blocks);
+	return { blocks, revisions: reader.revisions, comments: reader.comments, headings };
+}

@@ -1,0 +1,94 @@
+import { strFromU8, unzipSync } from 'fflate';
+import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { prosemirrorToYXmlFragment } from 'y-prosemirror';
+import { BODY_FRAGMENT } from '../../editor/fragments.ts';
+import { schema } from '../../editor/schema.ts';
+import { suggestionId } from '../../suggestions/ids.ts';
+import { renderFile, type StoredInput } from './render.ts';
+
+/** A 6.1 body with one pending insertion (by 李明, user 7) and one deletion (by 王芳, from Word). */
+function sectionState(): Uint8Array {
+	const ins = schema.marks.insertion.create({
+		id: suggestionId({ userId: 7, organizationId: 2, at: Date.parse('2026-12-01T08:30:00.000Z') })
+	});
+	const del = schema.marks.deletion.create({
+		id: suggestionId({
+			userId: 0,
+			organizationId: 0,
+			at: Date.parse('2026-12-02T09:00:00Z'),
+			name: '王芳'
+		})
+	});
+	const pm = schema.node('doc', null, [
+		schema.node('paragraph', null, [
+			schema.text('城市数据'),
+			schema.text('统一', [ins]),
+			schema.text('共享交换'),
+			schema.text('平台', [del])
+		]),
+		schema.node('paragraph', null, [schema.text('第二段不变。')])
+	]);
+	const doc = new Y.Doc();
+	prosemirrorToYXmlFragment(pm, doc.getXmlFragment(BODY_FRAGMENT));
+	const state = Y.encodeStateAsUpdate(doc);
+	doc.destroy();
+	return state;
+}
+
+function input(kind: 'draft' | 'version' = 'draft'): StoredInput {
+	return {
+		plan: {
+			id: 1,
+			title: '示例市智慧城市顶层设计',
+			city: '示例市',
+			periodStart: 2026,
+			periodEnd: 2030,
+			leadUnit: '示例市大数据局'
+		},
+		version: { kind, label: '草稿', hash: null, at: '2026-12-06T00:00:00Z' },
+		date: '2026-12-06T00:00:00Z',
+		sections: [{ clause: '6.1', state: sectionState() }],
+		signoffs: [],
+		consultations: [],
+		people: { 7: { name: '李明', organization: '发改委' } }
+	};
+}
+
+async function documentXml(stored: StoredInput, revisions: boolean): Promise<string> {
+	const { body } = await renderFile(stored, 'docx', { edition: 'full', revisions });
+	return strFromU8(unzipSync(body as Uint8Array)['word/document.xml']);
+}
+
+const attr = (xml: string, tag: string, name: string) =>
+	[...xml.matchAll(new RegExp(`<${tag} [^>]*${name}="([^"]*)"`, 'g'))].map((m) => m[1]);
+
+describe('DOCX with revisions (保留修订)', () => {
+	it('writes each pending suggestion as a w:ins / w:del with its author and time', async () => {
+		const xml = await documentXml(input(), true);
+		expect(attr(xml, 'w:ins', 'w:author')).toEqual(['李明']);
+		expect(attr(xml, 'w:del', 'w:author')).toEqual(['王芳']);
+		expect(attr(xml, 'w:ins', 'w:date')).toEqual(['2026-12-01T08:30:00.000Z']);
+		expect(attr(xml, 'w:del', 'w:date')).toEqual(['2026-12-02T09:00:00.000Z']);
+		// The inserted words are ordinary text inside w:ins; the deleted ones are w:delText.
+		expect(xml).toMatch(/<w:ins [^>]*>.*?<w:t[^>]*>统一<\/w:t>.*?<\/w:ins>/);
+		expect(xml).toMatch(/<w:del [^>]*>.*?<w:delText[^>]*>平台<\/w:delText>.*?<\/w:del>/);
+		// Revision ids are unique in the document, as Word requires.
+		const ids = [...attr(xml, 'w:ins', 'w:id'), ...attr(xml, 'w:del', 'w:id')];
+		expect(new Set(ids).size).toBe(ids.length);
+	});
+
+	it('without 保留修订 prints the owners’ text: no insertion, the deletion as plain text', async () => {
+		const xml = await documentXml(input(), false);
+		expect(xml).not.toContain('<w:ins ');
+		expect(xml).not.toContain('<w:del ');
+		expect(xml).not.toContain('统一');
+		expect(xml).toContain('平台');
+	});
+
+	it('keeps no revisions in a frozen version, even when asked', async () => {
+		const xml = await documentXml(input('version'), true);
+		expect(xml).not.toContain('<w:ins ');
+		expect(xml).not.toContain('<w:del ');
+	});
+});

@@ -1,0 +1,93 @@
+/**
+ * POST /api/plans/<id>/sections/<clause>/import?mode=preview|suggest|direct (raw body: a .docx, at
+ * most 20 MiB). `preview` reads the file and says what it holds, changing nothing; `suggest` and
+ * `direct` land it in the section's live draft (docx-import/apply.ts). Who may use which mode is
+ * the policy's `docxImportModes`. A refused file answers 4xx with `{ code, message }` and nothing
+ * changes; the page words the code.
+ */
+import { json } from '@sveltejs/kit';
+import { z } from 'zod';
+import { m } from '#lib/paraglide/messages.js';
+import { docxImportModes } from '#lib/policy/index.ts';
+import { sectionFacts } from '#lib/server/access.ts';
+import { requireApiMember } from '#lib/server/api.ts';
+import { DOCX_LIMITS, DocxRefusal, type DocxRefusalCode } from '#lib/server/docx-import/archive.ts';
+import { applyImport } from '#lib/server/docx-import/apply.ts';
+import { importPreview } from '#lib/server/docx-import/preview.ts';
+import { readDocxInWorker } from '#lib/server/export/offload.ts';
+import { logger } from '#lib/server/log.ts';
+import { readUpload } from '#lib/server/verify/upload.ts';
+import { getDb, schema } from '#lib/server/db/index.ts';
+import { findSection } from '#lib/standard/sections.ts';
+import { eq } from 'drizzle-orm';
+import type { RequestHandler } from './$types';
+
+const log = logger('docx-import');
+
+const query = z.object({ mode: z.enum(['preview', 'suggest', 'direct']) });
+
+const REFUSALS: Record<DocxRefusalCode | 'forbidden' | 'mode', () => string> = {
+	'too-large': () => m.docxio_refused_too_large({ mb: String(DOCX_LIMITS.maxFileBytes / 2 ** 20) }),
+	encrypted: m.docxio_refused_encrypted,
+	'not-docx': m.docxio_refused_not_docx,
+	macros: m.docxio_refused_macros,
+	'zip-bomb': m.docxio_refused_zip_bomb,
+	'too-many-entries': m.docxio_refused_zip_bomb,
+	malformed: m.docxio_refused_malformed,
+	empty: m.docxio_refused_empty,
+	forbidden: m.docxio_refused_forbidden,
+	mode: m.docxio_refused_mode
+};
+
+function refuse(status: number, code: keyof typeof REFUSALS) {
+	return json({ code, message: REFUSALS[code]() }, { status });
+}
+
+export const POST: RequestHandler = async (event) => {
+	const { plan, user } = requireApiMember(event);
+	const section = findSection(event.params.clause);
+	if (!section) return json({ code: 'not-found' }, { status: 404 });
+	const asked = query.safeParse(Object.fromEntries(event.url.searchParams));
+	if (!asked.success) return refuse(400, 'mode');
+	const facts = sectionFacts(user.id, plan.id, section.clause);
+	const modes = docxImportModes(facts.membership, facts.owners, facts.state);
+	if (modes.length === 0) return refuse(403, 'forbidden');
+	const mode = asked.data.mode;
+	if (mode !== 'preview' && !modes.includes(mode)) return refuse(403, 'mode');
+	if (Number(event.request.headers.get('content-length') ?? 0) > DOCX_LIMITS.maxFileBytes)
+		return refuse(413, 'too-large');
+	const bytes = await readUpload(event, DOCX_LIMITS.maxFileBytes);
+	const reading = await readDocxInWorker(bytes);
+	if (!reading.ok) {
+		log.warn(
+			{ planId: plan.id, clause: section.clause, userId: user.id, code: reading.code },
+			'docx refused'
+		);
+		return refuse(reading.code === 'too-large' ? 413 : 422, reading.code);
+	}
+	if (mode === 'preview') return json({ preview: importPreview(reading.parsed), modes });
+	const organization =
+		getDb()
+			.select({ name: schema.organizations.name })
+			.from(schema.organizations)
+			.where(eq(schema.organizations.id, user.organizationId))
+			.get()?.name ?? '';
+	let result;
+	try {
+		result = await applyImport(
+			{ user, ip: event.getClientAddress(), organization },
+			plan.id,
+			section.clause,
+			reading.parsed,
+			mode
+		);
+	} catch (cause) {
+		if (!(cause instanceof DocxRefusal)) throw cause;
+		return refuse(422, cause.code);
+	}
+	log.info(
+		{ planId: plan.id, clause: section.clause, userId: user.id, mode, ...result },
+		'docx imported'
+	);
+	return json({ result });
+};
