@@ -9,7 +9,7 @@ import { Hocuspocus, type Connection, type WebSocketLike } from '@hocuspocus/ser
 import { WebSocketServer, type WebSocket } from 'ws';
 import * as Y from 'yjs';
 import { CLOSE_CODES } from '../../src/lib/collab/close-codes.ts';
-import { sectionAccess } from '../../src/lib/server/access.ts';
+import { collabAccess } from '../../src/lib/server/access.ts';
 import { onAccessChanged } from '../../src/lib/server/access-events.ts';
 import { config } from '../../src/lib/server/config.ts';
 import type { Db } from '../../src/lib/server/db/index.ts';
@@ -20,6 +20,7 @@ import { Authorization } from './extensions/authorization.ts';
 import { AwarenessIdentity } from './extensions/awareness-identity.ts';
 import { Limits } from './extensions/limits.ts';
 import { BlockGuard } from './extensions/block-guard.ts';
+import { SuggestGuard } from './extensions/suggest-guard.ts';
 import { largeFrameGate } from './large-frames.ts';
 import { MAX_SYNC_MESSAGE_BYTES } from './limits.ts';
 import { Persistence } from './extensions/persistence.ts';
@@ -91,6 +92,33 @@ export function createCollabServer(db: Db): CollabServer {
 		quarantine.isolate(documentNames);
 	});
 	const refusalAudit = oncePer(REFUSAL_AUDIT_WINDOW_MS);
+	/**
+	 * A refused update: logged every time by its guard; audited once per user and section per
+	 * window, so a client that reconnects and sends the same bad update again cannot flood the
+	 * audit log.
+	 */
+	function auditRefusal({
+		userId,
+		documentName,
+		reason
+	}: {
+		userId: number;
+		documentName: string;
+		reason: string;
+	}) {
+		if (!refusalAudit.due(`${userId}:${documentName}`)) return;
+		try {
+			appendAudit({
+				action: 'document.update_refused',
+				actorId: userId,
+				planId: parseSectionDocumentName(documentName)?.planId ?? null,
+				target: documentName,
+				details: { reason }
+			});
+		} catch (error) {
+			log.error({ err: error }, 'audit entry of a refused update not written');
+		}
+	}
 	const hocuspocus = new Hocuspocus<CollabContext>({
 		name: 'lantu',
 		quiet: true,
@@ -99,30 +127,17 @@ export function createCollabServer(db: Db): CollabServer {
 		// The one statement of the extensions' order. Hocuspocus runs each hook in this order and a
 		// rejection stops the chain: caps first (cheapest refusal), then quarantined documents, then
 		// who may connect and with what scope, presence identity, session activity, the block guard
-		// (refuses a malformed update before it is applied), and persistence last (stores only what
-		// all the others let through).
+		// (refuses a malformed update before it is applied), the suggest guard (a suggest-only
+		// connection's update that changes text outside suggestion marks), and persistence last
+		// (stores only what all the others let through).
 		extensions: [
 			new Limits(),
 			quarantine,
 			new Authorization(),
 			new AwarenessIdentity(),
 			new SessionActivity(),
-			new BlockGuard(log.child({ part: 'block-guard' }), ({ userId, documentName, reason }) => {
-				// Logged every time by the guard; audited once per user and section per window, so a
-				// client that reconnects and sends the same bad update again cannot flood the audit log.
-				if (!refusalAudit.due(`${userId}:${documentName}`)) return;
-				try {
-					appendAudit({
-						action: 'document.update_refused',
-						actorId: userId,
-						planId: parseSectionDocumentName(documentName)?.planId ?? null,
-						target: documentName,
-						details: { reason }
-					});
-				} catch (error) {
-					log.error({ err: error }, 'audit entry of a refused update not written');
-				}
-			}),
+			new BlockGuard(log.child({ part: 'block-guard' }), auditRefusal),
+			new SuggestGuard(log.child({ part: 'suggest-guard' }), auditRefusal),
 			new Persistence(store, updateLog, compactor, log.child({ part: 'persistence' }))
 		]
 	});
@@ -285,14 +300,19 @@ export function createCollabServer(db: Db): CollabServer {
 	/**
 	 * Re-decides access for live connections to a plan's sections (announced by the services that
 	 * change members, assignments or workflow state): writers who lost write access become
-	 * read-only at once; those who lost all access are closed.
+	 * read-only at once (a writer who may now only suggest is held to suggestions at once); those
+	 * who lost all access are closed.
 	 */
 	function refreshAccess(planId: number, clause?: string) {
 		eachConnection(planId, clause, (connection, sectionClause) => {
 			const user = connection.context?.user;
-			const access = user ? sectionAccess(user.id, planId, sectionClause) : 'none';
-			const readOnly = access !== 'write';
-			if (access !== 'none' && readOnly === connection.readOnly) return;
+			const access = user ? collabAccess(user.id, planId, sectionClause) : 'none';
+			const readOnly = access === 'read' || access === 'none';
+			const suggestOnly = access === 'suggest';
+			const same =
+				readOnly === connection.readOnly && suggestOnly === !!connection.context?.suggestOnly;
+			if (access !== 'none' && same) return;
+			if (connection.context) connection.context.suggestOnly = suggestOnly;
 			// Refuse further updates at once, then close the socket so the provider reconnects,
 			// authenticates again and learns its new scope (Outline's "authorization changed").
 			connection.readOnly = readOnly;

@@ -2,6 +2,7 @@
  * The one ProseMirror schema of Lantu's prose, assembled from small node and mark modules. It has
  * no DOM dependency at import, so the server can use it to render, export and validate.
  */
+import { addSuggestionMarks } from '@handlewithcare/prosemirror-suggest-changes';
 import { Schema } from 'prosemirror-model';
 import { em, link, strong, underline } from './marks/index.ts';
 import { blockquote, doc, hard_break, paragraph, text } from './nodes/basic.ts';
@@ -11,7 +12,9 @@ import { tables } from './nodes/table.ts';
 
 export const schema = new Schema({
 	nodes: {
-		doc,
+		// Block-level suggestion marks, as the suggest-changes README asks (issue 17). y-prosemirror
+		// 1.x syncs only inline marks, so the editor turns them into inline marks (suggestions/).
+		doc: { ...doc, marks: 'insertion modification deletion' },
 		paragraph,
 		heading,
 		blockquote,
@@ -22,7 +25,8 @@ export const schema = new Schema({
 		text,
 		hard_break
 	},
-	marks: { strong, em, underline, link }
+	// 修订 (issue 17): the library's insertion, deletion and modification marks, names and attrs as is.
+	marks: addSuggestionMarks({ strong, em, underline, link })
 });
 
 export type EditorSchema = typeof schema;

@@ -1,6 +1,6 @@
 import { error } from '@sveltejs/kit';
 import { canReadDraft } from '#lib/policy/index.ts';
-import { sectionAccess } from '#lib/server/access.ts';
+import { collabAccess, sectionAccess } from '#lib/server/access.ts';
 import { listThreads, mentionableMembers } from '#lib/server/comments.ts';
 import { getDb, schema } from '#lib/server/db/index.ts';
 import { requirePlanMember } from '#lib/server/guards.ts';
@@ -53,11 +53,18 @@ export const load: PageServerLoad = (event) => {
 		opinions: loadSectionOpinions(plan.id, section.clause, section.activity),
 		documentName: sectionDocumentName(plan.id, section.clause),
 		access: sectionAccess(user.id, plan.id, section.clause),
+		/** The live document's scope: 'suggest' is writable inside suggestion marks only (修订). */
+		collab: collabAccess(user.id, plan.id, section.clause),
 		comments: {
 			threads: listThreads(plan.id, section.clause, user.id),
 			members: mentionableMembers(plan.id)
 		},
-		me: { id: user.id, name: user.displayName, organization: organization?.name ?? '' }
+		me: {
+			id: user.id,
+			name: user.displayName,
+			organization: organization?.name ?? '',
+			organizationId: user.organizationId
+		}
 	};
 };
 
