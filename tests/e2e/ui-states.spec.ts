@@ -1,14 +1,15 @@
 /**
- * States the section page must not misstate, in a real browser: a reviewer (read-only) is told 只读
+ * States the section page must not misstate, in a real browser: an approver (read-only) is told 只读
  * and never 已全部保存, reads block values as text rather than form controls, 9.3's checklist
  * without required rules shows no "0/0" bar, and its Gantt draws each key project once. Read-only
  * visits to the demo plan's roadmap sections, which no other spec changes.
  */
 import { expect, loginAs, test } from './fixtures.ts';
 
-test.describe('a reviewer on a section', () => {
+test.describe('an approver on a section', () => {
 	test.beforeEach(async ({ context }) => {
-		await loginAs(context, 'reviewer');
+		// Reviewers may suggest (修订) while drafting; the approver only reads.
+		await loginAs(context, 'leader');
 	});
 
 	test('sees 只读 and no saved-state claim, and values as text', async ({ page }) => {

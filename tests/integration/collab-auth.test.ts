@@ -104,9 +104,11 @@ describe('/collab upgrade refusals', () => {
 });
 
 describe('read-only connections', () => {
-	it('gives a member of another department read-only access, and the server drops its updates', async () => {
-		// 6.3 belongs to 大数据局; fgw (发改委) may read it but not write it.
-		const reader = connect(server.url, fgw, 'plan/1/section/6.3');
+	it('gives an approver read-only access, and the server drops its updates', async () => {
+		// 6.3 belongs to 大数据局; the approver (区政府) reads it. Other departments' editors may
+		// suggest (修订, tests/integration/collab-suggest.test.ts), an approver may not.
+		const leader = await login(server.url, 'leader');
+		const reader = connect(server.url, leader, 'plan/1/section/6.3');
 		const owner = connect(server.url, admin, 'plan/1/section/6.3');
 		try {
 			await eventually(() => expect(reader.provider.isSynced).toBe(true));

@@ -6,6 +6,7 @@
  */
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { closeCodeOf } from '../../src/lib/collab/close-codes.ts';
 import { frozenParts } from '../../src/lib/consultation/passages.ts';
 import {
 	allowed,
@@ -187,6 +188,18 @@ describe('the live section over the collab WebSocket', () => {
 					await eventually(() => expect(client.provider.authorizedScope).toBe('read-write'));
 					client.doc.getText('matrix').insert(0, mark);
 					await eventually(() => expect(text()).toContain(mark));
+				} else if (access === 'suggest') {
+					// 修订: writable, but an edit outside suggestion marks closes the document.
+					const reasons: string[] = [];
+					client.provider.on('close', ({ event }: { event: { code: number; reason: string } }) => {
+						const name = closeCodeOf(event);
+						if (name) reasons.push(name);
+					});
+					await eventually(() => expect(client.provider.authorizedScope).toBe('read-write'));
+					await eventually(() => expect(client.provider.isSynced).toBe(true));
+					client.doc.getText('matrix').insert(0, mark);
+					await eventually(() => expect(reasons).toContain('suggestionsOnly'));
+					expect(text()).not.toContain(mark);
 				} else {
 					await eventually(() => expect(client.provider.authorizedScope).toBe('readonly'));
 					await eventually(() => expect(client.provider.isSynced).toBe(true));

@@ -25,6 +25,8 @@ export const CLOSE_CODES = {
 	documentTooLarge: { code: 4413, reason: 'document-too-large', fatal: true },
 	/** An update would have written a malformed row into a structured block: refused, not stored. */
 	invalidBlockData: { code: 4422, reason: 'invalid-block-data', fatal: true },
+	/** A suggest-only (修订) connection's update changed text outside suggestion marks: refused. */
+	suggestionsOnly: { code: 4424, reason: 'suggestions-only', fatal: true },
 	tooManyConnections: { code: 4429, reason: 'too-many-connections', fatal: false },
 	loadFailed: { code: 4500, reason: 'document-load-failed', fatal: true },
 	/** Storing an update failed: the server dropped its copy; reconnecting sends the edit again. */

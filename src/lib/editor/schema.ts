@@ -13,7 +13,8 @@ import { tables } from './nodes/table.ts';
 
 export const schema = new Schema({
 	nodes: {
-		// The library's suggestion marks (修订) may sit on blocks too, as its README asks.
+		// Block-level suggestion marks, as the suggest-changes README asks (issue 17). y-prosemirror
+		// 1.x syncs only inline marks, so the editor turns them into inline marks (suggestions/).
 		doc: { ...doc, marks: 'insertion modification deletion' },
 		paragraph,
 		heading,
@@ -27,6 +28,7 @@ export const schema = new Schema({
 		hard_break,
 		figure_ref
 	},
+	// 修订 (issue 17): the library's insertion, deletion and modification marks, names and attrs as is.
 	marks: addSuggestionMarks({ strong, em, underline, link })
 });
 

@@ -2,6 +2,9 @@ import { describe, expect, it } from 'vitest';
 import {
 	answersForSection,
 	canAdministerSite,
+	canDecideSuggestions,
+	canSuggest,
+	collabAccess,
 	canExport,
 	canFileFeedback,
 	canResolveThread,
@@ -23,8 +26,8 @@ const member = (m: Membership): Membership => m;
 const TABLE: Record<string, Record<MatrixAction, boolean> & { socket: string }> = {
 	admin: row(1, 1, 1, 1, 1, 1, 1, 1, 1, 'write'),
 	dsj: row(1, 1, 1, 1, 1, 1, 0, 0, 1, 'write'),
-	fgw: row(1, 1, 0, 0, 0, 1, 0, 0, 0, 'read'),
-	reviewer: row(1, 1, 0, 0, 0, 1, 0, 0, 0, 'read'),
+	fgw: row(1, 1, 0, 0, 0, 1, 0, 0, 0, 'suggest'),
+	reviewer: row(1, 1, 0, 0, 0, 1, 0, 0, 0, 'suggest'),
 	leader: row(1, 1, 0, 0, 0, 1, 0, 0, 0, 'read'),
 	qiye: row(0, 0, 0, 0, 0, 0, 0, 0, 0, 'none'),
 	jumin: row(0, 0, 0, 0, 0, 0, 0, 0, 0, 'none'),
@@ -63,6 +66,23 @@ describe('policy functions', () => {
 		expect(sectionAccess(editor, [4], 'drafting')).toBe('read');
 		expect(sectionAccess(admin, [9], 'drafting')).toBe('read');
 		expect(sectionAccess({ roles: ['resident'], organizationId: 3 }, [3], 'drafting')).toBe('none');
+	});
+
+	it('lets readers who draft or review suggest (修订) while drafting, and only writers decide', () => {
+		const reviewer = member({ roles: ['reviewer'], organizationId: 8 });
+		const approver = member({ roles: ['approver'], organizationId: 5 });
+		expect(collabAccess(editor, [4], 'drafting')).toBe('suggest');
+		expect(collabAccess(editor, [4], 'returned')).toBe('suggest');
+		expect(collabAccess(editor, [4], 'consultation')).toBe('read');
+		expect(collabAccess(reviewer, [4], 'drafting')).toBe('suggest');
+		expect(collabAccess(admin, [4], 'drafting')).toBe('suggest');
+		expect(collabAccess(approver, [4], 'drafting')).toBe('read');
+		expect(collabAccess(editor, [3], 'drafting')).toBe('write');
+		expect(canSuggest(editor, [3], 'drafting')).toBe(false); // writes; may switch to 修订 itself
+		expect(canSuggest({ roles: ['resident'], organizationId: 4 }, [4], 'drafting')).toBe(false);
+		expect(canDecideSuggestions(editor, [3], 'drafting')).toBe(true);
+		expect(canDecideSuggestions(editor, [4], 'drafting')).toBe(false);
+		expect(canDecideSuggestions(editor, [3], 'review')).toBe(false);
 	});
 
 	it('lets authors and those who answer for a section resolve threads', () => {

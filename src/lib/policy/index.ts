@@ -95,6 +95,50 @@ export function sectionAccess(
 	return canWriteSection(membership, owners, activityState) ? 'write' : 'read';
 }
 
+/**
+ * 修订 (issue 17): proposing changes to a section one reads but may not write — other
+ * departments' editors, reviewers (experts are reviewers of an expert organization) and plan
+ * admins — while the activity is drafting, as the section's writers can. Approvers and 多元参与
+ * participants do not; they comment.
+ */
+export function canSuggest(
+	membership: Membership | undefined,
+	owners: readonly number[],
+	activityState: ActivityState
+): boolean {
+	if (activityState !== 'drafting' && activityState !== 'returned') return false;
+	if (!canReadDraft(membership) || canWriteSection(membership, owners, activityState)) return false;
+	return (membership?.roles ?? []).some((r) => r === 'editor' || r === 'reviewer' || r === 'admin');
+}
+
+export type CollabAccess = SectionAccess | 'suggest';
+
+/**
+ * What a member's connection to a section's live document may do: write, only suggest (every
+ * change inside suggestion marks, enforced by the collaboration server), only read, or nothing.
+ */
+export function collabAccess(
+	membership: Membership | undefined,
+	owners: readonly number[],
+	activityState: ActivityState
+): CollabAccess {
+	const access = sectionAccess(membership, owners, activityState);
+	if (access === 'read' && canSuggest(membership, owners, activityState)) return 'suggest';
+	return access;
+}
+
+/**
+ * Deciding on suggestions (accept, reject): those who write the section. Accepting is writing;
+ * the collaboration server already refuses it from anyone else.
+ */
+export function canDecideSuggestions(
+	membership: Membership | undefined,
+	owners: readonly number[],
+	activityState: ActivityState
+): boolean {
+	return canWriteSection(membership, owners, activityState);
+}
+
 /** Comment threads on the draft: whoever reads the draft may open and reply to them. */
 export function canComment(membership: Membership | undefined): boolean {
 	return canReadDraft(membership);

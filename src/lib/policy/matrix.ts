@@ -16,9 +16,9 @@ import {
 	canReadHistory,
 	canResolveThread,
 	canSaveNamedVersion,
+	collabAccess,
 	restoreRefusal,
-	sectionAccess,
-	type SectionAccess
+	type CollabAccess
 } from './index.ts';
 
 /** Demo organization ids, in the seed's order (大数据局 is 1). */
@@ -123,7 +123,10 @@ export function allowed(persona: Persona, action: MatrixAction): boolean {
 	}
 }
 
-/** What the live section document grants the persona over the collab WebSocket. */
-export function socketAccess(persona: Persona): SectionAccess {
-	return sectionAccess(persona.membership, SAMPLE.owners, SAMPLE.state);
+/**
+ * What the live section document grants the persona over the collab WebSocket: write, suggest
+ * (修订: writable, but only inside suggestion marks), read or none.
+ */
+export function socketAccess(persona: Persona): CollabAccess {
+	return collabAccess(persona.membership, SAMPLE.owners, SAMPLE.state);
 }

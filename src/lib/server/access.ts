@@ -3,7 +3,12 @@
  * from the database; the decisions themselves are src/lib/policy's.
  */
 import { and, eq } from 'drizzle-orm';
-import { sectionAccess as decideSectionAccess, type SectionAccess } from '../policy/index.ts';
+import {
+	collabAccess as decideCollabAccess,
+	sectionAccess as decideSectionAccess,
+	type CollabAccess,
+	type SectionAccess
+} from '../policy/index.ts';
 import type { ActivityState, Membership, PlanRole } from '../roles.ts';
 import { findSection } from '../standard/sections.ts';
 import { getDb, schema } from './db/index.ts';
@@ -34,7 +39,7 @@ export function assignedOrganizationIds(planId: number, clause: string): number[
 		.map((r) => r.id);
 }
 
-export type { SectionAccess };
+export type { CollabAccess, SectionAccess };
 
 /** The workflow state of the activity a section belongs to. */
 export function sectionState(planId: number, clause: string): ActivityState {
@@ -67,4 +72,11 @@ export function sectionAccess(userId: number, planId: number, clause: string): S
 	if (!findSection(clause)) return 'none';
 	const facts = sectionFacts(userId, planId, clause);
 	return decideSectionAccess(facts.membership, facts.owners, facts.state);
+}
+
+/** What a user's connection to one section's live document may do (修订: 'suggest'). */
+export function collabAccess(userId: number, planId: number, clause: string): CollabAccess {
+	if (!findSection(clause)) return 'none';
+	const facts = sectionFacts(userId, planId, clause);
+	return decideCollabAccess(facts.membership, facts.owners, facts.state);
 }

@@ -18,4 +18,10 @@ export interface CollabContext {
 	activity?: SocketActivity;
 	/** Name of the user's organization, shown with their presence. */
 	organization: string;
+	/**
+	 * This document's connection may only suggest (修订, issue 17): writable for Hocuspocus, but
+	 * every update must stay inside suggestion marks (extensions/suggest-guard.ts). Set per
+	 * document by the authorization extension (Hocuspocus copies the context per document).
+	 */
+	suggestOnly?: boolean;
 }

@@ -10,6 +10,7 @@ import type { CollabContext } from './context.ts';
 import { Authorization } from './extensions/authorization.ts';
 import { AwarenessIdentity } from './extensions/awareness-identity.ts';
 import { BlockGuard } from './extensions/block-guard.ts';
+import { SuggestGuard } from './extensions/suggest-guard.ts';
 import { Limits } from './extensions/limits.ts';
 import { Persistence } from './extensions/persistence.ts';
 import { SessionActivity } from './sockets.ts';
@@ -17,6 +18,7 @@ import type { Storage } from './storage.ts';
 
 export function createHocuspocus(storage: Storage, log: Logger): Hocuspocus<CollabContext> {
 	const { store, updateLog, compactor, quarantine } = storage;
+	const auditRefusal = refusalAuditor(log);
 	return new Hocuspocus<CollabContext>({
 		name: 'lantu',
 		quiet: true,
@@ -25,15 +27,17 @@ export function createHocuspocus(storage: Storage, log: Logger): Hocuspocus<Coll
 		// The one statement of the extensions' order. Hocuspocus runs each hook in this order and a
 		// rejection stops the chain: caps first (cheapest refusal), then quarantined documents, then
 		// who may connect and with what scope, presence identity, session activity, the block guard
-		// (refuses a malformed update before it is applied), and persistence last (stores only what
-		// all the others let through).
+		// (refuses a malformed update before it is applied), the suggest guard (a suggest-only
+		// connection's update that changes text outside suggestion marks), and persistence last
+		// (stores only what all the others let through).
 		extensions: [
 			new Limits(),
 			quarantine,
 			new Authorization(),
 			new AwarenessIdentity(),
 			new SessionActivity(),
-			new BlockGuard(log.child({ part: 'block-guard' }), refusalAuditor(log)),
+			new BlockGuard(log.child({ part: 'block-guard' }), auditRefusal),
+			new SuggestGuard(log.child({ part: 'suggest-guard' }), auditRefusal),
 			new Persistence(store, updateLog, compactor, log.child({ part: 'persistence' }))
 		]
 	});
@@ -43,7 +47,7 @@ export function createHocuspocus(storage: Storage, log: Logger): Hocuspocus<Coll
 const REFUSAL_AUDIT_WINDOW_MS = 10 * 60 * 1000;
 
 /**
- * Refused block updates: logged every time by the guard; audited once per user and section per
+ * Refused updates (block and suggest guards): logged every time by the guard; audited once per user and section per
  * window, so a client that reconnects and sends the same bad update again cannot flood the audit log.
  */
 function refusalAuditor(log: Logger) {

@@ -1,6 +1,6 @@
 import { error } from '@sveltejs/kit';
 import { canReadDraft, docxImportModes } from '#lib/policy/index.ts';
-import { sectionAccess, sectionFacts } from '#lib/server/access.ts';
+import { collabAccess, sectionAccess, sectionFacts } from '#lib/server/access.ts';
 import { listThreads, mentionableMembers } from '#lib/server/comments.ts';
 import { getDb, schema } from '#lib/server/db/index.ts';
 import { chapterFiguresBefore, proseFragmentOrder } from '#lib/server/images/chapter.ts';
@@ -56,11 +56,18 @@ export const load: PageServerLoad = (event) => {
 		access: sectionAccess(user.id, plan.id, section.clause),
 		/** Whether the member may import a Word file here (docx-import). */
 		docxImport: canImportDocx(user.id, plan.id, section.clause),
+		/** The live document's scope: 'suggest' is writable inside suggestion marks only (修订). */
+		collab: collabAccess(user.id, plan.id, section.clause),
 		comments: {
 			threads: listThreads(plan.id, section.clause, user.id),
 			members: mentionableMembers(plan.id)
 		},
-		me: { id: user.id, name: user.displayName, organization: organization?.name ?? '' },
+		me: {
+			id: user.id,
+			name: user.displayName,
+			organization: organization?.name ?? '',
+			organizationId: user.organizationId
+		},
 		figures: {
 			planId: plan.id,
 			clause: section.clause,

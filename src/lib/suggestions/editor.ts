@@ -1,0 +1,137 @@
+/**
+ * 修订 in the editor (browser side): the suggest-changes plugin, its transaction decorator with
+ * Lantu's author ids, and Word's look — insertions underlined and deletions struck through in the
+ * author's colour, with who and when on hover.
+ *
+ * Two adjustments to the library, both because of what travels through y-prosemirror 1.x:
+ * - it syncs only inline marks, so a block-level suggestion mark (a whole inserted paragraph) is
+ *   moved onto the block's text (an empty block gets a zero-width anchor, as the library does at
+ *   paragraph boundaries);
+ * - a change the library cannot express as suggestions — a heading level, a list wrap, a table —
+ *   would change the section's base, which the collaboration server refuses from a suggest-only
+ *   connection by closing it. Such a transaction is dropped here, before it is sent, and
+ *   `onRefused` tells the user (the same rule as the server's, base.ts).
+ */
+import {
+	suggestChanges,
+	suggestChangesKey,
+	withSuggestChanges
+} from '@handlewithcare/prosemirror-suggest-changes';
+import type { Mark, Node as PMNode } from 'prosemirror-model';
+import { Plugin, type EditorState, type Transaction } from 'prosemirror-state';
+import { AddNodeMarkStep } from 'prosemirror-transform';
+import { Decoration, DecorationSet, type EditorView } from 'prosemirror-view';
+import { schema } from '../editor/schema.ts';
+import { baseKey } from './base.ts';
+import { parseSuggestionId, suggestionId, type SuggestionAuthor } from './ids.ts';
+
+export { suggestChangesKey };
+
+const TRACKED = new Set(['insertion', 'deletion']);
+
+/** How an author is shown: name, department, colour (the page knows the plan's members). */
+export interface AuthorLook {
+	name: string;
+	organization: string;
+	color: string;
+}
+export type DescribeAuthor = (author: SuggestionAuthor) => AuthorLook;
+
+/** The plugins of an editor that shows suggestions (every editor: readers see them too). */
+export function suggestionPlugins(
+	describe: DescribeAuthor,
+	when: (at: number) => string
+): Plugin[] {
+	return [suggestChanges(), authorColours(describe, when)];
+}
+
+export function isSuggesting(state: EditorState): boolean {
+	return !!suggestChangesKey.getState(state)?.enabled;
+}
+
+/** A transaction that turns 修订 on or off (the owner's toggle; forced on for suggest-only). */
+export function setSuggesting(state: EditorState, enabled: boolean): Transaction {
+	return state.tr.setMeta(suggestChangesKey, { enabled });
+}
+
+/** Block-level suggestion marks become marks on the block's text (see the header). */
+function inlineBlockMarks(tr: Transaction): void {
+	if (!tr.steps.some((step) => step instanceof AddNodeMarkStep)) return;
+	const found: { pos: number; mark: Mark }[] = [];
+	tr.doc.descendants((node, pos) => {
+		if (node.isInline) return false;
+		for (const mark of node.marks) if (TRACKED.has(mark.type.name)) found.push({ pos, mark });
+		return true;
+	});
+	for (const { pos, mark } of found.reverse()) {
+		tr.removeNodeMark(pos, mark);
+		const node = tr.doc.nodeAt(pos) as PMNode;
+		if (node.isTextblock && node.content.size === 0) tr.insert(pos + 1, schema.text('\u200B'));
+		const after = tr.doc.nodeAt(pos) as PMNode;
+		tr.addMark(pos + 1, pos + after.nodeSize - 1, mark);
+	}
+}
+
+/**
+ * The editor's dispatch with 修订: while suggesting, the library rewrites each local transaction
+ * into suggestions by `author()` (ids.ts); remote, undo and accept/reject transactions pass as
+ * they are.
+ */
+export function suggestingDispatch(options: {
+	dispatch: (this: EditorView, tr: Transaction) => void;
+	author: () => Omit<SuggestionAuthor, 'at'>;
+	onRefused: () => void;
+}): (this: EditorView, tr: Transaction) => void {
+	const generateId = () => suggestionId({ ...options.author(), at: Date.now() });
+	const inner = function (this: EditorView, tr: Transaction) {
+		if (tr.docChanged && isSuggesting(this.state) && !tr.getMeta('y-sync$')?.isChangeOrigin) {
+			inlineBlockMarks(tr);
+			const skip = 'skip' in (tr.getMeta(suggestChangesKey) ?? {});
+			if (!skip && baseKey(this.state.doc) !== baseKey(tr.doc)) {
+				options.onRefused();
+				return;
+			}
+		}
+		options.dispatch.call(this, tr);
+	};
+	return withSuggestChanges(inner, generateId);
+}
+
+/** Colour, author and time on every suggested range (the marks' own DOM has only the id). */
+function authorColours(describe: DescribeAuthor, when: (at: number) => string): Plugin {
+	function build(doc: PMNode): DecorationSet {
+		const decorations: Decoration[] = [];
+		doc.descendants((node, pos) => {
+			if (!node.isInline) return true;
+			const mark = node.marks.find((m) => TRACKED.has(m.type.name));
+			if (!mark) return false;
+			const author = parseSuggestionId(mark.attrs.id);
+			const look = author ? describe(author) : null;
+			const kind = mark.type.name === 'insertion' ? '插入' : '删除';
+			decorations.push(
+				Decoration.inline(pos, pos + node.nodeSize, {
+					class: `suggestion suggestion-${mark.type.name}`,
+					style: `--suggestion-color: ${look?.color ?? '#64748b'}`,
+					title:
+						look && author
+							? `${kind} · ${look.name}（${look.organization}）· ${when(author.at)}`
+							: kind,
+					'data-suggestion-id': String(mark.attrs.id)
+				})
+			);
+			return false;
+		});
+		return DecorationSet.create(doc, decorations);
+	}
+	return new Plugin({
+		state: {
+			init: (_, state) => build(state.doc),
+			apply: (tr, value) => (tr.docChanged ? build(tr.doc) : value)
+		},
+		props: {
+			decorations(state) {
+				return this.getState(state);
+			}
+		}
+	});
+}

@@ -1,0 +1,39 @@
+/**
+ * The pending suggestions of a ProseMirror document, grouped by id in reading order: what the
+ * section page's side list shows (section-suggestions.svelte.ts) and what an accept or reject acts on.
+ */
+import type { Node as PMNode } from 'prosemirror-model';
+import { parseSuggestionId, type SuggestionAuthor } from './ids.ts';
+
+export interface SuggestionView {
+	id: string;
+	fragment: string;
+	author: SuggestionAuthor | null;
+	inserted: string;
+	deleted: string;
+}
+
+/** Pending suggestions of one document, in reading order, grouped by id. */
+export function suggestionsIn(doc: PMNode, fragment: string): SuggestionView[] {
+	const byId = new Map<string, SuggestionView>();
+	doc.descendants((node) => {
+		if (!node.isText) return true;
+		for (const mark of node.marks) {
+			if (mark.type.name !== 'insertion' && mark.type.name !== 'deletion') continue;
+			const id = String(mark.attrs.id);
+			const entry = byId.get(id) ?? {
+				id,
+				fragment,
+				author: parseSuggestionId(mark.attrs.id),
+				inserted: '',
+				deleted: ''
+			};
+			const text = (node.text ?? '').replace(/\u200B/g, '');
+			if (mark.type.name === 'insertion') entry.inserted += text;
+			else entry.deleted += text;
+			byId.set(id, entry);
+		}
+		return false;
+	});
+	return [...byId.values()];
+}

@@ -1,0 +1,164 @@
+/**
+ * A section's 修订 in the browser: who may do what (suggest-only, or writer with the toggle), the
+ * editors of the section, and the side list of pending suggestions with accept and reject — one,
+ * by author, by department, or all. Provided to the page's editors through context.
+ *
+ * Accepting or rejecting is an ordinary edit in the owner's own editor (the library's commands,
+ * marked so they are not themselves turned into suggestions): y-prosemirror sends it, the server
+ * stores it with the owner as its author, and history shows it as the owner's change.
+ */
+import { applySuggestion, revertSuggestion } from '@handlewithcare/prosemirror-suggest-changes';
+import type { Node as PMNode } from 'prosemirror-model';
+import type { EditorView } from 'prosemirror-view';
+import { getContext, setContext } from 'svelte';
+import type { SuggestionAuthor } from './ids.ts';
+import { suggestionsIn, type SuggestionView } from './list.ts';
+
+export type { SuggestionView };
+import { userColor } from '../collab/colors.ts';
+import { setSuggesting, type AuthorLook } from './editor.ts';
+
+export interface Member {
+	id: number;
+	name: string;
+	organization: string;
+}
+
+export type Mode = 'write' | 'suggest' | 'read';
+
+export class SectionSuggestions {
+	/** The connection's scope as the page knows it (suggest: the server holds edits to marks). */
+	mode = $state<Mode>('read');
+	/** A writer's own 修订 toggle (always on for suggest-only). */
+	suggesting = $state(false);
+	/** Pending suggestions across the section's editors. */
+	list = $state.raw<SuggestionView[]>([]);
+	/** The last change the editor kept back because it cannot be a suggestion. */
+	refused = $state(false);
+	// Not state: the editors register themselves; `list` is what the page reacts to.
+	// eslint-disable-next-line svelte/prefer-svelte-reactivity
+	#views = new Map<string, EditorView>();
+	#order: string[] = [];
+	readonly #members: Map<number, Member>;
+	/** The author of this browser's suggestions. */
+	readonly me: { userId: number; organizationId: number };
+
+	constructor(members: readonly Member[], me: { userId: number; organizationId: number }) {
+		// eslint-disable-next-line svelte/prefer-svelte-reactivity -- fixed for the page's life
+		this.#members = new Map(members.map((m) => [m.id, m]));
+		this.me = me;
+	}
+
+	/** Name, department and colour of an author (an imported revision's name as written). */
+	describe = (author: SuggestionAuthor): AuthorLook => {
+		const member = this.#members.get(author.userId);
+		return {
+			name: member?.name ?? author.name ?? `#${author.userId}`,
+			organization: member?.organization ?? '',
+			color: author.userId > 0 ? userColor(author.userId) : '#64748b'
+		};
+	};
+
+	get canDecide(): boolean {
+		return this.mode === 'write';
+	}
+
+	get active(): boolean {
+		return this.mode === 'suggest' || (this.mode === 'write' && this.suggesting);
+	}
+
+	register(fragment: string, view: EditorView): () => void {
+		this.#views.set(fragment, view);
+		if (!this.#order.includes(fragment)) this.#order.push(fragment);
+		this.apply(view);
+		this.refresh();
+		return () => {
+			if (this.#views.get(fragment) === view) this.#views.delete(fragment);
+			this.refresh();
+		};
+	}
+
+	/** Puts an editor into (or out of) 修订 as the mode says. */
+	apply(view: EditorView): void {
+		view.dispatch(setSuggesting(view.state, this.active));
+	}
+
+	setSuggesting(on: boolean): void {
+		this.suggesting = on;
+		for (const view of this.#views.values()) this.apply(view);
+	}
+
+	setMode(mode: Mode): void {
+		if (mode === this.mode) return;
+		this.mode = mode;
+		for (const view of this.#views.values()) this.apply(view);
+	}
+
+	/** Re-reads the list (editors call it after each transaction that changed their document). */
+	refresh(): void {
+		const list: SuggestionView[] = [];
+		for (const fragment of this.#order) {
+			const view = this.#views.get(fragment);
+			if (view) list.push(...suggestionsIn(view.state.doc, fragment));
+		}
+		this.list = list;
+	}
+
+	#decide(ids: Iterable<string>, accept: boolean): void {
+		if (!this.canDecide) return;
+		// eslint-disable-next-line svelte/prefer-svelte-reactivity -- local to this call
+		const wanted = new Set(ids);
+		for (const entry of this.list) {
+			if (!wanted.has(entry.id)) continue;
+			const view = this.#views.get(entry.fragment);
+			if (!view) continue;
+			// The mark attribute keeps the id's type: Lantu's are strings, others may be numbers.
+			const mark = findMarkId(view.state.doc, entry.id);
+			if (mark === undefined) continue;
+			const command = accept ? applySuggestion(mark) : revertSuggestion(mark);
+			command(view.state, view.dispatch);
+		}
+		this.refresh();
+	}
+
+	accept(id: string): void {
+		this.#decide([id], true);
+	}
+	reject(id: string): void {
+		this.#decide([id], false);
+	}
+	acceptWhere(filter: (s: SuggestionView) => boolean): void {
+		this.#decide(
+			this.list.filter(filter).map((s) => s.id),
+			true
+		);
+	}
+	rejectWhere(filter: (s: SuggestionView) => boolean): void {
+		this.#decide(
+			this.list.filter(filter).map((s) => s.id),
+			false
+		);
+	}
+}
+
+function findMarkId(doc: PMNode, id: string): string | number | undefined {
+	let found: string | number | undefined;
+	doc.descendants((node) => {
+		if (found !== undefined) return false;
+		for (const mark of node.marks) {
+			if (String(mark.attrs.id) === id) found = mark.attrs.id as string | number;
+		}
+		return true;
+	});
+	return found;
+}
+
+const KEY = Symbol('section-suggestions');
+
+export function setSuggestionsContext(value: SectionSuggestions): void {
+	setContext(KEY, value);
+}
+
+export function getSuggestionsContext(): SectionSuggestions | undefined {
+	return getContext<SectionSuggestions | undefined>(KEY);
+}

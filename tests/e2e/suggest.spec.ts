@@ -1,0 +1,116 @@
+/**
+ * 修订 in two browsers (issue 17): an expert reviewer, who may read 8.5 but not write it, suggests an
+ * insertion and a deletion; the owning department (公安局, gaj) sees both live in the expert's
+ * colour with name and department in the side list, accepts the insertion and rejects the
+ * deletion, and both views agree. 8.5 is changed by no other spec.
+ */
+import type { Browser, Page } from '@playwright/test';
+import { expect, loginAs, selectWords, test } from './fixtures.ts';
+
+async function openSection(browser: Browser, baseURL: string | undefined, user: string) {
+	const context = await browser.newContext({ baseURL });
+	await loginAs(context, user);
+	const page = await context.newPage();
+	await page.goto('/plans/1/sections/8.5');
+	await expect(page.locator('[data-status="saved"]')).toBeVisible();
+	return page;
+}
+
+const body = (page: Page) => page.getByRole('textbox', { name: /正文$/ });
+const panel = (page: Page) => page.locator('[data-suggestions]');
+
+/** The first paragraph's text, without the colleagues' cursor labels drawn into it. */
+function firstParagraph(page: Page): Promise<string> {
+	return body(page)
+		.locator('p')
+		.first()
+		.evaluate((p) => {
+			const copy = p.cloneNode(true) as HTMLElement;
+			copy.querySelectorAll('.ProseMirror-yjs-cursor').forEach((c) => c.remove());
+			return (copy.textContent ?? '').replace(/[\u200B\u2060]/g, '');
+		});
+}
+
+/** Puts the caret at the end of the first paragraph (End alone stops at a wrapped line's end). */
+async function caretAtParagraphEnd(page: Page) {
+	await body(page).click();
+	await body(page)
+		.locator('p')
+		.first()
+		.evaluate((p) => {
+			const range = document.createRange();
+			range.selectNodeContents(p);
+			range.collapse(false);
+			const selection = window.getSelection()!;
+			selection.removeAllRanges();
+			selection.addRange(range);
+		});
+}
+
+test('a reviewer suggests, the owner accepts one and rejects the other, both views agree', async ({
+	browser,
+	baseURL
+}) => {
+	const owner = await openSection(browser, baseURL, 'gaj');
+	const expert = await openSection(browser, baseURL, 'expert');
+
+	// The expert connects suggest-only: a badge, no formatting tools, blocks not editable.
+	await expect(expert.locator('[data-suggest-badge]')).toHaveText('可提修订');
+	await expect(expert.locator('[data-suggest-only]')).toBeVisible();
+	await expect(body(expert)).toHaveAttribute('contenteditable', 'true');
+	await expect(expert.getByRole('button', { name: '加粗（Ctrl+B）' })).toHaveCount(0);
+	await expect(owner.locator('[data-suggest-toggle]')).not.toBeChecked();
+
+	// The first words of the body: the deletion's target.
+	const original = await firstParagraph(owner);
+	const target = original.slice(0, 4);
+	expect(target.length).toBe(4);
+
+	// An insertion at the end of the first paragraph.
+	const inserted = '（建议补充：等保三级测评）';
+	await caretAtParagraphEnd(expert);
+	await expert.keyboard.type(inserted);
+	await expect(body(expert).locator('.suggestion-insertion')).toHaveText(inserted);
+
+	// A deletion of the first four characters.
+	await selectWords(body(expert), target);
+	await expert.keyboard.press('Backspace');
+	await expect(body(expert).locator('.suggestion-deletion')).toHaveText(target);
+
+	// The owner sees both live, underlined and struck through, with who proposed them.
+	await expect(body(owner).locator('.suggestion-insertion')).toHaveText(inserted);
+	await expect(body(owner).locator('.suggestion-deletion')).toHaveText(target);
+	await expect(body(owner).locator('.suggestion-insertion')).toHaveCSS(
+		'text-decoration-line',
+		'underline'
+	);
+	await expect(body(owner).locator('.suggestion-deletion')).toHaveCSS(
+		'text-decoration-line',
+		'line-through'
+	);
+	await expect(panel(owner).locator('[data-suggestion-count]')).toHaveText('2');
+	const insertion = panel(owner).locator('li[data-suggestion]', { hasText: inserted });
+	const deletion = panel(owner).locator('li[data-suggestion]', { hasText: target });
+	await expect(insertion).toContainText('孙教授');
+	await expect(insertion).toContainText('专家');
+	// The expert cannot decide.
+	await expect(panel(expert).locator('[data-accept]')).toHaveCount(0);
+
+	await insertion.locator('[data-accept]').click();
+	await deletion.locator('[data-reject]').click();
+
+	for (const page of [owner, expert]) {
+		await expect(panel(page).locator('[data-suggestion-count]')).toHaveText('0');
+		await expect(body(page).locator('.suggestion')).toHaveCount(0);
+		await expect.poll(() => firstParagraph(page)).toBe(original + inserted);
+	}
+	await expect(owner.locator('[data-status="saved"]')).toBeVisible();
+
+	// What is stored: a fresh view of the section shows the decided text.
+	await owner.reload();
+	await expect(owner.locator('[data-status="saved"]')).toBeVisible();
+	await expect.poll(() => firstParagraph(owner)).toBe(original + inserted);
+
+	await owner.context().close();
+	await expert.context().close();
+});

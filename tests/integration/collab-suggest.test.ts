@@ -1,0 +1,183 @@
+/**
+ * 修订 enforced by the collaboration server (issue 17): hand-made clients that speak y-prosemirror's
+ * Yjs layout directly. Another department's editor (fgw on 大数据局's 8.3) connects writable but
+ * suggest-only: an edit outside suggestion marks is refused (closed with `suggestions-only`, not
+ * stored, not broadcast); an insertion or deletion inside marks in their own name is accepted.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { closeCodeOf } from '../../src/lib/collab/close-codes.ts';
+import { suggestionId } from '../../src/lib/suggestions/ids.ts';
+import { connect, eventually, type TestProvider } from '../helpers/collab.ts';
+import { testDatabase } from '../helpers/db.ts';
+import { login } from '../helpers/http.ts';
+import { startServer, type TestServer } from '../helpers/server.ts';
+
+const DOC = 'plan/1/section/8.3';
+let server: TestServer;
+const cookies = new Map<string, string>();
+const db = testDatabase(() => server.databasePath);
+
+beforeAll(async () => {
+	server = await startServer();
+	for (const name of ['dsj', 'fgw', 'reviewer', 'leader'])
+		cookies.set(name, await login(server.url, name));
+});
+afterAll(async () => {
+	await server?.stop();
+});
+
+function user(username: string) {
+	return db.query<{ id: number; organizationId: number }>(
+		'SELECT id, organization_id AS organizationId FROM users WHERE username = ?',
+		username
+	);
+}
+
+async function synced(username: string): Promise<TestProvider> {
+	const client = connect(server.url, cookies.get(username)!, DOC);
+	await eventually(() => expect(client.provider.isSynced).toBe(true), 10_000).catch((e) => {
+		console.log(server.output().slice(-3000));
+		throw e;
+	});
+	return client;
+}
+
+function closeReasons(client: TestProvider): string[] {
+	const reasons: string[] = [];
+	client.provider.on('close', ({ event }: { event: { code: number; reason: string } }) => {
+		const name = closeCodeOf(event);
+		if (name) reasons.push(name);
+	});
+	return reasons;
+}
+
+/** The first paragraph's text of the body, as y-prosemirror stores it (XmlElement > XmlText). */
+function firstText(doc: Y.Doc): Y.XmlText {
+	const walk = (node: Y.XmlElement | Y.XmlFragment): Y.XmlText | undefined => {
+		for (const child of node.toArray()) {
+			if (child instanceof Y.XmlText && child.length > 2) return child;
+			if (child instanceof Y.XmlElement) {
+				const found = walk(child);
+				if (found) return found;
+			}
+		}
+		return undefined;
+	};
+	const text = walk(doc.getXmlFragment('body'));
+	if (!text) throw new Error('the demo 8.3 body has no paragraph');
+	return text;
+}
+
+const storedRows = () =>
+	db.query<{ n: number }>('SELECT count(*) AS n FROM document_updates WHERE name = ?', DOC).n;
+
+describe('a suggest-only connection (修订)', { timeout: 120_000 }, () => {
+	it('other departments and reviewers connect writable but suggest-only; approvers read', async () => {
+		for (const name of ['fgw', 'reviewer']) {
+			const client = await synced(name);
+			expect(client.provider.authorizedScope).toBe('read-write');
+			client.destroy();
+		}
+		const leader = await synced('leader');
+		expect(leader.provider.authorizedScope).toBe('readonly');
+		leader.destroy();
+	});
+
+	it('refuses a raw edit outside suggestion marks: not stored, not broadcast', async () => {
+		const owner = await synced('dsj');
+		const before = firstText(owner.doc).toString();
+		const stored = storedRows();
+		const attacker = await synced('fgw');
+		const reasons = closeReasons(attacker);
+		firstText(attacker.doc).insert(1, '越权改写');
+		await eventually(() => expect(reasons).toContain('suggestionsOnly'), 10_000);
+		expect(firstText(owner.doc).toString()).toBe(before);
+		expect(storedRows()).toBe(stored);
+		// A plain deletion is no suggestion either.
+		const second = await synced('fgw');
+		const again = closeReasons(second);
+		firstText(second.doc).delete(0, 2);
+		await eventually(() => expect(again).toContain('suggestionsOnly'), 10_000);
+		expect(firstText(owner.doc).toString()).toBe(before);
+		const audited = db.query<{ n: number }>(
+			"SELECT count(*) AS n FROM audit_log WHERE action = 'document.update_refused' AND target = ?",
+			DOC
+		).n;
+		expect(audited).toBeGreaterThan(0);
+		attacker.destroy();
+		second.destroy();
+		owner.destroy();
+	});
+
+	it('refuses a change to a structured block and a suggestion in someone else’s name', async () => {
+		const dsj = user('dsj');
+		const cases: ((doc: Y.Doc) => void)[] = [
+			(d) => d.getArray('block:systems').delete(0, 1),
+			(d) =>
+				firstText(d).insert(1, '冒名', {
+					insertion: { id: suggestionId({ userId: dsj.id, organizationId: 1, at: Date.now() }) }
+				})
+		];
+		for (const attack of cases) {
+			const client = await synced('fgw');
+			const reasons = closeReasons(client);
+			attack(client.doc);
+			await eventually(() => expect(reasons).toContain('suggestionsOnly'), 10_000);
+			client.destroy();
+		}
+	});
+
+	it('accepts an insertion and a deletion inside marks, in the author’s name', async () => {
+		const fgw = user('fgw');
+		const owner = await synced('dsj');
+		const client = await synced('fgw');
+		const reasons = closeReasons(client);
+		const text = firstText(client.doc);
+		const insertionId = suggestionId({
+			userId: fgw.id,
+			organizationId: fgw.organizationId,
+			at: Date.now()
+		});
+		const deletionId = suggestionId({
+			userId: fgw.id,
+			organizationId: fgw.organizationId,
+			at: Date.now()
+		});
+		text.insert(1, '（建议增加）', { insertion: { id: insertionId } });
+		text.format(text.length - 2, 2, { deletion: { id: deletionId } });
+		await eventually(() => {
+			const delta = firstText(owner.doc).toDelta() as {
+				insert: string;
+				attributes?: Record<string, { id: string }>;
+			}[];
+			expect(
+				delta.some(
+					(d) => d.insert === '（建议增加）' && d.attributes?.insertion?.id === insertionId
+				)
+			).toBe(true);
+			expect(delta.some((d) => d.attributes?.deletion?.id === deletionId)).toBe(true);
+		}, 10_000);
+		await eventually(() => expect(client.provider.hasUnsyncedChanges).toBe(false));
+		expect(reasons).toEqual([]);
+		client.destroy();
+		owner.destroy();
+	});
+
+	it('the owner still writes directly, and may accept (remove the marks)', async () => {
+		const owner = await synced('dsj');
+		const text = firstText(owner.doc);
+		const delta = text.toDelta() as { insert: string; attributes?: Record<string, unknown> }[];
+		let index = 0;
+		for (const part of delta) {
+			if (part.attributes?.insertion) text.format(index, part.insert.length, { insertion: null });
+			index += part.insert.length;
+		}
+		text.insert(0, '直接');
+		const watcher = await synced('reviewer');
+		await eventually(() => expect(firstText(watcher.doc).toString()).toContain('直接'), 10_000);
+		await eventually(() => expect(owner.provider.hasUnsyncedChanges).toBe(false));
+		watcher.destroy();
+		owner.destroy();
+	});
+});
