@@ -246,7 +246,7 @@ export function importThreads(
 	clause: string,
 	threads: readonly ImportedThread[]
 ): void {
-	requireReader(actor.id, planId, clause);
+	requireReader(actor.user.id, planId, clause);
 	const db = getDb();
 	db.transaction(() => {
 		for (const { anchor, body } of threads) {
@@ -263,12 +263,12 @@ export function importThreads(
 					quote: anchor.quote.slice(0, COMMENT_LIMITS.quote),
 					contextBefore: anchor.before.slice(-COMMENT_LIMITS.context),
 					contextAfter: anchor.after.slice(0, COMMENT_LIMITS.context),
-					authorId: actor.id
+					authorId: actor.user.id
 				})
 				.returning({ id: schema.commentThreads.id })
 				.get();
 			db.insert(schema.comments)
-				.values({ threadId: thread.id, authorId: actor.id, body: cleanCommentBody(body) })
+				.values({ threadId: thread.id, authorId: actor.user.id, body: cleanCommentBody(body) })
 				.run();
 		}
 	});

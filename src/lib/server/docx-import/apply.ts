@@ -70,25 +70,18 @@ export async function applyImport(
 		membersByName(planId),
 		Date.now()
 	);
-	const connection = await getCollab().hocuspocus.openDirectConnection(
+	const threads: LandedThread[] = await getCollab().editAs(
+		{ user: actor.user, ip: actor.ip },
 		sectionDocumentName(planId, clause),
-		{ user: actor.user, ip: actor.ip, organization: actor.organization }
+		(doc) => landImport(doc, prepared, parsed.comments)
 	);
-	let threads: LandedThread[] = [];
-	try {
-		await connection.transact((doc) => {
-			threads = landImport(doc, prepared, parsed.comments);
-		});
-	} finally {
-		await connection.disconnect({ unloadImmediately: false });
-	}
 	const result: ImportResult = {
 		blocks: prepared.blocks.length,
 		suggestions: parsed.revisions.size + prepared.importerSuggestions,
 		comments: threads.length
 	};
 	if (threads.length > 0)
-		importThreads({ id: actor.user.id, ip: actor.ip }, planId, clause, threads);
+		importThreads({ user: actor.user, ip: actor.ip }, planId, clause, threads);
 	appendAudit({
 		action: 'section.docx_imported',
 		actorId: actor.user.id,

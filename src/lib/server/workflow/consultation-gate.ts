@@ -5,7 +5,8 @@
  * through the consultation module's own functions.
  */
 import type { Activity } from '../../standard/sections.ts';
-import { listRounds, roundPublicComments, roundThreads } from '../consultation/rounds.ts';
+import { listRounds } from '../consultation/rounds.ts';
+import { roundPublicComments, roundThreads } from '../consultation/threads.ts';
 import { DomainError } from '../errors.ts';
 
 export interface ConsultationGate {
