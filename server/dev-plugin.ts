@@ -21,11 +21,14 @@ export function collabDevServer(): Plugin {
 				const path = (request.url ?? '').split('?')[0];
 				if (path !== COLLAB_PATH) return; // Vite's HMR socket and others
 				void (async () => {
-					let collab = (globalThis as { [COLLAB_KEY]?: UpgradeTarget })[COLLAB_KEY];
-					if (!collab) {
+					const holder = globalThis as { [COLLAB_KEY]?: UpgradeTarget };
+					if (!holder[COLLAB_KEY]) {
+						// The app's face (getCollab) creates the one server and publishes it on globalThis.
 						const mod = await server.ssrLoadModule('/src/lib/server/collab.ts');
-						collab = (mod as { getCollab(): UpgradeTarget }).getCollab();
+						(mod as { getCollab(): unknown }).getCollab();
 					}
+					const collab = holder[COLLAB_KEY];
+					if (!collab) throw new Error('collab server not created');
 					collab.handleUpgrade(request, socket, head);
 				})().catch((error: unknown) => {
 					server.config.logger.error(`[collab] upgrade failed: ${String(error)}`);

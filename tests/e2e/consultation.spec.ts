@@ -54,7 +54,7 @@ test('a resident comments, the department answers 部分采纳, the report count
 	const roundHref = await admin
 		.getByRole('link', { name: /第 \d+ 版 · 征求意见中/ })
 		.getAttribute('href');
-	expect(roundHref).toMatch(/^\/plans\/1\/rounds\/\d+$/);
+	expect(roundHref).toMatch(/^\/plans\/2\/rounds\/\d+$/);
 
 	// The resident representative is told, opens the round from the inbox and comments on words
 	// selected in a passage of 9.2.
