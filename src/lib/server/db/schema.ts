@@ -2,6 +2,7 @@
  * The whole database schema in one file (STYLE.md "Data"). camelCase keys over snake_case columns;
  * row types come from `$inferSelect`. Timestamps are Unix milliseconds (`timestamp_ms`).
  */
+import { STEP_MODES } from '../../workflow/policy.ts';
 import { sql } from 'drizzle-orm';
 import {
 	blob,
@@ -256,6 +257,12 @@ export const activityPolicies = sqliteTable(
 		 * default); null: a round is required. Only the plan admin sets it; printed in the record.
 		 */
 		consultationWaiver: text('consultation_waiver'),
+		/** How the departments sign: all / any / sequence (departments' order) / threshold. */
+		mode: text('mode', { enum: STEP_MODES }).notNull().default('all'),
+		/** threshold: how many departments must sign. */
+		threshold: integer('threshold'),
+		/** Working days each step has; null: no deadline. */
+		deadlineDays: integer('deadline_days'),
 		updatedAt: now('updated_at')
 	},
 	(t) => [primaryKey({ columns: [t.planId, t.activity] })]
