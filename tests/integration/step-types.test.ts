@@ -60,6 +60,13 @@ async function todo(who: Account) {
 	};
 }
 
+/** How many inbox notifications of a kind an account has. */
+async function notices(who: Account, kind: string): Promise<number> {
+	const response = await fetch(`${server.url}/inbox`, { headers: { cookie: cookies.get(who)! } });
+	const html = await response.text();
+	return [...html.matchAll(new RegExp(`data-notification="${kind}"`, 'g'))].length;
+}
+
 const policy = (mode: string, departments: number[], extra: [string, string][] = []) =>
 	[
 		...departments.map((d): [string, string] => ['departments', String(d)]),
@@ -152,5 +159,21 @@ describe('step types', () => {
 			21 * 24 * 3600 * 1000
 		);
 		expect((await todo('reviewer')).deadline).toMatch(/^已逾期/);
+		// The reminder reaches the signer and the plan admin, once however often they look.
+		await todo('reviewer');
+		for (const who of ['reviewer', 'admin'] as const)
+			expect(await notices(who, 'task_overdue')).toBe(1);
+		expect(await notices('expert', 'task_overdue')).toBe(0);
+		expect(
+			query<{ n: number }>(
+				"SELECT count(*) AS n FROM step_reminders WHERE activity = 'roadmap' AND stage = 'overdue'"
+			).n
+		).toBe(1);
+	});
+
+	it('tells each new signer in the inbox when a step awaits them', async () => {
+		// 依次 on overall: the expert was told at 送审, 发改委's reviewer only once the expert signed.
+		expect(await notices('expert', 'task')).toBeGreaterThanOrEqual(1);
+		expect(await notices('leader', 'task')).toBeGreaterThanOrEqual(1);
 	});
 });

@@ -575,7 +575,11 @@ export const NOTIFICATION_KINDS = [
 	'reopened',
 	'answer',
 	'round_opened',
-	'round_closed'
+	'round_closed',
+	/** Issue 14: a new 待办 (sign-off step), one due within a day, one overdue. */
+	'task',
+	'task_due',
+	'task_overdue'
 ] as const;
 
 /** In-app notifications (the inbox). `link` is an app path; `excerpt` is plain text. */
@@ -609,3 +613,25 @@ export type Comment = typeof comments.$inferSelect;
 export type ConsultationRound = typeof consultationRounds.$inferSelect;
 export type PublicComment = typeof publicComments.$inferSelect;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
+
+export const REMINDER_STAGES = ['due', 'overdue'] as const;
+
+/**
+ * Deadline reminders sent (issue 14): once per step (the version it signs) and stage — a day
+ * before the deadline and at expiry — however often the sweep runs.
+ */
+export const stepReminders = sqliteTable(
+	'step_reminders',
+	{
+		planId: integer('plan_id')
+			.notNull()
+			.references(() => plans.id, { onDelete: 'cascade' }),
+		activity: text('activity', { enum: ACTIVITIES }).notNull(),
+		versionId: integer('version_id')
+			.notNull()
+			.references(() => activityVersions.id),
+		stage: text('stage', { enum: REMINDER_STAGES }).notNull(),
+		sentAt: createdAt()
+	},
+	(t) => [primaryKey({ columns: [t.planId, t.activity, t.versionId, t.stage] })]
+);

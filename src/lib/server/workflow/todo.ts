@@ -65,7 +65,7 @@ export function stepDeadline(start: number, days: number): number {
 }
 
 /** Sign-off tasks of one activity in review, approval or returned. */
-function signOffTasks(
+export function signOffTasks(
 	plan: PlanInfo,
 	activity: Activity,
 	row: typeof schema.planActivities.$inferSelect,
