@@ -15,6 +15,7 @@ import { getCollab } from '#lib/server/collab.ts';
 import { config } from '#lib/server/config.ts';
 import { announceEndedRounds } from '#lib/server/consultation/rounds.ts';
 import { closeDb, getDb } from '#lib/server/db/index.ts';
+import { remindDueSteps } from '#lib/server/workflow/task-notices.ts';
 import { logger } from '#lib/server/log.ts';
 import { pruneStoredLimits } from '#lib/server/rate-limit.ts';
 import { seedDemoIfEmpty } from '#lib/server/seed/demo.ts';
@@ -40,6 +41,7 @@ export const init: ServerInit = async () => {
 			deleteExpiredSessions();
 			pruneStoredLimits();
 			announceEndedRounds();
+			remindDueSteps();
 		} catch (error) {
 			log.error({ err: error }, 'housekeeping failed');
 		}

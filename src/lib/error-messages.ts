@@ -102,6 +102,10 @@ export function errorMessage(code: string, details: Record<string, string | numb
 			return m.error_round_start_invalid();
 		case 'round-reason-required':
 			return m.error_round_reason_required();
+		case 'out-of-turn':
+			return m.error_wf_out_of_turn();
+		case 'threshold-invalid':
+			return m.error_wf_threshold_invalid();
 		case 'consultation-required':
 			return m.error_wf_consultation_required();
 		case 'consultation-unanswered':

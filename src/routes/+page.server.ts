@@ -1,10 +1,13 @@
 import { requireUser } from '#lib/server/guards.ts';
 import { plansOfUser } from '#lib/server/plans.ts';
+import { remindDueSteps } from '#lib/server/workflow/task-notices.ts';
 import { todoOf } from '#lib/server/workflow/todo.ts';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = (event) => {
 	const user = requireUser(event);
+	// Reminders of steps coming due are sent when anyone looks (and with the housekeeping).
+	remindDueSteps();
 	// 待办 first: what awaits this user, before the plans they belong to.
 	return { plans: plansOfUser(user.id), todo: todoOf(user.id), now: Date.now() };
 };

@@ -41,6 +41,11 @@ async function todo(who: DemoAccount, path = '/todo') {
 	return { kinds, count: count === undefined ? 0 : Number(count), html };
 }
 
+async function inbox(who: DemoAccount): Promise<string> {
+	const response = await fetch(`${server.url}/inbox`, { headers: { cookie: cookies.get(who)! } });
+	return response.text();
+}
+
 describe('待办', () => {
 	it('shows each signer their step, on the page, the landing page and the header, until done', async () => {
 		for (const who of ACCOUNTS) expect((await todo(who)).kinds).not.toContain('approve');
@@ -50,6 +55,9 @@ describe('待办', () => {
 
 		expect((await todo('reviewer')).kinds).toEqual(['countersign']);
 		expect((await todo('expert')).kinds).toEqual(['countersign']);
+		// A new task is announced in the inbox (not to the admin who submitted).
+		expect(await inbox('reviewer')).toContain('data-notification="task"');
+		expect(await inbox('admin')).not.toContain('data-notification="task"');
 		expect((await todo('qiye')).kinds).toEqual(['confirm']);
 		expect((await todo('jumin')).kinds).toEqual(['confirm']);
 		expect((await todo('leader')).kinds).toEqual([]);

@@ -104,6 +104,11 @@ const schema = z.object({
 		.string()
 		.default('Asia/Shanghai')
 		.refine(isTimeZone, { message: 'not an IANA time zone, e.g. Asia/Shanghai' }),
+	/**
+	 * Public holidays skipped by sign-off deadlines (working days), comma-separated YYYY-MM-DD;
+	 * weekends are always skipped.
+	 */
+	HOLIDAYS: z.string().default(''),
 	LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 	NODE_ENV: z.string().default('production')
 });

@@ -3,9 +3,22 @@
  * the server decides with it and the workflow page shows the same tally.
  */
 
+/**
+ * How the departments sign (issue 14): 会签 all of them, 或签 any one, 依次 all in the listed
+ * order, 比例 at least `threshold` of them.
+ */
+export const STEP_MODES = ['all', 'any', 'sequence', 'threshold'] as const;
+export type StepMode = (typeof STEP_MODES)[number];
+
 export interface SignOffPolicy {
-	/** Organizations whose reviewers must countersign (会签). */
+	/** Organizations whose reviewers countersign (会签), in signing order for 依次. */
 	departments: readonly number[];
+	/** Default 'all' (会签). */
+	mode?: StepMode;
+	/** 比例: how many departments must sign (1…n). */
+	threshold?: number | null;
+	/** Working days each step has (countersign from 送审, 签发 from 报批); null: no deadline. */
+	deadlineDays?: number | null;
 	/** Enterprise representatives who must confirm participation. */
 	enterpriseCount: number;
 	/** Residents' representatives who must confirm participation. */
@@ -66,8 +79,43 @@ export function signOffStatus(
 		enterpriseConfirmed,
 		residentConfirmed,
 		complete:
-			missingDepartments.length === 0 &&
+			countersignsMet(policy, countersigned.length) &&
 			enterpriseConfirmed >= policy.enterpriseCount &&
 			residentConfirmed >= policy.residentCount
 	};
+}
+
+/** How many countersigns the step needs under its mode. */
+export function countersignsNeeded(policy: SignOffPolicy): number {
+	const n = policy.departments.length;
+	switch (policy.mode ?? 'all') {
+		case 'any':
+			return Math.min(1, n);
+		case 'threshold':
+			return Math.min(n, Math.max(1, policy.threshold ?? n));
+		default:
+			return n;
+	}
+}
+
+function countersignsMet(policy: SignOffPolicy, signed: number): boolean {
+	return signed >= countersignsNeeded(policy);
+}
+
+/**
+ * 依次: the department whose turn it is (the first in order that has not signed this hash);
+ * undefined when every one signed or the mode is not 依次.
+ */
+export function nextInSequence(
+	policy: SignOffPolicy,
+	signatures: readonly Signature[],
+	hash: string
+): number | undefined {
+	if ((policy.mode ?? 'all') !== 'sequence') return undefined;
+	const signed = new Set(
+		signatures
+			.filter((s) => s.kind === 'countersign' && s.hash === hash)
+			.map((s) => s.organizationId)
+	);
+	return policy.departments.find((d) => !signed.has(d));
 }

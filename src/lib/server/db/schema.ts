@@ -2,6 +2,7 @@
  * The whole database schema in one file (STYLE.md "Data"). camelCase keys over snake_case columns;
  * row types come from `$inferSelect`. Timestamps are Unix milliseconds (`timestamp_ms`).
  */
+import { STEP_MODES } from '../../workflow/policy.ts';
 import { sql } from 'drizzle-orm';
 import {
 	blob,
@@ -258,6 +259,12 @@ export const activityPolicies = sqliteTable(
 		 * default); null: a round is required. Only the plan admin sets it; printed in the record.
 		 */
 		consultationWaiver: text('consultation_waiver'),
+		/** How the departments sign: all / any / sequence (departments' order) / threshold. */
+		mode: text('mode', { enum: STEP_MODES }).notNull().default('all'),
+		/** threshold: how many departments must sign. */
+		threshold: integer('threshold'),
+		/** Working days each step has; null: no deadline. */
+		deadlineDays: integer('deadline_days'),
 		updatedAt: now('updated_at')
 	},
 	(t) => [primaryKey({ columns: [t.planId, t.activity] })]
@@ -570,7 +577,11 @@ export const NOTIFICATION_KINDS = [
 	'reopened',
 	'answer',
 	'round_opened',
-	'round_closed'
+	'round_closed',
+	/** Issue 14: a new 待办 (sign-off step), one due within a day, one overdue. */
+	'task',
+	'task_due',
+	'task_overdue'
 ] as const;
 
 /** In-app notifications (the inbox). `link` is an app path; `excerpt` is plain text. */
@@ -628,4 +639,26 @@ export const planImages = sqliteTable(
 		createdAt: createdAt()
 	},
 	(t) => [primaryKey({ columns: [t.planId, t.hash] })]
+);
+
+export const REMINDER_STAGES = ['due', 'overdue'] as const;
+
+/**
+ * Deadline reminders sent (issue 14): once per step (the version it signs) and stage — a day
+ * before the deadline and at expiry — however often the sweep runs.
+ */
+export const stepReminders = sqliteTable(
+	'step_reminders',
+	{
+		planId: integer('plan_id')
+			.notNull()
+			.references(() => plans.id, { onDelete: 'cascade' }),
+		activity: text('activity', { enum: ACTIVITIES }).notNull(),
+		versionId: integer('version_id')
+			.notNull()
+			.references(() => activityVersions.id),
+		stage: text('stage', { enum: REMINDER_STAGES }).notNull(),
+		sentAt: createdAt()
+	},
+	(t) => [primaryKey({ columns: [t.planId, t.activity, t.versionId, t.stage] })]
 );

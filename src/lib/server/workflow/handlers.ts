@@ -17,7 +17,7 @@ import {
 	type WorkflowAction,
 	type WorkflowState
 } from '../../workflow/machine.ts';
-import { signOffStatus, type SignOffPolicy } from '../../workflow/policy.ts';
+import { nextInSequence, signOffStatus, type SignOffPolicy } from '../../workflow/policy.ts';
 import {
 	DEFAULT_DAYS,
 	PARTICIPANT_GROUPS,
@@ -294,6 +294,13 @@ const countersign: Handler = {
 	guards: (ctx) => {
 		const { may, signedByOrg } = countersignFacts(ctx);
 		if (may && signedByOrg) throw new DomainError('already-signed', {}, 409);
+		// 依次: only the department whose turn it is signs (a 不同意 too: it is that step's opinion).
+		if (may) {
+			const version = currentVersion(ctx.planId, ctx.activity);
+			const next = nextInSequence(ctx.policy, signaturesOf(ctx.planId, ctx.activity), version.hash);
+			if (next !== undefined && next !== ctx.actor.membership.organizationId)
+				throw new DomainError('out-of-turn', {}, 409);
+		}
 		return { mayCountersign: may };
 	},
 	verifiesContent: true,

@@ -96,6 +96,9 @@ export function policyView(
 		approverId: policy.approverId,
 		approverName: approver?.displayName ?? null,
 		consultationWaiver: policy.consultationWaiver ?? null,
+		mode: policy.mode ?? 'all',
+		threshold: policy.threshold ?? null,
+		deadlineDays: policy.deadlineDays ?? null,
 		custom: policy.custom,
 		editable: policyEditRefusal(membership, state) === null
 	};

@@ -18,6 +18,11 @@ export function changePolicy(
 	if (policyEditRefusal(actor.membership, activityRow(planId, activity).state))
 		throw new DomainError('policy-locked', {}, 409);
 	if (policy.departments.length === 0) throw new DomainError('departments-required');
+	if (
+		policy.mode === 'threshold' &&
+		(!policy.threshold || policy.threshold < 1 || policy.threshold > policy.departments.length)
+	)
+		throw new DomainError('threshold-invalid');
 	const orgs = getDb()
 		.select({ id: schema.organizations.id })
 		.from(schema.organizations)

@@ -19,7 +19,7 @@ export function assignedDepartments(planId: number, activity: Activity): number[
 export function loadPolicy(
 	planId: number,
 	activity: Activity
-): SignOffPolicy & { custom: boolean } {
+): Required<SignOffPolicy> & { custom: boolean } {
 	const row = getDb()
 		.select()
 		.from(schema.activityPolicies)
@@ -37,6 +37,9 @@ export function loadPolicy(
 			residentCount: 1,
 			approverId: null,
 			consultationWaiver: null,
+			mode: 'all',
+			threshold: null,
+			deadlineDays: null,
 			custom: false
 		};
 	}
@@ -49,13 +52,24 @@ export function loadPolicy(
 		residentCount: row.residentCount,
 		approverId: row.approverId,
 		consultationWaiver: row.consultationWaiver,
+		mode: row.mode,
+		threshold: row.threshold,
+		deadlineDays: row.deadlineDays,
 		custom: true
 	};
 }
 
 export function savePolicy(planId: number, activity: Activity, policy: SignOffPolicy): void {
 	const values = {
-		departments: JSON.stringify([...policy.departments].sort((a, b) => a - b)),
+		// 依次 signs in the listed order; otherwise the order carries no meaning.
+		departments: JSON.stringify(
+			policy.mode === 'sequence'
+				? [...policy.departments]
+				: [...policy.departments].sort((a, b) => a - b)
+		),
+		mode: policy.mode ?? 'all',
+		threshold: policy.mode === 'threshold' ? (policy.threshold ?? null) : null,
+		deadlineDays: policy.deadlineDays ?? null,
 		enterpriseCount: policy.enterpriseCount,
 		residentCount: policy.residentCount,
 		approverId: policy.approverId,

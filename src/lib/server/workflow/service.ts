@@ -15,6 +15,7 @@ import { activityRow, currentVersion, refusal, type Actor } from './activity.ts'
 import { HANDLERS, type ActionInput, type Context } from './handlers.ts';
 import { requireVerifiedPayload } from './integrity.ts';
 import { loadPolicy } from './policy.ts';
+import { notifyNewTasks, tasksBefore } from './task-notices.ts';
 
 export { activityRow, signaturesOf, type Actor } from './activity.ts';
 export type { ActionInput, Opinion } from './handlers.ts';
@@ -66,8 +67,11 @@ export async function performAction(
 	if (handler.verifiesContent) requireVerifiedPayload(currentVersion(planId, activity).id);
 
 	const step = await handler.prepare(ctx, guards);
+	const before = tasksBefore(planId);
 	const result = getDb().$client.transaction(step.apply)();
 	announceAccessChanged({ planId });
 	step.after?.();
+	// Whoever now has a sign-off step to take is told in the inbox.
+	notifyNewTasks(planId, before, actor.userId);
 	return result;
 }

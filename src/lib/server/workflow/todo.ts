@@ -17,7 +17,9 @@ import {
 } from '../../policy/index.ts';
 import type { ActivityState, Membership } from '../../roles.ts';
 import { ACTIVITY_CHAPTER, findSection, type Activity } from '../../standard/sections.ts';
-import { signOffStatus } from '../../workflow/policy.ts';
+import { countersignsNeeded, nextInSequence, signOffStatus } from '../../workflow/policy.ts';
+import { parseHolidays, workingDeadline } from '../../workflow/working-days.ts';
+import { config } from '../config.ts';
 import { getMembership } from '../access.ts';
 import { getDb, schema } from '../db/index.ts';
 import { plansOfUser, sectionOwners } from '../plans.ts';
@@ -57,8 +59,13 @@ export interface TodoItem {
 
 type PlanInfo = { id: number; name: string };
 
+/** The end of the step's last working day (weekends and HOLIDAYS skipped, in TIME_ZONE). */
+export function stepDeadline(start: number, days: number): number {
+	return workingDeadline(start, days, parseHolidays(config.HOLIDAYS), config.TIME_ZONE);
+}
+
 /** Sign-off tasks of one activity in review, approval or returned. */
-function signOffTasks(
+export function signOffTasks(
 	plan: PlanInfo,
 	activity: Activity,
 	row: typeof schema.planActivities.$inferSelect,
@@ -76,25 +83,36 @@ function signOffTasks(
 		since: row.updatedAt.getTime(),
 		deadline: null
 	};
+	const version = row.currentVersionId ? getVersion(row.currentVersionId) : undefined;
+	const policy = loadPolicy(plan.id, activity);
+	// A step's deadline runs from when the version it signs was formed (送审稿, 报批稿).
+	const deadline =
+		version && policy.deadlineDays !== null && (row.state === 'review' || row.state === 'approval')
+			? stepDeadline(version.createdAt.getTime(), policy.deadlineDays)
+			: null;
 	const item = (kind: TodoKind): TodoItem => ({
 		...base,
 		kind,
-		key: `${kind}:${plan.id}:${activity}`
+		key: `${kind}:${plan.id}:${activity}`,
+		deadline
 	});
 	if (row.state === 'returned') return canManagePlan(membership) ? [item('returned')] : [];
-	const version = row.currentVersionId ? getVersion(row.currentVersionId) : undefined;
 	if (!version) return [];
-	const policy = loadPolicy(plan.id, activity);
 	if (row.state === 'approval')
 		return isPolicyApprover(membership, userId, policy.approverId) ? [item('approve')] : [];
 	if (row.state !== 'review') return [];
 	const signatures = signaturesOf(plan.id, activity).filter((s) => s.hash === version.hash);
 	const tasks: TodoItem[] = [];
+	const next = nextInSequence(policy, signatures, version.hash);
 	if (
 		mayCountersign(membership, policy.departments) &&
 		!signatures.some(
 			(s) => s.kind === 'countersign' && s.organizationId === membership.organizationId
-		)
+		) &&
+		// 依次: only the department whose turn it is; 或签/比例: only while the step is open.
+		(next === undefined || next === membership.organizationId) &&
+		signOffStatus(policy, signatures, version.hash).countersigned.length <
+			countersignsNeeded(policy)
 	)
 		tasks.push(item('countersign'));
 	if (hasRole(membership, 'enterprise') || hasRole(membership, 'resident')) {

@@ -35,7 +35,8 @@ import { SIGN_OPINION_MAX } from '#lib/server/workflow/handlers.ts';
 import { SIGNATURE_DECISIONS } from '#lib/server/db/schema.ts';
 import { ACTIVITIES, ACTIVITY_CHAPTER, SECTIONS, type Activity } from '#lib/standard/sections.ts';
 import { previousActivity, type WorkflowAction } from '#lib/workflow/machine.ts';
-import { signOffStatus } from '#lib/workflow/policy.ts';
+import { nextInSequence, signOffStatus, STEP_MODES } from '#lib/workflow/policy.ts';
+import { stepDeadline } from '#lib/server/workflow/todo.ts';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
 function parseActivity(raw: string): Activity {
@@ -68,7 +69,18 @@ export const load: PageServerLoad = (event) => {
 			title: s.title
 		})),
 		actions,
-		me: myStanding(membership, user.id, policy, signatures, current?.hash),
+		me: {
+			...myStanding(membership, user.id, policy, signatures, current?.hash),
+			// 依次: someone else's turn (the department that signs next).
+			turn: current ? (nextInSequence(policy, signatures, current.hash) ?? null) : null
+		},
+		deadline:
+			current &&
+			policy.deadlineDays !== null &&
+			(row.state === 'review' || row.state === 'approval')
+				? stepDeadline(current.createdAt.getTime(), policy.deadlineDays)
+				: null,
+		now: Date.now(),
 		policy: policyView(policy, membership, row.state, members, organizations),
 		organizations,
 		approvers: members
@@ -155,8 +167,20 @@ const Policy = z.object({
 	enterpriseCount: z.coerce.number().int().min(0).max(50),
 	residentCount: z.coerce.number().int().min(0).max(50),
 	approverId: z.union([z.literal(''), z.coerce.number().int().positive()]),
-	consultationWaiver: z.string().max(2000).optional()
+	consultationWaiver: z.string().max(2000).optional(),
+	mode: z.enum(STEP_MODES).default('all'),
+	threshold: z.union([z.literal(''), z.coerce.number().int().min(1).max(50)]).optional(),
+	deadlineDays: z.union([z.literal(''), z.coerce.number().int().min(1).max(60)]).optional()
 });
+
+/** Departments in signing order: each checked one's order field (then its id) decides. */
+function orderedDepartments(data: FormData, ids: number[]): number[] {
+	const order = (id: number) => {
+		const n = Number(data.get(`order-${id}`));
+		return Number.isFinite(n) && n > 0 ? n : 1000;
+	};
+	return [...ids].sort((a, b) => order(a) - order(b) || a - b);
+}
 
 async function run(
 	event: RequestEvent,
@@ -221,7 +245,16 @@ export const actions: Actions = {
 		if (!departments.success) return fail(400, { form: 'policy', error: 'invalid', details: {} });
 		const result = await attempt('policy', () =>
 			changePolicy(planId, activity, actor, {
-				departments: [...new Set(departments.data)],
+				departments: orderedDepartments(data, [...new Set(departments.data)]),
+				mode: parsed.data.mode,
+				threshold:
+					parsed.data.threshold === '' || parsed.data.threshold === undefined
+						? null
+						: parsed.data.threshold,
+				deadlineDays:
+					parsed.data.deadlineDays === '' || parsed.data.deadlineDays === undefined
+						? null
+						: parsed.data.deadlineDays,
 				enterpriseCount: parsed.data.enterpriseCount,
 				residentCount: parsed.data.residentCount,
 				approverId: parsed.data.approverId === '' ? null : parsed.data.approverId,

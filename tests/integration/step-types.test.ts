@@ -1,0 +1,179 @@
+/**
+ * Step types of the countersign step (issue 14): 或签 completes with one signer, 依次 refuses an
+ * out-of-order signer (and shows the step in 待办 only to the department whose turn it is), 比例
+ * completes at k of n; deadlines in working days show in 待办 and turn to 已逾期 once past.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { testDatabase } from '../helpers/db.ts';
+import { login } from '../helpers/http.ts';
+import { startServer, type TestServer } from '../helpers/server.ts';
+import { EXPERTS, FGW, WAIVER } from '../helpers/sign-off.ts';
+
+let server: TestServer;
+const cookies = new Map<string, string>();
+const ACCOUNTS = ['admin', 'reviewer', 'expert', 'leader'] as const;
+type Account = (typeof ACCOUNTS)[number];
+
+beforeAll(async () => {
+	server = await startServer();
+	for (const name of ACCOUNTS) cookies.set(name, await login(server.url, name));
+});
+afterAll(async () => {
+	await server?.stop();
+});
+
+const { query, write } = testDatabase(() => server.databasePath);
+
+async function act(
+	who: Account,
+	activity: string,
+	action: string,
+	fields: [string, string][] = []
+): Promise<number> {
+	const response = await fetch(`${server.url}/plans/1/workflow/${activity}?/${action}`, {
+		method: 'POST',
+		redirect: 'manual',
+		headers: {
+			'content-type': 'application/x-www-form-urlencoded',
+			origin: server.url,
+			accept: 'text/html',
+			cookie: cookies.get(who)!
+		},
+		body: new URLSearchParams(fields)
+	});
+	await response.text();
+	return response.status;
+}
+
+const stateOf = (activity: string) =>
+	query<{ state: string }>(
+		'SELECT state FROM plan_activities WHERE plan_id = 1 AND activity = ?',
+		activity
+	).state;
+
+async function todo(who: Account) {
+	const response = await fetch(`${server.url}/todo`, { headers: { cookie: cookies.get(who)! } });
+	const html = await response.text();
+	return {
+		kinds: [...html.matchAll(/data-todo="([a-z]+)"/g)].map((m) => m[1]),
+		deadline: /data-todo-deadline[^>]*>([^<]+)</.exec(html)?.[1] ?? null
+	};
+}
+
+/** How many inbox notifications of a kind an account has. */
+async function notices(who: Account, kind: string): Promise<number> {
+	const response = await fetch(`${server.url}/inbox`, { headers: { cookie: cookies.get(who)! } });
+	const html = await response.text();
+	return [...html.matchAll(new RegExp(`data-notification="${kind}"`, 'g'))].length;
+}
+
+const policy = (mode: string, departments: number[], extra: [string, string][] = []) =>
+	[
+		...departments.map((d): [string, string] => ['departments', String(d)]),
+		['mode', mode],
+		['enterpriseCount', '0'],
+		['residentCount', '0'],
+		['approverId', ''],
+		['consultationWaiver', '测试：不征求意见'],
+		...extra
+	] satisfies [string, string][];
+
+describe('step types', () => {
+	it('或签: one signer completes the step', async () => {
+		expect(await act('admin', 'requirements', 'policy', policy('any', [FGW, EXPERTS]))).toBe(200);
+		expect(await act('admin', 'requirements', 'submit', WAIVER)).toBe(200);
+		expect((await todo('expert')).kinds).toEqual(['countersign']);
+		expect(await act('reviewer', 'requirements', 'countersign', [['decision', 'agree']])).toBe(200);
+		expect(stateOf('requirements')).toBe('approval');
+		expect((await todo('expert')).kinds).toEqual([]);
+		expect((await todo('leader')).kinds).toEqual(['approve']);
+	});
+
+	it('依次: refuses an out-of-order signer and shows the step only to the next department', async () => {
+		const ordered = policy(
+			'sequence',
+			[FGW, EXPERTS],
+			[
+				[`order-${EXPERTS}`, '1'],
+				[`order-${FGW}`, '2']
+			]
+		);
+		expect(await act('admin', 'overall', 'policy', ordered)).toBe(200);
+		expect(
+			JSON.parse(
+				query<{ departments: string }>(
+					"SELECT departments FROM activity_policies WHERE activity = 'overall'"
+				).departments
+			)
+		).toEqual([EXPERTS, FGW]);
+		expect(await act('admin', 'overall', 'submit', WAIVER)).toBe(200);
+		expect((await todo('reviewer')).kinds).not.toContain('countersign');
+		expect((await todo('expert')).kinds).toContain('countersign');
+		expect(await act('reviewer', 'overall', 'countersign', [['decision', 'agree']])).toBe(409);
+		const page = await fetch(`${server.url}/plans/1/workflow/overall`, {
+			headers: { cookie: cookies.get('reviewer')! }
+		});
+		expect(await page.text()).toContain('data-testid="not-your-turn"');
+		expect(await act('expert', 'overall', 'countersign', [['decision', 'agree']])).toBe(200);
+		expect(stateOf('overall')).toBe('review');
+		expect((await todo('reviewer')).kinds).toContain('countersign');
+		expect(await act('reviewer', 'overall', 'countersign', [['decision', 'agree']])).toBe(200);
+		expect(stateOf('overall')).toBe('approval');
+	});
+
+	it('比例: k of n, with k checked against the departments chosen', async () => {
+		expect(
+			await act(
+				'admin',
+				'architecture',
+				'policy',
+				policy('threshold', [FGW, EXPERTS], [['threshold', '3']])
+			)
+		).toBe(400);
+		expect(
+			await act(
+				'admin',
+				'architecture',
+				'policy',
+				policy('threshold', [1, FGW, EXPERTS], [['threshold', '2']])
+			)
+		).toBe(200);
+		expect(await act('admin', 'architecture', 'submit', WAIVER)).toBe(200);
+		expect(await act('reviewer', 'architecture', 'countersign', [['decision', 'agree']])).toBe(200);
+		expect(stateOf('architecture')).toBe('review');
+		expect(await act('expert', 'architecture', 'countersign', [['decision', 'agree']])).toBe(200);
+		expect(stateOf('architecture')).toBe('approval');
+	});
+
+	it('shows a step’s deadline in 待办, and 已逾期 once it has passed', async () => {
+		expect(
+			await act('admin', 'roadmap', 'policy', policy('all', [FGW], [['deadlineDays', '3']]))
+		).toBe(200);
+		expect(await act('admin', 'roadmap', 'submit', WAIVER)).toBe(200);
+		const due = await todo('reviewer');
+		expect(due.kinds).toEqual(['countersign']);
+		expect(due.deadline).toMatch(/前办理$/);
+		// Time passes: the 送审稿 was formed three weeks ago.
+		write(
+			"UPDATE activity_versions SET created_at = created_at - ? WHERE activity = 'roadmap' AND milestone = 'review'",
+			21 * 24 * 3600 * 1000
+		);
+		expect((await todo('reviewer')).deadline).toMatch(/^已逾期/);
+		// The reminder reaches the signer and the plan admin, once however often they look.
+		await todo('reviewer');
+		for (const who of ['reviewer', 'admin'] as const)
+			expect(await notices(who, 'task_overdue')).toBe(1);
+		expect(await notices('expert', 'task_overdue')).toBe(0);
+		expect(
+			query<{ n: number }>(
+				"SELECT count(*) AS n FROM step_reminders WHERE activity = 'roadmap' AND stage = 'overdue'"
+			).n
+		).toBe(1);
+	});
+
+	it('tells each new signer in the inbox when a step awaits them', async () => {
+		// 依次 on overall: the expert was told at 送审, 发改委's reviewer only once the expert signed.
+		expect(await notices('expert', 'task')).toBeGreaterThanOrEqual(1);
+		expect(await notices('leader', 'task')).toBeGreaterThanOrEqual(1);
+	});
+});
