@@ -189,5 +189,18 @@ describe('participants and frozen versions', () => {
 		expect((await get('jumin', shownHash)).status).toBe(200);
 		expect((await get('qiye', shownHash)).status).toBe(200);
 		expect((await get('jumin', hiddenHash)).status).toBe(403);
+
+		// The round's page shows the resident the frozen figure with its number and caption.
+		const round = db.query<{ id: number }>(
+			"SELECT id FROM consultation_rounds WHERE plan_id = 1 AND activity = 'requirements' ORDER BY id DESC"
+		);
+		const page = await fetch(`${server.url}/plans/1/rounds/${round.id}`, {
+			headers: { cookie: cookies.jumin, accept: 'text/html' }
+		});
+		expect(page.status).toBe(200);
+		const html = await page.text();
+		expect(html).toContain(`src="/api/plans/1/images/${shownHash}"`);
+		expect(html).toContain('alt="各部门数据共享情况"');
+		expect(html).toMatch(/图 6-1<\/span>\s*数据共享现状/);
 	});
 });
