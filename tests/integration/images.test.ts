@@ -5,6 +5,8 @@
  * disk is never served; a participant sees an image once a frozen version shows it.
  */
 import { createHash } from 'node:crypto';
+import { strFromU8, unzipSync } from 'fflate';
+import { getDocument, OPS } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import {
@@ -21,6 +23,7 @@ import { testDatabase } from '../helpers/db.ts';
 import { login } from '../helpers/http.ts';
 import { startServer, type TestServer } from '../helpers/server.ts';
 import { policyAndPublish, workflowActor } from '../helpers/sign-off.ts';
+import { imagesOfPayload } from '../../src/lib/server/images/access.ts';
 
 let server: TestServer;
 const cookies: Record<string, string> = {};
@@ -177,17 +180,132 @@ describe('participants and frozen versions', () => {
 			const body = writer.doc.getXmlFragment('body');
 			body.insert(body.length, [figure]);
 			await eventually(() => expect(writer.provider.hasUnsyncedChanges).toBe(false));
+			// Published with the writer still connected: closing it first unloads the document, and
+			// the compactor's snapshot write can race the freeze's transaction (SQLITE_BUSY_SNAPSHOT
+			// from workflow/service.ts; reported to the lead).
+			await policyAndPublish(
+				workflowActor(
+					() => server.url,
+					(who) => cookies[who],
+					'requirements'
+				)
+			);
 		} finally {
 			writer.destroy();
 		}
-		const act = workflowActor(
-			() => server.url,
-			(who) => cookies[who],
-			'requirements'
-		);
-		await policyAndPublish(act);
 		expect((await get('jumin', shownHash)).status).toBe(200);
 		expect((await get('qiye', shownHash)).status).toBe(200);
 		expect((await get('jumin', hiddenHash)).status).toBe(403);
+
+		// The round's page shows the resident the frozen figure with its number and caption.
+		const round = db.query<{ id: number }>(
+			"SELECT id FROM consultation_rounds WHERE plan_id = 1 AND activity = 'requirements' ORDER BY id DESC"
+		);
+		const page = await fetch(`${server.url}/plans/1/rounds/${round.id}`, {
+			headers: { cookie: cookies.jumin, accept: 'text/html' }
+		});
+		expect(page.status).toBe(200);
+		const html = await page.text();
+		expect(html).toContain(`src="/api/plans/1/images/${shownHash}"`);
+		expect(html).toContain('alt="各部门数据共享情况"');
+		expect(html).toMatch(/图 6-1<\/span>\s*数据共享现状/);
+	});
+});
+
+/** Each page's text (whitespace removed) and whether it paints an image, read by pdf.js. */
+async function pdfPages(bytes: Uint8Array): Promise<{ text: string; images: number }[]> {
+	const task = getDocument({ data: bytes, useSystemFonts: false, verbosity: 0 });
+	const pdf = await task.promise;
+	try {
+		const pages: { text: string; images: number }[] = [];
+		for (let n = 1; n <= pdf.numPages; n++) {
+			const page = await pdf.getPage(n);
+			const content = await page.getTextContent();
+			const text = content.items
+				.map((item) => ('str' in item ? item.str : ''))
+				.join('')
+				.replace(/\s+/gu, '');
+			const ops = await page.getOperatorList();
+			const images = ops.fnArray.filter(
+				(fn) => fn === OPS.paintImageXObject || fn === OPS.paintInlineImageXObject
+			).length;
+			pages.push({ text, images });
+		}
+		return pages;
+	} finally {
+		await task.destroy();
+	}
+}
+
+describe('exports and versions (after the figure above was written to 6.3 and frozen)', () => {
+	const exportOf = (path: string) =>
+		fetch(`${server.url}/plans/1/export/${path}`, { headers: { cookie: cookies.dsj } });
+	const frozenHash = () =>
+		db.query<{ hash: string }>(
+			"SELECT hash FROM activity_versions WHERE plan_id = 1 AND activity = 'requirements' ORDER BY id DESC"
+		).hash;
+	const shownHash = () => sha256(pngImage(12, 8, [10, 10, 120]));
+
+	it('the frozen version’s hash covers the image: its payload names the image by its SHA-256', () => {
+		const payload = db.query<{ payload: string }>(
+			'SELECT payload FROM version_contents WHERE hash = ?',
+			frozenHash()
+		).payload;
+		expect(createHash('sha256').update(payload, 'utf8').digest('hex')).toBe(frozenHash());
+		expect([...imagesOfPayload(payload)]).toEqual([shownHash()]);
+	});
+
+	it('DOCX: the picture in word/media, its caption numbered in the text', async () => {
+		const response = await exportOf('docx?edition=full&numbering=standard');
+		expect(response.status).toBe(200);
+		const files = unzipSync(new Uint8Array(await response.arrayBuffer()));
+		const png = pngImage(12, 8, [10, 10, 120]);
+		expect(
+			Object.entries(files).some(
+				([name, bytes]) => name.startsWith('word/media/') && Buffer.from(bytes).equals(png)
+			)
+		).toBe(true);
+		const text = strFromU8(files['word/document.xml']).replace(/<[^>]+>/g, '');
+		expect(text).toContain('图 6-1\u3000数据共享现状');
+	});
+
+	it('PDF: the page with the caption paints the image', async () => {
+		const response = await exportOf('pdf?edition=full&numbering=standard');
+		expect(response.status).toBe(200);
+		const pages = await pdfPages(new Uint8Array(await response.arrayBuffer()));
+		const captioned = pages.filter((p) => p.text.includes('图6-1数据共享现状'));
+		expect(captioned.length).toBe(1);
+		expect(captioned[0].images).toBeGreaterThan(0);
+	}, 120_000);
+
+	it('Markdown: a zip of the text and the image file', async () => {
+		const response = await exportOf('md');
+		expect(response.status).toBe(200);
+		expect(response.headers.get('content-type')).toBe('application/zip');
+		expect(response.headers.get('content-disposition')).toContain('.zip');
+		const files = unzipSync(new Uint8Array(await response.arrayBuffer()));
+		expect(
+			Buffer.from(files[`images/${shownHash()}.png`]).equals(pngImage(12, 8, [10, 10, 120]))
+		).toBe(true);
+		const markdown = Object.entries(files).find(([name]) => name.endsWith('.md'))!;
+		expect(strFromU8(markdown[1])).toContain(`![各部门数据共享情况](images/${shownHash()}.png)`);
+	});
+
+	it('a frozen version’s export shows the figure too, read from the version', async () => {
+		const id = db.query<{ id: number }>(
+			"SELECT id FROM activity_versions WHERE plan_id = 1 AND activity = 'requirements' ORDER BY id DESC"
+		).id;
+		const response = await fetch(
+			`${server.url}/plans/1/export/docx?version=v${id}&numbering=standard`,
+			{
+				headers: { cookie: cookies.jumin }
+			}
+		);
+		expect(response.status).toBe(200);
+		const files = unzipSync(new Uint8Array(await response.arrayBuffer()));
+		expect(Object.keys(files).some((name) => name.startsWith('word/media/'))).toBe(true);
+		expect(strFromU8(files['word/document.xml']).replace(/<[^>]+>/g, '')).toContain(
+			'图 6-1\u3000数据共享现状'
+		);
 	});
 });

@@ -5,7 +5,14 @@
  * a figure moved, added or deleted renumbers every figure and reference at once.
  */
 import type { Node as PMNode } from 'prosemirror-model';
-import { Plugin, PluginKey, Selection, type EditorState } from 'prosemirror-state';
+import {
+	NodeSelection,
+	Plugin,
+	PluginKey,
+	Selection,
+	type EditorState,
+	type Transaction
+} from 'prosemirror-state';
 import { Decoration, DecorationSet, type EditorView, type NodeView } from 'prosemirror-view';
 import { FIGURE_WIDTHS, IMAGE_LIMITS, figureWidth, imageUrl } from '../images/limits.ts';
 import { figureLabel, MISSING_FIGURE } from '../images/numbering.ts';
@@ -239,6 +246,18 @@ class RefView implements NodeView {
 
 function imageFiles(list: FileList | null | undefined): File[] {
 	return [...(list ?? [])].filter((f) => f.type.startsWith('image/') || f.type === '');
+}
+
+/**
+ * Inserts a cross-reference at the cursor. With a figure (or another node) selected, it goes in a
+ * new paragraph after it rather than replacing it.
+ */
+export function insertFigureRef(state: EditorState, target: string): Transaction {
+	const ref = schema.nodes.figure_ref.create({ target });
+	const { selection } = state;
+	if (selection instanceof NodeSelection)
+		return state.tr.insert(selection.to, schema.nodes.paragraph.create(null, ref));
+	return state.tr.replaceSelectionWith(ref, false);
 }
 
 /** Uploads the files one by one and inserts each kept image as a figure at the selection. */
