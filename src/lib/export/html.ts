@@ -168,7 +168,9 @@ function toc(doc: ExportDocument, layout?: PrintLayout): string {
 		const page = layout?.pages[s.id];
 		return `<li class="toc-${s.level}"><a href="#${escapeHtml(s.id)}"><span class="toc-text">${escapeHtml(headingText(s))}</span><span class="toc-leader"></span><span class="toc-page">${page && layout ? printedPage(page, layout) : ''}</span></a></li>`;
 	});
-	return `<nav class="toc"><h1>${WORDS.toc}</h1><ol>${items.join('')}</ol></nav>`;
+	// Without a layout (the browser preview, the first printing) the numbers' room is kept and the
+	// leaders are hidden: the same line breaks as the numbered printing, no dots to nowhere.
+	return `<nav class="toc${layout ? '' : ' unnumbered'}"><h1>${WORDS.toc}</h1><ol>${items.join('')}</ol></nav>`;
 }
 
 /** The signed 验证信息 on a page of its own (not in the table of contents). */
@@ -216,6 +218,7 @@ body { font: 16pt/28pt var(--fang); color: #000; max-width: 156mm; margin: 0 aut
 .toc ol { list-style: none; padding: 0; } .toc a { color: inherit; text-decoration: none; display: flex; align-items: baseline; }
 .toc .toc-1 { font-family: var(--hei); } .toc .toc-2 { padding-left: 2em; }
 .toc-text { flex: 0 1 auto; } .toc-leader { flex: 1 0 2em; margin: 0 0.3em; border-bottom: 1.5pt dotted #000; transform: translateY(-0.35em); }
+.toc.unnumbered .toc-leader { visibility: hidden; }
 .toc-page { flex: 0 0 2.5em; text-align: right; font-family: "Times New Roman", "Liberation Serif", serif; }
 .stamp { text-align: center; text-indent: 0; font: 10.5pt/1.6 var(--kai); color: #404040; overflow-wrap: anywhere; }
 .cover .hash { font: 10pt/1.6 "Times New Roman", var(--song); white-space: nowrap; margin-bottom: 0.3em; }
