@@ -120,6 +120,14 @@ export function errorMessage(code: string, details: Record<string, string | numb
 			return m.error_round_closed();
 		case 'round-not-invited':
 			return m.error_round_not_invited();
+		case 'suggestion-forbidden':
+			return m.error_suggestion_forbidden();
+		case 'suggestion-already-applied':
+			return m.error_suggestion_already_applied();
+		case 'suggestion-passage-gone':
+			return m.error_suggestion_passage_gone();
+		case 'suggestion-not-decided':
+			return m.error_suggestion_not_decided();
 		case 'answer-forbidden':
 			return m.error_answer_forbidden();
 		case 'confirm-forbidden':

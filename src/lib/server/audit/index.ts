@@ -57,6 +57,8 @@ export const AUDIT_ACTIONS = [
 	'consultation.commented',
 	'consultation.answered',
 	'consultation.answer_confirmed',
+	/** A 修改建议 applied into the live draft as a tracked suggestion (issue 17). */
+	'consultation.suggestion_applied',
 	'consultation.public_submitted',
 	'consultation.public_moderated',
 	'history.version_saved',
@@ -66,7 +68,10 @@ export const AUDIT_ACTIONS = [
 	'integrity.failed',
 	/** Stored Yjs state failed its checksum (collab/integrity.ts). */
 	'document.integrity_failed',
-	/** A collaboration update that would have stored a malformed block row was refused. */
+	/**
+	 * A collaboration update was refused: it would have stored a malformed block row, or a
+	 * suggest-only (修订) connection changed text outside suggestion marks.
+	 */
 	'document.update_refused'
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

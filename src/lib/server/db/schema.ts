@@ -662,3 +662,25 @@ export const stepReminders = sqliteTable(
 	},
 	(t) => [primaryKey({ columns: [t.planId, t.activity, t.versionId, t.stage] })]
 );
+
+/** What became of a consultation 修改建议 applied as a tracked suggestion (issue 17). */
+export const OPINION_SUGGESTION_OUTCOMES = ['accepted', 'rejected'] as const;
+
+/**
+ * 修改建议 (issue 17): replacement wording a consultation opinion proposes for the passage it
+ * quotes, and its link to the tracked suggestion the owning department applied into the live
+ * draft (`suggestionId`, the mark id in the Yjs document, src/lib/suggestions/ids.ts). Kept
+ * beside `comment_threads` rather than in it, so the opinion model itself is unchanged.
+ */
+export const opinionSuggestions = sqliteTable('opinion_suggestions', {
+	threadId: integer('thread_id')
+		.primaryKey()
+		.references(() => commentThreads.id, { onDelete: 'cascade' }),
+	replacement: text('replacement').notNull(),
+	suggestionId: text('suggestion_id').unique(),
+	appliedBy: integer('applied_by').references(() => users.id),
+	appliedAt: integer('applied_at', { mode: 'timestamp_ms' }),
+	outcome: text('outcome', { enum: OPINION_SUGGESTION_OUTCOMES }),
+	decidedBy: integer('decided_by').references(() => users.id),
+	decidedAt: integer('decided_at', { mode: 'timestamp_ms' })
+});

@@ -1,4 +1,4 @@
-import { error } from '@sveltejs/kit';
+import { error, fail } from '@sveltejs/kit';
 import { z } from 'zod';
 import { idField } from '#lib/forms.ts';
 import { canManagePlan, roundCommentRefusal, seesConsultationThread } from '#lib/policy/index.ts';
@@ -11,6 +11,13 @@ import { roundPublicComments, roundThreads } from '#lib/server/consultation/thre
 import { publicCommentCard, roundSections, roundSummary } from '#lib/server/consultation/views.ts';
 import { requirePlanMember } from '#lib/server/guards.ts';
 import { versionFigures } from '#lib/server/images/frozen.ts';
+import { collabAccess } from '#lib/server/access.ts';
+import {
+	applyReplacement,
+	proposeReplacement,
+	replacementsOfRound,
+	REPLACEMENT_MAX
+} from '#lib/server/suggestions/opinions.ts';
 import { markRead } from '#lib/server/notifications.ts';
 import { getDb, schema } from '#lib/server/db/index.ts';
 import { and, eq, isNull } from 'drizzle-orm';
@@ -89,6 +96,17 @@ export const load: PageServerLoad = (event) => {
 				hiddenReason: c.hiddenReason,
 				createdAt: c.createdAt.getTime()
 			})),
+		// 修改建议 (issue 17): replacement wording of the opinions shown, and the sections whose
+		// live draft the user may apply it to now (they write it: drafting, their department).
+		replacements: replacementsOfRound(round.id).map((r) => ({
+			threadId: r.threadId,
+			replacement: r.replacement,
+			applied: r.suggestionId !== null,
+			outcome: r.outcome
+		})),
+		mayApply: sections
+			.map((s) => s.clause)
+			.filter((clause) => collabAccess(user.id, plan.id, clause) === 'write'),
 		publicUrl:
 			isAdmin && round.publicToken ? `${event.url.origin}/consult/${round.publicToken}` : null
 	};
@@ -110,8 +128,11 @@ const Comment = z.object({
 	start: z.coerce.number().int().min(0),
 	end: z.coerce.number().int().min(0),
 	stance: z.enum(['support', 'oppose', 'suggest']),
-	body: z.string().max(20_000)
+	body: z.string().max(20_000),
+	/** 修改建议: replacement wording for the quoted passage (optional). */
+	replacement: z.string().max(REPLACEMENT_MAX).default('')
 });
+const ApplySuggestion = z.object({ id: idField });
 const Answer = z.object({
 	kind: z.enum(['thread', 'public']),
 	id: idField,
@@ -130,9 +151,12 @@ export const actions: Actions = {
 		const { plan, user, round } = requireRound(event);
 		const parsed = parseForm(Comment, await event.request.formData(), 'comment');
 		if (!parsed.ok) return parsed.failure;
-		const result = await attempt('comment', () =>
-			commentOnRound(actorOf(event, user.id), plan.id, round.id, parsed.data)
-		);
+		const { replacement, ...comment } = parsed.data;
+		const result = await attempt('comment', () => {
+			const created = commentOnRound(actorOf(event, user.id), plan.id, round.id, comment);
+			proposeReplacement(created.threadId, replacement);
+			return created;
+		});
 		if (!result.ok) return result.failure;
 		return { form: 'comment', success: 'commented', threadId: result.value.threadId };
 	},
@@ -146,6 +170,25 @@ export const actions: Actions = {
 		);
 		if (!result.ok) return result.failure;
 		return { form: 'answer', success: 'answered' };
+	},
+	/** 修改建议 → a tracked suggestion in the live draft, in one click (issue 17). */
+	applySuggestion: async (event) => {
+		const { plan, user } = requireRound(event);
+		const parsed = parseForm(ApplySuggestion, await event.request.formData(), 'applySuggestion');
+		if (!parsed.ok) return parsed.failure;
+		const { ip } = actorOf(event, user.id);
+		const result = await attempt('applySuggestion', () =>
+			applyReplacement({ user, ip }, plan.id, parsed.data.id)
+		);
+		// The opinion the failure concerns, so its card shows why.
+		if (!result.ok)
+			return fail(result.failure.status, { ...result.failure.data, threadId: parsed.data.id });
+		return {
+			form: 'applySuggestion',
+			success: 'applied',
+			threadId: parsed.data.id,
+			clause: result.value.clause
+		};
 	},
 	confirm: async (event) => {
 		const { plan, user, round } = requireRound(event);

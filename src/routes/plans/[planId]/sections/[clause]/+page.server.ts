@@ -7,6 +7,7 @@ import { chapterFiguresBefore, proseFragmentOrder } from '#lib/server/images/cha
 import { requirePlanMember } from '#lib/server/guards.ts';
 import { activityStates, sectionOwners } from '#lib/server/plans.ts';
 import { sectionWorkspace } from '#lib/server/section-workspace.ts';
+import { pendingOpinionSuggestions } from '#lib/server/suggestions/opinions.ts';
 import { loadSectionOpinions } from '#lib/server/workflow/queries.ts';
 import { proseItems } from '#lib/templates/prose-items.ts';
 import {
@@ -58,6 +59,12 @@ export const load: PageServerLoad = (event) => {
 		docxImport: canImportDocx(user.id, plan.id, section.clause),
 		/** The live document's scope: 'suggest' is writable inside suggestion marks only (修订). */
 		collab: collabAccess(user.id, plan.id, section.clause),
+		/** Suggestions applied from consultation 修改建议, by mark id (deciding answers the opinion). */
+		opinionSuggestions: pendingOpinionSuggestions(plan.id, section.clause).map((r) => ({
+			suggestionId: r.suggestionId,
+			threadId: r.threadId,
+			roundId: r.roundId
+		})),
 		comments: {
 			threads: listThreads(plan.id, section.clause, user.id),
 			members: mentionableMembers(plan.id)
