@@ -39,7 +39,7 @@ const SENTENCE =
 const AUTHORS = ['张伟', '李娜', '王强'];
 
 /** About 100 A4 pages as Lantu prints them: 22 lines of 28 characters a page. */
-async function hundredPages(): Promise<{
+export async function hundredPages(): Promise<{
 	bytes: Uint8Array;
 	paragraphs: number;
 	revisions: number;

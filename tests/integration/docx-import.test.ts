@@ -198,4 +198,51 @@ describe('DOCX import into a section', () => {
 		expect(clean).toContain('建设一网统管平台');
 		expect(clean).toContain('数据底座');
 	});
+
+	it('imports a whole plan: headings matched to sections, the mapping corrected, owned parts direct', async () => {
+		const plan = async (user: string, query: string, bytes: Uint8Array) => {
+			const response = await fetch(`${server.url}/api/plans/1/import?${query}`, {
+				method: 'POST',
+				headers: {
+					accept: 'application/json',
+					'content-type': 'application/octet-stream',
+					origin: server.url,
+					cookie: cookies[user]
+				},
+				body: bytes.slice()
+			});
+			return { status: response.status, json: (await response.json()) as Record<string, unknown> };
+		};
+		const file = await draftFile('admin', false);
+		expect((await plan('qiye', 'mode=preview', file)).status).toBe(403);
+		const preview = await plan('dsj', 'mode=preview', file);
+		expect(preview.status).toBe(200);
+		const parts = preview.json.parts as { heading: string; guess: string | null }[];
+		const guesses = parts.map((p) => p.guess).filter(Boolean);
+		expect(guesses).toContain('6.1');
+		expect(guesses).toContain('9.4');
+		// The importer corrects the mapping: only 6.1 (fgw's) and 6.3 (dsj's own), the rest left out.
+		const map = parts.map((p) => (p.guess === '6.1' || p.guess === '6.3' ? p.guess : null));
+		expect(
+			(
+				await plan(
+					'dsj',
+					`mode=owned&map=${encodeURIComponent(JSON.stringify(map.slice(1)))}`,
+					file
+				)
+			).status
+		).toBe(400);
+		const landed = await plan(
+			'dsj',
+			`mode=owned&map=${encodeURIComponent(JSON.stringify(map))}`,
+			file
+		);
+		expect(landed.status).toBe(200);
+		const results = landed.json.results as { clause: string; mode: string; blocks: number }[];
+		// (The round trip above put a copy of the whole plan into 9.2, so 6.1 and 6.3 may come twice.)
+		expect(new Set(results.map((r) => `${r.clause} ${r.mode}`))).toEqual(
+			new Set(['6.1 suggest', '6.3 direct'])
+		);
+		expect(results.every((r) => r.blocks > 0)).toBe(true);
+	});
 });

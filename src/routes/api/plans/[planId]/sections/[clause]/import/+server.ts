@@ -7,11 +7,11 @@
  */
 import { json } from '@sveltejs/kit';
 import { z } from 'zod';
-import { m } from '#lib/paraglide/messages.js';
 import { docxImportModes } from '#lib/policy/index.ts';
 import { sectionFacts } from '#lib/server/access.ts';
 import { requireApiMember } from '#lib/server/api.ts';
-import { DOCX_LIMITS, DocxRefusal, type DocxRefusalCode } from '#lib/server/docx-import/archive.ts';
+import { DOCX_LIMITS, DocxRefusal } from '#lib/server/docx-import/archive.ts';
+import { docxRefusalText, type ImportRefusalCode } from '#lib/server/docx-import/refusal-text.ts';
 import { applyImport } from '#lib/server/docx-import/apply.ts';
 import { importPreview } from '#lib/server/docx-import/preview.ts';
 import { readDocxInWorker } from '#lib/server/export/offload.ts';
@@ -26,21 +26,8 @@ const log = logger('docx-import');
 
 const query = z.object({ mode: z.enum(['preview', 'suggest', 'direct']) });
 
-const REFUSALS: Record<DocxRefusalCode | 'forbidden' | 'mode', () => string> = {
-	'too-large': () => m.docxio_refused_too_large({ mb: String(DOCX_LIMITS.maxFileBytes / 2 ** 20) }),
-	encrypted: m.docxio_refused_encrypted,
-	'not-docx': m.docxio_refused_not_docx,
-	macros: m.docxio_refused_macros,
-	'zip-bomb': m.docxio_refused_zip_bomb,
-	'too-many-entries': m.docxio_refused_zip_bomb,
-	malformed: m.docxio_refused_malformed,
-	empty: m.docxio_refused_empty,
-	forbidden: m.docxio_refused_forbidden,
-	mode: m.docxio_refused_mode
-};
-
-function refuse(status: number, code: keyof typeof REFUSALS) {
-	return json({ code, message: REFUSALS[code]() }, { status });
+function refuse(status: number, code: ImportRefusalCode) {
+	return json({ code, message: docxRefusalText(code) }, { status });
 }
 
 export const POST: RequestHandler = async (event) => {
