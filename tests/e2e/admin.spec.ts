@@ -64,5 +64,8 @@ test('a planning period longer than five years is accepted with the clause 4.3 w
 	await page.getByLabel('展望年（可选）').fill('2035');
 	await page.getByRole('button', { name: '创建' }).click();
 	await expect(page.getByRole('heading', { name: '规划管理' })).toBeVisible();
-	await expect(page.getByText('2026—2032年，展望2035年')).toBeVisible();
+	await page.goto('/admin/plans');
+	await expect(
+		page.getByRole('listitem').filter({ hasText: '长周期规划（2026—2032年）' })
+	).toContainText('规划期：2026—2032年，展望2035年');
 });

@@ -1,0 +1,66 @@
+import type { Page } from '@playwright/test';
+import { expect, loginAs, test } from './fixtures.ts';
+
+const rule = (page: Page, id: string) => page.locator(`#checklist [data-rule="${id}"]`);
+
+test('the standard’s own words are marked 标准原文 with their verb, apart from our 编写提示', async ({
+	page,
+	context
+}) => {
+	await loginAs(context, 'fgw');
+	await page.goto('/plans/1/sections/9.4');
+	await expect(page.getByRole('heading', { name: '编写提示' })).toBeVisible();
+	await expect(page.getByText('以下为平台的编写提示，不是标准原文。')).toBeVisible();
+	const organisation = page.locator('#item-9\\.4\\.a [data-standard-text]');
+	await expect(organisation).toContainText('标准原文');
+	await expect(organisation.locator('[data-verb="应"]')).toHaveText('应（必须）');
+	// A Table A.1 output has no text of the standard: nothing is shown as if it were.
+	await expect(page.locator('#item-9\\.4\\.A1\\.assessment [data-standard-text]')).toHaveCount(0);
+});
+
+test('6.3 computes 现状与差距 from the indicators', async ({ page, context }) => {
+	await loginAs(context, 'dsj');
+	await page.goto('/plans/1/sections/6.3');
+	const gaps = page.locator('[data-indicator-gaps]');
+	await expect(gaps.getByRole('heading', { name: '现状与差距' })).toBeVisible();
+	const row = gaps.locator('[data-gap-row]', { hasText: '政务服务事项全程网办率' });
+	await expect(row).toContainText('72%');
+	await expect(row).toContainText('95%');
+	await expect(row).toContainText('23%');
+	// Binding (约束性) indicators come first.
+	await expect(gaps.locator('[data-gap-row]').first()).toContainText('约束性');
+});
+
+test('the funding table is charted by year and source, and its check follows an edit live', async ({
+	page,
+	context
+}) => {
+	await loginAs(context, 'dsj');
+	await page.goto('/plans/1/sections/9.1');
+	await expect(page.locator('[data-status="saved"]')).toBeVisible();
+	const chart = page.locator('[data-funding-chart]');
+	await expect(chart.getByRole('img', { name: '分年度投资与资金来源' })).toBeVisible();
+	const totals = chart.locator('[data-funding-totals]');
+	await expect(totals).toContainText('社会资本 12,000 万元');
+	const before = (await totals.textContent()) ?? '';
+	const total = Number(/合计 ([\d,]+) 万元/.exec(before)?.[1].replaceAll(',', ''));
+
+	// The first row is 城市大脑建设工程's 2026 construction money.
+	const row = page.locator('#block-funding > ol > li').first();
+	await row.getByRole('button', { expanded: false }).click();
+	const fiscal = row.getByLabel('财政资金');
+	const original = await fiscal.inputValue();
+	await fiscal.fill(String(Number(original) + 1000));
+	await fiscal.press('Tab');
+	await expect(totals).toContainText(`合计 ${(total + 1000).toLocaleString('en-US')} 万元`);
+	await expect(rule(page, '9.1.funding-sources')).toHaveAttribute('data-status', 'fail');
+	await expect(rule(page, '9.1.funding-sources')).toContainText(
+		'城市大脑建设工程”的资金筹措合计 19,500 万元，与资金估算 18,500 万元不一致'
+	);
+
+	// Put it back: other tests read the demo plan.
+	await fiscal.fill(original);
+	await fiscal.press('Tab');
+	await expect(totals).toContainText(`合计 ${total.toLocaleString('en-US')} 万元`);
+	await expect(rule(page, '9.1.funding-sources')).not.toContainText('城市大脑建设工程');
+});
