@@ -20,7 +20,7 @@ import { sectionFacts } from '../access.ts';
 import { appendAudit } from '../audit/index.ts';
 import type { SessionUser } from '../auth/session.ts';
 import { getCollab } from '../collab.ts';
-import { answerComment } from '../consultation/rounds.ts';
+import { answerComment } from '../consultation/answers.ts';
 import { getDb, schema } from '../db/index.ts';
 import { DomainError } from '../errors.ts';
 
@@ -174,28 +174,17 @@ export async function applyReplacement(
 		organizationId: row.organizationId ?? 0,
 		at: Date.now()
 	});
-	const organization =
-		getDb()
-			.select({ name: schema.organizations.name })
-			.from(schema.organizations)
-			.where(eq(schema.organizations.id, actor.user.organizationId))
-			.get()?.name ?? '';
-	const connection = await getCollab().hocuspocus.openDirectConnection(
+	const applied = await getCollab().editAs(
+		{ user: actor.user, ip: actor.ip ?? null },
 		sectionDocumentName(planId, row.clause),
-		{ user: actor.user, ip: actor.ip ?? '', organization }
-	);
-	let applied = false;
-	try {
-		await connection.transact((doc) => {
+		(doc) => {
 			const found = locate(doc.getXmlFragment(fragmentName), row.quote, row.contextBefore);
-			if (!found || !row.quote) return;
+			if (!found || !row.quote) return false;
 			found.text.format(found.index, row.quote.length, { deletion: { id } });
 			found.text.insert(found.index + row.quote.length, row.replacement, { insertion: { id } });
-			applied = true;
-		});
-	} finally {
-		await connection.disconnect({ unloadImmediately: false });
-	}
+			return true;
+		}
+	);
 	if (!applied) throw new DomainError('suggestion-passage-gone', {}, 409);
 	const now = new Date();
 	getDb()
