@@ -17,7 +17,16 @@ import { getCollab } from '../collab.ts';
 import { importThreads } from '../comments.ts';
 import { getDb } from '../db/index.ts';
 import type { ParsedDocx } from './parse.ts';
-import { landImport, prepareImport, type LandedThread, type MembersByName } from './land.ts';
+import * as Y from 'yjs';
+import { MAX_DOCUMENT_BYTES } from '../../collab/size-limits.ts';
+import { DocxRefusal } from './archive.ts';
+import {
+	landImport,
+	prepareImport,
+	stageImport,
+	type LandedThread,
+	type MembersByName
+} from './land.ts';
 
 export interface ImportActor {
 	user: SessionUser;
@@ -70,16 +79,22 @@ export async function applyImport(
 		membersByName(planId),
 		Date.now()
 	);
+	const staged = stageImport(prepared);
 	const connection = await getCollab().hocuspocus.openDirectConnection(
 		sectionDocumentName(planId, clause),
 		{ user: actor.user, ip: actor.ip, organization: actor.organization }
 	);
 	let threads: LandedThread[] = [];
 	try {
+		// The section's size cap holds for imports as for editors (whose updates the collab server
+		// checks; this change does not pass through a socket).
+		const current = connection.document ? Y.encodeStateAsUpdate(connection.document).length : 0;
+		if (current + staged.bytes > MAX_DOCUMENT_BYTES) throw new DocxRefusal('section-full');
 		await connection.transact((doc) => {
-			threads = landImport(doc, prepared, parsed.comments);
+			threads = landImport(doc, staged, parsed.comments);
 		});
 	} finally {
+		staged.destroy();
 		await connection.disconnect({ unloadImmediately: false });
 	}
 	const result: ImportResult = {
