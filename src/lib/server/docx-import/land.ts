@@ -46,7 +46,8 @@ function revisionIds(
 		const member = members.get(revision.author);
 		const author: SuggestionAuthor = member
 			? { ...member, at }
-			: { userId: 0, organizationId: 0, at, name: revision.author || '未署名' };
+			: // A Word author's name travels in the id: kept short (ids.ts caps an id's length).
+				{ userId: 0, organizationId: 0, at, name: revision.author.slice(0, 40) || '未署名' };
 		ids.set(local, suggestionId(author));
 	}
 	return ids;
