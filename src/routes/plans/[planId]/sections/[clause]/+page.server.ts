@@ -1,6 +1,7 @@
 import { error } from '@sveltejs/kit';
-import { canReadDraft, docxImportModes } from '#lib/policy/index.ts';
-import { sectionAccess, sectionFacts } from '#lib/server/access.ts';
+import { canReadDraft } from '#lib/policy/index.ts';
+import { sectionAccess } from '#lib/server/access.ts';
+import { importModes } from '#lib/server/docx-import/access.ts';
 import { listThreads, mentionableMembers } from '#lib/server/comments.ts';
 import { getDb, schema } from '#lib/server/db/index.ts';
 import { requirePlanMember } from '#lib/server/guards.ts';
@@ -54,7 +55,7 @@ export const load: PageServerLoad = (event) => {
 		documentName: sectionDocumentName(plan.id, section.clause),
 		access: sectionAccess(user.id, plan.id, section.clause),
 		/** Whether the member may import a Word file here (docx-import). */
-		docxImport: canImportDocx(user.id, plan.id, section.clause),
+		docxImport: importModes(user.id, plan.id, section.clause).length > 0,
 		comments: {
 			threads: listThreads(plan.id, section.clause, user.id),
 			members: mentionableMembers(plan.id)
@@ -62,11 +63,6 @@ export const load: PageServerLoad = (event) => {
 		me: { id: user.id, name: user.displayName, organization: organization?.name ?? '' }
 	};
 };
-
-function canImportDocx(userId: number, planId: number, clause: string): boolean {
-	const facts = sectionFacts(userId, planId, clause);
-	return docxImportModes(facts.membership, facts.owners, facts.state).length > 0;
-}
 
 /** The sections before and after, so one can walk the standard from 6.1 to 9.4. */
 function neighbours(clause: string) {
