@@ -22,7 +22,7 @@ import {
 	TextRun
 } from 'docx';
 import * as Y from 'yjs';
-import { landImport, prepareImport } from '../src/lib/server/docx-import/land.ts';
+import { landImport, prepareImport, stageImport } from '../src/lib/server/docx-import/land.ts';
 import { closeExportWorker, readDocxInWorker } from '../src/lib/server/export/offload.ts';
 
 export interface ImportBenchRow {
@@ -125,8 +125,10 @@ async function importOnce(bytes: Uint8Array): Promise<number> {
 		new Map(),
 		Date.now()
 	);
+	const staged = stageImport(prepared);
 	const doc = new Y.Doc();
-	doc.transact(() => landImport(doc, prepared, reading.parsed.comments));
+	doc.transact(() => landImport(doc, staged, reading.parsed.comments));
+	staged.destroy();
 	Y.encodeStateAsUpdate(doc);
 	doc.destroy();
 	return performance.now() - start;

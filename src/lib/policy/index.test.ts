@@ -107,6 +107,9 @@ describe('policy functions', () => {
 		expect(docxImportModes(reviewer, [3], 'drafting')).toEqual(['suggest']);
 		expect(docxImportModes(admin, [3], 'drafting')).toEqual(['suggest']);
 		expect(docxImportModes(editor, [3], 'review')).toEqual([]);
+		// 可提修订 off: only the owners import.
+		expect(docxImportModes(reviewer, [3], 'drafting', false)).toEqual([]);
+		expect(docxImportModes(editor, [3], 'drafting', false)).toEqual(['suggest', 'direct']);
 		expect(
 			docxImportModes(member({ roles: ['approver'], organizationId: 3 }), [3], 'drafting')
 		).toEqual([]);

@@ -255,14 +255,17 @@ export type DocxImportMode = 'suggest' | 'direct';
  * Bringing a Word file into a section's live draft (issue 17): while the activity is drafting, any
  * internal editor, reviewer or plan admin who reads the draft may import it as suggestions (修订)
  * for the owners to accept; the owning department's editors may also insert it directly.
- * Leaders sign, participants comment on published versions: neither imports.
+ * Leaders sign, participants comment on published versions: neither imports. When the plan turns
+ * suggestions from non-owners off (可提修订, `suggestionsOpen`), only the owners import.
  */
 export function docxImportModes(
 	membership: Membership | undefined,
 	owners: readonly number[],
-	activityState: ActivityState
+	activityState: ActivityState,
+	suggestionsOpen = true
 ): DocxImportMode[] {
 	if (activityState !== 'drafting' && activityState !== 'returned') return [];
+	if (!suggestionsOpen && !canWriteSection(membership, owners, activityState)) return [];
 	const proposes = membership?.roles.some(
 		(r) => r === 'admin' || r === 'editor' || r === 'reviewer'
 	);

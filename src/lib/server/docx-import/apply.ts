@@ -17,7 +17,16 @@ import { getCollab } from '../collab.ts';
 import { importThreads } from '../comments.ts';
 import { getDb } from '../db/index.ts';
 import type { ParsedDocx } from './parse.ts';
-import { landImport, prepareImport, type LandedThread, type MembersByName } from './land.ts';
+import * as Y from 'yjs';
+import { MAX_DOCUMENT_BYTES } from '../../collab/size-limits.ts';
+import { DocxRefusal } from './archive.ts';
+import {
+	landImport,
+	prepareImport,
+	stageImport,
+	type LandedThread,
+	type MembersByName
+} from './land.ts';
 
 export interface ImportActor {
 	user: SessionUser;
@@ -70,11 +79,23 @@ export async function applyImport(
 		membersByName(planId),
 		Date.now()
 	);
-	const threads: LandedThread[] = await getCollab().editAs(
-		{ user: actor.user, ip: actor.ip },
-		sectionDocumentName(planId, clause),
-		(doc) => landImport(doc, prepared, parsed.comments)
-	);
+	const staged = stageImport(prepared);
+	let threads: LandedThread[];
+	try {
+		threads = await getCollab().editAs(
+			{ user: actor.user, ip: actor.ip },
+			sectionDocumentName(planId, clause),
+			(doc) => {
+				// The section's size cap holds for imports as for editors (whose updates the collab
+				// server checks; this change does not pass through a socket). Checked before any change.
+				const current = Y.encodeStateAsUpdate(doc).length;
+				if (current + staged.bytes > MAX_DOCUMENT_BYTES) throw new DocxRefusal('section-full');
+				return landImport(doc, staged, parsed.comments);
+			}
+		);
+	} finally {
+		staged.destroy();
+	}
 	const result: ImportResult = {
 		blocks: prepared.blocks.length,
 		suggestions: parsed.revisions.size + prepared.importerSuggestions,

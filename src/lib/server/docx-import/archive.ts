@@ -29,7 +29,9 @@ export type DocxRefusalCode =
 	| 'zip-bomb'
 	| 'too-many-entries'
 	| 'malformed'
-	| 'empty';
+	| 'empty'
+	/** The import would take the section past its size cap (apply.ts). */
+	| 'section-full';
 
 export class DocxRefusal extends Error {
 	readonly code: DocxRefusalCode;

@@ -46,7 +46,8 @@ function revisionIds(
 		const member = members.get(revision.author);
 		const author: SuggestionAuthor = member
 			? { ...member, at }
-			: { userId: 0, organizationId: 0, at, name: revision.author || '未署名' };
+			: // A Word author's name travels in the id: kept short (ids.ts caps an id's length).
+				{ userId: 0, organizationId: 0, at, name: revision.author.slice(0, 40) || '未署名' };
 		ids.set(local, suggestionId(author));
 	}
 	return ids;
@@ -181,15 +182,30 @@ export function prepareImport(
 	return { blocks, doc: importDoc(blocks), importerSuggestions: importerIds };
 }
 
-/** Appends a prepared import to `doc`'s body (call inside its transaction); returns the threads. */
+/** A prepared import written into a scratch Y.Doc, with the bytes it will add to a section. */
+export interface Staged {
+	fragment: Y.XmlFragment;
+	bytes: number;
+	destroy(): void;
+}
+
+export function stageImport(prepared: Prepared): Staged {
+	const scratch = new Y.Doc();
+	const fragment = scratch.getXmlFragment('import');
+	prosemirrorToYXmlFragment(prepared.doc, fragment);
+	return {
+		fragment,
+		bytes: Y.encodeStateAsUpdate(scratch).length,
+		destroy: () => scratch.destroy()
+	};
+}
+
+/** Appends a staged import to `doc`'s body (call inside its transaction); returns the threads. */
 export function landImport(
 	doc: Y.Doc,
-	prepared: Prepared,
+	staged: Staged,
 	comments: readonly ImportedComment[]
 ): LandedThread[] {
-	const scratch = new Y.Doc();
-	const staged = scratch.getXmlFragment('import');
-	prosemirrorToYXmlFragment(prepared.doc, staged);
 	const body = doc.getXmlFragment(BODY_FRAGMENT);
 	// A body that is one empty paragraph (a section nobody wrote yet) is replaced, not kept.
 	const only = body.length === 1 ? body.get(0) : null;
@@ -198,8 +214,7 @@ export function landImport(
 	const startIndex = body.length;
 	body.insert(
 		startIndex,
-		staged.toArray().map((n) => n.clone() as Y.XmlElement | Y.XmlText)
+		staged.fragment.toArray().map((n) => n.clone() as Y.XmlElement | Y.XmlText)
 	);
-	scratch.destroy();
 	return commentThreads(body, startIndex, comments);
 }

@@ -129,7 +129,11 @@ export const POST: RequestHandler = async (event) => {
 			// Parts already landed stay (each is its own change in its section's history).
 			log.warn({ planId: plan.id, clause, code: cause.code }, 'docx part refused');
 			return json(
-				{ code: cause.code, message: m.docxio_plan_partial({ clause }), results },
+				{
+					code: cause.code,
+					message: `${docxRefusalText(cause.code)} ${m.docxio_plan_partial({ clause })}`,
+					results
+				},
 				{ status: 422 }
 			);
 		}

@@ -1,6 +1,7 @@
 import { error } from '@sveltejs/kit';
-import { canReadDraft, docxImportModes } from '#lib/policy/index.ts';
-import { collabAccess, sectionAccess, sectionFacts } from '#lib/server/access.ts';
+import { canReadDraft } from '#lib/policy/index.ts';
+import { collabAccess, sectionAccess } from '#lib/server/access.ts';
+import { importModes } from '#lib/server/docx-import/access.ts';
 import { listThreads, mentionableMembers } from '#lib/server/comments.ts';
 import { getDb, schema } from '#lib/server/db/index.ts';
 import { chapterFiguresBefore, proseFragmentOrder } from '#lib/server/images/chapter.ts';
@@ -56,7 +57,7 @@ export const load: PageServerLoad = (event) => {
 		documentName: sectionDocumentName(plan.id, section.clause),
 		access: sectionAccess(user.id, plan.id, section.clause),
 		/** Whether the member may import a Word file here (docx-import). */
-		docxImport: canImportDocx(user.id, plan.id, section.clause),
+		docxImport: importModes(user.id, plan.id, section.clause).length > 0,
 		/** The live document's scope: 'suggest' is writable inside suggestion marks only (修订). */
 		collab: collabAccess(user.id, plan.id, section.clause),
 		/** Suggestions applied from consultation 修改建议, by mark id (deciding answers the opinion). */
@@ -83,11 +84,6 @@ export const load: PageServerLoad = (event) => {
 		}
 	};
 };
-
-function canImportDocx(userId: number, planId: number, clause: string): boolean {
-	const facts = sectionFacts(userId, planId, clause);
-	return docxImportModes(facts.membership, facts.owners, facts.state).length > 0;
-}
 
 /** The sections before and after, so one can walk the standard from 6.1 to 9.4. */
 function neighbours(clause: string) {

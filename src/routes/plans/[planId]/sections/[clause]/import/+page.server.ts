@@ -1,6 +1,6 @@
 import { error } from '@sveltejs/kit';
-import { canReadDraft, docxImportModes } from '#lib/policy/index.ts';
-import { sectionFacts } from '#lib/server/access.ts';
+import { canReadDraft } from '#lib/policy/index.ts';
+import { importModes } from '#lib/server/docx-import/access.ts';
 import { DOCX_LIMITS } from '#lib/server/docx-import/archive.ts';
 import { requirePlanMember } from '#lib/server/guards.ts';
 import { findSection } from '#lib/standard/sections.ts';
@@ -12,11 +12,10 @@ export const load: PageServerLoad = (event) => {
 	const section = findSection(event.params.clause);
 	if (!section) error(404, { message: 'not found' });
 	if (!canReadDraft(membership)) error(403, { message: 'forbidden' });
-	const facts = sectionFacts(user.id, plan.id, section.clause);
 	return {
 		plan: { id: plan.id, name: plan.name },
 		section: { clause: section.clause, title: section.title },
-		modes: docxImportModes(facts.membership, facts.owners, facts.state),
+		modes: importModes(user.id, plan.id, section.clause),
 		maxBytes: DOCX_LIMITS.maxFileBytes
 	};
 };

@@ -7,8 +7,7 @@
  */
 import { json } from '@sveltejs/kit';
 import { z } from 'zod';
-import { docxImportModes } from '#lib/policy/index.ts';
-import { sectionFacts } from '#lib/server/access.ts';
+import { importModes } from '#lib/server/docx-import/access.ts';
 import { requireApiMember } from '#lib/server/api.ts';
 import { DOCX_LIMITS, DocxRefusal } from '#lib/server/docx-import/archive.ts';
 import { docxRefusalText, type ImportRefusalCode } from '#lib/server/docx-import/refusal-text.ts';
@@ -36,8 +35,7 @@ export const POST: RequestHandler = async (event) => {
 	if (!section) return json({ code: 'not-found' }, { status: 404 });
 	const asked = query.safeParse(Object.fromEntries(event.url.searchParams));
 	if (!asked.success) return refuse(400, 'mode');
-	const facts = sectionFacts(user.id, plan.id, section.clause);
-	const modes = docxImportModes(facts.membership, facts.owners, facts.state);
+	const modes = importModes(user.id, plan.id, section.clause);
 	if (modes.length === 0) return refuse(403, 'forbidden');
 	const mode = asked.data.mode;
 	if (mode !== 'preview' && !modes.includes(mode)) return refuse(403, 'mode');
