@@ -81,6 +81,11 @@ export const plans = sqliteTable('plans', {
 		.references(() => organizations.id),
 	periodStart: integer('period_start').notNull(),
 	periodEnd: integer('period_end').notNull(),
+	/**
+	 * 可提修订 (issue 17): while drafting, members who read a section but do not write it (other
+	 * departments' editors, reviewers, experts, admins) may suggest changes to it. On by default.
+	 */
+	suggestionsOpen: integer('suggestions_open', { mode: 'boolean' }).notNull().default(true),
 	createdBy: integer('created_by').references(() => users.id),
 	createdAt: createdAt()
 });
