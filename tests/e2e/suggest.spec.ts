@@ -114,3 +114,33 @@ test('a reviewer suggests, the owner accepts one and rejects the other, both vie
 	await owner.context().close();
 	await expert.context().close();
 });
+
+test('the owner decides by range: the suggestions under a selection, at once', async ({
+	browser,
+	baseURL
+}) => {
+	const owner = await openSection(browser, baseURL, 'gaj');
+	const editor = await openSection(browser, baseURL, 'fgw');
+	await expect(editor.locator('[data-suggest-badge]')).toBeVisible();
+	const original = await firstParagraph(owner);
+
+	await caretAtParagraphEnd(editor);
+	await editor.keyboard.type('甲');
+	await selectWords(body(editor), original.slice(2, 4));
+	await editor.keyboard.type('乙');
+	await expect(panel(owner).locator('[data-suggestion-count]')).toHaveText('2');
+
+	await body(owner).click();
+	await owner.keyboard.press('Control+A');
+	const range = panel(owner).locator('[data-selection-decide]');
+	await expect(range).toContainText('接受选中范围（2）');
+	await range.getByRole('button', { name: /^接受选中范围/ }).click();
+
+	const expected = original.slice(0, 2) + '乙' + original.slice(4) + '甲';
+	for (const page of [owner, editor]) {
+		await expect(panel(page).locator('[data-suggestion-count]')).toHaveText('0');
+		await expect.poll(() => firstParagraph(page)).toBe(expected);
+	}
+	await owner.context().close();
+	await editor.context().close();
+});
