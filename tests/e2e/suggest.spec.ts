@@ -6,6 +6,7 @@
  */
 import type { Browser, Page } from '@playwright/test';
 import { expect, loginAs, selectWords, test } from './fixtures.ts';
+import { ime, PINYIN } from './ime.ts';
 
 async function openSection(browser: Browser, baseURL: string | undefined, user: string) {
 	const context = await browser.newContext({ baseURL });
@@ -143,4 +144,26 @@ test('the owner decides by range: the suggestions under a selection, at once', a
 	}
 	await owner.context().close();
 	await editor.context().close();
+});
+
+test('Chinese typed through the input method becomes one suggestion, without pinyin', async ({
+	browser,
+	baseURL
+}) => {
+	const owner = await openSection(browser, baseURL, 'gaj');
+	const expert = await openSection(browser, baseURL, 'expert');
+	const original = await firstParagraph(owner);
+	await caretAtParagraphEnd(expert);
+	const input = await ime(expert);
+	await input.compose('dengbao');
+	await input.commit('等保');
+
+	await expect(body(owner).locator('.suggestion-insertion')).toHaveText('等保');
+	await expect(body(expert).locator('.suggestion-insertion')).toHaveText('等保');
+	expect(await firstParagraph(owner)).not.toMatch(PINYIN);
+	await expect(panel(owner).locator('[data-suggestion-count]')).toHaveText('1');
+	await panel(owner).locator('[data-reject]').click();
+	await expect.poll(() => firstParagraph(expert)).toBe(original);
+	await owner.context().close();
+	await expert.context().close();
 });
