@@ -6,6 +6,7 @@
  */
 import type { Browser, Page } from '@playwright/test';
 import { expect, loginAs, selectWords, test } from './fixtures.ts';
+import { ime, PINYIN } from './ime.ts';
 
 async function openSection(browser: Browser, baseURL: string | undefined, user: string) {
 	const context = await browser.newContext({ baseURL });
@@ -111,6 +112,58 @@ test('a reviewer suggests, the owner accepts one and rejects the other, both vie
 	await expect(owner.locator('[data-status="saved"]')).toBeVisible();
 	await expect.poll(() => firstParagraph(owner)).toBe(original + inserted);
 
+	await owner.context().close();
+	await expert.context().close();
+});
+
+test('the owner decides by range: the suggestions under a selection, at once', async ({
+	browser,
+	baseURL
+}) => {
+	const owner = await openSection(browser, baseURL, 'gaj');
+	const editor = await openSection(browser, baseURL, 'fgw');
+	await expect(editor.locator('[data-suggest-badge]')).toBeVisible();
+	const original = await firstParagraph(owner);
+
+	await caretAtParagraphEnd(editor);
+	await editor.keyboard.type('甲');
+	await selectWords(body(editor), original.slice(2, 4));
+	await editor.keyboard.type('乙');
+	await expect(panel(owner).locator('[data-suggestion-count]')).toHaveText('2');
+
+	await body(owner).click();
+	await owner.keyboard.press('Control+A');
+	const range = panel(owner).locator('[data-selection-decide]');
+	await expect(range).toContainText('接受选中范围（2）');
+	await range.getByRole('button', { name: /^接受选中范围/ }).click();
+
+	const expected = original.slice(0, 2) + '乙' + original.slice(4) + '甲';
+	for (const page of [owner, editor]) {
+		await expect(panel(page).locator('[data-suggestion-count]')).toHaveText('0');
+		await expect.poll(() => firstParagraph(page)).toBe(expected);
+	}
+	await owner.context().close();
+	await editor.context().close();
+});
+
+test('Chinese typed through the input method becomes one suggestion, without pinyin', async ({
+	browser,
+	baseURL
+}) => {
+	const owner = await openSection(browser, baseURL, 'gaj');
+	const expert = await openSection(browser, baseURL, 'expert');
+	const original = await firstParagraph(owner);
+	await caretAtParagraphEnd(expert);
+	const input = await ime(expert);
+	await input.compose('dengbao');
+	await input.commit('等保');
+
+	await expect(body(owner).locator('.suggestion-insertion')).toHaveText('等保');
+	await expect(body(expert).locator('.suggestion-insertion')).toHaveText('等保');
+	expect(await firstParagraph(owner)).not.toMatch(PINYIN);
+	await expect(panel(owner).locator('[data-suggestion-count]')).toHaveText('1');
+	await panel(owner).locator('[data-reject]').click();
+	await expect.poll(() => firstParagraph(expert)).toBe(original);
 	await owner.context().close();
 	await expert.context().close();
 });

@@ -10,7 +10,7 @@ import { closeCodeOf } from '../../src/lib/collab/close-codes.ts';
 import { suggestionId } from '../../src/lib/suggestions/ids.ts';
 import { connect, eventually, type TestProvider } from '../helpers/collab.ts';
 import { testDatabase } from '../helpers/db.ts';
-import { login } from '../helpers/http.ts';
+import { login, postForm } from '../helpers/http.ts';
 import { startServer, type TestServer } from '../helpers/server.ts';
 
 const DOC = 'plan/1/section/8.3';
@@ -20,7 +20,7 @@ const db = testDatabase(() => server.databasePath);
 
 beforeAll(async () => {
 	server = await startServer();
-	for (const name of ['dsj', 'fgw', 'reviewer', 'leader'])
+	for (const name of ['admin', 'dsj', 'fgw', 'reviewer', 'leader'])
 		cookies.set(name, await login(server.url, name));
 });
 afterAll(async () => {
@@ -179,5 +179,32 @@ describe('a suggest-only connection (修订)', { timeout: 120_000 }, () => {
 		await eventually(() => expect(owner.provider.hasUnsyncedChanges).toBe(false));
 		watcher.destroy();
 		owner.destroy();
+	});
+
+	it('follows the plan’s 可提修订 setting at once: off, the suggester only reads', async () => {
+		const client = connect(server.url, cookies.get('fgw')!, DOC, { reconnect: true });
+		try {
+			await eventually(() => expect(client.provider.authorizedScope).toBe('read-write'), 10_000);
+			const off = await postForm(
+				server.url,
+				'/plans/1/manage/sections?/suggestions',
+				{ open: '0' },
+				cookies.get('admin')!
+			);
+			expect(off.status).toBe(200);
+			await eventually(() => expect(client.provider.authorizedScope).toBe('readonly'), 10_000);
+			const on = await postForm(
+				server.url,
+				'/plans/1/manage/sections?/suggestions',
+				{ open: '1' },
+				cookies.get('admin')!
+			);
+			expect(on.status).toBe(200);
+			// Back on: the connection is re-decided and comes back suggest-only.
+			await eventually(() => expect(client.provider.authorizedScope).toBe('read-write'), 10_000);
+			await eventually(() => expect(client.provider.isSynced).toBe(true), 10_000);
+		} finally {
+			client.destroy();
+		}
 	});
 });

@@ -77,6 +77,8 @@ describe('policy functions', () => {
 		expect(collabAccess(reviewer, [4], 'drafting')).toBe('suggest');
 		expect(collabAccess(admin, [4], 'drafting')).toBe('suggest');
 		expect(collabAccess(approver, [4], 'drafting')).toBe('read');
+		expect(collabAccess(editor, [4], 'drafting', false)).toBe('read'); // 可提修订 off
+		expect(collabAccess(editor, [3], 'drafting', false)).toBe('write');
 		expect(collabAccess(editor, [3], 'drafting')).toBe('write');
 		expect(canSuggest(editor, [3], 'drafting')).toBe(false); // writes; may switch to 修订 itself
 		expect(canSuggest({ roles: ['resident'], organizationId: 4 }, [4], 'drafting')).toBe(false);

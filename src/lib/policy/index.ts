@@ -99,13 +99,15 @@ export function sectionAccess(
  * 修订 (issue 17): proposing changes to a section one reads but may not write — other
  * departments' editors, reviewers (experts are reviewers of an expert organization) and plan
  * admins — while the activity is drafting, as the section's writers can. Approvers and 多元参与
- * participants do not; they comment.
+ * participants do not; they comment. A plan may turn this off (可提修订, `suggestionsOpen`).
  */
 export function canSuggest(
 	membership: Membership | undefined,
 	owners: readonly number[],
-	activityState: ActivityState
+	activityState: ActivityState,
+	suggestionsOpen = true
 ): boolean {
+	if (!suggestionsOpen) return false; // the plan's 可提修订 setting is off
 	if (activityState !== 'drafting' && activityState !== 'returned') return false;
 	if (!canReadDraft(membership) || canWriteSection(membership, owners, activityState)) return false;
 	return (membership?.roles ?? []).some((r) => r === 'editor' || r === 'reviewer' || r === 'admin');
@@ -120,10 +122,12 @@ export type CollabAccess = SectionAccess | 'suggest';
 export function collabAccess(
 	membership: Membership | undefined,
 	owners: readonly number[],
-	activityState: ActivityState
+	activityState: ActivityState,
+	suggestionsOpen = true
 ): CollabAccess {
 	const access = sectionAccess(membership, owners, activityState);
-	if (access === 'read' && canSuggest(membership, owners, activityState)) return 'suggest';
+	if (access === 'read' && canSuggest(membership, owners, activityState, suggestionsOpen))
+		return 'suggest';
 	return access;
 }
 

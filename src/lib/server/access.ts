@@ -74,9 +74,20 @@ export function sectionAccess(userId: number, planId: number, clause: string): S
 	return decideSectionAccess(facts.membership, facts.owners, facts.state);
 }
 
+/** The plan's 可提修订 setting: may readers of a section suggest changes to it? */
+export function suggestionsOpen(planId: number): boolean {
+	return (
+		getDb()
+			.select({ open: schema.plans.suggestionsOpen })
+			.from(schema.plans)
+			.where(eq(schema.plans.id, planId))
+			.get()?.open ?? false
+	);
+}
+
 /** What a user's connection to one section's live document may do (修订: 'suggest'). */
 export function collabAccess(userId: number, planId: number, clause: string): CollabAccess {
 	if (!findSection(clause)) return 'none';
 	const facts = sectionFacts(userId, planId, clause);
-	return decideCollabAccess(facts.membership, facts.owners, facts.state);
+	return decideCollabAccess(facts.membership, facts.owners, facts.state, suggestionsOpen(planId));
 }

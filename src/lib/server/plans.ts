@@ -296,3 +296,21 @@ export function countPlanAdmins(planId: number): number {
 		.where(and(eq(schema.planMembers.planId, planId), eq(schema.planMembers.role, 'admin')))
 		.all().length;
 }
+
+/** 可提修订 (issue 17): whether readers of a section may suggest changes to it while drafting. */
+export function setSuggestionsOpen(planId: number, open: boolean, actorId: number): void {
+	getDb()
+		.update(schema.plans)
+		.set({ suggestionsOpen: open })
+		.where(eq(schema.plans.id, planId))
+		.run();
+	appendAudit({
+		action: 'plan.suggestions_changed',
+		actorId,
+		planId,
+		target: `plan:${planId}`,
+		details: { open }
+	});
+	// Suggest-only connections turn read-only at once (or the reverse on their reconnect).
+	announceAccessChanged({ planId });
+}

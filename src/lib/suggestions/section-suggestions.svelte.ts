@@ -121,6 +121,37 @@ export class SectionSuggestions {
 		for (const view of this.#views.values()) this.apply(view);
 	}
 
+	/** Ids of the suggestions under the latest non-empty selection (accept or reject by range). */
+	inSelection = $state.raw<string[]>([]);
+
+	/** Editors call it when their selection changed: what a range decision would act on. */
+	selectionChanged(view: EditorView): void {
+		const { from, to, empty } = view.state.selection;
+		if (empty) {
+			if (this.inSelection.length > 0 && view.hasFocus()) this.inSelection = [];
+			return;
+		}
+		const ids: string[] = [];
+		view.state.doc.nodesBetween(from, to, (node) => {
+			for (const mark of node.marks) {
+				const id = String(mark.attrs.id);
+				if ((mark.type.name === 'insertion' || mark.type.name === 'deletion') && !ids.includes(id))
+					ids.push(id);
+			}
+			return true;
+		});
+		this.inSelection = ids;
+	}
+
+	acceptSelection(): void {
+		this.#decide(this.inSelection, true);
+		this.inSelection = [];
+	}
+	rejectSelection(): void {
+		this.#decide(this.inSelection, false);
+		this.inSelection = [];
+	}
+
 	/** Re-reads the list (editors call it after each transaction that changed their document). */
 	refresh(): void {
 		const list: SuggestionView[] = [];

@@ -27,6 +27,8 @@ export const AUDIT_ACTIONS = [
 	'user.enabled',
 	'organization.created',
 	'plan.created',
+	/** The plan's 可提修订 setting was turned on or off (issue 17). */
+	'plan.suggestions_changed',
 	'member.added',
 	'member.removed',
 	'section.assigned',

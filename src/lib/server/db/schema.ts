@@ -84,6 +84,11 @@ export const plans = sqliteTable('plans', {
 	periodEnd: integer('period_end').notNull(),
 	/** Optional 展望 year beyond the period (展望2035); null when the plan has none. */
 	horizonYear: integer('horizon_year'),
+	/**
+	 * 可提修订 (issue 17): while drafting, members who read a section but do not write it (other
+	 * departments' editors, reviewers, experts, admins) may suggest changes to it. On by default.
+	 */
+	suggestionsOpen: integer('suggestions_open', { mode: 'boolean' }).notNull().default(true),
 	createdBy: integer('created_by').references(() => users.id),
 	createdAt: createdAt()
 });

@@ -20,6 +20,7 @@ const ACTIONS: Record<string, () => string> = {
 	'user.enabled': m.audit_action_user_enabled,
 	'organization.created': m.audit_action_organization_created,
 	'plan.created': m.audit_action_plan_created,
+	'plan.suggestions_changed': m.audit_action_plan_suggestions_changed,
 	'member.added': m.audit_action_member_added,
 	'member.removed': m.audit_action_member_removed,
 	'section.assigned': m.audit_action_section_assigned,

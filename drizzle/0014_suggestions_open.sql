@@ -1,0 +1,1 @@
+ALTER TABLE `plans` ADD `suggestions_open` integer DEFAULT true NOT NULL;
