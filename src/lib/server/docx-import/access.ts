@@ -1,14 +1,15 @@
 /**
  * The sections a member may import a Word file into now, and how (the policy's docxImportModes).
- * The one place the routes and pages ask (the plan's 可提修订 setting joins here once it exists).
+ * The one place the routes and pages ask; the plan's 可提修订 setting decides whether non-owners may
+ * import as suggestions.
  */
 import { docxImportModes, type DocxImportMode } from '../../policy/index.ts';
 import { SECTIONS } from '../../standard/sections.ts';
-import { sectionFacts } from '../access.ts';
+import { sectionFacts, suggestionsOpen } from '../access.ts';
 
 export function importModes(userId: number, planId: number, clause: string): DocxImportMode[] {
 	const facts = sectionFacts(userId, planId, clause);
-	return docxImportModes(facts.membership, facts.owners, facts.state);
+	return docxImportModes(facts.membership, facts.owners, facts.state, suggestionsOpen(planId));
 }
 
 export function importableSections(userId: number, planId: number): Map<string, DocxImportMode[]> {
