@@ -1,5 +1,6 @@
 import { error } from '@sveltejs/kit';
 import { getDb, schema } from '#lib/server/db/index.ts';
+import { payloadFigures } from '#lib/server/images/frozen.ts';
 import { ACTIVITY_CHAPTER } from '#lib/standard/sections.ts';
 import { compareVersions } from '#lib/workflow/version.ts';
 import { eq } from 'drizzle-orm';
@@ -66,6 +67,7 @@ export const load: PageServerLoad = (event) => {
 				)
 			}))
 		})),
-		comparison
+		comparison,
+		figures: frozen ? payloadFigures(frozen) : {}
 	};
 };
