@@ -1,6 +1,7 @@
 import { EditorState, NodeSelection, TextSelection } from 'prosemirror-state';
 import { describe, expect, it } from 'vitest';
 import {
+	pastesPicture,
 	figurePlugin,
 	figuresOf,
 	insertFigureRef,
@@ -58,5 +59,30 @@ describe('figure numbers in the editor', () => {
 		expect(s.doc.childCount).toBe(4);
 		expect(s.doc.child(1).type.name).toBe('figure');
 		expect(s.doc.child(2).firstChild?.attrs.target).toBe('fig-a');
+	});
+});
+
+describe('pastesPicture', () => {
+	const clipboard = (data: Record<string, string>) =>
+		({ getData: (type: string) => data[type] ?? '' }) as unknown as DataTransfer;
+
+	it('treats a screenshot or a copied image as a picture', () => {
+		expect(pastesPicture(clipboard({}))).toBe(true);
+		expect(
+			pastesPicture(clipboard({ 'text/html': '<meta charset="utf-8"><img src="x.png">' }))
+		).toBe(true);
+	});
+
+	it('leaves text from Word (which also carries a picture of it) to the text paste', () => {
+		expect(
+			pastesPicture(
+				clipboard({
+					'text/html':
+						'<html><style>p{}</style><body><p class=MsoNormal>总体目标</p></body></html>',
+					'text/plain': '总体目标'
+				})
+			)
+		).toBe(false);
+		expect(pastesPicture(clipboard({ 'text/plain': '总体目标' }))).toBe(false);
 	});
 });
