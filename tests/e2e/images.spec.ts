@@ -106,3 +106,56 @@ test('a pasted image is seen by a second browser, numbered, captioned and refera
 	await writer.context().close();
 	await reader.context().close();
 });
+
+test('images are inserted by the toolbar button and by dropping a file', async ({
+	browser,
+	baseURL
+}) => {
+	test.setTimeout(120_000);
+	const writer = await open(browser, baseURL, 'dsj');
+	const figures = body(writer).locator('figure.figure');
+	const before = await figures.count();
+
+	// The toolbar's 插入图片 opens a file chooser.
+	await body(writer).click();
+	await body(writer).press('Control+End');
+	const chooser = writer.waitForEvent('filechooser');
+	await writer
+		.getByRole('button', { name: /^插入图片/ })
+		.first()
+		.click();
+	await (
+		await chooser
+	).setFiles({
+		name: 'chart.png',
+		mimeType: 'image/png',
+		buffer: pngImage(64, 64, [Date.now() % 256, 10, 200])
+	});
+	await expect(figures).toHaveCount(before + 1);
+
+	// A file dropped on the text.
+	await body(writer).evaluate(
+		(element, data) => {
+			const transfer = new DataTransfer();
+			transfer.items.add(new File([new Uint8Array(data)], 'map.png', { type: 'image/png' }));
+			const box = element.getBoundingClientRect();
+			element.dispatchEvent(
+				new DragEvent('drop', {
+					dataTransfer: transfer,
+					bubbles: true,
+					cancelable: true,
+					clientX: box.left + 10,
+					clientY: box.top + 10
+				})
+			);
+		},
+		[...pngImage(32, 48, [Date.now() % 256, 200, 10])]
+	);
+	await expect(figures).toHaveCount(before + 2);
+	await expect(writer.locator('[data-status="saved"]')).toBeVisible();
+	for (const img of await figures.locator('img').all())
+		await expect
+			.poll(() => img.evaluate((i) => (i as HTMLImageElement).naturalWidth))
+			.toBeGreaterThan(0);
+	await writer.context().close();
+});

@@ -304,6 +304,13 @@ describe('exports and versions (after the figure above was written to 6.3 and fr
 		expect(response.status).toBe(200);
 		const files = unzipSync(new Uint8Array(await response.arrayBuffer()));
 		expect(Object.keys(files).some((name) => name.startsWith('word/media/'))).toBe(true);
+		// The version's page shows it too, numbered.
+		const page = await fetch(`${server.url}/plans/1/versions/${id}`, {
+			headers: { cookie: cookies.jumin, accept: 'text/html' }
+		});
+		const html = await page.text();
+		expect(html).toContain(`src="/api/plans/1/images/${shownHash()}"`);
+		expect(html).toMatch(/图 6-1<\/span>\s*数据共享现状/);
 		expect(strFromU8(files['word/document.xml']).replace(/<[^>]+>/g, '')).toContain(
 			'图 6-1\u3000数据共享现状'
 		);

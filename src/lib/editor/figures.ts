@@ -260,6 +260,23 @@ export function insertFigureRef(state: EditorState, target: string): Transaction
 	return state.tr.replaceSelectionWith(ref, false);
 }
 
+/**
+ * Whether a paste is a picture rather than text. Word and many apps put a picture of the copied
+ * text beside its HTML and plain text; that paste is text (ProseMirror's own). A screenshot or a
+ * copied image has no text, or HTML that is only an <img>.
+ */
+export function pastesPicture(data: DataTransfer | null | undefined): boolean {
+	if (!data) return false;
+	const plain = data.getData('text/plain').trim();
+	const html = data.getData('text/html');
+	const htmlText = html
+		.replace(/<(style|script)[\s\S]*?<\/\1>/gi, '')
+		.replace(/<[^>]*>/g, '')
+		.replace(/&nbsp;/g, ' ')
+		.trim();
+	return !htmlText && (!plain || !!html);
+}
+
 /** Uploads the files one by one and inserts each kept image as a figure at the selection. */
 export async function insertImageFiles(
 	view: EditorView,
@@ -298,6 +315,7 @@ export function figurePlugin(context: FigureContext): Plugin<NumbersState> {
 				figure_ref: (node, _view, _getPos, decorations) => new RefView(node, decorations)
 			},
 			handlePaste(view, event) {
+				if (!pastesPicture(event.clipboardData)) return false;
 				const files = imageFiles(event.clipboardData?.files);
 				if (files.length === 0 || !view.editable) return false;
 				void insertImageFiles(view, files, context);

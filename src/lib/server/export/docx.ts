@@ -235,6 +235,20 @@ function cellParagraphs(cell: ModelCell, header: boolean, ctx: Ctx): Paragraph[]
 				break;
 			case 'empty':
 				push([new TextRun({ ...base, text: block.text })]);
+				break;
+			case 'image':
+				// A figure inside a table cell: a third of the text width at most.
+				out.push(
+					...figureParagraphs(
+						{ ...block, width: Math.min(block.width, 30) },
+						ctx.images[block.src],
+						TEXT_WIDTH,
+						{
+							font: font(FONTS.hei),
+							size: SIZE.wuhao
+						}
+					)
+				);
 		}
 	};
 	cell.blocks.forEach((b) => walk(b));

@@ -1,6 +1,7 @@
 import { error } from '@sveltejs/kit';
 import { getDb, schema } from '#lib/server/db/index.ts';
 import { loadVersionSignatures } from '#lib/server/workflow/queries.ts';
+import { payloadFigures } from '#lib/server/images/frozen.ts';
 import { ACTIVITY_CHAPTER } from '#lib/standard/sections.ts';
 import { compareVersions } from '#lib/workflow/version.ts';
 import { eq } from 'drizzle-orm';
@@ -69,6 +70,7 @@ export const load: PageServerLoad = (event) => {
 				)
 			}))
 		})),
-		comparison
+		comparison,
+		figures: frozen ? payloadFigures(frozen) : {}
 	};
 };
