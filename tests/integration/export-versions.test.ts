@@ -174,7 +174,8 @@ describe('the 定稿汇编', () => {
 		expect(file.footers.some((f) => f.startsWith('汇编摘要：'))).toBe(true);
 	});
 
-	it('is printable as PDF, A4, with the hash in the print page', async () => {
+	// The PDF is printed twice (its table of contents carries the pages of the first printing).
+	it('is printable as PDF, A4, with the hash in the print page', { timeout: 120_000 }, async () => {
 		const html = await (await get('/plans/1/export/print?version=approved', 'dsj')).text();
 		expect(html).toContain(final.hash);
 		expect(html).toContain('汇编摘要');

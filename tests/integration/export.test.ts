@@ -175,7 +175,8 @@ describe('Markdown and JSON', () => {
 });
 
 describe('PDF', () => {
-	it('has A4 pages and the cover title', async () => {
+	// The PDF is printed twice (its table of contents carries the pages of the first printing).
+	it('has A4 pages and the cover title', { timeout: 120_000 }, async () => {
 		const response = await get('/plans/1/export/pdf', dsj);
 		expect(
 			response.status,

@@ -1,12 +1,17 @@
 /**
- * A generated diagram's SVG rasterised for the DOCX (Word's SVG support needs a PNG fallback
- * anyway, and LibreOffice and WPS read PNG everywhere): resvg, at 2× for print (about 190 dpi at
- * the figure's printed width), with the machine's fonts — the same open CJK fonts the PDF embeds.
+ * Generated diagrams' SVGs rasterised for the DOCX (Word's SVG support needs a PNG fallback
+ * anyway, and LibreOffice and WPS read PNG everywhere), at 2× for print (about 190 dpi at the
+ * figure's printed width), with the machine's fonts — the same open CJK fonts the PDF embeds.
+ *
+ * With a Chromium on the machine (the one that prints PDFs), one browser draws them all: fast.
+ * Without, resvg draws them — correct, but it reads the whole CJK font file for every run of text
+ * (about 16 MB each time), so a large figure takes seconds.
  *
  * Runs in the export worker; relative imports only.
  */
 import { execFileSync } from 'node:child_process';
 import { Resvg } from '@resvg/resvg-js';
+import { chromiumPath } from './pdf.ts';
 
 export const PNG_SCALE = 2;
 
@@ -45,13 +50,44 @@ function diagramFontFiles(): string[] {
 const recent = new Map<string, Uint8Array>();
 const RECENT_MAX = 24;
 
+function remember(svg: string, png: Uint8Array): void {
+	recent.set(svg, png);
+	if (recent.size > RECENT_MAX) recent.delete(recent.keys().next().value!);
+}
+
 export function diagramPng(svg: string): Uint8Array {
 	const hit = recent.get(svg);
 	if (hit) return hit;
 	const png = rasterise(svg);
-	recent.set(svg, png);
-	if (recent.size > RECENT_MAX) recent.delete(recent.keys().next().value!);
+	remember(svg, png);
 	return png;
+}
+
+/** Draws every SVG not drawn recently (one Chromium for all of them, else resvg). */
+export async function prepareDiagramPngs(svgs: readonly string[]): Promise<void> {
+	const todo = [...new Set(svgs)].filter((svg) => !recent.has(svg));
+	if (todo.length === 0) return;
+	const executablePath = chromiumPath();
+	if (!executablePath) return;
+	const { chromium } = await import('playwright-core');
+	const browser = await chromium.launch({
+		executablePath,
+		args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage']
+	});
+	try {
+		const context = await browser.newContext({ deviceScaleFactor: PNG_SCALE });
+		const page = await context.newPage();
+		// The SVGs are self-contained: no request leaves the browser.
+		await page.route('**/*', (route) => route.abort());
+		for (const svg of todo) {
+			await page.setContent(
+				`<!doctype html><html><body style="margin:0;background:#fff">${svg}</body></html>`
+			);
+			remember(svg, new Uint8Array(await page.locator('svg').first().screenshot()));
+		}
+	} finally {
+		await browser.close();
+	}
 }
 
 function rasterise(svg: string): Uint8Array {

@@ -35,7 +35,7 @@ import {
 	type ParagraphChild
 } from 'docx';
 import { ImageRun } from 'docx';
-import { diagramPng } from './diagram-png.ts';
+import { diagramPng, prepareDiagramPngs } from './diagram-png.ts';
 import { headingText } from '../../export/markdown.ts';
 import { figureParagraphs } from './docx-figure.ts';
 import { coverDate, versionLines, versionRunning } from '../../export/model.ts';
@@ -100,6 +100,19 @@ interface Ctx {
 	figures: number;
 	bookmarks: Map<string, string>;
 	images: NonNullable<ExportDocument['images']>;
+}
+
+/** Every generated figure's SVG in the document. */
+function diagramSvgs(doc: ExportDocument): string[] {
+	const out: string[] = [];
+	const walk = (list: readonly ExportSection[]) => {
+		for (const s of list) {
+			for (const b of s.blocks) if (b.type === 'diagram') out.push(b.svg);
+			walk(s.children);
+		}
+	};
+	walk([...doc.body, ...doc.appendices]);
+	return out;
 }
 
 /** Twips per CSS pixel (1440 per inch, 96 px per inch). */
@@ -675,6 +688,7 @@ export async function renderDocx(
 	pause: () => Promise<void> = async () => {}
 ): Promise<Uint8Array> {
 	const ctx: Ctx = { tables: 0, figures: 0, bookmarks: new Map(), images: doc.images ?? {} };
+	await prepareDiagramPngs(diagramSvgs(doc));
 	const body: (Paragraph | Table)[] = [];
 	// Bookmarks first so the table of contents can point at them.
 	const toc = tocEntries(doc, ctx);

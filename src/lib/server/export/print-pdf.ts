@@ -48,8 +48,19 @@ export async function printLayout(doc: ExportDocument, pdf: Uint8Array): Promise
 
 /** Prints the export model as a PDF with a numbered table of contents (two printings). */
 export async function printPdf(doc: ExportDocument, print: PrintHtml): Promise<Uint8Array> {
-	checkPrintFonts();
-	const draft = await print(renderPrintHtml(doc));
-	const layout = await printLayout(doc, draft);
-	return print(renderPrintHtml(doc, layout));
+	return layoutPrinter(print)(doc);
+}
+
+/**
+ * A printer that remembers the layout of its first document: a signed PDF is printed again with
+ * its 验证信息 on a page after everything else, where nothing before it moves — so the second
+ * document reuses the first one's page numbers instead of being printed twice more.
+ */
+export function layoutPrinter(print: PrintHtml): (doc: ExportDocument) => Promise<Uint8Array> {
+	let known: PrintLayout | undefined;
+	return async (doc) => {
+		checkPrintFonts();
+		if (!known) known = await printLayout(doc, await print(renderPrintHtml(doc)));
+		return print(renderPrintHtml(doc, known));
+	};
 }

@@ -13,7 +13,7 @@ import type { ExportDocument } from '../../export/types.ts';
 import { DEFAULT_TIME_ZONE } from '../../dates.ts';
 import { renderDocx } from '../export/docx.ts';
 import { withChromium } from '../export/pdf.ts';
-import { printPdf } from '../export/print-pdf.ts';
+import { layoutPrinter } from '../export/print-pdf.ts';
 import { canonicalText } from './canonical-text.ts';
 import { checkText } from './check.ts';
 import { docxText, pdfText } from './extract.ts';
@@ -40,7 +40,7 @@ export async function renderSigned(
 ): Promise<Uint8Array> {
 	if (format === 'docx') return sign(doc, input, format, privateKeyPem, now, renderDocx);
 	return withChromium((print) =>
-		sign(doc, input, format, privateKeyPem, now, (d) => printPdf(d, print))
+		sign(doc, input, format, privateKeyPem, now, layoutPrinter(print))
 	);
 }
 
