@@ -1,5 +1,6 @@
 /**
- * Figures in the export model: numbered per chapter in document order (图 6-1, 图 6-2, …; the
+ * Figures in the export model — images and generated diagrams in one sequence — numbered per
+ * chapter in document order (图 6-1, 图 6-2, …; the
  * chapter's number as printed: its clause in the standard's numbering, else its position), and
  * every cross-reference given the number of its figure. Appendices number as 图 A-1 … by letter.
  */
@@ -41,6 +42,7 @@ export function numberFigures(doc: ExportDocument, standard: boolean): void {
 		let n = 0;
 		eachSection([chapter], (s) =>
 			eachBlock(s.blocks, (block) => {
+				if (block.type === 'diagram') block.label = figureLabel(number, ++n);
 				if (block.type !== 'image') return;
 				const image: ImageBlock = block;
 				image.label = figureLabel(number, ++n);

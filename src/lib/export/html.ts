@@ -133,7 +133,7 @@ function blocks(list: readonly Block[], level: number, ctx: Ctx): string {
 					return table(b, ctx);
 				case 'diagram':
 					// The SVG is built by src/lib/diagrams, which escapes every text it draws.
-					return `<figure class="diagram">${b.svg}<figcaption>${WORDS.figure}${++ctx.figures}${WORDS.gap}${escapeHtml(b.caption)}</figcaption></figure>`;
+					return `<figure class="diagram">${b.svg}<figcaption>${escapeHtml(b.label ?? `${WORDS.figure}${++ctx.figures}`)}${WORDS.gap}${escapeHtml(b.caption)}</figcaption></figure>`;
 				case 'empty':
 					return `<p class="empty">${escapeHtml(b.text)}</p>`;
 				case 'image':

@@ -78,6 +78,8 @@ export interface TableBlock {
 export interface DiagramBlock {
 	type: 'diagram';
 	caption: string;
+	/** 图 8-1: numbered per chapter by the model, in one sequence with the images. */
+	label?: string;
 	svg: string;
 	width: number;
 	height: number;

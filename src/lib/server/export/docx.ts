@@ -118,11 +118,10 @@ function diagramSvgs(doc: ExportDocument): string[] {
 /** Twips per CSS pixel (1440 per inch, 96 px per inch). */
 const TWIPS_PER_PX = 15;
 
-/** A generated figure as a PNG at most the text width wide, its caption (图N) under it. */
+/** A generated figure as a PNG at most the text width wide, its caption (图 8-1) under it. */
 function diagram(block: DiagramBlock, ctx: Ctx): Paragraph[] {
-	ctx.figures += 1;
 	const scale = Math.min(1, TEXT_WIDTH / TWIPS_PER_PX / block.width);
-	const caption = `${WORDS.figure}${ctx.figures}${WORDS.gap}${block.caption}`;
+	const caption = `${block.label ?? `${WORDS.figure}${++ctx.figures}`}${WORDS.gap}${block.caption}`;
 	return [
 		new Paragraph({
 			alignment: AlignmentType.CENTER,
