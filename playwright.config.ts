@@ -2,7 +2,7 @@ import { defineConfig, devices } from '@playwright/test';
 import { findChromium, INSTALL_HINT } from './tests/helpers/browser.ts';
 
 const executablePath = findChromium();
-const FREEZING = ['**/consultation.spec.ts', '**/workflow.spec.ts'];
+const FREEZING = ['**/consultation.spec.ts', '**/workflow.spec.ts', '**/sign-steps.spec.ts'];
 if (!executablePath) throw new Error(INSTALL_HINT);
 
 export default defineConfig({
@@ -15,10 +15,10 @@ export default defineConfig({
 	timeout: 45_000,
 	expect: { timeout: 10_000 },
 	reporter: 'list',
-	// Two specs freeze a whole chapter while they run (a consultation round makes chapter 9 read-only,
-	// the sign-off path chapter 6) and restore it at the end; they run after the others so no spec
+	// Three specs freeze a whole chapter while they run (a consultation round makes chapter 9 read-only,
+	// the sign-off path chapter 6, the in-order sign-off chapter 8) and restore it at the end; they run after the others so no spec
 	// that writes those chapters runs beside them. Each spec prepares its own state otherwise. Run one
-	// of the two alone with `--no-deps` (else the shared project runs first).
+	// of them alone with `--no-deps` (else the shared project runs first).
 	projects: [
 		{ name: 'shared', testIgnore: FREEZING },
 		{ name: 'freezing', testMatch: FREEZING, dependencies: ['shared'] }
