@@ -149,7 +149,7 @@ test('a resident on a 390 px phone finds a section, comments on a table row and 
 	test.setTimeout(120_000);
 
 	// The admin publishes chapter 9 with a public link and reads the link from the round page.
-	const admin = await open(browser, baseURL, 'admin', '/plans/1/workflow/roadmap');
+	const admin = await open(browser, baseURL, 'admin', '/plans/2/workflow/roadmap');
 	const publish = admin.getByTestId('publish-form');
 	await publish.getByLabel(/开放公众意见链接/).check();
 	await publish.getByRole('button', { name: '发布征求意见稿' }).click();
@@ -225,7 +225,7 @@ test('a resident on a 390 px phone finds a section, comments on a table row and 
 	await expect(
 		admin.getByTestId('public-pending').filter({ hasText: PHONE_COMMENT })
 	).toBeVisible();
-	await admin.goto('/plans/1/workflow/roadmap');
+	await admin.goto('/plans/2/workflow/roadmap');
 	await admin.getByLabel(/提前结束的理由/).fill('演示结束，提前收回。');
 	await admin.getByRole('button', { name: '结束征求意见', exact: true }).click();
 	await expect(admin.getByRole('status').filter({ hasText: '征求意见已结束' })).toBeVisible();

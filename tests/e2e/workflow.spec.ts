@@ -116,20 +116,37 @@ test('drafting → consultation → review with a return → approval → signed
 	await reviewer.reload();
 	await expect(reviewer.getByRole('button', { name: '会签同意' })).toBeVisible();
 
-	for (const page of [reviewer, wjw, expert]) {
+	// 会签意见: 卫健委 agrees in principle with a comment, which is shown with its signature.
+	for (const page of [reviewer, expert]) {
 		await page.reload();
 		await click(page, '会签同意', '已会签');
 	}
+	await wjw.reload();
+	await wjw.getByLabel('原则同意（附意见）').check();
+	await wjw.getByLabel('修改意见（必填）').fill('建议补充医疗健康数据共享需求。');
+	await click(wjw, '会签同意', '已会签');
+	await expect(wjw.getByTestId('signatures')).toContainText('原则同意（附意见）');
+	await expect(wjw.getByTestId('signatures')).toContainText('建议补充医疗健康数据共享需求。');
 	await qiye.goto(WORKFLOW);
 	await click(qiye, '确认参与', '已确认参与');
 	const jumin = await open(browser, baseURL, 'jumin', WORKFLOW);
 	await click(jumin, '确认参与', '已确认参与');
 	await expect(state(jumin)).toHaveText('待签发');
 
-	// The leader signs after re-entering the password.
-	const leader = await open(browser, baseURL, 'leader', WORKFLOW);
+	// The leader logs in to one 待办 (签发), follows it and signs with a 签发意见 after re-entering
+	// the password.
+	const leader = await open(browser, baseURL, 'leader', '/');
+	await expect(leader.locator('[data-todo-count]')).toHaveText('1');
+	const todo = leader.getByRole('region', { name: /^待办/ });
+	await expect(todo.locator('[data-todo]')).toHaveCount(1);
+	await expect(todo.locator('[data-todo="approve"]')).toContainText('签发');
+	await todo.getByRole('link', { name: /签发/ }).click();
+	await expect(leader).toHaveURL(new RegExp(`${WORKFLOW}$`));
+	await leader.getByLabel('签发意见').fill('同意印发，请各部门抓好落实。');
 	await leader.getByLabel('登录密码').fill('lantu2026');
 	await click(leader, '签发', '已签发');
+	await expect(leader.getByTestId('timeline')).toContainText('同意印发，请各部门抓好落实。');
+	await expect(leader.locator('[data-todo-count]')).toHaveCount(0);
 	await expect(state(leader)).toHaveText('已批准');
 	await expect(
 		leader.locator('[data-activity="requirements"]').getByTestId('activity-state')

@@ -126,6 +126,14 @@ const REQUESTS: Record<MatrixAction, (who: string) => Promise<Response>> = {
 			['groups', 'residents'],
 			['days', '30']
 		]),
+	waiveConsultation: (who) =>
+		form(who, `/plans/1/workflow/${SAMPLE.waiveActivity}?/policy`, [
+			['departments', '2'],
+			['enterpriseCount', '0'],
+			['residentCount', '0'],
+			['approverId', ''],
+			['consultationWaiver', `${who} 认为无需征求意见`]
+		]),
 	answerConsultation: (who) =>
 		form(who, `/plans/1/rounds/${sample.roundId}?/answer`, [
 			['kind', 'thread'],
@@ -243,7 +251,8 @@ describe('HTTP actions', () => {
 		'restoreHistory',
 		'exportDraft',
 		'manageMembers',
-		'publish'
+		'publish',
+		'waiveConsultation'
 	] as const) {
 		describe(action, () => pairs(action));
 	}

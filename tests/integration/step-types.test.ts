@@ -159,6 +159,11 @@ describe('step types', () => {
 			21 * 24 * 3600 * 1000
 		);
 		expect((await todo('reviewer')).deadline).toMatch(/^已逾期/);
+		// The plan's dashboard flags it too.
+		const plan = await fetch(`${server.url}/plans/1`, {
+			headers: { cookie: cookies.get('admin')! }
+		});
+		expect(await plan.text()).toContain('data-overdue');
 		// The reminder reaches the signer and the plan admin, once however often they look.
 		await todo('reviewer');
 		for (const who of ['reviewer', 'admin'] as const)

@@ -10,6 +10,8 @@ import {
 	canResolveThread,
 	isPolicyApprover,
 	mayCountersign,
+	mayCountersignInTurn,
+	canWaiveConsultation,
 	policyEditRefusal,
 	restoreRefusal,
 	docxImportModes,
@@ -24,14 +26,14 @@ const member = (m: Membership): Membership => m;
 
 /** The demo matrix, written out once by hand: the policy must give exactly these answers. */
 const TABLE: Record<string, Record<MatrixAction, boolean> & { socket: string }> = {
-	admin: row(1, 1, 1, 1, 1, 1, 1, 1, 1, 'write'),
-	dsj: row(1, 1, 1, 1, 1, 1, 0, 0, 1, 'write'),
-	fgw: row(1, 1, 0, 0, 0, 1, 0, 0, 0, 'suggest'),
-	reviewer: row(1, 1, 0, 0, 0, 1, 0, 0, 0, 'suggest'),
-	leader: row(1, 1, 0, 0, 0, 1, 0, 0, 0, 'read'),
-	qiye: row(0, 0, 0, 0, 0, 0, 0, 0, 0, 'none'),
-	jumin: row(0, 0, 0, 0, 0, 0, 0, 0, 0, 'none'),
-	'matrix-outsider': row(0, 0, 0, 0, 0, 0, 0, 0, 0, 'none')
+	admin: row(1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 'write'),
+	dsj: row(1, 1, 1, 1, 1, 1, 0, 0, 1, 0, 'write'),
+	fgw: row(1, 1, 0, 0, 0, 1, 0, 0, 0, 0, 'suggest'),
+	reviewer: row(1, 1, 0, 0, 0, 1, 0, 0, 0, 0, 'suggest'),
+	leader: row(1, 1, 0, 0, 0, 1, 0, 0, 0, 0, 'read'),
+	qiye: row(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 'none'),
+	jumin: row(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 'none'),
+	'matrix-outsider': row(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 'none')
 };
 
 function row(...cells: [...(0 | 1)[], string]) {
@@ -141,6 +143,13 @@ describe('policy functions', () => {
 		expect(policyEditRefusal(admin, 'consultation')).toBeNull();
 		expect(policyEditRefusal(admin, 'review')).toBe('locked');
 		expect(policyEditRefusal(editor, 'drafting')).toBe('role');
+		// 依次: only the department whose turn it is.
+		expect(mayCountersignInTurn(reviewer, [3, 2], 3)).toBe(false);
+		expect(mayCountersignInTurn(reviewer, [3, 2], 2)).toBe(true);
+		expect(mayCountersignInTurn(reviewer, [3, 2], undefined)).toBe(true);
+		expect(mayCountersignInTurn(editor, [3, 2], undefined)).toBe(false);
+		expect(canWaiveConsultation(admin)).toBe(true);
+		expect(canWaiveConsultation(reviewer)).toBe(false);
 	});
 
 	it('opens site administration to system admins only', () => {

@@ -364,3 +364,26 @@ export function canReadImage(
 	if (!membership) return false;
 	return canReadDraft(membership) || inFrozenVersion;
 }
+
+/**
+ * Waiving the consultation round an activity needs before review (issue 14, 4.2 e): the plan
+ * admin only, with a reason (printed in the sign-off record).
+ */
+export function canWaiveConsultation(membership: Membership | undefined): boolean {
+	return canManagePlan(membership);
+}
+
+/**
+ * Countersigning now: a listed department's reviewer, and — when the step signs in order (依次) —
+ * only the department whose turn it is (`next`; undefined when order does not apply).
+ */
+export function mayCountersignInTurn(
+	membership: Membership | undefined,
+	policyDepartments: readonly number[],
+	next: number | undefined
+): boolean {
+	return (
+		mayCountersign(membership, policyDepartments) &&
+		(next === undefined || next === membership?.organizationId)
+	);
+}

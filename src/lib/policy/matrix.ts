@@ -16,6 +16,8 @@ import {
 	canReadHistory,
 	canResolveThread,
 	canSaveNamedVersion,
+	canWaiveConsultation,
+	policyEditRefusal,
 	collabAccess,
 	restoreRefusal,
 	type CollabAccess
@@ -79,6 +81,8 @@ export const SAMPLE = {
 	answerClause: '9.2',
 	answerOwners: [ORG.dsj],
 	publishActivity: 'roadmap',
+	/** The activity whose consultation round is waived in its policy. */
+	waiveActivity: 'overall',
 	/** A thread on the sample section opened by someone who is none of the personas. */
 	threadAuthor: 'expert'
 } as const;
@@ -92,7 +96,8 @@ export const MATRIX_ACTIONS = [
 	'exportDraft',
 	'manageMembers',
 	'publish',
-	'answerConsultation'
+	'answerConsultation',
+	'waiveConsultation'
 ] as const;
 export type MatrixAction = (typeof MATRIX_ACTIONS)[number];
 
@@ -120,6 +125,9 @@ export function allowed(persona: Persona, action: MatrixAction): boolean {
 			return canActOnWorkflow(state, 'publish', m).ok;
 		case 'answerConsultation':
 			return canAnswerConsultation(m, SAMPLE.answerOwners);
+		case 'waiveConsultation':
+			// Set in the sign-off policy of an activity still in drafting.
+			return canWaiveConsultation(m) && policyEditRefusal(m, state) === null;
 	}
 }
 

@@ -21,4 +21,8 @@ export interface ActivityProgressItem {
 	/** Departments of the policy that countersigned the current version, and how many must. */
 	countersigned: number;
 	departments: number;
+	/** When the step under way is due (ms; review or approval with a deadline), else null. */
+	deadline: number | null;
+	/** The step is past its deadline (decided by the server's clock). */
+	overdue: boolean;
 }

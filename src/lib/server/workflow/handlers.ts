@@ -8,6 +8,7 @@ import { evaluatePlan, openItems, readyForReview } from '../../conformance/index
 import {
 	isPolicyApprover as decidePolicyApprover,
 	mayCountersign,
+	mayCountersignInTurn,
 	participantKind
 } from '../../policy/index.ts';
 import { findSection, type Activity } from '../../standard/sections.ts';
@@ -298,7 +299,7 @@ const countersign: Handler = {
 		if (may) {
 			const version = currentVersion(ctx.planId, ctx.activity);
 			const next = nextInSequence(ctx.policy, signaturesOf(ctx.planId, ctx.activity), version.hash);
-			if (next !== undefined && next !== ctx.actor.membership.organizationId)
+			if (!mayCountersignInTurn(ctx.actor.membership, ctx.policy.departments, next))
 				throw new DomainError('out-of-turn', {}, 409);
 		}
 		return { mayCountersign: may };

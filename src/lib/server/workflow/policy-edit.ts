@@ -1,6 +1,6 @@
 /** The plan admin edits who must sign an activity, before it goes to review. */
 import { and, eq, inArray } from 'drizzle-orm';
-import { canManagePlan, policyEditRefusal } from '../../policy/index.ts';
+import { canManagePlan, canWaiveConsultation, policyEditRefusal } from '../../policy/index.ts';
 import type { Activity } from '../../standard/sections.ts';
 import type { SignOffPolicy } from '../../workflow/policy.ts';
 import { getDb, schema } from '../db/index.ts';
@@ -15,6 +15,8 @@ export function changePolicy(
 	policy: SignOffPolicy
 ): void {
 	if (!canManagePlan(actor.membership)) throw new DomainError('workflow-role', {}, 403);
+	if (policy.consultationWaiver?.trim() && !canWaiveConsultation(actor.membership))
+		throw new DomainError('workflow-role', {}, 403);
 	if (policyEditRefusal(actor.membership, activityRow(planId, activity).state))
 		throw new DomainError('policy-locked', {}, 409);
 	if (policy.departments.length === 0) throw new DomainError('departments-required');

@@ -1,12 +1,13 @@
 /** What the workflow pages show: progress of the four activities, one activity's state, timeline. */
 import { and, asc, desc, eq, inArray } from 'drizzle-orm';
 import { ACTIVITIES, ACTIVITY_CHAPTER, type Activity } from '../../standard/sections.ts';
-import { signOffStatus } from '../../workflow/policy.ts';
+import { countersignsNeeded, signOffStatus } from '../../workflow/policy.ts';
 import type { Milestone } from '../../workflow/machine.ts';
 import type { ActivityProgressItem, VersionSummary } from '../../workflow/progress.ts';
 import { getDb, schema } from '../db/index.ts';
 import { loadPolicy } from './policy.ts';
 import { signaturesOf } from './activity.ts';
+import { stepDeadline } from './todo.ts';
 import { getVersion } from './versions.ts';
 
 function versionSummary(id: number | null): VersionSummary | null {
@@ -23,7 +24,7 @@ function versionSummary(id: number | null): VersionSummary | null {
 }
 
 /** The four activities at a glance (for ActivityProgress.svelte on the plan page). */
-export function loadActivityProgress(planId: number): ActivityProgressItem[] {
+export function loadActivityProgress(planId: number, now = Date.now()): ActivityProgressItem[] {
 	const rows = getDb()
 		.select()
 		.from(schema.planActivities)
@@ -36,6 +37,13 @@ export function loadActivityProgress(planId: number): ActivityProgressItem[] {
 		const status = current
 			? signOffStatus(policy, signaturesOf(planId, activity), current.hash)
 			: undefined;
+		const formed = current ? getVersion(current.id)?.createdAt.getTime() : undefined;
+		const deadline =
+			formed !== undefined &&
+			policy.deadlineDays !== null &&
+			(row?.state === 'review' || row?.state === 'approval')
+				? stepDeadline(formed, policy.deadlineDays)
+				: null;
 		return {
 			activity,
 			chapter: ACTIVITY_CHAPTER[activity],
@@ -44,7 +52,10 @@ export function loadActivityProgress(planId: number): ActivityProgressItem[] {
 			current,
 			approved: versionSummary(row?.approvedVersionId ?? null),
 			countersigned: status?.countersigned.length ?? 0,
-			departments: policy.departments.length
+			// 或签 / 比例 need fewer than all listed departments.
+			departments: countersignsNeeded(policy),
+			deadline,
+			overdue: deadline !== null && deadline < now
 		};
 	});
 }

@@ -12,7 +12,7 @@ import {
 	consultationRecordFrozen,
 	hasRole,
 	isPolicyApprover,
-	mayCountersign,
+	mayCountersignInTurn,
 	participantKind
 } from '../../policy/index.ts';
 import type { ActivityState, Membership } from '../../roles.ts';
@@ -105,12 +105,11 @@ export function signOffTasks(
 	const tasks: TodoItem[] = [];
 	const next = nextInSequence(policy, signatures, version.hash);
 	if (
-		mayCountersign(membership, policy.departments) &&
+		// 依次: only the department whose turn it is; 或签/比例: only while the step is open.
+		mayCountersignInTurn(membership, policy.departments, next) &&
 		!signatures.some(
 			(s) => s.kind === 'countersign' && s.organizationId === membership.organizationId
 		) &&
-		// 依次: only the department whose turn it is; 或签/比例: only while the step is open.
-		(next === undefined || next === membership.organizationId) &&
 		signOffStatus(policy, signatures, version.hash).countersigned.length <
 			countersignsNeeded(policy)
 	)
