@@ -41,7 +41,7 @@ async function post(who: Account | null, path: string, fields: [string, string][
 	return { status: response.status, html: await response.text() };
 }
 
-const { query, all } = testDatabase(() => server.databasePath);
+const { query, all, write } = testDatabase(() => server.databasePath);
 
 function publish(activity: string, settings: [string, string][]) {
 	return post('admin', `/plans/1/workflow/${activity}?/publish`, [
@@ -552,5 +552,111 @@ describe('the public 采纳情况', () => {
 		expect(other).toContain('建议增加社区养老服务内容');
 		expect(other).toContain('郑**');
 		expect(other).not.toContain('示例市东城街道居民代表');
+	});
+});
+
+describe('answering at volume', () => {
+	const REASON = '已在总体架构中统筹考虑，不单独列出。';
+	const LONG = `${'建议加强各部门之间的协同，'.repeat(250)}最后，建议推进政务数据共享，打通部门壁垒。`;
+
+	it('finds 数据 in a long opinion and answers 50 at once, notifying every author', async () => {
+		const round = latestRound('architecture');
+		const p = passageOf(round);
+		const author = query<{ id: number; org: number }>(
+			"SELECT id, organization_id AS org FROM users WHERE username = 'qiye'"
+		);
+		// 50 enterprise opinions, written straight into the database (the per-user limit is for people).
+		for (let i = 0; i < 50; i++) {
+			const thread = write(
+				`INSERT INTO comment_threads (plan_id, clause, anchor_kind, fragment, anchor_start, anchor_end,
+				 quote, author_id, round_id, stance, organization_id, participant_type)
+				 VALUES (1, ?, 'text', ?, ?, ?, ?, ?, ?, 'suggest', ?, 'enterprise')`,
+				p.clause,
+				p.part,
+				String(p.start),
+				String(p.end),
+				p.quote,
+				author.id,
+				round.id,
+				author.org
+			);
+			write(
+				'INSERT INTO comments (thread_id, author_id, body) VALUES (?, ?, ?)',
+				thread.lastInsertRowid,
+				author.id,
+				i === 7 ? LONG : `企业意见第${i}条：建议明确平台建设的责任分工。`
+			);
+		}
+		const view = `/plans/1/rounds/${round.id}/answer`;
+		const page = (query: string, who: Account = 'admin') =>
+			fetch(`${server.url}${view}${query}`, { headers: { cookie: cookies.get(who) ?? '' } });
+
+		// Participants do not answer.
+		expect((await page('', 'qiye')).status).toBe(403);
+
+		const found = await (await page(`?q=${encodeURIComponent('数据')}`)).text();
+		expect(found).toContain('符合筛选条件 1 条');
+		expect(found).toContain('推进政务数据共享');
+		const pending = await (await page('?status=pending&type=enterprise')).text();
+		expect(pending).toContain('符合筛选条件 50 条');
+
+		const threads = all<{ id: number }>(
+			"SELECT id FROM comment_threads WHERE round_id = ? AND participant_type = 'enterprise' ORDER BY id",
+			round.id
+		);
+		expect(threads).toHaveLength(50);
+		const before = query<{ n: number }>(
+			"SELECT count(*) AS n FROM notifications WHERE kind = 'answer' AND user_id = ?",
+			author.id
+		).n;
+
+		// One refusal and none is answered.
+		const refused = await post('admin', `${view}?/answerMany`, [
+			['target', `t${threads[0].id}`],
+			['target', 't999999'],
+			['disposition', 'rejected'],
+			['reason', REASON]
+		]);
+		expect(refused.status).toBe(404);
+		expect(
+			query<{ d: string | null }>(
+				'SELECT disposition AS d FROM comment_threads WHERE id = ?',
+				threads[0].id
+			).d
+		).toBeNull();
+
+		const answered = await post('admin', `${view}?/answerMany`, [
+			...threads.map((t): [string, string] => ['target', `t${t.id}`]),
+			['disposition', 'rejected'],
+			['reason', REASON]
+		]);
+		expect(answered.status).toBe(200);
+		expect(
+			query<{ n: number }>(
+				'SELECT count(*) AS n FROM comment_threads WHERE round_id = ? AND disposition = ? AND disposition_reason = ?',
+				round.id,
+				'rejected',
+				REASON
+			).n
+		).toBe(50);
+		expect(
+			query<{ n: number }>(
+				"SELECT count(*) AS n FROM notifications WHERE kind = 'answer' AND user_id = ?",
+				author.id
+			).n - before
+		).toBe(50);
+		expect(
+			query<{ n: number }>(
+				"SELECT count(*) AS n FROM audit_log WHERE action = 'consultation.answered' AND target = ?",
+				`round:${round.id}`
+			).n
+		).toBeGreaterThanOrEqual(50);
+
+		// The reason is offered as this round's template; the pending filter is empty of them now.
+		const after = await (await page('?status=pending&type=enterprise')).text();
+		expect(after).toContain('符合筛选条件 0 条');
+		expect(after).toContain('没有符合条件的意见');
+		const templates = await (await page('')).text();
+		expect(templates).toContain(`title="${REASON}"`);
 	});
 });
