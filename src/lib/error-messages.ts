@@ -112,6 +112,8 @@ export function errorMessage(code: string, details: Record<string, string | numb
 			return m.error_round_not_invited();
 		case 'answer-forbidden':
 			return m.error_answer_forbidden();
+		case 'pow-failed':
+			return m.consult_error_pow_failed();
 		case 'bulk-empty':
 			return m.consult_error_bulk_empty();
 		case 'bulk-too-many':

@@ -1,9 +1,12 @@
 /**
  * Consultation rounds against the real server (issue 5): the round opened by publishing, refusals
  * outside the groups, the period or a closed round (each with its message), answers and 参与确认,
- * the 意见采纳情况说明 as CSV and DOCX, and the public link's moderation and per-address throttle.
+ * the 意见采纳情况说明 as CSV and DOCX, and the public link's proof of work, moderation and
+ * per-address throttle; the public 采纳情况 and answering at volume (issue 15).
  */
 import Database from 'better-sqlite3';
+import { solveChallenge, type Challenge } from 'altcha-lib';
+import { deriveKey } from 'altcha-lib/algorithms/sha';
 import { strFromU8, unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { frozenParts } from '../../src/lib/consultation/passages.ts';
@@ -42,6 +45,21 @@ async function post(who: Account | null, path: string, fields: [string, string][
 }
 
 const { query, all, write } = testDatabase(() => server.databasePath);
+
+/** Does the public form's proof of work as a browser would: fetch a challenge, solve it. */
+async function work(publicPath: string): Promise<string> {
+	const challenge = (await (
+		await fetch(`${server.url}${publicPath}/challenge`)
+	).json()) as Challenge;
+	const solution = await solveChallenge({ challenge, deriveKey });
+	if (!solution) throw new Error('challenge not solved');
+	return Buffer.from(
+		JSON.stringify({
+			challenge: { parameters: challenge.parameters, signature: challenge.signature },
+			solution
+		})
+	).toString('base64');
+}
 
 function publish(activity: string, settings: [string, string][]) {
 	return post('admin', `/plans/1/workflow/${activity}?/publish`, [
@@ -407,9 +425,20 @@ describe('the public link', () => {
 				)
 			).status
 		).toBe(400);
-		for (let i = 1; i <= 5; i++)
-			expect((await post(null, `${url}?/comment`, fields(i))).status).toBe(200);
-		const flood = await post(null, `${url}?/comment`, fields(6));
+		// Without the proof of work, or with one already spent: refused.
+		expect((await post(null, `${url}?/comment`, fields(1))).status).toBe(400);
+		const once = await work(url);
+		expect((await post(null, `${url}?/comment`, [...fields(1), ['altcha', once]])).status).toBe(
+			200
+		);
+		const replay = await post(null, `${url}?/comment`, [...fields(2), ['altcha', once]]);
+		expect(replay.status).toBe(400);
+		expect(replay.html).toContain('安全验证未通过');
+		for (let i = 2; i <= 5; i++)
+			expect(
+				(await post(null, `${url}?/comment`, [...fields(i), ['altcha', await work(url)]])).status
+			).toBe(200);
+		const flood = await post(null, `${url}?/comment`, [...fields(6), ['altcha', await work(url)]]);
 		expect(flood.status).toBe(429);
 		expect(flood.html).toContain('提交过于频繁');
 		expect(
