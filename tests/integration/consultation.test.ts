@@ -688,4 +688,76 @@ describe('answering at volume', () => {
 		const templates = await (await page('')).text();
 		expect(templates).toContain(`title="${REASON}"`);
 	});
+
+	it('groups near-duplicates; one 合并处理 answer reaches every member of the group', async () => {
+		const round = latestRound('architecture');
+		const p = passageOf(round);
+		const CAMPAIGN =
+			'强烈建议在东城街道建设一座社区养老服务中心，解决老年人就近养老的问题，方便居民。';
+		const authors = all<{ id: number; org: number }>(
+			"SELECT id, organization_id AS org FROM users WHERE username IN ('qiye', 'jumin', 'expert') ORDER BY id"
+		);
+		const ids: number[] = [];
+		for (const [i, author] of authors.entries()) {
+			const thread = write(
+				`INSERT INTO comment_threads (plan_id, clause, anchor_kind, fragment, anchor_start, anchor_end,
+				 quote, author_id, round_id, stance, organization_id, participant_type)
+				 VALUES (1, ?, 'text', ?, ?, ?, ?, ?, ?, 'suggest', ?, 'enterprise')`,
+				p.clause,
+				p.part,
+				String(p.start),
+				String(p.end),
+				p.quote,
+				author.id,
+				round.id,
+				author.org
+			);
+			ids.push(Number(thread.lastInsertRowid));
+			write(
+				'INSERT INTO comments (thread_id, author_id, body) VALUES (?, ?, ?)',
+				thread.lastInsertRowid,
+				author.id,
+				[CAMPAIGN, CAMPAIGN.replace('强烈', ''), `${CAMPAIGN}谢谢！`][i]
+			);
+		}
+		const view = `/plans/1/rounds/${round.id}/answer`;
+		const found = await (
+			await fetch(`${server.url}${view}?q=${encodeURIComponent('养老')}`, {
+				headers: { cookie: cookies.get('admin') ?? '' }
+			})
+		).text();
+		const groups = [...found.matchAll(/href="\?group=(\d+)"/g)].map((m) => m[1]);
+		expect(groups).toHaveLength(3);
+		expect(new Set(groups).size).toBe(1);
+		const group = await (
+			await fetch(`${server.url}${view}?group=${groups[0]}`, {
+				headers: { cookie: cookies.get('admin') ?? '' }
+			})
+		).text();
+		expect(group).toContain('符合筛选条件 3 条');
+		expect(group).toContain('合并处理');
+
+		const answered = await post('admin', `${view}?/answerMany`, [
+			...ids.map((id): [string, string] => ['target', `t${id}`]),
+			['merged', '1'],
+			['disposition', 'adopted'],
+			['reason', '社区养老服务中心已列入重点工程。']
+		]);
+		expect(answered.status).toBe(200);
+		for (const [i, id] of ids.entries()) {
+			expect(
+				query<{ reason: string }>(
+					'SELECT disposition_reason AS reason FROM comment_threads WHERE id = ?',
+					id
+				).reason
+			).toBe('（合并处理）社区养老服务中心已列入重点工程。');
+			expect(
+				query<{ n: number }>(
+					"SELECT count(*) AS n FROM notifications WHERE kind = 'answer' AND user_id = ? AND thread_id = ?",
+					authors[i].id,
+					id
+				).n
+			).toBe(1);
+		}
+	});
 });

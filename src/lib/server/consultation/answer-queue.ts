@@ -1,9 +1,11 @@
 /**
  * The answer view of a round (issue 15): the opinions a member answers (their departments'
  * sections; every section for a plan admin), filtered by section, stance, participant type and
- * status, and searched by words (search.ts). The word index of a round is built once and rebuilt
- * only when opinions were added (public ones also when approved), so a query reads no opinion text.
+ * status, searched by words (search.ts) and grouped as near-duplicates (duplicates.ts). The index
+ * and groups of a round are built once and rebuilt only when opinions were added (public ones also
+ * when approved), so a query reads no opinion text.
  */
+import { nearDuplicateGroups } from '../../consultation/duplicates.ts';
 import { WordIndex } from '../../consultation/search.ts';
 import type { ParticipantType } from '../../consultation/period.ts';
 import type { Disposition, Stance } from '../../consultation/report.ts';
@@ -21,6 +23,8 @@ export interface QueueFilters {
 	type?: ParticipantType;
 	status?: QueueStatus;
 	q?: string;
+	/** A near-duplicate group's number (1 = the largest). */
+	group?: number;
 }
 
 /** Opinions shown at once; the page says how many matched, never cuts silently. */
@@ -39,6 +43,8 @@ export interface QueueItem {
 	disposition: Disposition | null;
 	reason: string | null;
 	createdAt: number;
+	/** Its near-duplicate group (number and size), if any. */
+	group: { id: number; size: number } | null;
 }
 
 function roundItems(roundId: number): QueueItem[] {
@@ -54,7 +60,8 @@ function roundItems(roundId: number): QueueItem[] {
 		who: t.organization ?? t.authorName,
 		disposition: t.disposition,
 		reason: t.reason,
-		createdAt: t.createdAt.getTime()
+		createdAt: t.createdAt.getTime(),
+		group: null
 	}));
 	const publicItems: QueueItem[] = roundPublicComments(roundId)
 		.filter((c) => c.status === 'approved')
@@ -70,24 +77,38 @@ function roundItems(roundId: number): QueueItem[] {
 			who: c.name,
 			disposition: c.disposition,
 			reason: c.dispositionReason,
-			createdAt: c.createdAt.getTime()
+			createdAt: c.createdAt.getTime(),
+			group: null
 		}));
 	return [...threads, ...publicItems];
 }
 
-/** Word indexes by round, with the set of opinions they were built from. */
-const indexes = new Map<number, { stamp: string; index: WordIndex<string> }>();
+interface RoundAnalysis {
+	stamp: string;
+	index: WordIndex<string>;
+	/** Opinion key → its near-duplicate group. */
+	groups: Map<string, { id: number; size: number }>;
+}
 
-function roundIndex(roundId: number, items: readonly QueueItem[]): WordIndex<string> {
-	// Opinions are never edited, only added (or approved): their keys say whether the index is current.
+/** Word index and near-duplicate groups by round, with the set of opinions they were built from. */
+const analyses = new Map<number, RoundAnalysis>();
+
+function analyse(roundId: number, items: readonly QueueItem[]): RoundAnalysis {
+	// Opinions are never edited, only added (or approved): their keys say whether this is current.
+	// Kept until then also because MinHash's hash functions are random: groups stay as shown.
 	const stamp = `${items.length}:${items.map((i) => i.key).join(',')}`;
-	const cached = indexes.get(roundId);
-	if (cached?.stamp === stamp) return cached.index;
+	const cached = analyses.get(roundId);
+	if (cached?.stamp === stamp) return cached;
 	const index = new WordIndex<string>();
 	for (const item of items) index.add(item.key, `${item.body}\n${item.quote}`);
-	if (indexes.size > 20) indexes.clear();
-	indexes.set(roundId, { stamp, index });
-	return index;
+	const groups = new Map<string, { id: number; size: number }>();
+	nearDuplicateGroups(items.map((i) => ({ key: i.key, text: i.body }))).forEach((keys, g) => {
+		for (const key of keys) groups.set(key, { id: g + 1, size: keys.length });
+	});
+	if (analyses.size > 20) analyses.clear();
+	const analysis = { stamp, index, groups };
+	analyses.set(roundId, analysis);
+	return analysis;
 }
 
 function statusMatches(item: QueueItem, status: QueueStatus): boolean {
@@ -104,16 +125,19 @@ export function answerQueue(
 	const clauses = SECTIONS.filter((s) => s.activity === round.activity)
 		.map((s) => s.clause)
 		.filter((clause) => mayAnswer(membership, round.planId, clause));
-	const all = roundItems(round.id);
+	const items = roundItems(round.id);
+	const analysis = analyse(round.id, items);
+	const all = items.map((i) => ({ ...i, group: analysis.groups.get(i.key) ?? null }));
 	const mine = all.filter((i) => clauses.includes(i.clause));
-	const hits = filters.q?.trim() ? roundIndex(round.id, all).search(filters.q) : null;
+	const hits = filters.q?.trim() ? analysis.index.search(filters.q) : null;
 	const matched = mine.filter(
 		(i) =>
 			(!filters.clause || i.clause === filters.clause) &&
 			(!filters.stance || i.stance === filters.stance) &&
 			(!filters.type || i.participantType === filters.type) &&
 			(!filters.status || statusMatches(i, filters.status)) &&
-			(!hits || hits.has(i.key))
+			(!hits || hits.has(i.key)) &&
+			(!filters.group || i.group?.id === filters.group)
 	);
 	// The round's reasons so far, most used first: the answer templates of this round.
 	const reasonCounts = new Map<string, number>();

@@ -31,7 +31,8 @@ const Filters = z.object({
 		.enum(['pending', 'answered', 'adopted', 'partial', 'rejected'])
 		.optional()
 		.catch(undefined),
-	q: z.string().max(100).optional().catch(undefined)
+	q: z.string().max(100).optional().catch(undefined),
+	group: z.coerce.number().int().min(1).max(100_000).optional().catch(undefined)
 });
 
 export const load: PageServerLoad = (event) => {
@@ -61,7 +62,9 @@ export const load: PageServerLoad = (event) => {
 
 const Bulk = z.object({
 	disposition: z.enum(['adopted', 'partial', 'rejected']),
-	reason: z.string().trim().min(1, 'error:reason-required').max(2000)
+	reason: z.string().trim().min(1, 'error:reason-required').max(1990),
+	/** Answering a near-duplicate group as one: 合并处理. */
+	merged: z.literal('1').optional()
 });
 const Targets = z.array(z.string().regex(/^[tp]\d{1,12}$/)).max(BULK_MAX);
 
@@ -80,7 +83,8 @@ export const actions: Actions = {
 				details: { max: BULK_MAX }
 			});
 		}
-		const { disposition, reason } = parsed.data;
+		const { disposition, merged } = parsed.data;
+		const reason = merged ? `（合并处理）${parsed.data.reason}` : parsed.data.reason;
 		const targets = ids.data.map((t) => ({
 			kind: t.startsWith('t') ? ('thread' as const) : ('public' as const),
 			id: Number(t.slice(1))
