@@ -130,6 +130,12 @@ export function errorMessage(code: string, details: Record<string, string | numb
 			return m.error_suggestion_not_decided();
 		case 'answer-forbidden':
 			return m.error_answer_forbidden();
+		case 'pow-failed':
+			return m.consult_error_pow_failed();
+		case 'bulk-empty':
+			return m.consult_error_bulk_empty();
+		case 'bulk-too-many':
+			return m.consult_error_bulk_too_many({ max: String(details.max ?? 2000) });
 		case 'confirm-forbidden':
 			return m.error_confirm_forbidden();
 		case 'answer-missing':

@@ -1,9 +1,12 @@
 /**
  * Consultation rounds against the real server (issue 5): the round opened by publishing, refusals
  * outside the groups, the period or a closed round (each with its message), answers and 参与确认,
- * the 意见采纳情况说明 as CSV and DOCX, and the public link's moderation and per-address throttle.
+ * the 意见采纳情况说明 as CSV and DOCX, and the public link's proof of work, moderation and
+ * per-address throttle; the public 采纳情况 and answering at volume (issue 15).
  */
 import Database from 'better-sqlite3';
+import { solveChallenge, type Challenge } from 'altcha-lib';
+import { deriveKey } from 'altcha-lib/algorithms/sha';
 import { strFromU8, unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { frozenParts } from '../../src/lib/consultation/passages.ts';
@@ -41,7 +44,22 @@ async function post(who: Account | null, path: string, fields: [string, string][
 	return { status: response.status, html: await response.text() };
 }
 
-const { query, all } = testDatabase(() => server.databasePath);
+const { query, all, write } = testDatabase(() => server.databasePath);
+
+/** Does the public form's proof of work as a browser would: fetch a challenge, solve it. */
+async function work(publicPath: string): Promise<string> {
+	const challenge = (await (
+		await fetch(`${server.url}${publicPath}/challenge`)
+	).json()) as Challenge;
+	const solution = await solveChallenge({ challenge, deriveKey });
+	if (!solution) throw new Error('challenge not solved');
+	return Buffer.from(
+		JSON.stringify({
+			challenge: { parameters: challenge.parameters, signature: challenge.signature },
+			solution
+		})
+	).toString('base64');
+}
 
 function publish(activity: string, settings: [string, string][]) {
 	return post('admin', `/plans/1/workflow/${activity}?/publish`, [
@@ -407,9 +425,20 @@ describe('the public link', () => {
 				)
 			).status
 		).toBe(400);
-		for (let i = 1; i <= 5; i++)
-			expect((await post(null, `${url}?/comment`, fields(i))).status).toBe(200);
-		const flood = await post(null, `${url}?/comment`, fields(6));
+		// Without the proof of work, or with one already spent: refused.
+		expect((await post(null, `${url}?/comment`, fields(1))).status).toBe(400);
+		const once = await work(url);
+		expect((await post(null, `${url}?/comment`, [...fields(1), ['altcha', once]])).status).toBe(
+			200
+		);
+		const replay = await post(null, `${url}?/comment`, [...fields(2), ['altcha', once]]);
+		expect(replay.status).toBe(400);
+		expect(replay.html).toContain('安全验证未通过');
+		for (let i = 2; i <= 5; i++)
+			expect(
+				(await post(null, `${url}?/comment`, [...fields(i), ['altcha', await work(url)]])).status
+			).toBe(200);
+		const flood = await post(null, `${url}?/comment`, [...fields(6), ['altcha', await work(url)]]);
 		expect(flood.status).toBe(429);
 		expect(flood.html).toContain('提交过于频繁');
 		expect(
@@ -552,5 +581,183 @@ describe('the public 采纳情况', () => {
 		expect(other).toContain('建议增加社区养老服务内容');
 		expect(other).toContain('郑**');
 		expect(other).not.toContain('示例市东城街道居民代表');
+	});
+});
+
+describe('answering at volume', () => {
+	const REASON = '已在总体架构中统筹考虑，不单独列出。';
+	const LONG = `${'建议加强各部门之间的协同，'.repeat(250)}最后，建议推进政务数据共享，打通部门壁垒。`;
+
+	it('finds 数据 in a long opinion and answers 50 at once, notifying every author', async () => {
+		const round = latestRound('architecture');
+		const p = passageOf(round);
+		const author = query<{ id: number; org: number }>(
+			"SELECT id, organization_id AS org FROM users WHERE username = 'qiye'"
+		);
+		// 50 enterprise opinions, written straight into the database (the per-user limit is for people).
+		for (let i = 0; i < 50; i++) {
+			const thread = write(
+				`INSERT INTO comment_threads (plan_id, clause, anchor_kind, fragment, anchor_start, anchor_end,
+				 quote, author_id, round_id, stance, organization_id, participant_type)
+				 VALUES (1, ?, 'text', ?, ?, ?, ?, ?, ?, 'suggest', ?, 'enterprise')`,
+				p.clause,
+				p.part,
+				String(p.start),
+				String(p.end),
+				p.quote,
+				author.id,
+				round.id,
+				author.org
+			);
+			write(
+				'INSERT INTO comments (thread_id, author_id, body) VALUES (?, ?, ?)',
+				thread.lastInsertRowid,
+				author.id,
+				i === 7 ? LONG : `企业意见第${i}条：建议明确平台建设的责任分工。`
+			);
+		}
+		const view = `/plans/1/rounds/${round.id}/answer`;
+		const page = (query: string, who: Account = 'admin') =>
+			fetch(`${server.url}${view}${query}`, { headers: { cookie: cookies.get(who) ?? '' } });
+
+		// Participants do not answer.
+		expect((await page('', 'qiye')).status).toBe(403);
+
+		const found = await (await page(`?q=${encodeURIComponent('数据')}`)).text();
+		expect(found).toContain('符合筛选条件 1 条');
+		expect(found).toContain('推进政务数据共享');
+		const pending = await (await page('?status=pending&type=enterprise')).text();
+		expect(pending).toContain('符合筛选条件 50 条');
+
+		const threads = all<{ id: number }>(
+			"SELECT id FROM comment_threads WHERE round_id = ? AND participant_type = 'enterprise' ORDER BY id",
+			round.id
+		);
+		expect(threads).toHaveLength(50);
+		const before = query<{ n: number }>(
+			"SELECT count(*) AS n FROM notifications WHERE kind = 'answer' AND user_id = ?",
+			author.id
+		).n;
+
+		// One refusal and none is answered.
+		const refused = await post('admin', `${view}?/answerMany`, [
+			['target', `t${threads[0].id}`],
+			['target', 't999999'],
+			['disposition', 'rejected'],
+			['reason', REASON]
+		]);
+		expect(refused.status).toBe(404);
+		expect(
+			query<{ d: string | null }>(
+				'SELECT disposition AS d FROM comment_threads WHERE id = ?',
+				threads[0].id
+			).d
+		).toBeNull();
+
+		const answered = await post('admin', `${view}?/answerMany`, [
+			...threads.map((t): [string, string] => ['target', `t${t.id}`]),
+			['disposition', 'rejected'],
+			['reason', REASON]
+		]);
+		expect(answered.status).toBe(200);
+		expect(
+			query<{ n: number }>(
+				'SELECT count(*) AS n FROM comment_threads WHERE round_id = ? AND disposition = ? AND disposition_reason = ?',
+				round.id,
+				'rejected',
+				REASON
+			).n
+		).toBe(50);
+		expect(
+			query<{ n: number }>(
+				"SELECT count(*) AS n FROM notifications WHERE kind = 'answer' AND user_id = ?",
+				author.id
+			).n - before
+		).toBe(50);
+		expect(
+			query<{ n: number }>(
+				"SELECT count(*) AS n FROM audit_log WHERE action = 'consultation.answered' AND target = ?",
+				`round:${round.id}`
+			).n
+		).toBeGreaterThanOrEqual(50);
+
+		// The reason is offered as this round's template; the pending filter is empty of them now.
+		const after = await (await page('?status=pending&type=enterprise')).text();
+		expect(after).toContain('符合筛选条件 0 条');
+		expect(after).toContain('没有符合条件的意见');
+		const templates = await (await page('')).text();
+		expect(templates).toContain(`title="${REASON}"`);
+	});
+
+	it('groups near-duplicates; one 合并处理 answer reaches every member of the group', async () => {
+		const round = latestRound('architecture');
+		const p = passageOf(round);
+		const CAMPAIGN =
+			'强烈建议在东城街道建设一座社区养老服务中心，解决老年人就近养老的问题，方便居民。';
+		const authors = all<{ id: number; org: number }>(
+			"SELECT id, organization_id AS org FROM users WHERE username IN ('qiye', 'jumin', 'expert') ORDER BY id"
+		);
+		const ids: number[] = [];
+		for (const [i, author] of authors.entries()) {
+			const thread = write(
+				`INSERT INTO comment_threads (plan_id, clause, anchor_kind, fragment, anchor_start, anchor_end,
+				 quote, author_id, round_id, stance, organization_id, participant_type)
+				 VALUES (1, ?, 'text', ?, ?, ?, ?, ?, ?, 'suggest', ?, 'enterprise')`,
+				p.clause,
+				p.part,
+				String(p.start),
+				String(p.end),
+				p.quote,
+				author.id,
+				round.id,
+				author.org
+			);
+			ids.push(Number(thread.lastInsertRowid));
+			write(
+				'INSERT INTO comments (thread_id, author_id, body) VALUES (?, ?, ?)',
+				thread.lastInsertRowid,
+				author.id,
+				[CAMPAIGN, CAMPAIGN.replace('强烈', ''), `${CAMPAIGN}谢谢！`][i]
+			);
+		}
+		const view = `/plans/1/rounds/${round.id}/answer`;
+		const found = await (
+			await fetch(`${server.url}${view}?q=${encodeURIComponent('养老')}`, {
+				headers: { cookie: cookies.get('admin') ?? '' }
+			})
+		).text();
+		const groups = [...found.matchAll(/href="\?group=(\d+)"/g)].map((m) => m[1]);
+		expect(groups).toHaveLength(3);
+		expect(new Set(groups).size).toBe(1);
+		const group = await (
+			await fetch(`${server.url}${view}?group=${groups[0]}`, {
+				headers: { cookie: cookies.get('admin') ?? '' }
+			})
+		).text();
+		expect(group).toContain('符合筛选条件 3 条');
+		expect(group).toContain('合并处理');
+
+		const answered = await post('admin', `${view}?/answerMany`, [
+			...ids.map((id): [string, string] => ['target', `t${id}`]),
+			['merged', '1'],
+			['disposition', 'adopted'],
+			['reason', '社区养老服务中心已列入重点工程。']
+		]);
+		expect(answered.status).toBe(200);
+		for (const [i, id] of ids.entries()) {
+			expect(
+				query<{ reason: string }>(
+					'SELECT disposition_reason AS reason FROM comment_threads WHERE id = ?',
+					id
+				).reason
+			).toBe('（合并处理）社区养老服务中心已列入重点工程。');
+			expect(
+				query<{ n: number }>(
+					"SELECT count(*) AS n FROM notifications WHERE kind = 'answer' AND user_id = ? AND thread_id = ?",
+					authors[i].id,
+					id
+				).n
+			).toBe(1);
+		}
 	});
 });

@@ -133,3 +133,28 @@ export function confirmAnswer(
 		details: { threadId, disposition: thread.disposition }
 	});
 }
+
+/** Most opinions one bulk answer may carry (a page of the answer view is smaller). */
+export const BULK_MAX = 2000;
+
+/**
+ * One disposition and reason for many opinions of the round (批量答复): each is checked and
+ * answered as `answerComment` does (its author notified, its own audit entry), all in one
+ * transaction — one refusal and none is answered, so the department never wonders which went through.
+ */
+export function answerMany(
+	actor: RoundActor,
+	planId: number,
+	roundId: number,
+	targets: readonly AnswerTarget[],
+	disposition: Disposition,
+	reason: string
+): number {
+	const unique = [...new Map(targets.map((t) => [`${t.kind}:${t.id}`, t])).values()];
+	if (unique.length === 0) throw new DomainError('bulk-empty');
+	if (unique.length > BULK_MAX) throw new DomainError('bulk-too-many', { max: BULK_MAX });
+	getDb().$client.transaction(() => {
+		for (const target of unique) answerComment(actor, planId, roundId, target, disposition, reason);
+	})();
+	return unique.length;
+}

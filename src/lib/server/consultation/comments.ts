@@ -15,6 +15,7 @@ import { appendAudit } from '../audit/index.ts';
 import { cleanCommentBody } from '../comment-body.ts';
 import { getDb, schema } from '../db/index.ts';
 import { DomainError } from '../errors.ts';
+import { stored, take } from '../rate-limit.ts';
 import { assertRecordOpen } from './record.ts';
 import {
 	getRound,
@@ -58,25 +59,21 @@ export function resolveAnchor(round: ConsultationRound, anchor: PassageAnchor) {
 	};
 }
 
-/** A light per-user limit on consultation comments, in memory. */
-const recent = new Map<number, number[]>();
-function throttleUser(userId: number): void {
-	const now = Date.now();
-	const times = (recent.get(userId) ?? []).filter((t) => now - t < 60_000);
-	if (times.length >= COMMENT_LIMITS.perMinute)
-		throw new DomainError('comment-rate-limited', {}, 429);
-	times.push(now);
-	recent.set(userId, times);
-	if (recent.size > 10_000) recent.clear();
+/** A per-user limit on consultation comments, counted in the database like the public form's. */
+const perUser = stored('consultation-comments', { points: COMMENT_LIMITS.perMinute, seconds: 60 });
+
+async function throttleUser(userId: number): Promise<void> {
+	const taken = await take(perUser(), String(userId));
+	if (!taken.ok) throw new DomainError('comment-rate-limited', {}, 429);
 }
 
 /** A member of an invited group comments on a passage during the round's period. */
-export function commentOnRound(
+export async function commentOnRound(
 	actor: RoundActor,
 	planId: number,
 	roundId: number,
 	input: PassageAnchor & { stance: Stance; body: string }
-): { threadId: number } {
+): Promise<{ threadId: number }> {
 	const round = getRound(roundId);
 	if (!round || round.planId !== planId) throw new DomainError('not-found', {}, 404);
 	const participant = getMembership(planId, actor.userId) ? participantOf(actor.userId) : undefined;
@@ -90,7 +87,7 @@ export function commentOnRound(
 	assertRecordOpen(planId, round.activity);
 	const body = cleanCommentBody(input.body);
 	const anchor = resolveAnchor(round, input);
-	throttleUser(actor.userId);
+	await throttleUser(actor.userId);
 	const db = getDb();
 	const threadId = db.transaction(() => {
 		const thread = db

@@ -2,8 +2,8 @@
  * A round's optional public link: anyone with the unguessable URL comments without an account,
  * giving a name and optionally a contact. Comments are held for moderation; plan administrators
  * approve them (then they are shown and answered like members' comments) or hide them with a
- * reason. Submissions are limited per client address; everything is audited (the address only as
- * a salted hash).
+ * reason. Submissions are limited per client address and per contact, counted in the database, and
+ * need a proof of work (pow.ts); everything is audited (the address only as a salted hash).
  */
 import { createHash } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
@@ -15,25 +15,38 @@ import { getDb, schema } from '../db/index.ts';
 import { assertRecordOpen } from './record.ts';
 import { cleanCommentBody } from '../comment-body.ts';
 import { DomainError } from '../errors.ts';
-import { inMemory, take } from '../rate-limit.ts';
+import { stored, take } from '../rate-limit.ts';
 import { resolveAnchor, type PassageAnchor } from './comments.ts';
 import { getRound, roundTimes, type ConsultationRound, type RoundActor } from './round-data.ts';
 
 /** Public comments one address may submit per window. */
 export const PUBLIC_LIMIT = { perWindow: 5, windowMs: 10 * 60_000 } as const;
+/** Public comments one contact (phone or e-mail given) may submit per day, from any address. */
+export const CONTACT_LIMIT = { perDay: 20 } as const;
 
-const publicLimiter = inMemory('public-comments', {
+// Counted in the database: they survive a restart and hold across instances sharing it.
+const publicLimiter = stored('public-comments', {
 	points: PUBLIC_LIMIT.perWindow,
 	seconds: PUBLIC_LIMIT.windowMs / 1000
 });
+const contactLimiter = stored('public-comments-contact', {
+	points: CONTACT_LIMIT.perDay,
+	seconds: 24 * 3600
+});
 
-/** Counts a submission from an address; throws when the address is over the limit. */
-export async function throttlePublic(ip: string): Promise<void> {
-	const taken = await take(publicLimiter, ip);
-	if (!taken.ok) {
-		const minutes = Math.max(1, Math.ceil(taken.retryAfterMs / 60_000));
-		throw new DomainError('public-rate-limited', { minutes }, 429);
-	}
+function refuse(retryAfterMs: number): never {
+	const minutes = Math.max(1, Math.ceil(retryAfterMs / 60_000));
+	throw new DomainError('public-rate-limited', { minutes }, 429);
+}
+
+/** Counts a submission from an address (and its contact, when given); throws when over a limit. */
+export async function throttlePublic(ip: string, contact?: string | null): Promise<void> {
+	const byAddress = await take(publicLimiter(), ip);
+	if (!byAddress.ok) refuse(byAddress.retryAfterMs);
+	const key = contact?.normalize('NFKC').replace(/\s+/g, '').toLowerCase();
+	if (!key) return;
+	const byContact = await take(contactLimiter(), ipHash(`contact:${key}`));
+	if (!byContact.ok) refuse(byContact.retryAfterMs);
 }
 
 function ipHash(ip: string): string {
@@ -60,7 +73,7 @@ export async function submitPublicComment(
 	if (!name) throw new DomainError('public-name-required');
 	const body = cleanCommentBody(input.body);
 	const anchor = resolveAnchor(round, input);
-	await throttlePublic(ip);
+	await throttlePublic(ip, input.contact);
 	const hashed = ipHash(ip);
 	const row = getDb()
 		.insert(schema.publicComments)

@@ -2,6 +2,7 @@ import { error } from '@sveltejs/kit';
 import { z } from 'zod';
 import { roundCommentRefusal } from '#lib/policy/index.ts';
 import { attempt, parseForm } from '#lib/server/actions.ts';
+import { requireWork } from '#lib/server/consultation/pow.ts';
 import { submitPublicComment } from '#lib/server/consultation/public.ts';
 import { roundByToken, roundTimes } from '#lib/server/consultation/round-data.ts';
 import { roundPublicComments } from '#lib/server/consultation/threads.ts';
@@ -40,7 +41,8 @@ const PublicComment = z.object({
 	stance: z.enum(['support', 'oppose', 'suggest']),
 	body: z.string().max(20_000),
 	name: z.string().trim().min(1, 'error:public-name-required').max(60),
-	contact: z.string().max(120).optional()
+	contact: z.string().max(120).optional(),
+	altcha: z.string().max(8000).optional()
 });
 
 export const actions: Actions = {
@@ -54,7 +56,10 @@ export const actions: Actions = {
 		} catch {
 			// No address (tests, some adapters): all such clients share one bucket.
 		}
-		const result = await attempt('comment', () => submitPublicComment(round, parsed.data, ip));
+		const result = await attempt('comment', async () => {
+			await requireWork(parsed.data.altcha);
+			return submitPublicComment(round, parsed.data, ip);
+		});
 		if (!result.ok) return result.failure;
 		return { form: 'comment', success: 'submitted' };
 	}

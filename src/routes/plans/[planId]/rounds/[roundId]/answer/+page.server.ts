@@ -1,0 +1,104 @@
+import { error, fail } from '@sveltejs/kit';
+import { z } from 'zod';
+import { PARTICIPANT_TYPES } from '#lib/consultation/period.ts';
+import { canManagePlan } from '#lib/policy/index.ts';
+import { attempt, parseForm } from '#lib/server/actions.ts';
+import { answerQueue, QUEUE_PAGE } from '#lib/server/consultation/answer-queue.ts';
+import { answerMany, BULK_MAX } from '#lib/server/consultation/answers.ts';
+import { assertRecordOpen } from '#lib/server/consultation/record.ts';
+import { getRound } from '#lib/server/consultation/round-data.ts';
+import { roundSummary } from '#lib/server/consultation/views.ts';
+import { requirePlanMember } from '#lib/server/guards.ts';
+import type { Actions, PageServerLoad, RequestEvent } from './$types';
+
+/** The round of the route, for members who answer some of its sections (403 for the rest). */
+function requireAnswerer(event: RequestEvent | Parameters<PageServerLoad>[0]) {
+	const member = requirePlanMember(event);
+	const id = Number(event.params.roundId);
+	const round = Number.isSafeInteger(id) ? getRound(id) : undefined;
+	if (!round || round.planId !== member.plan.id) error(404, { message: 'not found' });
+	return { ...member, round };
+}
+
+const Filters = z.object({
+	clause: z.string().max(10).optional().catch(undefined),
+	stance: z.enum(['support', 'oppose', 'suggest']).optional().catch(undefined),
+	type: z
+		.enum(PARTICIPANT_TYPES as [string, ...string[]])
+		.optional()
+		.catch(undefined),
+	status: z
+		.enum(['pending', 'answered', 'adopted', 'partial', 'rejected'])
+		.optional()
+		.catch(undefined),
+	q: z.string().max(100).optional().catch(undefined),
+	group: z.coerce.number().int().min(1).max(100_000).optional().catch(undefined)
+});
+
+export const load: PageServerLoad = (event) => {
+	const { plan, membership, round } = requireAnswerer(event);
+	const params = Object.fromEntries(
+		[...event.url.searchParams.entries()].filter(([, v]) => v !== '')
+	);
+	const filters = Filters.parse(params) as Parameters<typeof answerQueue>[2];
+	const queue = answerQueue(round, membership, filters);
+	if (queue.clauses.length === 0) error(403, { message: 'forbidden' });
+	let frozen = false;
+	try {
+		assertRecordOpen(plan.id, round.activity);
+	} catch {
+		frozen = true;
+	}
+	return {
+		plan: { id: plan.id, name: plan.name },
+		round: roundSummary(round),
+		isAdmin: canManagePlan(membership),
+		filters,
+		queue,
+		page: QUEUE_PAGE,
+		frozen
+	};
+};
+
+const Bulk = z.object({
+	disposition: z.enum(['adopted', 'partial', 'rejected']),
+	reason: z.string().trim().min(1, 'error:reason-required').max(1990),
+	/** Answering a near-duplicate group as one: 合并处理. */
+	merged: z.literal('1').optional()
+});
+const Targets = z.array(z.string().regex(/^[tp]\d{1,12}$/)).max(BULK_MAX);
+
+export const actions: Actions = {
+	answerMany: async (event) => {
+		const { plan, user, round } = requireAnswerer(event);
+		const form = await event.request.formData();
+		const parsed = parseForm(Bulk, form, 'bulk');
+		if (!parsed.ok) return parsed.failure;
+		const ids = Targets.safeParse(form.getAll('target'));
+		if (!ids.success) {
+			const tooMany = form.getAll('target').length > BULK_MAX;
+			return fail(400, {
+				form: 'bulk',
+				error: tooMany ? 'bulk-too-many' : 'invalid',
+				details: { max: BULK_MAX }
+			});
+		}
+		const { disposition, merged } = parsed.data;
+		const reason = merged ? `（合并处理）${parsed.data.reason}` : parsed.data.reason;
+		const targets = ids.data.map((t) => ({
+			kind: t.startsWith('t') ? ('thread' as const) : ('public' as const),
+			id: Number(t.slice(1))
+		}));
+		let ip: string | null = null;
+		try {
+			ip = event.getClientAddress();
+		} catch {
+			// No address (tests): the audit entry has none.
+		}
+		const result = await attempt('bulk', () =>
+			answerMany({ userId: user.id, ip }, plan.id, round.id, targets, disposition, reason)
+		);
+		if (!result.ok) return result.failure;
+		return { form: 'bulk', success: 'answered', count: result.value };
+	}
+};
