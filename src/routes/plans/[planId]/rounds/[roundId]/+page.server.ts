@@ -152,8 +152,8 @@ export const actions: Actions = {
 		const parsed = parseForm(Comment, await event.request.formData(), 'comment');
 		if (!parsed.ok) return parsed.failure;
 		const { replacement, ...comment } = parsed.data;
-		const result = await attempt('comment', () => {
-			const created = commentOnRound(actorOf(event, user.id), plan.id, round.id, comment);
+		const result = await attempt('comment', async () => {
+			const created = await commentOnRound(actorOf(event, user.id), plan.id, round.id, comment);
 			proposeReplacement(created.threadId, replacement);
 			return created;
 		});
