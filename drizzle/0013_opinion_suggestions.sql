@@ -12,5 +12,4 @@ CREATE TABLE `opinion_suggestions` (
 	FOREIGN KEY (`decided_by`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE no action
 );
 --> statement-breakpoint
-CREATE UNIQUE INDEX `opinion_suggestions_suggestion_id_unique` ON `opinion_suggestions` (`suggestion_id`);--> statement-breakpoint
-ALTER TABLE `plans` ADD `suggestions_open` integer DEFAULT true NOT NULL;
+CREATE UNIQUE INDEX `opinion_suggestions_suggestion_id_unique` ON `opinion_suggestions` (`suggestion_id`);
