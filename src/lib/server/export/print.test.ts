@@ -174,7 +174,7 @@ describe('the printed PDF', () => {
 			'基础设施架构图',
 			'需求—目标—工程—阶段追溯图'
 		])
-			expect(text).toMatch(new RegExp(`图\\d+\\s*${caption}`));
+			expect(text).toMatch(new RegExp(`图 \\d+-\\d+\\s*${caption}`));
 		// The figures' words are text in the PDF (vector, searchable), not pixels.
 		expect(text).toContain('城市大脑运行管理平台');
 	});
@@ -214,7 +214,7 @@ describe('the DOCX', () => {
 			'基础设施架构图',
 			'需求—目标—工程—阶段追溯图'
 		])
-			expect(text).toMatch(new RegExp(`图\\d+\\s*${caption}`));
+			expect(text).toMatch(new RegExp(`图 \\d+-\\d+\\s*${caption}`));
 		expect(text).not.toContain('…');
 		expect(text).toContain(HASH);
 		// Rows are never split across pages.
