@@ -68,7 +68,10 @@ export async function performAction(
 
 	const step = await handler.prepare(ctx, guards);
 	const before = tasksBefore(planId);
-	const result = getDb().$client.transaction(step.apply)();
+	// IMMEDIATE: the write lock is taken before the step reads, so the compactor (its own connection,
+	// in a worker) committing meanwhile makes this wait (busy_timeout) rather than fail with
+	// SQLITE_BUSY_SNAPSHOT when a deferred read transaction tries to become a write.
+	const result = getDb().$client.transaction(step.apply).immediate();
 	announceAccessChanged({ planId });
 	step.after?.();
 	// Whoever now has a sign-off step to take is told in the inbox.
