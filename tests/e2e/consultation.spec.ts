@@ -80,7 +80,7 @@ test('a resident comments, the department answers 部分采纳, the report count
 	await section.getByRole('button', { name: '提意见' }).first().click();
 	const form = jumin.getByTestId('round-comment-form');
 	await expect(form).toContainText(`针对：“${quote}”`);
-	await form.getByLabel('建议').check();
+	await form.getByRole('radio', { name: '建议' }).check();
 	await form.getByLabel('意见内容').fill(COMMENT);
 	await form.getByRole('button', { name: '提交意见' }).click();
 	await expect(jumin.getByRole('status').filter({ hasText: '意见已提交。' })).toBeVisible();

@@ -8,6 +8,9 @@ import { login } from '../helpers/http.ts';
 import { expect, serverUrl, test } from './fixtures.ts';
 
 test('a citizen checks files and a hash on /verify without an account', async ({ page }) => {
+	// The draft's DOCX waits its turn in the one export worker behind other specs' PDFs (each
+	// printed twice for its table of contents) and draws the diagrams: more than the default budget.
+	test.setTimeout(120_000);
 	const url = serverUrl();
 	const pem = await (await fetch(`${url}/.well-known/lantu-signing-key`)).text();
 	const der = createPublicKey(pem).export({ type: 'spki', format: 'der' });
