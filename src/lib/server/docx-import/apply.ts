@@ -9,10 +9,10 @@
  * own. Either way Word's tracked changes stay pending suggestions by their Word authors, and Word
  * comments become anchored comment threads (posted by the importer, naming Word's author).
  */
+import type { Actor } from '../actor.ts';
 import type { DocxImportMode } from '../../policy/index.ts';
 import { sectionDocumentName } from '../../standard/sections.ts';
 import { appendAudit } from '../audit/index.ts';
-import type { SessionUser } from '../auth/session.ts';
 import { getCollab } from '../collab.ts';
 import { importThreads } from '../comments.ts';
 import { getDb } from '../db/index.ts';
@@ -27,12 +27,6 @@ import {
 	type LandedThread,
 	type MembersByName
 } from './land.ts';
-
-export interface ImportActor {
-	user: SessionUser;
-	ip: string;
-	organization: string;
-}
 
 export interface ImportResult {
 	blocks: number;
@@ -65,7 +59,7 @@ function membersByName(planId: number): MembersByName {
 
 /** Appends the import to the section's body as the importer; see the module comment. */
 export async function applyImport(
-	actor: ImportActor,
+	actor: Actor,
 	planId: number,
 	clause: string,
 	parsed: ParsedDocx,

@@ -271,77 +271,20 @@ function cellParagraphs(cell: ModelCell, header: boolean, ctx: Ctx): Paragraph[]
 const BORDER = { style: BorderStyle.SINGLE, size: 4, color: '000000' };
 
 function table(block: TableBlock, ctx: Ctx): (Paragraph | Table)[] {
-	const columns = Math.max(
-		block.header.length,
-		...block.rows.map((r) => r.reduce((a, c) => a + (c.colspan ?? 1), 0))
-	);
-	const weights =
-		block.widths && block.widths.length === columns ? block.widths : Array(columns).fill(1);
-	const sum = weights.reduce((a, b) => a + b, 0);
-	const widths = weights.map((w) => Math.round((w / sum) * TEXT_WIDTH));
-	const out: (Paragraph | Table)[] = [];
-	if (block.caption) {
-		ctx.tables += 1;
-		out.push(
-			new Paragraph({
-				alignment: AlignmentType.CENTER,
-				keepNext: true,
-				spacing: { before: 240, after: 120 },
-				children: [
-					new TextRun({
-						text: `${WORDS.table}${ctx.tables}${WORDS.gap}${block.caption}`,
-						font: font(FONTS.hei),
-						size: SIZE.xiaosi
-					})
-				]
-			})
-		);
-	}
-	// 单位：万元 above the table on the right, kept with it like the caption.
-	if (block.note)
-		out.push(
-			new Paragraph({
-				alignment: AlignmentType.RIGHT,
-				keepNext: true,
-				children: [new TextRun({ text: block.note, font: font(FONTS.song), size: SIZE.wuhao })]
-			})
-		);
-	const makeRow = (cells: readonly ModelCell[], header: boolean, footer = false) => {
-		let column = 0;
-		return new TableRow({
-			tableHeader: header,
-			// A row is never split across pages (a print shop's first complaint).
-			cantSplit: true,
-			children: cells.map((cell) => {
-				const span = cell.colspan ?? 1;
-				const width = widths.slice(column, column + span).reduce((a, b) => a + b, 0);
-				column += span;
-				return new TableCell({
-					children: cellParagraphs(
-						footer ? { ...cell, blocks: cell.blocks } : cell,
-						header || footer,
-						ctx
-					),
-					columnSpan: span > 1 ? span : undefined,
-					rowSpan: cell.rowspan && cell.rowspan > 1 ? cell.rowspan : undefined,
-					width: { size: width, type: WidthType.DXA },
-					verticalAlign: VerticalAlignTable.CENTER,
-					shading: header ? { type: ShadingType.CLEAR, fill: 'E7E6E6', color: 'auto' } : undefined,
-					margins: { top: 40, bottom: 40, left: 80, right: 80 }
-				});
-			})
-		});
-	};
+	const widths = columnWidths(block);
+	const out: (Paragraph | Table)[] = tableHead(block, ctx);
+	const row = (cells: readonly ModelCell[], emphasis: 'header' | 'footer' | null) =>
+		tableRow(cells, widths, emphasis, ctx);
 	const rows: TableRow[] = [];
 	if (block.header.length)
 		rows.push(
-			makeRow(
+			row(
 				block.header.map((h) => ({ blocks: [{ type: 'paragraph', inlines: [{ text: h }] }] })),
-				true
+				'header'
 			)
 		);
-	for (const row of block.rows) rows.push(makeRow(row, false));
-	if (block.footer) rows.push(makeRow(block.footer, false, true));
+	for (const cells of block.rows) rows.push(row(cells, null));
+	if (block.footer) rows.push(row(block.footer, 'footer'));
 	out.push(
 		new Table({
 			rows,
@@ -359,6 +302,78 @@ function table(block: TableBlock, ctx: Ctx): (Paragraph | Table)[] {
 	);
 	out.push(new Paragraph({ children: [], spacing: { after: 0 } }));
 	return out;
+}
+
+/** Each column's width in twips: the block's weights (or equal ones) over the text width. */
+function columnWidths(block: TableBlock): number[] {
+	const columns = Math.max(
+		block.header.length,
+		...block.rows.map((r) => r.reduce((a, c) => a + (c.colspan ?? 1), 0))
+	);
+	const weights =
+		block.widths && block.widths.length === columns ? block.widths : Array(columns).fill(1);
+	const sum = weights.reduce((a, b) => a + b, 0);
+	return weights.map((w) => Math.round((w / sum) * TEXT_WIDTH));
+}
+
+/** The caption (表N) and the 单位：万元 line above the table on the right, both kept with it. */
+function tableHead(block: TableBlock, ctx: Ctx): Paragraph[] {
+	const out: Paragraph[] = [];
+	if (block.caption) {
+		ctx.tables += 1;
+		out.push(
+			new Paragraph({
+				alignment: AlignmentType.CENTER,
+				keepNext: true,
+				spacing: { before: 240, after: 120 },
+				children: [
+					new TextRun({
+						text: `${WORDS.table}${ctx.tables}${WORDS.gap}${block.caption}`,
+						font: font(FONTS.hei),
+						size: SIZE.xiaosi
+					})
+				]
+			})
+		);
+	}
+	if (block.note)
+		out.push(
+			new Paragraph({
+				alignment: AlignmentType.RIGHT,
+				keepNext: true,
+				children: [new TextRun({ text: block.note, font: font(FONTS.song), size: SIZE.wuhao })]
+			})
+		);
+	return out;
+}
+
+function tableRow(
+	cells: readonly ModelCell[],
+	widths: readonly number[],
+	emphasis: 'header' | 'footer' | null,
+	ctx: Ctx
+): TableRow {
+	const header = emphasis === 'header';
+	let column = 0;
+	return new TableRow({
+		tableHeader: header,
+		// A row is never split across pages (a print shop's first complaint).
+		cantSplit: true,
+		children: cells.map((cell) => {
+			const span = cell.colspan ?? 1;
+			const width = widths.slice(column, column + span).reduce((a, b) => a + b, 0);
+			column += span;
+			return new TableCell({
+				children: cellParagraphs(cell, emphasis !== null, ctx),
+				columnSpan: span > 1 ? span : undefined,
+				rowSpan: cell.rowspan && cell.rowspan > 1 ? cell.rowspan : undefined,
+				width: { size: width, type: WidthType.DXA },
+				verticalAlign: VerticalAlignTable.CENTER,
+				shading: header ? { type: ShadingType.CLEAR, fill: 'E7E6E6', color: 'auto' } : undefined,
+				margins: { top: 40, bottom: 40, left: 80, right: 80 }
+			});
+		})
+	});
 }
 
 function blocks(
@@ -492,22 +507,9 @@ function hashParagraph(hash: string): Paragraph {
 	});
 }
 
-function cover(doc: ExportDocument): Paragraph[] {
-	const { meta } = doc;
-	const compilation = meta.version.kind === 'compilation';
-	// A compilation lists four versions: less air above and below the title keeps it on one page.
-	const lineHeight = compilation ? 480 : 640;
-	const line = (label: string, value: string) =>
-		new Paragraph({
-			alignment: AlignmentType.CENTER,
-			spacing: { line: lineHeight, lineRule: LineRuleType.EXACT },
-			children: [
-				new TextRun({ text: `${label}：`, font: font(FONTS.hei), size: SIZE.sanhao }),
-				new TextRun({ text: value, font: font(FONTS.fang), size: SIZE.sanhao })
-			]
-		});
-	const out = [
-		new Paragraph({ spacing: { before: compilation ? 600 : 2400 }, children: [] }),
+/** The title (方正小标宋 二号) and, under it, the edition in 楷体. */
+function coverTitle(meta: ExportDocument['meta'], compilation: boolean): Paragraph[] {
+	return [
 		new Paragraph({
 			alignment: AlignmentType.CENTER,
 			spacing: { after: 360, line: 720, lineRule: LineRuleType.EXACT },
@@ -536,15 +538,13 @@ function cover(doc: ExportDocument): Paragraph[] {
 					size: SIZE.sanhao
 				})
 			]
-		}),
-		line(WORDS.leadUnit, meta.leadUnit),
-		line(WORDS.period, `${meta.periodStart}—${meta.periodEnd}年`),
-		...versionLines(meta.version).flatMap((v) => [
-			line(v.label, v.value),
-			...(v.hash ? [hashParagraph(v.hash)] : [])
-		]),
-		line(WORDS.date, coverDate(meta))
+		})
 	];
+}
+
+/** Under the cover's lines: how a compilation's hash is formed, or the draft's notice. */
+function coverNotes(meta: ExportDocument['meta'], compilation: boolean): Paragraph[] {
+	const out: Paragraph[] = [];
 	if (compilation)
 		out.push(
 			new Paragraph({
@@ -575,6 +575,35 @@ function cover(doc: ExportDocument): Paragraph[] {
 				]
 			})
 		);
+	return out;
+}
+
+function cover(doc: ExportDocument): Paragraph[] {
+	const { meta } = doc;
+	const compilation = meta.version.kind === 'compilation';
+	// A compilation lists four versions: less air above and below the title keeps it on one page.
+	const lineHeight = compilation ? 480 : 640;
+	const line = (label: string, value: string) =>
+		new Paragraph({
+			alignment: AlignmentType.CENTER,
+			spacing: { line: lineHeight, lineRule: LineRuleType.EXACT },
+			children: [
+				new TextRun({ text: `${label}：`, font: font(FONTS.hei), size: SIZE.sanhao }),
+				new TextRun({ text: value, font: font(FONTS.fang), size: SIZE.sanhao })
+			]
+		});
+	const out = [
+		new Paragraph({ spacing: { before: compilation ? 600 : 2400 }, children: [] }),
+		...coverTitle(meta, compilation),
+		line(WORDS.leadUnit, meta.leadUnit),
+		line(WORDS.period, `${meta.periodStart}—${meta.periodEnd}年`),
+		...versionLines(meta.version).flatMap((v) => [
+			line(v.label, v.value),
+			...(v.hash ? [hashParagraph(v.hash)] : [])
+		]),
+		line(WORDS.date, coverDate(meta))
+	];
+	out.push(...coverNotes(meta, compilation));
 	return out;
 }
 

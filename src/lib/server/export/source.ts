@@ -189,10 +189,23 @@ export function loadSignoffs(
 	planId: number,
 	scope?: ReadonlyMap<Activity, string>
 ): SignoffRecord[] {
-	const db = getDb();
+	const rows = readSignatures(planId, scope);
+	const opinions = readReturnOpinions(rows.filter((r) => r.kind === 'return').map((r) => r.id));
+	const signed = rows.map((r) => signatureRecord(r, opinions));
+	return [...signed, ...waiverRecords(planId, scope)]
+		.sort((a, b) => a.order - b.order || a.at - b.at)
+		.map(({ at: _at, order: _order, ...record }) => record);
+}
+
+/** A record with what it is sorted by (chapter, then time); both are dropped before export. */
+type OrderedRecord = SignoffRecord & { at: number; order: number };
+
+const activityOrder = (a: Activity) => ACTIVITIES.indexOf(a);
+
+function readSignatures(planId: number, scope?: ReadonlyMap<Activity, string>) {
 	const s = schema.activitySignatures;
 	const v = schema.activityVersions;
-	const rows = db
+	return getDb()
 		.select({
 			id: s.id,
 			activity: s.activity,
@@ -215,56 +228,64 @@ export function loadSignoffs(
 		.orderBy(asc(s.createdAt), asc(s.id))
 		.all()
 		.filter((r) => !scope || scope.get(r.activity) === r.hash);
-	const returns = rows.filter((r) => r.kind === 'return').map((r) => r.id);
-	const opinions = returns.length
-		? db
-				.select({
-					signatureId: schema.returnOpinions.signatureId,
-					clause: schema.returnOpinions.clause,
-					text: schema.returnOpinions.text
-				})
-				.from(schema.returnOpinions)
-				.where(inArray(schema.returnOpinions.signatureId, returns))
-				.orderBy(asc(schema.returnOpinions.id))
-				.all()
-		: [];
-	const order = (a: Activity) => ACTIVITIES.indexOf(a);
-	const signed = rows
-		.sort((a, b) => order(a.activity) - order(b.activity))
-		.map((r) => {
-			const role =
-				r.kind === 'confirm'
-					? WORDS.signoffRoles[r.participant === 'enterprise' ? 'enterprise' : 'resident']
-					: r.kind === 'approve' || (r.kind === 'return' && r.milestone === 'approval')
-						? WORDS.signoffRoles.approver
-						: WORDS.signoffRoles.reviewer;
-			// The signer's own words (会签意见, 签发意见), then a return's opinions by section.
-			const returned = opinions
-				.filter((o) => o.signatureId === r.id)
-				.map((o) => (o.clause ? `${o.clause} ${o.text}` : o.text));
-			const comment = (
-				r.kind === 'return' && r.decision === 'disagree'
-					? returned
-					: [...(r.opinion ? [r.opinion] : []), ...returned]
-			).join('；');
-			return {
-				name: r.name,
-				role,
-				organization: r.organization,
-				time: r.at.toISOString(),
-				decision: r.decision
-					? WORDS.signoffCountersignDecisions[r.decision]
-					: WORDS.signoffDecisions[r.kind],
-				versionHash: r.hash,
-				subject: versionLabel(r),
-				activity: chapterTitle(ACTIVITY_CHAPTER[r.activity]),
-				...(comment ? { comment } : {}),
-				at: r.at.getTime(),
-				order: order(r.activity)
-			};
-		});
-	// 送审 without a consultation round: the admin's reason is part of the record (issue 14).
-	const waived = db
+}
+
+type SignatureRow = ReturnType<typeof readSignatures>[number];
+
+function readReturnOpinions(returnIds: readonly number[]) {
+	if (returnIds.length === 0) return [];
+	return getDb()
+		.select({
+			signatureId: schema.returnOpinions.signatureId,
+			clause: schema.returnOpinions.clause,
+			text: schema.returnOpinions.text
+		})
+		.from(schema.returnOpinions)
+		.where(inArray(schema.returnOpinions.signatureId, [...returnIds]))
+		.orderBy(asc(schema.returnOpinions.id))
+		.all();
+}
+
+function signatureRecord(
+	r: SignatureRow,
+	opinions: ReturnType<typeof readReturnOpinions>
+): OrderedRecord {
+	const role =
+		r.kind === 'confirm'
+			? WORDS.signoffRoles[r.participant === 'enterprise' ? 'enterprise' : 'resident']
+			: r.kind === 'approve' || (r.kind === 'return' && r.milestone === 'approval')
+				? WORDS.signoffRoles.approver
+				: WORDS.signoffRoles.reviewer;
+	// The signer's own words (会签意见, 签发意见), then a return's opinions by section.
+	const returned = opinions
+		.filter((o) => o.signatureId === r.id)
+		.map((o) => (o.clause ? `${o.clause} ${o.text}` : o.text));
+	const comment = (
+		r.kind === 'return' && r.decision === 'disagree'
+			? returned
+			: [...(r.opinion ? [r.opinion] : []), ...returned]
+	).join('；');
+	return {
+		name: r.name,
+		role,
+		organization: r.organization,
+		time: r.at.toISOString(),
+		decision: r.decision
+			? WORDS.signoffCountersignDecisions[r.decision]
+			: WORDS.signoffDecisions[r.kind],
+		versionHash: r.hash,
+		subject: versionLabel(r),
+		activity: chapterTitle(ACTIVITY_CHAPTER[r.activity]),
+		...(comment ? { comment } : {}),
+		at: r.at.getTime(),
+		order: activityOrder(r.activity)
+	};
+}
+
+/** 送审 without a consultation round: the admin's reason is part of the record (issue 14). */
+function waiverRecords(planId: number, scope?: ReadonlyMap<Activity, string>): OrderedRecord[] {
+	const v = schema.activityVersions;
+	return getDb()
 		.select({
 			activity: v.activity,
 			hash: v.hash,
@@ -292,11 +313,8 @@ export function loadSignoffs(
 			activity: chapterTitle(ACTIVITY_CHAPTER[r.activity]),
 			comment: r.reason ?? '',
 			at: r.at.getTime(),
-			order: order(r.activity)
+			order: activityOrder(r.activity)
 		}));
-	return [...signed, ...waived]
-		.sort((a, b) => a.order - b.order || a.at - b.at)
-		.map(({ at: _at, order: _order, ...record }) => record);
 }
 
 /** The live draft, marked 草稿, with every sign-off record so far. */

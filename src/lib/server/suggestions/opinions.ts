@@ -8,6 +8,7 @@
  * open editors see it at once and the log records it as the applier's change; its marks carry the
  * opinion's author (ids.ts), as Word shows a reviewer's revision under the reviewer's name.
  */
+import type { Actor } from '../actor.ts';
 import { and, eq } from 'drizzle-orm';
 import { yXmlFragmentToProseMirrorRootNode } from 'y-prosemirror';
 import * as Y from 'yjs';
@@ -18,18 +19,12 @@ import { suggestionIdsIn } from '../../suggestions/base.ts';
 import { suggestionId } from '../../suggestions/ids.ts';
 import { sectionFacts } from '../access.ts';
 import { appendAudit } from '../audit/index.ts';
-import type { SessionUser } from '../auth/session.ts';
 import { getCollab } from '../collab.ts';
 import { answerComment } from '../consultation/answers.ts';
 import { getDb, schema } from '../db/index.ts';
 import { DomainError } from '../errors.ts';
 
 export const REPLACEMENT_MAX = 5000;
-
-export interface SuggestionActor {
-	user: SessionUser;
-	ip: string | null;
-}
 
 /** Stores an opinion's replacement wording (called right after the opinion is created). */
 export function proposeReplacement(threadId: number, replacement: string): void {
@@ -159,7 +154,7 @@ function locate(fragment: Y.XmlFragment, quote: string, before: string) {
  * the quoted words are no longer in the draft as they were (the department then edits by hand).
  */
 export async function applyReplacement(
-	actor: SuggestionActor,
+	actor: Actor,
 	planId: number,
 	threadId: number
 ): Promise<{ suggestionId: string; clause: string }> {
@@ -175,7 +170,7 @@ export async function applyReplacement(
 		at: Date.now()
 	});
 	const applied = await getCollab().editAs(
-		{ user: actor.user, ip: actor.ip ?? null },
+		actor,
 		sectionDocumentName(planId, row.clause),
 		(doc) => {
 			const found = locate(doc.getXmlFragment(fragmentName), row.quote, row.contextBefore);
@@ -209,7 +204,7 @@ export async function applyReplacement(
  * accepted words are the proposed ones, 部分采纳 when they were edited first.
  */
 export function recordDecision(
-	actor: SuggestionActor,
+	actor: Actor,
 	planId: number,
 	clause: string,
 	input: { suggestionId: string; outcome: 'accepted' | 'rejected'; inserted: string }

@@ -128,6 +128,32 @@ export function loadTimeline(
 	planId: number,
 	activity: Activity
 ): { entries: TimelineEntry[]; disagreements: TimelineDisagreement[] } {
+	const { versions, signatures } = readSignedRecords(planId, activity);
+	const expected = expectedEntries(versions, signatures, returnOpinionCounts(signatures));
+	const audit = readActivityAudit(planId, activity);
+	const { matched, disagreements } = matchAudit(expected, audit);
+	const auditOnly: TimelineEntry[] = [];
+	for (const x of audit) {
+		if (SIGNING_ACTIONS.has(x.action)) {
+			if (!matched.has(x.id))
+				disagreements.push({
+					kind: 'audit-only',
+					action: x.action,
+					actor: x.actor ?? '',
+					at: x.at.getTime()
+				});
+			continue;
+		}
+		auditOnly.push(auditOnlyEntry(x));
+	}
+	const entries = [...expected.map((e) => e.entry), ...auditOnly].sort(
+		(x, y) => y.at - x.at || (y.key < x.key ? -1 : 1)
+	);
+	return { entries, disagreements };
+}
+
+/** The activity's versions and signatures, with who made them: what decides who signed. */
+function readSignedRecords(planId: number, activity: Activity) {
 	const db = getDb();
 	const v = schema.activityVersions;
 	const s = schema.activitySignatures;
@@ -163,21 +189,36 @@ export function loadTimeline(
 		.innerJoin(v, eq(s.versionId, v.id))
 		.where(and(eq(s.planId, planId), eq(s.activity, activity)))
 		.all();
-	const opinionCounts = new Map<number, number>();
-	const returnIds = signatures.filter((r) => r.kind === 'return').map((r) => r.id);
-	if (returnIds.length > 0)
-		for (const o of db
-			.select({ signatureId: schema.returnOpinions.signatureId })
-			.from(schema.returnOpinions)
-			.where(inArray(schema.returnOpinions.signatureId, returnIds))
-			.all())
-			opinionCounts.set(o.signatureId, (opinionCounts.get(o.signatureId) ?? 0) + 1);
+	return { versions, signatures };
+}
 
+type SignedRecords = ReturnType<typeof readSignedRecords>;
+
+/** How many opinions each return carries. */
+function returnOpinionCounts(signatures: SignedRecords['signatures']): Map<number, number> {
+	const counts = new Map<number, number>();
+	const returnIds = signatures.filter((r) => r.kind === 'return').map((r) => r.id);
+	if (returnIds.length === 0) return counts;
+	for (const o of getDb()
+		.select({ signatureId: schema.returnOpinions.signatureId })
+		.from(schema.returnOpinions)
+		.where(inArray(schema.returnOpinions.signatureId, returnIds))
+		.all())
+		counts.set(o.signatureId, (counts.get(o.signatureId) ?? 0) + 1);
+	return counts;
+}
+
+/** The timeline entries the workflow tables hold, each with what its audit entry must say. */
+function expectedEntries(
+	versions: SignedRecords['versions'],
+	signatures: SignedRecords['signatures'],
+	opinionCounts: Map<number, number>
+): Expected[] {
 	// The 签发意见 is shown with the 定稿 it produced (same hash).
 	const approvalOpinion = new Map(
 		signatures.filter((r) => r.kind === 'approve' && r.opinion).map((r) => [r.hash, r.opinion])
 	);
-	const expected: Expected[] = [
+	return [
 		...versions.map((r): Expected => {
 			const action = MILESTONE_ACTION[r.milestone];
 			const system = action === 'workflow.advanced';
@@ -198,15 +239,15 @@ export function loadTimeline(
 			};
 		}),
 		// The approval's signature is shown as its 定稿 (same hash, same person, same moment).
-		...signatures.flatMap((r): Expected[] =>
-			r.kind === 'approve'
+		...signatures.flatMap(({ kind, ...r }): Expected[] =>
+			kind === 'approve'
 				? []
 				: [
 						{
 							entry: {
 								key: `s${r.id}`,
 								at: r.at.getTime(),
-								action: SIGNATURE_ACTION[r.kind],
+								action: SIGNATURE_ACTION[kind],
 								actor: r.actor,
 								system: false,
 								details: {
@@ -224,9 +265,12 @@ export function loadTimeline(
 					]
 		)
 	];
+}
 
+/** The audit log's entries about this activity, oldest first, details parsed. */
+function readActivityAudit(planId: number, activity: Activity) {
 	const a = schema.auditLog;
-	const audit = db
+	return getDb()
 		.select({
 			id: a.id,
 			at: a.at,
@@ -249,7 +293,12 @@ export function loadTimeline(
 			}
 			return { ...entry, details };
 		});
+}
 
+type ActivityAuditEntry = ReturnType<typeof readActivityAudit>[number];
+
+/** Each expected entry matched to one audit entry (action, actor, version, hash), or reported. */
+function matchAudit(expected: readonly Expected[], audit: readonly ActivityAuditEntry[]) {
 	const matched = new Set<number>();
 	const disagreements: TimelineDisagreement[] = [];
 	for (const e of expected) {
@@ -270,38 +319,26 @@ export function loadTimeline(
 				at: e.entry.at
 			});
 	}
-	const auditOnly: TimelineEntry[] = [];
-	for (const x of audit) {
-		if (SIGNING_ACTIONS.has(x.action)) {
-			if (!matched.has(x.id))
-				disagreements.push({
-					kind: 'audit-only',
-					action: x.action,
-					actor: x.actor ?? '',
-					at: x.at.getTime()
-				});
-			continue;
-		}
-		// Free text a person wrote (a reopening's reason, feedback); codes such as a failed
-		// sign-off's reason are not shown as words of their own.
-		const text =
-			x.action === 'workflow.reopened' || x.action === 'workflow.feedback'
-				? (x.details.reason ?? x.details.text)
-				: undefined;
-		auditOnly.push({
-			key: `a${x.id}`,
-			at: x.at.getTime(),
-			action: x.action,
-			actor: x.actor ?? '',
-			system: false,
-			details: typeof text === 'string' && text ? { text } : {},
-			opinions: 0
-		});
-	}
-	const entries = [...expected.map((e) => e.entry), ...auditOnly].sort(
-		(x, y) => y.at - x.at || (y.key < x.key ? -1 : 1)
-	);
-	return { entries, disagreements };
+	return { matched, disagreements };
+}
+
+/** An event only the audit log holds (closing a round, resuming, reopening, policy changes). */
+function auditOnlyEntry(x: ActivityAuditEntry): TimelineEntry {
+	// Free text a person wrote (a reopening's reason, feedback); codes such as a failed sign-off's
+	// reason are not shown as words of their own.
+	const text =
+		x.action === 'workflow.reopened' || x.action === 'workflow.feedback'
+			? (x.details.reason ?? x.details.text)
+			: undefined;
+	return {
+		key: `a${x.id}`,
+		at: x.at.getTime(),
+		action: x.action,
+		actor: x.actor ?? '',
+		system: false,
+		details: typeof text === 'string' && text ? { text } : {},
+		opinions: 0
+	};
 }
 
 /** Returns with their opinions, newest first; each opinion points to its section. */

@@ -131,8 +131,7 @@ function consultationTasks(
 	states: Map<Activity, ActivityState>,
 	membership: Membership
 ): TodoItem[] {
-	const db = getDb();
-	const rounds = db
+	const rounds = getDb()
 		.select({ id: schema.consultationRounds.id, activity: schema.consultationRounds.activity })
 		.from(schema.consultationRounds)
 		.where(eq(schema.consultationRounds.planId, plan.id))
@@ -140,6 +139,24 @@ function consultationTasks(
 		// Once the activity is in review the consultation record is frozen: nothing to answer there.
 		.filter((r) => !consultationRecordFrozen(states.get(r.activity) ?? 'drafting'));
 	if (rounds.length === 0) return [];
+	return [
+		...answerTasks(plan, rounds, membership),
+		...(canModeratePublic(membership) ? moderationTasks(plan, rounds) : [])
+	];
+}
+
+interface OpenRound {
+	id: number;
+	activity: Activity;
+}
+
+/** One 待办 per round and section whose opinions the member answers and some lack an answer. */
+function answerTasks(
+	plan: PlanInfo,
+	rounds: readonly OpenRound[],
+	membership: Membership
+): TodoItem[] {
+	const db = getDb();
 	const roundIds = rounds.map((r) => r.id);
 	const activityOf = new Map(rounds.map((r) => [r.id, r.activity]));
 	const t = schema.commentThreads;
@@ -185,29 +202,33 @@ function consultationTasks(
 			deadline: null
 		});
 	}
-	const tasks = [...groups.values()];
-	if (canModeratePublic(membership)) {
-		for (const round of rounds) {
-			const held = db
-				.select({ at: p.createdAt })
-				.from(p)
-				.where(and(eq(p.roundId, round.id), eq(p.status, 'pending')))
-				.all();
-			if (held.length === 0) continue;
-			tasks.push({
-				key: `moderate:${plan.id}:${round.id}`,
-				kind: 'moderate',
-				planId: plan.id,
-				planName: plan.name,
-				activity: round.activity,
-				chapter: ACTIVITY_CHAPTER[round.activity],
-				clause: null,
-				count: held.length,
-				link: `/plans/${plan.id}/rounds/${round.id}`,
-				since: Math.min(...held.map((h) => h.at.getTime())),
-				deadline: null
-			});
-		}
+	return [...groups.values()];
+}
+
+/** One 待办 per round with public opinions held for moderation. */
+function moderationTasks(plan: PlanInfo, rounds: readonly OpenRound[]): TodoItem[] {
+	const p = schema.publicComments;
+	const tasks: TodoItem[] = [];
+	for (const round of rounds) {
+		const held = getDb()
+			.select({ at: p.createdAt })
+			.from(p)
+			.where(and(eq(p.roundId, round.id), eq(p.status, 'pending')))
+			.all();
+		if (held.length === 0) continue;
+		tasks.push({
+			key: `moderate:${plan.id}:${round.id}`,
+			kind: 'moderate',
+			planId: plan.id,
+			planName: plan.name,
+			activity: round.activity,
+			chapter: ACTIVITY_CHAPTER[round.activity],
+			clause: null,
+			count: held.length,
+			link: `/plans/${plan.id}/rounds/${round.id}`,
+			since: Math.min(...held.map((h) => h.at.getTime())),
+			deadline: null
+		});
 	}
 	return tasks;
 }

@@ -1,3 +1,4 @@
+import { actorOf } from '#lib/server/actor.ts';
 /**
  * POST /api/plans/<id>/import?mode=preview|suggest|owned[&map=<JSON>] (raw body: a .docx of a
  * whole plan). `preview` splits it at the headings that name the standard's sections
@@ -8,13 +9,11 @@
  * checked against the policy before the first one changes.
  */
 import { json } from '@sveltejs/kit';
-import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { m } from '#lib/paraglide/messages.js';
 import type { DocxImportMode } from '#lib/policy/index.ts';
 import { importableSections } from '#lib/server/docx-import/access.ts';
 import { requireApiMember } from '#lib/server/api.ts';
-import { getDb, schema } from '#lib/server/db/index.ts';
 import { applyImport, type ImportResult } from '#lib/server/docx-import/apply.ts';
 import { DOCX_LIMITS, DocxRefusal } from '#lib/server/docx-import/archive.ts';
 import { splitPlan } from '#lib/server/docx-import/plan-map.ts';
@@ -104,25 +103,13 @@ export const POST: RequestHandler = async (event) => {
 	if (!map || map.length !== parts.length) return refuse(400, 'mode');
 	if (map.some((clause) => clause !== null && !modes.has(clause))) return refuse(403, 'forbidden');
 	if (map.every((clause) => clause === null)) return refuse(422, 'empty');
-	const organization =
-		getDb()
-			.select({ name: schema.organizations.name })
-			.from(schema.organizations)
-			.where(eq(schema.organizations.id, user.organizationId))
-			.get()?.name ?? '';
 	const results: (ImportResult & { clause: string; mode: DocxImportMode })[] = [];
 	for (const [index, clause] of map.entries()) {
 		if (clause === null) continue;
 		const mode: DocxImportMode =
 			asked.data.mode === 'owned' && modes.get(clause)?.includes('direct') ? 'direct' : 'suggest';
 		try {
-			const result = await applyImport(
-				{ user, ip: event.getClientAddress(), organization },
-				plan.id,
-				clause,
-				parts[index].parsed,
-				mode
-			);
+			const result = await applyImport(actorOf(event), plan.id, clause, parts[index].parsed, mode);
 			results.push({ clause, mode, ...result });
 		} catch (cause) {
 			if (!(cause instanceof DocxRefusal)) throw cause;

@@ -1,3 +1,4 @@
+import { actorOf } from '#lib/server/actor.ts';
 /**
  * POST /api/plans/<id>/sections/<clause>/import?mode=preview|suggest|direct (raw body: a .docx, at
  * most 20 MiB). `preview` reads the file and says what it holds, changing nothing; `suggest` and
@@ -16,9 +17,7 @@ import { importPreview } from '#lib/server/docx-import/preview.ts';
 import { readDocxInWorker } from '#lib/server/export/offload.ts';
 import { logger } from '#lib/server/log.ts';
 import { readUpload } from '#lib/server/verify/upload.ts';
-import { getDb, schema } from '#lib/server/db/index.ts';
 import { findSection } from '#lib/standard/sections.ts';
-import { eq } from 'drizzle-orm';
 import type { RequestHandler } from './$types';
 
 const log = logger('docx-import');
@@ -51,21 +50,9 @@ export const POST: RequestHandler = async (event) => {
 		return refuse(reading.code === 'too-large' ? 413 : 422, reading.code);
 	}
 	if (mode === 'preview') return json({ preview: importPreview(reading.parsed), modes });
-	const organization =
-		getDb()
-			.select({ name: schema.organizations.name })
-			.from(schema.organizations)
-			.where(eq(schema.organizations.id, user.organizationId))
-			.get()?.name ?? '';
 	let result;
 	try {
-		result = await applyImport(
-			{ user, ip: event.getClientAddress(), organization },
-			plan.id,
-			section.clause,
-			reading.parsed,
-			mode
-		);
+		result = await applyImport(actorOf(event), plan.id, section.clause, reading.parsed, mode);
 	} catch (cause) {
 		if (!(cause instanceof DocxRefusal)) throw cause;
 		return refuse(422, cause.code);
