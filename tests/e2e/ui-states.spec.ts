@@ -39,6 +39,8 @@ test.describe('an approver on a section', () => {
 
 		await page.goto('/plans/1/sections/9.3');
 		const gantt = page.getByRole('figure', { name: '实施阶段甘特图' });
+		// Drawn once the section's document has loaded.
+		await expect(gantt.locator('[data-gantt-project]').first()).toBeVisible();
 		const drawn = await gantt
 			.locator('[data-gantt-project]')
 			.evaluateAll((bars) => bars.map((bar) => bar.getAttribute('data-gantt-project')));
