@@ -1,15 +1,22 @@
 /**
- * The acting user of a request, as every service outside the workflow and consultation modules
- * takes it: who (the session's user, with their organization) and from where (the client address
- * the limits count and the audit log records). Services ask the policy with `user.id`; a service
- * that needs the plan membership reads it itself, so a route cannot hand it a stale one.
+ * The acting user of a request, the one shape every service takes: who (the session's user, with
+ * their organization) and from where (the client address the limits count and the audit log
+ * records). Services ask the policy with `user.id`. Inside one plan the workflow also needs the
+ * user's membership on every step; `MemberActor` is the same Actor carrying the membership the
+ * plan guard read once for this request (never one a caller made up).
  */
+import type { Membership } from '../roles.ts';
 import type { SessionUser } from './auth/session.ts';
 
 export interface Actor {
 	user: SessionUser;
 	/** The client address (TRUST_PROXY decides it); null when the request has none to tell. */
 	ip: string | null;
+}
+
+/** An Actor inside one plan, with the membership `requirePlanMember` read for this request. */
+export interface MemberActor extends Actor {
+	membership: Membership;
 }
 
 interface ActorEvent {
@@ -32,4 +39,9 @@ export function actorOf(event: ActorEvent): Actor {
 		ip = null;
 	}
 	return { user, ip };
+}
+
+/** The actor of a request inside a plan, given the membership its plan guard returned. */
+export function memberActorOf(event: ActorEvent, membership: Membership): MemberActor {
+	return { ...actorOf(event), membership };
 }

@@ -12,7 +12,8 @@ import { getDb, schema } from '../db/index.ts';
 import { DomainError } from '../errors.ts';
 import { notify } from '../notifications.ts';
 import { assertRecordOpen } from './record.ts';
-import { getRound, roundLink, type RoundActor } from './round-data.ts';
+import type { Actor } from '../actor.ts';
+import { getRound, roundLink } from './round-data.ts';
 
 /** Whether a member answers comments on a section: admins, and editors of an owning department. */
 export function mayAnswer(membership: Membership | undefined, planId: number, clause: string) {
@@ -23,7 +24,7 @@ export type AnswerTarget = { kind: 'thread' | 'public'; id: number };
 
 /** The owning department (or an admin) answers a comment of the round. */
 export function answerComment(
-	actor: RoundActor,
+	actor: Actor,
 	planId: number,
 	roundId: number,
 	target: AnswerTarget,
@@ -36,7 +37,7 @@ export function answerComment(
 	const reason = rawReason.trim();
 	if (!reason) throw new DomainError('reason-required');
 	if (reason.length > 2000) throw new DomainError('invalid');
-	const membership = getMembership(planId, actor.userId);
+	const membership = getMembership(planId, actor.user.id);
 	const db = getDb();
 	const at = new Date();
 	if (target.kind === 'thread') {
@@ -53,7 +54,7 @@ export function answerComment(
 			.set({
 				disposition,
 				dispositionReason: reason,
-				dispositionBy: actor.userId,
+				dispositionBy: actor.user.id,
 				dispositionAt: at,
 				answerSeenAt: null,
 				updatedAt: at
@@ -66,16 +67,16 @@ export function answerComment(
 			clause: thread.clause,
 			threadId: thread.id,
 			roundId,
-			actorId: actor.userId,
+			actorId: actor.user.id,
 			link: `${roundLink(planId, roundId)}#c-t${thread.id}`,
 			excerpt: reason
 		});
 		appendAudit({
 			action: 'consultation.answered',
-			actorId: actor.userId,
+			actorId: actor.user.id,
 			planId,
 			target: `round:${roundId}`,
-			ip: actor.ip ?? null,
+			ip: actor.ip,
 			details: { threadId: thread.id, clause: thread.clause, disposition, reason }
 		});
 		return;
@@ -90,26 +91,26 @@ export function answerComment(
 	if (!mayAnswer(membership, planId, comment.clause))
 		throw new DomainError('answer-forbidden', {}, 403);
 	db.update(p)
-		.set({ disposition, dispositionReason: reason, dispositionBy: actor.userId, dispositionAt: at })
+		.set({
+			disposition,
+			dispositionReason: reason,
+			dispositionBy: actor.user.id,
+			dispositionAt: at
+		})
 		.where(eq(p.id, comment.id))
 		.run();
 	appendAudit({
 		action: 'consultation.answered',
-		actorId: actor.userId,
+		actorId: actor.user.id,
 		planId,
 		target: `round:${roundId}`,
-		ip: actor.ip ?? null,
+		ip: actor.ip,
 		details: { publicCommentId: comment.id, clause: comment.clause, disposition, reason }
 	});
 }
 
 /** 参与确认: the commenter confirms they saw the answer to their comment. */
-export function confirmAnswer(
-	actor: RoundActor,
-	planId: number,
-	roundId: number,
-	threadId: number
-) {
+export function confirmAnswer(actor: Actor, planId: number, roundId: number, threadId: number) {
 	const t = schema.commentThreads;
 	const thread = getDb()
 		.select()
@@ -117,7 +118,7 @@ export function confirmAnswer(
 		.where(and(eq(t.id, threadId), eq(t.roundId, roundId), eq(t.planId, planId)))
 		.get();
 	if (!thread) throw new DomainError('not-found', {}, 404);
-	if (!canConfirmAnswer(actor.userId, thread.authorId))
+	if (!canConfirmAnswer(actor.user.id, thread.authorId))
 		throw new DomainError('confirm-forbidden', {}, 403);
 	if (!thread.disposition) throw new DomainError('answer-missing', {}, 409);
 	if (thread.answerSeenAt) return;
@@ -126,10 +127,10 @@ export function confirmAnswer(
 	getDb().update(t).set({ answerSeenAt: new Date() }).where(eq(t.id, threadId)).run();
 	appendAudit({
 		action: 'consultation.answer_confirmed',
-		actorId: actor.userId,
+		actorId: actor.user.id,
 		planId,
 		target: `round:${roundId}`,
-		ip: actor.ip ?? null,
+		ip: actor.ip,
 		details: { threadId, disposition: thread.disposition }
 	});
 }
@@ -143,7 +144,7 @@ export const BULK_MAX = 2000;
  * transaction — one refusal and none is answered, so the department never wonders which went through.
  */
 export function answerMany(
-	actor: RoundActor,
+	actor: Actor,
 	planId: number,
 	roundId: number,
 	targets: readonly AnswerTarget[],

@@ -17,13 +17,8 @@ import { getDb, schema } from '../db/index.ts';
 import { DomainError } from '../errors.ts';
 import { stored, take } from '../rate-limit.ts';
 import { assertRecordOpen } from './record.ts';
-import {
-	getRound,
-	roundPayload,
-	roundTimes,
-	type ConsultationRound,
-	type RoundActor
-} from './round-data.ts';
+import { getRound, roundPayload, roundTimes, type ConsultationRound } from './round-data.ts';
+import type { Actor } from '../actor.ts';
 
 /** The participant type of a member: their organization's type. */
 export function participantOf(userId: number) {
@@ -69,14 +64,16 @@ async function throttleUser(userId: number): Promise<void> {
 
 /** A member of an invited group comments on a passage during the round's period. */
 export async function commentOnRound(
-	actor: RoundActor,
+	actor: Actor,
 	planId: number,
 	roundId: number,
 	input: PassageAnchor & { stance: Stance; body: string }
 ): Promise<{ threadId: number }> {
 	const round = getRound(roundId);
 	if (!round || round.planId !== planId) throw new DomainError('not-found', {}, 404);
-	const participant = getMembership(planId, actor.userId) ? participantOf(actor.userId) : undefined;
+	const participant = getMembership(planId, actor.user.id)
+		? participantOf(actor.user.id)
+		: undefined;
 	const refusal = roundCommentRefusal(participant?.type, roundTimes(round), Date.now());
 	if (refusal || !participant)
 		throw new DomainError(
@@ -87,7 +84,7 @@ export async function commentOnRound(
 	assertRecordOpen(planId, round.activity);
 	const body = cleanCommentBody(input.body);
 	const anchor = resolveAnchor(round, input);
-	await throttleUser(actor.userId);
+	await throttleUser(actor.user.id);
 	const db = getDb();
 	const threadId = db.transaction(() => {
 		const thread = db
@@ -102,7 +99,7 @@ export async function commentOnRound(
 				quote: anchor.quote,
 				contextBefore: anchor.before,
 				contextAfter: anchor.after,
-				authorId: actor.userId,
+				authorId: actor.user.id,
 				roundId,
 				stance: input.stance,
 				organizationId: participant.organizationId,
@@ -110,15 +107,15 @@ export async function commentOnRound(
 			})
 			.returning({ id: schema.commentThreads.id })
 			.get();
-		db.insert(schema.comments).values({ threadId: thread.id, authorId: actor.userId, body }).run();
+		db.insert(schema.comments).values({ threadId: thread.id, authorId: actor.user.id, body }).run();
 		return thread.id;
 	});
 	appendAudit({
 		action: 'consultation.commented',
-		actorId: actor.userId,
+		actorId: actor.user.id,
 		planId,
 		target: `round:${roundId}`,
-		ip: actor.ip ?? null,
+		ip: actor.ip,
 		details: {
 			threadId,
 			clause: input.clause,

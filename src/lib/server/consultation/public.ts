@@ -17,7 +17,8 @@ import { cleanCommentBody } from '../comment-body.ts';
 import { DomainError } from '../errors.ts';
 import { stored, take } from '../rate-limit.ts';
 import { resolveAnchor, type PassageAnchor } from './comments.ts';
-import { getRound, roundTimes, type ConsultationRound, type RoundActor } from './round-data.ts';
+import type { Actor } from '../actor.ts';
+import { getRound, roundTimes, type ConsultationRound } from './round-data.ts';
 
 /** Public comments one address may submit per window. */
 export const PUBLIC_LIMIT = { perWindow: 5, windowMs: 10 * 60_000 } as const;
@@ -105,7 +106,7 @@ export async function submitPublicComment(
 
 /** A plan administrator approves a held public comment or hides it with a reason. */
 export function moderatePublicComment(
-	actor: RoundActor,
+	actor: Actor,
 	planId: number,
 	roundId: number,
 	id: number,
@@ -114,7 +115,7 @@ export function moderatePublicComment(
 ): void {
 	const round = getRound(roundId);
 	if (!round || round.planId !== planId) throw new DomainError('not-found', {}, 404);
-	if (!canModeratePublic(getMembership(planId, actor.userId)))
+	if (!canModeratePublic(getMembership(planId, actor.user.id)))
 		throw new DomainError('moderate-forbidden', {}, 403);
 	assertRecordOpen(planId, round.activity);
 	const reason = rawReason.trim();
@@ -131,17 +132,17 @@ export function moderatePublicComment(
 		.set({
 			status: decision === 'approve' ? 'approved' : 'hidden',
 			hiddenReason: decision === 'hide' ? reason.slice(0, 500) : null,
-			moderatedBy: actor.userId,
+			moderatedBy: actor.user.id,
 			moderatedAt: new Date()
 		})
 		.where(eq(p.id, id))
 		.run();
 	appendAudit({
 		action: 'consultation.public_moderated',
-		actorId: actor.userId,
+		actorId: actor.user.id,
 		planId,
 		target: `round:${roundId}`,
-		ip: actor.ip ?? null,
+		ip: actor.ip,
 		details: { publicCommentId: id, decision, reason: decision === 'hide' ? reason : null }
 	});
 }

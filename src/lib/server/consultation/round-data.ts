@@ -9,11 +9,6 @@ import type { VersionPayload } from '../../workflow/version.ts';
 import { getDb, schema } from '../db/index.ts';
 import { requireVerifiedPayload } from '../workflow/integrity.ts';
 
-export interface RoundActor {
-	userId: number;
-	ip?: string | null;
-}
-
 export type ConsultationRound = typeof schema.consultationRounds.$inferSelect;
 
 export function roundLink(planId: number, roundId: number): string {

@@ -27,9 +27,9 @@ import {
 	periodFacts,
 	roundLink,
 	roundTimes,
-	type ConsultationRound,
-	type RoundActor
+	type ConsultationRound
 } from './round-data.ts';
+import type { Actor } from '../actor.ts';
 
 // The workflow (another module's owner) reads these through this module.
 export { listRounds, type ConsultationRound } from './round-data.ts';
@@ -62,7 +62,7 @@ export function openRound(
 	activity: Activity,
 	versionId: number,
 	config: RoundConfig,
-	actor: RoundActor
+	actor: Actor
 ): ConsultationRound {
 	const round = getDb()
 		.insert(schema.consultationRounds)
@@ -76,16 +76,16 @@ export function openRound(
 			days: config.days,
 			shortReason: config.shortReason,
 			publicToken: config.publicLink ? randomBytes(24).toString('base64url') : null,
-			createdBy: actor.userId
+			createdBy: actor.user.id
 		})
 		.returning()
 		.get();
 	appendAudit({
 		action: 'consultation.opened',
-		actorId: actor.userId,
+		actorId: actor.user.id,
 		planId,
 		target: `round:${round.id}`,
-		ip: actor.ip ?? null,
+		ip: actor.ip,
 		details: {
 			activity,
 			versionId,
@@ -138,7 +138,7 @@ export function announceRound(round: ConsultationRound, actorId: number): void {
 export function closeRounds(
 	planId: number,
 	activity: Activity,
-	actor: RoundActor,
+	actor: Actor,
 	/** Required by the caller when a round closes before its planned end; stored for those. */
 	reason: string | null = null
 ): ConsultationRound[] {
@@ -155,18 +155,18 @@ export function closeRounds(
 		const closeReason = early ? reason : null;
 		getDb()
 			.update(r)
-			.set({ closedAt: at, closedBy: actor.userId, closeReason })
+			.set({ closedAt: at, closedBy: actor.user.id, closeReason })
 			.where(eq(r.id, round.id))
 			.run();
 		appendAudit({
 			action: 'consultation.closed',
-			actorId: actor.userId,
+			actorId: actor.user.id,
 			planId,
 			target: `round:${round.id}`,
-			ip: actor.ip ?? null,
+			ip: actor.ip,
 			details: { activity, versionId: round.versionId, early, reason: closeReason }
 		});
-		closed.push({ ...round, closedAt: at, closedBy: actor.userId, closeReason });
+		closed.push({ ...round, closedAt: at, closedBy: actor.user.id, closeReason });
 	}
 	return closed;
 }

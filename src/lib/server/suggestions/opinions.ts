@@ -246,7 +246,7 @@ export function recordDecision(
 	if (input.outcome === 'rejected') return { disposition: null };
 	const disposition = input.inserted === row.replacement ? 'adopted' : 'partial';
 	answerComment(
-		{ userId: actor.user.id, ip: actor.ip },
+		actor,
 		planId,
 		row.roundId,
 		{ kind: 'thread', id: row.threadId },

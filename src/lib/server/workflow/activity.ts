@@ -3,20 +3,14 @@
  * version, the state change and the audit entry every action records.
  */
 import { and, asc, eq } from 'drizzle-orm';
-import type { Membership } from '../../roles.ts';
 import type { Activity } from '../../standard/sections.ts';
 import type { WorkflowState } from '../../workflow/machine.ts';
 import type { Signature } from '../../workflow/policy.ts';
+import type { Actor } from '../actor.ts';
 import { appendAudit, type AuditAction } from '../audit/index.ts';
 import { getDb, schema } from '../db/index.ts';
 import { DomainError } from '../errors.ts';
 import { getVersion } from './versions.ts';
-
-export interface Actor {
-	userId: number;
-	membership: Membership;
-	ip?: string | null;
-}
 
 const target = (activity: Activity) => `activity:${activity}`;
 
@@ -78,10 +72,10 @@ export function audit(
 ) {
 	appendAudit({
 		action,
-		actorId: actor.userId,
+		actorId: actor.user.id,
 		planId,
 		target: target(activity),
-		ip: actor.ip ?? null,
+		ip: actor.ip,
 		details
 	});
 }

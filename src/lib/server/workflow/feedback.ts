@@ -4,9 +4,15 @@ import type { Activity } from '../../standard/sections.ts';
 import { previousActivity } from '../../workflow/machine.ts';
 import { getDb, schema } from '../db/index.ts';
 import { DomainError } from '../errors.ts';
-import { activityRow, audit, type Actor } from './activity.ts';
+import type { MemberActor } from '../actor.ts';
+import { activityRow, audit } from './activity.ts';
 
-export function fileFeedback(planId: number, activity: Activity, actor: Actor, text: string): void {
+export function fileFeedback(
+	planId: number,
+	activity: Activity,
+	actor: MemberActor,
+	text: string
+): void {
 	const previous = previousActivity(activity);
 	if (!previous) throw new DomainError('invalid');
 	const state = activityRow(planId, activity).state;
@@ -22,7 +28,7 @@ export function fileFeedback(planId: number, activity: Activity, actor: Actor, t
 				planId,
 				activity: previous,
 				versionId: approvedVersionId,
-				userId: actor.userId,
+				userId: actor.user.id,
 				text: body
 			})
 			.run();

@@ -37,17 +37,10 @@ import {
 import { getDb, schema } from '../db/index.ts';
 import type { SIGNATURE_DECISIONS } from '../db/schema.ts';
 import { DomainError } from '../errors.ts';
+import type { MemberActor } from '../actor.ts';
 import type { getPlan } from '../plans.ts';
 import { loadPlanData } from '../plan-data.ts';
-import {
-	activityRow,
-	audit,
-	currentVersion,
-	refusal,
-	setState,
-	signaturesOf,
-	type Actor
-} from './activity.ts';
+import { activityRow, audit, currentVersion, refusal, setState, signaturesOf } from './activity.ts';
 import { consultationGate, requireConsultationDone } from './consultation-gate.ts';
 import { loadPolicy } from './policy.ts';
 import { freezeVersion, getVersion } from './versions.ts';
@@ -82,7 +75,7 @@ export interface Context {
 	plan: NonNullable<ReturnType<typeof getPlan>>;
 	planId: number;
 	activity: Activity;
-	actor: Actor;
+	actor: MemberActor;
 	input: ActionInput;
 	row: ReturnType<typeof activityRow>;
 	state: WorkflowState;
@@ -117,7 +110,7 @@ const DEFAULT_ROUND: RoundConfigInput = {
 };
 
 const isPolicyApprover = (ctx: Context) =>
-	decidePolicyApprover(ctx.actor.membership, ctx.actor.userId, ctx.policy.approverId);
+	decidePolicyApprover(ctx.actor.membership, ctx.actor.user.id, ctx.policy.approverId);
 
 /** Signs the current version; moves on to approval (freezing the 报批稿) once the policy is met. */
 function sign(
@@ -136,7 +129,7 @@ function sign(
 			versionId: version.id,
 			hash: version.hash,
 			kind,
-			userId: actor.userId,
+			userId: actor.user.id,
 			organizationId: actor.membership.organizationId,
 			participant,
 			decision: words?.decision ?? null,
@@ -208,7 +201,7 @@ const publish: Handler = {
 		let opened: ReturnType<typeof openRound> | undefined;
 		return {
 			apply: () => {
-				const version = freezeVersion(planId, activity, 'consultation', actor.userId);
+				const version = freezeVersion(planId, activity, 'consultation', actor.user.id);
 				setState(planId, activity, 'consultation', { currentVersionId: version.id });
 				audit('workflow.published', actor, planId, activity, {
 					versionId: version.id,
@@ -219,7 +212,7 @@ const publish: Handler = {
 				return 'consultation';
 			},
 			after: () => {
-				if (opened) announceRound(opened, actor.userId);
+				if (opened) announceRound(opened, actor.user.id);
 			}
 		};
 	}
@@ -243,7 +236,7 @@ const closeConsultation: Handler = {
 				return 'drafting';
 			},
 			after: () => {
-				if (closed.length > 0) announceClosed(closed, actor.userId);
+				if (closed.length > 0) announceClosed(closed, actor.user.id);
 			}
 		};
 	}
@@ -271,7 +264,7 @@ const submit: Handler = {
 					planId,
 					activity,
 					'review',
-					actor.userId,
+					actor.user.id,
 					waiver,
 					gate.waiver
 				);
@@ -324,7 +317,7 @@ const confirm: Handler = {
 	guards: ({ planId, activity, actor }) => {
 		const version = currentVersion(planId, activity);
 		const confirmed = signaturesOf(planId, activity).some(
-			(s) => s.kind === 'confirm' && s.hash === version.hash && s.userId === actor.userId
+			(s) => s.kind === 'confirm' && s.hash === version.hash && s.userId === actor.user.id
 		);
 		if (confirmed) throw new DomainError('already-signed', {}, 409);
 		return {};
@@ -349,7 +342,7 @@ function applyReturn(
 			versionId: version.id,
 			hash: version.hash,
 			kind: 'return',
-			userId: actor.userId,
+			userId: actor.user.id,
 			organizationId: actor.membership.organizationId,
 			decision: words?.decision ?? null,
 			opinion: words?.opinion ?? null
@@ -389,7 +382,7 @@ async function requirePassword(ctx: Context) {
 	const user = getDb()
 		.select({ passwordHash: schema.users.passwordHash, username: schema.users.username })
 		.from(schema.users)
-		.where(eq(schema.users.id, actor.userId))
+		.where(eq(schema.users.id, actor.user.id))
 		.get();
 	if (!user) throw new DomainError('workflow-role', {}, 403);
 	const check = await verifyPasswordThrottled(
@@ -426,7 +419,7 @@ const approve: Handler = {
 		return {
 			apply: () => {
 				const signed = currentVersion(planId, activity);
-				const final = freezeVersion(planId, activity, 'final', actor.userId);
+				const final = freezeVersion(planId, activity, 'final', actor.user.id);
 				// Sections are locked in approval, so the 定稿 is exactly what the approver saw.
 				if (final.hash !== signed.hash) throw new DomainError('hash-mismatch', {}, 409);
 				getDb()
@@ -437,7 +430,7 @@ const approve: Handler = {
 						versionId: signed.id,
 						hash: signed.hash,
 						kind: 'approve',
-						userId: actor.userId,
+						userId: actor.user.id,
 						organizationId: actor.membership.organizationId,
 						opinion
 					})

@@ -5,13 +5,14 @@ import type { Activity } from '../../standard/sections.ts';
 import type { SignOffPolicy } from '../../workflow/policy.ts';
 import { getDb, schema } from '../db/index.ts';
 import { DomainError } from '../errors.ts';
-import { activityRow, audit, type Actor } from './activity.ts';
+import type { MemberActor } from '../actor.ts';
+import { activityRow, audit } from './activity.ts';
 import { savePolicy } from './policy.ts';
 
 export function changePolicy(
 	planId: number,
 	activity: Activity,
-	actor: Actor,
+	actor: MemberActor,
 	policy: SignOffPolicy
 ): void {
 	if (!canManagePlan(actor.membership)) throw new DomainError('workflow-role', {}, 403);

@@ -11,13 +11,14 @@ import { announceAccessChanged } from '../access-events.ts';
 import { getDb } from '../db/index.ts';
 import { DomainError } from '../errors.ts';
 import { getPlan } from '../plans.ts';
-import { activityRow, currentVersion, refusal, type Actor } from './activity.ts';
+import type { MemberActor } from '../actor.ts';
+import { activityRow, currentVersion, refusal } from './activity.ts';
 import { HANDLERS, type ActionInput, type Context } from './handlers.ts';
 import { requireVerifiedPayload } from './integrity.ts';
 import { loadPolicy } from './policy.ts';
 import { notifyNewTasks, tasksBefore } from './task-notices.ts';
 
-export { activityRow, signaturesOf, type Actor } from './activity.ts';
+export { activityRow, signaturesOf } from './activity.ts';
 export type { ActionInput, Opinion } from './handlers.ts';
 export { changePolicy } from './policy-edit.ts';
 export { fileFeedback } from './feedback.ts';
@@ -30,7 +31,7 @@ export async function performAction(
 	planId: number,
 	activity: Activity,
 	action: WorkflowAction,
-	actor: Actor,
+	actor: MemberActor,
 	input: ActionInput = {}
 ): Promise<WorkflowState> {
 	const plan = getPlan(planId);
@@ -75,6 +76,6 @@ export async function performAction(
 	announceAccessChanged({ planId });
 	step.after?.();
 	// Whoever now has a sign-off step to take is told in the inbox.
-	notifyNewTasks(planId, before, actor.userId);
+	notifyNewTasks(planId, before, actor.user.id);
 	return result;
 }

@@ -9,6 +9,7 @@ import { commentOnRound, participantOf } from '#lib/server/consultation/comments
 import { getRound, roundTimes } from '#lib/server/consultation/round-data.ts';
 import { roundPublicComments, roundThreads } from '#lib/server/consultation/threads.ts';
 import { publicCommentCard, roundSections, roundSummary } from '#lib/server/consultation/views.ts';
+import { actorOf } from '#lib/server/actor.ts';
 import { requirePlanMember } from '#lib/server/guards.ts';
 import { versionFigures } from '#lib/server/images/frozen.ts';
 import { collabAccess } from '#lib/server/access.ts';
@@ -112,16 +113,6 @@ export const load: PageServerLoad = (event) => {
 	};
 };
 
-function actorOf(event: RequestEvent, userId: number) {
-	let ip: string | null;
-	try {
-		ip = event.getClientAddress();
-	} catch {
-		ip = null;
-	}
-	return { userId, ip };
-}
-
 const Comment = z.object({
 	clause: z.string().max(10),
 	part: z.string().max(80),
@@ -148,12 +139,12 @@ const Moderate = z.object({
 
 export const actions: Actions = {
 	comment: async (event) => {
-		const { plan, user, round } = requireRound(event);
+		const { plan, round } = requireRound(event);
 		const parsed = parseForm(Comment, await event.request.formData(), 'comment');
 		if (!parsed.ok) return parsed.failure;
 		const { replacement, ...comment } = parsed.data;
 		const result = await attempt('comment', async () => {
-			const created = await commentOnRound(actorOf(event, user.id), plan.id, round.id, comment);
+			const created = await commentOnRound(actorOf(event), plan.id, round.id, comment);
 			proposeReplacement(created.threadId, replacement);
 			return created;
 		});
@@ -161,24 +152,23 @@ export const actions: Actions = {
 		return { form: 'comment', success: 'commented', threadId: result.value.threadId };
 	},
 	answer: async (event) => {
-		const { plan, user, round } = requireRound(event);
+		const { plan, round } = requireRound(event);
 		const parsed = parseForm(Answer, await event.request.formData(), 'answer');
 		if (!parsed.ok) return parsed.failure;
 		const { kind, id, disposition, reason } = parsed.data;
 		const result = await attempt('answer', () =>
-			answerComment(actorOf(event, user.id), plan.id, round.id, { kind, id }, disposition, reason)
+			answerComment(actorOf(event), plan.id, round.id, { kind, id }, disposition, reason)
 		);
 		if (!result.ok) return result.failure;
 		return { form: 'answer', success: 'answered' };
 	},
 	/** 修改建议 → a tracked suggestion in the live draft, in one click (issue 17). */
 	applySuggestion: async (event) => {
-		const { plan, user } = requireRound(event);
+		const { plan } = requireRound(event);
 		const parsed = parseForm(ApplySuggestion, await event.request.formData(), 'applySuggestion');
 		if (!parsed.ok) return parsed.failure;
-		const { ip } = actorOf(event, user.id);
 		const result = await attempt('applySuggestion', () =>
-			applyReplacement({ user, ip }, plan.id, parsed.data.id)
+			applyReplacement(actorOf(event), plan.id, parsed.data.id)
 		);
 		// The opinion the failure concerns, so its card shows why.
 		if (!result.ok)
@@ -191,22 +181,22 @@ export const actions: Actions = {
 		};
 	},
 	confirm: async (event) => {
-		const { plan, user, round } = requireRound(event);
+		const { plan, round } = requireRound(event);
 		const parsed = parseForm(Confirm, await event.request.formData(), 'confirm');
 		if (!parsed.ok) return parsed.failure;
 		const result = await attempt('confirm', () =>
-			confirmAnswer(actorOf(event, user.id), plan.id, round.id, parsed.data.id)
+			confirmAnswer(actorOf(event), plan.id, round.id, parsed.data.id)
 		);
 		if (!result.ok) return result.failure;
 		return { form: 'confirm', success: 'confirmed' };
 	},
 	moderate: async (event) => {
-		const { plan, user, round } = requireRound(event);
+		const { plan, round } = requireRound(event);
 		const parsed = parseForm(Moderate, await event.request.formData(), 'moderate');
 		if (!parsed.ok) return parsed.failure;
 		const { id, decision, reason } = parsed.data;
 		const result = await attempt('moderate', () =>
-			moderatePublicComment(actorOf(event, user.id), plan.id, round.id, id, decision, reason)
+			moderatePublicComment(actorOf(event), plan.id, round.id, id, decision, reason)
 		);
 		if (!result.ok) return result.failure;
 		return { form: 'moderate', success: 'moderated' };

@@ -2,6 +2,7 @@ import { error, fail } from '@sveltejs/kit';
 import { z } from 'zod';
 import { canManagePlan, canReadDraft, workflowActionsFor } from '#lib/policy/index.ts';
 import { attempt, parseForm } from '#lib/server/actions.ts';
+import { memberActorOf, type MemberActor } from '#lib/server/actor.ts';
 import { requirePlanMember } from '#lib/server/guards.ts';
 import { planMembers } from '#lib/server/plans.ts';
 import {
@@ -25,8 +26,7 @@ import {
 	fileFeedback,
 	performAction,
 	signaturesOf,
-	type ActionInput,
-	type Actor
+	type ActionInput
 } from '#lib/server/workflow/service.ts';
 import { DEFAULT_DAYS, REASON_MAX, chinaDay } from '#lib/consultation/period.ts';
 import { listRounds } from '#lib/server/consultation/rounds.ts';
@@ -116,16 +116,10 @@ export const load: PageServerLoad = (event) => {
 	};
 };
 
-function actorOf(event: RequestEvent): { actor: Actor; planId: number; activity: Activity } {
-	const { plan, membership, user } = requirePlanMember(event);
+function actorOf(event: RequestEvent): { actor: MemberActor; planId: number; activity: Activity } {
+	const { plan, membership } = requirePlanMember(event);
 	const activity = parseActivity(event.params.activity);
-	let ip: string | null;
-	try {
-		ip = event.getClientAddress();
-	} catch {
-		ip = null;
-	}
-	return { actor: { userId: user.id, membership, ip }, planId: plan.id, activity };
+	return { actor: memberActorOf(event, membership), planId: plan.id, activity };
 }
 
 const Empty = z.object({});

@@ -8,6 +8,7 @@ import { answerMany, BULK_MAX } from '#lib/server/consultation/answers.ts';
 import { assertRecordOpen } from '#lib/server/consultation/record.ts';
 import { getRound } from '#lib/server/consultation/round-data.ts';
 import { roundSummary } from '#lib/server/consultation/views.ts';
+import { actorOf } from '#lib/server/actor.ts';
 import { requirePlanMember } from '#lib/server/guards.ts';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
@@ -70,7 +71,7 @@ const Targets = z.array(z.string().regex(/^[tp]\d{1,12}$/)).max(BULK_MAX);
 
 export const actions: Actions = {
 	answerMany: async (event) => {
-		const { plan, user, round } = requireAnswerer(event);
+		const { plan, round } = requireAnswerer(event);
 		const form = await event.request.formData();
 		const parsed = parseForm(Bulk, form, 'bulk');
 		if (!parsed.ok) return parsed.failure;
@@ -89,14 +90,8 @@ export const actions: Actions = {
 			kind: t.startsWith('t') ? ('thread' as const) : ('public' as const),
 			id: Number(t.slice(1))
 		}));
-		let ip: string | null = null;
-		try {
-			ip = event.getClientAddress();
-		} catch {
-			// No address (tests): the audit entry has none.
-		}
 		const result = await attempt('bulk', () =>
-			answerMany({ userId: user.id, ip }, plan.id, round.id, targets, disposition, reason)
+			answerMany(actorOf(event), plan.id, round.id, targets, disposition, reason)
 		);
 		if (!result.ok) return result.failure;
 		return { form: 'bulk', success: 'answered', count: result.value };

@@ -1,5 +1,6 @@
 import { json } from '@sveltejs/kit';
 import { z } from 'zod';
+import { actorOf } from '#lib/server/actor.ts';
 import { attemptJson, readJson, requireApiMember } from '#lib/server/api.ts';
 import { recordDecision, REPLACEMENT_MAX } from '#lib/server/suggestions/opinions.ts';
 import type { RequestHandler } from './$types';
@@ -16,16 +17,11 @@ const Decision = z.object({
  * against the live draft, then the opinion is answered (修订, issue 17).
  */
 export const POST: RequestHandler = async (event) => {
-	const { plan, user } = requireApiMember(event);
+	const { plan } = requireApiMember(event);
 	const input = await readJson(event.request, Decision);
 	if (!input.ok) return input.response;
 	return attemptJson(() => {
-		const result = recordDecision(
-			{ user, ip: event.getClientAddress() },
-			plan.id,
-			event.params.clause,
-			input.data
-		);
+		const result = recordDecision(actorOf(event), plan.id, event.params.clause, input.data);
 		return json(result);
 	});
 };
