@@ -1,15 +1,5 @@
-import type { Browser, Page } from '@playwright/test';
-import { expect, loginAs, test } from './fixtures.ts';
-
-async function openSection(browser: Browser, baseURL: string | undefined, user: string) {
-	const context = await browser.newContext({ baseURL });
-	await loginAs(context, user);
-	const page = await context.newPage();
-	// 9.1 主要任务和重点工程 is written by 大数据局 (dsj) and 发展改革委 (fgw) together.
-	await page.goto('/plans/1/sections/9.1');
-	await expect(page.locator('[data-status="saved"]')).toBeVisible();
-	return page;
-}
+import type { Page } from '@playwright/test';
+import { expect, loginAs, openSection, test } from './fixtures.ts';
 
 const projects = (page: Page) => page.locator('#block-keyProjects > ol > li');
 const project = (page: Page, name: string) =>
@@ -25,11 +15,10 @@ async function expand(page: Page, name: string) {
 const rule = (page: Page, id: string) => page.locator(`#checklist [data-rule="${id}"]`);
 
 test('two departments edit the key-projects table live, and the 9.1.4 check follows', async ({
-	browser,
-	baseURL
+	browser
 }) => {
-	const li = await openSection(browser, baseURL, 'dsj');
-	const zhao = await openSection(browser, baseURL, 'fgw');
+	const li = await openSection(browser, 'dsj', '9.1');
+	const zhao = await openSection(browser, 'fgw', '9.1');
 	const seeded = await projects(li).count();
 	expect(seeded).toBeGreaterThan(0);
 	await expect(projects(zhao)).toHaveCount(seeded);

@@ -1,30 +1,15 @@
-import type { Browser, Page } from '@playwright/test';
-import { expect, loginAs, test } from './fixtures.ts';
-
-async function openSection(
-	browser: Browser,
-	baseURL: string | undefined,
-	user: string,
-	clause: string
-) {
-	const context = await browser.newContext({ baseURL });
-	await loginAs(context, user);
-	const page = await context.newPage();
-	await page.goto(`/plans/1/sections/${clause}`);
-	await expect(page.locator('[data-status="saved"]')).toBeVisible();
-	return page;
-}
+import type { Page } from '@playwright/test';
+import { expect, openSection, test } from './fixtures.ts';
 
 const body = (page: Page) => page.getByRole('textbox', { name: /正文$/ });
 
 test('two editors co-edit one section: text, a table and a list, with each other’s named cursor', async ({
-	browser,
-	baseURL
+	browser
 }) => {
 	// 8.6 标准体系 belongs to 大数据局, whose editors are admin (王建国) and dsj (李晓明). It is the one
 	// section the demo seed leaves empty (src/lib/demo-content), so the test starts from a blank body.
-	const wang = await openSection(browser, baseURL, 'admin', '8.6');
-	const li = await openSection(browser, baseURL, 'dsj', '8.6');
+	const wang = await openSection(browser, 'admin', '8.6');
+	const li = await openSection(browser, 'dsj', '8.6');
 	await expect(body(wang)).toHaveText('');
 
 	await body(wang).click();
@@ -55,11 +40,10 @@ test('two editors co-edit one section: text, a table and a list, with each other
 });
 
 test('edits made offline are kept, never shown as saved, and reach the others on reconnect', async ({
-	browser,
-	baseURL
+	browser
 }) => {
-	const wang = await openSection(browser, baseURL, 'admin', '8.2');
-	const li = await openSection(browser, baseURL, 'dsj', '8.2');
+	const wang = await openSection(browser, 'admin', '8.2');
+	const li = await openSection(browser, 'dsj', '8.2');
 
 	await li.context().setOffline(true);
 	await expect(li.locator('[data-status="offline"]')).toBeVisible();
@@ -78,9 +62,9 @@ test('edits made offline are kept, never shown as saved, and reach the others on
 	await li.context().close();
 });
 
-test('an approver sees the section read-only', async ({ browser, baseURL }) => {
+test('an approver sees the section read-only', async ({ browser }) => {
 	// Other departments' editors may suggest (修订, suggest.spec.ts); the approver only reads.
-	const leader = await openSection(browser, baseURL, 'leader', '8.1');
+	const leader = await openSection(browser, 'leader', '8.1');
 	await expect(leader.getByText('只读', { exact: true })).toBeVisible();
 	await expect(body(leader)).toHaveAttribute('contenteditable', 'false');
 	await expect(leader.getByRole('toolbar')).toHaveCount(0);

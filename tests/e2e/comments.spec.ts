@@ -1,31 +1,16 @@
-import type { Browser, Page } from '@playwright/test';
-import { expect, loginAs, selectWords, test } from './fixtures.ts';
+import type { Page } from '@playwright/test';
+import { expect, openSection, selectWords, test } from './fixtures.ts';
 
-async function openSection(
-	browser: Browser,
-	baseURL: string | undefined,
-	user: string,
-	clause: string,
-	viewport = { width: 1280, height: 900 }
-) {
-	const context = await browser.newContext({ baseURL, viewport });
-	await loginAs(context, user);
-	const page = await context.newPage();
-	await page.goto(`/plans/1/sections/${clause}`);
-	await expect(page.locator('[data-status="saved"]')).toBeVisible();
-	return page;
-}
-
+const DESKTOP = { width: 1280, height: 900 };
 const body = (page: Page) => page.getByRole('textbox', { name: /正文$/ });
 const panel = (page: Page) => page.getByRole('dialog', { name: /评论/ });
 
 test('a comment’s highlight stays on its words while another editor types before them; replies reach the inbox', async ({
-	browser,
-	baseURL
+	browser
 }) => {
 	// 8.4 基础设施架构 belongs to 大数据局: 李晓明 (dsj) and 王建国 (admin) both write it.
-	const li = await openSection(browser, baseURL, 'dsj', '8.4');
-	const wang = await openSection(browser, baseURL, 'admin', '8.4');
+	const li = await openSection(browser, 'dsj', '8.4', DESKTOP);
+	const wang = await openSection(browser, 'admin', '8.4', DESKTOP);
 	const words = '一朵政务云';
 
 	await body(li).click();
@@ -94,10 +79,9 @@ test('a comment’s highlight stays on its words while another editor types befo
 });
 
 test('a reviewer comments on a key project row without write access; the panel fits a phone', async ({
-	browser,
-	baseURL
+	browser
 }) => {
-	const reviewer = await openSection(browser, baseURL, 'reviewer', '9.1', {
+	const reviewer = await openSection(browser, 'reviewer', '9.1', {
 		width: 390,
 		height: 844
 	});

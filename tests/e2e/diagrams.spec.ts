@@ -1,22 +1,11 @@
-import type { Browser } from '@playwright/test';
-import { expect, loginAs, test } from './fixtures.ts';
-
-async function open(browser: Browser, baseURL: string | undefined, user: string) {
-	const context = await browser.newContext({ baseURL });
-	await loginAs(context, user);
-	const page = await context.newPage();
-	await page.goto('/plans/1/sections/8.1');
-	await expect(page.locator('[data-status="saved"]')).toBeVisible();
-	return page;
-}
+import { expect, openSection, test } from './fixtures.ts';
 
 test('the 业务架构图 is redrawn live when another editor changes the business tree', async ({
-	browser,
-	baseURL
+	browser
 }) => {
 	// 8.1 is 大数据局's: admin (王建国) and dsj (李晓明) both edit it.
-	const wang = await open(browser, baseURL, 'admin');
-	const li = await open(browser, baseURL, 'dsj');
+	const wang = await openSection(browser, 'admin', '8.1');
+	const li = await openSection(browser, 'dsj', '8.1');
 	const figure = li.locator('figure[data-diagram="business"]');
 	await expect(figure.getByRole('img')).toBeVisible();
 	await expect(figure.locator('svg')).not.toContainText('智慧文旅示范');

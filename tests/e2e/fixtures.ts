@@ -2,7 +2,14 @@
  * Shared fixtures: `baseURL` is the server global-setup started; `loginAs` puts a real session
  * cookie (from a real HTTP login) into a browser context, so only the login test types passwords.
  */
-import { test as base, expect, type BrowserContext, type Locator } from '@playwright/test';
+import {
+	test as base,
+	expect,
+	type Browser,
+	type BrowserContext,
+	type Locator,
+	type Page
+} from '@playwright/test';
 import { login } from '../helpers/http.ts';
 
 export function serverUrl(): string {
@@ -26,6 +33,34 @@ export const test = base.extend({
 });
 
 export { expect };
+
+type Viewport = { width: number; height: number };
+
+/** A page of its own browser context, signed in as `user`, at `path` (plan pages, workflow, …). */
+export async function openAs(
+	browser: Browser,
+	user: string,
+	path: string,
+	viewport?: Viewport
+): Promise<Page> {
+	const context = await browser.newContext({ baseURL: serverUrl(), viewport });
+	await loginAs(context, user);
+	const page = await context.newPage();
+	await page.goto(path);
+	return page;
+}
+
+/** A section page of the demo plan (plan 1) as `user`, once its editor has synced (已保存). */
+export async function openSection(
+	browser: Browser,
+	user: string,
+	clause: string,
+	viewport?: Viewport
+): Promise<Page> {
+	const page = await openAs(browser, user, `/plans/1/sections/${clause}`, viewport);
+	await expect(page.locator('[data-status="saved"]')).toBeVisible();
+	return page;
+}
 
 /** Selects the first occurrence of `words` inside an editor, as a mouse drag would. */
 export async function selectWords(editor: Locator, words: string) {

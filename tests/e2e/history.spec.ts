@@ -1,17 +1,8 @@
-import type { Browser, Page } from '@playwright/test';
-import { expect, loginAs, selectWords, test } from './fixtures.ts';
+import type { Page } from '@playwright/test';
+import { expect, openSection, selectWords, test } from './fixtures.ts';
 
 // 8.7 belongs to 发改委 (张丽华, fgw); no other spec edits it. 王建国 (admin) reads along.
 const CLAUSE = '8.7';
-
-async function openSection(browser: Browser, baseURL: string | undefined, user: string) {
-	const context = await browser.newContext({ baseURL, viewport: { width: 1280, height: 900 } });
-	await loginAs(context, user);
-	const page = await context.newPage();
-	await page.goto(`/plans/1/sections/${CLAUSE}`);
-	await expect(page.locator('[data-status="saved"]')).toBeVisible();
-	return page;
-}
 
 const body = (page: Page) => page.getByRole('textbox', { name: /正文$/ });
 
@@ -23,11 +14,10 @@ async function typeAtEnd(page: Page, text: string) {
 }
 
 test('a named version is saved, compared with now and restored; the reader sees it live; 谁写的 names the writer', async ({
-	browser,
-	baseURL
+	browser
 }, testInfo) => {
-	const zhang = await openSection(browser, baseURL, 'fgw');
-	const wang = await openSection(browser, baseURL, 'admin');
+	const zhang = await openSection(browser, 'fgw', CLAUSE, { width: 1280, height: 900 });
+	const wang = await openSection(browser, 'admin', CLAUSE, { width: 1280, height: 900 });
 
 	await typeAtEnd(zhang, '历史测试第一句。');
 	await zhang.getByRole('button', { name: '保存版本' }).click();

@@ -1,22 +1,12 @@
-import type { Browser, Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { pngImage, svgImage } from '../../src/lib/server/images/fixtures.ts';
-import { expect, loginAs, test } from './fixtures.ts';
+import { expect, loginAs, openSection, test } from './fixtures.ts';
 
 /**
  * Issue 16: an image pasted into a section reaches a second browser with its caption and number;
  * a cross-reference shows that number; an SVG is refused at once with a message; someone who
  * reads no draft gets 403 for the image's address.
  */
-const SECTION = '/plans/1/sections/8.6';
-
-async function open(browser: Browser, baseURL: string | undefined, who: string) {
-	const context = await browser.newContext({ baseURL });
-	await loginAs(context, who);
-	const page = await context.newPage();
-	await page.goto(SECTION);
-	await expect(page.locator('[data-status="saved"]')).toBeVisible();
-	return page;
-}
 
 const body = (page: Page) => page.getByRole('textbox', { name: /正文$/ });
 
@@ -41,8 +31,8 @@ test('a pasted image is seen by a second browser, numbered, captioned and refera
 	baseURL
 }) => {
 	test.setTimeout(120_000);
-	const writer = await open(browser, baseURL, 'dsj'); // 大数据局 writes 8.6
-	const reader = await open(browser, baseURL, 'fgw'); // 发改委 reads it
+	const writer = await openSection(browser, 'dsj', '8.6'); // 大数据局 writes 8.6
+	const reader = await openSection(browser, 'fgw', '8.6'); // 发改委 reads it
 	const caption = `系统部署示意${Date.now()}`;
 	// A colour of its own, so this run's image is a new one.
 	const png = pngImage(160, 90, [Date.now() % 256, 120, 40]);
@@ -107,12 +97,9 @@ test('a pasted image is seen by a second browser, numbered, captioned and refera
 	await reader.context().close();
 });
 
-test('images are inserted by the toolbar button and by dropping a file', async ({
-	browser,
-	baseURL
-}) => {
+test('images are inserted by the toolbar button and by dropping a file', async ({ browser }) => {
 	test.setTimeout(120_000);
-	const writer = await open(browser, baseURL, 'dsj');
+	const writer = await openSection(browser, 'dsj', '8.6');
 	const figures = body(writer).locator('figure.figure');
 	const before = await figures.count();
 

@@ -7,7 +7,7 @@
  */
 import type { Browser, Locator, Page } from '@playwright/test';
 import type * as Y from 'yjs';
-import { expect, loginAs, test } from './fixtures.ts';
+import { expect, openSection, test } from './fixtures.ts';
 import {
 	caretInLastEmptyParagraph,
 	ime,
@@ -25,20 +25,6 @@ const WORD = '智慧城市';
 /** Each pattern runs this many times (the bug hit every run; three keep the file quick). */
 const ROUNDS = 3;
 
-async function openSection(
-	browser: Browser,
-	baseURL: string | undefined,
-	user: string,
-	clause: string
-) {
-	const context = await browser.newContext({ baseURL });
-	await loginAs(context, user);
-	const page = await context.newPage();
-	await page.goto(`/plans/1/sections/${clause}`);
-	await expect(page.locator('[data-status="saved"]')).toBeVisible();
-	return page;
-}
-
 const body = (page: Page) => page.getByRole('textbox', { name: /正文$/ });
 
 interface Session {
@@ -50,8 +36,8 @@ interface Session {
 }
 
 async function session(browser: Browser, baseURL: string): Promise<Session> {
-	const wang = await openSection(browser, baseURL, 'admin', CLAUSE);
-	const li = await openSection(browser, baseURL, 'dsj', CLAUSE);
+	const wang = await openSection(browser, 'admin', CLAUSE);
+	const li = await openSection(browser, 'dsj', CLAUSE);
 	return {
 		wang,
 		li,
@@ -450,8 +436,8 @@ test('IME composition in a block cell while a colleague types in it', async ({
 }) => {
 	test.setTimeout(120_000);
 	// 8.3 应用系统建设 (systems block) is 大数据局's and no other browser test opens it.
-	const wang = await openSection(browser, baseURL, 'admin', '8.3');
-	const li = await openSection(browser, baseURL, 'dsj', '8.3');
+	const wang = await openSection(browser, 'admin', '8.3');
+	const li = await openSection(browser, 'dsj', '8.3');
 	const typist = await ime(wang);
 	const stored = await storedSection(baseURL!, 'admin', '8.3');
 	const goal = (page: Page) => page.locator('#block-systems').getByLabel('建设目标').first();

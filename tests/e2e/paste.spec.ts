@@ -1,18 +1,8 @@
-import type { Browser, Page } from '@playwright/test';
-import { expect, loginAs, test } from './fixtures.ts';
+import type { Page } from '@playwright/test';
+import { expect, openSection, test } from './fixtures.ts';
 
 /** Issue 11, item 9: a large paste is saved and reaches the others, or is refused at once. */
-const SECTION = '/plans/1/sections/8.4';
 const HISTORY = '/api/plans/1/sections/8.4/history';
-
-async function open(browser: Browser, baseURL: string | undefined) {
-	const context = await browser.newContext({ baseURL });
-	await loginAs(context, 'dsj'); // 大数据局 writes 8.4
-	const page = await context.newPage();
-	await page.goto(SECTION);
-	await expect(page.locator('[data-status="saved"]')).toBeVisible();
-	return page;
-}
 
 const body = (page: Page) => page.getByRole('textbox', { name: /正文$/ });
 
@@ -40,8 +30,8 @@ test('a 2 MB and a 5 MB paste are saved and seen by another browser; one past th
 	baseURL
 }) => {
 	test.setTimeout(240_000);
-	const writer = await open(browser, baseURL);
-	const reader = await open(browser, baseURL);
+	const writer = await openSection(browser, 'dsj', '8.4');
+	const reader = await openSection(browser, 'dsj', '8.4');
 	const seeded = await body(reader).textContent();
 	const history = await writer.request.get(HISTORY, { headers: { accept: 'application/json' } });
 	expect(history.status()).toBe(200);

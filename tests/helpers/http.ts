@@ -1,13 +1,11 @@
 /** Talking to the real server over HTTP as a browser would: same-origin form posts and cookies. */
 export const DEMO_PASSWORD = 'lantu2026';
 
+/** A form's fields: by name, or as pairs when a name repeats (checkboxes, rows). */
+export type FormFields = Record<string, string> | [string, string][];
+
 /** Posts a SvelteKit form action as a plain browser form (no JavaScript), without following redirects. */
-export function postForm(
-	baseUrl: string,
-	path: string,
-	fields: Record<string, string>,
-	cookie?: string
-) {
+export function postForm(baseUrl: string, path: string, fields: FormFields, cookie?: string) {
 	return fetch(`${baseUrl}${path}`, {
 		method: 'POST',
 		redirect: 'manual',
@@ -19,6 +17,43 @@ export function postForm(
 		},
 		body: new URLSearchParams(fields)
 	});
+}
+
+/** `postForm` read to the end: the status and the page the action answered with. */
+export async function postFormPage(
+	baseUrl: string,
+	path: string,
+	fields: FormFields,
+	cookie?: string
+): Promise<{ status: number; html: string }> {
+	const response = await postForm(baseUrl, path, fields, cookie);
+	return { status: response.status, html: await response.text() };
+}
+
+/**
+ * A JSON endpoint as a signed-in browser would call it (same origin, GET or POST with a JSON body).
+ * `json` is the parsed answer, or {} when it is none (a SvelteKit error page).
+ */
+export async function callApi(baseUrl: string, path: string, cookie?: string, payload?: unknown) {
+	const response = await fetch(`${baseUrl}${path}`, {
+		method: payload === undefined ? 'GET' : 'POST',
+		headers: {
+			accept: 'application/json',
+			'content-type': 'application/json',
+			origin: baseUrl,
+			...(cookie ? { cookie } : {})
+		},
+		body: payload === undefined ? undefined : JSON.stringify(payload),
+		redirect: 'manual'
+	});
+	const text = await response.text();
+	let json: Record<string, unknown> = {};
+	try {
+		json = JSON.parse(text) as Record<string, unknown>;
+	} catch {
+		// not JSON
+	}
+	return { status: response.status, json };
 }
 
 /** Logs in through the real login form and returns the session cookie (`name=value`). */

@@ -4,7 +4,7 @@
  * and one resident representative confirm, the leader signs with the demo password.
  */
 import { expect } from 'vitest';
-import { DEMO_PASSWORD } from './http.ts';
+import { DEMO_PASSWORD, postFormPage } from './http.ts';
 
 /** The accounts the walk uses (demo seed usernames). */
 export type DemoAccount = 'admin' | 'reviewer' | 'expert' | 'qiye' | 'jumin' | 'leader';
@@ -63,18 +63,12 @@ export function workflowActor(
 	activity: string
 ): (who: string, action: string, fields?: [string, string][]) => Promise<void> {
 	return async (who, action, fields = []) => {
-		const response = await fetch(`${baseUrl()}/plans/1/workflow/${activity}?/${action}`, {
-			method: 'POST',
-			redirect: 'manual',
-			headers: {
-				'content-type': 'application/x-www-form-urlencoded',
-				origin: baseUrl(),
-				accept: 'text/html',
-				cookie: cookieOf(who)
-			},
-			body: new URLSearchParams(fields)
-		});
-		await response.text();
-		expect({ who, action, status: response.status }).toEqual({ who, action, status: 200 });
+		const { status } = await postFormPage(
+			baseUrl(),
+			`/plans/1/workflow/${activity}?/${action}`,
+			fields,
+			cookieOf(who)
+		);
+		expect({ who, action, status }).toEqual({ who, action, status: 200 });
 	};
 }

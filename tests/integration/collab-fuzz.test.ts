@@ -20,27 +20,12 @@ import { BODY_FRAGMENT } from '../../src/lib/editor/fragments.ts';
 import { collabUrl, connect, eventually } from '../helpers/collab.ts';
 import { login } from '../helpers/http.ts';
 import { rawRequest, upgradeRequest } from '../helpers/raw-http.ts';
+import { prng } from '../helpers/prng.ts';
 import { startServer, type TestServer } from '../helpers/server.ts';
 
 const SEED = Number(process.env.LANTU_FUZZ_SEED ?? 0x1a2b3c4d);
 const UPGRADES = 2000;
 const FRAMES = 3000;
-
-/** mulberry32: small, fast, and the same sequence for the same seed everywhere. */
-function prng(seed: number) {
-	let a = seed >>> 0;
-	const next = () => {
-		a = (a + 0x6d2b79f5) >>> 0;
-		let t = a;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-	const int = (n: number) => Math.floor(next() * n);
-	const pick = <T>(items: readonly T[]): T => items[int(items.length)];
-	const bytes = (n: number) => Uint8Array.from({ length: n }, () => int(256));
-	return { next, int, pick, bytes };
-}
 
 let server: TestServer;
 let fgw: string;

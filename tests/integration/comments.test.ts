@@ -7,7 +7,7 @@
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connect, eventually } from '../helpers/collab.ts';
-import { login } from '../helpers/http.ts';
+import { callApi, login } from '../helpers/http.ts';
 import { startServer, type TestServer } from '../helpers/server.ts';
 
 let server: TestServer;
@@ -24,27 +24,8 @@ const ANCHOR = {
 	after: '、一张政务外网'
 };
 
-async function api(user: string | null, path: string, payload?: unknown) {
-	const response = await fetch(`${server.url}${path}`, {
-		method: payload === undefined ? 'GET' : 'POST',
-		headers: {
-			accept: 'application/json',
-			'content-type': 'application/json',
-			origin: server.url,
-			...(user ? { cookie: cookies[user] } : {})
-		},
-		body: payload === undefined ? undefined : JSON.stringify(payload),
-		redirect: 'manual'
-	});
-	const text = await response.text();
-	let json: Record<string, unknown> = {};
-	try {
-		json = JSON.parse(text) as Record<string, unknown>;
-	} catch {
-		// not JSON (e.g. a SvelteKit error page)
-	}
-	return { status: response.status, json };
-}
+const api = (user: string | null, path: string, payload?: unknown) =>
+	callApi(server.url, path, user ? cookies[user] : undefined, payload);
 
 async function html(user: string, path: string): Promise<string> {
 	const response = await fetch(`${server.url}${path}`, { headers: { cookie: cookies[user] } });

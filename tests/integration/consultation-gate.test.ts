@@ -3,43 +3,22 @@
  * plan admin waived it with a reason (printed in the sign-off record), and refused while an
  * opinion of the activity's rounds lacks a disposition.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { frozenParts } from '../../src/lib/consultation/passages.ts';
 import type { VersionPayload } from '../../src/lib/workflow/version.ts';
 import { testDatabase } from '../helpers/db.ts';
-import { login } from '../helpers/http.ts';
-import { startServer, type TestServer } from '../helpers/server.ts';
+import { postFormPage } from '../helpers/http.ts';
+import { serverPerFile } from '../helpers/server-per-file.ts';
 import { SIGN_OFF_POLICY, WAIVER } from '../helpers/sign-off.ts';
 
-let server: TestServer;
-const cookies = new Map<string, string>();
 const ACCOUNTS = ['admin', 'jumin', 'reviewer'] as const;
 type Account = (typeof ACCOUNTS)[number];
-
-beforeAll(async () => {
-	server = await startServer();
-	for (const name of ACCOUNTS) cookies.set(name, await login(server.url, name));
-});
-afterAll(async () => {
-	await server?.stop();
-});
+const { server, cookies } = serverPerFile(ACCOUNTS);
 
 const { query } = testDatabase(() => server.databasePath);
 
-async function post(who: Account, path: string, fields: [string, string][] = []) {
-	const response = await fetch(`${server.url}${path}`, {
-		method: 'POST',
-		redirect: 'manual',
-		headers: {
-			'content-type': 'application/x-www-form-urlencoded',
-			origin: server.url,
-			accept: 'text/html',
-			cookie: cookies.get(who)!
-		},
-		body: new URLSearchParams(fields)
-	});
-	return { status: response.status, text: await response.text() };
-}
+const post = (who: Account, path: string, fields: [string, string][] = []) =>
+	postFormPage(server.url, path, fields, cookies.get(who));
 
 const workflow = (activity: string, action: string, fields: [string, string][] = []) =>
 	post('admin', `/plans/1/workflow/${activity}?/${action}`, fields);
@@ -56,7 +35,7 @@ describe('consultation before review', () => {
 		expect((await workflow(A, 'policy', SIGN_OFF_POLICY)).status).toBe(200);
 		const refused = await workflow(A, 'submit', WAIVER);
 		expect(refused.status).toBe(409);
-		expect(refused.text).toContain('尚未征求意见');
+		expect(refused.html).toContain('尚未征求意见');
 		expect(stateOf(A)).toBe('drafting');
 
 		expect((await workflow(A, 'publish')).status).toBe(200);
@@ -86,7 +65,7 @@ describe('consultation before review', () => {
 
 		const unanswered = await workflow(A, 'submit', WAIVER);
 		expect(unanswered.status).toBe(409);
-		expect(unanswered.text).toContain('1 条征求意见未答复');
+		expect(unanswered.html).toContain('1 条征求意见未答复');
 		// The page says so before anyone tries.
 		const page = await fetch(`${server.url}/plans/1/workflow/${A}`, {
 			headers: { cookie: cookies.get('admin')! }

@@ -8,41 +8,20 @@ import Database from 'better-sqlite3';
 import { solveChallenge, type Challenge } from 'altcha-lib';
 import { deriveKey } from 'altcha-lib/algorithms/sha';
 import { strFromU8, unzipSync } from 'fflate';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { frozenParts } from '../../src/lib/consultation/passages.ts';
 import type { VersionPayload } from '../../src/lib/workflow/version.ts';
 import { testDatabase } from '../helpers/db.ts';
-import { login } from '../helpers/http.ts';
-import { startServer, type TestServer } from '../helpers/server.ts';
+import { postFormPage } from '../helpers/http.ts';
+import { serverPerFile } from '../helpers/server-per-file.ts';
 
-let server: TestServer;
-const cookies = new Map<string, string>();
 const ACCOUNTS = ['admin', 'dsj', 'fgw', 'qiye', 'jumin', 'expert'] as const;
 type Account = (typeof ACCOUNTS)[number];
-
-beforeAll(async () => {
-	server = await startServer();
-	for (const name of ACCOUNTS) cookies.set(name, await login(server.url, name));
-});
-afterAll(async () => {
-	await server?.stop();
-});
+const { server, cookies } = serverPerFile(ACCOUNTS);
 
 /** Posts a form action as a browser without JavaScript; returns the status and the page's HTML. */
-async function post(who: Account | null, path: string, fields: [string, string][]) {
-	const response = await fetch(`${server.url}${path}`, {
-		method: 'POST',
-		redirect: 'manual',
-		headers: {
-			'content-type': 'application/x-www-form-urlencoded',
-			origin: server.url,
-			accept: 'text/html',
-			...(who ? { cookie: cookies.get(who) ?? '' } : {})
-		},
-		body: new URLSearchParams(fields)
-	});
-	return { status: response.status, html: await response.text() };
-}
+const post = (who: Account | null, path: string, fields: [string, string][]) =>
+	postFormPage(server.url, path, fields, who ? cookies.get(who) : undefined);
 
 const { query, all, write } = testDatabase(() => server.databasePath);
 

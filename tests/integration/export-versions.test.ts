@@ -7,19 +7,17 @@
  * version still exports its frozen content while the draft shows the new text.
  */
 import { strFromU8, unzipSync } from 'fflate';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { connect, eventually } from '../helpers/collab.ts';
 import { testDatabase } from '../helpers/db.ts';
-import { login } from '../helpers/http.ts';
 import { readPdf } from '../helpers/pdf.ts';
-import { startServer, type TestServer } from '../helpers/server.ts';
+import { serverPerFile } from '../helpers/server-per-file.ts';
 import { walkToFinal, workflowActor } from '../helpers/sign-off.ts';
 
-let server: TestServer;
-const cookies = new Map<string, string>();
 const ACCOUNTS = ['admin', 'dsj', 'reviewer', 'expert', 'leader', 'qiye', 'jumin'] as const;
 type Account = (typeof ACCOUNTS)[number];
+const { server, cookies } = serverPerFile(ACCOUNTS);
 const A = 'requirements';
 let final: { id: number; hash: string };
 
@@ -83,18 +81,12 @@ function tableAfter(paragraphs: string[], caption: string, columns: number): str
 }
 
 beforeAll(async () => {
-	server = await startServer();
-	for (const name of ACCOUNTS) cookies.set(name, await login(server.url, name));
 	await walkToFinal(act);
 	final = query<{ id: number; hash: string }>(
 		"SELECT id, hash FROM activity_versions WHERE activity = ? AND milestone = 'final'",
 		A
 	);
 	expect(final.hash).toMatch(/^[0-9a-f]{64}$/);
-});
-
-afterAll(async () => {
-	await server?.stop();
 });
 
 describe('an approved version as DOCX', () => {

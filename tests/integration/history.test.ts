@@ -10,7 +10,7 @@ import { fragmentText } from '../../src/lib/collab/section-doc.ts';
 import { itemsInRange } from '../../src/lib/history/selection.ts';
 import { testDatabase } from '../helpers/db.ts';
 import { connect, eventually, type TestProvider } from '../helpers/collab.ts';
-import { login } from '../helpers/http.ts';
+import { callApi, login, postFormPage } from '../helpers/http.ts';
 import { startServer, type TestServer } from '../helpers/server.ts';
 
 let server: TestServer;
@@ -18,27 +18,8 @@ const cookies: Record<string, string> = {};
 const DOC = 'plan/1/section/9.1';
 const BASE = '/api/plans/1/sections/9.1/history';
 
-async function api(user: string, path: string, payload?: unknown) {
-	const response = await fetch(`${server.url}${path}`, {
-		method: payload === undefined ? 'GET' : 'POST',
-		headers: {
-			accept: 'application/json',
-			'content-type': 'application/json',
-			origin: server.url,
-			cookie: cookies[user]
-		},
-		body: payload === undefined ? undefined : JSON.stringify(payload),
-		redirect: 'manual'
-	});
-	const text = await response.text();
-	let json: Record<string, unknown> = {};
-	try {
-		json = JSON.parse(text) as Record<string, unknown>;
-	} catch {
-		// not JSON
-	}
-	return { status: response.status, json };
-}
+const api = (user: string, path: string, payload?: unknown) =>
+	callApi(server.url, path, cookies[user], payload);
 
 const { query } = testDatabase(() => server.databasePath);
 
@@ -199,19 +180,8 @@ describe('section history', () => {
 
 		// Move 9 (roadmap) to review through the real workflow.
 		const form = async (action: string, fields: [string, string][]) => {
-			const response = await fetch(`${server.url}/plans/1/workflow/roadmap?/${action}`, {
-				method: 'POST',
-				redirect: 'manual',
-				headers: {
-					'content-type': 'application/x-www-form-urlencoded',
-					origin: server.url,
-					accept: 'text/html',
-					cookie: cookies.admin
-				},
-				body: new URLSearchParams(fields)
-			});
-			await response.text();
-			return response.status;
+			const path = `/plans/1/workflow/roadmap?/${action}`;
+			return (await postFormPage(server.url, path, fields, cookies.admin)).status;
 		};
 		expect(
 			await form('policy', [

@@ -6,6 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { login } from '../helpers/http.ts';
+import { prng } from '../helpers/prng.ts';
 import { startServer, type TestServer } from '../helpers/server.ts';
 
 const SEED = Number(process.env.LANTU_FUZZ_SEED ?? 20261206);
@@ -23,18 +24,6 @@ beforeAll(async () => {
 afterAll(async () => {
 	await server?.stop('SIGKILL');
 });
-
-function prng(seed: number) {
-	let a = seed >>> 0;
-	const next = () => {
-		a = (a + 0x6d2b79f5) >>> 0;
-		let t = a;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-	return <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)];
-}
 
 const PATHS = [
 	'/',
@@ -153,7 +142,7 @@ describe('HTTP fuzz', () => {
 	});
 
 	it(`answers ${REQUESTS} random requests without a 5xx and serves on`, async () => {
-		const pick = prng(SEED);
+		const { pick } = prng(SEED);
 		const failures: string[] = [];
 		for (let i = 0; i < REQUESTS; i++) {
 			const method = pick(['GET', 'GET', 'POST', 'POST', 'PUT', 'PATCH', 'DELETE']);

@@ -75,17 +75,7 @@ function send(who: string, path: string, body?: unknown, accept = 'application/j
 }
 
 function form(who: string, path: string, fields: [string, string][]) {
-	return fetch(`${server.url}${path}`, {
-		method: 'POST',
-		redirect: 'manual',
-		headers: {
-			'content-type': 'application/x-www-form-urlencoded',
-			origin: server.url,
-			accept: 'text/html',
-			cookie: cookies.get(who) ?? ''
-		},
-		body: new URLSearchParams(fields)
-	});
+	return postForm(server.url, path, fields, cookies.get(who) ?? '');
 }
 
 const { clause } = SAMPLE;

@@ -20,20 +20,20 @@ import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { canonicalJson } from '../../src/lib/canonical-json.ts';
 import { frozenParts } from '../../src/lib/consultation/passages.ts';
 import type { VersionPayload } from '../../src/lib/workflow/version.ts';
 import { eventually } from '../helpers/collab.ts';
 import { testDatabase } from '../helpers/db.ts';
-import { login } from '../helpers/http.ts';
-import { NODE, ROOT, startServer, type TestServer } from '../helpers/server.ts';
+import { postFormPage } from '../helpers/http.ts';
+import { NODE, ROOT } from '../helpers/server.ts';
+import { serverPerFile } from '../helpers/server-per-file.ts';
 import { policyAndPublish, submitToFinal } from '../helpers/sign-off.ts';
 
-let server: TestServer;
-const cookies = new Map<string, string>();
 const ACCOUNTS = ['admin', 'reviewer', 'expert', 'leader', 'qiye', 'jumin'] as const;
 type Account = (typeof ACCOUNTS)[number];
+const { server, cookies } = serverPerFile(ACCOUNTS);
 const A = 'requirements';
 const FIRST_ANSWER = '已在6.1补充人口结构分析';
 const LATER_ANSWER = '重新打开后改为不采纳';
@@ -44,20 +44,8 @@ let threadId: number;
 
 const { query, write } = testDatabase(() => server.databasePath);
 
-async function post(who: Account, path: string, fields: [string, string][] = []) {
-	const response = await fetch(`${server.url}${path}`, {
-		method: 'POST',
-		redirect: 'manual',
-		headers: {
-			'content-type': 'application/x-www-form-urlencoded',
-			origin: server.url,
-			accept: 'text/html',
-			cookie: cookies.get(who)!
-		},
-		body: new URLSearchParams(fields)
-	});
-	return { status: response.status, html: await response.text() };
-}
+const post = (who: Account, path: string, fields: [string, string][] = []) =>
+	postFormPage(server.url, path, fields, cookies.get(who));
 
 async function act(who: Account, action: string, fields: [string, string][] = []) {
 	const { status } = await post(who, `/plans/1/workflow/${A}?/${action}`, fields);
@@ -90,8 +78,6 @@ function verifyAudit() {
 }
 
 beforeAll(async () => {
-	server = await startServer();
-	for (const name of ACCOUNTS) cookies.set(name, await login(server.url, name));
 	await policyAndPublish(act);
 	round = query('SELECT id, version_id FROM consultation_rounds WHERE activity = ?', A);
 	// The resident comments on the first passage of 6.1; the lead unit answers and they confirm.
@@ -134,10 +120,6 @@ beforeAll(async () => {
 		"SELECT id FROM activity_versions WHERE activity = ? AND milestone = 'approval'",
 		A
 	);
-});
-
-afterAll(async () => {
-	await server?.stop();
 });
 
 describe('what a signature covers', () => {

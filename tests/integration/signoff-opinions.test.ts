@@ -5,44 +5,24 @@
  * sign-off record.
  */
 import Database from 'better-sqlite3';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD, login } from '../helpers/http.ts';
-import { startServer, type TestServer } from '../helpers/server.ts';
+import { describe, expect, it } from 'vitest';
+import { DEMO_PASSWORD, postFormPage } from '../helpers/http.ts';
+import { serverPerFile } from '../helpers/server-per-file.ts';
 import { SIGN_OFF_POLICY, WAIVER, workflowActor } from '../helpers/sign-off.ts';
 
 /** These tests are about signatures, not consultation: the admin waives the round. */
 const NO_ROUND: [string, string] = ['consultationWaiver', '测试：本轮不征求意见'];
 
-let server: TestServer;
-const cookies = new Map<string, string>();
 const ACCOUNTS = ['admin', 'reviewer', 'expert', 'qiye', 'jumin', 'leader'] as const;
-
-beforeAll(async () => {
-	server = await startServer();
-	for (const name of ACCOUNTS) cookies.set(name, await login(server.url, name));
-});
-afterAll(async () => {
-	await server?.stop();
-});
+const { server, cookies } = serverPerFile(ACCOUNTS);
 
 const cookieOf = (who: string) => cookies.get(who) ?? '';
 const act = workflowActor(() => server.url, cookieOf, 'requirements');
 
 /** Posts an action and returns its status (for refusals). */
 async function post(who: string, action: string, fields: [string, string][]): Promise<number> {
-	const response = await fetch(`${server.url}/plans/1/workflow/requirements?/${action}`, {
-		method: 'POST',
-		redirect: 'manual',
-		headers: {
-			'content-type': 'application/x-www-form-urlencoded',
-			origin: server.url,
-			accept: 'text/html',
-			cookie: cookieOf(who)
-		},
-		body: new URLSearchParams(fields)
-	});
-	await response.text();
-	return response.status;
+	const path = `/plans/1/workflow/requirements?/${action}`;
+	return (await postFormPage(server.url, path, fields, cookieOf(who))).status;
 }
 
 function rows<T>(sql: string, ...params: unknown[]): T[] {

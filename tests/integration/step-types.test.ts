@@ -3,24 +3,15 @@
  * out-of-order signer (and shows the step in 待办 only to the department whose turn it is), 比例
  * completes at k of n; deadlines in working days show in 待办 and turn to 已逾期 once past.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { testDatabase } from '../helpers/db.ts';
-import { login } from '../helpers/http.ts';
-import { startServer, type TestServer } from '../helpers/server.ts';
+import { postFormPage } from '../helpers/http.ts';
+import { serverPerFile } from '../helpers/server-per-file.ts';
 import { EXPERTS, FGW, WAIVER } from '../helpers/sign-off.ts';
 
-let server: TestServer;
-const cookies = new Map<string, string>();
 const ACCOUNTS = ['admin', 'reviewer', 'expert', 'leader'] as const;
 type Account = (typeof ACCOUNTS)[number];
-
-beforeAll(async () => {
-	server = await startServer();
-	for (const name of ACCOUNTS) cookies.set(name, await login(server.url, name));
-});
-afterAll(async () => {
-	await server?.stop();
-});
+const { server, cookies } = serverPerFile(ACCOUNTS);
 
 const { query, write } = testDatabase(() => server.databasePath);
 
@@ -30,19 +21,8 @@ async function act(
 	action: string,
 	fields: [string, string][] = []
 ): Promise<number> {
-	const response = await fetch(`${server.url}/plans/1/workflow/${activity}?/${action}`, {
-		method: 'POST',
-		redirect: 'manual',
-		headers: {
-			'content-type': 'application/x-www-form-urlencoded',
-			origin: server.url,
-			accept: 'text/html',
-			cookie: cookies.get(who)!
-		},
-		body: new URLSearchParams(fields)
-	});
-	await response.text();
-	return response.status;
+	const path = `/plans/1/workflow/${activity}?/${action}`;
+	return (await postFormPage(server.url, path, fields, cookies.get(who))).status;
 }
 
 const stateOf = (activity: string) =>

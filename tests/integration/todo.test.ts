@@ -2,26 +2,16 @@
  * 待办 against the real server: each person sees exactly the sign-off step awaiting them (on the
  * 待办 page, first on the landing page, and as the header's count) and it leaves once done.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { login } from '../helpers/http.ts';
-import { startServer, type TestServer } from '../helpers/server.ts';
+import { describe, expect, it } from 'vitest';
+import { serverPerFile } from '../helpers/server-per-file.ts';
 import { SIGN_OFF_POLICY, WAIVER, workflowActor, type DemoAccount } from '../helpers/sign-off.ts';
 import { DEMO_PASSWORD } from '../helpers/http.ts';
 
 /** These tests are about sign-off, not consultation: the admin waives the round. */
 const NO_ROUND: [string, string] = ['consultationWaiver', '测试：本轮不征求意见'];
 
-let server: TestServer;
-const cookies = new Map<string, string>();
 const ACCOUNTS = ['admin', 'reviewer', 'expert', 'qiye', 'jumin', 'leader'] as const;
-
-beforeAll(async () => {
-	server = await startServer();
-	for (const name of ACCOUNTS) cookies.set(name, await login(server.url, name));
-});
-afterAll(async () => {
-	await server?.stop();
-});
+const { server, cookies } = serverPerFile(ACCOUNTS);
 
 const act = workflowActor(
 	() => server.url,

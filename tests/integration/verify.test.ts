@@ -16,14 +16,13 @@ import path from 'node:path';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDatabase } from '../helpers/db.ts';
-import { login } from '../helpers/http.ts';
 import { changeOneGlyph } from '../helpers/pdf-tamper.ts';
-import { NODE, ROOT, startServer, type TestServer } from '../helpers/server.ts';
+import { NODE, ROOT } from '../helpers/server.ts';
+import { serverPerFile } from '../helpers/server-per-file.ts';
 import { walkToFinal, workflowActor } from '../helpers/sign-off.ts';
 
-let server: TestServer;
-const cookies = new Map<string, string>();
 const ACCOUNTS = ['admin', 'reviewer', 'expert', 'leader', 'qiye', 'jumin'] as const;
+const { server, cookies } = serverPerFile(ACCOUNTS);
 const A = 'requirements';
 let final: { id: number; hash: string };
 let docx: Uint8Array;
@@ -76,8 +75,6 @@ function runVerify(file: Uint8Array, name: string) {
 }
 
 beforeAll(async () => {
-	server = await startServer();
-	for (const name of ACCOUNTS) cookies.set(name, await login(server.url, name));
 	await walkToFinal(act, '测试：提前结束');
 	final = testDatabase(() => server.databasePath).query(
 		"SELECT id, hash FROM activity_versions WHERE activity = ? AND milestone = 'final'",
@@ -89,7 +86,6 @@ beforeAll(async () => {
 }, 180_000);
 
 afterAll(async () => {
-	await server?.stop();
 	fs.rmSync(tmp, { recursive: true, force: true });
 });
 

@@ -6,27 +6,19 @@
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import Database from 'better-sqlite3';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { testDatabase } from '../helpers/db.ts';
 import { connect, eventually } from '../helpers/collab.ts';
-import { DEMO_PASSWORD, login } from '../helpers/http.ts';
-import { NODE, ROOT, startServer, type TestServer } from '../helpers/server.ts';
+import { DEMO_PASSWORD, postFormPage } from '../helpers/http.ts';
+import { NODE, ROOT } from '../helpers/server.ts';
+import { serverPerFile } from '../helpers/server-per-file.ts';
 
-let server: TestServer;
-const cookies = new Map<string, string>();
 const ACCOUNTS = ['admin', 'dsj', 'fgw', 'reviewer', 'expert', 'leader', 'qiye', 'jumin'] as const;
 type Account = (typeof ACCOUNTS)[number];
+const { server, cookies } = serverPerFile(ACCOUNTS);
 /** Demo organizations in seed order: 1 大数据局, 2 发改委, …, 8 专家咨询委员会. */
 const FGW = 2;
 const EXPERTS = 8;
-
-beforeAll(async () => {
-	server = await startServer();
-	for (const name of ACCOUNTS) cookies.set(name, await login(server.url, name));
-});
-afterAll(async () => {
-	await server?.stop();
-});
 
 async function act(
 	who: Account,
@@ -34,19 +26,8 @@ async function act(
 	action: string,
 	fields: [string, string][] = []
 ): Promise<number> {
-	const response = await fetch(`${server.url}/plans/1/workflow/${activity}?/${action}`, {
-		method: 'POST',
-		redirect: 'manual',
-		headers: {
-			'content-type': 'application/x-www-form-urlencoded',
-			origin: server.url,
-			accept: 'text/html',
-			cookie: cookies.get(who) ?? ''
-		},
-		body: new URLSearchParams(fields)
-	});
-	await response.text();
-	return response.status;
+	const path = `/plans/1/workflow/${activity}?/${action}`;
+	return (await postFormPage(server.url, path, fields, cookies.get(who))).status;
 }
 
 const { query } = testDatabase(() => server.databasePath);

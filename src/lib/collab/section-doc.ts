@@ -144,9 +144,14 @@ export function setCell(row: Row, field: string, value: unknown): void {
 	if (row.get(field) !== value) row.set(field, value);
 }
 
-/** Plain text of a ProseMirror fragment: block nodes become lines. */
-export function fragmentText(fragment: Y.XmlFragment | Y.XmlElement): string {
-	const lines: string[] = [];
+/**
+ * The text blocks of a ProseMirror fragment in document order (nodes whose children are all
+ * text), each with its text; blocks without any text are left out.
+ */
+export function fragmentTextBlocks(
+	fragment: Y.XmlFragment | Y.XmlElement
+): { node: Y.XmlFragment | Y.XmlElement; text: string }[] {
+	const blocks: { node: Y.XmlFragment | Y.XmlElement; text: string }[] = [];
 	const walk = (node: Y.XmlElement | Y.XmlFragment | Y.XmlText | Y.XmlHook, line: string[]) => {
 		if (node instanceof Y.XmlText) {
 			for (const op of node.toDelta() as { insert?: unknown }[])
@@ -155,17 +160,24 @@ export function fragmentText(fragment: Y.XmlFragment | Y.XmlElement): string {
 		}
 		if (node instanceof Y.XmlHook) return;
 		const children = node.toArray();
-		const inline = children.every((c) => c instanceof Y.XmlText);
-		if (inline) {
+		if (children.every((c) => c instanceof Y.XmlText)) {
 			const own: string[] = [];
 			for (const child of children) walk(child, own);
-			if (own.length > 0) lines.push(own.join(''));
+			if (own.length > 0) blocks.push({ node, text: own.join('') });
 			return;
 		}
 		for (const child of children) walk(child, line);
 	};
 	walk(fragment, []);
-	return lines.join('\n').trim();
+	return blocks;
+}
+
+/** Plain text of a ProseMirror fragment: block nodes become lines. */
+export function fragmentText(fragment: Y.XmlFragment | Y.XmlElement): string {
+	return fragmentTextBlocks(fragment)
+		.map((b) => b.text)
+		.join('\n')
+		.trim();
 }
 
 /** A row as plain data (`Y.Text` becomes a string); undefined when it cannot be read. */

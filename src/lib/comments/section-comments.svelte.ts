@@ -11,7 +11,12 @@
 import { getContext, setContext } from 'svelte';
 import type { EditorView } from 'prosemirror-view';
 import type * as Y from 'yjs';
-import { createTextAnchor, resolveInFragment, type ProsemirrorMapping } from './anchor.ts';
+import {
+	createTextAnchor,
+	resolveInFragment,
+	type ProsemirrorMapping,
+	type TextAnchor
+} from './anchor.ts';
 import {
 	refreshHighlights,
 	type HighlightAnchor,
@@ -21,16 +26,7 @@ import type { ThreadView } from './types.ts';
 import { ySyncPluginKey } from 'y-prosemirror';
 
 export type Draft =
-	| {
-			kind: 'text';
-			fragment: string;
-			start: string;
-			end: string;
-			quote: string;
-			before: string;
-			after: string;
-	  }
-	| { kind: 'row'; blockKey: string; rowId: string; label: string };
+	({ kind: 'text' } & TextAnchor) | { kind: 'row'; blockKey: string; rowId: string; label: string };
 
 export interface SelectionInfo {
 	fragment: string;

@@ -1,9 +1,10 @@
 /**
- * The small SVG toolkit the diagram builders share: escaping, text width estimates for CJK and
+ * The small SVG toolkit the diagram builders share: text width estimates for CJK and
  * Latin, wrapping (never cutting: a figure shows the whole name), multi-line text, the document
  * frame. Pure string building, so the same output is shown in the browser, inlined in the print
  * page (vector in the PDF) and rasterised for the DOCX.
  */
+import { escapeHtml as esc } from '../escape-html.ts';
 
 /** A generated figure: a self-contained SVG document and its size in CSS pixels. */
 export interface Diagram {
@@ -39,15 +40,6 @@ export const COLORS = {
 	orphan: '#b91c1c',
 	orphanFill: '#fef2f2'
 } as const;
-
-export function esc(text: string): string {
-	return text
-		.replace(/&/g, '&amp;')
-		.replace(/</g, '&lt;')
-		.replace(/>/g, '&gt;')
-		.replace(/"/g, '&quot;')
-		.replace(/'/g, '&#39;');
-}
 
 /** Full-width characters take one em, others a little over half of one. */
 function charWidth(ch: string, size: number): number {

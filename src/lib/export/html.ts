@@ -11,6 +11,7 @@
  * such glyphs as Type 3 fonts, which print shops and archives refuse. Nothing is synthesised bold
  * either (Skia draws fake-bold CJK as Type 3 too): emphasis is set in 黑体.
  */
+import { escapeHtml } from '../escape-html.ts';
 import { headingText } from './markdown.ts';
 import { coverDate, versionLines, versionRunning } from './model.ts';
 import { WORDS } from './vocabulary.ts';
@@ -24,15 +25,6 @@ import type {
 	TableCell,
 	VerificationBlock
 } from './types.ts';
-
-export function escapeHtml(text: string): string {
-	return text
-		.replace(/&/g, '&amp;')
-		.replace(/</g, '&lt;')
-		.replace(/>/g, '&gt;')
-		.replace(/"/g, '&quot;')
-		.replace(/'/g, '&#39;');
-}
 
 interface Ctx {
 	tables: number;

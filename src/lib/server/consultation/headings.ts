@@ -1,34 +1,20 @@
 /**
  * Which lines of a frozen section's plain text are headings. The canonical rendering (the anchor
- * text) is plain lines and cannot say; the section's Yjs state, frozen with it, can. The walk
- * mirrors `fragmentText` (collab/section-doc.ts), so line i here is line i there, counted over
- * non-empty lines as `passagesOf` counts them.
+ * text) is plain lines and cannot say; the section's Yjs state, frozen with it, can. Both read
+ * the same text blocks (`fragmentTextBlocks`, collab/section-doc.ts), so line i here is line i of
+ * `fragmentText`, counted over non-empty lines as `passagesOf` counts them.
  */
 import * as Y from 'yjs';
+import { fragmentTextBlocks } from '../../collab/section-doc.ts';
 import { BODY_FRAGMENT, itemFragmentName } from '../../editor/fragments.ts';
 
 function fragmentHeadings(fragment: Y.XmlFragment): number[] {
 	const lines: { text: string; heading: boolean }[] = [];
-	const walk = (node: Y.XmlElement | Y.XmlFragment | Y.XmlText | Y.XmlHook, line: string[]) => {
-		if (node instanceof Y.XmlText) {
-			for (const op of node.toDelta() as { insert?: unknown }[])
-				if (typeof op.insert === 'string') line.push(op.insert);
-			return;
-		}
-		if (node instanceof Y.XmlHook) return;
-		const children = node.toArray();
-		if (children.every((c) => c instanceof Y.XmlText)) {
-			const own: string[] = [];
-			for (const child of children) walk(child, own);
-			const heading = node instanceof Y.XmlElement && node.nodeName === 'heading';
-			// A line holding a newline is several lines of the plain text.
-			if (own.length > 0)
-				for (const text of own.join('').split('\n')) lines.push({ text, heading });
-			return;
-		}
-		for (const child of children) walk(child, line);
-	};
-	walk(fragment, []);
+	for (const { node, text: block } of fragmentTextBlocks(fragment)) {
+		const heading = node instanceof Y.XmlElement && node.nodeName === 'heading';
+		// A line holding a newline is several lines of the plain text.
+		for (const text of block.split('\n')) lines.push({ text, heading });
+	}
 	const out: number[] = [];
 	lines
 		.filter((l) => l.text.trim() !== '')

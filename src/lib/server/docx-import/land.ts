@@ -7,7 +7,7 @@
 import type { Node } from 'prosemirror-model';
 import { initProseMirrorDoc, prosemirrorToYXmlFragment } from 'y-prosemirror';
 import * as Y from 'yjs';
-import { createTextAnchor } from '../../comments/anchor.ts';
+import { createTextAnchor, type TextAnchor } from '../../comments/anchor.ts';
 import { COMMENT_LIMITS } from '../../comments/limits.ts';
 import { BODY_FRAGMENT } from '../../editor/fragments.ts';
 import { schema } from '../../editor/schema.ts';
@@ -18,15 +18,7 @@ import type { ImportedComment, ImportedRevision, ParsedDocx, PMMark, PMNode } fr
 
 /** A thread an import brings (a Word comment), anchored on the text just inserted. */
 export interface LandedThread {
-	anchor: {
-		kind: 'text';
-		fragment: string;
-		start: string;
-		end: string;
-		quote: string;
-		before: string;
-		after: string;
-	};
+	anchor: { kind: 'text' } & TextAnchor;
 	body: string;
 }
 
