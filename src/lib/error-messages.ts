@@ -102,6 +102,8 @@ export function errorMessage(code: string, details: Record<string, string | numb
 			return m.error_round_start_invalid();
 		case 'round-reason-required':
 			return m.error_round_reason_required();
+		case 'email-invalid':
+			return m.account_email_invalid();
 		case 'out-of-turn':
 			return m.error_wf_out_of_turn();
 		case 'threshold-invalid':

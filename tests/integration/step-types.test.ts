@@ -176,6 +176,19 @@ describe('step types', () => {
 		).toBe(1);
 	});
 
+	it('has no test clock unless the server was started with LANTU_TEST_CLOCK', async () => {
+		const response = await fetch(`${server.url}/api/test/clock`, {
+			method: 'POST',
+			headers: {
+				'content-type': 'application/json',
+				origin: server.url,
+				cookie: cookies.get('admin')!
+			},
+			body: JSON.stringify({ now: '2030-01-01T00:00:00Z', sweep: true })
+		});
+		expect(response.status).toBe(404);
+	});
+
 	it('tells each new signer in the inbox when a step awaits them', async () => {
 		// 依次 on overall: the expert was told at 送审, 发改委's reviewer only once the expert signed.
 		expect(await notices('expert', 'task')).toBeGreaterThanOrEqual(1);

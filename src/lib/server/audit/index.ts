@@ -22,6 +22,8 @@ export const AUDIT_ACTIONS = [
 	'login.failed',
 	'logout',
 	'password.changed',
+	/** A user set, changed or cleared their notification e-mail (issue 14). */
+	'user.email_changed',
 	'user.created',
 	'user.disabled',
 	'user.enabled',

@@ -43,6 +43,8 @@ export const users = sqliteTable('users', {
 	isSystemAdmin: integer('is_system_admin', { mode: 'boolean' }).notNull().default(false),
 	disabledAt: integer('disabled_at', { mode: 'timestamp_ms' }),
 	passwordChangedAt: integer('password_changed_at', { mode: 'timestamp_ms' }),
+	/** Where 待办 and reminders are also e-mailed when SMTP_URL is set (issue 14); optional. */
+	email: text('email'),
 	createdAt: createdAt()
 });
 
@@ -586,7 +588,9 @@ export const NOTIFICATION_KINDS = [
 	/** Issue 14: a new 待办 (sign-off step), one due within a day, one overdue. */
 	'task',
 	'task_due',
-	'task_overdue'
+	'task_overdue',
+	/** Issue 14: a representative objected in 参与确认; the owning department answers. */
+	'objection'
 ] as const;
 
 /** In-app notifications (the inbox). `link` is an app path; `excerpt` is plain text. */
@@ -689,3 +693,30 @@ export const opinionSuggestions = sqliteTable('opinion_suggestions', {
 	decidedBy: integer('decided_by').references(() => users.id),
 	decidedAt: integer('decided_at', { mode: 'timestamp_ms' })
 });
+
+/**
+ * E-mails waiting to be sent (issue 14: 待办 and reminders by e-mail when SMTP_URL is set). A row is
+ * written with its inbox notification, in the same transaction, so only committed notices are
+ * mailed; src/lib/server/mail.ts sends it off the request path and retries with back-off.
+ */
+export const mailOutbox = sqliteTable(
+	'mail_outbox',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		userId: integer('user_id')
+			.notNull()
+			.references(() => users.id, { onDelete: 'cascade' }),
+		toAddress: text('to_address').notNull(),
+		subject: text('subject').notNull(),
+		body: text('body').notNull(),
+		attempts: integer('attempts').notNull().default(0),
+		/** Not before this time (ms); also pushed forward while a sender holds the row. */
+		nextAttemptAt: integer('next_attempt_at', { mode: 'timestamp_ms' }).notNull(),
+		sentAt: integer('sent_at', { mode: 'timestamp_ms' }),
+		/** Given up after the last attempt (logged). */
+		failedAt: integer('failed_at', { mode: 'timestamp_ms' }),
+		lastError: text('last_error'),
+		createdAt: createdAt()
+	},
+	(t) => [index('mail_outbox_due_idx').on(t.sentAt, t.failedAt, t.nextAttemptAt)]
+);

@@ -4,6 +4,7 @@ import { ACTIVITIES, ACTIVITY_CHAPTER, type Activity } from '../../standard/sect
 import { countersignsNeeded, signOffStatus } from '../../workflow/policy.ts';
 import type { Milestone } from '../../workflow/machine.ts';
 import type { ActivityProgressItem, VersionSummary } from '../../workflow/progress.ts';
+import { now as clockNow } from '../clock.ts';
 import { getDb, schema } from '../db/index.ts';
 import { loadPolicy } from './policy.ts';
 import { signaturesOf } from './activity.ts';
@@ -24,7 +25,7 @@ function versionSummary(id: number | null): VersionSummary | null {
 }
 
 /** The four activities at a glance (for ActivityProgress.svelte on the plan page). */
-export function loadActivityProgress(planId: number, now = Date.now()): ActivityProgressItem[] {
+export function loadActivityProgress(planId: number, now = clockNow()): ActivityProgressItem[] {
 	const rows = getDb()
 		.select()
 		.from(schema.planActivities)

@@ -7,6 +7,7 @@ import { and, eq, inArray } from 'drizzle-orm';
 import { canManagePlan } from '../../policy/index.ts';
 import { ACTIVITY_CHAPTER, type Activity } from '../../standard/sections.ts';
 import { getMembership } from '../access.ts';
+import { now as clockNow } from '../clock.ts';
 import { getDb, schema } from '../db/index.ts';
 import { notify } from '../notifications.ts';
 import { getPlan, planMembers } from '../plans.ts';
@@ -55,7 +56,7 @@ export function notifyNewTasks(planId: number, before: ReadonlySet<string>, acto
 			planId,
 			actorId,
 			link: task.link,
-			excerpt: `《${task.planName}》${task.chapter}`
+			excerpt: `《${task.planName}》第${task.chapter}章`
 		});
 	}
 }
@@ -64,7 +65,7 @@ export function notifyNewTasks(planId: number, before: ReadonlySet<string>, acto
  * Reminds of steps due within a day and of overdue ones (signers still awaited and the plan's
  * admins). Runs with the housekeeping and whenever someone opens their 待办.
  */
-export function remindDueSteps(now = Date.now()): number {
+export function remindDueSteps(now = clockNow()): number {
 	const db = getDb();
 	const open = db
 		.select()
@@ -95,7 +96,7 @@ export function remindDueSteps(now = Date.now()): number {
 			kind: stage === 'due' ? 'task_due' : 'task_overdue',
 			planId: row.planId,
 			link: `/plans/${row.planId}/workflow/${row.activity}`,
-			excerpt: `《${plan?.name ?? ''}》${ACTIVITY_CHAPTER[row.activity]}`
+			excerpt: `《${plan?.name ?? ''}》第${ACTIVITY_CHAPTER[row.activity]}章`
 		});
 		sent += 1;
 	}

@@ -1,3 +1,4 @@
+import { now } from '#lib/server/clock.ts';
 import { error, fail } from '@sveltejs/kit';
 import { z } from 'zod';
 import { canManagePlan, canReadDraft, workflowActionsFor } from '#lib/policy/index.ts';
@@ -80,7 +81,7 @@ export const load: PageServerLoad = (event) => {
 			(row.state === 'review' || row.state === 'approval')
 				? stepDeadline(current.createdAt.getTime(), policy.deadlineDays)
 				: null,
-		now: Date.now(),
+		now: now(),
 		policy: policyView(policy, membership, row.state, members, organizations),
 		organizations,
 		approvers: members
