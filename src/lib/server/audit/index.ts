@@ -52,6 +52,8 @@ export const AUDIT_ACTIONS = [
 	'workflow.reopened',
 	'workflow.policy_changed',
 	'workflow.feedback',
+	/** A representative's 有异议 answered by the owning department (issue 14). */
+	'workflow.objection_answered',
 	'comment.created',
 	'comment.replied',
 	'comment.resolved',

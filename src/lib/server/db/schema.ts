@@ -198,7 +198,9 @@ export const activityVersions = sqliteTable(
 
 export const SIGNATURE_KINDS = ['countersign', 'confirm', 'return', 'approve'] as const;
 /** A countersign's opinion (会签意见): 同意 / 原则同意（附意见）/ 不同意（须附理由, returns the activity）. */
-export const SIGNATURE_DECISIONS = ['agree', 'agree-with-comments', 'disagree'] as const;
+export const COUNTERSIGN_DECISIONS = ['agree', 'agree-with-comments', 'disagree'] as const;
+/** …and a 参与确认's: `object` is 有异议 (with its text), answered before 报批 (issue 14). */
+export const SIGNATURE_DECISIONS = [...COUNTERSIGN_DECISIONS, 'object'] as const;
 
 /** Countersigns, participation confirmations, returns and sign-offs, each bound to a version hash. */
 export const activitySignatures = sqliteTable(
@@ -229,6 +231,34 @@ export const activitySignatures = sqliteTable(
 		createdAt: createdAt()
 	},
 	(t) => [index('activity_signatures_plan_idx').on(t.planId, t.activity)]
+);
+
+/**
+ * A representative's 有异议 in 参与确认 (issue 14): the objection is the confirmation's signature
+ * (decision `object`, its text the opinion); this row anchors it to a section (or the activity)
+ * and holds the owning department's answer, which 报批 waits for.
+ */
+export const participationObjections = sqliteTable(
+	'participation_objections',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		signatureId: integer('signature_id')
+			.notNull()
+			.unique()
+			.references(() => activitySignatures.id, { onDelete: 'cascade' }),
+		planId: integer('plan_id')
+			.notNull()
+			.references(() => plans.id, { onDelete: 'cascade' }),
+		activity: text('activity', { enum: ACTIVITIES }).notNull(),
+		/** The section it concerns; null: the activity as a whole (the lead department answers). */
+		clause: text('clause'),
+		answer: text('answer'),
+		answeredBy: integer('answered_by').references(() => users.id),
+		answeredOrganizationId: integer('answered_organization_id').references(() => organizations.id),
+		answeredAt: integer('answered_at', { mode: 'timestamp_ms' }),
+		createdAt: createdAt()
+	},
+	(t) => [index('participation_objections_plan_idx').on(t.planId, t.activity)]
 );
 
 /** Opinions attached to a return, each to a section (or the activity as a whole when null). */

@@ -50,7 +50,8 @@ export function tasksBefore(planId: number): Set<string> {
 /** After it: a notice to everyone holding a task they did not hold before. */
 export function notifyNewTasks(planId: number, before: ReadonlySet<string>, actorId: number): void {
 	for (const [key, task] of taskHolders(planId)) {
-		if (before.has(key)) continue;
+		// An objection is announced with its own words when it is filed (objections.ts).
+		if (before.has(key) || task.kind === 'objection') continue;
 		notify([task.userId], {
 			kind: 'task',
 			planId,
