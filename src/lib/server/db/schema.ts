@@ -300,6 +300,8 @@ export const activityPolicies = sqliteTable(
 		mode: text('mode', { enum: STEP_MODES }).notNull().default('all'),
 		/** threshold: how many departments must sign. */
 		threshold: integer('threshold'),
+		/** threshold as a share: at least this per cent of them (issue 14); else `threshold`. */
+		thresholdPercent: integer('threshold_percent'),
 		/** Working days each step has; null: no deadline. */
 		deadlineDays: integer('deadline_days'),
 		updatedAt: now('updated_at')

@@ -184,7 +184,10 @@ const Policy = z.object({
 	approverId: z.union([z.literal(''), z.coerce.number().int().positive()]),
 	consultationWaiver: z.string().max(2000).optional(),
 	mode: z.enum(STEP_MODES).default('all'),
+	/** 比例: counted in departments (k of n) or as a share (p%). */
+	thresholdUnit: z.enum(['count', 'percent']).default('count'),
 	threshold: z.union([z.literal(''), z.coerce.number().int().min(1).max(50)]).optional(),
+	thresholdPercent: z.union([z.literal(''), z.coerce.number().int().min(1).max(100)]).optional(),
 	deadlineDays: z.union([z.literal(''), z.coerce.number().int().min(1).max(60)]).optional()
 });
 
@@ -278,9 +281,17 @@ export const actions: Actions = {
 				departments: orderedDepartments(data, [...new Set(departments.data)]),
 				mode: parsed.data.mode,
 				threshold:
-					parsed.data.threshold === '' || parsed.data.threshold === undefined
+					parsed.data.thresholdUnit === 'percent' ||
+					parsed.data.threshold === '' ||
+					parsed.data.threshold === undefined
 						? null
 						: parsed.data.threshold,
+				thresholdPercent:
+					parsed.data.thresholdUnit !== 'percent' ||
+					parsed.data.thresholdPercent === '' ||
+					parsed.data.thresholdPercent === undefined
+						? null
+						: parsed.data.thresholdPercent,
 				deadlineDays:
 					parsed.data.deadlineDays === '' || parsed.data.deadlineDays === undefined
 						? null
