@@ -17,6 +17,7 @@ import { announceEndedRounds } from '#lib/server/consultation/rounds.ts';
 import { closeDb, getDb } from '#lib/server/db/index.ts';
 import { remindDueSteps } from '#lib/server/workflow/task-notices.ts';
 import { logger } from '#lib/server/log.ts';
+import { startMail, stopMail } from '#lib/server/mail.ts';
 import { pruneStoredLimits } from '#lib/server/rate-limit.ts';
 import { seedDemoIfEmpty } from '#lib/server/seed/demo.ts';
 import { ENDPOINT_HTML_CSP } from '#lib/server/security/csp.ts';
@@ -36,6 +37,7 @@ export const init: ServerInit = async () => {
 	if (config.SEED_DEMO) await seedDemoIfEmpty();
 	getCollab();
 	announceEndedRounds();
+	startMail();
 	const housekeeping = setInterval(() => {
 		try {
 			deleteExpiredSessions();
@@ -49,6 +51,7 @@ export const init: ServerInit = async () => {
 	housekeeping.unref();
 	process.once('sveltekit:shutdown', () => {
 		clearInterval(housekeeping);
+		stopMail();
 		closeDb();
 	});
 };

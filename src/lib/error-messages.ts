@@ -102,6 +102,23 @@ export function errorMessage(code: string, details: Record<string, string | numb
 			return m.error_round_start_invalid();
 		case 'round-reason-required':
 			return m.error_round_reason_required();
+		case 'email-invalid':
+			return m.account_email_invalid();
+		case 'objection-required':
+			return m.error_objection_required();
+		case 'objections-open':
+			return m.error_objections_open({
+				count: String(details.count ?? 0),
+				list: String(details.list ?? '')
+			});
+		case 'signoff-incomplete':
+			return m.error_signoff_incomplete();
+		case 'objection-closed':
+			return m.error_objection_closed();
+		case 'objection-answered':
+			return m.error_objection_answered();
+		case 'answer-required':
+			return m.error_answer_required();
 		case 'out-of-turn':
 			return m.error_wf_out_of_turn();
 		case 'threshold-invalid':

@@ -1,3 +1,4 @@
+import { now } from '#lib/server/clock.ts';
 import { requireUser } from '#lib/server/guards.ts';
 import { plansOfUser } from '#lib/server/plans.ts';
 import { remindDueSteps } from '#lib/server/workflow/task-notices.ts';
@@ -9,5 +10,5 @@ export const load: PageServerLoad = (event) => {
 	// Reminders of steps coming due are sent when anyone looks (and with the housekeeping).
 	remindDueSteps();
 	// 待办 first: what awaits this user, before the plans they belong to.
-	return { plans: plansOfUser(user.id), todo: todoOf(user.id), now: Date.now() };
+	return { plans: plansOfUser(user.id), todo: todoOf(user.id), now: now() };
 };

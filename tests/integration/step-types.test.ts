@@ -1,7 +1,7 @@
 /**
  * Step types of the countersign step (issue 14): 或签 completes with one signer, 依次 refuses an
  * out-of-order signer (and shows the step in 待办 only to the department whose turn it is), 比例
- * completes at k of n; deadlines in working days show in 待办 and turn to 已逾期 once past.
+ * completes at k of n or p%; deadlines in working days show in 待办 and turn to 已逾期 once past.
  */
 import { describe, expect, it } from 'vitest';
 import { testDatabase } from '../helpers/db.ts';
@@ -101,7 +101,7 @@ describe('step types', () => {
 		expect(stateOf('overall')).toBe('approval');
 	});
 
-	it('比例: k of n, with k checked against the departments chosen', async () => {
+	it('比例: k of n, with k checked against the departments chosen, or p%', async () => {
 		expect(
 			await act(
 				'admin',
@@ -118,6 +118,48 @@ describe('step types', () => {
 				policy('threshold', [1, FGW, EXPERTS], [['threshold', '2']])
 			)
 		).toBe(200);
+		// …or as a share: ≥ 60% of three departments is two; 0% and 101% are refused.
+		for (const bad of ['0', '101', 'lots'])
+			expect(
+				await act(
+					'admin',
+					'architecture',
+					'policy',
+					policy(
+						'threshold',
+						[1, FGW, EXPERTS],
+						[
+							['thresholdUnit', 'percent'],
+							['thresholdPercent', bad]
+						]
+					)
+				)
+			).toBe(400);
+		expect(
+			await act(
+				'admin',
+				'architecture',
+				'policy',
+				policy(
+					'threshold',
+					[1, FGW, EXPERTS],
+					[
+						['thresholdUnit', 'percent'],
+						['thresholdPercent', '60'],
+						['threshold', '3']
+					]
+				)
+			)
+		).toBe(200);
+		expect(
+			query<{ threshold: number | null; percent: number }>(
+				"SELECT threshold, threshold_percent AS percent FROM activity_policies WHERE plan_id = 1 AND activity = 'architecture'"
+			)
+		).toEqual({ threshold: null, percent: 60 });
+		const chain = await fetch(`${server.url}/plans/1/workflow/architecture`, {
+			headers: { cookie: cookies.get('admin')! }
+		});
+		expect(await chain.text()).toContain('至少 60% 签署（现为 2 家）');
 		expect(await act('admin', 'architecture', 'submit', WAIVER)).toBe(200);
 		expect(await act('reviewer', 'architecture', 'countersign', [['decision', 'agree']])).toBe(200);
 		expect(stateOf('architecture')).toBe('review');
@@ -154,6 +196,19 @@ describe('step types', () => {
 				"SELECT count(*) AS n FROM step_reminders WHERE activity = 'roadmap' AND stage = 'overdue'"
 			).n
 		).toBe(1);
+	});
+
+	it('has no test clock unless the server was started with LANTU_TEST_CLOCK', async () => {
+		const response = await fetch(`${server.url}/api/test/clock`, {
+			method: 'POST',
+			headers: {
+				'content-type': 'application/json',
+				origin: server.url,
+				cookie: cookies.get('admin')!
+			},
+			body: JSON.stringify({ now: '2030-01-01T00:00:00Z', sweep: true })
+		});
+		expect(response.status).toBe(404);
 	});
 
 	it('tells each new signer in the inbox when a step awaits them', async () => {

@@ -39,11 +39,15 @@ export const WORDS = {
 		return: '退回修改',
 		approve: '批准'
 	},
-	/** 会签意见 as written in the record (a 不同意 is recorded on the return it caused). */
+	/**
+	 * 会签意见 as written in the record (a 不同意 is recorded on the return it caused), and a
+	 * representative's 有异议 in 参与确认 (its answer follows in the comment).
+	 */
 	signoffCountersignDecisions: {
 		agree: '会签同意',
 		'agree-with-comments': '原则同意',
-		disagree: '不同意'
+		disagree: '不同意',
+		object: '有异议'
 	},
 	signoffRoles: {
 		enterprise: '企业代表',
@@ -54,6 +58,9 @@ export const WORDS = {
 	},
 	/** A 送审稿 submitted without a consultation round, with the admin's reason. */
 	signoffConsultationWaived: '免于征求意见',
+	/** The owning department's answer to an objection: `答复（单位 姓名）：…`; none yet: 未答复. */
+	signoffObjectionAnswer: '答复（{organization} {name}）：{text}',
+	signoffObjectionOpen: '尚未答复',
 	consultationPeriod: '征求意见期',
 	draftNotice: '本稿为编制中的草稿，内容尚未审定，不得作为正式文件引用。',
 	none: '暂无',

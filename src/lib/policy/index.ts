@@ -159,6 +159,17 @@ export function answersForSection(
 	return canManagePlan(membership) || isSectionEditor(membership, owners);
 }
 
+/**
+ * Answering a representative's 有异议 (issue 14): those who answer for the section it concerns;
+ * for the activity as a whole (no section, no owners) the plan admins of the lead department.
+ */
+export function canAnswerObjection(
+	membership: Membership | undefined,
+	owners: readonly number[]
+): boolean {
+	return answersForSection(membership, owners);
+}
+
 /** Resolving or reopening a thread: its author, or those who answer for the section. */
 export function canResolveThread(
 	membership: Membership | undefined,

@@ -23,6 +23,15 @@ describe('parseConfig', () => {
 		expect(config.CHROMIUM_PATH).toBeUndefined();
 	});
 
+	it('takes an smtp(s) URL for e-mail, refuses any other, and keeps the test clock off', () => {
+		expect(parseConfig({ SMTP_URL: 'smtps://u:p@mail.example.gov.cn:465' }).SMTP_URL).toBe(
+			'smtps://u:p@mail.example.gov.cn:465'
+		);
+		expect(parseConfig({ SMTP_URL: '' }).SMTP_URL).toBeUndefined();
+		expect(problem({ SMTP_URL: 'https://mail.example.gov.cn' })).toMatch(/SMTP_URL: /);
+		expect(parseConfig({}).LANTU_TEST_CLOCK).toBe(false);
+	});
+
 	it('stops on a non-numeric cap instead of turning it off (NaN)', () => {
 		expect(problem({ COLLAB_MAX_CONNECTIONS_PER_IP: 'lots' })).toMatch(
 			/Invalid environment:\n\s+COLLAB_MAX_CONNECTIONS_PER_IP: /

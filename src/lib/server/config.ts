@@ -109,6 +109,22 @@ const schema = z.object({
 	 * weekends are always skipped.
 	 */
 	HOLIDAYS: z.string().default(''),
+	/**
+	 * Test only: lets a signed-in system admin on a loopback address set the clock that deadlines
+	 * and reminders read (`/api/test/clock`) and run the reminder sweep on demand. Off in
+	 * production; the route answers 404 while it is off.
+	 */
+	LANTU_TEST_CLOCK: flag.default(false),
+	/**
+	 * Where 待办 and reminders are e-mailed besides the inbox (nodemailer), e.g.
+	 * smtps://user:password@mail.example.gov.cn:465; unset: inbox only.
+	 */
+	SMTP_URL: z
+		.url({ protocol: /^smtps?$/, error: 'an smtp:// or smtps:// URL' })
+		.optional()
+		.or(z.literal('').transform(() => undefined)),
+	/** The sender of those e-mails. */
+	MAIL_FROM: z.string().trim().min(3).default('蓝图 Lantu <lantu@localhost>'),
 	LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 	NODE_ENV: z.string().default('production')
 });

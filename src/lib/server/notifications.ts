@@ -1,11 +1,13 @@
 /**
- * The inbox: in-app notifications (no email). Producers call `notify`; comments do so for replies,
+ * The inbox: in-app notifications; those that ask the recipient to act are also e-mailed when
+ * SMTP_URL is set (mail.ts). Producers call `notify`; comments do so for replies,
  * mentions and resolutions, the consultation workflow will for rounds opening and closing and for
  * answers (采纳/部分采纳/不采纳) to one's comments.
  */
 import { and, count, desc, eq, inArray, isNull } from 'drizzle-orm';
 import { getDb, schema } from './db/index.ts';
 import type { NotificationKind } from './db/schema.ts';
+import { queueMail } from './mail.ts';
 
 export interface NotificationInput {
 	kind: NotificationKind;
@@ -49,6 +51,11 @@ export function notify(userIds: Iterable<number>, input: NotificationInput): voi
 			}))
 		)
 		.run();
+	queueMail(recipients, {
+		kind: input.kind,
+		link: input.link,
+		excerpt: excerptOf(input.excerpt ?? '')
+	});
 }
 
 export function unreadCount(userId: number): number {

@@ -134,11 +134,23 @@ export function getUser(id: number) {
 			displayName: schema.users.displayName,
 			organizationId: schema.users.organizationId,
 			passwordHash: schema.users.passwordHash,
+			email: schema.users.email,
 			disabledAt: schema.users.disabledAt
 		})
 		.from(schema.users)
 		.where(eq(schema.users.id, id))
 		.get();
+}
+
+/** Sets (or, with null, clears) the user's notification e-mail; audited. */
+export function setEmail(userId: number, email: string | null): void {
+	getDb().update(schema.users).set({ email }).where(eq(schema.users.id, userId)).run();
+	appendAudit({
+		action: 'user.email_changed',
+		actorId: userId,
+		target: `user:${userId}`,
+		details: { set: email !== null }
+	});
 }
 
 /** Sets a new password; ends every other session of the user (all of them when `keepSessionId` is unset). */

@@ -23,6 +23,7 @@ const ALLOWED: Record<string, WorkflowState> = {
 	'review countersign reviewer': 'review',
 	'review confirm enterprise': 'review',
 	'review confirm resident': 'review',
+	'review forward admin': 'approval',
 	'review return reviewer': 'returned',
 	'approval return approver': 'returned',
 	'approval approve approver': 'approved',
@@ -45,6 +46,7 @@ const TRANSITION_ROLES: Record<WorkflowAction, PlanRole[]> = {
 	submit: ['admin'],
 	countersign: ['reviewer'],
 	confirm: ['enterprise', 'resident'],
+	forward: ['admin'],
 	return: ['reviewer', 'approver'],
 	approve: ['approver'],
 	resume: ['admin'],
@@ -150,7 +152,7 @@ describe('guards', () => {
 	it('a member with several roles may take each one’s actions', () => {
 		const both = { roles: ['admin', 'editor'] as PlanRole[] };
 		expect(availableActions('drafting', both)).toEqual(['publish', 'submit']);
-		expect(availableActions('review', both)).toEqual([]);
+		expect(availableActions('review', both)).toEqual(['forward']);
 	});
 });
 

@@ -5,6 +5,7 @@
  * ```
  * drafting ─publish─▶ consultation ─closeConsultation─▶ drafting
  * drafting | returned ─submit─▶ review ─countersign/confirm (policy met)─▶ approval ─approve─▶ approved
+ *                                review ─forward (报批: policy met, every objection answered)─▶ approval
  * review | approval ─return─▶ returned ─resume─▶ drafting        approved ─reopen─▶ drafting
  * ```
  */
@@ -27,6 +28,7 @@ export const WORKFLOW_ACTIONS = [
 	'submit',
 	'countersign',
 	'confirm',
+	'forward',
 	'return',
 	'approve',
 	'resume',
@@ -46,6 +48,7 @@ export const TRANSITIONS: Readonly<Record<WorkflowAction, Transition>> = {
 	submit: { from: ['drafting', 'returned'], roles: ['admin'] },
 	countersign: { from: ['review'], roles: ['reviewer'] },
 	confirm: { from: ['review'], roles: ['enterprise', 'resident'] },
+	forward: { from: ['review'], roles: ['admin'] },
 	return: { from: ['review', 'approval'], roles: ['reviewer', 'approver'] },
 	approve: { from: ['approval'], roles: ['approver'] },
 	resume: { from: ['returned'], roles: ['admin'] },
@@ -106,6 +109,8 @@ export function decide(
 			return { ok: true, to: guards.policyMetAfter ? 'approval' : 'review' };
 		case 'confirm':
 			return { ok: true, to: guards.policyMetAfter ? 'approval' : 'review' };
+		case 'forward':
+			return { ok: true, to: 'approval' };
 		case 'return':
 			if (state === 'review' && guards.mayCountersign === false)
 				return { ok: false, reason: 'not-signer' };

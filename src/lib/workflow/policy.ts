@@ -5,7 +5,7 @@
 
 /**
  * How the departments sign (issue 14): 会签 all of them, 或签 any one, 依次 all in the listed
- * order, 比例 at least `threshold` of them.
+ * order, 比例 at least `threshold` of them or at least `thresholdPercent` per cent of them.
  */
 export const STEP_MODES = ['all', 'any', 'sequence', 'threshold'] as const;
 export type StepMode = (typeof STEP_MODES)[number];
@@ -15,8 +15,10 @@ export interface SignOffPolicy {
 	departments: readonly number[];
 	/** Default 'all' (会签). */
 	mode?: StepMode;
-	/** 比例: how many departments must sign (1…n). */
+	/** 比例: how many departments must sign (1…n); unset when the step counts per cent. */
 	threshold?: number | null;
+	/** 比例 as a share: at least this per cent (1…100) of the departments sign, rounded up. */
+	thresholdPercent?: number | null;
 	/** Working days each step has (countersign from 送审, 签发 from 报批); null: no deadline. */
 	deadlineDays?: number | null;
 	/** Enterprise representatives who must confirm participation. */
@@ -92,6 +94,9 @@ export function countersignsNeeded(policy: SignOffPolicy): number {
 		case 'any':
 			return Math.min(1, n);
 		case 'threshold':
+			// ≥ p%: the smallest whole number of departments that is at least p per cent of n.
+			if (policy.thresholdPercent)
+				return Math.min(n, Math.max(1, Math.ceil((policy.thresholdPercent * n) / 100)));
 			return Math.min(n, Math.max(1, policy.threshold ?? n));
 		default:
 			return n;

@@ -29,6 +29,20 @@ describe('step modes', () => {
 		expect(countersignsNeeded({ ...base, mode: 'sequence' })).toBe(3);
 	});
 
+	it('counts 比例 as a share: at least p per cent of the departments, rounded up', () => {
+		const p = (thresholdPercent: number) =>
+			countersignsNeeded({ ...base, mode: 'threshold', thresholdPercent });
+		// base lists three departments.
+		expect(p(50)).toBe(2);
+		expect(p(66)).toBe(2);
+		expect(p(67)).toBe(3);
+		expect(p(100)).toBe(3);
+		expect(p(1)).toBe(1);
+		const half = { ...base, mode: 'threshold' as const, thresholdPercent: 50 };
+		expect(signOffStatus(half, [sig(8)], 'h1').complete).toBe(false);
+		expect(signOffStatus(half, [sig(8), sig(4)], 'h1').complete).toBe(true);
+	});
+
 	it('completes 或签 with one and 比例 with k signatures of this hash', () => {
 		expect(signOffStatus({ ...base, mode: 'any' }, [sig(8)], 'h1').complete).toBe(true);
 		expect(signOffStatus({ ...base, mode: 'any' }, [sig(8, 'h0')], 'h1').complete).toBe(false);

@@ -4,7 +4,8 @@ import { passwordField } from '#lib/forms.ts';
 import { parseForm } from '#lib/server/actions.ts';
 import { verifyPasswordThrottled } from '#lib/server/auth/throttle.ts';
 import { requireUser } from '#lib/server/guards.ts';
-import { getUser, setPassword } from '#lib/server/users.ts';
+import { config } from '#lib/server/config.ts';
+import { getUser, setEmail, setPassword } from '#lib/server/users.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 const ChangePassword = z
@@ -18,12 +19,37 @@ const ChangePassword = z
 		path: ['confirm']
 	});
 
+/** The notification e-mail: empty clears it; otherwise a plain address (no display name). */
+const Email = z.object({
+	email: z
+		.string()
+		.trim()
+		.max(254)
+		.transform((v) => v.toLowerCase())
+		.pipe(z.union([z.literal(''), z.email({ error: 'error:email-invalid' })]))
+});
+
 export const load: PageServerLoad = (event) => {
 	const user = requireUser(event);
-	return { account: { displayName: user.displayName, username: user.username } };
+	return {
+		account: {
+			displayName: user.displayName,
+			username: user.username,
+			email: getUser(user.id)?.email ?? ''
+		},
+		mailOn: !!config.SMTP_URL
+	};
 };
 
 export const actions: Actions = {
+	email: async (event) => {
+		const user = requireUser(event);
+		const parsed = parseForm(Email, await event.request.formData(), 'email');
+		if (!parsed.ok) return parsed.failure;
+		const email = parsed.data.email || null;
+		setEmail(user.id, email);
+		return { form: 'email', success: email ? 'saved' : 'cleared' };
+	},
 	password: async (event) => {
 		const user = requireUser(event);
 		const parsed = parseForm(ChangePassword, await event.request.formData(), 'password');

@@ -23,7 +23,8 @@ const ACTION_LABELS: Record<string, () => string> = {
 	'workflow.resumed': m.wf_event_resumed,
 	'workflow.reopened': m.wf_event_reopened,
 	'workflow.policy_changed': m.wf_event_policy_changed,
-	'workflow.feedback': m.wf_event_feedback
+	'workflow.feedback': m.wf_event_feedback,
+	'workflow.objection_answered': m.wf_event_objection_answered
 };
 
 export const eventLabel = (action: string): string => ACTION_LABELS[action]?.() ?? action;
@@ -40,10 +41,13 @@ export const stateTone: Record<string, string> = {
 	returned: 'bg-red-100 text-red-800'
 };
 
-/** A countersign's decision (会签意见): 同意 / 原则同意 / 不同意. */
-export const decisionLabel = (decision: 'agree' | 'agree-with-comments' | 'disagree'): string =>
+/** A countersign's decision (会签意见): 同意 / 原则同意 / 不同意; a confirmation's 有异议. */
+export const decisionLabel = (
+	decision: 'agree' | 'agree-with-comments' | 'disagree' | 'object'
+): string =>
 	({
 		agree: m.wf_decision_agree,
 		'agree-with-comments': m.wf_decision_agree_with_comments,
-		disagree: m.wf_decision_disagree
+		disagree: m.wf_decision_disagree,
+		object: m.wf_decision_object
 	})[decision]();

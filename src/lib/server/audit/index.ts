@@ -22,6 +22,8 @@ export const AUDIT_ACTIONS = [
 	'login.failed',
 	'logout',
 	'password.changed',
+	/** A user set, changed or cleared their notification e-mail (issue 14). */
+	'user.email_changed',
 	'user.created',
 	'user.disabled',
 	'user.enabled',
@@ -50,6 +52,8 @@ export const AUDIT_ACTIONS = [
 	'workflow.reopened',
 	'workflow.policy_changed',
 	'workflow.feedback',
+	/** A representative's 有异议 answered by the owning department (issue 14). */
+	'workflow.objection_answered',
 	'comment.created',
 	'comment.replied',
 	'comment.resolved',

@@ -43,6 +43,8 @@ export const users = sqliteTable('users', {
 	isSystemAdmin: integer('is_system_admin', { mode: 'boolean' }).notNull().default(false),
 	disabledAt: integer('disabled_at', { mode: 'timestamp_ms' }),
 	passwordChangedAt: integer('password_changed_at', { mode: 'timestamp_ms' }),
+	/** Where 待办 and reminders are also e-mailed when SMTP_URL is set (issue 14); optional. */
+	email: text('email'),
 	createdAt: createdAt()
 });
 
@@ -196,7 +198,9 @@ export const activityVersions = sqliteTable(
 
 export const SIGNATURE_KINDS = ['countersign', 'confirm', 'return', 'approve'] as const;
 /** A countersign's opinion (会签意见): 同意 / 原则同意（附意见）/ 不同意（须附理由, returns the activity）. */
-export const SIGNATURE_DECISIONS = ['agree', 'agree-with-comments', 'disagree'] as const;
+export const COUNTERSIGN_DECISIONS = ['agree', 'agree-with-comments', 'disagree'] as const;
+/** …and a 参与确认's: `object` is 有异议 (with its text), answered before 报批 (issue 14). */
+export const SIGNATURE_DECISIONS = [...COUNTERSIGN_DECISIONS, 'object'] as const;
 
 /** Countersigns, participation confirmations, returns and sign-offs, each bound to a version hash. */
 export const activitySignatures = sqliteTable(
@@ -227,6 +231,34 @@ export const activitySignatures = sqliteTable(
 		createdAt: createdAt()
 	},
 	(t) => [index('activity_signatures_plan_idx').on(t.planId, t.activity)]
+);
+
+/**
+ * A representative's 有异议 in 参与确认 (issue 14): the objection is the confirmation's signature
+ * (decision `object`, its text the opinion); this row anchors it to a section (or the activity)
+ * and holds the owning department's answer, which 报批 waits for.
+ */
+export const participationObjections = sqliteTable(
+	'participation_objections',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		signatureId: integer('signature_id')
+			.notNull()
+			.unique()
+			.references(() => activitySignatures.id, { onDelete: 'cascade' }),
+		planId: integer('plan_id')
+			.notNull()
+			.references(() => plans.id, { onDelete: 'cascade' }),
+		activity: text('activity', { enum: ACTIVITIES }).notNull(),
+		/** The section it concerns; null: the activity as a whole (the lead department answers). */
+		clause: text('clause'),
+		answer: text('answer'),
+		answeredBy: integer('answered_by').references(() => users.id),
+		answeredOrganizationId: integer('answered_organization_id').references(() => organizations.id),
+		answeredAt: integer('answered_at', { mode: 'timestamp_ms' }),
+		createdAt: createdAt()
+	},
+	(t) => [index('participation_objections_plan_idx').on(t.planId, t.activity)]
 );
 
 /** Opinions attached to a return, each to a section (or the activity as a whole when null). */
@@ -268,6 +300,8 @@ export const activityPolicies = sqliteTable(
 		mode: text('mode', { enum: STEP_MODES }).notNull().default('all'),
 		/** threshold: how many departments must sign. */
 		threshold: integer('threshold'),
+		/** threshold as a share: at least this per cent of them (issue 14); else `threshold`. */
+		thresholdPercent: integer('threshold_percent'),
 		/** Working days each step has; null: no deadline. */
 		deadlineDays: integer('deadline_days'),
 		updatedAt: now('updated_at')
@@ -586,7 +620,9 @@ export const NOTIFICATION_KINDS = [
 	/** Issue 14: a new 待办 (sign-off step), one due within a day, one overdue. */
 	'task',
 	'task_due',
-	'task_overdue'
+	'task_overdue',
+	/** Issue 14: a representative objected in 参与确认; the owning department answers. */
+	'objection'
 ] as const;
 
 /** In-app notifications (the inbox). `link` is an app path; `excerpt` is plain text. */
@@ -689,3 +725,30 @@ export const opinionSuggestions = sqliteTable('opinion_suggestions', {
 	decidedBy: integer('decided_by').references(() => users.id),
 	decidedAt: integer('decided_at', { mode: 'timestamp_ms' })
 });
+
+/**
+ * E-mails waiting to be sent (issue 14: 待办 and reminders by e-mail when SMTP_URL is set). A row is
+ * written with its inbox notification, in the same transaction, so only committed notices are
+ * mailed; src/lib/server/mail.ts sends it off the request path and retries with back-off.
+ */
+export const mailOutbox = sqliteTable(
+	'mail_outbox',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		userId: integer('user_id')
+			.notNull()
+			.references(() => users.id, { onDelete: 'cascade' }),
+		toAddress: text('to_address').notNull(),
+		subject: text('subject').notNull(),
+		body: text('body').notNull(),
+		attempts: integer('attempts').notNull().default(0),
+		/** Not before this time (ms); also pushed forward while a sender holds the row. */
+		nextAttemptAt: integer('next_attempt_at', { mode: 'timestamp_ms' }).notNull(),
+		sentAt: integer('sent_at', { mode: 'timestamp_ms' }),
+		/** Given up after the last attempt (logged). */
+		failedAt: integer('failed_at', { mode: 'timestamp_ms' }),
+		lastError: text('last_error'),
+		createdAt: createdAt()
+	},
+	(t) => [index('mail_outbox_due_idx').on(t.sentAt, t.failedAt, t.nextAttemptAt)]
+);

@@ -191,7 +191,10 @@ export function loadSignoffs(
 ): SignoffRecord[] {
 	const rows = readSignatures(planId, scope);
 	const opinions = readReturnOpinions(rows.filter((r) => r.kind === 'return').map((r) => r.id));
-	const signed = rows.map((r) => signatureRecord(r, opinions));
+	const answers = readObjectionAnswers(
+		rows.filter((r) => r.decision === 'object').map((r) => r.id)
+	);
+	const signed = rows.map((r) => signatureRecord(r, opinions, answers));
 	return [...signed, ...waiverRecords(planId, scope)]
 		.sort((a, b) => a.order - b.order || a.at - b.at)
 		.map(({ at: _at, order: _order, ...record }) => record);
@@ -246,9 +249,43 @@ function readReturnOpinions(returnIds: readonly number[]) {
 		.all();
 }
 
+/** 有异议 (issue 14): the objection's section and the owning department's answer, by signature. */
+function readObjectionAnswers(
+	signatureIds: readonly number[]
+): Map<number, { clause: string | null; answer: string }> {
+	const answers = new Map<number, { clause: string | null; answer: string }>();
+	if (signatureIds.length === 0) return answers;
+	const o = schema.participationObjections;
+	for (const row of getDb()
+		.select({
+			signatureId: o.signatureId,
+			clause: o.clause,
+			answer: o.answer,
+			name: schema.users.displayName,
+			organization: schema.organizations.name
+		})
+		.from(o)
+		.leftJoin(schema.users, eq(o.answeredBy, schema.users.id))
+		.leftJoin(schema.organizations, eq(o.answeredOrganizationId, schema.organizations.id))
+		.where(inArray(o.signatureId, [...signatureIds]))
+		.all())
+		answers.set(row.signatureId, {
+			clause: row.clause,
+			answer:
+				row.answer === null
+					? WORDS.signoffObjectionOpen
+					: WORDS.signoffObjectionAnswer
+							.replace('{organization}', row.organization ?? '')
+							.replace('{name}', row.name ?? '')
+							.replace('{text}', row.answer)
+		});
+	return answers;
+}
+
 function signatureRecord(
 	r: SignatureRow,
-	opinions: ReturnType<typeof readReturnOpinions>
+	opinions: ReturnType<typeof readReturnOpinions>,
+	answers: ReadonlyMap<number, { clause: string | null; answer: string }>
 ): OrderedRecord {
 	const role =
 		r.kind === 'confirm'
@@ -260,10 +297,14 @@ function signatureRecord(
 	const returned = opinions
 		.filter((o) => o.signatureId === r.id)
 		.map((o) => (o.clause ? `${o.clause} ${o.text}` : o.text));
+	// 有异议: the section and the objection, then its answer (or 尚未答复).
+	const objection = answers.get(r.id);
 	const comment = (
-		r.kind === 'return' && r.decision === 'disagree'
-			? returned
-			: [...(r.opinion ? [r.opinion] : []), ...returned]
+		objection
+			? [`${objection.clause ? `${objection.clause} ` : ''}${r.opinion ?? ''}`, objection.answer]
+			: r.kind === 'return' && r.decision === 'disagree'
+				? returned
+				: [...(r.opinion ? [r.opinion] : []), ...returned]
 	).join('；');
 	return {
 		name: r.name,

@@ -43,6 +43,7 @@ import { loadPlanData } from '../plan-data.ts';
 import { activityRow, audit, currentVersion, refusal, setState, signaturesOf } from './activity.ts';
 import { consultationGate, requireConsultationDone } from './consultation-gate.ts';
 import { loadPolicy } from './policy.ts';
+import { announceObjection, openObjections } from './objections.ts';
 import { freezeVersion, getVersion } from './versions.ts';
 
 export interface Opinion {
@@ -59,8 +60,10 @@ export interface ActionInput {
 	waiverReason?: string;
 	/** countersign: 同意 / 原则同意 / 不同意 (default 同意). */
 	decision?: SignDecision;
-	/** countersign: 会签意见 (required with 原则同意 and 不同意); approve: 签发意见. */
+	/** countersign: 会签意见 (required with 原则同意 and 不同意); approve: 签发意见; confirm: 异议. */
 	opinion?: string;
+	/** confirm with 有异议 (decision `object`): the section it concerns, or none (the activity). */
+	clause?: string | null;
 	opinions?: Opinion[];
 	password?: string;
 	reason?: string;
@@ -112,16 +115,20 @@ const DEFAULT_ROUND: RoundConfigInput = {
 const isPolicyApprover = (ctx: Context) =>
 	decidePolicyApprover(ctx.actor.membership, ctx.actor.user.id, ctx.policy.approverId);
 
-/** Signs the current version; moves on to approval (freezing the 报批稿) once the policy is met. */
+/**
+ * Signs the current version; moves on to approval (freezing the 报批稿) once the policy is met and
+ * no representative's objection waits for its answer (then the plan admin forwards it: 报批).
+ */
 function sign(
 	ctx: Context,
 	kind: 'countersign' | 'confirm',
-	words: { decision: SignDecision; opinion: string | null } | null = null
+	words: { decision: SignDecision; opinion: string | null } | null = null,
+	objection: { clause: string | null } | null = null
 ): WorkflowState {
 	const { planId, activity, actor } = ctx;
 	const participant = kind === 'confirm' ? participantKind(actor.membership) : null;
 	const version = currentVersion(planId, activity);
-	getDb()
+	const signature = getDb()
 		.insert(schema.activitySignatures)
 		.values({
 			planId,
@@ -135,7 +142,13 @@ function sign(
 			decision: words?.decision ?? null,
 			opinion: words?.opinion ?? null
 		})
-		.run();
+		.returning({ id: schema.activitySignatures.id })
+		.get();
+	if (objection)
+		getDb()
+			.insert(schema.participationObjections)
+			.values({ signatureId: signature.id, planId, activity, clause: objection.clause })
+			.run();
 	audit(
 		kind === 'countersign' ? 'workflow.countersigned' : 'workflow.confirmed',
 		actor,
@@ -146,7 +159,8 @@ function sign(
 			hash: version.hash,
 			milestone: version.milestone,
 			participant,
-			...(words ? { decision: words.decision, opinion: words.opinion } : {})
+			...(words ? { decision: words.decision, opinion: words.opinion } : {}),
+			...(objection ? { clause: objection.clause } : {})
 		}
 	);
 	const status = signOffStatus(
@@ -154,9 +168,18 @@ function sign(
 		signaturesOf(planId, activity),
 		version.hash
 	);
-	if (!status.complete) return 'review';
-	// The 报批稿 is formed by the workflow when the policy is met, not by whoever signed last.
-	const next = freezeVersion(planId, activity, 'approval', null);
+	if (!status.complete || openObjections(planId, activity, version.hash).length > 0)
+		return 'review';
+	return advance(ctx, version, null);
+}
+
+/** Forms the 报批稿 (by the workflow, or by the plan admin's 报批 after objections were answered). */
+function advance(
+	{ planId, activity, actor }: Context,
+	version: ReturnType<typeof currentVersion>,
+	by: number | null
+): WorkflowState {
+	const next = freezeVersion(planId, activity, 'approval', by);
 	setState(planId, activity, 'approval', { currentVersionId: next.id });
 	audit('workflow.advanced', actor, planId, activity, {
 		from: 'review',
@@ -164,7 +187,8 @@ function sign(
 		versionId: next.id,
 		hash: next.hash,
 		milestone: next.milestone,
-		reviewedHash: version.hash
+		reviewedHash: version.hash,
+		...(by !== null ? { forwarded: true } : {})
 	});
 	return 'approval';
 }
@@ -300,6 +324,8 @@ const countersign: Handler = {
 	verifiesContent: true,
 	prepare: (ctx) => {
 		const decision = ctx.input.decision ?? 'agree';
+		// 有异议 is a representative's answer in 参与确认, not a department's 会签意见.
+		if (decision === 'object') throw new DomainError('invalid');
 		const opinion = ctx.input.opinion?.trim().slice(0, SIGN_OPINION_MAX) || null;
 		// 原则同意 carries its comments and 不同意 its reasons: neither is given without words.
 		if (decision !== 'agree' && !opinion) throw new DomainError('opinion-required');
@@ -323,7 +349,51 @@ const confirm: Handler = {
 		return {};
 	},
 	verifiesContent: true,
-	prepare: (ctx) => ({ apply: () => sign(ctx, 'confirm') })
+	prepare: (ctx) => {
+		const { planId, activity, actor, input } = ctx;
+		if (input.decision === undefined || input.decision === 'agree')
+			return { apply: () => sign(ctx, 'confirm') };
+		// 有异议: the representative's reasons are required; the section, if named, is this activity's.
+		if (input.decision !== 'object') throw new DomainError('invalid');
+		const opinion = input.opinion?.trim().slice(0, SIGN_OPINION_MAX);
+		if (!opinion) throw new DomainError('objection-required');
+		const clause = input.clause || null;
+		if (clause !== null && findSection(clause)?.activity !== activity)
+			throw new DomainError('invalid');
+		return {
+			apply: () => sign(ctx, 'confirm', { decision: 'object', opinion }, { clause }),
+			after: () => announceObjection(planId, activity, clause, opinion, actor.userId)
+		};
+	}
+};
+
+/**
+ * 报批 by the plan admin: when the policy was met while objections waited, the 报批稿 is formed once
+ * every objection has its answer. Refused, naming them, while any is open.
+ */
+const forward: Handler = {
+	guards: ({ planId, activity, policy }) => {
+		const version = currentVersion(planId, activity);
+		const status = signOffStatus(policy, signaturesOf(planId, activity), version.hash);
+		if (!status.complete) throw new DomainError('signoff-incomplete', {}, 409);
+		const open = openObjections(planId, activity, version.hash);
+		if (open.length > 0)
+			throw new DomainError(
+				'objections-open',
+				{
+					count: open.length,
+					list: open
+						.map((o) => `${o.organization} ${o.user}${o.clause ? `（${o.clause}）` : ''}`)
+						.join('、')
+				},
+				409
+			);
+		return {};
+	},
+	verifiesContent: true,
+	prepare: (ctx) => ({
+		apply: () => advance(ctx, currentVersion(ctx.planId, ctx.activity), ctx.actor.userId)
+	})
 };
 
 /** Returns the activity with opinions (a return, or a countersign's 不同意). */
@@ -495,6 +565,7 @@ export const HANDLERS: Readonly<Record<WorkflowAction, Handler>> = {
 	submit,
 	countersign,
 	confirm,
+	forward,
 	return: returnAction,
 	approve,
 	resume,

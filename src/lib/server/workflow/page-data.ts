@@ -98,6 +98,7 @@ export function policyView(
 		consultationWaiver: policy.consultationWaiver ?? null,
 		mode: policy.mode ?? 'all',
 		threshold: policy.threshold ?? null,
+		thresholdPercent: policy.thresholdPercent ?? null,
 		deadlineDays: policy.deadlineDays ?? null,
 		custom: policy.custom,
 		editable: policyEditRefusal(membership, state) === null

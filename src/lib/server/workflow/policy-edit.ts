@@ -21,11 +21,16 @@ export function changePolicy(
 	if (policyEditRefusal(actor.membership, activityRow(planId, activity).state))
 		throw new DomainError('policy-locked', {}, 409);
 	if (policy.departments.length === 0) throw new DomainError('departments-required');
-	if (
-		policy.mode === 'threshold' &&
-		(!policy.threshold || policy.threshold < 1 || policy.threshold > policy.departments.length)
-	)
-		throw new DomainError('threshold-invalid');
+	if (policy.mode === 'threshold') {
+		// ≥ k of n (1 ≤ k ≤ n) or ≥ p% (1 ≤ p ≤ 100): exactly one of them.
+		const percent = policy.thresholdPercent ?? null;
+		const count = policy.threshold ?? null;
+		const valid =
+			percent !== null
+				? count === null && percent >= 1 && percent <= 100
+				: count !== null && count >= 1 && count <= policy.departments.length;
+		if (!valid) throw new DomainError('threshold-invalid');
+	}
 	const orgs = getDb()
 		.select({ id: schema.organizations.id })
 		.from(schema.organizations)

@@ -39,6 +39,7 @@ export function loadPolicy(
 			consultationWaiver: null,
 			mode: 'all',
 			threshold: null,
+			thresholdPercent: null,
 			deadlineDays: null,
 			custom: false
 		};
@@ -54,6 +55,7 @@ export function loadPolicy(
 		consultationWaiver: row.consultationWaiver,
 		mode: row.mode,
 		threshold: row.threshold,
+		thresholdPercent: row.thresholdPercent,
 		deadlineDays: row.deadlineDays,
 		custom: true
 	};
@@ -68,7 +70,10 @@ export function savePolicy(planId: number, activity: Activity, policy: SignOffPo
 				: [...policy.departments].sort((a, b) => a - b)
 		),
 		mode: policy.mode ?? 'all',
-		threshold: policy.mode === 'threshold' ? (policy.threshold ?? null) : null,
+		// 比例 counts departments or a share of them, never both.
+		threshold:
+			policy.mode === 'threshold' && !policy.thresholdPercent ? (policy.threshold ?? null) : null,
+		thresholdPercent: policy.mode === 'threshold' ? (policy.thresholdPercent ?? null) : null,
 		deadlineDays: policy.deadlineDays ?? null,
 		enterpriseCount: policy.enterpriseCount,
 		residentCount: policy.residentCount,

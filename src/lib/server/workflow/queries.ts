@@ -4,7 +4,9 @@ import { ACTIVITIES, ACTIVITY_CHAPTER, type Activity } from '../../standard/sect
 import { countersignsNeeded, signOffStatus } from '../../workflow/policy.ts';
 import type { Milestone } from '../../workflow/machine.ts';
 import type { ActivityProgressItem, VersionSummary } from '../../workflow/progress.ts';
+import { now as clockNow } from '../clock.ts';
 import { getDb, schema } from '../db/index.ts';
+import { loadObjections } from './objections.ts';
 import { loadPolicy } from './policy.ts';
 import { signaturesOf } from './activity.ts';
 import { stepDeadline } from './todo.ts';
@@ -24,7 +26,7 @@ function versionSummary(id: number | null): VersionSummary | null {
 }
 
 /** The four activities at a glance (for ActivityProgress.svelte on the plan page). */
-export function loadActivityProgress(planId: number, now = Date.now()): ActivityProgressItem[] {
+export function loadActivityProgress(planId: number, now = clockNow()): ActivityProgressItem[] {
 	const rows = getDb()
 		.select()
 		.from(schema.planActivities)
@@ -97,7 +99,7 @@ export interface TimelineEntry {
 		milestone?: Milestone;
 		text?: string;
 		/** 会签: 同意 / 原则同意 / 不同意. */
-		decision?: 'agree' | 'agree-with-comments' | 'disagree';
+		decision?: 'agree' | 'agree-with-comments' | 'disagree' | 'object';
 	};
 	opinions: number;
 }
@@ -221,7 +223,8 @@ function expectedEntries(
 	return [
 		...versions.map((r): Expected => {
 			const action = MILESTONE_ACTION[r.milestone];
-			const system = action === 'workflow.advanced';
+			// The workflow forms the 报批稿 itself, unless the plan admin forwarded it (报批).
+			const system = action === 'workflow.advanced' && r.actorId === null;
 			const text = r.milestone === 'final' ? approvalOpinion.get(r.hash) : (r.waiver ?? undefined);
 			return {
 				entry: {
@@ -329,7 +332,9 @@ function auditOnlyEntry(x: ActivityAuditEntry): TimelineEntry {
 	const text =
 		x.action === 'workflow.reopened' || x.action === 'workflow.feedback'
 			? (x.details.reason ?? x.details.text)
-			: undefined;
+			: x.action === 'workflow.objection_answered'
+				? x.details.answer
+				: undefined;
 	return {
 		key: `a${x.id}`,
 		at: x.at.getTime(),
@@ -409,7 +414,7 @@ export function loadVersionSignatures(version: {
 	return loadSignatures(version.planId, version.activity, version.hash, ids);
 }
 
-/** Signatures given to one hash, with names (for the sign-off panel). */
+/** Signatures given to one hash, with names (for the sign-off panel); 有异议 with its answer. */
 export function loadSignatures(
 	planId: number,
 	activity: Activity,
@@ -417,6 +422,12 @@ export function loadSignatures(
 	only?: ReadonlySet<number>
 ) {
 	const s = schema.activitySignatures;
+	const objections = new Map(
+		loadObjections(planId, activity, hash).map((o) => [
+			o.signatureId,
+			{ clause: o.clause, answer: o.answer }
+		])
+	);
 	return getDb()
 		.select({
 			id: s.id,
@@ -437,7 +448,7 @@ export function loadSignatures(
 		.orderBy(asc(s.id))
 		.all()
 		.filter((r) => !only || only.has(r.id))
-		.map((r) => ({ ...r, at: r.at.getTime() }));
+		.map((r) => ({ ...r, at: r.at.getTime(), objection: objections.get(r.id) ?? null }));
 }
 
 export function loadPriorFeedback(planId: number, activity: Activity) {

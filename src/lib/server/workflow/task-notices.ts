@@ -7,6 +7,7 @@ import { and, eq, inArray } from 'drizzle-orm';
 import { canManagePlan } from '../../policy/index.ts';
 import { ACTIVITY_CHAPTER, type Activity } from '../../standard/sections.ts';
 import { getMembership } from '../access.ts';
+import { now as clockNow } from '../clock.ts';
 import { getDb, schema } from '../db/index.ts';
 import { notify } from '../notifications.ts';
 import { getPlan, planMembers } from '../plans.ts';
@@ -49,13 +50,14 @@ export function tasksBefore(planId: number): Set<string> {
 /** After it: a notice to everyone holding a task they did not hold before. */
 export function notifyNewTasks(planId: number, before: ReadonlySet<string>, actorId: number): void {
 	for (const [key, task] of taskHolders(planId)) {
-		if (before.has(key)) continue;
+		// An objection is announced with its own words when it is filed (objections.ts).
+		if (before.has(key) || task.kind === 'objection') continue;
 		notify([task.userId], {
 			kind: 'task',
 			planId,
 			actorId,
 			link: task.link,
-			excerpt: `《${task.planName}》${task.chapter}`
+			excerpt: `《${task.planName}》第${task.chapter}章`
 		});
 	}
 }
@@ -64,7 +66,7 @@ export function notifyNewTasks(planId: number, before: ReadonlySet<string>, acto
  * Reminds of steps due within a day and of overdue ones (signers still awaited and the plan's
  * admins). Runs with the housekeeping and whenever someone opens their 待办.
  */
-export function remindDueSteps(now = Date.now()): number {
+export function remindDueSteps(now = clockNow()): number {
 	const db = getDb();
 	const open = db
 		.select()
@@ -95,7 +97,7 @@ export function remindDueSteps(now = Date.now()): number {
 			kind: stage === 'due' ? 'task_due' : 'task_overdue',
 			planId: row.planId,
 			link: `/plans/${row.planId}/workflow/${row.activity}`,
-			excerpt: `《${plan?.name ?? ''}》${ACTIVITY_CHAPTER[row.activity]}`
+			excerpt: `《${plan?.name ?? ''}》第${ACTIVITY_CHAPTER[row.activity]}章`
 		});
 		sent += 1;
 	}

@@ -24,6 +24,7 @@ import { getMembership } from '../access.ts';
 import { getDb, schema } from '../db/index.ts';
 import { plansOfUser, sectionOwners } from '../plans.ts';
 import { signaturesOf } from './activity.ts';
+import { mayAnswer, openObjections } from './objections.ts';
 import { loadPolicy } from './policy.ts';
 import { getVersion } from './versions.ts';
 
@@ -31,6 +32,8 @@ export const TODO_KINDS = [
 	'approve',
 	'countersign',
 	'confirm',
+	'objection',
+	'forward',
 	'returned',
 	'answer',
 	'moderate'
@@ -122,7 +125,28 @@ export function signOffTasks(
 		const mine = signatures.some((s) => s.kind === 'confirm' && s.userId === userId);
 		if (!mine && have < needed) tasks.push(item('confirm'));
 	}
+	tasks.push(...objectionTasks(plan.id, activity, version.hash, membership, item));
 	return tasks;
+}
+
+/**
+ * 有异议 (issue 14): answering the objections to the 送审稿 on one's sections (or, for the whole
+ * activity, the plan admin's); once every one is answered and the policy met, the admin's 报批.
+ */
+function objectionTasks(
+	planId: number,
+	activity: Activity,
+	hash: string,
+	membership: Membership,
+	item: (kind: TodoKind) => TodoItem
+): TodoItem[] {
+	const open = openObjections(planId, activity, hash);
+	const mine = open.filter((o) => mayAnswer(planId, membership, o.clause));
+	if (mine.length > 0) return [{ ...item('objection'), count: mine.length }];
+	if (open.length > 0 || !canManagePlan(membership)) return [];
+	const policy = loadPolicy(planId, activity);
+	const signatures = signaturesOf(planId, activity);
+	return signOffStatus(policy, signatures, hash).complete ? [item('forward')] : [];
 }
 
 /** Unanswered consultation opinions (members' and approved public ones) and held public ones. */

@@ -15,6 +15,7 @@ const ACTIONS: Record<string, () => string> = {
 	'login.failed': m.audit_action_login_failed,
 	logout: m.audit_action_logout,
 	'password.changed': m.audit_action_password_changed,
+	'user.email_changed': m.audit_action_user_email_changed,
 	'user.created': m.audit_action_user_created,
 	'user.disabled': m.audit_action_user_disabled,
 	'user.enabled': m.audit_action_user_enabled,

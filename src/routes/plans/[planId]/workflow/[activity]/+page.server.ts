@@ -1,3 +1,4 @@
+import { now } from '#lib/server/clock.ts';
 import { error, fail } from '@sveltejs/kit';
 import { z } from 'zod';
 import { canManagePlan, canReadDraft, workflowActionsFor } from '#lib/policy/index.ts';
@@ -32,7 +33,8 @@ import { DEFAULT_DAYS, REASON_MAX, chinaDay } from '#lib/consultation/period.ts'
 import { listRounds } from '#lib/server/consultation/rounds.ts';
 import { getVersion, versionsOf } from '#lib/server/workflow/versions.ts';
 import { SIGN_OPINION_MAX } from '#lib/server/workflow/handlers.ts';
-import { SIGNATURE_DECISIONS } from '#lib/server/db/schema.ts';
+import { COUNTERSIGN_DECISIONS } from '#lib/server/db/schema.ts';
+import { answerObjection, loadObjections } from '#lib/server/workflow/objections.ts';
 import { ACTIVITIES, ACTIVITY_CHAPTER, SECTIONS, type Activity } from '#lib/standard/sections.ts';
 import { previousActivity, type WorkflowAction } from '#lib/workflow/machine.ts';
 import { nextInSequence, signOffStatus, STEP_MODES } from '#lib/workflow/policy.ts';
@@ -80,7 +82,7 @@ export const load: PageServerLoad = (event) => {
 			(row.state === 'review' || row.state === 'approval')
 				? stepDeadline(current.createdAt.getTime(), policy.deadlineDays)
 				: null,
-		now: Date.now(),
+		now: now(),
 		policy: policyView(policy, membership, row.state, members, organizations),
 		organizations,
 		approvers: members
@@ -99,6 +101,9 @@ export const load: PageServerLoad = (event) => {
 				}
 			: null,
 		signatures: current ? loadSignatures(plan.id, activity, current.hash) : [],
+		objections: current
+			? loadObjections(plan.id, activity, current.hash, membership, row.state === 'review')
+			: [],
 		openRequired: actions.includes('submit') ? openRequiredFor(plan, activity) : [],
 		consultation: consultationGate(plan.id, activity, policy.consultationWaiver ?? null),
 		versions: versionsOf(plan.id, activity).map((v) => ({
@@ -127,8 +132,18 @@ const Close = z.object({ closeReason: z.string().max(REASON_MAX).optional() });
 const Submit = z.object({ waiverReason: z.string().max(2000).optional() });
 const Opinion = z.string().max(SIGN_OPINION_MAX).optional();
 const Countersign = z.object({
-	decision: z.enum(SIGNATURE_DECISIONS).optional(),
+	decision: z.enum(COUNTERSIGN_DECISIONS).optional(),
 	opinion: Opinion
+});
+/** 参与确认: 确认 (agree) or 有异议 (object) with its reasons and, optionally, the section. */
+const Confirm = z.object({
+	decision: z.enum(['agree', 'object']).optional(),
+	opinion: Opinion,
+	clause: z.string().max(20).optional()
+});
+const Answer = z.object({
+	objection: z.coerce.number().int().positive(),
+	answer: z.string().trim().min(1, 'error:answer-required').max(SIGN_OPINION_MAX)
 });
 const Approve = z.object({
 	password: z.string().min(1, 'error:password-required').max(200),
@@ -163,7 +178,10 @@ const Policy = z.object({
 	approverId: z.union([z.literal(''), z.coerce.number().int().positive()]),
 	consultationWaiver: z.string().max(2000).optional(),
 	mode: z.enum(STEP_MODES).default('all'),
+	/** 比例: counted in departments (k of n) or as a share (p%). */
+	thresholdUnit: z.enum(['count', 'percent']).default('count'),
 	threshold: z.union([z.literal(''), z.coerce.number().int().min(1).max(50)]).optional(),
+	thresholdPercent: z.union([z.literal(''), z.coerce.number().int().min(1).max(100)]).optional(),
 	deadlineDays: z.union([z.literal(''), z.coerce.number().int().min(1).max(60)]).optional()
 });
 
@@ -209,7 +227,22 @@ export const actions: Actions = {
 			const parsed = Countersign.parse(Object.fromEntries(d));
 			return { decision: parsed.decision, opinion: parsed.opinion };
 		}),
-	confirm: (event) => run(event, 'confirm', Empty),
+	confirm: (event) =>
+		run(event, 'confirm', Confirm, (d) => {
+			const parsed = Confirm.parse(Object.fromEntries(d));
+			return { decision: parsed.decision, opinion: parsed.opinion, clause: parsed.clause || null };
+		}),
+	forward: (event) => run(event, 'forward', Empty),
+	answerObjection: async (event) => {
+		const { actor, planId, activity } = actorOf(event);
+		const parsed = parseForm(Answer, await event.request.formData(), 'objection');
+		if (!parsed.ok) return parsed.failure;
+		const result = await attempt('objection', () =>
+			answerObjection(planId, activity, parsed.data.objection, actor, parsed.data.answer)
+		);
+		if (!result.ok) return result.failure;
+		return { form: 'objection', success: 'answered' };
+	},
 	return: (event) =>
 		run(event, 'return', Empty, (d) => {
 			const clauses = d.getAll('clause').map(String);
@@ -242,9 +275,17 @@ export const actions: Actions = {
 				departments: orderedDepartments(data, [...new Set(departments.data)]),
 				mode: parsed.data.mode,
 				threshold:
-					parsed.data.threshold === '' || parsed.data.threshold === undefined
+					parsed.data.thresholdUnit === 'percent' ||
+					parsed.data.threshold === '' ||
+					parsed.data.threshold === undefined
 						? null
 						: parsed.data.threshold,
+				thresholdPercent:
+					parsed.data.thresholdUnit !== 'percent' ||
+					parsed.data.thresholdPercent === '' ||
+					parsed.data.thresholdPercent === undefined
+						? null
+						: parsed.data.thresholdPercent,
 				deadlineDays:
 					parsed.data.deadlineDays === '' || parsed.data.deadlineDays === undefined
 						? null

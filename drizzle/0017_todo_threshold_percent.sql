@@ -1,0 +1,1 @@
+ALTER TABLE `activity_policies` ADD `threshold_percent` integer;
