@@ -147,6 +147,8 @@ export function errorMessage(code: string, details: Record<string, string | numb
 			return m.error_suggestion_not_decided();
 		case 'answer-forbidden':
 			return m.error_answer_forbidden();
+		case 'openness-forbidden':
+			return m.consult_open_error_forbidden();
 		case 'pow-failed':
 			return m.consult_error_pow_failed();
 		case 'bulk-empty':

@@ -56,6 +56,7 @@ interface Round {
 	public_token: string | null;
 	closed_at: number | null;
 	close_reason: string | null;
+	opinions_public: number;
 }
 const latestRound = (activity: string) =>
 	query<Round>(
@@ -465,10 +466,55 @@ describe('the public link', () => {
 				])
 			).status
 		).toBe(200);
+		// 不公开 (the default): approved, answered later, but not shown while the round runs.
+		expect(round.opinions_public).toBe(0);
+		const hidden = await (await fetch(`${server.url}${url}`)).text();
+		expect(hidden).not.toContain('公众意见 1');
+		expect(hidden).toContain('意见采纳情况（征求意见结束后公布）');
+		const results = `${server.url}/consult/results/${round.id}`;
+		expect((await fetch(`${results}/adoption.json`)).status).toBe(404);
+		expect((await fetch(`${results}/adoption.csv`)).status).toBe(404);
+		const asParticipant = () =>
+			fetch(`${server.url}/plans/1/rounds/${round.id}`, {
+				headers: { cookie: cookies.get('qiye') ?? '' }
+			}).then((r) => r.text());
+		expect(await asParticipant()).not.toContain('公众意见 1');
+
+		// 公开: only the plan admin switches it; then every read path shows the opinion, masked.
+		const openness = `/plans/1/rounds/${round.id}?/openness`;
+		expect((await post('dsj', openness, [['opinionsPublic', 'public']])).status).toBe(403);
+		expect((await post('admin', openness, [['opinionsPublic', 'public']])).status).toBe(200);
 		const page = await (await fetch(`${server.url}${url}`)).text();
 		expect(page).toContain('公众意见 1');
+		expect(page).toContain('市**');
+		expect(page).not.toContain('市民1');
 		expect(page).not.toContain('公众意见 2');
 		expect(page).not.toContain('13800000000');
+		const published = (await (await fetch(`${results}/adoption.json`)).json()) as {
+			rows: { who: string; body: string }[];
+		};
+		expect(published.rows.map((r) => [r.who, r.body])).toContainEqual(['市**', '公众意见 1']);
+		const csv = await (await fetch(`${results}/adoption.csv`)).text();
+		expect(csv).toContain('公众意见 1');
+		expect(csv).not.toContain('市民1');
+		expect(await (await fetch(results)).text()).toContain('本轮征求意见仍在进行');
+		const participantView = await asParticipant();
+		expect(participantView).toContain('公众意见 1');
+		expect(participantView).not.toContain('市民1');
+
+		// Back to 不公开: every path closes again.
+		expect((await post('admin', openness, [['opinionsPublic', 'private']])).status).toBe(200);
+		expect(await (await fetch(`${server.url}${url}`)).text()).not.toContain('公众意见 1');
+		expect((await fetch(`${results}/adoption.csv`)).status).toBe(404);
+		expect(await asParticipant()).not.toContain('公众意见 1');
+		const switched = all<{ details: string }>(
+			"SELECT details FROM audit_log WHERE action = 'consultation.openness_changed' AND target = ?",
+			`round:${round.id}`
+		).map((a) => JSON.parse(a.details) as { from: boolean; to: boolean });
+		expect(switched).toEqual([
+			{ from: false, to: true },
+			{ from: true, to: false }
+		]);
 
 		const audited = all<{ action: string }>(
 			"SELECT action FROM audit_log WHERE action LIKE 'consultation.public%' AND target = ?",
@@ -476,6 +522,39 @@ describe('the public link', () => {
 		).map((a) => a.action);
 		expect(audited.filter((a) => a === 'consultation.public_submitted')).toHaveLength(5);
 		expect(audited.filter((a) => a === 'consultation.public_moderated')).toHaveLength(2);
+	});
+
+	it('accepts a proof of work signed by another instance sharing the database', async () => {
+		const round = latestRound('architecture');
+		const url = `/consult/${round.public_token}`;
+		const p = passageOf(round);
+		// A second server on the same database: the challenge comes from one, the answer goes to
+		// the other (as behind a load balancer, or across a restart).
+		const other = await startServer({ dataDir: server.dataDir, seed: false });
+		try {
+			const payload = await work(url);
+			const response = await fetch(`${other.url}${url}?/comment`, {
+				method: 'POST',
+				redirect: 'manual',
+				headers: {
+					'content-type': 'application/x-www-form-urlencoded',
+					origin: other.url,
+					accept: 'text/html'
+				},
+				body: new URLSearchParams([
+					...commentFields(p, 'suggest', '另一实例收到的意见'),
+					['name', '钱先生'],
+					['altcha', payload]
+				])
+			});
+			const html = await response.text();
+			// Past the proof of work; the address's limit (kept in the same database) then refuses.
+			expect(html).not.toContain('安全验证未通过');
+			expect(response.status).toBe(429);
+			expect(html).toContain('提交过于频繁');
+		} finally {
+			await other.stop();
+		}
 	});
 });
 

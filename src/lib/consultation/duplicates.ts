@@ -3,8 +3,8 @@
  * department answers them once (合并处理). Each opinion becomes the set of its character 3-grams;
  * bloom-filters' MinHash estimates the Jaccard similarity of two sets from 64-value signatures, and
  * locality-sensitive hashing (16 bands of 4 values) finds candidate pairs without comparing every
- * pair, so 10,000 opinions group in well under a second. Pairs at or above the threshold are joined
- * (union-find) into groups.
+ * pair. Pairs at or above the threshold are joined (union-find) into groups; `DuplicateIndex` adds
+ * opinions one at a time as they arrive.
  */
 import { MinHashFactory } from 'bloom-filters';
 
@@ -37,46 +37,75 @@ export function shingles(text: string): number[] {
 	return [...out];
 }
 
+/**
+ * Near-duplicate groups kept up to date as opinions arrive: each `add` signs one text and joins it
+ * to the groups its LSH buckets meet, so a round of 10,000 opinions is signed once, not per view.
+ * One factory (one set of random hash functions) signs every text of an index: only signatures of
+ * the same factory compare.
+ */
+export class DuplicateIndex<K> {
+	readonly #threshold: number;
+	readonly #factory = new MinHashFactory(HASHES, MAX_VALUE);
+	readonly #signed: { key: K; sketch: ReturnType<MinHashFactory['create']> }[] = [];
+	readonly #parent: number[] = [];
+	readonly #buckets = new Map<string, number>();
+	#groups: K[][] | null = null;
+
+	constructor(threshold = 0.7) {
+		this.#threshold = threshold;
+	}
+
+	#find(i: number): number {
+		const parent = this.#parent;
+		while (parent[i] !== i) i = parent[i] = parent[parent[i]];
+		return i;
+	}
+
+	add(key: K, text: string): void {
+		const values = shingles(text);
+		if (values.length === 0) return;
+		const sketch = this.#factory.create();
+		sketch.bulkLoad(values);
+		const i = this.#signed.push({ key, sketch }) - 1;
+		this.#parent.push(i);
+		this.#groups = null;
+		for (let b = 0; b < BANDS; b++) {
+			const band = `${b}:${sketch._signature.slice(b * ROWS, (b + 1) * ROWS).join(',')}`;
+			// Each bucket keeps its first member: a newcomer is compared with it once.
+			const first = this.#buckets.get(band);
+			if (first === undefined) {
+				this.#buckets.set(band, i);
+				continue;
+			}
+			if (this.#find(i) === this.#find(first)) continue;
+			if (this.#signed[first].sketch.compareWith(sketch) >= this.#threshold)
+				this.#parent[this.#find(i)] = this.#find(first);
+		}
+	}
+
+	/** Groups of two or more keys, largest first. */
+	groups(): K[][] {
+		if (this.#groups) return this.#groups;
+		const byRoot = new Map<number, K[]>();
+		this.#signed.forEach(({ key }, i) => {
+			const root = this.#find(i);
+			const group = byRoot.get(root);
+			if (group) group.push(key);
+			else byRoot.set(root, [key]);
+		});
+		this.#groups = [...byRoot.values()]
+			.filter((g) => g.length > 1)
+			.sort((a, b) => b.length - a.length);
+		return this.#groups;
+	}
+}
+
 /** Groups (two or more keys each, largest first) of texts whose similarity reaches `threshold`. */
 export function nearDuplicateGroups<K>(
 	items: readonly { key: K; text: string }[],
 	threshold = 0.7
 ): K[][] {
-	const factory = new MinHashFactory(HASHES, MAX_VALUE);
-	const signed = items.flatMap((item) => {
-		const values = shingles(item.text);
-		if (values.length === 0) return [];
-		const sketch = factory.create();
-		sketch.bulkLoad(values);
-		return [{ key: item.key, sketch }];
-	});
-	const parent = signed.map((_, i) => i);
-	const find = (i: number): number => {
-		while (parent[i] !== i) i = parent[i] = parent[parent[i]];
-		return i;
-	};
-	const buckets = new Map<string, number[]>();
-	signed.forEach(({ sketch }, i) => {
-		for (let b = 0; b < BANDS; b++) {
-			const band = `${b}:${sketch._signature.slice(b * ROWS, (b + 1) * ROWS).join(',')}`;
-			const bucket = buckets.get(band);
-			if (bucket) bucket.push(i);
-			else buckets.set(band, [i]);
-		}
-	});
-	for (const bucket of buckets.values()) {
-		if (bucket.length < 2) continue;
-		const [first, ...rest] = bucket;
-		for (const i of rest) {
-			if (find(i) === find(first)) continue;
-			if (signed[first].sketch.compareWith(signed[i].sketch) >= threshold)
-				parent[find(i)] = find(first);
-		}
-	}
-	const groups = new Map<number, K[]>();
-	signed.forEach(({ key }, i) => {
-		const root = find(i);
-		groups.set(root, [...(groups.get(root) ?? []), key]);
-	});
-	return [...groups.values()].filter((g) => g.length > 1).sort((a, b) => b.length - a.length);
+	const index = new DuplicateIndex<K>(threshold);
+	for (const item of items) index.add(item.key, item.text);
+	return index.groups();
 }

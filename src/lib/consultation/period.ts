@@ -40,6 +40,8 @@ export interface RoundConfigInput {
 	days: number;
 	shortReason?: string;
 	publicLink: boolean;
+	/** 公开: opinions are public while the round runs (default 不公开: once it is over). */
+	opinionsPublic?: boolean;
 }
 
 export interface RoundConfig {
@@ -49,6 +51,7 @@ export interface RoundConfig {
 	days: number;
 	shortReason: string | null;
 	publicLink: boolean;
+	opinionsPublic: boolean;
 }
 
 export type ConfigProblem =
@@ -80,7 +83,8 @@ export function roundConfig(
 			closesAt: opensAt + days * DAY,
 			days,
 			shortReason: days < DEFAULT_DAYS ? reason.slice(0, REASON_MAX) : null,
-			publicLink: input.publicLink
+			publicLink: input.publicLink,
+			opinionsPublic: input.opinionsPublic ?? false
 		}
 	};
 }

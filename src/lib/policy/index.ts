@@ -224,6 +224,11 @@ export function seesAllConsultationComments(membership: Membership | undefined):
 	return canReadDraft(membership);
 }
 
+/** Switching a running round between 公开 and 不公开 (its opinions public while it runs). */
+export function canChangeRoundOpenness(membership: Membership | undefined): boolean {
+	return canManagePlan(membership);
+}
+
 /** Approving or rejecting comments from the public (公众意见). */
 export function canModeratePublic(membership: Membership | undefined): boolean {
 	return canManagePlan(membership);

@@ -67,6 +67,8 @@ export const AUDIT_ACTIONS = [
 	'consultation.suggestion_applied',
 	'consultation.public_submitted',
 	'consultation.public_moderated',
+	/** A running round switched between 公开 and 不公开 (consultation/openness.ts). */
+	'consultation.openness_changed',
 	'history.version_saved',
 	'history.restored',
 	/** A Word file imported into a section's live draft (src/lib/server/docx-import/). */

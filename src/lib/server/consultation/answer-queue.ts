@@ -1,16 +1,18 @@
 /**
  * The answer view of a round (issue 15): the opinions a member answers (their departments'
  * sections; every section for a plan admin), filtered by section, stance, participant type and
- * status, searched by words (search.ts) and grouped as near-duplicates (duplicates.ts). The index
- * and groups of a round are built once and rebuilt only when opinions were added (public ones also
- * when approved), so a query reads no opinion text.
+ * status, searched by words (search.ts) and grouped as near-duplicates (duplicates.ts). The
+ * opinions, their index and groups are kept per round (RoundCache below): a query re-reads nothing
+ * while the round is unchanged, and signs only the opinions added since.
  */
-import { nearDuplicateGroups } from '../../consultation/duplicates.ts';
+import { count, eq, max } from 'drizzle-orm';
+import { DuplicateIndex } from '../../consultation/duplicates.ts';
 import { WordIndex } from '../../consultation/search.ts';
 import type { ParticipantType } from '../../consultation/period.ts';
 import type { Disposition, Stance } from '../../consultation/report.ts';
 import type { Membership } from '../../roles.ts';
 import { SECTIONS } from '../../standard/sections.ts';
+import { getDb, schema } from '../db/index.ts';
 import { mayAnswer } from './answers.ts';
 import type { ConsultationRound } from './round-data.ts';
 import { roundPublicComments, roundThreads } from './threads.ts';
@@ -83,32 +85,106 @@ function roundItems(roundId: number): QueueItem[] {
 	return [...threads, ...publicItems];
 }
 
-interface RoundAnalysis {
+/**
+ * What the answer view keeps of a round between requests: its opinions, their word index and
+ * near-duplicate groups, and the database stamp they were read at. A request compares the stamp
+ * (a few aggregates over the round's index, cheap at any size) and re-reads only when something
+ * changed; new opinions are added to the index and groups, which are never rebuilt unless an
+ * opinion went away. Every instance checks the same stamp, so answers given on another instance
+ * show at once.
+ */
+interface RoundCache {
 	stamp: string;
+	items: QueueItem[];
 	index: WordIndex<string>;
-	/** Opinion key → its near-duplicate group. */
+	duplicates: DuplicateIndex<string>;
+	indexed: Set<string>;
 	groups: Map<string, { id: number; size: number }>;
 }
 
-/** Word index and near-duplicate groups by round, with the set of opinions they were built from. */
-const analyses = new Map<number, RoundAnalysis>();
+const caches = new Map<number, RoundCache>();
+const building = new Map<number, Promise<RoundCache>>();
 
-function analyse(roundId: number, items: readonly QueueItem[]): RoundAnalysis {
-	// Opinions are never edited, only added (or approved): their keys say whether this is current.
-	// Kept until then also because MinHash's hash functions are random: groups stay as shown.
-	const stamp = `${items.length}:${items.map((i) => i.key).join(',')}`;
-	const cached = analyses.get(roundId);
-	if (cached?.stamp === stamp) return cached;
-	const index = new WordIndex<string>();
-	for (const item of items) index.add(item.key, `${item.body}\n${item.quote}`);
-	const groups = new Map<string, { id: number; size: number }>();
-	nearDuplicateGroups(items.map((i) => ({ key: i.key, text: i.body }))).forEach((keys, g) => {
-		for (const key of keys) groups.set(key, { id: g + 1, size: keys.length });
-	});
-	if (analyses.size > 20) analyses.clear();
-	const analysis = { stamp, index, groups };
-	analyses.set(roundId, analysis);
-	return analysis;
+/** Changes whenever an opinion is added, answered, approved or hidden. */
+function roundStamp(roundId: number): string {
+	const t = schema.commentThreads;
+	const p = schema.publicComments;
+	const threads = getDb()
+		.select({
+			n: count(),
+			last: max(t.id),
+			answered: count(t.disposition),
+			at: max(t.dispositionAt)
+		})
+		.from(t)
+		.where(eq(t.roundId, roundId))
+		.get();
+	const open = getDb()
+		.select({
+			n: count(),
+			last: max(p.id),
+			moderated: max(p.moderatedAt),
+			answered: count(p.disposition),
+			at: max(p.dispositionAt)
+		})
+		.from(p)
+		.where(eq(p.roundId, roundId))
+		.get();
+	const part = (o: Record<string, unknown> | undefined) =>
+		Object.values(o ?? {})
+			.map((v) => (v instanceof Date ? v.getTime() : String(v)))
+			.join(':');
+	return `${part(threads)}|${part(open)}`;
+}
+
+/** Opinions signed per turn of the event loop: the first build of a large round yields between. */
+const CHUNK = 250;
+
+async function refresh(roundId: number, cached: RoundCache | undefined): Promise<RoundCache> {
+	const stamp = roundStamp(roundId);
+	const items = roundItems(roundId);
+	const keys = new Set(items.map((i) => i.key));
+	// An opinion gone (a public one hidden after approval): start over, the groups may split.
+	const keep = cached && [...cached.indexed].every((k) => keys.has(k)) ? cached : undefined;
+	const cache: RoundCache = keep
+		? { ...keep, stamp, items }
+		: {
+				stamp,
+				items,
+				index: new WordIndex<string>(),
+				duplicates: new DuplicateIndex<string>(),
+				indexed: new Set(),
+				groups: new Map()
+			};
+	const fresh = items.filter((i) => !cache.indexed.has(i.key));
+	for (let start = 0; start < fresh.length; start += CHUNK) {
+		if (start > 0) await new Promise((resolve) => setImmediate(resolve));
+		for (const item of fresh.slice(start, start + CHUNK)) {
+			cache.index.add(item.key, `${item.body}\n${item.quote}`);
+			cache.duplicates.add(item.key, item.body);
+			cache.indexed.add(item.key);
+		}
+	}
+	if (fresh.length > 0 || !keep) {
+		cache.groups = new Map();
+		cache.duplicates.groups().forEach((group, g) => {
+			for (const key of group) cache.groups.set(key, { id: g + 1, size: group.length });
+		});
+	}
+	if (caches.size > 20 && !caches.has(roundId)) caches.clear();
+	caches.set(roundId, cache);
+	return cache;
+}
+
+/** The round's cache, current with the database (one refresh at a time per round). */
+async function roundCache(roundId: number): Promise<RoundCache> {
+	const cached = caches.get(roundId);
+	if (cached && cached.stamp === roundStamp(roundId)) return cached;
+	const pending = building.get(roundId);
+	if (pending) return pending;
+	const next = refresh(roundId, cached).finally(() => building.delete(roundId));
+	building.set(roundId, next);
+	return next;
 }
 
 function statusMatches(item: QueueItem, status: QueueStatus): boolean {
@@ -117,7 +193,7 @@ function statusMatches(item: QueueItem, status: QueueStatus): boolean {
 	return item.disposition === status;
 }
 
-export function answerQueue(
+export async function answerQueue(
 	round: ConsultationRound,
 	membership: Membership | undefined,
 	filters: QueueFilters
@@ -125,11 +201,11 @@ export function answerQueue(
 	const clauses = SECTIONS.filter((s) => s.activity === round.activity)
 		.map((s) => s.clause)
 		.filter((clause) => mayAnswer(membership, round.planId, clause));
-	const items = roundItems(round.id);
-	const analysis = analyse(round.id, items);
-	const all = items.map((i) => ({ ...i, group: analysis.groups.get(i.key) ?? null }));
-	const mine = all.filter((i) => clauses.includes(i.clause));
-	const hits = filters.q?.trim() ? analysis.index.search(filters.q) : null;
+	const cache = await roundCache(round.id);
+	const mine = cache.items
+		.filter((i) => clauses.includes(i.clause))
+		.map((i) => ({ ...i, group: cache.groups.get(i.key) ?? null }));
+	const hits = filters.q?.trim() ? cache.index.search(filters.q) : null;
 	const matched = mine.filter(
 		(i) =>
 			(!filters.clause || i.clause === filters.clause) &&
@@ -141,7 +217,7 @@ export function answerQueue(
 	);
 	// The round's reasons so far, most used first: the answer templates of this round.
 	const reasonCounts = new Map<string, number>();
-	for (const i of all)
+	for (const i of cache.items)
 		if (i.reason) reasonCounts.set(i.reason, (reasonCounts.get(i.reason) ?? 0) + 1);
 	const templates = [...reasonCounts.entries()]
 		.sort((a, b) => b[1] - a[1])

@@ -3,10 +3,11 @@
  * it (report-visibility.ts).
  */
 import { error } from '@sveltejs/kit';
-import { roundPhase } from '../../consultation/period.ts';
 import { requirePlanMember } from '../guards.ts';
+import { opinionsPublicNow } from './openness.ts';
 import { loadRoundReport } from './report.ts';
 import { participantReport, seesWholeReport } from './report-visibility.ts';
+import { getRound } from './round-data.ts';
 
 type Event = Parameters<typeof requirePlanMember>[0] & { params: { roundId?: string } };
 
@@ -16,6 +17,7 @@ export function requireRoundReport(event: Event) {
 	const report = Number.isSafeInteger(id) && id > 0 ? loadRoundReport(id) : undefined;
 	if (!report || report.round.planId !== plan.id) error(404, { message: 'not found' });
 	if (seesWholeReport(membership, report)) return report;
-	const phase = roundPhase(report.round, Date.now());
-	return participantReport(report, user.id, phase === 'closed' || phase === 'ended');
+	// 公开 rounds, and every round once over: others' opinions as the public sees them.
+	const round = getRound(id);
+	return participantReport(report, user.id, round ? opinionsPublicNow(round) : false);
 }

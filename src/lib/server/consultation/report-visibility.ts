@@ -1,9 +1,9 @@
 /**
  * The internal 意见采纳情况说明 follows the round page's visibility (issue 15): those who read the
  * draft or answer for one of the round's sections see every opinion with its organization; a
- * participant sees their own opinions and the approved public-link ones, and — once the round is
- * over — everyone else's as the public 采纳情况 shows them (people masked, enterprises and
- * departments named). Counts stay whole: they are the aggregate the public page prints too.
+ * participant sees their own opinions, and — while the round is 公开, and once it is over —
+ * everyone else's as the public 采纳情况 shows them (people masked, enterprises and departments
+ * named; openness.ts). Counts stay whole: they are the aggregate the public page prints too.
  */
 import { publishedName } from '../../consultation/adoption.ts';
 import { seesAllConsultationComments } from '../../policy/index.ts';
@@ -24,7 +24,11 @@ export function seesWholeReport(
 }
 
 /** The report as one participant may read it. */
-export function participantReport(report: RoundReport, userId: number, over: boolean): RoundReport {
+export function participantReport(
+	report: RoundReport,
+	userId: number,
+	published: boolean
+): RoundReport {
 	const authors = new Map(
 		roundThreads(report.round.id).map((t) => [
 			`t${t.id}`,
@@ -37,8 +41,7 @@ export function participantReport(report: RoundReport, userId: number, over: boo
 			rows: section.rows.flatMap((row) => {
 				const author = authors.get(row.key);
 				if (author?.authorId === userId) return [row];
-				// Approved public-link comments are public on the round page already.
-				if (!over && row.participantType !== 'public') return [];
+				if (!published) return [];
 				const who = publishedName({
 					participantType: row.participantType,
 					organization: author?.organization ?? null,

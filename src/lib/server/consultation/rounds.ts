@@ -76,6 +76,7 @@ export function openRound(
 			days: config.days,
 			shortReason: config.shortReason,
 			publicToken: config.publicLink ? randomBytes(24).toString('base64url') : null,
+			opinionsPublic: config.opinionsPublic,
 			createdBy: actor.user.id
 		})
 		.returning()
@@ -94,7 +95,8 @@ export function openRound(
 			closesAt: config.closesAt,
 			days: config.days,
 			shortReason: config.shortReason,
-			publicLink: config.publicLink
+			publicLink: config.publicLink,
+			opinionsPublic: config.opinionsPublic
 		}
 	});
 	return round;

@@ -2,7 +2,7 @@
 import { asc, eq } from 'drizzle-orm';
 import { getDb, schema } from '../db/index.ts';
 
-/** Consultation comments of a round, with their authors and answers. */
+/** Consultation comments of a round, with their authors and answers (the opening comment's body). */
 export function roundThreads(roundId: number) {
 	const t = schema.commentThreads;
 	const author = schema.users;
@@ -34,7 +34,7 @@ export function roundThreads(roundId: number) {
 		.where(eq(t.roundId, roundId))
 		.orderBy(asc(t.id), asc(schema.comments.id))
 		.all()
-		.filter((row, i, all) => all.findIndex((r) => r.id === row.id) === i);
+		.filter((row, i, all) => i === 0 || all[i - 1].id !== row.id);
 }
 
 export function roundPublicComments(roundId: number) {

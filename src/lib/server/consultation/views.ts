@@ -26,7 +26,9 @@ export function roundSummary(round: ConsultationRound, now = Date.now()) {
 		/** Planned and actual period (RoundPeriod.svelte). */
 		period: periodFacts(round),
 		phase: roundPhase(times, now),
-		hasPublicLink: round.publicToken !== null
+		hasPublicLink: round.publicToken !== null,
+		/** 公开 / 不公开 (openness.ts): the setting, whatever the phase. */
+		opinionsPublic: round.opinionsPublic
 	};
 }
 

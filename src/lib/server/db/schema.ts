@@ -532,13 +532,30 @@ export const consultationRounds = sqliteTable(
 		/** Why it was closed before its planned end (required then; shown wherever the period is). */
 		closeReason: text('close_reason'),
 		/** When participants were told the period had ended (once; closing early tells them too). */
-		endNotifiedAt: integer('end_notified_at', { mode: 'timestamp_ms' })
+		endNotifiedAt: integer('end_notified_at', { mode: 'timestamp_ms' }),
+		/**
+		 * 公开 (issue 15): opinions are public while the round runs (the public round page lists them,
+		 * masked as the 采纳情况 shows them); 不公开: only once it is over. Chosen when the round is
+		 * created, changed by the plan admin while it runs (audited).
+		 */
+		opinionsPublic: integer('opinions_public', { mode: 'boolean' }).notNull().default(false)
 	},
 	(t) => [
 		index('consultation_rounds_plan_idx').on(t.planId, t.activity),
 		uniqueIndex('consultation_rounds_token_idx').on(t.publicToken)
 	]
 );
+
+/**
+ * Signing secrets of the public form's proof-of-work challenges (consultation/pow.ts): generated
+ * once in the database so every instance and every restart signs and verifies alike; a new one is
+ * made each day and the old ones verify until their last challenge has expired.
+ */
+export const powSecrets = sqliteTable('pow_secrets', {
+	id: integer('id').primaryKey({ autoIncrement: true }),
+	secret: text('secret').notNull(),
+	createdAt: createdAt()
+});
 
 export const PUBLIC_COMMENT_STATUSES = ['pending', 'approved', 'hidden'] as const;
 

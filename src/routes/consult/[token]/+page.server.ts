@@ -5,8 +5,8 @@ import { attempt, parseForm } from '#lib/server/actions.ts';
 import { requireWork } from '#lib/server/consultation/pow.ts';
 import { submitPublicComment } from '#lib/server/consultation/public.ts';
 import { roundByToken, roundTimes } from '#lib/server/consultation/round-data.ts';
-import { roundPublicComments } from '#lib/server/consultation/threads.ts';
-import { publicCommentCard, roundSections, roundSummary } from '#lib/server/consultation/views.ts';
+import { publicRoundOpinions } from '#lib/server/consultation/openness.ts';
+import { roundSections, roundSummary } from '#lib/server/consultation/views.ts';
 import { getPlan } from '#lib/server/plans.ts';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -27,9 +27,8 @@ export const load: PageServerLoad = ({ params, setHeaders }) => {
 		round: roundSummary(round),
 		refusal: roundCommentRefusal('public', roundTimes(round), Date.now()) ?? null,
 		...roundSections(round),
-		comments: roundPublicComments(round.id)
-			.filter((c) => c.status === 'approved')
-			.map((c) => ({ ...publicCommentCard(c), participantType: 'public' as const }))
+		// 公开 rounds (and every round once over): the newest opinions of each section, masked.
+		...publicRoundOpinions(round)
 	};
 };
 

@@ -1,17 +1,22 @@
 import { ADOPTION_FIELDS, countsLine } from '#lib/consultation/adoption.ts';
 import { loadAdoption, roundOver } from '#lib/server/consultation/adoption.ts';
+import { opinionsPublicNow } from '#lib/server/consultation/openness.ts';
 import { publicRound } from '#lib/server/consultation/public-pages.ts';
 import { roundSummary } from '#lib/server/consultation/views.ts';
 import { getPlan } from '#lib/server/plans.ts';
 import type { PageServerLoad } from './$types';
 
-/** The public 采纳情况 of a round: no login; the table once the round is over. */
+/**
+ * The public 采纳情况 of a round: no login; the table once the round is over, or from the start when
+ * the round is 公开 (then marked as still in progress).
+ */
 export const load: PageServerLoad = ({ params, setHeaders }) => {
 	const round = publicRound(params.roundId);
 	const over = roundOver(round);
+	const published = opinionsPublicNow(round);
 	// Answers keep arriving until the record is frozen: a short shared cache at most.
 	setHeaders({ 'cache-control': 'public, max-age=60' });
-	const adoption = over ? loadAdoption(round.id) : null;
+	const adoption = published ? loadAdoption(round.id) : null;
 	const summary = roundSummary(round);
 	return {
 		plan: { id: round.planId, name: getPlan(round.planId)?.name ?? '' },
@@ -23,6 +28,7 @@ export const load: PageServerLoad = ({ params, setHeaders }) => {
 			phase: summary.phase
 		},
 		over,
+		published,
 		countsLine: adoption ? countsLine(adoption.counts) : null,
 		counts: adoption?.counts ?? null,
 		rows: adoption?.rows ?? [],

@@ -1,7 +1,12 @@
 import { error, fail } from '@sveltejs/kit';
 import { z } from 'zod';
 import { idField } from '#lib/forms.ts';
-import { canManagePlan, roundCommentRefusal, seesConsultationThread } from '#lib/policy/index.ts';
+import {
+	canManagePlan,
+	roundCommentRefusal,
+	seesAllConsultationComments,
+	seesConsultationThread
+} from '#lib/policy/index.ts';
 import { attempt, parseForm } from '#lib/server/actions.ts';
 import { moderatePublicComment } from '#lib/server/consultation/public.ts';
 import { answerComment, confirmAnswer, mayAnswer } from '#lib/server/consultation/answers.ts';
@@ -10,6 +15,11 @@ import { getRound, roundTimes } from '#lib/server/consultation/round-data.ts';
 import { roundPublicComments, roundThreads } from '#lib/server/consultation/threads.ts';
 import { publicCommentCard, roundSections, roundSummary } from '#lib/server/consultation/views.ts';
 import { actorOf } from '#lib/server/actor.ts';
+import {
+	publishedOpinions,
+	setOpinionsPublic,
+	type PublishedOpinion
+} from '#lib/server/consultation/openness.ts';
 import { requirePlanMember } from '#lib/server/guards.ts';
 import { versionFigures } from '#lib/server/images/frozen.ts';
 import { collabAccess } from '#lib/server/access.ts';
@@ -56,6 +66,8 @@ export const load: PageServerLoad = (event) => {
 		.all()
 		.map((n) => n.id);
 	if (toRead.length > 0) markRead(user.id, toRead);
+	const seesAll = seesAllConsultationComments(membership) || answerable.length > 0;
+	const others = seesAll ? [] : publishedOpinions(round, { except: user.id });
 	return {
 		plan: { id: plan.id, name: plan.name },
 		round: roundSummary(round),
@@ -87,16 +99,20 @@ export const load: PageServerLoad = (event) => {
 				answeredAt: t.answeredAt?.getTime() ?? null,
 				answerSeenAt: t.answerSeenAt?.getTime() ?? null,
 				createdAt: t.createdAt.getTime()
-			})),
-		publicComments: roundPublicComments(round.id)
-			.filter((c) => c.status === 'approved' || isAdmin)
-			.map((c) => ({
-				...publicCommentCard(c),
-				contact: isAdmin ? c.contact : null,
-				status: c.status,
-				hiddenReason: c.hiddenReason,
-				createdAt: c.createdAt.getTime()
-			})),
+			}))
+			.concat(others.flatMap(publishedThread)),
+		// A participant reads others' opinions only as the public does (公开, or once over).
+		publicComments: seesAll
+			? roundPublicComments(round.id)
+					.filter((c) => c.status === 'approved' || isAdmin)
+					.map((c) => ({
+						...publicCommentCard(c),
+						contact: isAdmin ? c.contact : null,
+						status: c.status,
+						hiddenReason: c.hiddenReason,
+						createdAt: c.createdAt.getTime()
+					}))
+			: others.filter((o) => o.kind === 'public').map(publishedCard),
 		// 修改建议 (issue 17): replacement wording of the opinions shown, and the sections whose
 		// live draft the user may apply it to now (they write it: drafting, their department).
 		replacements: replacementsOfRound(round.id).map((r) => ({
@@ -112,6 +128,34 @@ export const load: PageServerLoad = (event) => {
 			isAdmin && round.publicToken ? `${event.url.origin}/consult/${round.publicToken}` : null
 	};
 };
+
+/** Another member's opinion as published, in the shape of the page's threads (not the reader's). */
+function publishedThread(o: PublishedOpinion) {
+	const type = o.participantType;
+	if (o.kind !== 'thread' || type === 'public') return [];
+	return [
+		{
+			...o,
+			kind: 'thread' as const,
+			participantType: type,
+			mine: false,
+			answeredAt: null,
+			answerSeenAt: null
+		}
+	];
+}
+
+/** A published opinion in the shape of the page's public-link comments (no contact, approved). */
+function publishedCard(o: PublishedOpinion) {
+	const { participantType: _type, ...card } = o;
+	return {
+		...card,
+		kind: 'public' as const,
+		contact: null,
+		status: 'approved' as const,
+		hiddenReason: null
+	};
+}
 
 const Comment = z.object({
 	clause: z.string().max(10),
@@ -131,6 +175,7 @@ const Answer = z.object({
 	reason: z.string().trim().min(1, 'error:reason-required').max(2000)
 });
 const Confirm = z.object({ id: idField });
+const Openness = z.object({ opinionsPublic: z.enum(['public', 'private']) });
 const Moderate = z.object({
 	id: idField,
 	decision: z.enum(['approve', 'hide']),
@@ -189,6 +234,18 @@ export const actions: Actions = {
 		);
 		if (!result.ok) return result.failure;
 		return { form: 'confirm', success: 'confirmed' };
+	},
+	/** 公开 / 不公开 while the round runs (the plan admin; audited). */
+	openness: async (event) => {
+		const { plan, round } = requireRound(event);
+		const parsed = parseForm(Openness, await event.request.formData(), 'openness');
+		if (!parsed.ok) return parsed.failure;
+		const value = parsed.data.opinionsPublic === 'public';
+		const result = await attempt('openness', () =>
+			setOpinionsPublic(actorOf(event), plan.id, round.id, value)
+		);
+		if (!result.ok) return result.failure;
+		return { form: 'openness', success: value ? 'opinionsPublic' : 'opinionsPrivate' };
 	},
 	moderate: async (event) => {
 		const { plan, round } = requireRound(event);

@@ -156,6 +156,7 @@ const Publish = z.object({
 	startsOn: z.string().max(10).optional(),
 	shortReason: z.string().max(2000).optional(),
 	publicLink: z.string().optional(),
+	opinionsPublic: z.string().optional(),
 	configured: z.string().optional()
 });
 
@@ -168,7 +169,8 @@ function roundInput(data: FormData): ActionInput['round'] {
 		days: Number.isFinite(days) ? days : DEFAULT_DAYS,
 		startsOn: String(data.get('startsOn') ?? ''),
 		shortReason: String(data.get('shortReason') ?? ''),
-		publicLink: data.get('publicLink') === 'on'
+		publicLink: data.get('publicLink') === 'on',
+		opinionsPublic: data.get('opinionsPublic') === 'public'
 	};
 }
 

@@ -3,7 +3,11 @@ import { z } from 'zod';
 import { PARTICIPANT_TYPES } from '#lib/consultation/period.ts';
 import { canManagePlan } from '#lib/policy/index.ts';
 import { attempt, parseForm } from '#lib/server/actions.ts';
-import { answerQueue, QUEUE_PAGE } from '#lib/server/consultation/answer-queue.ts';
+import {
+	answerQueue,
+	QUEUE_PAGE,
+	type QueueFilters
+} from '#lib/server/consultation/answer-queue.ts';
 import { answerMany, BULK_MAX } from '#lib/server/consultation/answers.ts';
 import { assertRecordOpen } from '#lib/server/consultation/record.ts';
 import { getRound } from '#lib/server/consultation/round-data.ts';
@@ -36,13 +40,13 @@ const Filters = z.object({
 	group: z.coerce.number().int().min(1).max(100_000).optional().catch(undefined)
 });
 
-export const load: PageServerLoad = (event) => {
+export const load: PageServerLoad = async (event) => {
 	const { plan, membership, round } = requireAnswerer(event);
 	const params = Object.fromEntries(
 		[...event.url.searchParams.entries()].filter(([, v]) => v !== '')
 	);
-	const filters = Filters.parse(params) as Parameters<typeof answerQueue>[2];
-	const queue = answerQueue(round, membership, filters);
+	const filters = Filters.parse(params) as QueueFilters;
+	const queue = await answerQueue(round, membership, filters);
 	if (queue.clauses.length === 0) error(403, { message: 'forbidden' });
 	let frozen = false;
 	try {
