@@ -13,6 +13,7 @@ import { frozenParts } from '../../src/lib/consultation/passages.ts';
 import type { VersionPayload } from '../../src/lib/workflow/version.ts';
 import { testDatabase } from '../helpers/db.ts';
 import { postFormPage } from '../helpers/http.ts';
+import { startServer } from '../helpers/server.ts';
 import { serverPerFile } from '../helpers/server-per-file.ts';
 
 const ACCOUNTS = ['admin', 'dsj', 'fgw', 'qiye', 'jumin', 'expert'] as const;

@@ -362,7 +362,7 @@ const confirm: Handler = {
 			throw new DomainError('invalid');
 		return {
 			apply: () => sign(ctx, 'confirm', { decision: 'object', opinion }, { clause }),
-			after: () => announceObjection(planId, activity, clause, opinion, actor.userId)
+			after: () => announceObjection(planId, activity, clause, opinion, actor.user.id)
 		};
 	}
 };
@@ -392,7 +392,7 @@ const forward: Handler = {
 	},
 	verifiesContent: true,
 	prepare: (ctx) => ({
-		apply: () => advance(ctx, currentVersion(ctx.planId, ctx.activity), ctx.actor.userId)
+		apply: () => advance(ctx, currentVersion(ctx.planId, ctx.activity), ctx.actor.user.id)
 	})
 };
 

@@ -14,7 +14,8 @@ import { getDb, schema } from '../db/index.ts';
 import { DomainError } from '../errors.ts';
 import { notify } from '../notifications.ts';
 import { getPlan, planMembers, sectionOwners } from '../plans.ts';
-import { activityRow, audit, currentVersion, type Actor } from './activity.ts';
+import type { MemberActor } from '../actor.ts';
+import { activityRow, audit, currentVersion } from './activity.ts';
 import { notifyNewTasks, tasksBefore } from './task-notices.ts';
 
 /** Longest answer kept (as long as a 会签意见). */
@@ -168,7 +169,7 @@ export function answerObjection(
 	planId: number,
 	activity: Activity,
 	objectionId: number,
-	actor: Actor,
+	actor: MemberActor,
 	rawText: string
 ): void {
 	const text = rawText.trim().slice(0, ANSWER_MAX);
@@ -200,7 +201,7 @@ export function answerObjection(
 				.update(o)
 				.set({
 					answer: text,
-					answeredBy: actor.userId,
+					answeredBy: actor.user.id,
 					answeredOrganizationId: actor.membership.organizationId,
 					answeredAt: new Date()
 				})
@@ -222,10 +223,10 @@ export function answerObjection(
 	notify([objector], {
 		kind: 'answer',
 		planId,
-		actorId: actor.userId,
+		actorId: actor.user.id,
 		link: `/plans/${planId}/workflow/${activity}#objections`,
 		excerpt: text
 	});
 	// The plan admin's 报批 task appears once the last objection is answered.
-	notifyNewTasks(planId, before, actor.userId);
+	notifyNewTasks(planId, before, actor.user.id);
 }
