@@ -163,6 +163,7 @@ test('或签 completes with one signer; past its deadline the reminder is in 待
 	await reviewer.getByLabel('电子邮箱').fill('reviewer@fgw.example.gov.cn');
 	await reviewer.getByRole('button', { name: '保存' }).first().click();
 	await status(reviewer, '通知邮箱已保存');
+	await shoot(reviewer, 'todo-account');
 
 	const admin = await open(browser, baseURL, 'admin', workflow);
 	await setPolicy(
@@ -247,6 +248,7 @@ test('an objection in 参与确认 blocks 报批 until the owning department ans
 	await confirm.getByLabel('有异议').check();
 	await confirm.getByLabel('涉及章节（可选）').selectOption('7.3');
 	await confirm.getByLabel(/异议内容/).fill(objection);
+	await shoot(qiye, 'todo-object-form');
 	await confirm.getByRole('button', { name: '提出异议' }).click();
 	await status(qiye, '异议已提交');
 
