@@ -8,8 +8,8 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { NODE, ROOT, startServer } from '../tests/helpers/server.ts';
-import { E2E_SERVER_ENV } from '../tests/e2e/server-env.ts';
+import { NODE, ROOT } from '../tests/helpers/server.ts';
+import { startE2eStack } from '../tests/e2e/stack.ts';
 
 const given = process.argv.slice(2);
 const files =
@@ -37,7 +37,8 @@ for (let i = files.length - 1; i > 0; i--) {
 }
 console.log(`LANTU_E2E_SEED=${seed}\n${files.join('\n')}`);
 
-const server = await startServer({ env: E2E_SERVER_ENV });
+const stack = await startE2eStack();
+const server = stack.server;
 let failed: string | undefined;
 try {
 	for (const file of files) {
@@ -53,7 +54,7 @@ try {
 		}
 	}
 } finally {
-	await server.stop();
+	await stack.stop();
 }
 if (failed) {
 	console.log(`\n✗ ${failed} failed in the order above (LANTU_E2E_SEED=${seed})`);

@@ -38,6 +38,8 @@ export const init: ServerInit = async () => {
 	getCollab();
 	announceEndedRounds();
 	startMail();
+	if (config.LANTU_TEST_CLOCK)
+		log.warn('LANTU_TEST_CLOCK is on: /api/test/clock can move deadline time (tests only)');
 	const housekeeping = setInterval(() => {
 		try {
 			deleteExpiredSessions();

@@ -4,10 +4,10 @@
  *
  * LANTU_E2E_REUSE_URL=http://127.0.0.1:PORT runs against a server that is already up instead (one
  * started by `tests/e2e/serve.ts`), so separate `playwright test <file>` runs share its
- * state: that is how the specs are checked to leave the demo plan usable in any order.
+ * state: that is how the specs are checked to leave the demo plan usable in any order (with the
+ * LANTU_E2E_MAILDIR it printed, for the spec that reads the mailbox).
  */
-import { startServer } from '../helpers/server.ts';
-import { E2E_SERVER_ENV } from './server-env.ts';
+import { startE2eStack } from './stack.ts';
 
 export default async function globalSetup() {
 	const reuse = process.env.LANTU_E2E_REUSE_URL;
@@ -15,9 +15,7 @@ export default async function globalSetup() {
 		process.env.LANTU_E2E_URL = reuse;
 		return async () => {};
 	}
-	const server = await startServer({ env: E2E_SERVER_ENV });
-	process.env.LANTU_E2E_URL = server.url;
-	return async () => {
-		await server.stop();
-	};
+	const stack = await startE2eStack();
+	process.env.LANTU_E2E_URL = stack.server.url;
+	return stack.stop;
 }

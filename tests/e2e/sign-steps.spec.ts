@@ -53,6 +53,12 @@ test('依次: the second department waits for the first, each sees the step when
 	const reviewer = await open(browser, baseURL, 'reviewer', WORKFLOW);
 	await expect(reviewer.getByTestId('not-your-turn')).toContainText('示例市智慧城市专家咨询委员会');
 	await expect(reviewer.getByRole('button', { name: '会签同意', exact: true })).toHaveCount(0);
+	// …and the server refuses an out-of-order signature sent all the same.
+	const outOfTurn = await reviewer.request.post(`${WORKFLOW}?/countersign`, {
+		headers: { origin: baseURL! },
+		form: { decision: 'agree' }
+	});
+	expect(outOfTurn.status()).toBe(409);
 	await reviewer.goto('/todo');
 	await expect(
 		reviewer

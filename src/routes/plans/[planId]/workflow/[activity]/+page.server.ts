@@ -229,11 +229,15 @@ export const actions: Actions = {
 			const parsed = Countersign.parse(Object.fromEntries(d));
 			return { decision: parsed.decision, opinion: parsed.opinion };
 		}),
-	confirm: (event) =>
-		run(event, 'confirm', Confirm, (d) => {
+	confirm: async (event) => {
+		const objecting = (await event.request.clone().formData()).get('decision') === 'object';
+		const result = await run(event, 'confirm', Confirm, (d) => {
 			const parsed = Confirm.parse(Object.fromEntries(d));
 			return { decision: parsed.decision, opinion: parsed.opinion, clause: parsed.clause || null };
-		}),
+		});
+		// 有异议 is told apart from a plain confirmation on the page.
+		return objecting && 'success' in result ? { ...result, success: 'objected' } : result;
+	},
 	forward: (event) => run(event, 'forward', Empty),
 	answerObjection: async (event) => {
 		const { actor, planId, activity } = actorOf(event);
