@@ -36,6 +36,11 @@ export function canAdministerSite(user: SiteUser | null | undefined): boolean {
 	return user?.isSystemAdmin === true;
 }
 
+/** Disabling an account: a site admin may disable any account but their own (no lock-out). */
+export function disableUserRefusal(actorId: number, targetId: number): 'self' | null {
+	return actorId === targetId ? 'self' : null;
+}
+
 /** Members, invitations, section assignments, consultation rounds and sign-off policies. */
 export function canManagePlan(membership: Membership | undefined): boolean {
 	return hasRole(membership, 'admin');
@@ -315,15 +320,18 @@ export function mayCountersign(
 	);
 }
 
+/** Who may sign an activity's output (签发): an approver of the plan, whom a policy may name. */
+export function canApprove(membership: Membership | undefined): boolean {
+	return hasRole(membership, 'approver');
+}
+
 /** The approver the sign-off policy names (any approver when it names none). */
 export function isPolicyApprover(
 	membership: Membership | undefined,
 	userId: number,
 	policyApproverId: number | null
 ): boolean {
-	return (
-		hasRole(membership, 'approver') && (policyApproverId === null || policyApproverId === userId)
-	);
+	return canApprove(membership) && (policyApproverId === null || policyApproverId === userId);
 }
 
 /** Editing the sign-off policy: a plan admin, before the activity goes to review. */
@@ -346,6 +354,27 @@ export function canFileFeedback(membership: Membership | undefined): boolean {
 	return (membership?.roles ?? []).some(
 		(r) => r === 'reviewer' || r === 'approver' || r === 'admin'
 	);
+}
+
+/** 多元参与 participants (enterprise and resident representatives): they confirm a version. */
+export function isParticipant(membership: Membership | undefined): boolean {
+	return hasRole(membership, 'enterprise') || hasRole(membership, 'resident');
+}
+
+/**
+ * A row of the internal 意见采纳情况说明 as a participant reads it: their own opinion in full;
+ * the others once the round is over, with names masked — approved public-link opinions at any
+ * time, as the round page shows them already.
+ */
+export function participantReportRow(
+	userId: number,
+	authorId: number | undefined,
+	roundOver: boolean,
+	participantType: string
+): 'own' | 'masked' | 'hidden' {
+	if (authorId === userId) return 'own';
+	if (!roundOver && participantType !== 'public') return 'hidden';
+	return 'masked';
 }
 
 /** Which public-consultation participant a member signs as (confirm). */

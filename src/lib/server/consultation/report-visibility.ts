@@ -6,7 +6,7 @@
  * departments named). Counts stay whole: they are the aggregate the public page prints too.
  */
 import { publishedName } from '../../consultation/adoption.ts';
-import { seesAllConsultationComments } from '../../policy/index.ts';
+import { participantReportRow, seesAllConsultationComments } from '../../policy/index.ts';
 import type { Membership } from '../../roles.ts';
 import { SECTIONS } from '../../standard/sections.ts';
 import { mayAnswer } from './answers.ts';
@@ -36,9 +36,9 @@ export function participantReport(report: RoundReport, userId: number, over: boo
 			...section,
 			rows: section.rows.flatMap((row) => {
 				const author = authors.get(row.key);
-				if (author?.authorId === userId) return [row];
-				// Approved public-link comments are public on the round page already.
-				if (!over && row.participantType !== 'public') return [];
+				const seen = participantReportRow(userId, author?.authorId, over, row.participantType);
+				if (seen === 'own') return [row];
+				if (seen === 'hidden') return [];
 				const who = publishedName({
 					participantType: row.participantType,
 					organization: author?.organization ?? null,

@@ -1,7 +1,12 @@
 import { error, fail } from '@sveltejs/kit';
 import { z } from 'zod';
 import { idField } from '#lib/forms.ts';
-import { canManagePlan, roundCommentRefusal, seesConsultationThread } from '#lib/policy/index.ts';
+import {
+	canConfirmAnswer,
+	canManagePlan,
+	roundCommentRefusal,
+	seesConsultationThread
+} from '#lib/policy/index.ts';
 import { attempt, parseForm } from '#lib/server/actions.ts';
 import { moderatePublicComment } from '#lib/server/consultation/public.ts';
 import { answerComment, confirmAnswer, mayAnswer } from '#lib/server/consultation/answers.ts';
@@ -81,7 +86,7 @@ export const load: PageServerLoad = (event) => {
 				stance: t.stance ?? 'suggest',
 				who: t.organization ?? t.authorName,
 				participantType: t.participantType ?? 'government',
-				mine: t.authorId === user.id,
+				mine: canConfirmAnswer(user.id, t.authorId),
 				disposition: t.disposition,
 				reason: t.reason,
 				answeredAt: t.answeredAt?.getTime() ?? null,
