@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { canManagePlan, canReadDraft, canWriteSection } from './policy/index.ts';
 import {
+	ACTIVITY_STATES,
 	ORGANIZATION_TYPES,
 	PLAN_ROLES,
 	roleFitsOrganization,
@@ -8,14 +9,7 @@ import {
 	type PlanRole
 } from './roles.ts';
 
-const STATES: ActivityState[] = [
-	'drafting',
-	'consultation',
-	'review',
-	'approval',
-	'approved',
-	'returned'
-];
+const STATES: readonly ActivityState[] = ACTIVITY_STATES;
 const member = (roles: PlanRole[], organizationId = 7) => ({ roles, organizationId });
 
 describe('canWriteSection', () => {

@@ -33,6 +33,13 @@ export interface Membership {
 	organizationId: number;
 }
 
-/** The activity states in which sections are writable (DESIGN.md §3). */
-export type ActivityState =
-	'drafting' | 'consultation' | 'review' | 'approval' | 'approved' | 'returned';
+/** An activity's workflow states (DESIGN.md §3); which of them leave sections writable is policy. */
+export const ACTIVITY_STATES = [
+	'drafting',
+	'consultation',
+	'review',
+	'approval',
+	'approved',
+	'returned'
+] as const;
+export type ActivityState = (typeof ACTIVITY_STATES)[number];

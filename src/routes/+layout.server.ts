@@ -1,3 +1,4 @@
+import { canAdministerSite } from '#lib/policy/index.ts';
 import { config } from '#lib/server/config.ts';
 import { unreadCount } from '#lib/server/notifications.ts';
 import { todoOf } from '#lib/server/workflow/todo.ts';
@@ -12,7 +13,8 @@ export const load: LayoutServerLoad = ({ locals, depends }) => {
 					id: locals.user.id,
 					displayName: locals.user.displayName,
 					username: locals.user.username,
-					isSystemAdmin: locals.user.isSystemAdmin
+					/** 系统管理 in the header: the policy's word, not the flag. */
+					mayAdministerSite: canAdministerSite(locals.user)
 				}
 			: null,
 		unread: locals.user ? unreadCount(locals.user.id) : 0,

@@ -9,8 +9,8 @@ test('a comment’s highlight stays on its words while another editor types befo
 	browser
 }) => {
 	// 8.4 基础设施架构 belongs to 大数据局: 李晓明 (dsj) and 王建国 (admin) both write it.
-	const li = await openSection(browser, 'dsj', '8.4', DESKTOP);
-	const wang = await openSection(browser, 'admin', '8.4', DESKTOP);
+	const li = await openSection(browser, 'dsj', '8.4', { viewport: DESKTOP });
+	const wang = await openSection(browser, 'admin', '8.4', { viewport: DESKTOP });
 	const words = '一朵政务云';
 
 	await body(li).click();
@@ -82,8 +82,7 @@ test('a reviewer comments on a key project row without write access; the panel f
 	browser
 }) => {
 	const reviewer = await openSection(browser, 'reviewer', '9.1', {
-		width: 390,
-		height: 844
+		viewport: { width: 390, height: 844 }
 	});
 	await expect(reviewer.getByText('您可阅读并评论本章节，但不能编辑正文。')).toHaveCount(1);
 	const row = reviewer.locator('#row-demo-project-01');

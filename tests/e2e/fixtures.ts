@@ -50,14 +50,17 @@ export async function openAs(
 	return page;
 }
 
-/** A section page of the demo plan (plan 1) as `user`, once its editor has synced (已保存). */
+/**
+ * A section page as `user`, once its editor has synced (已保存): of the demo plan (plan 1) unless
+ * `plan` names one of the e2e server's copies (server-env.ts).
+ */
 export async function openSection(
 	browser: Browser,
 	user: string,
 	clause: string,
-	viewport?: Viewport
+	{ plan = 1, viewport }: { plan?: number; viewport?: Viewport } = {}
 ): Promise<Page> {
-	const page = await openAs(browser, user, `/plans/1/sections/${clause}`, viewport);
+	const page = await openAs(browser, user, `/plans/${plan}/sections/${clause}`, viewport);
 	await expect(page.locator('[data-status="saved"]')).toBeVisible();
 	return page;
 }

@@ -16,8 +16,12 @@ async function typeAtEnd(page: Page, text: string) {
 test('a named version is saved, compared with now and restored; the reader sees it live; 谁写的 names the writer', async ({
 	browser
 }, testInfo) => {
-	const zhang = await openSection(browser, 'fgw', CLAUSE, { width: 1280, height: 900 });
-	const wang = await openSection(browser, 'admin', CLAUSE, { width: 1280, height: 900 });
+	const zhang = await openSection(browser, 'fgw', CLAUSE, {
+		viewport: { width: 1280, height: 900 }
+	});
+	const wang = await openSection(browser, 'admin', CLAUSE, {
+		viewport: { width: 1280, height: 900 }
+	});
 
 	await typeAtEnd(zhang, '历史测试第一句。');
 	await zhang.getByRole('button', { name: '保存版本' }).click();

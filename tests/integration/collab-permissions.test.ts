@@ -119,9 +119,19 @@ describe('presence identity is set by the server', () => {
 				{ added: [], updated: [forgedDoc.clientID], removed: [] },
 				'local'
 			]);
-			await new Promise((r) => setTimeout(r, 300));
+			// The server handles one connection's messages in order and relays them in order: once
+			// the observer sees the forger's own state sent after the forgery, the forgery was handled.
+			forger.provider.setAwarenessField('probe', 'after-forgery');
+			await eventually(() =>
+				expect(observer.provider.awareness?.getStates().get(forger.doc.clientID)?.probe).toBe(
+					'after-forgery'
+				)
+			);
 			expect(observer.provider.awareness?.getStates().get(victim.doc.clientID)?.user?.name).toBe(
 				'王建国'
+			);
+			expect(observer.provider.awareness?.getStates().get(victim.doc.clientID)?.cursor).toBe(
+				undefined
 			);
 		} finally {
 			forger.destroy();

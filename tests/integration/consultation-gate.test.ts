@@ -4,8 +4,7 @@
  * opinion of the activity's rounds lacks a disposition.
  */
 import { describe, expect, it } from 'vitest';
-import { frozenParts } from '../../src/lib/consultation/passages.ts';
-import type { VersionPayload } from '../../src/lib/workflow/version.ts';
+import { firstPassageComment } from '../helpers/consultation.ts';
 import { testDatabase } from '../helpers/db.ts';
 import { postFormPage } from '../helpers/http.ts';
 import { serverPerFile } from '../helpers/server-per-file.ts';
@@ -43,21 +42,11 @@ describe('consultation before review', () => {
 			'SELECT id, version_id FROM consultation_rounds WHERE activity = ?',
 			A
 		);
-		const { payload } = query<{ payload: string }>(
-			'SELECT c.payload FROM activity_versions v JOIN version_contents c ON c.hash = v.hash WHERE v.id = ?',
-			round.version_id
+		const commented = await post(
+			'jumin',
+			`/plans/1/rounds/${round.id}?/comment`,
+			firstPassageComment({ query }, round.version_id, '建议补充老年人口结构分析')
 		);
-		const section = (JSON.parse(payload) as VersionPayload).sections[0];
-		const part = frozenParts(section.rendering)[0];
-		const passage = part.passages[0];
-		const commented = await post('jumin', `/plans/1/rounds/${round.id}?/comment`, [
-			['clause', section.clause],
-			['part', part.part],
-			['start', String(passage.start)],
-			['end', String(Math.min(passage.end, passage.start + 10))],
-			['stance', 'suggest'],
-			['body', '建议补充老年人口结构分析']
-		]);
 		expect(commented.status).toBe(200);
 		expect(
 			(await workflow(A, 'closeConsultation', [['closeReason', '意见已收齐，提前结束']])).status

@@ -10,7 +10,8 @@ import { fragmentText } from '../../src/lib/collab/section-doc.ts';
 import { itemsInRange } from '../../src/lib/history/selection.ts';
 import { testDatabase } from '../helpers/db.ts';
 import { connect, eventually, type TestProvider } from '../helpers/collab.ts';
-import { callApi, login, postFormPage } from '../helpers/http.ts';
+import { callApi, login } from '../helpers/http.ts';
+import { workflowStatus } from '../helpers/sign-off.ts';
 import { startServer, type TestServer } from '../helpers/server.ts';
 
 let server: TestServer;
@@ -180,8 +181,7 @@ describe('section history', () => {
 
 		// Move 9 (roadmap) to review through the real workflow.
 		const form = async (action: string, fields: [string, string][]) => {
-			const path = `/plans/1/workflow/roadmap?/${action}`;
-			return (await postFormPage(server.url, path, fields, cookies.admin)).status;
+			return workflowStatus(server.url, cookies.admin, 'roadmap', action, fields);
 		};
 		expect(
 			await form('policy', [

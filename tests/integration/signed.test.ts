@@ -22,9 +22,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { canonicalJson } from '../../src/lib/canonical-json.ts';
-import { frozenParts } from '../../src/lib/consultation/passages.ts';
 import type { VersionPayload } from '../../src/lib/workflow/version.ts';
 import { eventually } from '../helpers/collab.ts';
+import { firstPassageComment } from '../helpers/consultation.ts';
 import { testDatabase } from '../helpers/db.ts';
 import { postFormPage } from '../helpers/http.ts';
 import { NODE, ROOT } from '../helpers/server.ts';
@@ -81,21 +81,11 @@ beforeAll(async () => {
 	await policyAndPublish(act);
 	round = query('SELECT id, version_id FROM consultation_rounds WHERE activity = ?', A);
 	// The resident comments on the first passage of 6.1; the lead unit answers and they confirm.
-	const { payload } = query<{ payload: string }>(
-		'SELECT c.payload FROM activity_versions v JOIN version_contents c ON c.hash = v.hash WHERE v.id = ?',
-		round.version_id
+	const commented = await post(
+		'jumin',
+		`/plans/1/rounds/${round.id}?/comment`,
+		firstPassageComment({ query }, round.version_id, '建议补充老年人口结构分析')
 	);
-	const section = (JSON.parse(payload) as VersionPayload).sections[0];
-	const part = frozenParts(section.rendering)[0];
-	const passage = part.passages[0];
-	const commented = await post('jumin', `/plans/1/rounds/${round.id}?/comment`, [
-		['clause', section.clause],
-		['part', part.part],
-		['start', String(passage.start)],
-		['end', String(Math.min(passage.end, passage.start + 10))],
-		['stance', 'suggest'],
-		['body', '建议补充老年人口结构分析']
-	]);
 	expect(commented.status).toBe(200);
 	threadId = query<{ id: number }>(
 		'SELECT id FROM comment_threads WHERE round_id = ?',

@@ -6,9 +6,9 @@
  */
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD, postFormPage } from '../helpers/http.ts';
+import { DEMO_PASSWORD } from '../helpers/http.ts';
 import { serverPerFile } from '../helpers/server-per-file.ts';
-import { SIGN_OFF_POLICY, WAIVER, workflowActor } from '../helpers/sign-off.ts';
+import { SIGN_OFF_POLICY, WAIVER, workflowActor, workflowStatus } from '../helpers/sign-off.ts';
 
 /** These tests are about signatures, not consultation: the admin waives the round. */
 const NO_ROUND: [string, string] = ['consultationWaiver', '测试：本轮不征求意见'];
@@ -20,10 +20,8 @@ const cookieOf = (who: string) => cookies.get(who) ?? '';
 const act = workflowActor(() => server.url, cookieOf, 'requirements');
 
 /** Posts an action and returns its status (for refusals). */
-async function post(who: string, action: string, fields: [string, string][]): Promise<number> {
-	const path = `/plans/1/workflow/requirements?/${action}`;
-	return (await postFormPage(server.url, path, fields, cookieOf(who))).status;
-}
+const post = (who: string, action: string, fields: [string, string][]) =>
+	workflowStatus(server.url, cookieOf(who), 'requirements', action, fields);
 
 function rows<T>(sql: string, ...params: unknown[]): T[] {
 	const db = new Database(server.databasePath, { readonly: true });

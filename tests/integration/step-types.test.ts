@@ -5,9 +5,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { testDatabase } from '../helpers/db.ts';
-import { postFormPage } from '../helpers/http.ts';
 import { serverPerFile } from '../helpers/server-per-file.ts';
-import { EXPERTS, FGW, WAIVER } from '../helpers/sign-off.ts';
+import { EXPERTS, FGW, WAIVER, workflowStatus } from '../helpers/sign-off.ts';
 
 const ACCOUNTS = ['admin', 'reviewer', 'expert', 'leader'] as const;
 type Account = (typeof ACCOUNTS)[number];
@@ -15,15 +14,8 @@ const { server, cookies } = serverPerFile(ACCOUNTS);
 
 const { query, write } = testDatabase(() => server.databasePath);
 
-async function act(
-	who: Account,
-	activity: string,
-	action: string,
-	fields: [string, string][] = []
-): Promise<number> {
-	const path = `/plans/1/workflow/${activity}?/${action}`;
-	return (await postFormPage(server.url, path, fields, cookies.get(who))).status;
-}
+const act = (who: Account, activity: string, action: string, fields: [string, string][] = []) =>
+	workflowStatus(server.url, cookies.get(who), activity, action, fields);
 
 const stateOf = (activity: string) =>
 	query<{ state: string }>(

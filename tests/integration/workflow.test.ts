@@ -9,7 +9,8 @@ import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { testDatabase } from '../helpers/db.ts';
 import { connect, eventually } from '../helpers/collab.ts';
-import { DEMO_PASSWORD, postFormPage } from '../helpers/http.ts';
+import { DEMO_PASSWORD } from '../helpers/http.ts';
+import { workflowStatus } from '../helpers/sign-off.ts';
 import { NODE, ROOT } from '../helpers/server.ts';
 import { serverPerFile } from '../helpers/server-per-file.ts';
 
@@ -20,15 +21,8 @@ const { server, cookies } = serverPerFile(ACCOUNTS);
 const FGW = 2;
 const EXPERTS = 8;
 
-async function act(
-	who: Account,
-	activity: string,
-	action: string,
-	fields: [string, string][] = []
-): Promise<number> {
-	const path = `/plans/1/workflow/${activity}?/${action}`;
-	return (await postFormPage(server.url, path, fields, cookies.get(who))).status;
-}
+const act = (who: Account, activity: string, action: string, fields: [string, string][] = []) =>
+	workflowStatus(server.url, cookies.get(who), activity, action, fields);
 
 const { query } = testDatabase(() => server.databasePath);
 

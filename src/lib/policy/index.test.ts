@@ -2,6 +2,10 @@ import { describe, expect, it } from 'vitest';
 import {
 	answersForSection,
 	canAdministerSite,
+	canApprove,
+	disableUserRefusal,
+	isParticipant,
+	participantReportRow,
 	canDecideSuggestions,
 	canSuggest,
 	collabAccess,
@@ -169,5 +173,37 @@ describe('policy functions', () => {
 		expect(seesConsultationThread(resident, false, 13, 13)).toBe(true);
 		expect(seesConsultationThread(resident, false, 13, 12)).toBe(false);
 		expect(seesConsultationThread(editor, false, 2, 12)).toBe(true);
+	});
+
+	it('keeps a site admin from disabling their own account', () => {
+		expect(disableUserRefusal(1, 1)).toBe('self');
+		expect(disableUserRefusal(1, 2)).toBeNull();
+	});
+
+	it('names approvers and participants by their roles', () => {
+		const leader = { roles: ['approver' as const], organizationId: 5 };
+		const qiye = { roles: ['enterprise' as const], organizationId: 6 };
+		const jumin = { roles: ['resident' as const], organizationId: 7 };
+		expect([leader, qiye, jumin, editor, undefined].map(canApprove)).toEqual([
+			true,
+			false,
+			false,
+			false,
+			false
+		]);
+		expect([leader, qiye, jumin, editor, undefined].map(isParticipant)).toEqual([
+			false,
+			true,
+			true,
+			false,
+			false
+		]);
+	});
+
+	it('shows a participant their own report row, others only once the round is over', () => {
+		expect(participantReportRow(13, 13, false)).toBe('own');
+		expect(participantReportRow(13, 12, false)).toBe('hidden');
+		expect(participantReportRow(13, 12, true)).toBe('masked');
+		expect(participantReportRow(13, undefined, false)).toBe('hidden');
 	});
 });

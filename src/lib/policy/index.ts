@@ -36,6 +36,11 @@ export function canAdministerSite(user: SiteUser | null | undefined): boolean {
 	return user?.isSystemAdmin === true;
 }
 
+/** Disabling an account: a site admin may disable any account but their own (no lock-out). */
+export function disableUserRefusal(actorId: number, targetId: number): 'self' | null {
+	return actorId === targetId ? 'self' : null;
+}
+
 /** Members, invitations, section assignments, consultation rounds and sign-off policies. */
 export function canManagePlan(membership: Membership | undefined): boolean {
 	return hasRole(membership, 'admin');
@@ -331,15 +336,18 @@ export function mayCountersign(
 	);
 }
 
+/** Who may sign an activity's output (签发): an approver of the plan, whom a policy may name. */
+export function canApprove(membership: Membership | undefined): boolean {
+	return hasRole(membership, 'approver');
+}
+
 /** The approver the sign-off policy names (any approver when it names none). */
 export function isPolicyApprover(
 	membership: Membership | undefined,
 	userId: number,
 	policyApproverId: number | null
 ): boolean {
-	return (
-		hasRole(membership, 'approver') && (policyApproverId === null || policyApproverId === userId)
-	);
+	return canApprove(membership) && (policyApproverId === null || policyApproverId === userId);
 }
 
 /** Editing the sign-off policy: a plan admin, before the activity goes to review. */
@@ -362,6 +370,25 @@ export function canFileFeedback(membership: Membership | undefined): boolean {
 	return (membership?.roles ?? []).some(
 		(r) => r === 'reviewer' || r === 'approver' || r === 'admin'
 	);
+}
+
+/** 多元参与 participants (enterprise and resident representatives): they confirm a version. */
+export function isParticipant(membership: Membership | undefined): boolean {
+	return hasRole(membership, 'enterprise') || hasRole(membership, 'resident');
+}
+
+/**
+ * A row of the internal 意见采纳情况说明 as a participant reads it: their own opinion in full;
+ * the others only when the round's opinions are published (公开 while it runs, or once it is
+ * over — consultation/openness.ts), with names masked as the public 采纳情况 prints them.
+ */
+export function participantReportRow(
+	userId: number,
+	authorId: number | undefined,
+	published: boolean
+): 'own' | 'masked' | 'hidden' {
+	if (authorId === userId) return 'own';
+	return published ? 'masked' : 'hidden';
 }
 
 /** Which public-consultation participant a member signs as (confirm). */

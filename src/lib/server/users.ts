@@ -82,17 +82,22 @@ export function setUserDisabled(userId: number, disabled: boolean, actorId: numb
 	});
 }
 
+/** The columns every read of an account starts from (never the password hash). */
+const USER_COLUMNS = {
+	id: schema.users.id,
+	username: schema.users.username,
+	displayName: schema.users.displayName,
+	organizationId: schema.users.organizationId,
+	disabledAt: schema.users.disabledAt
+};
+
 export function listUsers() {
 	return getDb()
 		.select({
-			id: schema.users.id,
-			username: schema.users.username,
-			displayName: schema.users.displayName,
-			organizationId: schema.users.organizationId,
+			...USER_COLUMNS,
 			organization: schema.organizations.name,
 			organizationType: schema.organizations.type,
-			isSystemAdmin: schema.users.isSystemAdmin,
-			disabledAt: schema.users.disabledAt
+			isSystemAdmin: schema.users.isSystemAdmin
 		})
 		.from(schema.users)
 		.innerJoin(schema.organizations, eq(schema.users.organizationId, schema.organizations.id))
@@ -129,13 +134,9 @@ export function getOrganization(id: number) {
 export function getUser(id: number) {
 	return getDb()
 		.select({
-			id: schema.users.id,
-			username: schema.users.username,
-			displayName: schema.users.displayName,
-			organizationId: schema.users.organizationId,
-			passwordHash: schema.users.passwordHash,
+			...USER_COLUMNS,
 			email: schema.users.email,
-			disabledAt: schema.users.disabledAt
+			passwordHash: schema.users.passwordHash
 		})
 		.from(schema.users)
 		.where(eq(schema.users.id, id))

@@ -9,17 +9,10 @@
  * review | approval ─return─▶ returned ─resume─▶ drafting        approved ─reopen─▶ drafting
  * ```
  */
-import type { ActivityState, Membership, PlanRole } from '../roles.ts';
+import { ACTIVITY_STATES, type Membership, type PlanRole } from '../roles.ts';
 import { ACTIVITIES, type Activity } from '../standard/sections.ts';
 
-export const WORKFLOW_STATES = [
-	'drafting',
-	'consultation',
-	'review',
-	'approval',
-	'approved',
-	'returned'
-] as const satisfies readonly ActivityState[];
+export const WORKFLOW_STATES = ACTIVITY_STATES;
 export type WorkflowState = (typeof WORKFLOW_STATES)[number];
 
 export const WORKFLOW_ACTIONS = [

@@ -10,7 +10,12 @@ import type { Finding } from '../types.ts';
 import { filled, type PlanView } from '../view.ts';
 import { fail, PASS, type Rule } from './rule.ts';
 
-function proseRule(section: SectionTemplate, item: TemplateItem): Rule {
+/** An item's rule: what every item rule says about itself, and its one possible finding. */
+function itemRule(
+	section: SectionTemplate,
+	item: TemplateItem,
+	find: (view: PlanView) => Finding | undefined
+): Rule {
 	return {
 		id: `item:${item.id}`,
 		clause: item.clause,
@@ -18,14 +23,21 @@ function proseRule(section: SectionTemplate, item: TemplateItem): Rule {
 		level: item.required ? 'required' : 'recommended',
 		section: section.clause,
 		check(view) {
-			return filled(view.item(section.clause, item.id))
-				? PASS
-				: fail({
-						message: MESSAGES.itemEmpty(item.label),
-						pointer: { kind: 'item', section: section.clause, item: item.id }
-					});
+			const finding = find(view);
+			return finding ? fail(finding) : PASS;
 		}
 	};
+}
+
+function proseRule(section: SectionTemplate, item: TemplateItem): Rule {
+	return itemRule(section, item, (view) =>
+		filled(view.item(section.clause, item.id))
+			? undefined
+			: {
+					message: MESSAGES.itemEmpty(item.label),
+					pointer: { kind: 'item', section: section.clause, item: item.id }
+				}
+	);
 }
 
 function rowRule(
@@ -33,7 +45,7 @@ function rowRule(
 	item: TemplateItem,
 	fill: Extract<ItemFill, { kind: 'row' }>
 ): Rule {
-	const check = (view: PlanView): Finding | undefined => {
+	return itemRule(section, item, (view) => {
 		const rows = view.records(section.clause, fill.block);
 		const matching = rows
 			.map((row, index) => ({ row, index }))
@@ -57,18 +69,7 @@ function rowRule(
 				field: fill.content
 			}
 		};
-	};
-	return {
-		id: `item:${item.id}`,
-		clause: item.clause,
-		label: LABELS.item(item.label),
-		level: item.required ? 'required' : 'recommended',
-		section: section.clause,
-		check(view) {
-			const finding = check(view);
-			return finding ? fail(finding) : PASS;
-		}
-	};
+	});
 }
 
 export function itemRules(templates: readonly SectionTemplate[] = TEMPLATES): Rule[] {

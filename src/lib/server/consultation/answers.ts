@@ -22,6 +22,17 @@ export function mayAnswer(membership: Membership | undefined, planId: number, cl
 
 export type AnswerTarget = { kind: 'thread' | 'public'; id: number };
 
+/** One answer being recorded: who answers, on which round, with what. */
+interface Answering {
+	actor: Actor;
+	planId: number;
+	roundId: number;
+	membership: ReturnType<typeof getMembership>;
+	disposition: Disposition;
+	reason: string;
+	at: Date;
+}
+
 /** The owning department (or an admin) answers a comment of the round. */
 export function answerComment(
 	actor: Actor,
@@ -38,57 +49,58 @@ export function answerComment(
 	if (!reason) throw new DomainError('reason-required');
 	if (reason.length > 2000) throw new DomainError('invalid');
 	const membership = getMembership(planId, actor.user.id);
+	const answering = { actor, planId, roundId, membership, disposition, reason, at: new Date() };
+	if (target.kind === 'thread') answerThread(answering, target.id);
+	else answerPublic(answering, target.id);
+}
+
+function answerThread(a: Answering, threadId: number): void {
+	const { actor, planId, roundId, disposition, reason, at } = a;
 	const db = getDb();
-	const at = new Date();
-	if (target.kind === 'thread') {
-		const t = schema.commentThreads;
-		const thread = db
-			.select()
-			.from(t)
-			.where(and(eq(t.id, target.id), eq(t.roundId, roundId)))
-			.get();
-		if (!thread) throw new DomainError('not-found', {}, 404);
-		if (!mayAnswer(membership, planId, thread.clause))
-			throw new DomainError('answer-forbidden', {}, 403);
-		db.update(t)
-			.set({
-				disposition,
-				dispositionReason: reason,
-				dispositionBy: actor.user.id,
-				dispositionAt: at,
-				answerSeenAt: null,
-				updatedAt: at
-			})
-			.where(eq(t.id, thread.id))
-			.run();
-		notify([thread.authorId], {
-			kind: 'answer',
-			planId,
-			clause: thread.clause,
-			threadId: thread.id,
-			roundId,
-			actorId: actor.user.id,
-			link: `${roundLink(planId, roundId)}#c-t${thread.id}`,
-			excerpt: reason
-		});
-		appendAudit({
-			action: 'consultation.answered',
-			actorId: actor.user.id,
-			planId,
-			target: `round:${roundId}`,
-			ip: actor.ip,
-			details: { threadId: thread.id, clause: thread.clause, disposition, reason }
-		});
-		return;
-	}
+	const t = schema.commentThreads;
+	const thread = db
+		.select()
+		.from(t)
+		.where(and(eq(t.id, threadId), eq(t.roundId, roundId)))
+		.get();
+	if (!thread) throw new DomainError('not-found', {}, 404);
+	if (!mayAnswer(a.membership, planId, thread.clause))
+		throw new DomainError('answer-forbidden', {}, 403);
+	db.update(t)
+		.set({
+			disposition,
+			dispositionReason: reason,
+			dispositionBy: actor.user.id,
+			dispositionAt: at,
+			answerSeenAt: null,
+			updatedAt: at
+		})
+		.where(eq(t.id, thread.id))
+		.run();
+	notify([thread.authorId], {
+		kind: 'answer',
+		planId,
+		clause: thread.clause,
+		threadId: thread.id,
+		roundId,
+		actorId: actor.user.id,
+		link: `${roundLink(planId, roundId)}#c-t${thread.id}`,
+		excerpt: reason
+	});
+	auditAnswered(a, { threadId: thread.id, clause: thread.clause });
+}
+
+function answerPublic(a: Answering, commentId: number): void {
+	const { actor, planId, roundId, disposition, reason, at } = a;
+	const db = getDb();
 	const p = schema.publicComments;
 	const comment = db
 		.select()
 		.from(p)
-		.where(and(eq(p.id, target.id), eq(p.roundId, roundId)))
+		.where(and(eq(p.id, commentId), eq(p.roundId, roundId)))
 		.get();
 	if (!comment || comment.status !== 'approved') throw new DomainError('not-found', {}, 404);
-	if (!mayAnswer(membership, planId, comment.clause))
+	if (!mayAnswer(a.membership, planId, comment.clause))
 		throw new DomainError('answer-forbidden', {}, 403);
 	db.update(p)
 		.set({
@@ -99,13 +111,17 @@ export function answerComment(
 		})
 		.where(eq(p.id, comment.id))
 		.run();
+	auditAnswered(a, { publicCommentId: comment.id, clause: comment.clause });
+}
+
+function auditAnswered(a: Answering, which: Record<string, unknown>): void {
 	appendAudit({
 		action: 'consultation.answered',
-		actorId: actor.user.id,
-		planId,
-		target: `round:${roundId}`,
-		ip: actor.ip,
-		details: { publicCommentId: comment.id, clause: comment.clause, disposition, reason }
+		actorId: a.actor.user.id,
+		planId: a.planId,
+		target: `round:${a.roundId}`,
+		ip: a.actor.ip,
+		details: { ...which, disposition: a.disposition, reason: a.reason }
 	});
 }
 

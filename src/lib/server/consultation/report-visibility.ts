@@ -6,7 +6,7 @@
  * named; openness.ts). Counts stay whole: they are the aggregate the public page prints too.
  */
 import { publishedName } from '../../consultation/adoption.ts';
-import { seesAllConsultationComments } from '../../policy/index.ts';
+import { participantReportRow, seesAllConsultationComments } from '../../policy/index.ts';
 import type { Membership } from '../../roles.ts';
 import { SECTIONS } from '../../standard/sections.ts';
 import { mayAnswer } from './answers.ts';
@@ -40,8 +40,9 @@ export function participantReport(
 			...section,
 			rows: section.rows.flatMap((row) => {
 				const author = authors.get(row.key);
-				if (author?.authorId === userId) return [row];
-				if (!published) return [];
+				const seen = participantReportRow(userId, author?.authorId, published);
+				if (seen === 'own') return [row];
+				if (seen === 'hidden') return [];
 				const who = publishedName({
 					participantType: row.participantType,
 					organization: author?.organization ?? null,

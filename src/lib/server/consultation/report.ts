@@ -4,34 +4,21 @@
  * export's appendix uses `loadRoundReport` too.
  */
 import { eq } from 'drizzle-orm';
-import type { ParticipantGroup } from '../../consultation/period.ts';
 import type { FrozenReportRow } from '../../consultation/record.ts';
 import { aggregateReport, type ReportAggregate } from '../../consultation/report.ts';
 import { SECTIONS, type Activity } from '../../standard/sections.ts';
 import { getDb, schema } from '../db/index.ts';
 import { getVersion } from '../workflow/versions.ts';
-import { getRound, groupsOf } from './round-data.ts';
+import { getRound, roundFactsOf } from './round-data.ts';
 import { roundPublicComments, roundThreads } from './threads.ts';
 
 export { listRounds } from './round-data.ts';
 
 export interface RoundReport extends ReportAggregate {
-	round: {
-		id: number;
+	round: ReturnType<typeof roundFactsOf> & {
 		planId: number;
 		planName: string;
 		activity: Activity;
-		versionId: number;
-		versionSeq: number;
-		hash: string;
-		groups: ParticipantGroup[];
-		opensAt: number;
-		closesAt: number;
-		closedAt: number | null;
-		closeReason: string | null;
-		days: number;
-		shortReason: string | null;
-		hasPublicLink: boolean;
 	};
 }
 
@@ -78,21 +65,7 @@ type RoundRow = NonNullable<ReturnType<typeof getRound>>;
 
 /** A round's own facts as reports and frozen records show them (its version, groups, period). */
 export function roundFacts(round: RoundRow) {
-	const version = getVersion(round.versionId);
-	return {
-		id: round.id,
-		versionId: round.versionId,
-		versionSeq: version?.seq ?? 0,
-		hash: version?.hash ?? '',
-		groups: groupsOf(round),
-		opensAt: round.opensAt.getTime(),
-		closesAt: round.closesAt.getTime(),
-		closedAt: round.closedAt?.getTime() ?? null,
-		closeReason: round.closeReason,
-		days: round.days,
-		shortReason: round.shortReason,
-		hasPublicLink: round.publicToken !== null
-	};
+	return roundFactsOf(round, getVersion(round.versionId));
 }
 
 /** The report of a round, or undefined when there is no such round. */

@@ -60,21 +60,31 @@ export function listRounds(planId: number, now = Date.now()) {
 		.orderBy(desc(r.id))
 		.all()
 		.map(({ round, seq, hash }) => ({
-			id: round.id,
+			...roundFactsOf(round, { seq, hash }),
 			activity: round.activity,
-			versionId: round.versionId,
-			versionSeq: seq,
-			hash,
-			groups: groupsOf(round),
-			opensAt: round.opensAt.getTime(),
-			closesAt: round.closesAt.getTime(),
-			closedAt: round.closedAt?.getTime() ?? null,
-			closeReason: round.closeReason,
-			days: round.days,
-			shortReason: round.shortReason,
-			hasPublicLink: round.publicToken !== null,
 			phase: roundPhase(roundTimes(round), now)
 		}));
+}
+
+/** A round's own facts as lists, reports and frozen records show them (version, groups, period). */
+export function roundFactsOf(
+	round: ConsultationRound,
+	version: { seq: number; hash: string } | undefined
+) {
+	return {
+		id: round.id,
+		versionId: round.versionId,
+		versionSeq: version?.seq ?? 0,
+		hash: version?.hash ?? '',
+		groups: groupsOf(round),
+		opensAt: round.opensAt.getTime(),
+		closesAt: round.closesAt.getTime(),
+		closedAt: round.closedAt?.getTime() ?? null,
+		closeReason: round.closeReason,
+		days: round.days,
+		shortReason: round.shortReason,
+		hasPublicLink: round.publicToken !== null
+	};
 }
 
 /** What the period's wording needs (periodText). */

@@ -13,7 +13,7 @@ import {
 	text,
 	uniqueIndex
 } from 'drizzle-orm/sqlite-core';
-import { ORGANIZATION_TYPES, PLAN_ROLES } from '../../roles.ts';
+import { ACTIVITY_STATES, ORGANIZATION_TYPES, PLAN_ROLES } from '../../roles.ts';
 import { ACTIVITIES } from '../../standard/sections.ts';
 
 /** A timestamp column that SQLite fills with the current time in milliseconds. */
@@ -129,15 +129,6 @@ export const sectionAssignments = sqliteTable(
 	},
 	(t) => [primaryKey({ columns: [t.planId, t.clause, t.organizationId] })]
 );
-
-export const ACTIVITY_STATES = [
-	'drafting',
-	'consultation',
-	'review',
-	'approval',
-	'approved',
-	'returned'
-] as const;
 
 /** Workflow state of each of the standard's four activities in a plan (DESIGN.md §3). */
 export const planActivities = sqliteTable(

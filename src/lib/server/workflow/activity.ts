@@ -14,14 +14,19 @@ import { getVersion } from './versions.ts';
 
 const target = (activity: Activity) => `activity:${activity}`;
 
-export function activityRow(planId: number, activity: Activity) {
-	const row = getDb()
+/** The activity's workflow row, if the plan has it. */
+export function findActivityRow(planId: number, activity: Activity) {
+	return getDb()
 		.select()
 		.from(schema.planActivities)
 		.where(
 			and(eq(schema.planActivities.planId, planId), eq(schema.planActivities.activity, activity))
 		)
 		.get();
+}
+
+export function activityRow(planId: number, activity: Activity) {
+	const row = findActivityRow(planId, activity);
 	if (!row) throw new DomainError('not-found', {}, 404);
 	return row;
 }

@@ -8,7 +8,7 @@ import { now as clockNow } from '../clock.ts';
 import { getDb, schema } from '../db/index.ts';
 import { loadObjections } from './objections.ts';
 import { loadPolicy } from './policy.ts';
-import { signaturesOf } from './activity.ts';
+import { findActivityRow, signaturesOf } from './activity.ts';
 import { stepDeadline } from './todo.ts';
 import { getVersion } from './versions.ts';
 
@@ -468,13 +468,7 @@ export function loadPriorFeedback(planId: number, activity: Activity) {
  * fixed (returned, or drafting again after it): for the section page (SectionOpinions.svelte).
  */
 export function loadSectionOpinions(planId: number, clause: string, activity: Activity) {
-	const row = getDb()
-		.select()
-		.from(schema.planActivities)
-		.where(
-			and(eq(schema.planActivities.planId, planId), eq(schema.planActivities.activity, activity))
-		)
-		.get();
+	const row = findActivityRow(planId, activity);
 	if (!row || (row.state !== 'returned' && row.state !== 'drafting')) return [];
 	const latest = loadReturns(planId, activity)[0];
 	if (!latest || latest.versionId !== row.currentVersionId) return [];

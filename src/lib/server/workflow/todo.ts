@@ -10,7 +10,7 @@ import {
 	canManagePlan,
 	canModeratePublic,
 	consultationRecordFrozen,
-	hasRole,
+	isParticipant,
 	isPolicyApprover,
 	mayCountersignInTurn,
 	participantKind
@@ -117,7 +117,7 @@ export function signOffTasks(
 			countersignsNeeded(policy)
 	)
 		tasks.push(item('countersign'));
-	if (hasRole(membership, 'enterprise') || hasRole(membership, 'resident')) {
+	if (isParticipant(membership)) {
 		const kind = participantKind(membership);
 		const status = signOffStatus(policy, signatures, version.hash);
 		const needed = kind === 'enterprise' ? policy.enterpriseCount : policy.residentCount;

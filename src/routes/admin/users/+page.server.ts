@@ -7,6 +7,7 @@ import {
 	passwordField,
 	usernameField
 } from '#lib/forms.ts';
+import { disableUserRefusal } from '#lib/policy/index.ts';
 import { attempt, parseForm } from '#lib/server/actions.ts';
 import { requireSystemAdmin } from '#lib/server/guards.ts';
 import {
@@ -56,7 +57,7 @@ export const actions: Actions = {
 		const actor = requireSystemAdmin(event);
 		const parsed = parseForm(UserRef, await event.request.formData(), 'row');
 		if (!parsed.ok) return parsed.failure;
-		if (parsed.data.userId === actor.id)
+		if (disableUserRefusal(actor.id, parsed.data.userId))
 			return fail(400, { form: 'row', error: 'self', details: {} });
 		if (!getUser(parsed.data.userId))
 			return fail(404, { form: 'row', error: 'invalid', details: {} });

@@ -2,6 +2,7 @@ import { error, fail } from '@sveltejs/kit';
 import { z } from 'zod';
 import { idField } from '#lib/forms.ts';
 import {
+	canConfirmAnswer,
 	canManagePlan,
 	roundCommentRefusal,
 	seesAllConsultationComments,
@@ -93,7 +94,7 @@ export const load: PageServerLoad = (event) => {
 				stance: t.stance ?? 'suggest',
 				who: t.organization ?? t.authorName,
 				participantType: t.participantType ?? 'government',
-				mine: t.authorId === user.id,
+				mine: canConfirmAnswer(user.id, t.authorId),
 				disposition: t.disposition,
 				reason: t.reason,
 				answeredAt: t.answeredAt?.getTime() ?? null,

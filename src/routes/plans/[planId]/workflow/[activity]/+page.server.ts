@@ -1,7 +1,7 @@
 import { now } from '#lib/server/clock.ts';
 import { error, fail } from '@sveltejs/kit';
 import { z } from 'zod';
-import { canManagePlan, canReadDraft, workflowActionsFor } from '#lib/policy/index.ts';
+import { canApprove, canManagePlan, canReadDraft, workflowActionsFor } from '#lib/policy/index.ts';
 import { attempt, parseForm } from '#lib/server/actions.ts';
 import { memberActorOf, type MemberActor } from '#lib/server/actor.ts';
 import { requirePlanMember } from '#lib/server/guards.ts';
@@ -86,7 +86,7 @@ export const load: PageServerLoad = (event) => {
 		policy: policyView(policy, membership, row.state, members, organizations),
 		organizations,
 		approvers: members
-			.filter((m) => m.roles.includes('approver'))
+			.filter((m) => canApprove({ roles: m.roles, organizationId: 0 }))
 			.map((m) => ({ id: m.userId, name: m.displayName, organization: m.organization })),
 		current: current
 			? { id: current.id, milestone: current.milestone, seq: current.seq, hash: current.hash }

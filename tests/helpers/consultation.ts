@@ -1,0 +1,31 @@
+/** Commenting on a consultation round as its participants do, from the round's frozen version. */
+import { frozenParts } from '../../src/lib/consultation/passages.ts';
+import type { VersionPayload } from '../../src/lib/workflow/version.ts';
+import type { TestDatabase } from './db.ts';
+
+/**
+ * The comment form's fields for the first passage of the version's first section (its first ten
+ * characters), read from the stored payload as the round page renders it.
+ */
+export function firstPassageComment(
+	db: Pick<TestDatabase, 'query'>,
+	versionId: number,
+	body: string,
+	stance: 'support' | 'oppose' | 'suggest' = 'suggest'
+): [string, string][] {
+	const { payload } = db.query<{ payload: string }>(
+		'SELECT c.payload FROM activity_versions v JOIN version_contents c ON c.hash = v.hash WHERE v.id = ?',
+		versionId
+	);
+	const section = (JSON.parse(payload) as VersionPayload).sections[0];
+	const part = frozenParts(section.rendering)[0];
+	const passage = part.passages[0];
+	return [
+		['clause', section.clause],
+		['part', part.part],
+		['start', String(passage.start)],
+		['end', String(Math.min(passage.end, passage.start + 10))],
+		['stance', stance],
+		['body', body]
+	];
+}
