@@ -23,7 +23,8 @@ const ACTION_LABELS: Record<string, () => string> = {
 	'workflow.resumed': m.wf_event_resumed,
 	'workflow.reopened': m.wf_event_reopened,
 	'workflow.policy_changed': m.wf_event_policy_changed,
-	'workflow.feedback': m.wf_event_feedback
+	'workflow.feedback': m.wf_event_feedback,
+	'workflow.feedback_answered': m.feedback_event_answered
 };
 
 export const eventLabel = (action: string): string => ACTION_LABELS[action]?.() ?? action;
