@@ -94,7 +94,6 @@ const QUERIES = [
 	'?/password',
 	'?/row',
 	'?/submit',
-	'?/fileFeedback',
 	'?/answerFeedback',
 	'?/%',
 	'?edition=%',
