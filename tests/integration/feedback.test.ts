@@ -217,7 +217,7 @@ describe('5.1.3 feedback on the previous activity’s 定稿', () => {
 			});
 			expect(response.status).toBe(200);
 			const md = await response.text();
-			expect(md).toContain('上一活动输出的检验与反馈（5.1.3）');
+			expect(md).toContain('需求分析定稿的检验与反馈（5.1.3）');
 			expect(md).toContain('指标体系缺少数据来源');
 			expect(md).toContain('数据来源已在6.3附表中列明');
 			expect(md).toContain('不采纳');

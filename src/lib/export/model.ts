@@ -425,15 +425,26 @@ function feedbackTable(caption: string, records: readonly FeedbackRecord[], time
 		type: 'table',
 		caption,
 		header: [...WORDS.feedbackColumns],
-		widths: [14, 10, 18, 26, 12, 20],
-		rows: records.map((r) => [
-			cell(r.from),
-			cell(formatDateTime(r.time, timeZone)),
-			cell(r.where),
-			cell(r.text),
-			cell(r.decision),
-			cell(r.answer)
-		])
+		widths: [15, 11, 17, 25, 12, 20],
+		rows: records.map((r) => {
+			// The day and the time on lines of their own, as in the sign-off table.
+			const [day, time] = formatDateTime(r.time, timeZone).split(' ');
+			return [
+				cell(r.from),
+				{
+					blocks: [
+						{
+							type: 'paragraph',
+							inlines: time ? [{ text: day }, { break: true }, { text: time }] : [{ text: day }]
+						}
+					]
+				},
+				cell(r.where),
+				cell(r.text),
+				cell(r.decision),
+				cell(r.answer)
+			] satisfies TableCell[];
+		})
 	} satisfies TableBlock;
 }
 

@@ -75,7 +75,7 @@ export const WORDS = {
 	signoffColumns: ['签署人', '角色', '单位', '时间', '意见', '签署内容', '版本摘要'],
 	signoffNone: '暂无签署记录。',
 	/** 5.1.3: each activity's output checked and fed back on by the next (issue 14). */
-	feedbackTitle: '上一活动输出的检验与反馈（5.1.3）',
+	feedbackTitle: '定稿的检验与反馈（5.1.3）',
 	feedbackColumns: ['反馈人', '时间', '章节与位置', '反馈意见', '处理结果', '答复'],
 	feedbackDecisions: {
 		reopened: '采纳（已重新打开修改）',
