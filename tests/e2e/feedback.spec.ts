@@ -6,7 +6,8 @@
  * It runs on the e2e server's fifth copy of the demo plan (tests/e2e/server-env.ts): it freezes
  * chapter 6, so no other spec shares the plan.
  */
-import type { Browser } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+import type { Browser, Page } from '@playwright/test';
 import { DEMO_PASSWORD, login, postForm } from '../helpers/http.ts';
 import { expect, loginAs, serverUrl, test } from './fixtures.ts';
 
@@ -18,6 +19,28 @@ async function open(browser: Browser, baseURL: string | undefined, user: string,
 	const page = await context.newPage();
 	await page.goto(path);
 	return page;
+}
+
+/**
+ * The page as the accessibility spec holds every main route to it, on a desktop and on a phone:
+ * no serious or critical axe violation, no sideways scrolling.
+ */
+async function accessible(page: Page) {
+	for (const width of [1440, 390]) {
+		await page.setViewportSize({ width, height: 900 });
+		const result = await new AxeBuilder({ page })
+			.withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'])
+			.analyze();
+		const serious = result.violations
+			.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+			.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+		expect(serious, `${page.url()} at ${width} px`).toEqual([]);
+		const sideways = await page.evaluate(
+			() => document.documentElement.scrollWidth - window.innerWidth
+		);
+		expect(sideways, `${page.url()} at ${width} px scrolls sideways`).toBeLessThanOrEqual(0);
+	}
+	await page.setViewportSize({ width: 1440, height: 900 });
 }
 
 /** 需求分析 to its 定稿 as the demo accounts would post it (发改委 and the experts countersign). */
@@ -74,6 +97,7 @@ test('a reviewer of 总体设计 feeds back on 需求分析’s 定稿; its owne
 	const reviewer = await open(browser, baseURL, 'reviewer', `/plans/${PLAN}/workflow/overall`);
 	const form = reviewer.getByTestId('feedback-form');
 	await form.getByLabel('章节').selectOption({ label: '6.3 智慧城市现状评估' });
+	await accessible(reviewer);
 	const row = form.getByLabel('表格中的某一行（可选）');
 	const firstRow = (await row.locator('option').nth(1).textContent()) ?? '';
 	expect(firstRow).not.toBe('');
@@ -95,6 +119,7 @@ test('a reviewer of 总体设计 feeds back on 需求分析’s 定稿; its owne
 	const item = dsj.locator('[data-feedback]').filter({ hasText: '该指标缺少基准年数据来源' });
 	await expect(item).toContainText(firstRow.split('：')[0]);
 	await item.getByLabel('不采纳').check();
+	await accessible(dsj);
 	await item.getByLabel('不采纳的理由（必填）').fill('基准年数据来源已在6.3附表中列明。');
 	await item.getByRole('button', { name: '提交答复' }).click();
 	await expect(dsj.getByRole('status').filter({ hasText: '答复已提交' })).toBeVisible();
