@@ -224,7 +224,7 @@ describe('5.1.3 feedback on the previous activity’s 定稿', () => {
 		}
 	});
 
-	it('采纳 by the plan admin reopens 需求分析; then no more feedback can be filed on it', async () => {
+	it('采纳 by the plan admin reopens 需求分析, shown on the section being revised; no more feedback then', async () => {
 		const filed = await file('fgw', { clause: '6.1', text: '城市发展战略应与省级规划衔接。' });
 		expect(filed.status).toBe(200);
 		const id = db.query<{ id: number }>('SELECT max(id) AS id FROM prior_feedback').id;
@@ -249,6 +249,13 @@ describe('5.1.3 feedback on the previous activity’s 定稿', () => {
 				"SELECT count(*) AS n FROM audit_log WHERE action IN ('workflow.reopened', 'workflow.feedback_answered')"
 			).n
 		).toBe(3);
+		// 6.1's editors find it on the section they now revise; 6.3's rejected feedback is not there.
+		const section = await page('fgw', '/plans/1/sections/6.1');
+		expect(section).toContain('data-testid="section-feedback"');
+		expect(section).toContain('城市发展战略应与省级规划衔接。');
+		expect(await page('dsj', '/plans/1/sections/6.3')).not.toContain(
+			'data-testid="section-feedback"'
+		);
 		expect((await file('reviewer', { clause: '6.3', text: '再提一条' })).status).toBe(409);
 	});
 });

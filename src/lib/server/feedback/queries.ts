@@ -65,6 +65,34 @@ export function feedbackOnVersion(planId: number, versionId: number): FeedbackIt
 	return select(and(eq(f.planId, planId), eq(f.versionId, versionId)));
 }
 
+/**
+ * Adopted feedback on a section whose activity is being revised after its 定稿 (the version it was
+ * filed on superseded by a reopening): what the section's editors are to address now.
+ */
+export function adoptedForRevision(planId: number, clause: string): FeedbackItem[] {
+	const section = findSection(clause);
+	if (!section) return [];
+	const state = getDb()
+		.select({ state: schema.planActivities.state })
+		.from(schema.planActivities)
+		.where(
+			and(
+				eq(schema.planActivities.planId, planId),
+				eq(schema.planActivities.activity, section.activity)
+			)
+		)
+		.get()?.state;
+	if (state !== 'drafting' && state !== 'returned') return [];
+	return select(
+		and(
+			eq(f.planId, planId),
+			eq(f.clause, clause),
+			eq(f.disposition, 'adopted'),
+			isNotNull(schema.activityVersions.supersededAt)
+		)
+	);
+}
+
 /** Every item of a plan (the export's records). */
 export function feedbackOfPlan(planId: number): FeedbackItem[] {
 	return select(eq(f.planId, planId));
