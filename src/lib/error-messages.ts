@@ -4,6 +4,7 @@ import { periodYears } from './plan-period.ts';
 
 export function errorMessage(code: string, details: Record<string, string | number> = {}): string {
 	const years = () => String(periodYears(Number(details.start), Number(details.end)));
+	if (code.startsWith('feedback-')) return feedbackError(code);
 	switch (code) {
 		case 'period-not-integer':
 			return m.period_error_not_integer();
@@ -174,4 +175,28 @@ export function errorMessage(code: string, details: Record<string, string | numb
 		default:
 			return m.error_invalid_input();
 	}
+}
+
+/** 5.1.3 feedback's refusals (src/lib/server/feedback/). */
+function feedbackError(code: string): string {
+	const messages: Record<string, () => string> = {
+		'feedback-no-previous': m.feedback_error_no_previous,
+		'feedback-no-final': m.feedback_error_no_final,
+		'feedback-closed': m.feedback_error_closed,
+		'feedback-role': m.feedback_error_role,
+		'feedback-section': m.feedback_error_section,
+		'feedback-row': m.feedback_error_row,
+		'feedback-quote': m.feedback_error_quote,
+		'feedback-quote-long': m.feedback_error_quote,
+		'feedback-text': m.feedback_error_text,
+		'feedback-text-long': m.feedback_error_text,
+		'feedback-answered': m.feedback_error_answered,
+		'feedback-answer-long': m.feedback_error_answer_long,
+		'feedback-reason-required': m.feedback_error_reason_required,
+		'feedback-resolution': m.feedback_error_resolution,
+		'feedback-disposition': m.feedback_error_resolution,
+		'feedback-reopen': m.feedback_error_reopen,
+		'feedback-legacy': m.feedback_error_legacy
+	};
+	return (messages[code] ?? m.feedback_error_role)();
 }

@@ -83,7 +83,7 @@ const QUERIES = [
 	'?/password',
 	'?/row',
 	'?/submit',
-	'?/feedback',
+	'?/answerFeedback',
 	'?/%',
 	'?edition=%',
 	'?edition=full&numbering=zz',

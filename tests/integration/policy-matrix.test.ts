@@ -19,6 +19,7 @@ import {
 import type { VersionPayload } from '../../src/lib/workflow/version.ts';
 import { connect, eventually, type TestProvider } from '../helpers/collab.ts';
 import { login, postForm } from '../helpers/http.ts';
+import { SIGN_OFF_POLICY, submitToFinal, workflowActor } from '../helpers/sign-off.ts';
 import { startServer, type TestServer } from '../helpers/server.ts';
 
 let server: TestServer;
@@ -90,7 +91,15 @@ const ANCHOR = {
 };
 
 /** Facts the samples need, gathered through the real paths before the pairs are tried. */
-const sample = { threadId: 0, upTo: 0, leaderId: 0, roundId: 0, roundThreadId: 0 };
+const sample = {
+	threadId: 0,
+	upTo: 0,
+	leaderId: 0,
+	roundId: 0,
+	roundThreadId: 0,
+	/** 5.1.3: one item of feedback on 需求分析's 定稿 for each persona to answer. */
+	feedbackIds: {} as Record<string, number>
+};
 
 /** The request that tries one action as one persona. */
 const REQUESTS: Record<MatrixAction, (who: string) => Promise<Response>> = {
@@ -130,6 +139,17 @@ const REQUESTS: Record<MatrixAction, (who: string) => Promise<Response>> = {
 			['id', String(sample.roundThreadId)],
 			['disposition', 'partial'],
 			['reason', `${who} 的答复`]
+		]),
+	fileFeedback: (who) =>
+		form(who, `/plans/1/workflow/${SAMPLE.feedbackActivity}?/fileFeedback`, [
+			['clause', SAMPLE.feedbackClause],
+			['text', `${who} 的检验反馈`]
+		]),
+	answerFeedback: (who) =>
+		form(who, '/plans/1/workflow/requirements?/answerFeedback', [
+			['id', String(sample.feedbackIds[who] ?? 0)],
+			['disposition', 'rejected'],
+			['answer', `${who} 不采纳的理由`]
 		])
 };
 
@@ -280,6 +300,28 @@ describe('HTTP actions', () => {
 			).id;
 		});
 		pairs('answerConsultation');
+	});
+
+	describe('5.1.3 feedback', () => {
+		beforeAll(async () => {
+			// 需求分析 reaches its 定稿, so 总体设计 (drafting) may check it; one item per persona.
+			const act = workflowActor(
+				() => server.url,
+				(who) => cookies.get(who) ?? '',
+				'requirements'
+			);
+			await act('admin', 'policy', [...SIGN_OFF_POLICY, ['consultationWaiver', '矩阵测试']]);
+			await submitToFinal(act);
+			for (const persona of PERSONAS) {
+				const filed = await REQUESTS.fileFeedback('reviewer');
+				expect(filed.status).toBe(200);
+				sample.feedbackIds[persona.username] = query<{ id: number }>(
+					'SELECT max(id) AS id FROM prior_feedback'
+				).id;
+			}
+		});
+		describe('fileFeedback', () => pairs('fileFeedback'));
+		describe('answerFeedback', () => pairs('answerFeedback'));
 	});
 });
 

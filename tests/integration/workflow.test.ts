@@ -189,13 +189,20 @@ describe('every transition is refused to roles that may not take it', () => {
 	it('5.1.3: reviewing N files feedback on N−1 and the admin reopens N−1; N cannot be approved before it', async () => {
 		// overall went to review in the locking test, with 发改委 and the expert panel to countersign.
 		expect(stateOf('overall')).toBe('review');
-		expect(await act('qiye', 'overall', 'feedback', [['text', '越权']])).toBe(403);
-		expect(await act('expert', 'overall', 'feedback', [['text', '需求分析缺少居民出行需求']])).toBe(
-			200
-		);
+		// (Filing and answering in detail: feedback.test.ts.)
+		const feedback = (text: string): [string, string][] => [
+			['clause', '6.5'],
+			['text', text]
+		];
+		expect(await act('qiye', 'overall', 'fileFeedback', feedback('越权'))).toBe(403);
 		expect(
-			query<{ activity: string; text: string }>('SELECT activity, text FROM prior_feedback')
-		).toEqual({ activity: 'requirements', text: '需求分析缺少居民出行需求' });
+			await act('expert', 'overall', 'fileFeedback', feedback('需求分析缺少居民出行需求'))
+		).toBe(200);
+		expect(
+			query<{ activity: string; clause: string; text: string }>(
+				'SELECT activity, clause, text FROM prior_feedback'
+			)
+		).toEqual({ activity: 'requirements', clause: '6.5', text: '需求分析缺少居民出行需求' });
 
 		expect(await act('reviewer', 'overall', 'reopenPrevious', [['reason', '越权']])).toBe(403);
 		expect(await act('admin', 'overall', 'reopenPrevious', [['reason', '需求分析需补充']])).toBe(

@@ -39,6 +39,7 @@ import type {
 	ExportSection,
 	ImageAsset,
 	NumberingKey,
+	FeedbackRecord,
 	SignoffRecord,
 	TableBlock,
 	TableCell,
@@ -96,6 +97,8 @@ export interface ModelInput {
 	/** The bytes of the images the sections' figures show (verified when loaded). */
 	images?: readonly ImageAsset[];
 	signoffs: readonly SignoffRecord[];
+	/** 5.1.3 feedback on the exported activities' 定稿, with the answers (issue 14). */
+	feedback?: readonly FeedbackRecord[];
 	consultations: readonly ConsultationReport[];
 	/** The conformance checklist of these sections; the report then states it as an appendix. */
 	checklist?: PlanChecklist;
@@ -415,24 +418,66 @@ function signoffTable(
 	};
 }
 
+/** 5.1.3 feedback on one activity's output: who, when, where, what, and the answer. */
+function feedbackTable(caption: string, records: readonly FeedbackRecord[], timeZone: string) {
+	const cell = (text: string) => ({ blocks: text ? [textParagraph(text)] : [] });
+	return {
+		type: 'table',
+		caption,
+		header: [...WORDS.feedbackColumns],
+		widths: [15, 11, 17, 25, 12, 20],
+		rows: records.map((r) => {
+			// The day and the time on lines of their own, as in the sign-off table.
+			const [day, time] = formatDateTime(r.time, timeZone).split(' ');
+			return [
+				cell(r.from),
+				{
+					blocks: [
+						{
+							type: 'paragraph',
+							inlines: time ? [{ text: day }, { break: true }, { text: time }] : [{ text: day }]
+						}
+					]
+				},
+				cell(r.where),
+				cell(r.text),
+				cell(r.decision),
+				cell(r.answer)
+			] satisfies TableCell[];
+		})
+	} satisfies TableBlock;
+}
+
 /**
  * The sign-off record: records the source ties to an activity as one table per activity (in the
- * order the source gives them, which is time order), others in one table of their own.
+ * order the source gives them, which is time order), others in one table of their own; each
+ * activity's 5.1.3 feedback (from the next activity, with its answer) in a table after its records.
  */
 function signoffAppendix(input: ModelInput): { blocks: Block[]; children: ExportSection[] } {
 	const timeZone = input.timeZone ?? DEFAULT_TIME_ZONE;
-	if (input.signoffs.length === 0)
+	const feedback = input.feedback ?? [];
+	if (input.signoffs.length === 0 && feedback.length === 0)
 		return { blocks: [{ type: 'empty', text: WORDS.signoffNone }], children: [] };
 	const loose = input.signoffs.filter((s) => !s.activity);
-	const groups = new Map<string, SignoffRecord[]>();
+	const groups = new Map<string, { records: SignoffRecord[]; feedback: FeedbackRecord[] }>();
+	const group = (activity: string) => {
+		const found = groups.get(activity) ?? { records: [], feedback: [] };
+		groups.set(activity, found);
+		return found;
+	};
 	for (const record of input.signoffs)
-		if (record.activity)
-			groups.set(record.activity, [...(groups.get(record.activity) ?? []), record]);
+		if (record.activity) group(record.activity).records.push(record);
+	for (const record of feedback) group(record.activity).feedback.push(record);
 	return {
 		blocks: loose.length ? [signoffTable(WORDS.signoffTitle, loose, timeZone)] : [],
-		children: [...groups].map(([activity, records], i) =>
+		children: [...groups].map(([activity, g], i) =>
 			section(`a-signoff-${i + 1}`, 2, activity, [
-				signoffTable(`${activity}${WORDS.signoffTitle}`, records, timeZone)
+				...(g.records.length
+					? [signoffTable(`${activity}${WORDS.signoffTitle}`, g.records, timeZone)]
+					: []),
+				...(g.feedback.length
+					? [feedbackTable(`${activity}${WORDS.feedbackTitle}`, g.feedback, timeZone)]
+					: [])
 			])
 		)
 	};

@@ -188,6 +188,23 @@ export interface SignoffRecord {
 	comment?: string;
 }
 
+/** 5.1.3 feedback on an activity's 定稿 from the next activity, with its answer. */
+export interface FeedbackRecord {
+	/** The activity it is about (its chapter's title): printed under that activity's records. */
+	activity: string;
+	/** 反馈人（单位），来自总体设计. */
+	from: string;
+	/** ISO time it was filed. */
+	time: string;
+	/** 6.3 智慧城市现状评估, then the row or the quoted words. */
+	where: string;
+	text: string;
+	/** 采纳（…）/ 不采纳 / 待答复. */
+	decision: string;
+	/** The reason or note, with who answered and when. */
+	answer: string;
+}
+
 export interface ConsultationItem {
 	/** Who commented (a person or an organization). */
 	from: string;

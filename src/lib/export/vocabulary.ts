@@ -81,6 +81,16 @@ export const WORDS = {
 	signoffTitle: '签署记录',
 	signoffColumns: ['签署人', '角色', '单位', '时间', '意见', '签署内容', '版本摘要'],
 	signoffNone: '暂无签署记录。',
+	/** 5.1.3: each activity's output checked and fed back on by the next (issue 14). */
+	feedbackTitle: '定稿的检验与反馈（5.1.3）',
+	feedbackColumns: ['反馈人', '时间', '章节与位置', '反馈意见', '处理结果', '答复'],
+	feedbackDecisions: {
+		reopened: '采纳（已重新打开修改）',
+		next_revision: '采纳（在下一次修订中处理）',
+		rejected: '不采纳',
+		open: '待答复'
+	},
+	feedbackFrom: '来自{activity}',
 	consultationTitle: '意见采纳情况说明',
 	consultationCaption: '意见采纳情况',
 	consultationColumns: ['序号', '意见提出方', '涉及章节', '意见内容', '采纳情况', '理由说明'],

@@ -10,7 +10,9 @@ import {
 	canSuggest,
 	collabAccess,
 	canExport,
+	canAnswerFeedback,
 	canFileFeedback,
+	feedbackWindowRefusal,
 	canResolveThread,
 	isPolicyApprover,
 	mayCountersign,
@@ -30,14 +32,14 @@ const member = (m: Membership): Membership => m;
 
 /** The demo matrix, written out once by hand: the policy must give exactly these answers. */
 const TABLE: Record<string, Record<MatrixAction, boolean> & { socket: string }> = {
-	admin: row(1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 'write'),
-	dsj: row(1, 1, 1, 1, 1, 1, 0, 0, 1, 0, 'write'),
-	fgw: row(1, 1, 0, 0, 0, 1, 0, 0, 0, 0, 'suggest'),
-	reviewer: row(1, 1, 0, 0, 0, 1, 0, 0, 0, 0, 'suggest'),
-	leader: row(1, 1, 0, 0, 0, 1, 0, 0, 0, 0, 'read'),
-	qiye: row(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 'none'),
-	jumin: row(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 'none'),
-	'matrix-outsider': row(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 'none')
+	admin: row(1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 'write'),
+	dsj: row(1, 1, 1, 1, 1, 1, 0, 0, 1, 0, 1, 1, 'write'),
+	fgw: row(1, 1, 0, 0, 0, 1, 0, 0, 0, 0, 1, 0, 'suggest'),
+	reviewer: row(1, 1, 0, 0, 0, 1, 0, 0, 0, 0, 1, 0, 'suggest'),
+	leader: row(1, 1, 0, 0, 0, 1, 0, 0, 0, 0, 1, 0, 'read'),
+	qiye: row(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 'none'),
+	jumin: row(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 'none'),
+	'matrix-outsider': row(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 'none')
 };
 
 function row(...cells: [...(0 | 1)[], string]) {
@@ -142,8 +144,21 @@ describe('policy functions', () => {
 		expect(isPolicyApprover(approver, 11, null)).toBe(true);
 		expect(isPolicyApprover(approver, 11, 11)).toBe(true);
 		expect(isPolicyApprover(approver, 11, 12)).toBe(false);
-		expect(canFileFeedback(reviewer)).toBe(true);
-		expect(canFileFeedback(editor)).toBe(false);
+		// 5.1.3: N's people — reviewers, and editors of a department writing a section of N.
+		expect(canFileFeedback(reviewer, [])).toBe(true);
+		expect(canFileFeedback(editor, [])).toBe(false);
+		expect(canFileFeedback(editor, [editor.organizationId])).toBe(true);
+		expect(canFileFeedback(undefined, [1])).toBe(false);
+		expect(canFileFeedback({ roles: ['resident'], organizationId: 7 }, [7])).toBe(false);
+		expect(feedbackWindowRefusal('drafting', 'approved')).toBeNull();
+		expect(feedbackWindowRefusal('review', 'approved')).toBeNull();
+		expect(feedbackWindowRefusal('approved', 'approved')).toBe('closed');
+		expect(feedbackWindowRefusal('drafting', 'drafting')).toBe('previous-not-final');
+		expect(feedbackWindowRefusal('drafting', null)).toBe('no-previous');
+		expect(canAnswerFeedback(editor, [editor.organizationId])).toBe(true);
+		expect(canAnswerFeedback(editor, [editor.organizationId + 1])).toBe(false);
+		expect(canAnswerFeedback(admin, [])).toBe(true);
+		expect(canAnswerFeedback(reviewer, [reviewer.organizationId])).toBe(false);
 		expect(policyEditRefusal(admin, 'consultation')).toBeNull();
 		expect(policyEditRefusal(admin, 'review')).toBe('locked');
 		expect(policyEditRefusal(editor, 'drafting')).toBe('role');

@@ -365,11 +365,38 @@ export function policyEditRefusal(
 	return null;
 }
 
-/** Feedback on the previous activity's output (5.1.3): reviewers, approvers and admins. */
-export function canFileFeedback(membership: Membership | undefined): boolean {
-	return (membership?.roles ?? []).some(
-		(r) => r === 'reviewer' || r === 'approver' || r === 'admin'
-	);
+/**
+ * 5.1.3 feedback on the previous activity's 定稿: while activity N is under way (not yet approved)
+ * and N−1 is approved, N's people check N−1's output — editors of a department assigned to a
+ * section of N, reviewers, approvers and plan admins (`ownersOfN`: those departments).
+ */
+export function canFileFeedback(
+	membership: Membership | undefined,
+	ownersOfN: readonly number[]
+): boolean {
+	if (!membership) return false;
+	if (membership.roles.some((r) => r === 'reviewer' || r === 'approver' || r === 'admin'))
+		return true;
+	return hasRole(membership, 'editor') && ownersOfN.includes(membership.organizationId);
+}
+
+/** Why no 5.1.3 feedback can be filed now: N is approved, or N−1 has no approved 定稿. */
+export function feedbackWindowRefusal(
+	nState: ActivityState,
+	previousState: ActivityState | null
+): 'no-previous' | 'previous-not-final' | 'closed' | null {
+	if (previousState === null) return 'no-previous';
+	if (previousState !== 'approved') return 'previous-not-final';
+	if (nState === 'approved') return 'closed';
+	return null;
+}
+
+/** Answering 5.1.3 feedback on a section of N−1: those who answer for that section. */
+export function canAnswerFeedback(
+	membership: Membership | undefined,
+	sectionOwners: readonly number[]
+): boolean {
+	return answersForSection(membership, sectionOwners);
 }
 
 /** 多元参与 participants (enterprise and resident representatives): they confirm a version. */

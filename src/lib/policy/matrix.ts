@@ -9,6 +9,8 @@ import type { Membership } from '../roles.ts';
 import {
 	canActOnWorkflow,
 	canAnswerConsultation,
+	canAnswerFeedback,
+	canFileFeedback,
 	canComment,
 	canExport,
 	canManagePlan,
@@ -84,7 +86,15 @@ export const SAMPLE = {
 	/** The activity whose consultation round is waived in its policy. */
 	waiveActivity: 'overall',
 	/** A thread on the sample section opened by someone who is none of the personas. */
-	threadAuthor: 'expert'
+	threadAuthor: 'expert',
+	/**
+	 * 5.1.3: feedback filed from 总体设计 (drafting; its sections are 大数据局's and 发改委's) on
+	 * 需求分析's 定稿, anchored to 6.3 (大数据局's).
+	 */
+	feedbackActivity: 'overall',
+	feedbackActivityOwners: [ORG.dsj, ORG.fgw],
+	feedbackClause: '6.3',
+	feedbackClauseOwners: [ORG.dsj]
 } as const;
 
 export const MATRIX_ACTIONS = [
@@ -97,7 +107,9 @@ export const MATRIX_ACTIONS = [
 	'manageMembers',
 	'publish',
 	'answerConsultation',
-	'waiveConsultation'
+	'waiveConsultation',
+	'fileFeedback',
+	'answerFeedback'
 ] as const;
 export type MatrixAction = (typeof MATRIX_ACTIONS)[number];
 
@@ -128,6 +140,11 @@ export function allowed(persona: Persona, action: MatrixAction): boolean {
 		case 'waiveConsultation':
 			// Set in the sign-off policy of an activity still in drafting.
 			return canWaiveConsultation(m) && policyEditRefusal(m, state) === null;
+		case 'fileFeedback':
+			// 需求分析 approved, 总体设计 drafting: the window is open; who decides.
+			return canFileFeedback(m, SAMPLE.feedbackActivityOwners);
+		case 'answerFeedback':
+			return canAnswerFeedback(m, SAMPLE.feedbackClauseOwners);
 	}
 }
 

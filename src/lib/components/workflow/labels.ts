@@ -24,7 +24,8 @@ const ACTION_LABELS: Record<string, () => string> = {
 	'workflow.reopened': m.wf_event_reopened,
 	'workflow.policy_changed': m.wf_event_policy_changed,
 	'workflow.feedback': m.wf_event_feedback,
-	'workflow.objection_answered': m.wf_event_objection_answered
+	'workflow.objection_answered': m.wf_event_objection_answered,
+	'workflow.feedback_answered': m.feedback_event_answered
 };
 
 export const eventLabel = (action: string): string => ACTION_LABELS[action]?.() ?? action;

@@ -51,9 +51,11 @@ export const AUDIT_ACTIONS = [
 	'workflow.resumed',
 	'workflow.reopened',
 	'workflow.policy_changed',
+	/** 5.1.3 feedback on N−1's 定稿 filed (target: N−1), and answered by N−1's owners. */
 	'workflow.feedback',
 	/** A representative's 有异议 answered by the owning department (issue 14). */
 	'workflow.objection_answered',
+	'workflow.feedback_answered',
 	'comment.created',
 	'comment.replied',
 	'comment.resolved',

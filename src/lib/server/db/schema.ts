@@ -300,7 +300,18 @@ export const activityPolicies = sqliteTable(
 	(t) => [primaryKey({ columns: [t.planId, t.activity] })]
 );
 
-/** 5.1.3: feedback filed while reviewing activity N on the approved output of N−1. */
+/** 5.1.3 feedback: what the owners of N−1 answer (采纳 → reopen or next revision, 不采纳 + reason). */
+export const FEEDBACK_DISPOSITIONS = ['adopted', 'rejected'] as const;
+export type FeedbackDisposition = (typeof FEEDBACK_DISPOSITIONS)[number];
+/** 采纳: N−1 was reopened for it, or it is recorded for N−1's next revision. */
+export const FEEDBACK_RESOLUTIONS = ['reopened', 'next_revision'] as const;
+export type FeedbackResolution = (typeof FEEDBACK_RESOLUTIONS)[number];
+
+/**
+ * 5.1.3: feedback filed while activity N is under way on the 定稿 of N−1 (src/lib/server/feedback/),
+ * anchored to a section of N−1 and optionally a row of a structured block or quoted words, and
+ * answered by N−1's owning departments. Rows from before migration 0015 have no anchor.
+ */
 export const priorFeedback = sqliteTable(
 	'prior_feedback',
 	{
@@ -310,12 +321,31 @@ export const priorFeedback = sqliteTable(
 			.references(() => plans.id, { onDelete: 'cascade' }),
 		/** The activity the feedback is about (N−1). */
 		activity: text('activity', { enum: ACTIVITIES }).notNull(),
-		/** The version of N−1 it refers to. */
+		/** The activity whose people filed it (N); null on rows from before 0015. */
+		fromActivity: text('from_activity', { enum: ACTIVITIES }),
+		/** The version of N−1 it refers to (its 定稿 when filed). */
 		versionId: integer('version_id').references(() => activityVersions.id),
 		userId: integer('user_id')
 			.notNull()
 			.references(() => users.id),
+		/** The filer's department when filed. */
+		organizationId: integer('organization_id').references(() => organizations.id),
+		/** Anchor: a section of N−1 (null only on rows from before 0015). */
+		clause: text('clause'),
+		/** Anchor: a row of a structured block of that section in the version (block key, row id). */
+		blockKey: text('block_key'),
+		rowId: text('row_id'),
+		/** The row as it read in the version when filed (its words survive a later edit). */
+		rowLabel: text('row_label'),
+		/** Anchor: words quoted from the section of the version. */
+		quote: text('quote'),
 		text: text('text').notNull(),
+		disposition: text('disposition', { enum: FEEDBACK_DISPOSITIONS }),
+		resolution: text('resolution', { enum: FEEDBACK_RESOLUTIONS }),
+		/** 不采纳's reason (required) or 采纳's note. */
+		answer: text('answer'),
+		answeredBy: integer('answered_by').references(() => users.id),
+		answeredAt: integer('answered_at', { mode: 'timestamp_ms' }),
 		createdAt: createdAt()
 	},
 	(t) => [index('prior_feedback_plan_idx').on(t.planId, t.activity)]
@@ -630,7 +660,10 @@ export const NOTIFICATION_KINDS = [
 	'task_due',
 	'task_overdue',
 	/** Issue 14: a representative objected in 参与确认; the owning department answers. */
-	'objection'
+	'objection',
+	/** 5.1.3: feedback on an activity's 定稿 filed (to its owners), and answered (to the filer). */
+	'feedback_filed',
+	'feedback_answered'
 ] as const;
 
 /** In-app notifications (the inbox). `link` is an app path; `excerpt` is plain text. */

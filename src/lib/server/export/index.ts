@@ -71,6 +71,7 @@ export async function loadExportInput(
 		sections,
 		images: exportImages(plan.id, sections),
 		signoffs: await source.signoffs(),
+		feedback: source.feedback?.() ?? [],
 		consultations: await source.consultations(),
 		waivers: loadWaivers(plan.id),
 		// Only the live draft carries revisions (render.ts), so only it needs their authors' names.

@@ -128,6 +128,7 @@ function exportJson(input: ModelInput, doc: ExportDocument): string {
 			meta: doc.meta,
 			sections: input.sections,
 			signoffs: input.signoffs,
+			feedback: input.feedback ?? [],
 			consultations: input.consultations
 		},
 		null,

@@ -15,6 +15,7 @@ import { chapterTitle } from '../../export/model.ts';
 import type {
 	ActivityStamp,
 	ConsultationReport,
+	FeedbackRecord,
 	SignoffRecord,
 	VersionStamp
 } from '../../export/types.ts';
@@ -40,6 +41,7 @@ import type { Milestone } from '../../workflow/machine.ts';
 import type { VersionPayload } from '../../workflow/version.ts';
 import { getCollab } from '../collab.ts';
 import { getDb, schema } from '../db/index.ts';
+import { feedbackRecords } from '../feedback/export.ts';
 import { verifyVersionRow, type IntegrityFailure } from '../workflow/integrity.ts';
 
 /**
@@ -65,6 +67,8 @@ export interface ExportSource {
 	 */
 	sectionState(clause: string): Promise<Uint8Array | undefined> | Uint8Array | undefined;
 	signoffs(): Promise<SignoffRecord[]> | SignoffRecord[];
+	/** 5.1.3 feedback on the exported versions (src/lib/server/feedback/export.ts). */
+	feedback?(): FeedbackRecord[];
 	consultations(): Promise<ConsultationReport[]> | ConsultationReport[];
 }
 
@@ -364,6 +368,7 @@ export function liveDraftSource(planId: number, now = new Date()): ExportSource 
 		version: { kind: 'draft', label: WORDS.draft, hash: null, at: now.toISOString() },
 		sectionState: (clause) => getCollab().readState(sectionDocumentName(planId, clause)),
 		signoffs: () => loadSignoffs(planId),
+		feedback: () => feedbackRecords(planId),
 		consultations: () => consultationReports(planId, null)
 	};
 }
@@ -422,6 +427,7 @@ export function frozenVersionSource(planId: number, versionId: number): ExportSo
 		},
 		sectionState: frozenSections([payload]),
 		signoffs: () => loadSignoffs(planId, new Map([[version.activity, version.hash]])),
+		feedback: () => feedbackRecords(planId, new Map([[version.activity, version.hash]])),
 		consultations: () => frozenConsultations(planId, [payload])
 	};
 }
@@ -472,6 +478,7 @@ export function compilationSource(planId: number): ExportSource | undefined {
 			return activity && scope.has(activity) ? load(clause) : undefined;
 		},
 		signoffs: () => loadSignoffs(planId, scope),
+		feedback: () => feedbackRecords(planId, scope),
 		consultations: () =>
 			frozenConsultations(
 				planId,

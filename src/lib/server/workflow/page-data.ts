@@ -12,7 +12,6 @@ import { loadPlanData } from '../plan-data.ts';
 import type { getPlan, planMembers } from '../plans.ts';
 import { activityRow } from './activity.ts';
 import { assignedDepartments } from './policy.ts';
-import { loadPriorFeedback } from './queries.ts';
 import { getVersion } from './versions.ts';
 
 type Members = ReturnType<typeof planMembers>;
@@ -105,7 +104,7 @@ export function policyView(
 	};
 }
 
-/** N−1 (5.1.3): its state, its 定稿 and the feedback filed on it. */
+/** N−1 (5.1.3): its state and its 定稿 (the feedback on it: src/lib/server/feedback/). */
 export function previousView(planId: number, activity: Activity) {
 	const previous = previousActivity(activity);
 	if (!previous) return null;
@@ -115,7 +114,6 @@ export function previousView(planId: number, activity: Activity) {
 		activity: previous,
 		chapter: ACTIVITY_CHAPTER[previous],
 		state: row.state,
-		approved: approved ? { id: approved.id, hash: approved.hash, seq: approved.seq } : null,
-		feedback: loadPriorFeedback(planId, previous)
+		approved: approved ? { id: approved.id, hash: approved.hash, seq: approved.seq } : null
 	};
 }

@@ -330,7 +330,9 @@ function auditOnlyEntry(x: ActivityAuditEntry): TimelineEntry {
 	// Free text a person wrote (a reopening's reason, feedback); codes such as a failed sign-off's
 	// reason are not shown as words of their own.
 	const text =
-		x.action === 'workflow.reopened' || x.action === 'workflow.feedback'
+		x.action === 'workflow.reopened' ||
+		x.action === 'workflow.feedback' ||
+		x.action === 'workflow.feedback_answered'
 			? (x.details.reason ?? x.details.text)
 			: x.action === 'workflow.objection_answered'
 				? x.details.answer
@@ -449,18 +451,6 @@ export function loadSignatures(
 		.all()
 		.filter((r) => !only || only.has(r.id))
 		.map((r) => ({ ...r, at: r.at.getTime(), objection: objections.get(r.id) ?? null }));
-}
-
-export function loadPriorFeedback(planId: number, activity: Activity) {
-	const f = schema.priorFeedback;
-	return getDb()
-		.select({ id: f.id, at: f.createdAt, text: f.text, user: schema.users.displayName })
-		.from(f)
-		.innerJoin(schema.users, eq(f.userId, schema.users.id))
-		.where(and(eq(f.planId, planId), eq(f.activity, activity)))
-		.orderBy(desc(f.id))
-		.all()
-		.map((r) => ({ ...r, at: r.at.getTime() }));
 }
 
 /**

@@ -21,7 +21,6 @@ import { notifyNewTasks, tasksBefore } from './task-notices.ts';
 export { activityRow, signaturesOf } from './activity.ts';
 export type { ActionInput, Opinion } from './handlers.ts';
 export { changePolicy } from './policy-edit.ts';
-export { fileFeedback } from './feedback.ts';
 
 /**
  * Performs one workflow action for a member. Throws DomainError with `workflow-<reason>` when the

@@ -21,6 +21,7 @@ import { countersignsNeeded, nextInSequence, signOffStatus } from '../../workflo
 import { parseHolidays, workingDeadline } from '../../workflow/working-days.ts';
 import { config } from '../config.ts';
 import { getMembership } from '../access.ts';
+import { feedbackTasks } from '../feedback/todo.ts';
 import { getDb, schema } from '../db/index.ts';
 import { plansOfUser, sectionOwners } from '../plans.ts';
 import { signaturesOf } from './activity.ts';
@@ -36,7 +37,8 @@ export const TODO_KINDS = [
 	'forward',
 	'returned',
 	'answer',
-	'moderate'
+	'moderate',
+	'feedback'
 ] as const;
 export type TodoKind = (typeof TODO_KINDS)[number];
 
@@ -273,6 +275,7 @@ export function todoOf(userId: number): TodoItem[] {
 		items.push(
 			...consultationTasks(plan, new Map(rows.map((r) => [r.activity, r.state])), membership)
 		);
+		items.push(...feedbackTasks(plan, membership));
 	}
 	return items.sort(
 		(a, b) =>

@@ -114,7 +114,11 @@ const KEYS: Record<string, () => string> = {
 	mode: m.docxio_audit_key_mode,
 	blocks: m.docxio_audit_key_blocks,
 	suggestions: m.docxio_audit_key_suggestions,
-	comments: m.docxio_audit_key_comments
+	comments: m.docxio_audit_key_comments,
+	feedbackId: m.feedback_audit_key_id,
+	row: m.feedback_audit_key_row,
+	quote: m.feedback_audit_key_quote,
+	resolution: m.feedback_audit_key_resolution
 };
 
 const isOneOf = <T extends string>(list: readonly T[], value: unknown): value is T =>
@@ -142,6 +146,10 @@ function valueText(key: string, value: unknown, names: AuditNames = {}): string 
 	if (key === 'role' && isOneOf(PLAN_ROLES, value)) return roleLabel(value);
 	if (key === 'activity' && isOneOf(ACTIVITIES, value)) return activityLabel(value);
 	if ((key === 'from' || key === 'to') && isOneOf(STATES, value)) return stateLabel(value);
+	// 5.1.3 feedback: filed from an activity; 采纳 handled by reopening or in the next revision.
+	if (key === 'from' && isOneOf(ACTIVITIES, value)) return activityLabel(value);
+	if (key === 'resolution' && (value === 'reopened' || value === 'next_revision'))
+		return value === 'reopened' ? m.feedback_status_reopened() : m.feedback_status_next_revision();
 	if (key === 'milestone' && isOneOf(MILESTONES, value)) return milestoneLabel(value);
 	if (key === 'type' && isOneOf(ORGANIZATION_TYPES, value)) return organizationTypeLabel(value);
 	const organization = key === 'organizationId' ? names.organizations?.[Number(value)] : undefined;

@@ -10,6 +10,7 @@ import { activityStates, sectionOwners } from '#lib/server/plans.ts';
 import { sectionWorkspace } from '#lib/server/section-workspace.ts';
 import { pendingOpinionSuggestions } from '#lib/server/suggestions/opinions.ts';
 import { loadSectionOpinions } from '#lib/server/workflow/queries.ts';
+import { adoptedForRevision } from '#lib/server/feedback/queries.ts';
 import { proseItems } from '#lib/templates/prose-items.ts';
 import {
 	ACTIVITY_CHAPTER,
@@ -54,6 +55,8 @@ export const load: PageServerLoad = (event) => {
 		workspace: sectionWorkspace(plan, template),
 		neighbours: neighbours(section.clause),
 		opinions: loadSectionOpinions(plan.id, section.clause, section.activity),
+		/** 5.1.3 feedback adopted for this revision (src/lib/server/feedback/). */
+		adoptedFeedback: adoptedForRevision(plan.id, section.clause),
 		documentName: sectionDocumentName(plan.id, section.clause),
 		access: sectionAccess(user.id, plan.id, section.clause),
 		/** Whether the member may import a Word file here (docx-import). */

@@ -5,6 +5,7 @@ import { payloadFigures } from '#lib/server/images/frozen.ts';
 import { ACTIVITY_CHAPTER } from '#lib/standard/sections.ts';
 import { compareVersions } from '#lib/workflow/version.ts';
 import { eq } from 'drizzle-orm';
+import { versionFeedback } from '#lib/server/feedback/views.ts';
 import { requireVersion } from './access.ts';
 import type { PageServerLoad } from './$types';
 
@@ -54,6 +55,8 @@ export const load: PageServerLoad = (event) => {
 		integrity: failures,
 		// Who signed this content, with their opinions (会签意见, 签发意见).
 		signatures: loadVersionSignatures(version),
+		// 5.1.3: what the next activity's people fed back on this version, with the answers.
+		feedback: versionFeedback(plan.id, version.id),
 		sections: (frozen?.sections ?? []).map((s) => ({
 			clause: s.clause,
 			title: s.title,

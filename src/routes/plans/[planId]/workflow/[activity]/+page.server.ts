@@ -24,7 +24,6 @@ import {
 import {
 	activityRow,
 	changePolicy,
-	fileFeedback,
 	performAction,
 	signaturesOf,
 	type ActionInput
@@ -39,6 +38,8 @@ import { ACTIVITIES, ACTIVITY_CHAPTER, SECTIONS, type Activity } from '#lib/stan
 import { previousActivity, type WorkflowAction } from '#lib/workflow/machine.ts';
 import { nextInSequence, signOffStatus, STEP_MODES } from '#lib/workflow/policy.ts';
 import { stepDeadline } from '#lib/server/workflow/todo.ts';
+import { feedbackView } from '#lib/server/feedback/views.ts';
+import { feedbackActions } from '#lib/server/feedback/actions.ts';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
 function parseActivity(raw: string): Activity {
@@ -115,6 +116,7 @@ export const load: PageServerLoad = (event) => {
 		returns: loadReturns(plan.id, activity),
 		timeline: loadTimeline(plan.id, activity),
 		previous: previousView(plan.id, activity),
+		feedback: feedbackView(plan.id, activity, user.id),
 		progress: loadActivityProgress(plan.id),
 		today: chinaDay(Date.now()),
 		rounds: listRounds(plan.id).filter((r) => r.activity === activity)
@@ -150,7 +152,6 @@ const Approve = z.object({
 	opinion: Opinion
 });
 const Reason = z.object({ reason: z.string().trim().min(1, 'error:reason-required').max(2000) });
-const Feedback = z.object({ text: z.string().trim().min(1, 'error:opinion-required').max(4000) });
 const Publish = z.object({
 	days: z.coerce.number().int().optional(),
 	startsOn: z.string().max(10).optional(),
@@ -305,14 +306,5 @@ export const actions: Actions = {
 		if (!result.ok) return result.failure;
 		return { form: 'policy', success: 'saved' };
 	},
-	feedback: async (event) => {
-		const { actor, planId, activity } = actorOf(event);
-		const parsed = parseForm(Feedback, await event.request.formData(), 'feedback');
-		if (!parsed.ok) return parsed.failure;
-		const result = await attempt('feedback', () =>
-			fileFeedback(planId, activity, actor, parsed.data.text)
-		);
-		if (!result.ok) return result.failure;
-		return { form: 'feedback', success: 'filed' };
-	}
+	...feedbackActions(parseActivity)
 };
