@@ -4,7 +4,9 @@
  */
 import type { BlockKey } from '../templates/blocks/index.ts';
 import { TEMPLATES } from '../templates/registry.ts';
-import type { PlanContext } from './types.ts';
+import { sectionDigest } from './digest.ts';
+import { MANUAL_CHECKS } from './rules/manual.ts';
+import type { ManualConfirmation, PlanContext } from './types.ts';
 
 export type MutableRow = Record<string, unknown>;
 
@@ -17,6 +19,26 @@ export interface MutableSection {
 export interface MutablePlan {
 	context: PlanContext;
 	sections: Record<string, MutableSection>;
+	confirmations?: Record<string, ManualConfirmation>;
+}
+
+/**
+ * Every manual check confirmed for its section as it stands whenever it is read (getters), so tests
+ * that break one field see only the rule they break; tests of staleness confirm with a fixed digest.
+ */
+function confirmedAsItStands(sections: Record<string, MutableSection>) {
+	const confirmations: Record<string, ManualConfirmation> = {};
+	for (const check of MANUAL_CHECKS)
+		Object.defineProperty(confirmations, check.id, {
+			enumerable: true,
+			configurable: true,
+			get: () => ({
+				by: '审查人',
+				at: '2026-12-06T02:00:00.000Z',
+				digest: sectionDigest(sections[check.section] ?? { body: '', items: {}, data: {} })
+			})
+		});
+	return confirmations;
 }
 
 const LAYERS_74 = [
@@ -233,7 +255,11 @@ export function buildPlan(context: Partial<PlanContext> = {}): MutablePlan {
 			projects: ['p2']
 		}
 	];
-	return { context: { periodStart: 2026, periodEnd: 2030, ...context }, sections };
+	return {
+		context: { periodStart: 2026, periodEnd: 2030, ...context },
+		sections,
+		confirmations: confirmedAsItStands(sections)
+	};
 }
 
 /** The rows of a section's block, for tests to edit in place. */

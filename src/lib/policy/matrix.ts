@@ -10,6 +10,7 @@ import {
 	canActOnWorkflow,
 	canAnswerConsultation,
 	canComment,
+	canConfirmManualCheck,
 	canExport,
 	canManagePlan,
 	canReadDraft,
@@ -97,7 +98,8 @@ export const MATRIX_ACTIONS = [
 	'manageMembers',
 	'publish',
 	'answerConsultation',
-	'waiveConsultation'
+	'waiveConsultation',
+	'confirmManualCheck'
 ] as const;
 export type MatrixAction = (typeof MATRIX_ACTIONS)[number];
 
@@ -128,6 +130,8 @@ export function allowed(persona: Persona, action: MatrixAction): boolean {
 		case 'waiveConsultation':
 			// Set in the sign-off policy of an activity still in drafting.
 			return canWaiveConsultation(m) && policyEditRefusal(m, state) === null;
+		case 'confirmManualCheck':
+			return canConfirmManualCheck(m);
 	}
 }
 
