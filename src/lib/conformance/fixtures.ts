@@ -219,6 +219,9 @@ export function buildPlan(context: Partial<PlanContext> = {}): MutablePlan {
 		{ id: 'f1', project: 'p1', year: 2026, kind: 'construction', fiscal: 2000 },
 		{ id: 'f2', project: 'p1', year: 2027, kind: 'construction', bond: 1500 }
 	];
+	data('9.1').fiscalCapacity = [
+		{ id: 'fc1', year: 2026, budget: 2000000, pppObligations: 60000, source: '2026年预算报告' }
+	];
 	data('9.1').projectLibrary = [
 		{
 			id: 'lib1',

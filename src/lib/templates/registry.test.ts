@@ -81,7 +81,8 @@ describe('sections', () => {
 			phases: ['9.3'],
 			planRegister: ['6.4'],
 			funding: ['9.1'],
-			projectLibrary: ['9.1']
+			projectLibrary: ['9.1'],
+			fiscalCapacity: ['9.1']
 		});
 	});
 

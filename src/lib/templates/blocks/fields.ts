@@ -18,7 +18,8 @@ export const BLOCK_KEYS = [
 	'phases',
 	'planRegister',
 	'funding',
-	'projectLibrary'
+	'projectLibrary',
+	'fiscalCapacity'
 ] as const;
 export type BlockKey = (typeof BLOCK_KEYS)[number];
 

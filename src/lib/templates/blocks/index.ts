@@ -11,6 +11,7 @@ import { systemsBlock } from './systems.ts';
 import { planRegisterBlock } from './plan-register.ts';
 import { fundingBlock } from './funding.ts';
 import { projectLibraryBlock } from './project-library.ts';
+import { fiscalCapacityBlock } from './fiscal-capacity.ts';
 
 /** Every structured block by key. `satisfies` checks each declaration's key without widening it. */
 export const BLOCKS = {
@@ -25,7 +26,8 @@ export const BLOCKS = {
 	phases: phasesBlock,
 	planRegister: planRegisterBlock,
 	funding: fundingBlock,
-	projectLibrary: projectLibraryBlock
+	projectLibrary: projectLibraryBlock,
+	fiscalCapacity: fiscalCapacityBlock
 } as const satisfies { [K in BlockKey]: BlockDecl & { key: K } };
 
 export type BlockOf<K extends BlockKey> = (typeof BLOCKS)[K];
@@ -42,6 +44,7 @@ export type PhaseRow = BlockRow<'phases'>;
 export type PlanRegisterRow = BlockRow<'planRegister'>;
 export type FundingRow = BlockRow<'funding'>;
 export type ProjectLibraryRow = BlockRow<'projectLibrary'>;
+export type FiscalCapacityRow = BlockRow<'fiscalCapacity'>;
 
 export { BLOCK_KEYS, defineBlock } from './fields.ts';
 export type {
@@ -63,6 +66,7 @@ export { PLAN_LEVELS, planRegisterBlock } from './plan-register.ts';
 export { FUNDING_SOURCES, SPENDING_KINDS, fundingBlock } from './funding.ts';
 export type { FundingSource } from './funding.ts';
 export { projectLibraryBlock } from './project-library.ts';
+export { fiscalCapacityBlock } from './fiscal-capacity.ts';
 export { PROJECT_DOMAINS, keyProjectsBlock } from './key-projects.ts';
 export { NEED_CATEGORIES, NEED_ORIGINS, needsBlock } from './needs.ts';
 export { OPERATING_MODELS, operatingModelBlock } from './operating-model.ts';
