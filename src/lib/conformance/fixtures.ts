@@ -160,6 +160,17 @@ export function buildPlan(context: Partial<PlanContext> = {}): MutablePlan {
 		{ id: 'b2', name: '市民服务', parent: 'b1' },
 		{ id: 'b3', name: '医疗服务', parent: 'b2' }
 	];
+	data('8.2').dataCatalog = [
+		{
+			id: 'dc1',
+			name: '电子健康档案',
+			provider: '市卫生健康委员会',
+			consumers: '医疗机构、市民',
+			business: ['b3'],
+			systems: ['s1'],
+			sharing: 'conditional'
+		}
+	];
 	data('8.3').systems = [
 		{
 			id: 's1',

@@ -72,6 +72,7 @@ const BREAKS: Record<string, (plan: MutablePlan) => void> = {
 	'9.1.funding-sources': (p) => (rowOf(p, '9.1', 'funding', 'f2').bond = 1000),
 	'9.3.investment-totals': (p) => (rowOf(p, '9.3', 'phases', 'ph1').budget = 3000),
 	'9.1.project-library': (p) => (rowOf(p, '9.1', 'projectLibrary', 'lib1').unit = ''),
+	'8.2.data-catalog': (p) => (rowOf(p, '8.2', 'dataCatalog', 'dc1').systems = ['gone']),
 	'9.1.fiscal-capacity': (p) => (rowOf(p, '9.1', 'fiscalCapacity', 'fc1').year = 2027),
 	'9.1.ppp-red-line': (p) => (rowOf(p, '9.1', 'fiscalCapacity', 'fc1').pppObligations = 200001),
 	// Manual checks: the confirmation withdrawn (staleness is tested in manual.test.ts).

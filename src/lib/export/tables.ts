@@ -277,6 +277,16 @@ const VIEWS: { [K in BlockKey]: TableView } = {
 		],
 		details: ['note']
 	},
+	dataCatalog: {
+		columns: [
+			col('dataCatalog', 'name', 18),
+			col('dataCatalog', 'provider', 16),
+			col('dataCatalog', 'business', 22),
+			col('dataCatalog', 'systems', 22),
+			col('dataCatalog', 'sharing', 12)
+		],
+		details: ['consumers', 'operations', 'protection', 'frequency']
+	},
 	fiscalCapacity: {
 		columns: [
 			col('fiscalCapacity', 'year', 8),

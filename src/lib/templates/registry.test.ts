@@ -82,7 +82,8 @@ describe('sections', () => {
 			planRegister: ['6.4'],
 			funding: ['9.1'],
 			projectLibrary: ['9.1'],
-			fiscalCapacity: ['9.1']
+			fiscalCapacity: ['9.1'],
+			dataCatalog: ['8.2']
 		});
 	});
 

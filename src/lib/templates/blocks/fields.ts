@@ -19,7 +19,8 @@ export const BLOCK_KEYS = [
 	'planRegister',
 	'funding',
 	'projectLibrary',
-	'fiscalCapacity'
+	'fiscalCapacity',
+	'dataCatalog'
 ] as const;
 export type BlockKey = (typeof BLOCK_KEYS)[number];
 

@@ -12,6 +12,7 @@ import { planRegisterBlock } from './plan-register.ts';
 import { fundingBlock } from './funding.ts';
 import { projectLibraryBlock } from './project-library.ts';
 import { fiscalCapacityBlock } from './fiscal-capacity.ts';
+import { dataCatalogBlock } from './data-catalog.ts';
 
 /** Every structured block by key. `satisfies` checks each declaration's key without widening it. */
 export const BLOCKS = {
@@ -27,7 +28,8 @@ export const BLOCKS = {
 	planRegister: planRegisterBlock,
 	funding: fundingBlock,
 	projectLibrary: projectLibraryBlock,
-	fiscalCapacity: fiscalCapacityBlock
+	fiscalCapacity: fiscalCapacityBlock,
+	dataCatalog: dataCatalogBlock
 } as const satisfies { [K in BlockKey]: BlockDecl & { key: K } };
 
 export type BlockOf<K extends BlockKey> = (typeof BLOCKS)[K];
@@ -45,6 +47,7 @@ export type PlanRegisterRow = BlockRow<'planRegister'>;
 export type FundingRow = BlockRow<'funding'>;
 export type ProjectLibraryRow = BlockRow<'projectLibrary'>;
 export type FiscalCapacityRow = BlockRow<'fiscalCapacity'>;
+export type DataCatalogRow = BlockRow<'dataCatalog'>;
 
 export { BLOCK_KEYS, defineBlock } from './fields.ts';
 export type {
@@ -67,6 +70,7 @@ export { FUNDING_SOURCES, SPENDING_KINDS, fundingBlock } from './funding.ts';
 export type { FundingSource } from './funding.ts';
 export { projectLibraryBlock } from './project-library.ts';
 export { fiscalCapacityBlock } from './fiscal-capacity.ts';
+export { SHARING_TYPES, dataCatalogBlock } from './data-catalog.ts';
 export { PROJECT_DOMAINS, keyProjectsBlock } from './key-projects.ts';
 export { NEED_CATEGORIES, NEED_ORIGINS, needsBlock } from './needs.ts';
 export { OPERATING_MODELS, operatingModelBlock } from './operating-model.ts';
