@@ -14,6 +14,10 @@ export function errorMessage(code: string, details: Record<string, string | numb
 			return m.period_error_too_short({ years: years() });
 		case 'period-too-long':
 			return m.period_error_too_long({ years: years() });
+		case 'manual-check-unknown':
+			return m.manual_error_unknown();
+		case 'manual-check-not-confirmed':
+			return m.manual_error_not_confirmed();
 		case 'horizon-invalid':
 			return m.substance_error_horizon();
 		case 'username-taken':

@@ -64,3 +64,40 @@ test('the funding table is charted by year and source, and its check follows an 
 	await expect(totals).toContainText(`合计 ${total.toLocaleString('en-US')} 万元`);
 	await expect(rule(page, '9.1.funding-sources')).not.toContainText('城市大脑建设工程');
 });
+
+test('a reviewer confirms a manual check by name from the section’s checklist, and withdraws it', async ({
+	page,
+	context
+}) => {
+	await loginAs(context, 'reviewer');
+	await page.goto('/plans/1/sections/9.3');
+	await expect(page.locator('[data-status="saved"]')).toBeVisible();
+	// 9.3.1 (宜) is left unconfirmed by the seed.
+	const check = rule(page, 'manual:9.3.1');
+	await expect(check).toHaveAttribute('data-status', 'fail');
+	await expect(check.locator('[data-manual-state]')).toHaveText('未确认');
+	await check.getByRole('button', { name: '确认符合' }).click();
+	await expect(check).toHaveAttribute('data-status', 'pass');
+	await expect(check.locator('[data-manual-state]')).toHaveText(
+		/^赵国平 于 \d{4}年\d{1,2}月\d{1,2}日 确认$/
+	);
+	await expect(page).toHaveURL(/\/sections\/9\.3$/);
+
+	await page.goto('/plans/1/dashboard');
+	const listed = page.locator('[data-manual="manual:9.3.1"]');
+	await expect(listed.locator('[data-manual-state]')).toHaveText(/^赵国平 于/);
+	await listed.getByRole('button', { name: '撤销确认' }).click();
+	await expect(listed.locator('[data-manual-state]')).toHaveText('未确认');
+});
+
+test('9.1 shows 财政承受能力 by year against the 10% PPP line', async ({ page, context }) => {
+	await loginAs(context, 'dsj');
+	await page.goto('/plans/1/sections/9.1');
+	const table = page.locator('[data-fiscal-capacity]');
+	await expect(table.getByRole('heading', { name: '财政承受能力测算' })).toBeVisible();
+	const year = table.locator('[data-year="2026"]');
+	await expect(year).toContainText('3,720,000');
+	await expect(year).toContainText('4.52%');
+	await expect(year.locator('[data-over]')).toHaveAttribute('data-over', 'false');
+	await expect(rule(page, '9.1.ppp-red-line')).toHaveAttribute('data-status', 'pass');
+});

@@ -133,6 +133,9 @@ const REQUESTS: Record<MatrixAction, (who: string) => Promise<Response>> = {
 			['approverId', ''],
 			['consultationWaiver', `${who} 认为无需征求意见`]
 		]),
+	// The manual check of the sample's chapter (8.1.1); confirming it again only renews it.
+	confirmManualCheck: (who) =>
+		form(who, '/plans/1/dashboard?/confirm', [['checkId', 'manual:8.1.1']]),
 	answerConsultation: (who) =>
 		form(who, `/plans/1/rounds/${sample.roundId}?/answer`, [
 			['kind', 'thread'],

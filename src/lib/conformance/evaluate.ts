@@ -7,7 +7,8 @@ import { PlanView } from './view.ts';
 
 function run(rule: Rule, view: PlanView): RuleResult {
 	const { id, clause, label, level, section } = rule;
-	return { id, clause, label, level, section, ...rule.check(view) };
+	const manual = rule.manual?.(view);
+	return { id, clause, label, level, section, ...rule.check(view), ...(manual ? { manual } : {}) };
 }
 
 function sectionChecklist(clause: string, view: PlanView): SectionChecklist | undefined {

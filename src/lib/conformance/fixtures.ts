@@ -4,7 +4,9 @@
  */
 import type { BlockKey } from '../templates/blocks/index.ts';
 import { TEMPLATES } from '../templates/registry.ts';
-import type { PlanContext } from './types.ts';
+import { sectionDigest } from './digest.ts';
+import { MANUAL_CHECKS } from './rules/manual.ts';
+import type { ManualConfirmation, PlanContext } from './types.ts';
 
 export type MutableRow = Record<string, unknown>;
 
@@ -17,6 +19,26 @@ export interface MutableSection {
 export interface MutablePlan {
 	context: PlanContext;
 	sections: Record<string, MutableSection>;
+	confirmations?: Record<string, ManualConfirmation>;
+}
+
+/**
+ * Every manual check confirmed for its section as it stands whenever it is read (getters), so tests
+ * that break one field see only the rule they break; tests of staleness confirm with a fixed digest.
+ */
+function confirmedAsItStands(sections: Record<string, MutableSection>) {
+	const confirmations: Record<string, ManualConfirmation> = {};
+	for (const check of MANUAL_CHECKS)
+		Object.defineProperty(confirmations, check.id, {
+			enumerable: true,
+			configurable: true,
+			get: () => ({
+				by: '审查人',
+				at: '2026-12-06T02:00:00.000Z',
+				digest: sectionDigest(sections[check.section] ?? { body: '', items: {}, data: {} })
+			})
+		});
+	return confirmations;
 }
 
 const LAYERS_74 = [
@@ -138,6 +160,17 @@ export function buildPlan(context: Partial<PlanContext> = {}): MutablePlan {
 		{ id: 'b2', name: '市民服务', parent: 'b1' },
 		{ id: 'b3', name: '医疗服务', parent: 'b2' }
 	];
+	data('8.2').dataCatalog = [
+		{
+			id: 'dc1',
+			name: '电子健康档案',
+			provider: '市卫生健康委员会',
+			consumers: '医疗机构、市民',
+			business: ['b3'],
+			systems: ['s1'],
+			sharing: 'conditional'
+		}
+	];
 	data('8.3').systems = [
 		{
 			id: 's1',
@@ -197,6 +230,9 @@ export function buildPlan(context: Partial<PlanContext> = {}): MutablePlan {
 		{ id: 'f1', project: 'p1', year: 2026, kind: 'construction', fiscal: 2000 },
 		{ id: 'f2', project: 'p1', year: 2027, kind: 'construction', bond: 1500 }
 	];
+	data('9.1').fiscalCapacity = [
+		{ id: 'fc1', year: 2026, budget: 2000000, pppObligations: 60000, source: '2026年预算报告' }
+	];
 	data('9.1').projectLibrary = [
 		{
 			id: 'lib1',
@@ -233,7 +269,11 @@ export function buildPlan(context: Partial<PlanContext> = {}): MutablePlan {
 			projects: ['p2']
 		}
 	];
-	return { context: { periodStart: 2026, periodEnd: 2030, ...context }, sections };
+	return {
+		context: { periodStart: 2026, periodEnd: 2030, ...context },
+		sections,
+		confirmations: confirmedAsItStands(sections)
+	};
 }
 
 /** The rows of a section's block, for tests to edit in place. */

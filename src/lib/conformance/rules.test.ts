@@ -3,6 +3,7 @@ import { TEMPLATES } from '../templates/registry.ts';
 import { evaluatePlan } from './evaluate.ts';
 import { buildPlan, rowOf, rowsOf, type MutablePlan } from './fixtures.ts';
 import { RULES } from './rules/index.ts';
+import { MANUAL_CHECKS } from './rules/manual.ts';
 import type { Pointer, RuleResult } from './types.ts';
 
 function result(plan: MutablePlan, id: string): RuleResult {
@@ -70,7 +71,14 @@ const BREAKS: Record<string, (plan: MutablePlan) => void> = {
 	'9.1.2.phase-order': (p) => (rowOf(p, '9.1', 'keyProjects', 'p1').priority = 'low'),
 	'9.1.funding-sources': (p) => (rowOf(p, '9.1', 'funding', 'f2').bond = 1000),
 	'9.3.investment-totals': (p) => (rowOf(p, '9.3', 'phases', 'ph1').budget = 3000),
-	'9.1.project-library': (p) => (rowOf(p, '9.1', 'projectLibrary', 'lib1').unit = '')
+	'9.1.project-library': (p) => (rowOf(p, '9.1', 'projectLibrary', 'lib1').unit = ''),
+	'8.2.data-catalog': (p) => (rowOf(p, '8.2', 'dataCatalog', 'dc1').systems = ['gone']),
+	'9.1.fiscal-capacity': (p) => (rowOf(p, '9.1', 'fiscalCapacity', 'fc1').year = 2027),
+	'9.1.ppp-red-line': (p) => (rowOf(p, '9.1', 'fiscalCapacity', 'fc1').pppObligations = 200001),
+	// Manual checks: the confirmation withdrawn (staleness is tested in manual.test.ts).
+	...Object.fromEntries(
+		MANUAL_CHECKS.map((c) => [c.id, (p: MutablePlan) => delete p.confirmations?.[c.id]])
+	)
 };
 
 const itemRuleIds = RULES.filter((r) => r.id.startsWith('item:')).map((r) => r.id);

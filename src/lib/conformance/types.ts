@@ -24,10 +24,23 @@ export interface PlanContext {
 	periodEnd: number;
 }
 
+/**
+ * A manual check confirmed by a named reviewer (manual.ts): who, when, and the digest of the
+ * section's content they looked at — a later change of the content makes the confirmation stale.
+ */
+export interface ManualConfirmation {
+	by: string;
+	/** ISO time of the confirmation. */
+	at: string;
+	digest: string;
+}
+
 export interface PlanData {
 	context: PlanContext;
 	/** Section clause → its data; a missing section counts as empty. */
 	sections: Readonly<Partial<Record<string, SectionData>>>;
+	/** Manual check id → its confirmation; absent: nothing confirmed. */
+	confirmations?: Readonly<Record<string, ManualConfirmation>>;
 }
 
 /** Where a failure is fixed. */
@@ -72,7 +85,18 @@ export interface RuleResultBase {
 	section: string | null;
 }
 
-export type RuleResult = RuleResultBase & Outcome;
+/**
+ * Where a manual check stands: never confirmed, confirmed for the content as it is, or confirmed for
+ * content that has changed since (then it counts as not met until confirmed again).
+ */
+export type ManualState =
+	{ state: 'unconfirmed' } | { state: 'confirmed' | 'stale'; by: string; at: string };
+
+export type RuleResult = RuleResultBase &
+	Outcome & {
+		/** Present on manual checks only: a named reviewer, not the machine, decides them. */
+		manual?: ManualState;
+	};
 
 export interface SectionChecklist {
 	clause: string;

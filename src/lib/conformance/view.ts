@@ -3,7 +3,8 @@
  * their block declaration once per evaluation.
  */
 import { BLOCKS, parseRows, type BlockKey, type BlockRow } from '../templates/blocks/index.ts';
-import type { PlanContext, PlanData, SectionData } from './types.ts';
+import { sectionDigest } from './digest.ts';
+import type { ManualConfirmation, PlanContext, PlanData, SectionData } from './types.ts';
 
 const EMPTY: SectionData = { body: '', items: {}, data: {} };
 
@@ -19,6 +20,7 @@ export class PlanView {
 	readonly context: PlanContext;
 	readonly #plan: PlanData;
 	readonly #rows = new Map<string, readonly Readonly<Record<string, unknown>>[]>();
+	readonly #digests = new Map<string, string>();
 
 	constructor(plan: PlanData) {
 		this.#plan = plan;
@@ -57,6 +59,26 @@ export class PlanView {
 		}
 		// Cached under the (clause, block) key they were parsed for, with that block's declaration.
 		return rows as BlockRow<K>[];
+	}
+
+	/** A manual check's confirmation, when one was given and is well-formed. */
+	confirmation(checkId: string): ManualConfirmation | undefined {
+		const value: unknown = this.#plan.confirmations?.[checkId];
+		if (!isRecord(value)) return undefined;
+		const { by, at, digest } = value;
+		return typeof by === 'string' && typeof at === 'string' && typeof digest === 'string'
+			? { by, at, digest }
+			: undefined;
+	}
+
+	/** The digest of a section's content, computed once per evaluation. */
+	digest(clause: string): string {
+		let digest = this.#digests.get(clause);
+		if (digest === undefined) {
+			digest = sectionDigest(this.section(clause));
+			this.#digests.set(clause, digest);
+		}
+		return digest;
 	}
 
 	/** The same rows, for rules that read a field named at runtime (items' `fill.field`). */

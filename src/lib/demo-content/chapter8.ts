@@ -89,6 +89,93 @@ function businessTree(): DemoRow<'businessTree'>[] {
 	];
 }
 
+const tree = businessTree();
+
+/** A business of the tree by name (the demo's data catalogue links to them). */
+function business(...names: string[]): string[] {
+	return names.map((name) => {
+		const id = tree.find((r) => r.name === name)?.id;
+		if (!id) throw new Error(`demo: no business ${name}`);
+		return id;
+	});
+}
+
+/** 8.2's 数据资源目录: the base and theme libraries' main resources, linked to 8.1 and 8.3. */
+const dataCatalog: DemoRow<'dataCatalog'>[] = [
+	{
+		id: 'demo-data-01',
+		name: '人口基础信息',
+		provider: '市公安局、市民政局、市卫生健康委员会',
+		consumers: '各政务服务部门',
+		business: business('市民服务', '社保服务'),
+		systems: [SYSTEM.exchange, SYSTEM.service, SYSTEM.identity],
+		operations: '汇聚、比对、共享',
+		sharing: 'conditional',
+		protection: '个人信息按敏感程度分级，身份证号等字段脱敏共享，调用留痕可追溯。',
+		frequency: '每日'
+	},
+	{
+		id: 'demo-data-02',
+		name: '法人基础信息',
+		provider: '市市场监督管理局',
+		consumers: '各政务服务部门、金融机构（经授权）',
+		business: business('企业服务', '市场监管'),
+		systems: [SYSTEM.exchange, SYSTEM.service],
+		operations: '汇聚、共享、开放',
+		sharing: 'unconditional',
+		protection: '公示信息可开放，非公示字段按需有条件共享。',
+		frequency: '实时'
+	},
+	{
+		id: 'demo-data-03',
+		name: '电子健康档案',
+		provider: '市卫生健康委员会',
+		consumers: '医疗机构、居民本人',
+		business: business('市民服务'),
+		systems: [SYSTEM.health, SYSTEM.identity],
+		operations: '采集、存储、授权调阅',
+		sharing: 'conditional',
+		protection: '属敏感个人信息：本人授权后调阅，全程加密传输，访问日志留存不少于6个月。',
+		frequency: '实时'
+	},
+	{
+		id: 'demo-data-04',
+		name: '城市部件与网格事件',
+		provider: '市城市管理局',
+		consumers: '市城市运行管理中心、各区街道',
+		business: business('城市管理'),
+		systems: [SYSTEM.grid, SYSTEM.brain],
+		operations: '采集、分拨、共享',
+		sharing: 'unconditional',
+		protection: '涉及个人的上报信息脱敏后共享。',
+		frequency: '实时'
+	},
+	{
+		id: 'demo-data-05',
+		name: '道路交通流量与信号配时',
+		provider: '市公安局交通警察支队',
+		consumers: '市交通运输局、市城市运行管理中心',
+		business: business('交通出行服务'),
+		systems: [SYSTEM.signals, SYSTEM.brain],
+		operations: '采集、分析、共享',
+		sharing: 'conditional',
+		protection: '视频和号牌数据不出专网，仅共享统计结果。',
+		frequency: '分钟级'
+	},
+	{
+		id: 'demo-data-06',
+		name: '易涝点水位与隐患点监测',
+		provider: '市水务局、市自然资源和规划局',
+		consumers: '市应急管理局、市城市管理局',
+		business: business('城市内涝防治', '安全监管'),
+		systems: [SYSTEM.brain, SYSTEM.video],
+		operations: '采集、预警、共享',
+		sharing: 'unconditional',
+		protection: '监测点位坐标按重要数据管理，对外仅发布预警信息。',
+		frequency: '分钟级'
+	}
+];
+
 const section81: DemoSection = {
 	clause: '8.1',
 	author: 'dsj',
@@ -96,7 +183,7 @@ const section81: DemoSection = {
 		'依据附录B表B.1，结合示例市部门职能梳理形成三级业务架构：一级业务4项（民生服务、城市治理、产业经济、生态宜居），二级业务10项，三级业务30项。示例市地处内陆，表B.1中的“海洋生态多样性”调整为“河湖湿地生态保护”，并增设社保服务、交通出行服务和城市内涝防治3项三级业务。',
 		'业务架构明确了各项业务的提供方、服务对象和服务渠道，是数据架构和应用架构设计的依据。'
 	],
-	blocks: { businessTree: businessTree() }
+	blocks: { businessTree: tree }
 };
 
 const section82: DemoSection = {
@@ -121,7 +208,8 @@ const section82: DemoSection = {
 		'8.2.A1.data-standards': [
 			'制定数据元、数据分类分级、数据质量评价、数据共享交换接口等数据标准，优先采用国家和省级标准。'
 		]
-	}
+	},
+	blocks: { dataCatalog }
 };
 
 const systems: DemoRow<'systems'>[] = [

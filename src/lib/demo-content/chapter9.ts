@@ -225,6 +225,26 @@ function phaseBudget(from: number, to: number): number {
 		);
 }
 
+/**
+ * 财政承受能力: the city's 一般公共预算支出 (2026—2028 from the budget report and the medium-term
+ * fiscal plan, later years projected at 2.3% a year) and the obligations of the PPP projects signed
+ * before 2023 (sewage treatment, the ring road). The plan starts no PPP project of its own: under the
+ * 2023 new mechanism (国办函〔2023〕115号) new concessions carry no government payments.
+ */
+const fiscalCapacity: DemoRow<'fiscalCapacity'>[] = [
+	[2026, 3720000, 168000, '示例市2026年预算报告；财政局PPP项目支出责任台账'],
+	[2027, 3810000, 171000, '示例市中期财政规划（2026—2028年）；PPP项目支出责任台账'],
+	[2028, 3900000, 173500, '示例市中期财政规划（2026—2028年）；PPP项目支出责任台账'],
+	[2029, 3990000, 162000, '按年均增长2.3%测算；PPP项目支出责任台账'],
+	[2030, 4080000, 158000, '按年均增长2.3%测算；PPP项目支出责任台账']
+].map(([year, budget, pppObligations, source], i) => ({
+	id: `demo-fiscal-0${i + 1}`,
+	year: year as number,
+	budget: budget as number,
+	pppObligations: pppObligations as number,
+	source: source as string
+}));
+
 const projectLibrary: DemoRow<'projectLibrary'>[] = [
 	{
 		id: 'demo-library-01',
@@ -305,7 +325,7 @@ const section91: DemoSection = {
 		'3. 强化城市治理：推进“一网统管”、智慧交通、基层智治和公共安全视频共享。',
 		'4. 培育数字经济：推动产业数字化和数字产业化。'
 	],
-	blocks: { keyProjects, funding, projectLibrary }
+	blocks: { keyProjects, funding, fiscalCapacity, projectLibrary }
 };
 
 const operatingModel: DemoRow<'operatingModel'>[] = [

@@ -28,7 +28,11 @@ export const DEMO_GAPS: Readonly<Record<string, { section: string; note: string 
 		section: '9.1',
 		note: '6.5 的需求“智慧城市建设缺少地方标准规范”没有对应的重点工程'
 	},
-	'item:9.4.d': { section: '9.4', note: '9.4 d）资金保障未填写' }
+	'item:9.4.d': { section: '9.4', note: '9.4 d）资金保障未填写' },
+	// Manual checks (issue 18): the expert confirmed the required ones; these two 宜 are left for a
+	// reviewer to confirm, so the demo shows both states.
+	'manual:8.1.1': { section: '8.1', note: '8.1.1 业务架构是否符合本地特色，尚未经审查人人工确认' },
+	'manual:9.3.1': { section: '9.3', note: '9.3.1 过渡路径是否有效、可操作，尚未经审查人人工确认' }
 };
 
 export { buildSectionDoc } from './build.ts';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { evaluatePlan } from '../conformance/evaluate.ts';
+import { sectionDigest } from '../conformance/digest.ts';
 import { buildPlan, rowOf } from '../conformance/fixtures.ts';
 import { conformanceStatement } from './conformance-statement.ts';
 import { demoModelInput } from './fixtures.ts';
@@ -60,6 +61,39 @@ describe('the conformance statement', () => {
 			'专项债额度待省里下达后补齐',
 			'李建华（2026年11月2日）'
 		]);
+	});
+
+	it('names who confirmed a manual check and when, and states an unconfirmed or changed one', () => {
+		const plan = buildPlan();
+		plan.confirmations = {
+			'manual:4.1.2': {
+				by: '张三',
+				at: '2026-12-06T02:00:00Z',
+				digest: sectionDigest(plan.sections['7.3'])
+			},
+			'manual:4.2': { by: '李四', at: '2026-12-01T02:00:00Z', digest: 'stale' }
+		};
+		const blocks = conformanceStatement(
+			evaluatePlan(plan),
+			[],
+			new Set(['overall']),
+			'Asia/Shanghai'
+		);
+		const t = table(blocks);
+		const row = (clause: string) =>
+			[3, 4, 5].map((c) =>
+				cellText(
+					t,
+					t.rows.findIndex((_, i) => cellText(t, i, 1) === clause),
+					c
+				)
+			);
+		expect(row('4.1.2')).toEqual(['满足', '审查人人工确认', '张三（2026年12月6日）']);
+		expect(row('4.2')).toEqual(['未确认', '确认后内容已变更，须重新确认', '李四（2026年12月1日）']);
+		expect(row('4.1.5')).toEqual(['未确认', '须审查人人工确认', '']);
+		expect(row('7.3.1')[0]).toBe('满足');
+		expect(row('7.3.1')[1]).toBe('平台自动检查');
+		expect(blocksText([blocks[2]])).toBe('其中需人工确认的 4 项：已确认 1 项，未确认 3 项。');
 	});
 
 	it('is an appendix of the design report when the checklist is given, not of the publication', () => {

@@ -109,7 +109,8 @@ export const EDITIONS: Record<EditionKey, Edition> = {
 			{ title: '重点工程一览表', clause: '9.1', block: 'keyProjects' },
 			{ title: '实施阶段安排', clause: '9.3', block: 'phases' },
 			{ title: '业务架构', clause: '8.1', block: 'businessTree' },
-			{ title: '投资估算与资金筹措', clause: '9.1', block: 'funding' }
+			{ title: '投资估算与资金筹措', clause: '9.1', block: 'funding' },
+			{ title: '财政承受能力', clause: '9.1', block: 'fiscalCapacity' }
 		],
 		records: false
 	}

@@ -13,6 +13,8 @@ import {
 	type BlockKey,
 	type FieldDecl
 } from '../templates/blocks/index.ts';
+import { fiscalYears, formatShare } from '../conformance/fiscal.ts';
+import { parseRows } from '../templates/blocks/parse.ts';
 import { textParagraph } from './prose.ts';
 import { WORDS } from './vocabulary.ts';
 import type { Block, TableBlock, TableCell } from './types.ts';
@@ -133,6 +135,21 @@ function yearOrEmpty(value: unknown): string {
 function monthOf(value: unknown): string {
 	const match = /^(\d{4})-(\d{2})/.exec(str(value));
 	return match ? `${Number(match[1])}年${Number(match[2])}月` : '';
+}
+
+/**
+ * A computed cell of the 财政承受能力 table: the row's year in conformance/fiscal.ts's sums, with the
+ * plan's 财政资金 taken from the funding table (the same numbers the rules check).
+ */
+function fiscal(key: 'planFiscal' | 'fiscalShare' | 'pppShare'): Column['value'] {
+	return (row, rows) => {
+		const capacity = parseRows(BLOCKS.fiscalCapacity, [row]);
+		const funding = parseRows(BLOCKS.funding, rows.get(rowIndexKey('9.1', 'funding')) ?? []);
+		const year = fiscalYears(funding, capacity).find((y) => y.year === capacity[0]?.year);
+		const value = year?.[key];
+		if (value === null || value === undefined) return '';
+		return key === 'planFiscal' ? formatNumber(value) : formatShare(value);
+	};
 }
 
 interface TableView {
@@ -259,6 +276,27 @@ const VIEWS: { [K in BlockKey]: TableView } = {
 			col('funding', 'other', 12)
 		],
 		details: ['note']
+	},
+	dataCatalog: {
+		columns: [
+			col('dataCatalog', 'name', 18),
+			col('dataCatalog', 'provider', 16),
+			col('dataCatalog', 'business', 22),
+			col('dataCatalog', 'systems', 22),
+			col('dataCatalog', 'sharing', 12)
+		],
+		details: ['consumers', 'operations', 'protection', 'frequency']
+	},
+	fiscalCapacity: {
+		columns: [
+			col('fiscalCapacity', 'year', 8),
+			col('fiscalCapacity', 'budget', 18),
+			{ header: WORDS.planFiscal, width: 16, numeric: true, value: fiscal('planFiscal') },
+			{ header: WORDS.fiscalShare, width: 14, numeric: true, value: fiscal('fiscalShare') },
+			col('fiscalCapacity', 'pppObligations', 18),
+			{ header: WORDS.pppShare, width: 14, numeric: true, value: fiscal('pppShare') }
+		],
+		details: ['source']
 	},
 	projectLibrary: {
 		columns: [

@@ -32,14 +32,14 @@ const member = (m: Membership): Membership => m;
 
 /** The demo matrix, written out once by hand: the policy must give exactly these answers. */
 const TABLE: Record<string, Record<MatrixAction, boolean> & { socket: string }> = {
-	admin: row(1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 'write'),
-	dsj: row(1, 1, 1, 1, 1, 1, 0, 0, 1, 0, 1, 1, 'write'),
-	fgw: row(1, 1, 0, 0, 0, 1, 0, 0, 0, 0, 1, 0, 'suggest'),
-	reviewer: row(1, 1, 0, 0, 0, 1, 0, 0, 0, 0, 1, 0, 'suggest'),
-	leader: row(1, 1, 0, 0, 0, 1, 0, 0, 0, 0, 1, 0, 'read'),
-	qiye: row(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 'none'),
-	jumin: row(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 'none'),
-	'matrix-outsider': row(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 'none')
+	admin: row(1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 'write'),
+	dsj: row(1, 1, 1, 1, 1, 1, 0, 0, 1, 0, 1, 1, 0, 'write'),
+	fgw: row(1, 1, 0, 0, 0, 1, 0, 0, 0, 0, 1, 0, 0, 'suggest'),
+	reviewer: row(1, 1, 0, 0, 0, 1, 0, 0, 0, 0, 1, 0, 1, 'suggest'),
+	leader: row(1, 1, 0, 0, 0, 1, 0, 0, 0, 0, 1, 0, 0, 'read'),
+	qiye: row(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 'none'),
+	jumin: row(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 'none'),
+	'matrix-outsider': row(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 'none')
 };
 
 function row(...cells: [...(0 | 1)[], string]) {

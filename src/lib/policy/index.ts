@@ -457,3 +457,11 @@ export function mayCountersignInTurn(
 		(next === undefined || next === membership?.organizationId)
 	);
 }
+
+/**
+ * Confirming a manual check (issue 18: a clause no rule can decide, confirmed by a named person)
+ * or withdrawing a confirmation: reviewers, who judge the plan, and the plan admin.
+ */
+export function canConfirmManualCheck(membership: Membership | undefined): boolean {
+	return hasRole(membership, 'reviewer') || canManagePlan(membership);
+}

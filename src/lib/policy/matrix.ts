@@ -12,6 +12,7 @@ import {
 	canAnswerFeedback,
 	canFileFeedback,
 	canComment,
+	canConfirmManualCheck,
 	canExport,
 	canManagePlan,
 	canReadDraft,
@@ -109,7 +110,8 @@ export const MATRIX_ACTIONS = [
 	'answerConsultation',
 	'waiveConsultation',
 	'fileFeedback',
-	'answerFeedback'
+	'answerFeedback',
+	'confirmManualCheck'
 ] as const;
 export type MatrixAction = (typeof MATRIX_ACTIONS)[number];
 
@@ -145,6 +147,8 @@ export function allowed(persona: Persona, action: MatrixAction): boolean {
 			return canFileFeedback(m, SAMPLE.feedbackActivityOwners);
 		case 'answerFeedback':
 			return canAnswerFeedback(m, SAMPLE.feedbackClauseOwners);
+		case 'confirmManualCheck':
+			return canConfirmManualCheck(m);
 	}
 }
 

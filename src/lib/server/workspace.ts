@@ -7,13 +7,19 @@
 import { eq } from 'drizzle-orm';
 import {
 	evaluatePlan,
+	MANUAL_CHECKS,
 	openItems,
 	readyForReview,
 	scoreByChapter,
 	type PlanChecklist,
 	type PlanData
 } from '../conformance/index.ts';
-import { canManagePlan, canReadDraft, canWriteSection } from '../policy/index.ts';
+import {
+	canConfirmManualCheck,
+	canManagePlan,
+	canReadDraft,
+	canWriteSection
+} from '../policy/index.ts';
 import type { Membership } from '../roles.ts';
 import {
 	ACTIVITIES,
@@ -154,7 +160,32 @@ export function planDashboard(plan: Plan, membership: Membership) {
 		(sum, c) => ({ pass: sum.pass + c.required.pass, fail: sum.fail + c.required.fail }),
 		{ pass: 0, fail: 0 }
 	);
-	return { plan: planHeader(plan), isAdmin, chapters, required, openItems: items };
+	return {
+		plan: planHeader(plan),
+		isAdmin,
+		chapters,
+		required,
+		openItems: items,
+		manualChecks: manualCheckList(plan, checklist, titles),
+		canConfirm: canConfirmManualCheck(membership)
+	};
+}
+
+/** The manual checks, each with where it stands (who confirmed it, when, or changed since). */
+function manualCheckList(plan: Plan, checklist: PlanChecklist, titles: Map<string, string>) {
+	const results = new Map(checklist.sections.flatMap((s) => s.results).map((r) => [r.id, r]));
+	return MANUAL_CHECKS.map((check) => ({
+		id: check.id,
+		clause: check.clause,
+		label: check.label,
+		text: check.text,
+		why: check.why,
+		level: check.level,
+		section: { clause: check.section, title: titles.get(check.section) ?? '' },
+		activity: findSection(check.section)?.activity ?? null,
+		href: sectionHref(plan.id, check.section),
+		manual: results.get(check.id)?.manual ?? { state: 'unconfirmed' as const }
+	}));
 }
 
 interface TargetView {

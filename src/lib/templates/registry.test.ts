@@ -81,7 +81,9 @@ describe('sections', () => {
 			phases: ['9.3'],
 			planRegister: ['6.4'],
 			funding: ['9.1'],
-			projectLibrary: ['9.1']
+			projectLibrary: ['9.1'],
+			fiscalCapacity: ['9.1'],
+			dataCatalog: ['8.2']
 		});
 	});
 

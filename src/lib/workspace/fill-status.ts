@@ -27,8 +27,11 @@ export interface Completion {
 
 /** Share of a section's applicable required rules that pass (recommended ones where none is required). */
 export function sectionCompletion(checklist: SectionChecklist): Completion {
+	// How far the writers are: manual checks wait on a reviewer, not on them (the dashboard's
+	// score counts those).
+	const written = checklist.results.filter((r) => !r.manual);
 	const count = (level: 'required' | 'recommended') => {
-		const applicable = checklist.results.filter((r) => r.level === level && r.status !== 'na');
+		const applicable = written.filter((r) => r.level === level && r.status !== 'na');
 		return { pass: applicable.filter((r) => r.status === 'pass').length, total: applicable.length };
 	};
 	const required = count('required');

@@ -18,11 +18,17 @@
  * | 4.1.4.stakeholders, 7.3.2.phase-goals, 6.3.used-by-goals | 4.1.4, 7.3.2, 6.3 | required |
  * | 9.1.2.priorities, 9.1.2.phase-order, 9.1.funding-sources, 9.3.investment-totals | 9.1.2, 9.1.4, 9.3.2 | required |
  * | 6.3.indicator-system, 6.4.register, 9.1.project-library | 6.3, 6.4, 9.1.4 | recommended |
+ * | 9.1.fiscal-capacity, 9.1.ppp-red-line | 5.2.4 (with 财金〔2015〕21号) | recommended, required (NA without figures) |
+ * | 8.2.data-catalog | 8.2.1 | recommended |
+ * | manual:<clause> | 4.1.1, 4.1.2, 4.1.5, 4.1.6, 4.2, 9.1.2 (应) / 8.1.1, 9.3.1 (宜) | required / recommended: a named reviewer confirms (manual.ts) |
  */
 import { ARCHITECTURE_RULES } from './architecture.ts';
+import { dataCatalogRule } from './data-catalog.ts';
+import { FISCAL_RULES } from './fiscal.ts';
 import { GOAL_RULES } from './goals.ts';
 import { INVESTMENT_RULES } from './investment.ts';
 import { itemRules } from './items.ts';
+import { MANUAL_RULES } from './manual.ts';
 import { PLAN_RULES } from './plan.ts';
 import { REQUIREMENTS_RULES } from './requirements.ts';
 import { ROADMAP_RULES } from './roadmap.ts';
@@ -35,9 +41,12 @@ export const RULES: readonly Rule[] = [
 	...REQUIREMENTS_RULES,
 	...GOAL_RULES,
 	...ARCHITECTURE_RULES,
+	dataCatalogRule,
 	...ROADMAP_RULES,
 	...INVESTMENT_RULES,
-	...TRACEABILITY_RULES
+	...FISCAL_RULES,
+	...TRACEABILITY_RULES,
+	...MANUAL_RULES
 ];
 
 export type { Rule } from './rule.ts';

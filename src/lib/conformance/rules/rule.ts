@@ -1,9 +1,11 @@
-import type { Finding, Outcome, RuleResultBase } from '../types.ts';
+import type { Finding, ManualState, Outcome, RuleResultBase } from '../types.ts';
 import type { PlanView } from '../view.ts';
 
 /** A rule: its identity (what the checklist shows) and the check. */
 export interface Rule extends RuleResultBase {
 	check(view: PlanView): Outcome;
+	/** Manual checks only (manual.ts): where the reviewer's confirmation stands. */
+	manual?(view: PlanView): ManualState;
 }
 
 export const PASS: Outcome = { status: 'pass' };

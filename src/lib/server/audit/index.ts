@@ -75,6 +75,9 @@ export const AUDIT_ACTIONS = [
 	'history.restored',
 	/** A Word file imported into a section's live draft (src/lib/server/docx-import/). */
 	'section.docx_imported',
+	/** A manual check (issue 18) confirmed by a named reviewer, or the confirmation withdrawn. */
+	'conformance.manual_confirmed',
+	'conformance.manual_revoked',
 	'integrity.failed',
 	/** Stored Yjs state failed its checksum (collab/integrity.ts). */
 	'document.integrity_failed',

@@ -793,3 +793,25 @@ export const mailOutbox = sqliteTable(
 	},
 	(t) => [index('mail_outbox_due_idx').on(t.sentAt, t.failedAt, t.nextAttemptAt)]
 );
+
+/**
+ * Manual checks confirmed by a named reviewer (issue 18; src/lib/conformance/rules/manual.ts): one
+ * row per plan and check, with the digest of the section's content the reviewer looked at — a
+ * later change makes the confirmation stale (computed when the checklist runs, not stored).
+ * Withdrawing a confirmation deletes its row; both are in the audit log.
+ */
+export const manualChecks = sqliteTable(
+	'manual_checks',
+	{
+		planId: integer('plan_id')
+			.notNull()
+			.references(() => plans.id, { onDelete: 'cascade' }),
+		checkId: text('check_id').notNull(),
+		digest: text('digest').notNull(),
+		confirmedBy: integer('confirmed_by')
+			.notNull()
+			.references(() => users.id),
+		confirmedAt: now('confirmed_at')
+	},
+	(t) => [primaryKey({ columns: [t.planId, t.checkId] })]
+);

@@ -16,6 +16,7 @@ import { exportPeople } from './people.ts';
 import type { ExportOptions, SectionState, StoredInput } from './render.ts';
 import type { ExportSource } from './source.ts';
 import { loadWaivers } from './waivers.ts';
+import { planConfirmations } from '../plan-data.ts';
 
 export type { ExportOptions, StoredInput } from './render.ts';
 
@@ -74,6 +75,7 @@ export async function loadExportInput(
 		feedback: source.feedback?.() ?? [],
 		consultations: await source.consultations(),
 		waivers: loadWaivers(plan.id),
+		confirmations: planConfirmations(plan.id),
 		// Only the live draft carries revisions (render.ts), so only it needs their authors' names.
 		...(source.version.kind === 'draft' && { people: exportPeople() })
 	};

@@ -17,7 +17,7 @@ import {
 } from '../../export/model.ts';
 import { readSectionData } from '../../collab/section-doc.ts';
 import { evaluatePlan } from '../../conformance/evaluate.ts';
-import type { SectionData } from '../../conformance/types.ts';
+import type { PlanData, SectionData } from '../../conformance/types.ts';
 import { getTemplate } from '../../templates/index.ts';
 import type { EditionKey, ExportDocument, NumberingKey } from '../../export/types.ts';
 import { WORDS } from '../../export/vocabulary.ts';
@@ -56,6 +56,8 @@ export type StoredInput = Omit<ModelInput, 'sections' | 'checklist'> & {
 	sections: readonly SectionState[];
 	/** The instance's people, to name the authors of revisions (保留修订). */
 	people?: People;
+	/** Manual checks confirmed on the plan (the statement names who confirmed each, and when). */
+	confirmations?: PlanData['confirmations'];
 };
 
 /**
@@ -85,9 +87,10 @@ function readStoredInput(stored: StoredInput, keepRevisions: boolean): ModelInpu
 	}
 	const checklist = evaluatePlan({
 		context: { periodStart: stored.plan.periodStart, periodEnd: stored.plan.periodEnd },
-		sections: data
+		sections: data,
+		confirmations: stored.confirmations
 	});
-	const { people: _people, ...rest } = stored;
+	const { people: _people, confirmations: _confirmations, ...rest } = stored;
 	return { ...rest, sections, checklist };
 }
 

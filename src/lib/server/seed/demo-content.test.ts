@@ -22,6 +22,7 @@ import { getDb, schema } from '../db/index.ts';
 import { seedDemoContent } from './content.ts';
 import { buildSectionDoc, DEMO_GAPS, DEMO_SECTIONS } from '../../demo-content/index.ts';
 import { seedDemoIfEmpty } from './demo.ts';
+import { seededConfirmations } from './manual-checks.ts';
 import { DEMO_ACCOUNTS, DEMO_ASSIGNMENTS, DEMO_PLAN } from './demo-data.ts';
 
 const CONTEXT = { periodStart: DEMO_PLAN.periodStart, periodEnd: DEMO_PLAN.periodEnd };
@@ -33,7 +34,14 @@ function planData(docOf: (clause: string) => Y.Doc): PlanData {
 		sections[template.clause] = readSectionData(doc, template);
 		doc.destroy();
 	}
-	return { context: CONTEXT, sections };
+	// The expert's confirmations of the manual checks, as the seed stores them.
+	const confirmations = Object.fromEntries(
+		seededConfirmations().map(({ checkId, digest }) => [
+			checkId,
+			{ by: '孙教授', at: '2026-12-06T00:00:00.000Z', digest }
+		])
+	);
+	return { context: CONTEXT, sections, confirmations };
 }
 
 function builtDoc(clause: string): Y.Doc {

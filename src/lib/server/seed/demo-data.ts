@@ -27,6 +27,9 @@ export const DEMO_ORGANIZATIONS: { key: string; name: string; type: Organization
 /** The leading unit (牵头单位). */
 export const DEMO_LEAD = 'dsj';
 
+/** Who confirmed the demo plan's manual checks (issue 18): the expert committee's reviewer. */
+export const DEMO_MANUAL_REVIEWER = 'expert';
+
 export const DEMO_ACCOUNTS: {
 	username: string;
 	displayName: string;

@@ -11,11 +11,13 @@ import { getDb, schema } from '../db/index.ts';
 import { logger } from '../log.ts';
 import { addMember, assignSection, createPlan } from '../plans.ts';
 import { seedDemoContent } from './content.ts';
+import { seedManualChecks } from './manual-checks.ts';
 import { createOrganization, createUser } from '../users.ts';
 import {
 	DEMO_ACCOUNTS,
 	DEMO_ASSIGNMENTS,
 	DEMO_LEAD,
+	DEMO_MANUAL_REVIEWER,
 	DEMO_ORGANIZATIONS,
 	DEMO_PASSWORD,
 	DEMO_PLAN
@@ -67,6 +69,8 @@ function seedPlan(copy: number, org: (key: string) => number, userIds: Map<strin
 		for (const key of owners) assignSection(planId, clause, org(key), null);
 	}
 	const sections = seedDemoContent(getDb(), planId, userIds);
+	const expert = userIds.get(DEMO_MANUAL_REVIEWER);
+	if (expert !== undefined) seedManualChecks(planId, expert);
 	appendAudit({
 		action: 'demo.seeded',
 		planId,

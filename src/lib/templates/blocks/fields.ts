@@ -18,7 +18,9 @@ export const BLOCK_KEYS = [
 	'phases',
 	'planRegister',
 	'funding',
-	'projectLibrary'
+	'projectLibrary',
+	'fiscalCapacity',
+	'dataCatalog'
 ] as const;
 export type BlockKey = (typeof BLOCK_KEYS)[number];
 

@@ -11,6 +11,8 @@ import { systemsBlock } from './systems.ts';
 import { planRegisterBlock } from './plan-register.ts';
 import { fundingBlock } from './funding.ts';
 import { projectLibraryBlock } from './project-library.ts';
+import { fiscalCapacityBlock } from './fiscal-capacity.ts';
+import { dataCatalogBlock } from './data-catalog.ts';
 
 /** Every structured block by key. `satisfies` checks each declaration's key without widening it. */
 export const BLOCKS = {
@@ -25,7 +27,9 @@ export const BLOCKS = {
 	phases: phasesBlock,
 	planRegister: planRegisterBlock,
 	funding: fundingBlock,
-	projectLibrary: projectLibraryBlock
+	projectLibrary: projectLibraryBlock,
+	fiscalCapacity: fiscalCapacityBlock,
+	dataCatalog: dataCatalogBlock
 } as const satisfies { [K in BlockKey]: BlockDecl & { key: K } };
 
 export type BlockOf<K extends BlockKey> = (typeof BLOCKS)[K];
@@ -42,6 +46,8 @@ export type PhaseRow = BlockRow<'phases'>;
 export type PlanRegisterRow = BlockRow<'planRegister'>;
 export type FundingRow = BlockRow<'funding'>;
 export type ProjectLibraryRow = BlockRow<'projectLibrary'>;
+export type FiscalCapacityRow = BlockRow<'fiscalCapacity'>;
+export type DataCatalogRow = BlockRow<'dataCatalog'>;
 
 export { BLOCK_KEYS, defineBlock } from './fields.ts';
 export type {
@@ -63,6 +69,8 @@ export { PLAN_LEVELS, planRegisterBlock } from './plan-register.ts';
 export { FUNDING_SOURCES, SPENDING_KINDS, fundingBlock } from './funding.ts';
 export type { FundingSource } from './funding.ts';
 export { projectLibraryBlock } from './project-library.ts';
+export { fiscalCapacityBlock } from './fiscal-capacity.ts';
+export { SHARING_TYPES, dataCatalogBlock } from './data-catalog.ts';
 export { PROJECT_DOMAINS, keyProjectsBlock } from './key-projects.ts';
 export { NEED_CATEGORIES, NEED_ORIGINS, needsBlock } from './needs.ts';
 export { OPERATING_MODELS, operatingModelBlock } from './operating-model.ts';

@@ -36,7 +36,8 @@ export const section82: SectionSpec = {
 		...letteredItems('8.2.3', { verb: 'none' }),
 		tableA1Item('8.2', 'data-standards', '数据标准')
 	],
-	structured: []
+	// 8.2.1's data, providers, consumers, operations and protection, linked to 8.1 and 8.3.
+	structured: ['dataCatalog']
 };
 
 export const section83: SectionSpec = {

@@ -27,7 +27,7 @@ export const section91: SectionSpec = {
 	],
 	// 9.1.4 says 宜; Lantu still requires both on every key project (DESIGN.md §2), and shows the 宜.
 	items: letteredItems('9.1.4', { verb: '宜', fill: keyProjectFill }),
-	structured: ['keyProjects', 'funding', 'projectLibrary']
+	structured: ['keyProjects', 'funding', 'fiscalCapacity', 'projectLibrary']
 };
 
 /** 9.2.1's list has no letters; the items are numbered 1–4 as outline.json numbers them. */

@@ -1,5 +1,5 @@
 import { error } from '@sveltejs/kit';
-import { canReadDraft } from '#lib/policy/index.ts';
+import { canConfirmManualCheck, canReadDraft } from '#lib/policy/index.ts';
 import { collabAccess, sectionAccess } from '#lib/server/access.ts';
 import { importModes } from '#lib/server/docx-import/access.ts';
 import { listThreads, mentionableMembers } from '#lib/server/comments.ts';
@@ -53,6 +53,8 @@ export const load: PageServerLoad = (event) => {
 		},
 		period: { start: plan.periodStart, end: plan.periodEnd },
 		workspace: sectionWorkspace(plan, template),
+		/** Whether the member may confirm the section's manual checks (issue 18). */
+		canConfirmManual: canConfirmManualCheck(membership),
 		neighbours: neighbours(section.clause),
 		opinions: loadSectionOpinions(plan.id, section.clause, section.activity),
 		/** 5.1.3 feedback adopted for this revision (src/lib/server/feedback/). */
