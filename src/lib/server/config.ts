@@ -109,6 +109,23 @@ const schema = z.object({
 	 * weekends are always skipped.
 	 */
 	HOLIDAYS: z.string().default(''),
+	/**
+	 * Several instances (docs/DEPLOY.md): redis://[:password@]host:port[/db] (or rediss://) turns on
+	 * Hocuspocus's Redis extension and Lantu's own announcements between instances. Unset: one
+	 * instance, nothing leaves the process.
+	 */
+	REDIS_URL: z
+		.url()
+		.refine((v) => /^rediss?:$/.test(new URL(v).protocol), {
+			message: 'must start with redis:// or rediss://'
+		})
+		.optional(),
+	/** This instance's name in logs and between instances; default host name and process id. */
+	INSTANCE_NAME: z
+		.string()
+		.trim()
+		.regex(/^[A-Za-z0-9._-]{1,64}$/, 'letters, digits, . _ - (at most 64)')
+		.optional(),
 	LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 	NODE_ENV: z.string().default('production')
 });

@@ -6,6 +6,7 @@ import { Hocuspocus } from '@hocuspocus/server';
 import { appendAudit } from '../audit/index.ts';
 import type { Logger } from '../log.ts';
 import { parseSectionDocumentName } from '../../standard/sections.ts';
+import type { Cluster } from './cluster.ts';
 import type { CollabContext } from './context.ts';
 import { Authorization } from './extensions/authorization.ts';
 import { AwarenessIdentity } from './extensions/awareness-identity.ts';
@@ -16,7 +17,11 @@ import { Persistence } from './extensions/persistence.ts';
 import { SessionActivity } from './sockets.ts';
 import type { Storage } from './storage.ts';
 
-export function createHocuspocus(storage: Storage, log: Logger): Hocuspocus<CollabContext> {
+export function createHocuspocus(
+	storage: Storage,
+	log: Logger,
+	cluster?: Cluster
+): Hocuspocus<CollabContext> {
 	const { store, updateLog, compactor, quarantine } = storage;
 	const auditRefusal = refusalAuditor(log);
 	return new Hocuspocus<CollabContext>({
@@ -29,7 +34,8 @@ export function createHocuspocus(storage: Storage, log: Logger): Hocuspocus<Coll
 		// who may connect and with what scope, presence identity, session activity, the block guard
 		// (refuses a malformed update before it is applied), the suggest guard (a suggest-only
 		// connection's update that changes text outside suggestion marks), and persistence last
-		// (stores only what all the others let through).
+		// (stores only what all the others let through). With several instances, Hocuspocus's Redis
+		// extension (cluster.ts) is listed last but runs first: it declares priority 1000.
 		extensions: [
 			new Limits(),
 			quarantine,
@@ -38,7 +44,8 @@ export function createHocuspocus(storage: Storage, log: Logger): Hocuspocus<Coll
 			new SessionActivity(),
 			new BlockGuard(log.child({ part: 'block-guard' }), auditRefusal),
 			new SuggestGuard(log.child({ part: 'suggest-guard' }), auditRefusal),
-			new Persistence(store, updateLog, compactor, log.child({ part: 'persistence' }))
+			new Persistence(store, updateLog, compactor, log.child({ part: 'persistence' })),
+			...(cluster ? [cluster.extension] : [])
 		]
 	});
 }

@@ -11,12 +11,15 @@ import type { Hocuspocus } from '@hocuspocus/server';
 import { WebSocketServer } from 'ws';
 import * as Y from 'yjs';
 import { CLOSE_CODES } from '../../collab/close-codes.ts';
+import { hostname } from 'node:os';
 import { onAccessChanged } from '../access-events.ts';
+import { onSessionsEnded } from '../auth/session-events.ts';
 import type { Collab } from '../collab.ts';
 import { config } from '../config.ts';
 import type { Db } from '../db/index.ts';
 import { logger } from '../log.ts';
 import { createAdmission } from './admission.ts';
+import { createCluster } from './cluster.ts';
 import type { CollabContext } from './context.ts';
 import type { GroupCommitStats } from './group-commit.ts';
 import { createHocuspocus } from './hocuspocus.ts';
@@ -32,7 +35,12 @@ export interface CollabServer extends Collab {
 	handleUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer): boolean;
 	/** Group-commit counters of the update log (the benchmark reads them). */
 	updateLogStats(reset?: boolean): GroupCommitStats;
-	/** Flushes pending stores and closes every connection. */
+	/**
+	 * Stops admitting: new /collab upgrades are refused (503) and readiness turns false, so a load
+	 * balancer sends new clients elsewhere. Open sockets keep working until `destroy`.
+	 */
+	drain(): void;
+	/** Commits the update log, flushes pending stores, closes every socket with a reconnect code. */
 	destroy(): Promise<void>;
 }
 
@@ -40,7 +48,20 @@ export function createCollabServer(db: Db): CollabServer {
 	const log = logger('collab');
 	const storage = createStorage(db, log);
 	const { updateLog, compactor } = storage;
-	const hocuspocus = createHocuspocus(storage, log);
+	const cluster = config.REDIS_URL
+		? createCluster({
+				url: config.REDIS_URL,
+				identifier: config.INSTANCE_NAME ?? `${hostname()}-${process.pid}`,
+				log: log.child({ part: 'cluster' }),
+				whenCommitted: () => updateLog.whenCommitted(),
+				// What another instance's services announced, applied to this instance's sockets.
+				onEvent: (event) => {
+					if (event.kind === 'access') refreshAccess(hocuspocus, event.planId, event.clause);
+					else sockets.closeEnded({ sessionIds: event.sessionIds, user: event.user });
+				}
+			})
+		: undefined;
+	const hocuspocus = createHocuspocus(storage, log, cluster);
 	// Frames up to a whole document reach us (a big paste, a long offline session); the connection's
 	// large-frame gate lets only document updates past the message cap through, within a budget.
 	const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_SYNC_MESSAGE_BYTES });
@@ -49,14 +70,19 @@ export function createCollabServer(db: Db): CollabServer {
 		perUser: config.COLLAB_MAX_CONNECTIONS_PER_USER,
 		perAddress: config.COLLAB_MAX_CONNECTIONS_PER_IP
 	});
-	const stopHearingAccess = onAccessChanged(({ planId, clause }) =>
-		refreshAccess(hocuspocus, planId, clause)
-	);
+	const stopHearingAccess = onAccessChanged((changed) => {
+		refreshAccess(hocuspocus, changed.planId, changed.clause);
+		cluster?.publish({ kind: 'access', ...changed });
+	});
 	const stopWatching = watchSessions(
 		sockets,
 		config.SESSION_SWEEP_SECONDS * 1000,
 		log.child({ part: 'sessions' })
 	);
+	const stopTellingSessions = cluster
+		? onSessionsEnded((ended) => cluster.publish({ kind: 'sessions', ...ended }))
+		: () => {};
+	let draining = false;
 	const organizationStatement = db.$client.prepare<[number], { name: string }>(
 		'SELECT name FROM organizations WHERE id = ?'
 	);
@@ -67,6 +93,13 @@ export function createCollabServer(db: Db): CollabServer {
 		handleUpgrade(request, socket, head) {
 			const path = (request.url ?? '').split('?')[0];
 			if (path !== COLLAB_PATH && !path.startsWith(`${COLLAB_PATH}/`)) return false;
+			if (draining) {
+				// The provider retries; behind a load balancer the retry reaches another instance.
+				socket.end(
+					'HTTP/1.1 503 Service Unavailable\r\nConnection: close\r\nRetry-After: 1\r\nContent-Length: 0\r\n\r\n'
+				);
+				return true;
+			}
 			admit(request, socket, head).catch((error: unknown) => {
 				// Whatever went wrong (e.g. the session lookup failed), this handshake ends here.
 				log.error({ err: error }, 'collab upgrade failed');
@@ -78,17 +111,32 @@ export function createCollabServer(db: Db): CollabServer {
 			connections: hocuspocus.getConnectionsCount(),
 			documents: hocuspocus.documents.size
 		}),
+		readiness: () => ({
+			accepting: !draining,
+			redis: cluster ? (cluster.connected() ? 'ok' : 'fail') : 'off'
+		}),
+		drain() {
+			if (!draining) log.info('draining: new collaboration sockets are refused');
+			draining = true;
+		},
 		updateLogStats: (reset) => updateLog.stats(reset),
 		flushUpdateLog: () => updateLog.commit(),
 		...documentFace(hocuspocus, storage, organizationName),
 		async destroy() {
+			draining = true;
 			stopWatching();
 			stopHearingAccess();
+			stopTellingSessions();
+			// Everything applied so far is stored (and its held acknowledgements sent) before any
+			// socket closes; what a client sends after this is not applied (the socket is closing,
+			// connection.ts) and is sent again by its provider after the reconnect.
 			updateLog.commit();
 			hocuspocus.flushPendingStores();
 			const { code, reason } = CLOSE_CODES.shuttingDown;
 			for (const ws of wss.clients) ws.close(code, reason);
 			await new Promise<void>((resolve) => wss.close(() => resolve()));
+			updateLog.commit(); // a DirectConnection's change during the close, if any
+			await cluster?.close();
 			await compactor.stop();
 		}
 	};

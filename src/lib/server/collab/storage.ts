@@ -24,15 +24,16 @@ export function createStorage(db: Db, log: Logger): Storage {
 	const compactor = createCompactor(
 		db.$client.name,
 		log.child({ part: 'compactor' }),
-		reportIntegrity
+		reportIntegrity,
+		// Checkpoints happen in the compactor's worker thread, not inside a commit on the event loop;
+		// until it runs (it starts with the first compaction) SQLite checkpoints as usual.
+		() => db.$client.pragma('wal_autocheckpoint = 0')
 	);
 	const store = createDocumentStore(db, (report) => {
 		reportIntegrity(report);
 		// The compactor replaces a bad snapshot with one replayed from the log.
 		if (report.table === 'document_snapshots') compactor.request(report.documentName, true);
 	});
-	// Checkpoints happen in the compactor's worker thread, not inside a commit on the event loop.
-	db.$client.pragma('wal_autocheckpoint = 0');
 	const quarantine = new Quarantine();
 	const updateLog = createGroupCommit(store, (documentNames, error) => {
 		// The documents in memory hold updates the log does not: drop those copies so they are
