@@ -188,6 +188,8 @@ export async function startTarget(name: TargetName): Promise<Target> {
 		rssBytes: () => rssOf(server.pid()),
 		probe: probeOf(probePort),
 		profile: profilerOf(probePort),
-		stop: () => server.stop()
+		stop: async () => {
+			await server.stop();
+		}
 	};
 }

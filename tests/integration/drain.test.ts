@@ -3,12 +3,11 @@
  * SIGTERM every acknowledged edit is in the database, the client is told to reconnect (1012) and
  * the process exits 0.
  */
-import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import * as Y from 'yjs';
 import { connect, eventually } from '../helpers/collab.ts';
 import { login } from '../helpers/http.ts';
 import { startServer, type TestServer } from '../helpers/server.ts';
+import { storedDocument } from '../helpers/stored.ts';
 
 let server: TestServer;
 
@@ -18,27 +17,6 @@ beforeAll(async () => {
 afterAll(async () => {
 	await server?.stop('SIGKILL');
 });
-
-/** A section's stored state (snapshot and log), read straight from the database file. */
-export function storedDocument(databasePath: string, name: string): Y.Doc {
-	const db = new Database(databasePath, { readonly: true });
-	try {
-		const doc = new Y.Doc();
-		const snapshot = db
-			.prepare<[string], { state: Buffer }>('SELECT state FROM document_snapshots WHERE name = ?')
-			.get(name);
-		if (snapshot) Y.applyUpdate(doc, snapshot.state);
-		const rows = db
-			.prepare<[string], { update: Buffer }>(
-				'SELECT "update" FROM document_updates WHERE name = ? ORDER BY id'
-			)
-			.all(name);
-		for (const row of rows) Y.applyUpdate(doc, row.update);
-		return doc;
-	} finally {
-		db.close();
-	}
-}
 
 describe('health, readiness and drain', () => {
 	it('answers /healthz (live) and /readyz (database, migrations, collab) with 200', async () => {

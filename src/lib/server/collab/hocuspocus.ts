@@ -11,6 +11,7 @@ import type { CollabContext } from './context.ts';
 import { Authorization } from './extensions/authorization.ts';
 import { AwarenessIdentity } from './extensions/awareness-identity.ts';
 import { BlockGuard } from './extensions/block-guard.ts';
+import { CatchUp } from './extensions/catch-up.ts';
 import { SuggestGuard } from './extensions/suggest-guard.ts';
 import { Limits } from './extensions/limits.ts';
 import { Persistence } from './extensions/persistence.ts';
@@ -31,7 +32,8 @@ export function createHocuspocus(
 		maxDebounce: 10000,
 		// The one statement of the extensions' order. Hocuspocus runs each hook in this order and a
 		// rejection stops the chain: caps first (cheapest refusal), then quarantined documents, then
-		// who may connect and with what scope, presence identity, session activity, the block guard
+		// who may connect and with what scope, presence identity, session activity, the catch-up
+		// (an update built on content this instance lacks: taken from the store, else resync), the block guard
 		// (refuses a malformed update before it is applied), the suggest guard (a suggest-only
 		// connection's update that changes text outside suggestion marks), and persistence last
 		// (stores only what all the others let through). With several instances, Hocuspocus's Redis
@@ -42,6 +44,7 @@ export function createHocuspocus(
 			new Authorization(),
 			new AwarenessIdentity(),
 			new SessionActivity(),
+			new CatchUp(store, log.child({ part: 'catch-up' })),
 			new BlockGuard(log.child({ part: 'block-guard' }), auditRefusal),
 			new SuggestGuard(log.child({ part: 'suggest-guard' }), auditRefusal),
 			new Persistence(store, updateLog, compactor, log.child({ part: 'persistence' })),
