@@ -44,7 +44,7 @@ export function createHocuspocus(
 			new Authorization(),
 			new AwarenessIdentity(),
 			new SessionActivity(),
-			new CatchUp(store, log.child({ part: 'catch-up' })),
+			new CatchUp(store, log.child({ part: 'catch-up' }), { onConnect: cluster !== undefined }),
 			new BlockGuard(log.child({ part: 'block-guard' }), auditRefusal),
 			new SuggestGuard(log.child({ part: 'suggest-guard' }), auditRefusal),
 			new Persistence(store, updateLog, compactor, log.child({ part: 'persistence' })),

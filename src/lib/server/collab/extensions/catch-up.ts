@@ -20,6 +20,7 @@ import {
 	type afterHandleMessagePayload,
 	type beforeSyncPayload,
 	type Connection,
+	type connectedPayload,
 	type Extension
 } from '@hocuspocus/server';
 import * as Y from 'yjs';
@@ -30,8 +31,11 @@ import type { DocumentStore } from '../store.ts';
 const SYNC_STEP_2 = 1;
 const SYNC_UPDATE = 2;
 
-/** The transaction origin of content taken in from the store: persistence.ts does not log it. */
-export const CATCH_UP_ORIGIN = { source: 'redis' as const, catchUp: true };
+/**
+ * The transaction origin of content taken in from the store: persistence.ts does not log it again
+ * (it is in the log); the Redis extension passes it on, so the other instances catch up too.
+ */
+export const CATCH_UP_ORIGIN = { source: 'local' as const, catchUp: true };
 
 interface SetAside {
 	/** Updates not applied, to acknowledge once the document contains them. */
@@ -46,9 +50,32 @@ export class CatchUp implements Extension {
 	#log: Logger;
 	#aside = new WeakMap<Connection, SetAside>();
 
-	constructor(store: DocumentStore, log: Logger) {
+	#onConnect: boolean;
+
+	/**
+	 * `onConnect` (several instances): every new connection first has the live document take in
+	 * what the store holds and it lacks, so a reader who arrives after an instance died sees what
+	 * that instance acknowledged even when nobody builds on it.
+	 */
+	constructor(store: DocumentStore, log: Logger, { onConnect = false } = {}) {
 		this.#store = store;
 		this.#log = log;
+		this.#onConnect = onConnect;
+	}
+
+	async connected({ documentName, instance }: connectedPayload<CollabContext>) {
+		if (!this.#onConnect) return;
+		const document = instance.documents.get(documentName);
+		if (document) this.#catchUp(document, documentName);
+	}
+
+	/** Applies what the store holds and `document` lacks; says whether there was any. */
+	#catchUp(document: Y.Doc, documentName: string): boolean {
+		const before = Y.encodeStateVector(document);
+		Y.applyUpdate(document, this.#store.state(documentName), CATCH_UP_ORIGIN);
+		if (sameBytes(before, Y.encodeStateVector(document))) return false;
+		this.#log.info({ documentName }, 'took in stored updates this instance lacked');
+		return true;
 	}
 
 	async beforeSync({
@@ -61,11 +88,7 @@ export class CatchUp implements Extension {
 		if (type !== SYNC_STEP_2 && type !== SYNC_UPDATE) return;
 		if (connection.readOnly) return; // nothing of it is applied anyway
 		if (!missesDependencies(document, payload)) return;
-		const before = Y.encodeStateVector(document);
-		Y.applyUpdate(document, this.#store.state(documentName), CATCH_UP_ORIGIN);
-		if (!sameBytes(before, Y.encodeStateVector(document))) {
-			this.#log.info({ documentName }, 'took in stored updates this instance lacked');
-		}
+		this.#catchUp(document, documentName);
 		if (!missesDependencies(document, payload)) return;
 		const aside = this.#asideOf(connection);
 		aside.updates.push(payload.slice());
