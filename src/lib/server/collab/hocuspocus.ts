@@ -23,7 +23,7 @@ export function createHocuspocus(
 	log: Logger,
 	cluster?: Cluster
 ): Hocuspocus<CollabContext> {
-	const { store, updateLog, compactor, quarantine } = storage;
+	const { store, updateLog, compactor, quarantine, latestUpdateId } = storage;
 	const auditRefusal = refusalAuditor(log);
 	return new Hocuspocus<CollabContext>({
 		name: 'lantu',
@@ -44,7 +44,9 @@ export function createHocuspocus(
 			new Authorization(),
 			new AwarenessIdentity(),
 			new SessionActivity(),
-			new CatchUp(store, log.child({ part: 'catch-up' }), { onConnect: cluster !== undefined }),
+			new CatchUp(store, latestUpdateId, log.child({ part: 'catch-up' }), {
+				onConnect: cluster !== undefined
+			}),
 			new BlockGuard(log.child({ part: 'block-guard' }), auditRefusal),
 			new SuggestGuard(log.child({ part: 'suggest-guard' }), auditRefusal),
 			new Persistence(store, updateLog, compactor, log.child({ part: 'persistence' })),

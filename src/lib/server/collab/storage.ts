@@ -17,6 +17,8 @@ export interface Storage {
 	compactor: Compactor;
 	updateLog: GroupCommit;
 	quarantine: Quarantine;
+	/** The id of a document's newest log row (0 when none): "has the store anything new?" */
+	latestUpdateId(name: string): number;
 }
 
 export function createStorage(db: Db, log: Logger): Storage {
@@ -41,7 +43,11 @@ export function createStorage(db: Db, log: Logger): Storage {
 		log.error({ err: error, documents: [...documentNames] }, 'appending updates failed');
 		quarantine.isolate(documentNames);
 	});
-	return { store, compactor, updateLog, quarantine };
+	const latest = db.$client.prepare<[string], { id: number | null }>(
+		'SELECT max(id) AS id FROM document_updates WHERE name = ?'
+	);
+	const latestUpdateId = (name: string) => latest.get(name)?.id ?? 0;
+	return { store, compactor, updateLog, quarantine, latestUpdateId };
 }
 
 /** A checksum mismatch (integrity.ts): an error line and an audit entry, for the operators. */

@@ -24,6 +24,7 @@ import {
 	type Extension
 } from '@hocuspocus/server';
 import * as Y from 'yjs';
+import { CLOSE_CODES } from '../../../collab/close-codes.ts';
 import type { Logger } from '../../log.ts';
 import type { CollabContext } from '../context.ts';
 import type { DocumentStore } from '../store.ts';
@@ -36,6 +37,9 @@ const SYNC_UPDATE = 2;
  * (it is in the log); the Redis extension passes it on, so the other instances catch up too.
  */
 export const CATCH_UP_ORIGIN = { source: 'local' as const, catchUp: true };
+
+/** Updates one connection may have set aside; past it the socket is closed (resync). */
+const MAX_SET_ASIDE = 200;
 
 interface SetAside {
 	/** Updates not applied, to acknowledge once the document contains them. */
@@ -51,14 +55,23 @@ export class CatchUp implements Extension {
 	#aside = new WeakMap<Connection, SetAside>();
 
 	#onConnect: boolean;
+	#latestUpdateId: (name: string) => number;
+	/** Per live document: the newest log row when it last took in the store (nothing new: no read). */
+	#caughtUpTo = new WeakMap<Y.Doc, number>();
 
 	/**
 	 * `onConnect` (several instances): every new connection first has the live document take in
 	 * what the store holds and it lacks, so a reader who arrives after an instance died sees what
 	 * that instance acknowledged even when nobody builds on it.
 	 */
-	constructor(store: DocumentStore, log: Logger, { onConnect = false } = {}) {
+	constructor(
+		store: DocumentStore,
+		latestUpdateId: (name: string) => number,
+		log: Logger,
+		{ onConnect = false } = {}
+	) {
 		this.#store = store;
+		this.#latestUpdateId = latestUpdateId;
 		this.#log = log;
 		this.#onConnect = onConnect;
 	}
@@ -71,6 +84,11 @@ export class CatchUp implements Extension {
 
 	/** Applies what the store holds and `document` lacks; says whether there was any. */
 	#catchUp(document: Y.Doc, documentName: string): boolean {
+		// One indexed lookup decides whether the store has anything new since the last time, so a
+		// client sending updates with made-up dependencies cannot make every message a full read.
+		const latest = this.#latestUpdateId(documentName);
+		if (this.#caughtUpTo.get(document) === latest) return false;
+		this.#caughtUpTo.set(document, latest);
 		const before = Y.encodeStateVector(document);
 		Y.applyUpdate(document, this.#store.state(documentName), CATCH_UP_ORIGIN);
 		if (sameBytes(before, Y.encodeStateVector(document))) return false;
@@ -91,6 +109,16 @@ export class CatchUp implements Extension {
 		this.#catchUp(document, documentName);
 		if (!missesDependencies(document, payload)) return;
 		const aside = this.#asideOf(connection);
+		if (aside.updates.length >= MAX_SET_ASIDE) {
+			// No honest client gets here (its sync step 2 comes one round trip later).
+			this.#log.warn(
+				{ documentName, user: connection.context?.user.id },
+				'too many updates set aside'
+			);
+			const { code, reason } = CLOSE_CODES.resync;
+			connection.webSocket.close(code, reason);
+			throw { code, reason };
+		}
 		aside.updates.push(payload.slice());
 		aside.madeReadOnly = true;
 		connection.readOnly = true;
