@@ -105,7 +105,13 @@ export async function startServer(options: StartOptions = {}): Promise<TestServe
 		});
 		child.stdout?.on('data', (d: Buffer) => (logs += d.toString()));
 		child.stderr?.on('data', (d: Buffer) => (logs += d.toString()));
-		await waitForHealth(url, child, () => logs);
+		try {
+			await waitForHealth(url, child, () => logs);
+		} catch (error) {
+			// A server that never became ready is not left running behind the failed test.
+			child.kill('SIGKILL');
+			throw error;
+		}
 	}
 
 	await launch();
