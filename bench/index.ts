@@ -3,13 +3,17 @@
  * a bare Hocuspocus 4 and the y-websocket reference server — reported as ratios, since absolute
  * figures on these shared machines are noise. `--quick` runs the small sizes only. Then the export
  * benchmark (bench/export.ts; `--no-export` skips it) and the DOCX import of a 100-page file
- * (bench/docx-import.ts; `--no-docx-import` skips it).
+ * (bench/docx-import.ts; `--no-docx-import` skips it). Issue 20: the idle RSS of one instance
+ * against a bare Hocuspocus (bench/idle-rss.ts; `--no-idle-rss`) and 1, 2, 3 instances with Redis
+ * (bench/cluster.ts; `--no-cluster`; BENCH_CLUSTER_SIZE, default 600/60, 120/12 with --quick).
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { docxImportLine, measureDocxImport, type ImportBenchRow } from './docx-import.ts';
 import { exportTable, measureExport } from './export.ts';
+import { clusterLine, measureCluster, type ClusterResult } from './cluster.ts';
 import { idleSummary, measureIdle, type IdleResult } from './idle.ts';
+import { idleRssLine, measureIdleRss, type IdleRssResult } from './idle-rss.ts';
 import { measureLarge } from './large.ts';
 import { measurePropagation, type PropagationResult } from './propagation.ts';
 import { startTarget, type TargetName } from './targets.ts';
@@ -123,6 +127,31 @@ if (!process.argv.includes('--no-idle')) {
 	console.log(`\n${idleSummary(idle)}`);
 }
 
+let idleRss: IdleRssResult | undefined;
+if (!process.argv.includes('--no-idle-rss')) {
+	idleRss = await measureIdleRss();
+	console.log(`\n${idleRssLine(idleRss)}`);
+}
+
+const cluster: ClusterResult[] = [];
+if (!process.argv.includes('--no-cluster')) {
+	const [clients, sections] = (process.env.BENCH_CLUSTER_SIZE ?? (quick ? '120/12' : '600/60'))
+		.split('/')
+		.map(Number);
+	console.log('\nSeveral instances on one store with Redis (bench/cluster.ts):');
+	for (const instances of [1, 2, 3]) {
+		const result = await measureCluster({
+			instances,
+			clients,
+			sections,
+			seconds: SECONDS,
+			editsPerSecond: 1
+		});
+		cluster.push(result);
+		console.log(clusterLine(result));
+	}
+}
+
 let exportRows: Awaited<ReturnType<typeof measureExport>> = [];
 if (!process.argv.includes('--no-export')) {
 	exportRows = await measureExport();
@@ -143,7 +172,17 @@ const file = path.join(out, `propagation-${new Date().toISOString().replace(/[:.
 fs.writeFileSync(
 	file,
 	JSON.stringify(
-		{ seconds: SECONDS, repeats: REPEATS, results, large, idle, export: exportRows, docxImport },
+		{
+			seconds: SECONDS,
+			repeats: REPEATS,
+			results,
+			large,
+			idle,
+			idleRss,
+			cluster,
+			export: exportRows,
+			docxImport
+		},
 		null,
 		2
 	)

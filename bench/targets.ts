@@ -69,7 +69,7 @@ function profilerOf(port: number) {
 	};
 }
 
-function rssOf(pid: number | undefined): number {
+export function rssOf(pid: number | undefined): number {
 	if (!pid) return 0;
 	try {
 		const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
@@ -137,10 +137,35 @@ export async function startTarget(name: TargetName): Promise<Target> {
 			BENCH_PROBE_PORT: String(probePort)
 		}
 	});
-	// The demo plan gives 大数据局 (admin's department) only some sections: add plans in which it
-	// owns all 19, so the benchmark has as many writable sections as it asks for.
-	const db = new Database(server.databasePath);
-	const extraPlans = 3;
+	const sectionNames = addBenchPlans(server.databasePath, 3);
+	const cookie = await login(server.url, 'admin');
+	return {
+		name,
+		protocol: 'hocuspocus',
+		wsUrl: `${server.url.replace('http', 'ws')}/collab`,
+		httpUrl: `${server.url}/healthz`,
+		databasePath: server.databasePath,
+		headers: { cookie, origin: server.url },
+		documentNames: sectionNames,
+		rssBytes: () => rssOf(server.pid()),
+		probe: probeOf(probePort),
+		profile: profilerOf(probePort),
+		stop: async () => {
+			await server.stop();
+		}
+	};
+}
+
+/**
+ * The demo plan gives 大数据局 (admin's department) only some sections: adds plans in which it owns
+ * all 19, so the benchmark has as many writable sections as it asks for. Returns the function that
+ * names the first `count` of them.
+ */
+export function addBenchPlans(
+	databasePath: string,
+	extraPlans: number
+): (count: number) => string[] {
+	const db = new Database(databasePath);
 	db.transaction(() => {
 		for (let p = 0; p < extraPlans; p++) {
 			const planId = Number(
@@ -170,24 +195,11 @@ export async function startTarget(name: TargetName): Promise<Target> {
 		(db.prepare(`SELECT min(id) AS id FROM plans WHERE city = '基准市'`).get() as { id: number }).id
 	);
 	db.close();
-	const cookie = await login(server.url, 'admin');
-	return {
-		name,
-		protocol: 'hocuspocus',
-		wsUrl: `${server.url.replace('http', 'ws')}/collab`,
-		httpUrl: `${server.url}/healthz`,
-		databasePath: server.databasePath,
-		headers: { cookie, origin: server.url },
-		documentNames: (count) =>
-			Array.from({ length: count }, (_, i) => {
-				const plan = firstPlan + Math.floor(i / SECTION_CLAUSES.length);
-				if (plan >= firstPlan + extraPlans)
-					throw new Error(`at most ${extraPlans * SECTION_CLAUSES.length} sections`);
-				return `plan/${plan}/section/${SECTION_CLAUSES[i % SECTION_CLAUSES.length]}`;
-			}),
-		rssBytes: () => rssOf(server.pid()),
-		probe: probeOf(probePort),
-		profile: profilerOf(probePort),
-		stop: () => server.stop()
-	};
+	return (count) =>
+		Array.from({ length: count }, (_, i) => {
+			const plan = firstPlan + Math.floor(i / SECTION_CLAUSES.length);
+			if (plan >= firstPlan + extraPlans)
+				throw new Error(`at most ${extraPlans * SECTION_CLAUSES.length} sections`);
+			return `plan/${plan}/section/${SECTION_CLAUSES[i % SECTION_CLAUSES.length]}`;
+		});
 }

@@ -18,6 +18,7 @@ import { config } from '../src/lib/server/config.ts';
 
 interface CollabServer {
 	handleUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer): boolean;
+	drain(): void;
 	destroy(): Promise<void>;
 }
 type Handler = (req: IncomingMessage, res: ServerResponse, next: () => void) => void;
@@ -141,18 +142,32 @@ server.listen(port, host, () => {
 });
 
 let stopping = false;
+/**
+ * Graceful drain (docs/DEPLOY.md): readiness turns 503 and new /collab upgrades are refused at once,
+ * the listener closes (no new connections; requests in flight finish, idle keep-alive ones close),
+ * every update applied so far is committed and its acknowledgement sent, then every socket is closed
+ * with 1012 "service restart" — the client reconnects, through the load balancer to another
+ * instance — and the database closes. Exit 0 when all of that held, 1 when the flush failed.
+ */
 async function shutdown(signal: string) {
 	if (stopping) return;
 	stopping = true;
-	log.info({ signal }, 'shutting down');
+	log.info({ signal }, 'draining');
+	collab.drain();
 	const force = setTimeout(() => server.closeAllConnections(), SHUTDOWN_TIMEOUT_MS);
 	force.unref();
 	server.close();
 	server.closeIdleConnections();
-	// Flush pending document stores and close sockets, then let the app close the database.
-	await collab.destroy();
+	let code = 0;
+	try {
+		await collab.destroy();
+	} catch (error) {
+		log.error({ err: error }, 'flushing the collaboration server failed');
+		code = 1;
+	}
 	process.emit('sveltekit:shutdown' as 'exit', signal as unknown as number);
-	process.exit(0);
+	log.info({ signal, code }, 'stopped');
+	process.exit(code);
 }
 process.on('SIGTERM', () => void shutdown('SIGTERM'));
 process.on('SIGINT', () => void shutdown('SIGINT'));

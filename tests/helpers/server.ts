@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { SERVER_NODE_FLAGS } from '../../server/node-flags.ts';
 
 export const ROOT = path.resolve(import.meta.dirname, '../..');
 /** Node 24 as pinned by the project (the `node` devDependency), whatever runs the tests. */
@@ -22,10 +23,18 @@ export interface TestServer {
 	output(): string;
 	/** PID of the running server process (for RSS measurements in the benchmark). */
 	pid(): number | undefined;
-	/** Stops with a signal (SIGTERM for graceful, SIGKILL for a crash) and waits for the exit. */
-	stop(signal?: NodeJS.Signals): Promise<void>;
+	/**
+	 * Stops with a signal (SIGTERM for graceful, SIGKILL for a crash) and waits for the exit; says
+	 * how it ended (nothing when it had already ended).
+	 */
+	stop(signal?: NodeJS.Signals): Promise<Exit | undefined>;
 	/** Starts the server again on the same port and database. */
 	restart(): Promise<void>;
+}
+
+export interface Exit {
+	code: number | null;
+	signal: NodeJS.Signals | null;
 }
 
 export interface StartOptions {
@@ -59,14 +68,14 @@ async function waitForHealth(
 	while (Date.now() < deadline) {
 		if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}:\n${log()}`);
 		try {
-			const response = await fetch(`${url}/healthz`);
+			const response = await fetch(`${url}/readyz`);
 			if (response.ok) return;
 		} catch {
 			// not listening yet
 		}
 		await new Promise((r) => setTimeout(r, 100));
 	}
-	throw new Error(`server did not become healthy in ${timeoutMs} ms:\n${log()}`);
+	throw new Error(`server did not become ready in ${timeoutMs} ms:\n${log()}`);
 }
 
 export async function startServer(options: StartOptions = {}): Promise<TestServer> {
@@ -80,7 +89,7 @@ export async function startServer(options: StartOptions = {}): Promise<TestServe
 	let child: ChildProcess;
 
 	async function launch() {
-		child = spawn(NODE, ['server/index.ts'], {
+		child = spawn(NODE, [...SERVER_NODE_FLAGS, 'server/index.ts'], {
 			cwd: ROOT,
 			env: {
 				...process.env,
@@ -96,7 +105,13 @@ export async function startServer(options: StartOptions = {}): Promise<TestServe
 		});
 		child.stdout?.on('data', (d: Buffer) => (logs += d.toString()));
 		child.stderr?.on('data', (d: Buffer) => (logs += d.toString()));
-		await waitForHealth(url, child, () => logs);
+		try {
+			await waitForHealth(url, child, () => logs);
+		} catch (error) {
+			// A server that never became ready is not left running behind the failed test.
+			child.kill('SIGKILL');
+			throw error;
+		}
 	}
 
 	await launch();
@@ -108,10 +123,12 @@ export async function startServer(options: StartOptions = {}): Promise<TestServe
 		output: () => logs,
 		pid: () => child.pid,
 		async stop(signal = 'SIGTERM') {
-			if (child.exitCode !== null || child.signalCode !== null) return;
-			const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+			if (child.exitCode !== null || child.signalCode !== null) return undefined;
+			const exited = new Promise<Exit>((resolve) =>
+				child.once('exit', (code, signalCode) => resolve({ code, signal: signalCode }))
+			);
 			child.kill(signal);
-			await exited;
+			return exited;
 		},
 		async restart() {
 			await launch();

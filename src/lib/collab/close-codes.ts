@@ -31,7 +31,12 @@ export const CLOSE_CODES = {
 	loadFailed: { code: 4500, reason: 'document-load-failed', fatal: true },
 	/** Storing an update failed: the server dropped its copy; reconnecting sends the edit again. */
 	saveFailed: { code: 1011, reason: 'save-failed', fatal: false },
-	shuttingDown: { code: 1012, reason: 'service-restart', fatal: false }
+	shuttingDown: { code: 1012, reason: 'service-restart', fatal: false },
+	/**
+	 * An update built on content this server does not hold (another instance stored it; it died
+	 * before passing it on): not applied; reconnecting syncs in full, then the update applies.
+	 */
+	resync: { code: 4409, reason: 'resync', fatal: false }
 } as const satisfies Record<string, CloseCode>;
 
 export type CloseCodeName = keyof typeof CLOSE_CODES;

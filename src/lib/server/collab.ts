@@ -37,6 +37,11 @@ export interface Collab {
 	flushUpdateLog(): void;
 	/** Open connections and loaded documents (health check, benchmark probe). */
 	stats(): { connections: number; documents: number };
+	/**
+	 * For /readyz: whether new sockets are admitted (false once draining before a shutdown) and the
+	 * link to the other instances (`off` when there is one instance).
+	 */
+	readiness(): { accepting: boolean; redis: 'ok' | 'fail' | 'off' };
 }
 
 export const COLLAB_KEY = Symbol.for('lantu.collab');

@@ -64,4 +64,16 @@ describe('parseConfig', () => {
 		expect(config.HOST_HEADER).toBeUndefined();
 		expect(config.CHROMIUM_PATH).toBe('/opt/chromium');
 	});
+
+	it('takes a redis:// or rediss:// REDIS_URL and refuses any other scheme', () => {
+		expect(parseConfig({}).REDIS_URL).toBeUndefined();
+		expect(parseConfig({ REDIS_URL: 'redis://127.0.0.1:6380' }).REDIS_URL).toBe(
+			'redis://127.0.0.1:6380'
+		);
+		expect(parseConfig({ REDIS_URL: 'rediss://:secret@cache.example:6379/2' }).REDIS_URL).toBe(
+			'rediss://:secret@cache.example:6379/2'
+		);
+		expect(problem({ REDIS_URL: 'http://127.0.0.1:6379' })).toContain('REDIS_URL');
+		expect(problem({ INSTANCE_NAME: 'a b' })).toContain('INSTANCE_NAME');
+	});
 });

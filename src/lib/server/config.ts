@@ -125,6 +125,23 @@ const schema = z.object({
 		.or(z.literal('').transform(() => undefined)),
 	/** The sender of those e-mails. */
 	MAIL_FROM: z.string().trim().min(3).default('蓝图 Lantu <lantu@localhost>'),
+	/**
+	 * Several instances (docs/DEPLOY.md): redis://[:password@]host:port[/db] (or rediss://) turns on
+	 * Hocuspocus's Redis extension and Lantu's own announcements between instances. Unset: one
+	 * instance, nothing leaves the process.
+	 */
+	REDIS_URL: z
+		.url()
+		.refine((v) => /^rediss?:$/.test(new URL(v).protocol), {
+			message: 'must start with redis:// or rediss://'
+		})
+		.optional(),
+	/** This instance's name in logs and between instances; default host name and process id. */
+	INSTANCE_NAME: z
+		.string()
+		.trim()
+		.regex(/^[A-Za-z0-9._-]{1,64}$/, 'letters, digits, . _ - (at most 64)')
+		.optional(),
 	LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 	NODE_ENV: z.string().default('production')
 });

@@ -11,7 +11,14 @@
  * turns the automatic checkpoint off for its connection (index.ts); a PASSIVE checkpoint here never
  * waits for or blocks a writer. Durability does not depend on it: a commit is durable in the WAL.
  * It never deletes log rows: the log is the sections' history (src/lib/server/history.ts).
+ *
+ * Several instances may share the store (docs/DEPLOY.md): each has its own compactor, and a lease
+ * row (compaction_leases: holder, expiry) lets only one of them fold a given section at a time. A
+ * fold already in progress elsewhere makes this request a no-op — the other one writes the snapshot.
+ * A holder that dies leaves a lease that expires after LEASE_MS.
  */
+import { randomUUID } from 'node:crypto';
+import { hostname } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { Logger } from '../log.ts';
 import type { IntegrityReport } from './store.ts';
@@ -31,6 +38,11 @@ const snapshot = db.prepare('SELECT state, last_update_id, hash FROM document_sn
 const updatesAfter = db.prepare('SELECT id, "update", hash FROM document_updates WHERE name = ? AND id > ? ORDER BY id');
 const snapshotSize = db.prepare('SELECT length(state) AS bytes, last_update_id FROM document_snapshots WHERE name = ?');
 const logSize = db.prepare('SELECT count(*) AS rows, coalesce(sum(length("update")), 0) AS bytes FROM document_updates WHERE name = ? AND id > ?');
+// Taken when free, expired or already ours; released by its holder only.
+const takeLease = db.prepare(\`INSERT INTO compaction_leases (name, holder, expires_at) VALUES (?, ?, ?)
+	ON CONFLICT(name) DO UPDATE SET holder = excluded.holder, expires_at = excluded.expires_at
+	WHERE compaction_leases.expires_at < ? OR compaction_leases.holder = excluded.holder\`);
+const dropLease = db.prepare('DELETE FROM compaction_leases WHERE name = ? AND holder = ?');
 const upsert = db.prepare(\`INSERT INTO document_snapshots (name, state, last_update_id, updated_at, hash) VALUES (?, ?, ?, ?, ?)
 	ON CONFLICT(name) DO UPDATE SET state = excluded.state, last_update_id = excluded.last_update_id, updated_at = excluded.updated_at, hash = excluded.hash\`);
 setInterval(() => {
@@ -41,7 +53,22 @@ setInterval(() => {
 	}
 }, workerData.checkpointMs);
 parentPort.on('message', ({ name, force }) => {
+	const now = Date.now();
+	let leased = false;
 	try {
+		leased = takeLease.run(name, workerData.holder, now + workerData.leaseMs, now).changes === 1;
+		if (!leased) return parentPort.postMessage({ name, folded: 0, busy: true });
+		postFold(name, force);
+	} catch (error) {
+		parentPort.postMessage({ name, error: String(error && error.stack || error) });
+	} finally {
+		if (leased) {
+			try { dropLease.run(name, workerData.holder); } catch { /* expires on its own */ }
+		}
+	}
+});
+function postFold(name, force) {
+	{
 		// Folding a big section while it is edited costs a full decode and encode and a write of
 		// the whole state, which holds SQLite's write lock (the event loop's commits wait on it):
 		// only do it when the log has grown enough to matter for the next load, or on unload.
@@ -72,10 +99,8 @@ parentPort.on('message', ({ name, force }) => {
 		upsert.run(name, Buffer.from(state), rows[rows.length - 1].id, Date.now(), sha256(state));
 		doc.destroy();
 		parentPort.postMessage({ name, folded: rows.length, rebuilt });
-	} catch (error) {
-		parentPort.postMessage({ name, error: String(error && error.stack || error) });
 	}
-});
+}
 `;
 
 export interface Compactor {
@@ -92,11 +117,15 @@ export const CHECKPOINT_MS = 1000;
 /** A live document is compacted once its log holds this many updates, or this many bytes (and a quarter of its snapshot). */
 export const COMPACT_MIN_ROWS = 2000;
 export const COMPACT_MIN_BYTES = 256 * 1024;
+/** How long a compaction lease lasts: far longer than any fold, short enough to outlive a crash. */
+export const LEASE_MS = 60_000;
 
 interface CompactorMessage {
 	name: string;
 	folded?: number;
 	rebuilt?: boolean;
+	/** Another instance holds this section's lease: it folds, this one did nothing. */
+	busy?: boolean;
 	corrupt?: { table: 'document_updates' | 'document_snapshots'; id?: number };
 	error?: string;
 }
@@ -104,20 +133,41 @@ interface CompactorMessage {
 export function createCompactor(
 	databasePath: string,
 	log: Logger,
-	onIntegrity?: (report: IntegrityReport) => void
+	onIntegrity?: (report: IntegrityReport) => void,
+	/** Runs once the worker exists: from then on it checkpoints the WAL (see the file comment). */
+	onStart?: () => void,
+	holder = `${hostname()}:${process.pid}:${randomUUID()}`
 ): Compactor {
-	const worker = new Worker(WORKER_SOURCE, {
-		eval: true,
-		workerData: {
-			path: databasePath,
-			checkpointMs: CHECKPOINT_MS,
-			minRows: COMPACT_MIN_ROWS,
-			minBytes: COMPACT_MIN_BYTES
-		}
-	});
-	worker.unref();
 	const queued = new Set<string>();
-	worker.on('message', (message: CompactorMessage) => {
+	let worker: Worker | undefined;
+	/** The worker (an isolate of its own, ~15 MB) starts with the first compaction, not at boot. */
+	function started(): Worker {
+		if (worker) return worker;
+		worker = new Worker(WORKER_SOURCE, {
+			eval: true,
+			// Its work is short bursts; a small young generation keeps its idle footprint small.
+			resourceLimits: { maxYoungGenerationSizeMb: 8 },
+			workerData: {
+				path: databasePath,
+				checkpointMs: CHECKPOINT_MS,
+				minRows: COMPACT_MIN_ROWS,
+				minBytes: COMPACT_MIN_BYTES,
+				leaseMs: LEASE_MS,
+				holder
+			}
+		});
+		worker.unref();
+		worker.on('message', (message: CompactorMessage) => report(message));
+		worker.on('error', (error) => log.error({ err: error }, 'compactor crashed'));
+		// A crashed worker is started again by the next request; what it had queued is asked again.
+		worker.on('exit', () => {
+			worker = undefined;
+			queued.clear();
+		});
+		onStart?.();
+		return worker;
+	}
+	function report(message: CompactorMessage) {
 		queued.delete(message.name);
 		if (message.corrupt) {
 			// Not folded: a log row fails its checksum (integrity.ts). Loading refuses it too.
@@ -135,17 +185,17 @@ export function createCompactor(
 		if (message.error && !message.name) log.error({ err: message.error }, 'checkpoint failed');
 		else if (message.error)
 			log.error({ documentName: message.name, err: message.error }, 'compaction failed');
+		else if (message.busy) log.debug({ documentName: message.name }, 'compaction held elsewhere');
 		else log.debug({ documentName: message.name, folded: message.folded }, 'compacted');
-	});
-	worker.on('error', (error) => log.error({ err: error }, 'compactor crashed'));
+	}
 	return {
 		request(name, force = false) {
 			if (queued.has(name) && !force) return;
 			queued.add(name);
-			worker.postMessage({ name, force });
+			started().postMessage({ name, force });
 		},
 		async stop() {
-			await worker.terminate();
+			await worker?.terminate();
 		}
 	};
 }

@@ -76,4 +76,23 @@ describe('group commit', () => {
 		log.send(socket, 'later');
 		expect(sent).toEqual(['later']);
 	});
+
+	it('resolves whenCommitted at once when nothing is queued, after the commit otherwise, false when it failed', async () => {
+		const { store } = fakeStore();
+		const log = createGroupCommit(store, () => undefined);
+		await expect(log.whenCommitted()).resolves.toBe(true);
+		log.append('doc', new Uint8Array([1]), 1);
+		let settled: boolean | undefined;
+		void log.whenCommitted().then((v) => (settled = v));
+		await Promise.resolve();
+		expect(settled).toBeUndefined(); // still waiting for the end of the turn
+		await nextTurn();
+		expect(settled).toBe(true);
+
+		const failing = createGroupCommit(fakeStore(true).store, () => undefined);
+		failing.append('doc', new Uint8Array([1]), 1);
+		const outcome = failing.whenCommitted();
+		await nextTurn();
+		await expect(outcome).resolves.toBe(false);
+	});
 });

@@ -26,6 +26,12 @@ export interface GroupCommit {
 	send(socket: WebSocket, data: Payload): void;
 	/** Commits whatever is queued now (before a load, a close, a shutdown). */
 	commit(): void;
+	/**
+	 * Resolves once what is queued now is committed: at once (next microtask) when nothing is, true
+	 * after the commit, false when it failed. For messages that leave the process other than by a
+	 * socket (the Redis fan-out to other instances), which must wait for the commit just the same.
+	 */
+	whenCommitted(): Promise<boolean>;
 	/** Counters since the last reset: commits, updates, and the longest commit (event loop held). */
 	stats(reset?: boolean): GroupCommitStats;
 }
@@ -42,6 +48,7 @@ export function createGroupCommit(
 ): GroupCommit {
 	let pending: PendingUpdate[] = [];
 	let held: [WebSocket, Payload][] = [];
+	let waiting: ((committed: boolean) => void)[] = [];
 	let scheduled: NodeJS.Immediate | undefined;
 	let counters: GroupCommitStats = { commits: 0, updates: 0, maxCommitMs: 0 };
 
@@ -51,12 +58,15 @@ export function createGroupCommit(
 		if (pending.length === 0) return;
 		const rows = pending;
 		const messages = held;
+		const waiters = waiting;
 		pending = [];
 		held = [];
+		waiting = [];
 		const started = performance.now();
 		try {
 			store.appendMany(rows);
 		} catch (error) {
+			for (const resolve of waiters) resolve(false);
 			onFailure(new Set(rows.map((row) => row.name)), error);
 			return;
 		}
@@ -66,6 +76,7 @@ export function createGroupCommit(
 		for (const [socket, data] of messages) {
 			if (socket.readyState === socket.OPEN) socket.send(data);
 		}
+		for (const resolve of waiters) resolve(true);
 	}
 
 	return {
@@ -78,6 +89,10 @@ export function createGroupCommit(
 			else held.push([socket, data]);
 		},
 		commit,
+		whenCommitted() {
+			if (pending.length === 0) return Promise.resolve(true);
+			return new Promise((resolve) => waiting.push(resolve));
+		},
 		stats(reset) {
 			const current = counters;
 			if (reset) counters = { commits: 0, updates: 0, maxCommitMs: 0 };

@@ -6,18 +6,24 @@ import { Hocuspocus } from '@hocuspocus/server';
 import { appendAudit } from '../audit/index.ts';
 import type { Logger } from '../log.ts';
 import { parseSectionDocumentName } from '../../standard/sections.ts';
+import type { Cluster } from './cluster.ts';
 import type { CollabContext } from './context.ts';
 import { Authorization } from './extensions/authorization.ts';
 import { AwarenessIdentity } from './extensions/awareness-identity.ts';
 import { BlockGuard } from './extensions/block-guard.ts';
+import { CatchUp } from './extensions/catch-up.ts';
 import { SuggestGuard } from './extensions/suggest-guard.ts';
 import { Limits } from './extensions/limits.ts';
 import { Persistence } from './extensions/persistence.ts';
 import { SessionActivity } from './sockets.ts';
 import type { Storage } from './storage.ts';
 
-export function createHocuspocus(storage: Storage, log: Logger): Hocuspocus<CollabContext> {
-	const { store, updateLog, compactor, quarantine } = storage;
+export function createHocuspocus(
+	storage: Storage,
+	log: Logger,
+	cluster?: Cluster
+): Hocuspocus<CollabContext> {
+	const { store, updateLog, compactor, quarantine, latestUpdateId } = storage;
 	const auditRefusal = refusalAuditor(log);
 	return new Hocuspocus<CollabContext>({
 		name: 'lantu',
@@ -26,19 +32,25 @@ export function createHocuspocus(storage: Storage, log: Logger): Hocuspocus<Coll
 		maxDebounce: 10000,
 		// The one statement of the extensions' order. Hocuspocus runs each hook in this order and a
 		// rejection stops the chain: caps first (cheapest refusal), then quarantined documents, then
-		// who may connect and with what scope, presence identity, session activity, the block guard
+		// who may connect and with what scope, presence identity, session activity, the catch-up
+		// (an update built on content this instance lacks: taken from the store, else resync), the block guard
 		// (refuses a malformed update before it is applied), the suggest guard (a suggest-only
 		// connection's update that changes text outside suggestion marks), and persistence last
-		// (stores only what all the others let through).
+		// (stores only what all the others let through). With several instances, Hocuspocus's Redis
+		// extension (cluster.ts) is listed last but runs first: it declares priority 1000.
 		extensions: [
 			new Limits(),
 			quarantine,
 			new Authorization(),
 			new AwarenessIdentity(),
 			new SessionActivity(),
+			new CatchUp(store, latestUpdateId, log.child({ part: 'catch-up' }), {
+				onConnect: cluster !== undefined
+			}),
 			new BlockGuard(log.child({ part: 'block-guard' }), auditRefusal),
 			new SuggestGuard(log.child({ part: 'suggest-guard' }), auditRefusal),
-			new Persistence(store, updateLog, compactor, log.child({ part: 'persistence' }))
+			new Persistence(store, updateLog, compactor, log.child({ part: 'persistence' })),
+			...(cluster ? [cluster.extension] : [])
 		]
 	});
 }

@@ -11,14 +11,17 @@ import type { Hocuspocus } from '@hocuspocus/server';
 import { WebSocketServer } from 'ws';
 import * as Y from 'yjs';
 import { CLOSE_CODES } from '../../collab/close-codes.ts';
+import { hostname } from 'node:os';
 import { onAccessChanged } from '../access-events.ts';
+import { onSessionsEnded, type SessionsEnded } from '../auth/session-events.ts';
 import type { Collab } from '../collab.ts';
 import { config } from '../config.ts';
 import type { Db } from '../db/index.ts';
-import { logger } from '../log.ts';
+import { logger, type Logger } from '../log.ts';
 import { createAdmission } from './admission.ts';
+import { createCluster, type Cluster } from './cluster.ts';
 import type { CollabContext } from './context.ts';
-import type { GroupCommitStats } from './group-commit.ts';
+import type { GroupCommit, GroupCommitStats } from './group-commit.ts';
 import { createHocuspocus } from './hocuspocus.ts';
 import { MAX_SYNC_MESSAGE_BYTES } from './limits.ts';
 import { refreshAccess } from './live-access.ts';
@@ -32,15 +35,26 @@ export interface CollabServer extends Collab {
 	handleUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer): boolean;
 	/** Group-commit counters of the update log (the benchmark reads them). */
 	updateLogStats(reset?: boolean): GroupCommitStats;
-	/** Flushes pending stores and closes every connection. */
+	/**
+	 * Stops admitting: new /collab upgrades are refused (503) and readiness turns false, so a load
+	 * balancer sends new clients elsewhere. Open sockets keep working until `destroy`.
+	 */
+	drain(): void;
+	/** Commits the update log, flushes pending stores, closes every socket with a reconnect code. */
 	destroy(): Promise<void>;
 }
 
 export function createCollabServer(db: Db): CollabServer {
 	const log = logger('collab');
 	const storage = createStorage(db, log);
-	const { updateLog, compactor } = storage;
-	const hocuspocus = createHocuspocus(storage, log);
+	const { updateLog } = storage;
+	// What another instance's services announce is applied to this instance's sockets.
+	const instances = joinInstances(updateLog, log, {
+		access: (planId, clause) => refreshAccess(hocuspocus, planId, clause),
+		sessions: (ended) => sockets.closeEnded(ended)
+	});
+	const cluster = instances.cluster;
+	const hocuspocus = createHocuspocus(storage, log, cluster);
 	// Frames up to a whole document reach us (a big paste, a long offline session); the connection's
 	// large-frame gate lets only document updates past the message cap through, within a budget.
 	const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_SYNC_MESSAGE_BYTES });
@@ -57,6 +71,7 @@ export function createCollabServer(db: Db): CollabServer {
 		config.SESSION_SWEEP_SECONDS * 1000,
 		log.child({ part: 'sessions' })
 	);
+	let draining = false;
 	const organizationStatement = db.$client.prepare<[number], { name: string }>(
 		'SELECT name FROM organizations WHERE id = ?'
 	);
@@ -67,6 +82,11 @@ export function createCollabServer(db: Db): CollabServer {
 		handleUpgrade(request, socket, head) {
 			const path = (request.url ?? '').split('?')[0];
 			if (path !== COLLAB_PATH && !path.startsWith(`${COLLAB_PATH}/`)) return false;
+			if (draining) {
+				// The provider retries; behind a load balancer the retry reaches another instance.
+				socket.end(SERVICE_UNAVAILABLE);
+				return true;
+			}
 			admit(request, socket, head).catch((error: unknown) => {
 				// Whatever went wrong (e.g. the session lookup failed), this handshake ends here.
 				log.error({ err: error }, 'collab upgrade failed');
@@ -78,18 +98,86 @@ export function createCollabServer(db: Db): CollabServer {
 			connections: hocuspocus.getConnectionsCount(),
 			documents: hocuspocus.documents.size
 		}),
+		readiness: () => ({
+			accepting: !draining,
+			redis: cluster ? (cluster.connected() ? 'ok' : 'fail') : 'off'
+		}),
+		drain() {
+			if (!draining) log.info('draining: new collaboration sockets are refused');
+			draining = true;
+		},
 		updateLogStats: (reset) => updateLog.stats(reset),
 		flushUpdateLog: () => updateLog.commit(),
 		...documentFace(hocuspocus, storage, organizationName),
 		async destroy() {
+			draining = true;
 			stopWatching();
 			stopHearingAccess();
-			updateLog.commit();
-			hocuspocus.flushPendingStores();
-			const { code, reason } = CLOSE_CODES.shuttingDown;
-			for (const ws of wss.clients) ws.close(code, reason);
-			await new Promise<void>((resolve) => wss.close(() => resolve()));
-			await compactor.stop();
+			instances.leave();
+			await closeEverything({ hocuspocus, wss, storage, cluster });
+		}
+	};
+}
+
+/**
+ * The end of a drain: everything applied so far is stored (and its held acknowledgements sent)
+ * before any socket closes; what a client sends after this is not applied (the socket is closing,
+ * connection.ts) and is sent again by its provider after the reconnect.
+ */
+async function closeEverything({
+	hocuspocus,
+	wss,
+	storage: { updateLog, compactor },
+	cluster
+}: {
+	hocuspocus: Hocuspocus<CollabContext>;
+	wss: WebSocketServer;
+	storage: Storage;
+	cluster?: Cluster;
+}) {
+	updateLog.commit();
+	hocuspocus.flushPendingStores();
+	const { code, reason } = CLOSE_CODES.shuttingDown;
+	for (const ws of wss.clients) ws.close(code, reason);
+	await new Promise<void>((resolve) => wss.close(() => resolve()));
+	updateLog.commit(); // a DirectConnection's change during the close, if any
+	await cluster?.close();
+	await compactor.stop();
+}
+
+const SERVICE_UNAVAILABLE =
+	'HTTP/1.1 503 Service Unavailable\r\nConnection: close\r\nRetry-After: 1\r\nContent-Length: 0\r\n\r\n';
+
+/**
+ * With REDIS_URL, the other instances (cluster.ts): what this instance's services announce (access
+ * changed, sessions ended) is published to them, what they publish is handed to `apply`.
+ */
+function joinInstances(
+	updateLog: GroupCommit,
+	log: Logger,
+	apply: {
+		access(planId: number, clause?: string): void;
+		sessions(ended: SessionsEnded): void;
+	}
+): { cluster?: Cluster; leave(): void } {
+	if (!config.REDIS_URL) return { leave: () => {} };
+	const cluster = createCluster({
+		url: config.REDIS_URL,
+		identifier: config.INSTANCE_NAME ?? `${hostname()}-${process.pid}`,
+		log: log.child({ part: 'cluster' }),
+		whenCommitted: () => updateLog.whenCommitted(),
+		onEvent: (event) => {
+			if (event.kind === 'access') apply.access(event.planId, event.clause);
+			else apply.sessions({ sessionIds: event.sessionIds, user: event.user });
+		}
+	});
+	const stopAccess = onAccessChanged((changed) => cluster.publish({ kind: 'access', ...changed }));
+	const stopSessions = onSessionsEnded((ended) => cluster.publish({ kind: 'sessions', ...ended }));
+	return {
+		cluster,
+		leave() {
+			stopAccess();
+			stopSessions();
 		}
 	};
 }

@@ -17,6 +17,8 @@ export interface Storage {
 	compactor: Compactor;
 	updateLog: GroupCommit;
 	quarantine: Quarantine;
+	/** The id of a document's newest log row (0 when none): "has the store anything new?" */
+	latestUpdateId(name: string): number;
 }
 
 export function createStorage(db: Db, log: Logger): Storage {
@@ -24,15 +26,16 @@ export function createStorage(db: Db, log: Logger): Storage {
 	const compactor = createCompactor(
 		db.$client.name,
 		log.child({ part: 'compactor' }),
-		reportIntegrity
+		reportIntegrity,
+		// Checkpoints happen in the compactor's worker thread, not inside a commit on the event loop;
+		// until it runs (it starts with the first compaction) SQLite checkpoints as usual.
+		() => db.$client.pragma('wal_autocheckpoint = 0')
 	);
 	const store = createDocumentStore(db, (report) => {
 		reportIntegrity(report);
 		// The compactor replaces a bad snapshot with one replayed from the log.
 		if (report.table === 'document_snapshots') compactor.request(report.documentName, true);
 	});
-	// Checkpoints happen in the compactor's worker thread, not inside a commit on the event loop.
-	db.$client.pragma('wal_autocheckpoint = 0');
 	const quarantine = new Quarantine();
 	const updateLog = createGroupCommit(store, (documentNames, error) => {
 		// The documents in memory hold updates the log does not: drop those copies so they are
@@ -40,7 +43,11 @@ export function createStorage(db: Db, log: Logger): Storage {
 		log.error({ err: error, documents: [...documentNames] }, 'appending updates failed');
 		quarantine.isolate(documentNames);
 	});
-	return { store, compactor, updateLog, quarantine };
+	const latest = db.$client.prepare<[string], { id: number | null }>(
+		'SELECT max(id) AS id FROM document_updates WHERE name = ?'
+	);
+	const latestUpdateId = (name: string) => latest.get(name)?.id ?? 0;
+	return { store, compactor, updateLog, quarantine, latestUpdateId };
 }
 
 /** A checksum mismatch (integrity.ts): an error line and an audit entry, for the operators. */

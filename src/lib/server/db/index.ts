@@ -41,6 +41,29 @@ export function getDb(): Db {
 	return (holder[KEY] ??= open());
 }
 
+/**
+ * Whether the database holds every migration this build ships (readiness: an instance whose
+ * database is behind — another instance mid-upgrade, a restored backup — is not ready). Drizzle
+ * records each applied migration with its folder timestamp (the journal's `when`).
+ */
+export function migrationsApplied(db: Db = getDb()): boolean {
+	const newest = shippedMigration();
+	const row = db.$client
+		.prepare<[], { at: number | null }>('SELECT max(created_at) AS at FROM __drizzle_migrations')
+		.get();
+	return (row?.at ?? 0) >= newest;
+}
+
+let shipped: number | undefined;
+function shippedMigration(): number {
+	if (shipped !== undefined) return shipped;
+	const journal = JSON.parse(
+		fs.readFileSync(path.join(MIGRATIONS, 'meta/_journal.json'), 'utf8')
+	) as { entries: { when: number }[] };
+	shipped = Math.max(0, ...journal.entries.map((e) => e.when));
+	return shipped;
+}
+
 export function closeDb(): void {
 	const holder = globalThis as Holder;
 	const db = holder[KEY];

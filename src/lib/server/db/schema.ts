@@ -417,6 +417,17 @@ export const documentSnapshots = sqliteTable('document_snapshots', {
 	hash: text('hash')
 });
 
+/**
+ * Who is compacting a section right now (collab/compactor.ts): several instances share one store,
+ * and only the holder of an unexpired lease folds the log into a snapshot. A lease whose holder
+ * died expires on its own.
+ */
+export const compactionLeases = sqliteTable('compaction_leases', {
+	name: text('name').primaryKey(),
+	holder: text('holder').notNull(),
+	expiresAt: integer('expires_at').notNull()
+});
+
 export const documentUpdates = sqliteTable(
 	'document_updates',
 	{

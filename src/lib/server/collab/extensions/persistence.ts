@@ -21,6 +21,7 @@ import type {
 } from '@hocuspocus/server';
 import { isTransactionOrigin } from '@hocuspocus/server';
 import type { Compactor } from '../compactor.ts';
+import { CATCH_UP_ORIGIN } from './catch-up.ts';
 import type { GroupCommit } from '../group-commit.ts';
 import type { DocumentStore } from '../store.ts';
 import type { CollabContext } from '../context.ts';
@@ -54,7 +55,9 @@ export class Persistence implements Extension {
 
 	async afterLoadDocument({ document, documentName }: afterLoadDocumentPayload) {
 		document.on('update', (update: Uint8Array, origin: unknown) => {
+			// Another instance's update (it stored it), or stored content taken in (catch-up.ts).
 			if (isTransactionOrigin(origin) && origin.source === 'redis') return;
+			if (origin === CATCH_UP_ORIGIN) return;
 			// A client's update is its connection's user's; a server-side change through a
 			// DirectConnection (a history restore) is the user in that connection's context.
 			const context = !isTransactionOrigin(origin)
