@@ -43,6 +43,8 @@ const ACTIONS: Record<string, () => string> = {
 	'consultation.public_submitted': m.audit_action_consultation_public_submitted,
 	'consultation.public_moderated': m.audit_action_consultation_public_moderated,
 	'consultation.openness_changed': m.audit_action_consultation_openness_changed,
+	'conformance.manual_confirmed': m.audit_action_conformance_manual_confirmed,
+	'conformance.manual_revoked': m.audit_action_conformance_manual_revoked,
 	'history.version_saved': m.audit_action_history_version_saved,
 	'history.restored': m.audit_action_history_restored,
 	'section.docx_imported': m.docxio_audit_imported,
