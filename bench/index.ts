@@ -2,11 +2,18 @@
  * `npm run bench`: collaboration benchmark. Lantu against two baselines measured in the same run —
  * a bare Hocuspocus 4 and the y-websocket reference server — reported as ratios, since absolute
  * figures on these shared machines are noise. `--quick` runs the small sizes only. Then the export
- * benchmark (bench/export.ts; `--no-export` skips it) and the DOCX import of a 100-page file
- * (bench/docx-import.ts; `--no-docx-import` skips it).
+ * benchmark (bench/export.ts; `--no-export` skips it), the DOCX import of a 100-page file
+ * (bench/docx-import.ts; `--no-docx-import` skips it) and consultation at 10,000 opinions
+ * (bench/consultation.ts; `--no-consultation` skips it). `npm run bench -- consultation` runs only
+ * the consultation part.
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import {
+	consultationSummary,
+	measureConsultation,
+	type ConsultationBench
+} from './consultation.ts';
 import { docxImportLine, measureDocxImport, type ImportBenchRow } from './docx-import.ts';
 import { exportTable, measureExport } from './export.ts';
 import { idleSummary, measureIdle, type IdleResult } from './idle.ts';
@@ -38,6 +45,28 @@ const TARGETS: TargetName[] = ['hocuspocus', 'y-websocket', 'lantu'];
 if (!fs.existsSync(path.join(ROOT, 'build/handler.js'))) {
 	console.error('No build: run `npm run build` first.');
 	process.exit(1);
+}
+
+/** Writes a run's raw figures to bench/results/<name>-<time>.json. */
+function saveResults(name: string, data: unknown): string {
+	let consultation: ConsultationBench | undefined;
+	if (!process.argv.includes('--no-consultation')) {
+		consultation = await measureConsultation({ seconds: quick ? 5 : 10 });
+		console.log(`\n${consultationSummary(consultation)}`);
+	}
+
+	const out = path.join(ROOT, 'bench/results');
+	fs.mkdirSync(out, { recursive: true });
+	const file = path.join(out, `${name}-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
+	fs.writeFileSync(file, JSON.stringify(data, null, 2));
+	return path.relative(ROOT, file);
+}
+
+if (process.argv.includes('consultation')) {
+	const result = await measureConsultation({ seconds: quick ? 5 : 10 });
+	console.log(consultationSummary(result));
+	console.log(`\nraw results: ${saveResults('consultation', result)}`);
+	process.exit(0);
 }
 
 /** Every size is run BENCH_REPEATS times, the three servers in a rotating order each time. */
@@ -137,13 +166,28 @@ if (!process.argv.includes('--no-docx-import')) {
 	console.log(`\n${docxImportLine(docxImport)}`);
 }
 
+let consultation: ConsultationBench | undefined;
+if (!process.argv.includes('--no-consultation')) {
+	consultation = await measureConsultation({ seconds: quick ? 5 : 10 });
+	console.log(`\n${consultationSummary(consultation)}`);
+}
+
 const out = path.join(ROOT, 'bench/results');
 fs.mkdirSync(out, { recursive: true });
 const file = path.join(out, `propagation-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
 fs.writeFileSync(
 	file,
 	JSON.stringify(
-		{ seconds: SECONDS, repeats: REPEATS, results, large, idle, export: exportRows, docxImport },
+		{
+			seconds: SECONDS,
+			repeats: REPEATS,
+			results,
+			large,
+			idle,
+			export: exportRows,
+			docxImport,
+			consultation
+		},
 		null,
 		2
 	)
