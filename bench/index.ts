@@ -49,12 +49,6 @@ if (!fs.existsSync(path.join(ROOT, 'build/handler.js'))) {
 
 /** Writes a run's raw figures to bench/results/<name>-<time>.json. */
 function saveResults(name: string, data: unknown): string {
-	let consultation: ConsultationBench | undefined;
-	if (!process.argv.includes('--no-consultation')) {
-		consultation = await measureConsultation({ seconds: quick ? 5 : 10 });
-		console.log(`\n${consultationSummary(consultation)}`);
-	}
-
 	const out = path.join(ROOT, 'bench/results');
 	fs.mkdirSync(out, { recursive: true });
 	const file = path.join(out, `${name}-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
