@@ -9,26 +9,28 @@
  *   filters and word searches (target p95 ≤ 100 ms);
  * - a bulk answer of 1,000 opinions;
  * - 200 concurrent anonymous readers of the public round page (a 公开 round: it lists opinions)
- *   against the same bytes served as a static file by the same server process (adapter-node's
- *   static handler; the file is placed in the build's client directory and the server restarted
- *   to pick it up), with autocannon: req/s and p99, as ratios (target: within 3× of static).
+ *   against the same bytes served as a static file by a Node process (bench/servers/static-file.ts,
+ *   as adapter-node serves client assets), with autocannon: req/s and p99, as ratios (target:
+ *   within 3× of static).
  *
  * `node bench/consultation.ts` or `npm run bench -- consultation` runs it alone (`--quick`: 5 s
  * of load instead of 10).
  */
+import { fork } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
 import Database from 'better-sqlite3';
 import { frozenParts } from '../src/lib/consultation/passages.ts';
 import type { VersionPayload } from '../src/lib/workflow/version.ts';
 import { login } from '../tests/helpers/http.ts';
-import { ROOT, startServer, type TestServer } from '../tests/helpers/server.ts';
+import { freePort, ROOT, startServer, type TestServer } from '../tests/helpers/server.ts';
 
 export const OPINIONS = 10_000;
 const PUBLIC_SHARE = 0.2;
 const BULK = 1000;
-const STATIC_NAME = '_bench-consultation-round.html';
+const STATIC_NAME = 'lantu-bench-consultation-round.html';
 const step = (text: string) => console.error(`[consultation] ${text}`);
 
 export interface ConsultationBench {
@@ -263,7 +265,7 @@ export async function measureConsultation(
 ): Promise<ConsultationBench> {
 	const seconds = options.seconds ?? 10;
 	const server = await startServer();
-	const staticFile = path.join(ROOT, 'build/client', STATIC_NAME);
+	const staticFile = path.join(os.tmpdir(), `${process.pid}-${STATIC_NAME}`);
 	try {
 		const admin = await login(server.url, 'admin');
 		const round = await openRound(server, admin);
@@ -336,20 +338,35 @@ export async function measureConsultation(
 		if (bulk.status !== 200) throw new Error(`bulk answer: HTTP ${bulk.status}`);
 
 		step('200 readers');
-		// The public round page against its own bytes as a static file of the same process.
+		// The public round page against its own bytes as a static file (bench/servers/static-file.ts).
 		const publicUrl = `${server.url}/consult/${round.token}`;
 		const bytes = Buffer.from(await (await fetch(publicUrl)).arrayBuffer());
 		fs.writeFileSync(staticFile, bytes);
-		await server.stop();
-		await server.restart();
-		const staticUrl = `${server.url}/${STATIC_NAME}`;
-		const check = await fetch(staticUrl);
-		if (check.status !== 200 || (await check.arrayBuffer()).byteLength !== bytes.length)
-			throw new Error('the static copy is not served');
-		await load(publicUrl, 50, 2); // warm-up of both paths
-		await load(staticUrl, 50, 2);
-		const lantu = await load(publicUrl, 200, seconds);
-		const stat = await load(staticUrl, 200, seconds);
+		const port = await freePort();
+		const baseline = fork(path.join(ROOT, 'bench/servers/static-file.ts'), [], {
+			env: { ...process.env, PORT: String(port), STATIC_FILE: staticFile },
+			stdio: ['ignore', 'inherit', 'inherit', 'ipc']
+		});
+		let stat: Awaited<ReturnType<typeof load>>;
+		let lantu: Awaited<ReturnType<typeof load>>;
+		try {
+			await new Promise<void>((resolve, reject) => {
+				baseline.once('message', () => resolve());
+				baseline.once('exit', (code) => reject(new Error(`static server exited with ${code}`)));
+			});
+			const staticUrl = `http://127.0.0.1:${port}/`;
+			const check = await fetch(staticUrl);
+			if ((await check.arrayBuffer()).byteLength !== bytes.length)
+				throw new Error('the static copy differs');
+			await load(publicUrl, 50, 2); // warm-up of both
+			await load(staticUrl, 50, 2);
+			lantu = await load(publicUrl, 200, seconds);
+			stat = await load(staticUrl, 200, seconds);
+		} finally {
+			const exited = new Promise((resolve) => baseline.once('exit', resolve));
+			baseline.kill('SIGTERM');
+			await exited;
+		}
 
 		return {
 			opinions: OPINIONS,

@@ -2,13 +2,20 @@
  * `npm run bench`: collaboration benchmark. Lantu against two baselines measured in the same run —
  * a bare Hocuspocus 4 and the y-websocket reference server — reported as ratios, since absolute
  * figures on these shared machines are noise. `--quick` runs the small sizes only. Then the export
- * benchmark (bench/export.ts; `--no-export` skips it) and the DOCX import of a 100-page file
- * (bench/docx-import.ts; `--no-docx-import` skips it). Issue 20: the idle RSS of one instance
- * against a bare Hocuspocus (bench/idle-rss.ts; `--no-idle-rss`) and 1, 2, 3 instances with Redis
- * (bench/cluster.ts; `--no-cluster`; BENCH_CLUSTER_SIZE, default 600/60, 120/12 with --quick).
+ * benchmark (bench/export.ts; `--no-export` skips it), the DOCX import of a 100-page file
+ * (bench/docx-import.ts; `--no-docx-import` skips it) and consultation at 10,000 opinions
+ * (bench/consultation.ts; `--no-consultation` skips it; `npm run bench -- consultation` runs only
+ * that part). Issue 20: the idle RSS of one instance against a bare Hocuspocus (bench/idle-rss.ts;
+ * `--no-idle-rss`) and 1, 2, 3 instances with Redis (bench/cluster.ts; `--no-cluster`;
+ * BENCH_CLUSTER_SIZE, default 600/60, 120/12 with --quick).
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import {
+	consultationSummary,
+	measureConsultation,
+	type ConsultationBench
+} from './consultation.ts';
 import { docxImportLine, measureDocxImport, type ImportBenchRow } from './docx-import.ts';
 import { exportTable, measureExport } from './export.ts';
 import { clusterLine, measureCluster, type ClusterResult } from './cluster.ts';
@@ -42,6 +49,22 @@ const TARGETS: TargetName[] = ['hocuspocus', 'y-websocket', 'lantu'];
 if (!fs.existsSync(path.join(ROOT, 'build/handler.js'))) {
 	console.error('No build: run `npm run build` first.');
 	process.exit(1);
+}
+
+/** Writes a run's raw figures to bench/results/<name>-<time>.json. */
+function saveResults(name: string, data: unknown): string {
+	const out = path.join(ROOT, 'bench/results');
+	fs.mkdirSync(out, { recursive: true });
+	const file = path.join(out, `${name}-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
+	fs.writeFileSync(file, JSON.stringify(data, null, 2));
+	return path.relative(ROOT, file);
+}
+
+if (process.argv.includes('consultation')) {
+	const result = await measureConsultation({ seconds: quick ? 5 : 10 });
+	console.log(consultationSummary(result));
+	console.log(`\nraw results: ${saveResults('consultation', result)}`);
+	process.exit(0);
 }
 
 /** Every size is run BENCH_REPEATS times, the three servers in a rotating order each time. */
@@ -166,6 +189,12 @@ if (!process.argv.includes('--no-docx-import')) {
 	console.log(`\n${docxImportLine(docxImport)}`);
 }
 
+let consultation: ConsultationBench | undefined;
+if (!process.argv.includes('--no-consultation')) {
+	consultation = await measureConsultation({ seconds: quick ? 5 : 10 });
+	console.log(`\n${consultationSummary(consultation)}`);
+}
+
 const out = path.join(ROOT, 'bench/results');
 fs.mkdirSync(out, { recursive: true });
 const file = path.join(out, `propagation-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
@@ -181,7 +210,8 @@ fs.writeFileSync(
 			idleRss,
 			cluster,
 			export: exportRows,
-			docxImport
+			docxImport,
+			consultation
 		},
 		null,
 		2

@@ -5,15 +5,14 @@
  * opinions, their index and groups are kept per round (RoundCache below): a query re-reads nothing
  * while the round is unchanged, and signs only the opinions added since.
  */
-import { count, eq, max } from 'drizzle-orm';
 import { DuplicateIndex } from '../../consultation/duplicates.ts';
 import { WordIndex } from '../../consultation/search.ts';
 import type { ParticipantType } from '../../consultation/period.ts';
 import type { Disposition, Stance } from '../../consultation/report.ts';
 import type { Membership } from '../../roles.ts';
 import { SECTIONS } from '../../standard/sections.ts';
-import { getDb, schema } from '../db/index.ts';
 import { mayAnswer } from './answers.ts';
+import { roundStamp } from './round-stamp.ts';
 import type { ConsultationRound } from './round-data.ts';
 import { roundPublicComments, roundThreads } from './threads.ts';
 
@@ -104,38 +103,6 @@ interface RoundCache {
 
 const caches = new Map<number, RoundCache>();
 const building = new Map<number, Promise<RoundCache>>();
-
-/** Changes whenever an opinion is added, answered, approved or hidden. */
-function roundStamp(roundId: number): string {
-	const t = schema.commentThreads;
-	const p = schema.publicComments;
-	const threads = getDb()
-		.select({
-			n: count(),
-			last: max(t.id),
-			answered: count(t.disposition),
-			at: max(t.dispositionAt)
-		})
-		.from(t)
-		.where(eq(t.roundId, roundId))
-		.get();
-	const open = getDb()
-		.select({
-			n: count(),
-			last: max(p.id),
-			moderated: max(p.moderatedAt),
-			answered: count(p.disposition),
-			at: max(p.dispositionAt)
-		})
-		.from(p)
-		.where(eq(p.roundId, roundId))
-		.get();
-	const part = (o: Record<string, unknown> | undefined) =>
-		Object.values(o ?? {})
-			.map((v) => (v instanceof Date ? v.getTime() : String(v)))
-			.join(':');
-	return `${part(threads)}|${part(open)}`;
-}
 
 /** Opinions signed per turn of the event loop: the first build of a large round yields between. */
 const CHUNK = 250;

@@ -18,6 +18,7 @@ import { DomainError } from '../errors.ts';
 import { roundOver } from './adoption.ts';
 import type { Actor } from '../actor.ts';
 import { getRound, roundTimes, type ConsultationRound } from './round-data.ts';
+import { roundStamp } from './round-stamp.ts';
 import { roundPublicComments, roundThreads } from './threads.ts';
 
 /** Whether the round's opinions are public now: 公开, or the round is over. */
@@ -120,17 +121,28 @@ export function publishedOpinions(
 /** Opinions a public round page shows under each section: the newest few and how many in all. */
 export const PUBLIC_PAGE_PER_SECTION = 5;
 
+/** What the public round page showed, by round, with the stamp it was computed at. */
+const publicViews = new Map<
+	number,
+	{ stamp: string; opinions: { clause: string; total: number; latest: PublishedOpinion[] }[] }
+>();
+
 export function publicRoundOpinions(round: ConsultationRound) {
-	const all = publishedOpinions(round);
+	const opinionsPublic = opinionsPublicNow(round);
+	if (!opinionsPublic) return { opinionsPublic, opinions: [] };
+	// Anyone may load this page: computed once per change of the round's opinions, not per reader.
+	const stamp = roundStamp(round.id);
+	const cached = publicViews.get(round.id);
+	if (cached?.stamp === stamp) return { opinionsPublic, opinions: cached.opinions };
 	const bySection = new Map<string, { total: number; latest: PublishedOpinion[] }>();
-	for (const opinion of all.toReversed()) {
+	for (const opinion of publishedOpinions(round).toReversed()) {
 		const entry = bySection.get(opinion.clause) ?? { total: 0, latest: [] };
 		entry.total += 1;
 		if (entry.latest.length < PUBLIC_PAGE_PER_SECTION) entry.latest.push(opinion);
 		bySection.set(opinion.clause, entry);
 	}
-	return {
-		opinionsPublic: opinionsPublicNow(round),
-		opinions: [...bySection.entries()].map(([clause, entry]) => ({ clause, ...entry }))
-	};
+	const opinions = [...bySection.entries()].map(([clause, entry]) => ({ clause, ...entry }));
+	if (publicViews.size > 50 && !publicViews.has(round.id)) publicViews.clear();
+	publicViews.set(round.id, { stamp, opinions });
+	return { opinionsPublic, opinions };
 }

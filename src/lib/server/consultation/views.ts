@@ -51,15 +51,28 @@ export function roundSections(round: ConsultationRound) {
 					]
 				: []
 		};
-	return {
-		sections: verified.payload.sections.map((s) => ({
+	// Verified on every read (above); what is derived from the verified payload is kept by its hash,
+	// since every reader of a public round page would otherwise decode the same Yjs states again.
+	const hash = verified.version.hash;
+	let sections = derivedSections.get(hash);
+	if (!sections) {
+		sections = verified.payload.sections.map((s) => ({
 			clause: s.clause,
 			title: s.title,
 			parts: frozenParts(s.rendering, sectionHeadings(s.yjs, Object.keys(s.rendering.items)))
-		})),
-		integrity: []
-	};
+		}));
+		if (derivedSections.size > 20) derivedSections.clear();
+		derivedSections.set(hash, sections);
+	}
+	return { sections, integrity: [] };
 }
+
+type RoundSection = {
+	clause: string;
+	title: string;
+	parts: ReturnType<typeof frozenParts>;
+};
+const derivedSections = new Map<string, RoundSection[]>();
 
 /** A comment through the public link as both round pages show it (members' adds moderation). */
 export function publicCommentCard(c: PublicComment) {

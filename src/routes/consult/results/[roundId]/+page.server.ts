@@ -10,7 +10,10 @@ import type { PageServerLoad } from './$types';
  * The public 采纳情况 of a round: no login; the table once the round is over, or from the start when
  * the round is 公开 (then marked as still in progress).
  */
-export const load: PageServerLoad = ({ params, setHeaders }) => {
+/** Rows a page shows (a phone loads 100 rows, not 10,000); CSV and JSON hold every row. */
+const PAGE_ROWS = 100;
+
+export const load: PageServerLoad = ({ params, setHeaders, url }) => {
 	const round = publicRound(params.roundId);
 	const over = roundOver(round);
 	const published = opinionsPublicNow(round);
@@ -18,6 +21,9 @@ export const load: PageServerLoad = ({ params, setHeaders }) => {
 	setHeaders({ 'cache-control': 'public, max-age=60' });
 	const adoption = published ? loadAdoption(round.id) : null;
 	const summary = roundSummary(round);
+	const pages = Math.max(1, Math.ceil((adoption?.rows.length ?? 0) / PAGE_ROWS));
+	const asked = Number(url.searchParams.get('page') ?? 1);
+	const page = Number.isSafeInteger(asked) ? Math.min(Math.max(asked, 1), pages) : 1;
 	return {
 		plan: { id: round.planId, name: getPlan(round.planId)?.name ?? '' },
 		round: {
@@ -31,7 +37,9 @@ export const load: PageServerLoad = ({ params, setHeaders }) => {
 		published,
 		countsLine: adoption ? countsLine(adoption.counts) : null,
 		counts: adoption?.counts ?? null,
-		rows: adoption?.rows ?? [],
+		rows: (adoption?.rows ?? []).slice((page - 1) * PAGE_ROWS, page * PAGE_ROWS),
+		page,
+		pages,
 		fields: ADOPTION_FIELDS.map((f) => ({ key: f.key, title: f.title, description: f.description }))
 	};
 };
