@@ -137,7 +137,7 @@ export function moveRow(doc: Y.Doc, key: BlockKey, id: string, to: number): void
  * Y.Map reads as empty, and writing into it would send an update that only creates garbage inside
  * a deleted parent. Deleting a row deletes its cells with it, so the type's own item says it all.
  */
-export function isLive(type: Y.AbstractType<unknown>): boolean {
+export function isLive(type: Pick<Y.AbstractType<never>, 'doc' | '_item'>): boolean {
 	return type.doc !== null && !(type._item?.deleted ?? false);
 }
 
