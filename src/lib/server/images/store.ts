@@ -56,7 +56,7 @@ export type LoadedImage =
  * the event loop: an image may be 10 MB (~25 ms of hashing), every view and export verifies it, and
  * the collaboration server shares the loop.
  */
-async function digestHex(bytes: Uint8Array): Promise<string> {
+async function digestHex(bytes: Uint8Array<ArrayBuffer>): Promise<string> {
 	return Buffer.from(await crypto.subtle.digest('SHA-256', bytes)).toString('hex');
 }
 
