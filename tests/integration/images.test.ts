@@ -269,7 +269,7 @@ describe('exports and versions (after the figure above was written to 6.3 and fr
 		).toBe(true);
 		const text = strFromU8(files['word/document.xml']).replace(/<[^>]+>/g, '');
 		expect(text).toContain('图 6-1\u3000数据共享现状');
-	});
+	}, 120_000); // the first export starts the worker thread: slow on a loaded machine
 
 	it('PDF: the page with the caption paints the image', async () => {
 		const response = await exportOf('pdf?edition=full&numbering=standard');
