@@ -99,6 +99,9 @@ export async function startServer(options: StartOptions = {}): Promise<TestServe
 				DATA_DIR: dataDir,
 				SEED_DEMO: options.seed === false ? 'false' : 'true',
 				LOG_LEVEL: 'warn',
+				// Exports at the server's own priority: on a shared test machine a niced export
+				// worker starves behind everyone else's work (src/lib/server/export/priority.ts).
+				EXPORT_NICE: '0',
 				...options.env
 			},
 			stdio: ['ignore', 'pipe', 'pipe']

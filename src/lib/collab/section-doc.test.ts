@@ -9,8 +9,10 @@ import {
 	deleteRow,
 	fragmentText,
 	insertRow,
+	isLive,
 	moveRow,
-	readSectionData
+	readSectionData,
+	setCell
 } from './section-doc.ts';
 
 function sync(a: Y.Doc, b: Y.Doc) {
@@ -55,6 +57,28 @@ describe('structured blocks in a section document', () => {
 		cellText(blockRows(b, 'keyProjects').get(0), 'goal').insert(2, '城市大脑');
 		sync(a, b);
 		expect((blockJSON(a, 'keyProjects')[0] as { goal: string }).goal).toBe('2028年建成城市大脑');
+	});
+
+	it('never write into a row another editor deleted (a page may still hold it)', () => {
+		const a = new Y.Doc();
+		appendRows(a, 'keyProjects', [{ id: 'p1', name: '城市大脑' }]);
+		const b = new Y.Doc();
+		sync(a, b);
+		const held = blockRows(b, 'keyProjects').get(0);
+		const heldName = cellText(held, 'name');
+		expect(isLive(held)).toBe(true);
+		deleteRow(a, 'keyProjects', 'p1');
+		sync(a, b);
+		expect(isLive(held)).toBe(false);
+		expect(isLive(heldName)).toBe(false);
+
+		const updates: Uint8Array[] = [];
+		b.on('update', (update: Uint8Array) => updates.push(update));
+		// What a torn-down input or a late change handler does with the row it held.
+		expect(cellText(held, 'goal').toString()).toBe('');
+		setCell(held, 'budget', 120);
+		expect(updates).toEqual([]);
+		expect(blockJSON(b, 'keyProjects')).toEqual([]);
 	});
 
 	it('move a row keeping its id and content, and delete by id', () => {

@@ -131,8 +131,22 @@ export function moveRow(doc: Y.Doc, key: BlockKey, id: string, to: number): void
 	});
 }
 
-/** The `Y.Text` of a text cell, created when a row written by an older client lacks it. */
+/**
+ * Whether a row (or a cell's text) is still in its document. Another editor may delete a row while
+ * this page still holds it — a component being torn down, an input's last keystroke: a deleted
+ * Y.Map reads as empty, and writing into it would send an update that only creates garbage inside
+ * a deleted parent. Deleting a row deletes its cells with it, so the type's own item says it all.
+ */
+export function isLive(type: Pick<Y.AbstractType<never>, 'doc' | '_item'>): boolean {
+	return type.doc !== null && !(type._item?.deleted ?? false);
+}
+
+/**
+ * The `Y.Text` of a text cell, created when a row written by an older client lacks it. A row that
+ * was deleted meanwhile gets a detached text: shown, never written into the document.
+ */
 export function cellText(row: Row, field: string): Y.Text {
+	if (!isLive(row)) return new Y.Text();
 	const existing = row.get(field);
 	if (existing instanceof Y.Text) return existing;
 	const text = new Y.Text(typeof existing === 'string' ? existing : '');
@@ -140,8 +154,9 @@ export function cellText(row: Row, field: string): Y.Text {
 	return text;
 }
 
+/** Sets a plain cell; a row deleted meanwhile is left alone (see `isLive`). */
 export function setCell(row: Row, field: string, value: unknown): void {
-	if (row.get(field) !== value) row.set(field, value);
+	if (isLive(row) && row.get(field) !== value) row.set(field, value);
 }
 
 /**

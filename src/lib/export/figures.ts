@@ -1,10 +1,11 @@
 /**
  * Figures in the export model — images and generated diagrams in one sequence — numbered per
- * chapter in document order (图 6-1, 图 6-2, …; the
- * chapter's number as printed: its clause in the standard's numbering, else its position), and
- * every cross-reference given the number of its figure. Appendices number as 图 A-1 … by letter.
+ * chapter in document order (图 6-1, 图 6-2, …; the chapter's number from `figureChapter`, which
+ * the editor and the version pages use too — src/lib/images/sequence.ts), and every
+ * cross-reference given the number of its figure. Appendices number as 图 A-1 … by letter.
  */
 import { figureLabel, MISSING_FIGURE } from '../images/numbering.ts';
+import { figureChapter } from '../images/sequence.ts';
 import type { Block, ExportDocument, ExportSection, ImageBlock, Inline } from './types.ts';
 
 function eachBlock(blocks: readonly Block[], visit: (block: Block) => void): void {
@@ -32,10 +33,7 @@ function inlinesOf(block: Block): Inline[] {
 export function numberFigures(doc: ExportDocument, standard: boolean): void {
 	const labels = new Map<string, string>();
 	const chapters: [ExportSection, string][] = [
-		...doc.body.map((c, i): [ExportSection, string] => [
-			c,
-			standard && c.clause ? c.clause : String(i + 1)
-		]),
+		...doc.body.map((c, i): [ExportSection, string] => [c, figureChapter(i, c.clause, standard)]),
 		...doc.appendices.map((a, i): [ExportSection, string] => [a, String.fromCharCode(65 + i)])
 	];
 	for (const [chapter, number] of chapters) {

@@ -59,6 +59,11 @@ const schema = z.object({
 	HOST_HEADER: headerName.optional(),
 	/** The Chromium that prints PDF exports; default: Debian's /usr/bin/chromium and neighbours. */
 	CHROMIUM_PATH: z.string().min(1).optional(),
+	/**
+	 * The nice value (0–19) of the export worker thread and the Chromium it launches, so exports
+	 * yield the CPU to the event loop (src/lib/server/export/priority.ts); 0 = the server's own.
+	 */
+	EXPORT_NICE: z.coerce.number().int().min(0).max(19).default(10),
 	/** The SQL migrations, relative to the project root the process runs from. */
 	MIGRATIONS_DIR: z.string().min(1).default('drizzle'),
 	DATA_DIR: z.string().min(1).default('./data'),

@@ -70,7 +70,7 @@ export async function loadExportInput(
 		date: new Date().toISOString(),
 		timeZone: config.TIME_ZONE,
 		sections,
-		images: exportImages(plan.id, sections),
+		images: await exportImages(plan.id, sections),
 		signoffs: await source.signoffs(),
 		feedback: source.feedback?.() ?? [],
 		consultations: await source.consultations(),

@@ -9,7 +9,11 @@
  */
 import { readDocx, type DocxReading } from '../docx-import/read.ts';
 import { checkFile, type FileCheck } from '../verify/check.ts';
+import { lowerThreadPriority } from './priority.ts';
 import { renderFile, type ExportOptions, type RenderFormat, type StoredInput } from './render.ts';
+
+// Below the event loop's priority, with every Chromium this thread launches (priority.ts).
+lowerThreadPriority();
 
 export interface RenderTask {
 	input: StoredInput;

@@ -118,7 +118,7 @@ describe('figures in the export model', () => {
 		expect(Math.round(cx / 9525)).toBe(Math.round((589.7 * 50) / 100));
 		expect(Math.round(cx / cy)).toBe(2);
 		expect(xml.indexOf('数据共享现状的示意')).toBeGreaterThan(-1);
-	});
+	}, 120_000); // the DOCX rasterises the demo's diagrams: seconds on a loaded machine
 
 	it('prints a note where an image could not be read', () => {
 		const doc = buildExportModel({ ...input(), images: [] }, { edition: 'full' });

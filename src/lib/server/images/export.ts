@@ -10,10 +10,10 @@ import type { ImageAsset } from '../../export/types.ts';
 import { getDb, schema } from '../db/index.ts';
 import { loadImages } from './store.ts';
 
-export function exportImages(
+export async function exportImages(
 	planId: number,
 	sections: readonly { state: Uint8Array }[]
-): ImageAsset[] {
+): Promise<ImageAsset[]> {
 	const known = getDb()
 		.select({ hash: schema.planImages.hash })
 		.from(schema.planImages)
@@ -26,7 +26,7 @@ export function exportImages(
 	const used = known
 		.map((k) => k.hash)
 		.filter((hash) => states.some((state) => state.includes(hash, 0, 'latin1')));
-	return [...loadImages(planId, used).values()].map((image) => ({
+	return [...(await loadImages(planId, used)).values()].map((image) => ({
 		hash: image.hash,
 		mime: image.mime,
 		width: image.width,

@@ -51,9 +51,21 @@ export function saveImage(input: {
 export type LoadedImage =
 	{ ok: true; image: StoredImage } | { ok: false; reason: 'missing' | 'corrupt' };
 
-function verified(planId: number, row: typeof schema.planImages.$inferSelect): LoadedImage {
+/**
+ * The SHA-256 of a read image, computed on libuv's thread pool (Web Crypto's digest) rather than on
+ * the event loop: an image may be 10 MB (~25 ms of hashing), every view and export verifies it, and
+ * the collaboration server shares the loop.
+ */
+async function digestHex(bytes: Uint8Array<ArrayBuffer>): Promise<string> {
+	return Buffer.from(await crypto.subtle.digest('SHA-256', bytes)).toString('hex');
+}
+
+async function verified(
+	planId: number,
+	row: typeof schema.planImages.$inferSelect
+): Promise<LoadedImage> {
 	const bytes = new Uint8Array(row.bytes);
-	const computed = imageHash(bytes);
+	const computed = await digestHex(bytes);
 	if (computed !== row.hash) {
 		log.error({ planId, hash: row.hash, computed }, 'stored image does not match its hash');
 		appendAudit({
@@ -77,7 +89,7 @@ function verified(planId: number, row: typeof schema.planImages.$inferSelect): L
 }
 
 /** One image of a plan, its bytes verified against its hash. */
-export function loadImage(planId: number, hash: string): LoadedImage {
+export async function loadImage(planId: number, hash: string): Promise<LoadedImage> {
 	const row = getDb()
 		.select()
 		.from(schema.planImages)
@@ -87,7 +99,10 @@ export function loadImage(planId: number, hash: string): LoadedImage {
 }
 
 /** The images an export needs, verified; missing or altered ones are left out of the map. */
-export function loadImages(planId: number, hashes: Iterable<string>): Map<string, StoredImage> {
+export async function loadImages(
+	planId: number,
+	hashes: Iterable<string>
+): Promise<Map<string, StoredImage>> {
 	const wanted = [...new Set(hashes)];
 	const out = new Map<string, StoredImage>();
 	if (wanted.length === 0) return out;
@@ -97,7 +112,7 @@ export function loadImages(planId: number, hashes: Iterable<string>): Map<string
 		.where(and(eq(schema.planImages.planId, planId), inArray(schema.planImages.hash, wanted)))
 		.all();
 	for (const row of rows) {
-		const loaded = verified(planId, row);
+		const loaded = await verified(planId, row);
 		if (loaded.ok) out.set(row.hash, loaded.image);
 	}
 	return out;

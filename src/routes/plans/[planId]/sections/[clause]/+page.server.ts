@@ -4,7 +4,8 @@ import { collabAccess, sectionAccess } from '#lib/server/access.ts';
 import { importModes } from '#lib/server/docx-import/access.ts';
 import { listThreads, mentionableMembers } from '#lib/server/comments.ts';
 import { getDb, schema } from '#lib/server/db/index.ts';
-import { chapterFiguresBefore, proseFragmentOrder } from '#lib/server/images/chapter.ts';
+import { chapterFigures } from '#lib/server/images/chapter.ts';
+import { proseFragmentOrder } from '#lib/images/sequence.ts';
 import { requirePlanMember } from '#lib/server/guards.ts';
 import { activityStates, sectionOwners } from '#lib/server/plans.ts';
 import { sectionWorkspace } from '#lib/server/section-workspace.ts';
@@ -84,7 +85,7 @@ export const load: PageServerLoad = (event) => {
 		figures: {
 			planId: plan.id,
 			clause: section.clause,
-			chapterBefore: chapterFiguresBefore(plan.id, section.clause),
+			...chapterFigures(plan.id, section.clause),
 			fragmentOrder: proseFragmentOrder(section.clause)
 		}
 	};

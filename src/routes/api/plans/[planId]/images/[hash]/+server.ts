@@ -15,7 +15,7 @@ import type { RequestHandler } from './$types';
 
 const log = logger('images');
 
-export const GET: RequestHandler = (event) => {
+export const GET: RequestHandler = async (event) => {
 	const { user, plan, membership } = requireApiMember(event);
 	const hash = event.params.hash;
 	if (!isImageHash(hash)) error(404, { message: 'not found' });
@@ -31,7 +31,7 @@ export const GET: RequestHandler = (event) => {
 	};
 	if (event.request.headers.get('if-none-match') === `"${hash}"`)
 		return new Response(null, { status: 304, headers });
-	const loaded = loadImage(plan.id, hash);
+	const loaded = await loadImage(plan.id, hash);
 	if (!loaded.ok) {
 		if (loaded.reason === 'missing') error(404, { message: 'not found' });
 		error(500, { message: 'integrity' });
