@@ -4,7 +4,8 @@
  * colour with name and department in the side list, accepts the insertion and rejects the
  * deletion, and both views agree. 8.5 is changed by no other spec.
  */
-import type { Browser, Page } from '@playwright/test';
+import { mkdirSync } from 'node:fs';
+import type { Browser, Locator, Page } from '@playwright/test';
 import { expect, loginAs, selectWords, test } from './fixtures.ts';
 import { ime, PINYIN } from './ime.ts';
 
@@ -15,6 +16,20 @@ async function openSection(browser: Browser, baseURL: string | undefined, user: 
 	await page.goto('/plans/1/sections/8.5');
 	await expect(page.locator('[data-status="saved"]')).toBeVisible();
 	return page;
+}
+
+const SHOTS = process.env.LANTU_SHOTS;
+
+/** Screenshots for review (LANTU_SHOTS=dir): the page at 1280 and 390 wide, and a detail. */
+async function shoot(page: Page, name: string, detail: Locator) {
+	if (!SHOTS) return;
+	mkdirSync(SHOTS, { recursive: true });
+	for (const width of [1280, 390]) {
+		await page.setViewportSize({ width, height: 900 });
+		await page.screenshot({ path: `${SHOTS}/${name}-${width}.png` });
+		await detail.screenshot({ path: `${SHOTS}/${name}-${width}-detail.png` });
+	}
+	await page.setViewportSize({ width: 1280, height: 720 });
 }
 
 const body = (page: Page) => page.getByRole('textbox', { name: /正文$/ });
@@ -155,6 +170,22 @@ test('formatting and a heading suggested, shown as Word shows them, accepted and
 		/(^|\n)格式：加粗 · 孙教授/
 	);
 	await expect(body(owner).locator('.suggestion-insertion, .suggestion-deletion')).toHaveCount(0);
+
+	// The expert explains the bold in a thread on the suggestion; the owner sees it and replies.
+	const expertBold = panel(expert).locator('li[data-suggestion]', { hasText: '格式：加粗' });
+	await expertBold.locator('[data-discuss-open]').click();
+	await expertBold.getByLabel('对这条修订的意见').fill('关键词加粗，便于审阅。');
+	await expertBold.locator('[data-discuss-send]').click();
+	await expect(bold.locator('[data-suggestion-thread]')).toContainText('关键词加粗，便于审阅。');
+	await bold.getByLabel('回复').fill('同意。');
+	await bold.locator('[data-discuss-send]').click();
+	await expect(expertBold.locator('[data-suggestion-thread]')).toContainText('同意。');
+	await bold.getByRole('button', { name: '标为已解决' }).click();
+	await expect(expertBold.locator('[data-suggestion-thread]')).toHaveAttribute(
+		'data-status',
+		'resolved'
+	);
+	await shoot(owner, 'suggest-format-discussion', panel(owner));
 
 	await bold.locator('[data-accept]').click();
 	await style.locator('[data-reject]').click();
