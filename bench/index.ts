@@ -2,11 +2,13 @@
  * `npm run bench`: collaboration benchmark. Lantu against two baselines measured in the same run —
  * a bare Hocuspocus 4 and the y-websocket reference server — reported as ratios, since absolute
  * figures on these shared machines are noise. `--quick` runs the small sizes only. Then the export
- * benchmark (bench/export.ts; `--no-export` skips it) and the DOCX import of a 100-page file
- * (bench/docx-import.ts; `--no-docx-import` skips it).
+ * benchmark (bench/export.ts; `--no-export` skips it), the DOCX import of a 100-page file
+ * (bench/docx-import.ts; `--no-docx-import` skips it) and accepting 500 suggestions at once while
+ * others type (bench/accept.ts; `--no-accept` skips it).
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { acceptLine, measureAccept, type AcceptBenchRow } from './accept.ts';
 import { docxImportLine, measureDocxImport, type ImportBenchRow } from './docx-import.ts';
 import { exportTable, measureExport } from './export.ts';
 import { idleSummary, measureIdle, type IdleResult } from './idle.ts';
@@ -137,13 +139,28 @@ if (!process.argv.includes('--no-docx-import')) {
 	console.log(`\n${docxImportLine(docxImport)}`);
 }
 
+let accept: AcceptBenchRow | undefined;
+if (!process.argv.includes('--no-accept')) {
+	accept = await measureAccept(quick ? 3 : 5);
+	console.log(`\n${acceptLine(accept)}`);
+}
+
 const out = path.join(ROOT, 'bench/results');
 fs.mkdirSync(out, { recursive: true });
 const file = path.join(out, `propagation-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
 fs.writeFileSync(
 	file,
 	JSON.stringify(
-		{ seconds: SECONDS, repeats: REPEATS, results, large, idle, export: exportRows, docxImport },
+		{
+			seconds: SECONDS,
+			repeats: REPEATS,
+			results,
+			large,
+			idle,
+			export: exportRows,
+			docxImport,
+			accept
+		},
 		null,
 		2
 	)

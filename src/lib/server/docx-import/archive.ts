@@ -56,6 +56,7 @@ const WANTED = new Set([
 	'word/styles.xml',
 	'word/numbering.xml',
 	'word/comments.xml',
+	'word/footnotes.xml',
 	'word/_rels/document.xml.rels'
 ]);
 

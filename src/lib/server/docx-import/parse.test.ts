@@ -1,3 +1,13 @@
+import {
+	Document,
+	FootnoteReferenceRun,
+	Packer,
+	Paragraph,
+	Table,
+	TableCell,
+	TableRow,
+	TextRun
+} from 'docx';
 import { describe, expect, it } from 'vitest';
 import { handWrittenDocx, libraryDocx, revisedDocx } from '../../../../tests/helpers/docx-files.ts';
 import { schema } from '../../editor/schema.ts';
@@ -86,5 +96,56 @@ describe('reading a .docx for import', () => {
 
 	it('refuses a file with no text as empty', async () => {
 		expect(await readDocx(handWrittenDocx('<w:p/>'))).toEqual({ ok: false, code: 'empty' });
+	});
+
+	it('keeps footnotes: the number after the words, the note after its paragraph or table', async () => {
+		const doc = new Document({
+			footnotes: {
+				1: { children: [new Paragraph('依据《国家新型智慧城市评价指标》。')] },
+				2: { children: [new Paragraph('2025年统计公报。')] },
+				3: { children: [new Paragraph('表内注释。')] }
+			},
+			sections: [
+				{
+					children: [
+						new Paragraph({
+							children: [
+								new TextRun('数据共享率达到90%'),
+								new FootnoteReferenceRun(1),
+								new TextRun('，常住人口300万'),
+								new FootnoteReferenceRun(2),
+								new TextRun('。')
+							]
+						}),
+						new Table({
+							rows: [
+								new TableRow({
+									children: [
+										new TableCell({
+											children: [
+												new Paragraph({
+													children: [new TextRun('指标'), new FootnoteReferenceRun(3)]
+												})
+											]
+										})
+									]
+								})
+							]
+						}),
+						new Paragraph('结束语。')
+					]
+				}
+			]
+		});
+		const { blocks } = await parsed(new Uint8Array(await Packer.toBuffer(doc)));
+		expect(() => schema.nodeFromJSON({ type: 'doc', content: blocks }).check()).not.toThrow();
+		expect(blocks.map((b) => [b.type, text(b)])).toEqual([
+			['paragraph', '数据共享率达到90%①，常住人口300万②。'],
+			['paragraph', '注①：依据《国家新型智慧城市评价指标》。'],
+			['paragraph', '注②：2025年统计公报。'],
+			['table', '指标③'],
+			['paragraph', '注③：表内注释。'],
+			['paragraph', '结束语。']
+		]);
 	});
 });
