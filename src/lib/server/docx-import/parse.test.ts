@@ -9,7 +9,13 @@ import {
 	TextRun
 } from 'docx';
 import { describe, expect, it } from 'vitest';
-import { handWrittenDocx, libraryDocx, revisedDocx } from '../../../../tests/helpers/docx-files.ts';
+import {
+	handWrittenDocx,
+	libraryDocx,
+	picturedDocx,
+	revisedDocx
+} from '../../../../tests/helpers/docx-files.ts';
+import { pngHeaderOnly, pngImage } from '../images/fixtures.ts';
 import { schema } from '../../editor/schema.ts';
 import { readDocx } from './read.ts';
 import type { ParsedDocx, PMNode } from './parse.ts';
@@ -147,5 +153,24 @@ describe('reading a .docx for import', () => {
 			['paragraph', '注③：表内注释。'],
 			['paragraph', '结束语。']
 		]);
+	});
+
+	it('keeps pictures as figures after their paragraph, with their description and bytes', async () => {
+		const good = new Uint8Array(pngImage(12, 8));
+		const bomb = new Uint8Array(pngHeaderOnly(20_000, 20_000));
+		const { blocks, media } = await parsed(await picturedDocx({ good, bomb }));
+		expect(blocks.map((b) => [b.type, b.type === 'figure' ? b.attrs?.alt : text(b)])).toEqual([
+			['paragraph', '总体架构如下图所示。'],
+			['figure', '城市数据底座架构图'],
+			['paragraph', '部署示意：'],
+			['figure', '部署示意图'],
+			['figure', '超大图片'],
+			['paragraph', '以上为架构说明。']
+		]);
+		const sources = blocks.filter((b) => b.type === 'figure').map((b) => String(b.attrs?.src));
+		expect(sources.every((s) => s.startsWith('media:word/media/'))).toBe(true);
+		expect([...media.values()].map((bytes) => bytes.length).sort((a, b) => a - b)).toEqual(
+			[bomb.length, good.length].sort((a, b) => a - b)
+		);
 	});
 });

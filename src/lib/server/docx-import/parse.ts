@@ -50,8 +50,13 @@ export interface ImportedComment {
 }
 
 export interface ParsedDocx {
-	/** Top-level blocks; revision marks carry local ids (keys of `revisions`). */
+	/**
+	 * Top-level blocks; revision marks carry local ids (keys of `revisions`). A picture is a
+	 * `figure` whose `src` is `media:<part name>` until apply.ts has checked and stored it.
+	 */
 	blocks: PMNode[];
+	/** The pictures the figures name, by part name (bytes as in the file). */
+	media: Map<string, Uint8Array>;
 	revisions: Map<number, ImportedRevision>;
 	comments: ImportedComment[];
 	headings: { level: number; text: string }[];
@@ -119,14 +124,35 @@ function readNumbering(xml: string | undefined): Numbering {
 	return numbering;
 }
 
-function readRelationships(xml: string | undefined): Map<string, string> {
-	const rels = new Map<string, string>();
-	if (!xml) return rels;
+/** The document's relationships: external links, and its pictures (as part names). */
+function readRelationships(xml: string | undefined): {
+	links: Map<string, string>;
+	images: Map<string, string>;
+} {
+	const links = new Map<string, string>();
+	const images = new Map<string, string>();
+	if (!xml) return { links, images };
 	const root = parseXml(xml).find((n) => n.name === 'Relationships');
-	for (const rel of children(root, 'Relationship'))
-		if (rel.attrs.TargetMode === 'External' && rel.attrs.Id && rel.attrs.Target)
-			rels.set(rel.attrs.Id, rel.attrs.Target);
-	return rels;
+	for (const rel of children(root, 'Relationship')) {
+		const { Id: id, Target: target, Type: type, TargetMode: mode } = rel.attrs;
+		if (!id || !target) continue;
+		if (mode === 'External') links.set(id, target);
+		else if (type?.endsWith('/image'))
+			images.set(id, target.startsWith('/') ? target.slice(1) : `word/${target}`);
+	}
+	return { links, images };
+}
+
+export const MEDIA_SRC = 'media:';
+
+/** The first descendant named `name` (a picture's blip and description sit deep in its drawing). */
+function find(node: XNode, name: string): XNode | undefined {
+	for (const c of node.children) {
+		if (c.name === name) return c;
+		const deeper = find(c, name);
+		if (deeper) return deeper;
+	}
+	return undefined;
 }
 
 function readComments(
@@ -210,6 +236,10 @@ class Reader {
 	private readonly styles: Styles;
 	private readonly numbering: Numbering;
 	private readonly rels: Map<string, string>;
+	/** Picture relationships: id → part name. */
+	images = new Map<string, string>();
+	/** Pictures met since the last block was written out: they follow it as figures. */
+	private pendingFigures: PMNode[] = [];
 	/** Footnote texts by id; the notes referred to since the last block was written out. */
 	footnotes = new Map<string, string>();
 	private notesUsed = 0;
@@ -316,6 +346,19 @@ class Reader {
 		const revised = own.some((m) => m.type === 'insertion' || m.type === 'deletion');
 		for (const c of r.children) {
 			let text = '';
+			if (c.name === 'w:drawing') {
+				const part = this.images.get(find(c, 'a:blip')?.attrs['r:embed'] ?? '');
+				const described = find(c, 'wp:docPr');
+				if (part)
+					this.pendingFigures.push({
+						type: 'figure',
+						attrs: {
+							src: `${MEDIA_SRC}${part}`,
+							alt: (described?.attrs.descr ?? described?.attrs.title ?? '').slice(0, 200)
+						}
+					});
+				continue;
+			}
 			if (c.name === 'w:footnoteReference') {
 				const note = this.footnotes.get(c.attrs['w:id'] ?? '');
 				if (note === undefined) continue;
@@ -419,6 +462,8 @@ class Reader {
 	/** The footnotes referred to so far, as paragraphs after the block (top level only). */
 	private flushNotes(out: PMNode[]): void {
 		if (this.depth > 0) return;
+		out.push(...this.pendingFigures);
+		this.pendingFigures = [];
 		for (const note of this.pendingNotes) {
 			out.push({ type: 'paragraph', content: [{ type: 'text', text: note }] });
 			this.offset += note.length;
@@ -470,7 +515,11 @@ class Reader {
 			if (n.name !== 'w:p') continue;
 			if (topLevel && !this.paragraphStyle(n).list) this.flushTop(out);
 			const { node, list } = this.paragraph(n);
-			if (!node) continue;
+			if (!node) {
+				// A paragraph holding only a picture: the picture follows what came before.
+				if (topLevel) this.flushTop(out);
+				continue;
+			}
 			if (!list) {
 				stack = [];
 				out.push(node);
@@ -524,14 +573,22 @@ export function parseDocx(parts: DocxParts): ParsedDocx {
 	const root = parseXml(parts.get('word/document.xml') ?? '').find((n) => n.name === 'w:document');
 	const body = child(root, 'w:body');
 	if (!body) throw new Error('no body');
+	const rels = readRelationships(parts.get('word/_rels/document.xml.rels'));
 	const reader = new Reader(
 		readStyles(parts.get('word/styles.xml')),
 		readNumbering(parts.get('word/numbering.xml')),
-		readRelationships(parts.get('word/_rels/document.xml.rels')),
+		rels.links,
 		readComments(parts.get('word/comments.xml'))
 	);
+	reader.images = rels.images;
 	reader.footnotes = readFootnotes(parts.get('word/footnotes.xml'));
 	const blocks = reader.blocks(body.children);
 	const headings = normalizeHeadings(blocks);
-	return { blocks, revisions: reader.revisions, comments: reader.comments, headings };
+	const media = new Map<string, Uint8Array>();
+	for (const block of blocks) {
+		const src = block.type === 'figure' ? String(block.attrs?.src ?? '') : '';
+		const bytes = parts.media?.get(src.slice(MEDIA_SRC.length));
+		if (bytes) media.set(src.slice(MEDIA_SRC.length), bytes);
+	}
+	return { blocks, media, revisions: reader.revisions, comments: reader.comments, headings };
 }
