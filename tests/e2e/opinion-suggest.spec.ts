@@ -37,10 +37,24 @@ async function opine(page: Page, start: number, opinion: string, replacement: st
 		.locator('[data-passage]')
 		.first()
 		.evaluate((el, start) => {
-			const text = el.firstChild as Text;
+			// Character offsets across the passage's text nodes: an earlier opinion's highlight
+			// splits the text into several.
+			const at = (offset: number): [Text, number] => {
+				const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+				let seen = 0;
+				for (
+					let node = walker.nextNode() as Text | null;
+					node;
+					node = walker.nextNode() as Text | null
+				) {
+					if (offset <= seen + node.length) return [node, offset - seen];
+					seen += node.length;
+				}
+				throw new Error('offset beyond the passage');
+			};
 			const range = document.createRange();
-			range.setStart(text, start);
-			range.setEnd(text, start + 6);
+			range.setStart(...at(start));
+			range.setEnd(...at(start + 6));
 			const selection = window.getSelection()!;
 			selection.removeAllRanges();
 			selection.addRange(range);
@@ -54,6 +68,8 @@ async function opine(page: Page, start: number, opinion: string, replacement: st
 	await form.getByLabel('修改建议（可选）').fill(replacement);
 	await form.getByRole('button', { name: '提交意见' }).click();
 	await expect(page.getByRole('status').filter({ hasText: '意见已提交。' })).toBeVisible();
+	// The page has reloaded its data (the card is there): a selection made now is not redrawn away.
+	await expect(page.getByTestId('round-comment').filter({ hasText: opinion })).toBeVisible();
 	return quote;
 }
 
