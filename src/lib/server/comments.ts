@@ -175,15 +175,8 @@ function insertComment(threadId: number, authorId: number, body: string, planId:
 	return { commentId: comment.id, mentioned };
 }
 
-export async function createThread(
-	actor: Actor,
-	planId: number,
-	clause: string,
-	input: NewThread
-): Promise<{ threadId: number }> {
-	requireReader(actor.user.id, planId, clause);
-	const body = cleanCommentBody(input.body);
-	const { anchor } = input;
+/** A new thread's anchor names a part of this section (and a suggestion pending in it). */
+function checkAnchor(planId: number, clause: string, anchor: NewThread['anchor']): void {
 	if (anchor.kind === 'text' && !validFragment(clause, anchor.fragment)) {
 		throw new DomainError('comment-anchor-invalid');
 	}
@@ -196,6 +189,18 @@ export async function createThread(
 		if (!pendingSuggestion(planId, clause, anchor.fragment, anchor.suggestionId))
 			throw new DomainError('comment-anchor-invalid', {}, 409);
 	}
+}
+
+export async function createThread(
+	actor: Actor,
+	planId: number,
+	clause: string,
+	input: NewThread
+): Promise<{ threadId: number }> {
+	requireReader(actor.user.id, planId, clause);
+	const body = cleanCommentBody(input.body);
+	const { anchor } = input;
+	checkAnchor(planId, clause, anchor);
 	await throttle(actor.user.id);
 	const db = getDb();
 	const result = db.transaction(() => {
