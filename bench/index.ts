@@ -5,7 +5,8 @@
  * benchmark (bench/export.ts; `--no-export` skips it), the DOCX import of a 100-page file
  * (bench/docx-import.ts; `--no-docx-import` skips it) and consultation at 10,000 opinions
  * (bench/consultation.ts; `--no-consultation` skips it; `npm run bench -- consultation` runs only
- * that part). Issue 20: the idle RSS of one instance against a bare Hocuspocus (bench/idle-rss.ts;
+ * that part), accepting 500 suggestions at once while others type (bench/accept.ts;
+ * `--no-accept` skips it). Issue 20: the idle RSS of one instance against a bare Hocuspocus (bench/idle-rss.ts;
  * `--no-idle-rss`) and 1, 2, 3 instances with Redis (bench/cluster.ts; `--no-cluster`;
  * BENCH_CLUSTER_SIZE, default 600/60, 120/12 with --quick).
  */
@@ -16,6 +17,7 @@ import {
 	measureConsultation,
 	type ConsultationBench
 } from './consultation.ts';
+import { acceptLine, measureAccept, type AcceptBenchRow } from './accept.ts';
 import { docxImportLine, measureDocxImport, type ImportBenchRow } from './docx-import.ts';
 import { exportTable, measureExport } from './export.ts';
 import { clusterLine, measureCluster, type ClusterResult } from './cluster.ts';
@@ -195,6 +197,12 @@ if (!process.argv.includes('--no-consultation')) {
 	console.log(`\n${consultationSummary(consultation)}`);
 }
 
+let accept: AcceptBenchRow | undefined;
+if (!process.argv.includes('--no-accept')) {
+	accept = await measureAccept(quick ? 3 : 5);
+	console.log(`\n${acceptLine(accept)}`);
+}
+
 const out = path.join(ROOT, 'bench/results');
 fs.mkdirSync(out, { recursive: true });
 const file = path.join(out, `propagation-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
@@ -211,7 +219,8 @@ fs.writeFileSync(
 			cluster,
 			export: exportRows,
 			docxImport,
-			consultation
+			consultation,
+			accept
 		},
 		null,
 		2

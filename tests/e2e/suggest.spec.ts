@@ -4,7 +4,8 @@
  * colour with name and department in the side list, accepts the insertion and rejects the
  * deletion, and both views agree. 8.5 is changed by no other spec.
  */
-import type { Browser, Page } from '@playwright/test';
+import { mkdirSync } from 'node:fs';
+import type { Browser, Locator, Page } from '@playwright/test';
 import { expect, loginAs, selectWords, test } from './fixtures.ts';
 import { ime, PINYIN } from './ime.ts';
 
@@ -17,8 +18,25 @@ async function openSection(browser: Browser, baseURL: string | undefined, user: 
 	return page;
 }
 
+const SHOTS = process.env.LANTU_SHOTS;
+
+/** Screenshots for review (LANTU_SHOTS=dir): the page at 1280 and 390 wide, and a detail. */
+async function shoot(page: Page, name: string, detail: Locator) {
+	if (!SHOTS) return;
+	mkdirSync(SHOTS, { recursive: true });
+	for (const width of [1280, 390]) {
+		await page.setViewportSize({ width, height: 900 });
+		await page.screenshot({ path: `${SHOTS}/${name}-${width}.png` });
+		await detail.screenshot({ path: `${SHOTS}/${name}-${width}-detail.png` });
+	}
+	await page.setViewportSize({ width: 1280, height: 720 });
+}
+
 const body = (page: Page) => page.getByRole('textbox', { name: /正文$/ });
 const panel = (page: Page) => page.locator('[data-suggestions]');
+/** A tool of the body editor's toolbar (the required items' editors have their own). */
+const tool = (page: Page, name: string) =>
+	page.getByRole('region', { name: '正文' }).getByRole('button', { name });
 
 /** The first paragraph's text, without the colleagues' cursor labels drawn into it. */
 function firstParagraph(page: Page): Promise<string> {
@@ -55,11 +73,13 @@ test('a reviewer suggests, the owner accepts one and rejects the other, both vie
 	const owner = await openSection(browser, baseURL, 'gaj');
 	const expert = await openSection(browser, baseURL, 'expert');
 
-	// The expert connects suggest-only: a badge, no formatting tools, blocks not editable.
+	// The expert connects suggest-only: a badge, formatting tools but no list or table tools.
 	await expect(expert.locator('[data-suggest-badge]')).toHaveText('可提修订');
 	await expect(expert.locator('[data-suggest-only]')).toBeVisible();
 	await expect(body(expert)).toHaveAttribute('contenteditable', 'true');
-	await expect(expert.getByRole('button', { name: '加粗（Ctrl+B）' })).toHaveCount(0);
+	await expect(tool(expert, '加粗（Ctrl+B）')).toHaveCount(1);
+	await expect(tool(expert, '插入表格')).toHaveCount(0);
+	await expect(tool(owner, '插入表格')).toHaveCount(1);
 	await expect(owner.locator('[data-suggest-toggle]')).not.toBeChecked();
 
 	// The first words of the body: the deletion's target.
@@ -112,6 +132,76 @@ test('a reviewer suggests, the owner accepts one and rejects the other, both vie
 	await expect(owner.locator('[data-status="saved"]')).toBeVisible();
 	await expect.poll(() => firstParagraph(owner)).toBe(original + inserted);
 
+	await owner.context().close();
+	await expert.context().close();
+});
+
+test('formatting and a heading suggested, shown as Word shows them, accepted and rejected', async ({
+	browser,
+	baseURL
+}) => {
+	const owner = await openSection(browser, baseURL, 'gaj');
+	const expert = await openSection(browser, baseURL, 'expert');
+	const original = await firstParagraph(owner);
+	const words = original.slice(0, 4);
+	const headings = await body(owner).locator('h2').count();
+
+	// Bold on the first four characters: the words stay once, bold, marked as a format change.
+	await selectWords(body(expert), words);
+	await tool(expert, '加粗（Ctrl+B）').click();
+	// The first paragraph made a level-2 heading.
+	await caretAtParagraphEnd(expert);
+	await tool(expert, '二级标题').click();
+	await expect(expert.locator('[data-suggest-refused]')).toHaveCount(0);
+
+	for (const page of [owner, expert]) {
+		await expect(body(page).locator('strong', { hasText: words })).toHaveCount(1);
+		await expect(body(page).locator('h2')).toHaveCount(headings + 1);
+		await expect(body(page).locator('.suggestion-format').first()).toBeVisible();
+		await expect(panel(page).locator('[data-suggestion-count]')).toHaveText('2');
+	}
+	const bold = panel(owner).locator('li[data-suggestion]', { hasText: '格式：加粗' });
+	const style = panel(owner).locator('li[data-suggestion]', { hasText: '样式：正文 → 标题 2' });
+	await expect(bold).toContainText(words);
+	await expect(bold).toContainText('孙教授');
+	await expect(style).toContainText('孙教授');
+	await expect(body(owner).locator('.suggestion-format').first()).toHaveAttribute(
+		'title',
+		/(^|\n)格式：加粗 · 孙教授/
+	);
+	await expect(body(owner).locator('.suggestion-insertion, .suggestion-deletion')).toHaveCount(0);
+
+	// The expert explains the bold in a thread on the suggestion; the owner sees it and replies.
+	const expertBold = panel(expert).locator('li[data-suggestion]', { hasText: '格式：加粗' });
+	await expertBold.locator('[data-discuss-open]').click();
+	await expertBold.getByLabel('对这条修订的意见').fill('关键词加粗，便于审阅。');
+	await expertBold.locator('[data-discuss-send]').click();
+	await expect(bold.locator('[data-suggestion-thread]')).toContainText('关键词加粗，便于审阅。');
+	await bold.getByLabel('回复').fill('同意。');
+	await bold.locator('[data-discuss-send]').click();
+	await expect(expertBold.locator('[data-suggestion-thread]')).toContainText('同意。');
+	await bold.getByRole('button', { name: '标为已解决' }).click();
+	await expect(expertBold.locator('[data-suggestion-thread]')).toHaveAttribute(
+		'data-status',
+		'resolved'
+	);
+	await shoot(owner, 'suggest-format-discussion', panel(owner));
+
+	await bold.locator('[data-accept]').click();
+	await style.locator('[data-reject]').click();
+	for (const page of [owner, expert]) {
+		await expect(panel(page).locator('[data-suggestion-count]')).toHaveText('0');
+		await expect(body(page).locator('.suggestion-format')).toHaveCount(0);
+		await expect(body(page).locator('h2')).toHaveCount(headings);
+		await expect(body(page).locator('p strong', { hasText: words })).toHaveCount(1);
+		await expect.poll(() => firstParagraph(page)).toBe(original);
+	}
+
+	// Put back as it was for the other tests (the owner writes directly).
+	await selectWords(body(owner), words);
+	await tool(owner, '加粗（Ctrl+B）').click();
+	await expect(body(expert).locator('p strong', { hasText: words })).toHaveCount(0);
+	await expect(owner.locator('[data-status="saved"]')).toBeVisible();
 	await owner.context().close();
 	await expert.context().close();
 });

@@ -7,6 +7,7 @@ import {
 	AlignmentType,
 	Document,
 	HeadingLevel,
+	ImageRun,
 	LevelFormat,
 	Packer,
 	Paragraph,
@@ -122,4 +123,38 @@ export function revisedDocx(): Uint8Array {
 				'<w:comment w:id="0" w:author="王强" w:date="2026-11-22T09:00:00Z"><w:p><w:r><w:t>请补充开放目录。</w:t></w:r></w:p></w:comment>'
 		}
 	);
+}
+
+/**
+ * A .docx with pictures, as the `docx` library (like Word) writes them: a paragraph holding only a
+ * picture with a description, one with words and a picture, and a picture the image module
+ * refuses (a PNG whose header claims 20000 × 20000 pixels).
+ */
+export async function picturedDocx(images: {
+	good: Uint8Array;
+	bomb: Uint8Array;
+}): Promise<Uint8Array> {
+	const picture = (data: Uint8Array, description: string) =>
+		new ImageRun({
+			type: 'png',
+			data,
+			transformation: { width: 120, height: 80 },
+			altText: { name: description, description, title: description }
+		});
+	const doc = new Document({
+		sections: [
+			{
+				children: [
+					new Paragraph('总体架构如下图所示。'),
+					new Paragraph({ children: [picture(images.good, '城市数据底座架构图')] }),
+					new Paragraph({
+						children: [new TextRun('部署示意：'), picture(images.good, '部署示意图')]
+					}),
+					new Paragraph({ children: [picture(images.bomb, '超大图片')] }),
+					new Paragraph('以上为架构说明。')
+				]
+			}
+		]
+	});
+	return new Uint8Array(await Packer.toBuffer(doc));
 }

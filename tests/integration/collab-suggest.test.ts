@@ -164,6 +164,40 @@ describe('a suggest-only connection (修订)', { timeout: 120_000 }, () => {
 		owner.destroy();
 	});
 
+	it('accepts bold as a format suggestion in the author’s name; refuses bold without it', async () => {
+		const fgw = user('fgw');
+		const owner = await synced('dsj');
+		const client = await synced('fgw');
+		const reasons = closeReasons(client);
+		const id = suggestionId({ userId: fgw.id, organizationId: fgw.organizationId, at: Date.now() });
+		// Words no earlier test marked (an insertion begins the paragraph, a deletion ends it).
+		const at = firstText(client.doc).length - 10;
+		expect(at).toBeGreaterThan(8);
+		// y-prosemirror's key for a mark that may repeat: its name and an 8-character hash.
+		firstText(client.doc).format(at, 3, {
+			strong: {},
+			'format_change--abcd1234': {
+				id,
+				change: { mark: 'strong', previous: null, next: { type: 'strong' } }
+			}
+		});
+		await eventually(() => {
+			const delta = firstText(owner.doc).toDelta() as {
+				attributes?: Record<string, { id?: string }>;
+			}[];
+			expect(delta.some((d) => d.attributes?.['format_change--abcd1234']?.id === id)).toBe(true);
+		}, 10_000);
+		await eventually(() => expect(client.provider.hasUnsyncedChanges).toBe(false));
+		expect(reasons).toEqual([]);
+		client.destroy();
+		const direct = await synced('fgw');
+		const refused = closeReasons(direct);
+		firstText(direct.doc).format(at + 4, 2, { em: {} });
+		await eventually(() => expect(refused).toContain('suggestionsOnly'), 10_000);
+		direct.destroy();
+		owner.destroy();
+	});
+
 	it('the owner still writes directly, and may accept (remove the marks)', async () => {
 		const owner = await synced('dsj');
 		const text = firstText(owner.doc);

@@ -5,12 +5,14 @@
  * draft's DOCX with 保留修订 lists them as w:ins / w:del; the owner inserts a file directly; hostile
  * files and people without the right are refused and nothing changes.
  */
+import { createHash } from 'node:crypto';
 import { strFromU8, unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { fragmentText } from '../../src/lib/collab/section-doc.ts';
 import { parseSuggestionId } from '../../src/lib/suggestions/ids.ts';
-import { libraryDocx, handWrittenDocx, revisedDocx } from '../helpers/docx-files.ts';
+import { pngHeaderOnly, pngImage } from '../../src/lib/server/images/fixtures.ts';
+import { libraryDocx, handWrittenDocx, picturedDocx, revisedDocx } from '../helpers/docx-files.ts';
 import { testDatabase } from '../helpers/db.ts';
 import { connect, eventually, type TestProvider } from '../helpers/collab.ts';
 import { login } from '../helpers/http.ts';
@@ -29,7 +31,13 @@ interface Answer {
 	message?: string;
 	modes?: string[];
 	preview?: { revisions: unknown[] };
-	result?: { blocks: number; suggestions: number; comments: number };
+	result?: {
+		blocks: number;
+		suggestions: number;
+		comments: number;
+		images: number;
+		imagesSkipped: number;
+	};
 }
 
 /** Who proposed each pending suggestion of a section's body: a user id, or Word's name (user 0). */
@@ -136,7 +144,13 @@ describe('DOCX import into a section', () => {
 		const imported = await upload('expert', 'suggest', revisedDocx());
 		expect(imported.status).toBe(200);
 		// Word's three revisions, and the expert's insertion of the first paragraph's other words.
-		expect(imported.json.result).toEqual({ blocks: 2, suggestions: 4, comments: 1 });
+		expect(imported.json.result).toEqual({
+			blocks: 2,
+			suggestions: 4,
+			comments: 1,
+			images: 0,
+			imagesSkipped: 0
+		});
 
 		await eventually(() =>
 			expect(fragmentText(editor.doc.getXmlFragment('body'))).toContain('推进政务数据全面共享开放')
@@ -197,6 +211,40 @@ describe('DOCX import into a section', () => {
 		const clean = await draftDocx('admin', false);
 		expect(clean).toContain('建设一网统管平台');
 		expect(clean).toContain('数据底座');
+	});
+
+	it('keeps pictures as the plan’s figures in a direct import, leaves them out of suggestions', async () => {
+		const good = new Uint8Array(pngImage(12, 8));
+		const file = await picturedDocx({ good, bomb: new Uint8Array(pngHeaderOnly(20_000, 20_000)) });
+		const suggested = await upload('expert', 'suggest', file, '8.2');
+		expect(suggested.status).toBe(200);
+		expect(suggested.json.result).toMatchObject({ images: 0, imagesSkipped: 3 });
+		const hash = createHash('sha256').update(good).digest('hex');
+		const stored = () =>
+			query<{ n: number }>(
+				'SELECT count(*) AS n FROM plan_images WHERE plan_id = 1 AND hash = ?',
+				hash
+			).n;
+		expect(stored()).toBe(0);
+		const direct = await upload('dsj', 'direct', file, '8.2');
+		expect(direct.status).toBe(200);
+		// The picture used twice is one image; the 20000 × 20000 one is refused by the image module.
+		expect(direct.json.result).toMatchObject({ images: 2, imagesSkipped: 1 });
+		expect(stored()).toBe(1);
+		const viewer = connect(server.url, cookies.admin, 'plan/1/section/8.2');
+		try {
+			await eventually(() => expect(viewer.provider.isSynced).toBe(true), 10_000);
+			const figures = viewer.doc
+				.getXmlFragment('body')
+				.toArray()
+				.filter((n): n is Y.XmlElement => n instanceof Y.XmlElement && n.nodeName === 'figure');
+			expect(figures.map((f) => [f.getAttribute('src'), f.getAttribute('alt')])).toEqual([
+				[hash, '城市数据底座架构图'],
+				[hash, '部署示意图']
+			]);
+		} finally {
+			viewer.destroy();
+		}
 	});
 
 	it('imports a whole plan: headings matched to sections, the mapping corrected, owned parts direct', async () => {

@@ -46,7 +46,10 @@ export class CommentRequestError extends Error {
 }
 
 export class SectionComments implements HighlightSource {
+	/** Threads on words and rows: the comments panel's. */
 	threads = $state.raw<ThreadView[]>([]);
+	/** Discussions of pending suggestions: the 修订 side list shows them under their suggestion. */
+	suggestionThreads = $state.raw<ThreadView[]>([]);
 	open = $state(false);
 	activeId = $state<number | null>(null);
 	draft = $state<Draft | null>(null);
@@ -64,7 +67,33 @@ export class SectionComments implements HighlightSource {
 	constructor(planId: number, clause: string, threads: ThreadView[]) {
 		this.#endpoint = `/api/plans/${planId}/sections/${clause}/comments`;
 		this.#threadEndpoint = (id) => `/api/plans/${planId}/comments/${id}`;
-		this.threads = threads;
+		this.#set(threads);
+	}
+
+	#set(all: ThreadView[]): void {
+		this.threads = all.filter((t) => t.anchor.kind !== 'suggestion');
+		this.suggestionThreads = all.filter((t) => t.anchor.kind === 'suggestion');
+	}
+
+	/** The discussion threads of one suggestion, oldest first. */
+	threadsOf(suggestionId: string): ThreadView[] {
+		return this.suggestionThreads.filter(
+			(t) => t.anchor.kind === 'suggestion' && t.anchor.suggestionId === suggestionId
+		);
+	}
+
+	/** Starts the discussion of a suggestion with a first comment. */
+	async discussSuggestion(
+		fragment: string,
+		suggestionId: string,
+		quote: string,
+		body: string
+	): Promise<void> {
+		await this.#post(this.#endpoint, {
+			anchor: { kind: 'suggestion', fragment, suggestionId, quote },
+			body
+		});
+		await this.refresh();
 	}
 
 	get openCount(): number {
@@ -94,6 +123,7 @@ export class SectionComments implements HighlightSource {
 				if (anchor.kind === 'text') {
 					return !resolveInFragment(doc.getXmlFragment(anchor.fragment), anchor);
 				}
+				if (anchor.kind !== 'row') return false;
 				return !rowsOf(anchor.blockKey).includes(anchor.rowId);
 			})
 			.map((thread) => thread.id);
@@ -213,7 +243,7 @@ export class SectionComments implements HighlightSource {
 		const response = await fetch(this.#endpoint, { headers: { accept: 'application/json' } });
 		if (!response.ok) return;
 		const { threads } = (await response.json()) as { threads: ThreadView[] };
-		this.threads = threads;
+		this.#set(threads);
 		this.checkOrphans();
 		this.#refreshViews();
 	}

@@ -1,7 +1,9 @@
 /** What the browser gets of a comment thread (the server's presenter returns exactly this). */
 export type ThreadAnchor =
 	| { kind: 'text'; fragment: string; start: string; end: string }
-	| { kind: 'row'; blockKey: string; rowId: string };
+	| { kind: 'row'; blockKey: string; rowId: string }
+	/** A discussion of a pending suggestion (修订), shown in the 修订 side list. */
+	| { kind: 'suggestion'; fragment: string; suggestionId: string };
 
 export interface CommentView {
 	id: number;

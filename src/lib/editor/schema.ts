@@ -10,6 +10,7 @@ import { figure, figure_ref } from './nodes/figure.ts';
 import { heading } from './nodes/heading.ts';
 import { bullet_list, list_item, ordered_list } from './nodes/lists.ts';
 import { tables } from './nodes/table.ts';
+import { format_change } from '../suggestions/format-mark.ts';
 
 export const schema = new Schema({
 	nodes: {
@@ -28,8 +29,9 @@ export const schema = new Schema({
 		hard_break,
 		figure_ref
 	},
-	// 修订 (issue 17): the library's insertion, deletion and modification marks, names and attrs as is.
-	marks: addSuggestionMarks({ strong, em, underline, link })
+	// 修订 (issue 17): the library's insertion, deletion and modification marks, names and attrs as
+	// is, and Lantu's suggested formatting / paragraph-style change (suggestions/format-mark.ts).
+	marks: { ...addSuggestionMarks({ strong, em, underline, link }), format_change }
 });
 
 export type EditorSchema = typeof schema;

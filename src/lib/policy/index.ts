@@ -185,6 +185,25 @@ export function canResolveThread(
 	return authorId === userId || answersForSection(membership, owners);
 }
 
+/**
+ * Resolving or reopening the discussion of a suggestion (修订, issue 17): as any thread — its
+ * author or those who answer for the section — and also the suggestion's own author, who may
+ * close the discussion of their proposal. Commenting and replying follow the comments' rule:
+ * whoever reads the section sees its suggestions and may discuss them.
+ */
+export function canResolveSuggestionThread(
+	membership: Membership | undefined,
+	owners: readonly number[],
+	userId: number,
+	threadAuthorId: number,
+	suggestionAuthorId: number | null
+): boolean {
+	return (
+		canResolveThread(membership, owners, userId, threadAuthorId) ||
+		(suggestionAuthorId !== null && suggestionAuthorId > 0 && suggestionAuthorId === userId)
+	);
+}
+
 /** Answering (disposing of) a consultation comment on a section. */
 export function canAnswerConsultation(
 	membership: Membership | undefined,

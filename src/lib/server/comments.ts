@@ -13,7 +13,8 @@ import { findMentions } from '../comments/body.ts';
 import { COMMENT_LIMITS } from '../comments/limits.ts';
 import type { MemberView, ThreadView } from '../comments/types.ts';
 import { BODY_FRAGMENT, itemFragmentName } from '../editor/fragments.ts';
-import { canReadDraft, canResolveThread } from '../policy/index.ts';
+import { canReadDraft, canResolveSuggestionThread } from '../policy/index.ts';
+import { parseSuggestionId } from '../suggestions/ids.ts';
 import type { PlanRole } from '../roles.ts';
 import { proseItemsOf } from '../templates/registry.ts';
 import { getTemplate } from '../templates/registry.ts';
@@ -22,6 +23,7 @@ import type { Actor } from './actor.ts';
 import { appendAudit } from './audit/index.ts';
 import { assignedOrganizationIds, getMembership, sectionAccess } from './access.ts';
 import { getCollab } from './collab.ts';
+import { pendingSuggestion } from './suggestions/pending.ts';
 import { cleanCommentBody } from './comment-body.ts';
 import { getDb, schema } from './db/index.ts';
 import { DomainError } from './errors.ts';
@@ -58,6 +60,15 @@ export const newThreadSchema = z.object({
 			blockKey: z.string().max(40),
 			rowId: z.string().min(1).max(80),
 			label: z.string().max(200).default('')
+		}),
+		z.object({
+			kind: z.literal('suggestion'),
+			fragment: z.string().max(80),
+			suggestionId: z.string().min(1).max(400),
+			quote: z
+				.string()
+				.max(COMMENT_LIMITS.quote * 2)
+				.default('')
 		})
 	]),
 	body: bodyField
@@ -121,6 +132,11 @@ function requireReader(userId: number, planId: number, clause: string): void {
 	}
 }
 
+/** The user who proposed a suggestion (null: not a suggestion thread, or not a Lantu user). */
+function suggestionAuthor(suggestionId: string | null): number | null {
+	return suggestionId ? (parseSuggestionId(suggestionId)?.userId ?? null) : null;
+}
+
 function validFragment(clause: string, fragment: string): boolean {
 	if (fragment === BODY_FRAGMENT) return true;
 	return proseItemsOf(clause).some((item) => itemFragmentName(item.id) === fragment);
@@ -159,6 +175,22 @@ function insertComment(threadId: number, authorId: number, body: string, planId:
 	return { commentId: comment.id, mentioned };
 }
 
+/** A new thread's anchor names a part of this section (and a suggestion pending in it). */
+function checkAnchor(planId: number, clause: string, anchor: NewThread['anchor']): void {
+	if (anchor.kind === 'text' && !validFragment(clause, anchor.fragment)) {
+		throw new DomainError('comment-anchor-invalid');
+	}
+	if (anchor.kind === 'row' && !validBlock(clause, anchor.blockKey)) {
+		throw new DomainError('comment-anchor-invalid');
+	}
+	if (anchor.kind === 'suggestion') {
+		if (!validFragment(clause, anchor.fragment)) throw new DomainError('comment-anchor-invalid');
+		// Only a suggestion pending in the live draft can be discussed (verified, not trusted).
+		if (!pendingSuggestion(planId, clause, anchor.fragment, anchor.suggestionId))
+			throw new DomainError('comment-anchor-invalid', {}, 409);
+	}
+}
+
 export async function createThread(
 	actor: Actor,
 	planId: number,
@@ -168,40 +200,45 @@ export async function createThread(
 	requireReader(actor.user.id, planId, clause);
 	const body = cleanCommentBody(input.body);
 	const { anchor } = input;
-	if (anchor.kind === 'text' && !validFragment(clause, anchor.fragment)) {
-		throw new DomainError('comment-anchor-invalid');
-	}
-	if (anchor.kind === 'row' && !validBlock(clause, anchor.blockKey)) {
-		throw new DomainError('comment-anchor-invalid');
-	}
+	checkAnchor(planId, clause, anchor);
 	await throttle(actor.user.id);
 	const db = getDb();
 	const result = db.transaction(() => {
 		const thread = db
 			.insert(schema.commentThreads)
 			.values(
-				anchor.kind === 'text'
+				anchor.kind === 'suggestion'
 					? {
 							planId,
 							clause,
-							anchorKind: 'text',
+							anchorKind: 'suggestion' as const,
 							fragment: anchor.fragment,
-							anchorStart: anchor.start,
-							anchorEnd: anchor.end,
+							suggestionId: anchor.suggestionId,
 							quote: anchor.quote.slice(0, COMMENT_LIMITS.quote),
-							contextBefore: anchor.before.slice(-COMMENT_LIMITS.context),
-							contextAfter: anchor.after.slice(0, COMMENT_LIMITS.context),
 							authorId: actor.user.id
 						}
-					: {
-							planId,
-							clause,
-							anchorKind: 'row',
-							blockKey: anchor.blockKey,
-							rowId: anchor.rowId,
-							quote: anchor.label.slice(0, COMMENT_LIMITS.quote),
-							authorId: actor.user.id
-						}
+					: anchor.kind === 'text'
+						? {
+								planId,
+								clause,
+								anchorKind: 'text',
+								fragment: anchor.fragment,
+								anchorStart: anchor.start,
+								anchorEnd: anchor.end,
+								quote: anchor.quote.slice(0, COMMENT_LIMITS.quote),
+								contextBefore: anchor.before.slice(-COMMENT_LIMITS.context),
+								contextAfter: anchor.after.slice(0, COMMENT_LIMITS.context),
+								authorId: actor.user.id
+							}
+						: {
+								planId,
+								clause,
+								anchorKind: 'row',
+								blockKey: anchor.blockKey,
+								rowId: anchor.rowId,
+								quote: anchor.label.slice(0, COMMENT_LIMITS.quote),
+								authorId: actor.user.id
+							}
 			)
 			.returning({ id: schema.commentThreads.id })
 			.get();
@@ -357,7 +394,15 @@ function setThreadStatus(actor: Actor, thread: Thread, resolving: boolean): void
 	const { planId, clause, id: threadId } = thread;
 	const owners = assignedOrganizationIds(planId, clause);
 	const membership = getMembership(planId, actor.user.id);
-	if (!canResolveThread(membership, owners, actor.user.id, thread.authorId)) {
+	if (
+		!canResolveSuggestionThread(
+			membership,
+			owners,
+			actor.user.id,
+			thread.authorId,
+			suggestionAuthor(thread.suggestionId)
+		)
+	) {
 		throw new DomainError('comment-resolve-forbidden', {}, 403);
 	}
 	if ((thread.status === 'resolved') === resolving) return;
@@ -427,21 +472,33 @@ export function listThreads(planId: number, clause: string, viewerId: number): T
 		id: t.id,
 		status: t.status,
 		anchor:
-			t.anchorKind === 'text'
+			t.anchorKind === 'suggestion'
 				? {
-						kind: 'text' as const,
+						kind: 'suggestion' as const,
 						fragment: t.fragment ?? '',
-						start: t.anchorStart ?? '',
-						end: t.anchorEnd ?? ''
+						suggestionId: t.suggestionId ?? ''
 					}
-				: { kind: 'row' as const, blockKey: t.blockKey ?? '', rowId: t.rowId ?? '' },
+				: t.anchorKind === 'text'
+					? {
+							kind: 'text' as const,
+							fragment: t.fragment ?? '',
+							start: t.anchorStart ?? '',
+							end: t.anchorEnd ?? ''
+						}
+					: { kind: 'row' as const, blockKey: t.blockKey ?? '', rowId: t.rowId ?? '' },
 		quote: t.quote,
 		before: t.contextBefore,
 		after: t.contextAfter,
 		authorId: t.authorId,
 		resolvedBy: t.resolvedBy ? (names.get(t.resolvedBy) ?? '') : null,
 		resolvedAt: t.resolvedAt?.getTime() ?? null,
-		canResolve: canResolveThread(membership, owners, viewerId, t.authorId),
+		canResolve: canResolveSuggestionThread(
+			membership,
+			owners,
+			viewerId,
+			t.authorId,
+			suggestionAuthor(t.suggestionId)
+		),
 		comments: messages.filter((c) => c.threadId === t.id).map(({ threadId: _, ...c }) => c)
 	}));
 }

@@ -4,7 +4,8 @@
  * after a suggest-only connection's update (server/collab/suggest-guard.ts), the page lists the
  * suggestions (list.ts).
  *
- * The base is the suggest-changes library's own `revertSuggestions` (insertions removed with the
+ * The base is the suggested format changes undone (format.ts), then the suggest-changes library's
+ * own `revertSuggestions` (insertions removed with the
  * zero-width anchors it adds at paragraph boundaries, deletion marks dropped), then compared as
  * canonical JSON without zero-width spaces: the library anchors a deletion at a block boundary
  * with one, and rejecting leaves it in place, invisible.
@@ -13,16 +14,18 @@ import { revertSuggestions } from '@handlewithcare/prosemirror-suggest-changes';
 import type { Node as PMNode } from 'prosemirror-model';
 import { EditorState } from 'prosemirror-state';
 import { schema } from '../editor/schema.ts';
+import { rejectAllFormats } from './format.ts';
+import { FORMAT_CHANGE } from './format-mark.ts';
 
-export const SUGGESTION_MARKS = ['insertion', 'deletion', 'modification'] as const;
+export const SUGGESTION_MARKS = ['insertion', 'deletion', 'modification', FORMAT_CHANGE] as const;
 export type SuggestionKind = (typeof SUGGESTION_MARKS)[number];
 
 const ZWSP = /\u200B/g;
 
-/** The document with every suggestion rejected. */
+/** The document with every suggestion rejected (format changes first: they move no position). */
 export function rejectAll(doc: PMNode): PMNode {
-	const state = EditorState.create({ schema, doc });
-	let result = doc;
+	const state = EditorState.create({ schema, doc: rejectAllFormats(doc) });
+	let result = state.doc;
 	revertSuggestions(state, (tr) => {
 		result = tr.doc;
 	});

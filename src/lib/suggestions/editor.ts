@@ -7,10 +7,13 @@
  * - it syncs only inline marks, so a block-level suggestion mark (a whole inserted paragraph) is
  *   moved onto the block's text (an empty block gets a zero-width anchor, as the library does at
  *   paragraph boundaries);
- * - a change the library cannot express as suggestions — a heading level, a list wrap, a table —
- *   would change the section's base, which the collaboration server refuses from a suggest-only
- *   connection by closing it. Such a transaction is dropped here, before it is sent, and
- *   `onRefused` tells the user (the same rule as the server's, base.ts).
+ * - formatting (bold, italic, underline, link) and paragraph styles (正文 ↔ 标题, heading level)
+ *   are tracked as Word tracks them — the words take the new format and carry what it was
+ *   (format.ts) — instead of the library's "delete and insert again", and before it sees them;
+ * - a change the library cannot express as suggestions — a list wrap, a table — would change the
+ *   section's base, which the collaboration server refuses from a suggest-only connection by
+ *   closing it. Such a transaction is dropped here, before it is sent, and `onRefused` tells the
+ *   user (the same rule as the server's, base.ts).
  */
 import {
 	suggestChanges,
@@ -23,6 +26,8 @@ import { AddNodeMarkStep } from 'prosemirror-transform';
 import { Decoration, DecorationSet, type EditorView } from 'prosemirror-view';
 import { schema } from '../editor/schema.ts';
 import { baseKey } from './base.ts';
+import { changeOf, describeFormat, trackFormatting } from './format.ts';
+import { FORMAT_CHANGE } from './format-mark.ts';
 import { parseSuggestionId, suggestionId, type SuggestionAuthor } from './ids.ts';
 
 export { suggestChangesKey };
@@ -83,8 +88,10 @@ export function suggestingDispatch(options: {
 	onRefused: () => void;
 }): (this: EditorView, tr: Transaction) => void {
 	const generateId = () => suggestionId({ ...options.author(), at: Date.now() });
+	const local = (view: EditorView, tr: Transaction) =>
+		tr.docChanged && isSuggesting(view.state) && !tr.getMeta('y-sync$')?.isChangeOrigin;
 	const inner = function (this: EditorView, tr: Transaction) {
-		if (tr.docChanged && isSuggesting(this.state) && !tr.getMeta('y-sync$')?.isChangeOrigin) {
+		if (local(this, tr)) {
 			inlineBlockMarks(tr);
 			const skip = 'skip' in (tr.getMeta(suggestChangesKey) ?? {});
 			if (!skip && baseKey(this.state.doc) !== baseKey(tr.doc)) {
@@ -94,15 +101,49 @@ export function suggestingDispatch(options: {
 		}
 		options.dispatch.call(this, tr);
 	};
-	return withSuggestChanges(inner, generateId);
+	const library = withSuggestChanges(inner, generateId);
+	return function (this: EditorView, tr: Transaction) {
+		const own =
+			local(this, tr) &&
+			!tr.getMeta('history$') &&
+			!tr.getMeta('y-sync$')?.isUndoRedoOperation &&
+			!('skip' in (tr.getMeta(suggestChangesKey) ?? {}));
+		const formatted = own ? trackFormatting(this.state, tr, generateId()) : null;
+		if (formatted) inner.call(this, formatted);
+		else library.call(this, tr);
+	};
 }
 
 /** Colour, author and time on every suggested range (the marks' own DOM has only the id). */
 function authorColours(describe: DescribeAuthor, when: (at: number) => string): Plugin {
 	function build(doc: PMNode): DecorationSet {
 		const decorations: Decoration[] = [];
-		doc.descendants((node, pos) => {
+		doc.descendants((node, pos, parent) => {
 			if (!node.isInline) return true;
+			// Format changes of these words, in one decoration (inline decorations over the same
+			// range merge their attributes, so two would show one title).
+			const formats = node.marks.filter((m) => m.type.name === FORMAT_CHANGE);
+			if (formats.length > 0) {
+				const first = parseSuggestionId(formats[0].attrs.id);
+				const firstLook = first ? describe(first) : null;
+				const titles = formats.map((format) => {
+					const change = changeOf(format);
+					const author = parseSuggestionId(format.attrs.id);
+					const look = author ? describe(author) : null;
+					const kind = change ? describeFormat(change, parent ?? undefined) : '';
+					return look && author
+						? `${kind} · ${look.name}（${look.organization}）· ${when(author.at)}`
+						: kind;
+				});
+				decorations.push(
+					Decoration.inline(pos, pos + node.nodeSize, {
+						class: 'suggestion-format',
+						style: `--suggestion-color: ${firstLook?.color ?? '#64748b'}`,
+						title: titles.join('\n'),
+						'data-format-suggestion-id': String(formats[0].attrs.id)
+					})
+				);
+			}
 			const mark = node.marks.find((m) => TRACKED.has(m.type.name));
 			if (!mark) return false;
 			const author = parseSuggestionId(mark.attrs.id);

@@ -3,6 +3,8 @@
  * section page's side list shows (section-suggestions.svelte.ts) and what an accept or reject acts on.
  */
 import type { Node as PMNode } from 'prosemirror-model';
+import { changeOf, describeFormat } from './format.ts';
+import { FORMAT_CHANGE } from './format-mark.ts';
 import { parseSuggestionId, type SuggestionAuthor } from './ids.ts';
 
 export interface SuggestionView {
@@ -11,14 +13,31 @@ export interface SuggestionView {
 	author: SuggestionAuthor | null;
 	inserted: string;
 	deleted: string;
+	/** A format or paragraph-style change: what it did (格式：加粗), and the words it concerns. */
+	format?: { change: string; words: string };
 }
 
 /** Pending suggestions of one document, in reading order, grouped by id. */
 export function suggestionsIn(doc: PMNode, fragment: string): SuggestionView[] {
 	const byId = new Map<string, SuggestionView>();
-	doc.descendants((node) => {
+	doc.descendants((node, _pos, parent) => {
 		if (!node.isText) return true;
 		for (const mark of node.marks) {
+			if (mark.type.name === FORMAT_CHANGE) {
+				const id = String(mark.attrs.id);
+				const change = changeOf(mark);
+				const entry = byId.get(id) ?? {
+					id,
+					fragment,
+					author: parseSuggestionId(mark.attrs.id),
+					inserted: '',
+					deleted: '',
+					format: { change: change ? describeFormat(change, parent ?? undefined) : '', words: '' }
+				};
+				if (entry.format) entry.format.words += (node.text ?? '').replace(/\u200B/g, '');
+				byId.set(id, entry);
+				continue;
+			}
 			if (mark.type.name !== 'insertion' && mark.type.name !== 'deletion') continue;
 			const id = String(mark.attrs.id);
 			const entry = byId.get(id) ?? {

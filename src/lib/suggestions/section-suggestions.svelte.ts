@@ -7,7 +7,11 @@
  * marked so they are not themselves turned into suggestions): y-prosemirror sends it, the server
  * stores it with the owner as its author, and history shows it as the owner's change.
  */
-import { applySuggestion, revertSuggestion } from '@handlewithcare/prosemirror-suggest-changes';
+import {
+	applySuggestion,
+	revertSuggestion,
+	suggestChangesKey
+} from '@handlewithcare/prosemirror-suggest-changes';
 import type { Node as PMNode } from 'prosemirror-model';
 import type { EditorView } from 'prosemirror-view';
 import { getContext, setContext } from 'svelte';
@@ -17,6 +21,8 @@ import { suggestionsIn, type SuggestionView } from './list.ts';
 export type { SuggestionView };
 import { userColor } from '../collab/colors.ts';
 import { setSuggesting, type AuthorLook } from './editor.ts';
+import { decideFormat } from './format.ts';
+import { FORMAT_CHANGE } from './format-mark.ts';
 
 export interface Member {
 	id: number;
@@ -135,7 +141,11 @@ export class SectionSuggestions {
 		view.state.doc.nodesBetween(from, to, (node) => {
 			for (const mark of node.marks) {
 				const id = String(mark.attrs.id);
-				if ((mark.type.name === 'insertion' || mark.type.name === 'deletion') && !ids.includes(id))
+				const kind = mark.type.name;
+				if (
+					(kind === 'insertion' || kind === 'deletion' || kind === FORMAT_CHANGE) &&
+					!ids.includes(id)
+				)
 					ids.push(id);
 			}
 			return true;
@@ -171,6 +181,12 @@ export class SectionSuggestions {
 			if (!wanted.has(entry.id)) continue;
 			const view = this.#views.get(entry.fragment);
 			if (!view) continue;
+			if (entry.format) {
+				const tr = view.state.tr;
+				if (decideFormat(tr, accept, entry.id))
+					view.dispatch(tr.setMeta(suggestChangesKey, { skip: true }));
+				continue;
+			}
 			// The mark attribute keeps the id's type: Lantu's are strings, others may be numbers.
 			const mark = findMarkId(view.state.doc, entry.id);
 			if (mark === undefined) continue;

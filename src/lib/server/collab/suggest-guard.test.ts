@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { prosemirrorToYXmlFragment, yXmlFragmentToProseMirrorRootNode } from 'y-prosemirror';
 import * as Y from 'yjs';
 import { schema } from '../../editor/schema.ts';
+import { trackFormatting } from '../../suggestions/format.ts';
 import { suggestionId } from '../../suggestions/ids.ts';
 import { findSuggestViolation } from './suggest-guard.ts';
 
@@ -39,10 +40,11 @@ function pmEdit(make: (state: EditorState) => Transaction, suggesting: boolean, 
 			doc: yXmlFragmentToProseMirrorRootNode(fragment, schema)
 		});
 		const tr = make(state);
+		// As the editor does (suggestions/editor.ts): formatting and paragraph styles by Lantu's
+		// own tracking, everything else by the library.
+		const id = () => suggestionId({ ...AUTHOR, userId, at: Date.now() });
 		const result: PMNode = suggesting
-			? transformToSuggestionTransaction(tr, state, () =>
-					suggestionId({ ...AUTHOR, userId, at: Date.now() })
-				).doc
+			? (trackFormatting(state, tr, id()) ?? transformToSuggestionTransaction(tr, state, id)).doc
 			: tr.doc;
 		doc.transact(() => {
 			fragment.delete(0, fragment.length);
@@ -89,6 +91,68 @@ describe('findSuggestViolation', () => {
 		expect(findSuggestViolation(server, spoofed, 7)).toMatch(/not attributed/);
 		const block = clientUpdate(server, (d) => d.getArray('block:systems').push([new Y.Map()]));
 		expect(findSuggestViolation(server, block, 7)).toMatch(/takes no suggestions/);
+	});
+
+	it('accepts formatting and paragraph styles made as suggestions', () => {
+		const bold = (s: EditorState) => s.tr.addMark(2, 6, schema.marks.strong.create());
+		const edits: ((s: EditorState) => Transaction)[] = [
+			bold,
+			(s) => s.tr.addMark(3, 5, schema.marks.link.create({ href: 'https://example.org/' })),
+			(s) => s.tr.setNodeMarkup(0, schema.nodes.heading, { level: 2 }),
+			(s) => s.tr.setBlockType(1, 12, schema.nodes.heading, { level: 3 })
+		];
+		for (const edit of edits) {
+			const server = section('示例市智慧城市', '总体架构');
+			expect(findSuggestViolation(server, clientUpdate(server, pmEdit(edit, true)), 7)).toBeNull();
+		}
+		// Taking bold off words that had it, as a suggestion.
+		const server = section('示例市智慧城市');
+		Y.applyUpdate(server, clientUpdate(server, pmEdit(bold, false)));
+		const unbold = pmEdit((s) => s.tr.removeMark(1, 8, schema.marks.strong), true);
+		expect(findSuggestViolation(server, clientUpdate(server, unbold), 7)).toBeNull();
+	});
+
+	it('refuses formatting and styles made directly, a forged previous format, and lists', () => {
+		const edits: ((s: EditorState) => Transaction)[] = [
+			(s) => s.tr.addMark(2, 6, schema.marks.em.create()),
+			(s) => s.tr.setNodeMarkup(0, schema.nodes.heading, { level: 2 }),
+			// Bold added while the mark claims the words were bold already: rejecting keeps it.
+			(s) =>
+				s.tr.addMark(2, 6, schema.marks.strong.create()).addMark(
+					2,
+					6,
+					schema.marks.format_change.create({
+						id: suggestionId({ ...AUTHOR, at: 1 }),
+						change: { mark: 'strong', previous: { type: 'strong' }, next: { type: 'strong' } }
+					})
+				)
+		];
+		for (const edit of edits) {
+			const server = section('示例市智慧城市', '总体架构');
+			expect(findSuggestViolation(server, clientUpdate(server, pmEdit(edit, false)), 7)).toMatch(
+				/outside suggestion marks/
+			);
+		}
+		// A list wrap is no suggestion the library can express: it changes the base.
+		const server = section('示例市智慧城市', '总体架构');
+		const wrap = pmEdit((s) => {
+			const range = s.doc.resolve(1).blockRange(s.doc.resolve(3))!;
+			return s.tr.wrap(range, [
+				{ type: schema.nodes.bullet_list },
+				{ type: schema.nodes.list_item }
+			]);
+		}, true);
+		expect(findSuggestViolation(server, clientUpdate(server, wrap), 7)).toMatch(
+			/outside suggestion marks/
+		);
+	});
+
+	it('refuses a format change in another user’s name', () => {
+		const server = section('示例市智慧城市');
+		const spoofed = pmEdit((s) => s.tr.addMark(2, 6, schema.marks.strong.create()), true, 8);
+		expect(findSuggestViolation(server, clientUpdate(server, spoofed), 7)).toMatch(
+			/not attributed/
+		);
 	});
 
 	it('leaves the document it checks unchanged', () => {

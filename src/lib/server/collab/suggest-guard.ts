@@ -70,7 +70,13 @@ export function findSuggestViolation(
 		} catch {
 			return `a change to "${name}" that is no prose`;
 		}
-		if (baseKey(old) !== baseKey(next)) return `a change outside suggestion marks in "${name}"`;
+		let same: boolean;
+		try {
+			same = baseKey(old) === baseKey(next);
+		} catch {
+			return `a suggestion in "${name}" that cannot be rejected`;
+		}
+		if (!same) return `a change outside suggestion marks in "${name}"`;
 		const known = suggestionIdsIn(old);
 		for (const id of suggestionIdsIn(next)) {
 			if (known.has(id)) continue;

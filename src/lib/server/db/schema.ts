@@ -469,7 +469,7 @@ export const documentVersions = sqliteTable(
 
 export const THREAD_STATUSES = ['open', 'resolved'] as const;
 /** What a thread is attached to: a text range of a prose fragment, or a row of a structured block. */
-export const ANCHOR_KINDS = ['text', 'row'] as const;
+export const ANCHOR_KINDS = ['text', 'row', 'suggestion'] as const;
 /** Consultation stances (DESIGN.md §4); set only on threads of a consultation round. */
 export const STANCES = ['support', 'oppose', 'suggest'] as const;
 /** The owning department's answer to a consultation comment: 采纳 / 部分采纳 / 不采纳. */
@@ -500,6 +500,8 @@ export const commentThreads = sqliteTable(
 		anchorEnd: text('anchor_end'),
 		blockKey: text('block_key'),
 		rowId: text('row_id'),
+		/** Suggestion anchors (修订 discussion, issue 17): the suggestion's id in `fragment`. */
+		suggestionId: text('suggestion_id'),
 		/** The quoted words (text anchors) or the row's title (row anchors) when the thread began. */
 		quote: text('quote').notNull().default(''),
 		contextBefore: text('context_before').notNull().default(''),

@@ -19,6 +19,7 @@ import { getDb } from '../db/index.ts';
 import type { ParsedDocx } from './parse.ts';
 import * as Y from 'yjs';
 import { MAX_DOCUMENT_BYTES } from '../../collab/size-limits.ts';
+import { storeImportedImages } from './images.ts';
 import { DocxRefusal } from './archive.ts';
 import {
 	landImport,
@@ -33,6 +34,9 @@ export interface ImportResult {
 	/** Pending suggestions the import added (the importer's and Word's). */
 	suggestions: number;
 	comments: number;
+	/** Pictures kept as figures, and left out (refused by the image module, or 修订 mode). */
+	images: number;
+	imagesSkipped: number;
 }
 
 /**
@@ -65,14 +69,17 @@ export async function applyImport(
 	parsed: ParsedDocx,
 	mode: DocxImportMode
 ): Promise<ImportResult> {
-	// Checked before anything is opened: a file the schema cannot hold changes nothing.
-	const prepared = prepareImport(
-		parsed,
-		mode,
-		{ userId: actor.user.id, organizationId: actor.user.organizationId },
-		membersByName(planId),
-		Date.now()
-	);
+	const importer = { userId: actor.user.id, organizationId: actor.user.organizationId };
+	const members = membersByName(planId);
+	// Checked before anything is opened or stored: a file the schema cannot hold changes nothing.
+	prepareImport(parsed, mode, importer, members, Date.now());
+	// Then the pictures, into the plan's images (none in 修订 mode, images.ts).
+	const pictures = await storeImportedImages(parsed, mode, {
+		planId,
+		clause,
+		userId: actor.user.id
+	});
+	const prepared = prepareImport(pictures.parsed, mode, importer, members, Date.now());
 	const staged = stageImport(prepared);
 	let threads: LandedThread[];
 	try {
@@ -93,7 +100,9 @@ export async function applyImport(
 	const result: ImportResult = {
 		blocks: prepared.blocks.length,
 		suggestions: parsed.revisions.size + prepared.importerSuggestions,
-		comments: threads.length
+		comments: threads.length,
+		images: pictures.images,
+		imagesSkipped: pictures.imagesSkipped
 	};
 	if (threads.length > 0)
 		importThreads({ user: actor.user, ip: actor.ip }, planId, clause, threads);

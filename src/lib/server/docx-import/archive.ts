@@ -7,9 +7,11 @@
  * - macros: a .docm / macro-enabled content type, or a vbaProject.bin anywhere;
  * - zip bomb: too many entries, declared sizes over the cap, or an entry inflating past its
  *   declared size (yauzl's validateEntrySizes stops the stream there) or past our total cap.
- * Only the few XML parts the import reads are inflated.
+ * Only the few XML parts the import reads are inflated, and the pictures in word/media (each at
+ * most the image module's size; the image module sniffs and checks them before any is kept).
  */
 import yauzl from 'yauzl';
+import { IMAGE_LIMITS } from '../../images/limits.ts';
 
 export const DOCX_LIMITS = {
 	/** The upload (20 MiB: a long text-only plan is a few hundred KiB; images are what weighs). */
@@ -56,10 +58,18 @@ const WANTED = new Set([
 	'word/styles.xml',
 	'word/numbering.xml',
 	'word/comments.xml',
+	'word/footnotes.xml',
 	'word/_rels/document.xml.rels'
 ]);
 
-export type DocxParts = Map<string, string>;
+/** The XML parts by name, and the pictures of word/media by name (bytes). */
+export interface DocxParts extends Map<string, string> {
+	media?: Map<string, Uint8Array>;
+}
+
+/** At most this many pictures are read from one file (the rest are left out and counted). */
+export const MAX_DOCX_IMAGES = 200;
+const MEDIA = /^word\/media\/[^/]+$/;
 
 function openZip(bytes: Uint8Array): Promise<yauzl.ZipFile> {
 	return new Promise((resolve, reject) =>
@@ -110,6 +120,7 @@ export async function openDocx(bytes: Uint8Array): Promise<DocxParts> {
 		const parts: DocxParts = new Map();
 		let declared = 0;
 		const entries: yauzl.Entry[] = [];
+		const media: yauzl.Entry[] = [];
 		await new Promise<void>((resolve, reject) => {
 			zip.on('entry', (entry: yauzl.Entry) => {
 				declared += entry.uncompressedSize;
@@ -121,7 +132,12 @@ export async function openDocx(bytes: Uint8Array): Promise<DocxParts> {
 					if (entry.uncompressedSize > DOCX_LIMITS.maxPartBytes)
 						return reject(new DocxRefusal('zip-bomb'));
 					entries.push(entry);
-				}
+				} else if (
+					MEDIA.test(name) &&
+					entry.uncompressedSize <= IMAGE_LIMITS.bytes &&
+					media.length < MAX_DOCX_IMAGES
+				)
+					media.push(entry);
 				zip.readEntry();
 			});
 			zip.on('end', () => resolve());
@@ -130,6 +146,9 @@ export async function openDocx(bytes: Uint8Array): Promise<DocxParts> {
 		});
 		for (const entry of entries)
 			parts.set(entry.fileName, (await readEntry(zip, entry)).toString('utf8'));
+		parts.media = new Map();
+		for (const entry of media)
+			parts.media.set(entry.fileName, new Uint8Array(await readEntry(zip, entry)));
 		const types = parts.get('[Content_Types].xml') ?? '';
 		if (/macroEnabled/i.test(types)) throw new DocxRefusal('macros');
 		if (!parts.has('word/document.xml')) throw new DocxRefusal('not-docx');

@@ -1,5 +1,21 @@
+import {
+	Document,
+	FootnoteReferenceRun,
+	Packer,
+	Paragraph,
+	Table,
+	TableCell,
+	TableRow,
+	TextRun
+} from 'docx';
 import { describe, expect, it } from 'vitest';
-import { handWrittenDocx, libraryDocx, revisedDocx } from '../../../../tests/helpers/docx-files.ts';
+import {
+	handWrittenDocx,
+	libraryDocx,
+	picturedDocx,
+	revisedDocx
+} from '../../../../tests/helpers/docx-files.ts';
+import { pngHeaderOnly, pngImage } from '../images/fixtures.ts';
 import { schema } from '../../editor/schema.ts';
 import { readDocx } from './read.ts';
 import type { ParsedDocx, PMNode } from './parse.ts';
@@ -86,5 +102,75 @@ describe('reading a .docx for import', () => {
 
 	it('refuses a file with no text as empty', async () => {
 		expect(await readDocx(handWrittenDocx('<w:p/>'))).toEqual({ ok: false, code: 'empty' });
+	});
+
+	it('keeps footnotes: the number after the words, the note after its paragraph or table', async () => {
+		const doc = new Document({
+			footnotes: {
+				1: { children: [new Paragraph('依据《国家新型智慧城市评价指标》。')] },
+				2: { children: [new Paragraph('2025年统计公报。')] },
+				3: { children: [new Paragraph('表内注释。')] }
+			},
+			sections: [
+				{
+					children: [
+						new Paragraph({
+							children: [
+								new TextRun('数据共享率达到90%'),
+								new FootnoteReferenceRun(1),
+								new TextRun('，常住人口300万'),
+								new FootnoteReferenceRun(2),
+								new TextRun('。')
+							]
+						}),
+						new Table({
+							rows: [
+								new TableRow({
+									children: [
+										new TableCell({
+											children: [
+												new Paragraph({
+													children: [new TextRun('指标'), new FootnoteReferenceRun(3)]
+												})
+											]
+										})
+									]
+								})
+							]
+						}),
+						new Paragraph('结束语。')
+					]
+				}
+			]
+		});
+		const { blocks } = await parsed(new Uint8Array(await Packer.toBuffer(doc)));
+		expect(() => schema.nodeFromJSON({ type: 'doc', content: blocks }).check()).not.toThrow();
+		expect(blocks.map((b) => [b.type, text(b)])).toEqual([
+			['paragraph', '数据共享率达到90%①，常住人口300万②。'],
+			['paragraph', '注①：依据《国家新型智慧城市评价指标》。'],
+			['paragraph', '注②：2025年统计公报。'],
+			['table', '指标③'],
+			['paragraph', '注③：表内注释。'],
+			['paragraph', '结束语。']
+		]);
+	});
+
+	it('keeps pictures as figures after their paragraph, with their description and bytes', async () => {
+		const good = new Uint8Array(pngImage(12, 8));
+		const bomb = new Uint8Array(pngHeaderOnly(20_000, 20_000));
+		const { blocks, media } = await parsed(await picturedDocx({ good, bomb }));
+		expect(blocks.map((b) => [b.type, b.type === 'figure' ? b.attrs?.alt : text(b)])).toEqual([
+			['paragraph', '总体架构如下图所示。'],
+			['figure', '城市数据底座架构图'],
+			['paragraph', '部署示意：'],
+			['figure', '部署示意图'],
+			['figure', '超大图片'],
+			['paragraph', '以上为架构说明。']
+		]);
+		const sources = blocks.filter((b) => b.type === 'figure').map((b) => String(b.attrs?.src));
+		expect(sources.every((s) => s.startsWith('media:word/media/'))).toBe(true);
+		expect([...media.values()].map((bytes) => bytes.length).sort((a, b) => a - b)).toEqual(
+			[bomb.length, good.length].sort((a, b) => a - b)
+		);
 	});
 });

@@ -6,6 +6,10 @@
  * suggestion marks of the editor (`insertion` / `deletion`) with their Word author and date;
  * adjacent revisions by the same author at the same time are one suggestion, as Lantu's own export
  * writes one suggestion as several runs. Word comments are kept with the text they cover.
+ * Footnotes: Lantu's prose has no footnote, so a reference becomes its number in circled digits
+ * (①, as 公文 注释 are numbered) after the words, and the note's text a paragraph 「注①：…」 right after
+ * the paragraph, table or list that refers to it — near its words, as on Word's page, and in the
+ * same section when a whole plan is split by headings.
  *
  * Read directly rather than through an HTML converter: the revisions, their authors and the
  * comments' ranges are in the XML, and one reader keeps them in step with the content.
@@ -46,8 +50,13 @@ export interface ImportedComment {
 }
 
 export interface ParsedDocx {
-	/** Top-level blocks; revision marks carry local ids (keys of `revisions`). */
+	/**
+	 * Top-level blocks; revision marks carry local ids (keys of `revisions`). A picture is a
+	 * `figure` whose `src` is `media:<part name>` until apply.ts has checked and stored it.
+	 */
 	blocks: PMNode[];
+	/** The pictures the figures name, by part name (bytes as in the file). */
+	media: Map<string, Uint8Array>;
 	revisions: Map<number, ImportedRevision>;
 	comments: ImportedComment[];
 	headings: { level: number; text: string }[];
@@ -115,14 +124,35 @@ function readNumbering(xml: string | undefined): Numbering {
 	return numbering;
 }
 
-function readRelationships(xml: string | undefined): Map<string, string> {
-	const rels = new Map<string, string>();
-	if (!xml) return rels;
+/** The document's relationships: external links, and its pictures (as part names). */
+function readRelationships(xml: string | undefined): {
+	links: Map<string, string>;
+	images: Map<string, string>;
+} {
+	const links = new Map<string, string>();
+	const images = new Map<string, string>();
+	if (!xml) return { links, images };
 	const root = parseXml(xml).find((n) => n.name === 'Relationships');
-	for (const rel of children(root, 'Relationship'))
-		if (rel.attrs.TargetMode === 'External' && rel.attrs.Id && rel.attrs.Target)
-			rels.set(rel.attrs.Id, rel.attrs.Target);
-	return rels;
+	for (const rel of children(root, 'Relationship')) {
+		const { Id: id, Target: target, Type: type, TargetMode: mode } = rel.attrs;
+		if (!id || !target) continue;
+		if (mode === 'External') links.set(id, target);
+		else if (type?.endsWith('/image'))
+			images.set(id, target.startsWith('/') ? target.slice(1) : `word/${target}`);
+	}
+	return { links, images };
+}
+
+export const MEDIA_SRC = 'media:';
+
+/** The first descendant named `name` (a picture's blip and description sit deep in its drawing). */
+function find(node: XNode, name: string): XNode | undefined {
+	for (const c of node.children) {
+		if (c.name === name) return c;
+		const deeper = find(c, name);
+		if (deeper) return deeper;
+	}
+	return undefined;
 }
 
 function readComments(
@@ -143,6 +173,32 @@ function readComments(
 		});
 	}
 	return comments;
+}
+
+/** Footnote texts by id (Word's separator notes left out). */
+function readFootnotes(xml: string | undefined): Map<string, string> {
+	const notes = new Map<string, string>();
+	if (!xml) return notes;
+	const root = parseXml(xml).find((n) => n.name === 'w:footnotes');
+	for (const note of children(root, 'w:footnote')) {
+		const type = note.attrs['w:type'];
+		if (type === 'separator' || type === 'continuationSeparator' || type === 'continuationNotice')
+			continue;
+		const text = children(note, 'w:p')
+			.map((p) => paragraphPlainText(p))
+			.join(' ')
+			.replace(/\s+/g, ' ')
+			.trim();
+		notes.set(note.attrs['w:id'] ?? '', text);
+	}
+	return notes;
+}
+
+const CIRCLED = '①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳';
+
+/** A footnote's number as 公文 注释 write it: ①…⑳, then ［21］. */
+export function noteNumber(n: number): string {
+	return n <= CIRCLED.length ? CIRCLED[n - 1] : `［${n}］`;
 }
 
 function paragraphPlainText(p: XNode): string {
@@ -180,6 +236,16 @@ class Reader {
 	private readonly styles: Styles;
 	private readonly numbering: Numbering;
 	private readonly rels: Map<string, string>;
+	/** Picture relationships: id → part name. */
+	images = new Map<string, string>();
+	/** Pictures met since the last block was written out: they follow it as figures. */
+	private pendingFigures: PMNode[] = [];
+	/** Footnote texts by id; the notes referred to since the last block was written out. */
+	footnotes = new Map<string, string>();
+	private notesUsed = 0;
+	private pendingNotes: string[] = [];
+	/** Nesting of `blocks` (table cells): notes are written out at the top level only. */
+	private depth = 0;
 
 	// No parameter properties: the export worker runs this file with Node's type stripping.
 	constructor(
@@ -280,7 +346,25 @@ class Reader {
 		const revised = own.some((m) => m.type === 'insertion' || m.type === 'deletion');
 		for (const c of r.children) {
 			let text = '';
-			if (c.name === 'w:t' || c.name === 'w:delText') text = textOf(c);
+			if (c.name === 'w:drawing') {
+				const part = this.images.get(find(c, 'a:blip')?.attrs['r:embed'] ?? '');
+				const described = find(c, 'wp:docPr');
+				if (part)
+					this.pendingFigures.push({
+						type: 'figure',
+						attrs: {
+							src: `${MEDIA_SRC}${part}`,
+							alt: (described?.attrs.descr ?? described?.attrs.title ?? '').slice(0, 200)
+						}
+					});
+				continue;
+			}
+			if (c.name === 'w:footnoteReference') {
+				const note = this.footnotes.get(c.attrs['w:id'] ?? '');
+				if (note === undefined) continue;
+				text = noteNumber(++this.notesUsed);
+				this.pendingNotes.push(`注${text}：${note}`);
+			} else if (c.name === 'w:t' || c.name === 'w:delText') text = textOf(c);
 			else if (c.name === 'w:tab') text = ' ';
 			else if ((c.name === 'w:br' && c.attrs['w:type'] !== 'page') || c.name === 'w:cr') {
 				out.push({ type: 'hard_break' });
@@ -368,8 +452,41 @@ class Reader {
 		return rows.length > 0 ? { type: 'table', content: rows } : null;
 	}
 
+	/** Notes written out inside the top-level `blocks` call (its depth is 1 while it runs). */
+	private flushTop(out: PMNode[]): void {
+		this.depth--;
+		this.flushNotes(out);
+		this.depth++;
+	}
+
+	/** The footnotes referred to so far, as paragraphs after the block (top level only). */
+	private flushNotes(out: PMNode[]): void {
+		if (this.depth > 0) return;
+		out.push(...this.pendingFigures);
+		this.pendingFigures = [];
+		for (const note of this.pendingNotes) {
+			out.push({ type: 'paragraph', content: [{ type: 'text', text: note }] });
+			this.offset += note.length;
+			this.last = null;
+		}
+		this.pendingNotes = [];
+	}
+
 	/** Block-level content: paragraphs grouped into lists, tables; returns ProseMirror nodes. */
 	blocks(nodes: readonly XNode[]): PMNode[] {
+		this.depth++;
+		try {
+			const out = this.blockList(nodes);
+			this.depth--;
+			this.flushNotes(out);
+			return out;
+		} catch (error) {
+			this.depth--;
+			throw error;
+		}
+	}
+
+	private blockList(nodes: readonly XNode[]): PMNode[] {
 		const out: PMNode[] = [];
 		// Open lists from the outermost: their level and node.
 		let stack: { level: number; ordered: boolean; node: PMNode }[] = [];
@@ -384,18 +501,29 @@ class Reader {
 				else this.closeComment(n.attrs['w:id'] ?? '');
 				continue;
 			}
+			// Notes of a list are written after it, before the next block is read (comment offsets
+			// count in the order the blocks are written).
+			const topLevel = this.depth === 1;
 			if (n.name === 'w:tbl') {
 				stack = [];
+				if (topLevel) this.flushTop(out);
 				const table = this.table(n);
 				if (table) out.push(table);
+				if (topLevel) this.flushTop(out);
 				continue;
 			}
 			if (n.name !== 'w:p') continue;
+			if (topLevel && !this.paragraphStyle(n).list) this.flushTop(out);
 			const { node, list } = this.paragraph(n);
-			if (!node) continue;
+			if (!node) {
+				// A paragraph holding only a picture: the picture follows what came before.
+				if (topLevel) this.flushTop(out);
+				continue;
+			}
 			if (!list) {
 				stack = [];
 				out.push(node);
+				if (topLevel) this.flushTop(out);
 				continue;
 			}
 			const format = this.numbering.levels.get(list.numId)?.get(list.ilvl) ?? {
@@ -445,13 +573,22 @@ export function parseDocx(parts: DocxParts): ParsedDocx {
 	const root = parseXml(parts.get('word/document.xml') ?? '').find((n) => n.name === 'w:document');
 	const body = child(root, 'w:body');
 	if (!body) throw new Error('no body');
+	const rels = readRelationships(parts.get('word/_rels/document.xml.rels'));
 	const reader = new Reader(
 		readStyles(parts.get('word/styles.xml')),
 		readNumbering(parts.get('word/numbering.xml')),
-		readRelationships(parts.get('word/_rels/document.xml.rels')),
+		rels.links,
 		readComments(parts.get('word/comments.xml'))
 	);
+	reader.images = rels.images;
+	reader.footnotes = readFootnotes(parts.get('word/footnotes.xml'));
 	const blocks = reader.blocks(body.children);
 	const headings = normalizeHeadings(blocks);
-	return { blocks, revisions: reader.revisions, comments: reader.comments, headings };
+	const media = new Map<string, Uint8Array>();
+	for (const block of blocks) {
+		const src = block.type === 'figure' ? String(block.attrs?.src ?? '') : '';
+		const bytes = parts.media?.get(src.slice(MEDIA_SRC.length));
+		if (bytes) media.set(src.slice(MEDIA_SRC.length), bytes);
+	}
+	return { blocks, media, revisions: reader.revisions, comments: reader.comments, headings };
 }

@@ -99,6 +99,8 @@ export function splitPlan(parsed: ParsedDocx): PlanPart[] {
 				guess: open.guess,
 				parsed: {
 					blocks: open.blocks,
+					// Every part may name any picture of the file (apply.ts keeps those it uses).
+					media: parsed.media,
 					revisions,
 					comments,
 					headings: open.blocks
