@@ -2,7 +2,7 @@
  * A resident reading a consultation round sees the figures of the frozen version — the diagrams
  * redrawn from the version's own rows, numbered as the version's export numbers them — and not the
  * draft's later changes; the version page shows the same figures. Runs on chapter 8 of the e2e
- * server's third demo plan (plan 3: workflow.spec.ts freezes its chapter 6 only), and leaves the
+ * server's eighth demo plan (plan 8, its own), and leaves the
  * chapter in drafting with the business tree as it was.
  */
 import { mkdirSync } from 'node:fs';
@@ -38,7 +38,7 @@ test('a resident in a consultation round sees the figures of the frozen version'
 	test.setTimeout(120_000);
 
 	// The admin publishes the 征求意见稿 of chapter 8 (总体架构设计) for the default groups.
-	const admin = await open(browser, baseURL, 'admin', '/plans/3/workflow/architecture');
+	const admin = await open(browser, baseURL, 'admin', '/plans/8/workflow/architecture');
 	const publish = admin.getByTestId('publish-form');
 	await expect(publish.getByLabel('居民代表')).toBeChecked();
 	await publish.getByRole('button', { name: '发布征求意见稿' }).click();
@@ -46,7 +46,7 @@ test('a resident in a consultation round sees the figures of the frozen version'
 	const roundHref = await admin
 		.getByRole('link', { name: /第 \d+ 版 · 征求意见中/ })
 		.getAttribute('href');
-	expect(roundHref).toMatch(/^\/plans\/3\/rounds\/\d+$/);
+	expect(roundHref).toMatch(/^\/plans\/8\/rounds\/\d+$/);
 
 	// The resident representative reads the round: every architecture diagram is there, numbered
 	// in the version's one chapter, drawn from the frozen rows.
@@ -76,12 +76,12 @@ test('a resident in a consultation round sees the figures of the frozen version'
 	await shoot(jumin, 'round-figures', business);
 
 	// The round closes early and the chapter is edited again: a new business in the draft.
-	await admin.goto('/plans/3/workflow/architecture');
+	await admin.goto('/plans/8/workflow/architecture');
 	await admin.getByLabel(/提前结束的理由/).fill('演示结束，提前收回。');
 	await admin.getByRole('button', { name: '结束征求意见', exact: true }).click();
 	await expect(admin.getByRole('status').filter({ hasText: '征求意见已结束' })).toBeVisible();
 	await expect(admin.getByTestId('workflow-state')).toHaveText('起草中');
-	await admin.goto('/plans/3/sections/8.1');
+	await admin.goto('/plans/8/sections/8.1');
 	await expect(admin.locator('[data-status="saved"]')).toBeVisible();
 	await admin.getByRole('button', { name: '添加一级业务' }).click();
 	await admin.keyboard.type(LATER);
@@ -97,14 +97,14 @@ test('a resident in a consultation round sees the figures of the frozen version'
 	expect(await business.locator('svg').textContent()).toBe(frozenText);
 	await admin.goto(roundHref!);
 	await admin.getByRole('link', { name: '冻结版本及摘要' }).click();
-	await expect(admin).toHaveURL(/\/plans\/3\/versions\/\d+$/);
+	await expect(admin).toHaveURL(/\/plans\/8\/versions\/\d+$/);
 	const versioned = admin.locator('figure[data-diagram="business"]');
 	await expect(versioned.locator('figcaption')).toHaveText(/^图 1-\d+\s*业务架构图$/);
 	expect(await versioned.locator('svg').textContent()).toBe(frozenText);
 	await shoot(admin, 'version-figures', versioned);
 
 	// Leave 8.1 as it was.
-	await admin.goto('/plans/3/sections/8.1');
+	await admin.goto('/plans/8/sections/8.1');
 	admin.once('dialog', (dialog) => dialog.accept());
 	await admin.getByRole('button', { name: `删除“${LATER}”` }).click();
 	await expect(admin.getByRole('button', { name: `删除“${LATER}”` })).toHaveCount(0);
