@@ -90,6 +90,14 @@ describe('system administration is for system administrators only', () => {
 });
 
 describe('plans', () => {
+	it('keeps the last plan admin: removing their admin role is refused and changes nothing', async () => {
+		// The demo plan has one admin, 王建国 (user 1, the seed's first account).
+		const refused = await action('/plans/1/manage?/remove', { userId: '1', role: 'admin' }, admin);
+		expect(refused.status).toBe(400);
+		expect(refused.body).toContain('规划至少要保留一名牵头单位管理员');
+		expect((await page('/plans/1/manage', admin)).status).toBe(200);
+	});
+
 	it('refuses a period that ends before it starts, and an outlook year inside the period', async () => {
 		const fields = {
 			name: '倒置规划',

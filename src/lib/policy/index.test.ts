@@ -6,6 +6,7 @@ import {
 	disableUserRefusal,
 	isParticipant,
 	participantReportRow,
+	roleRemovalRefusal,
 	canDecideSuggestions,
 	canSuggest,
 	collabAccess,
@@ -220,5 +221,12 @@ describe('policy functions', () => {
 		expect(participantReportRow(13, 12, false)).toBe('hidden');
 		expect(participantReportRow(13, 12, true)).toBe('masked');
 		expect(participantReportRow(13, undefined, false)).toBe('hidden');
+	});
+
+	it('keeps the last admin role of a plan', () => {
+		expect(roleRemovalRefusal('admin', true, 1)).toBe('last-admin');
+		expect(roleRemovalRefusal('admin', true, 2)).toBeNull();
+		expect(roleRemovalRefusal('admin', false, 1)).toBeNull();
+		expect(roleRemovalRefusal('editor', true, 1)).toBeNull();
 	});
 });

@@ -41,6 +41,15 @@ export function disableUserRefusal(actorId: number, targetId: number): 'self' | 
 	return actorId === targetId ? 'self' : null;
 }
 
+/** Removing a member's role: a plan keeps an admin, so its last admin's admin role stays. */
+export function roleRemovalRefusal(
+	role: PlanRole,
+	heldByMember: boolean,
+	planAdmins: number
+): 'last-admin' | null {
+	return role === 'admin' && heldByMember && planAdmins <= 1 ? 'last-admin' : null;
+}
+
 /** Members, invitations, section assignments, consultation rounds and sign-off policies. */
 export function canManagePlan(membership: Membership | undefined): boolean {
 	return hasRole(membership, 'admin');

@@ -1,5 +1,6 @@
 /** Plans, their members, section assignments and activity states. */
 import { and, asc, eq, inArray } from 'drizzle-orm';
+import { roleRemovalRefusal } from '../policy/index.ts';
 import { checkHorizon, checkPlanPeriod, refusesPeriod } from '../plan-period.ts';
 import type { PlanRole } from '../roles.ts';
 import { ACTIVITIES } from '../standard/sections.ts';
@@ -73,20 +74,19 @@ export function removeMember(
 	role: PlanRole,
 	actorId: number
 ): void {
-	if (role === 'admin' && countPlanAdmins(planId) <= 1) {
-		const isAdmin = getDb()
-			.select({ userId: schema.planMembers.userId })
-			.from(schema.planMembers)
-			.where(
-				and(
-					eq(schema.planMembers.planId, planId),
-					eq(schema.planMembers.userId, userId),
-					eq(schema.planMembers.role, 'admin')
-				)
+	const held = getDb()
+		.select({ userId: schema.planMembers.userId })
+		.from(schema.planMembers)
+		.where(
+			and(
+				eq(schema.planMembers.planId, planId),
+				eq(schema.planMembers.userId, userId),
+				eq(schema.planMembers.role, role)
 			)
-			.get();
-		if (isAdmin) throw new DomainError('last-admin');
-	}
+		)
+		.get();
+	const refusal = roleRemovalRefusal(role, held !== undefined, countPlanAdmins(planId));
+	if (refusal) throw new DomainError(refusal);
 	getDb()
 		.delete(schema.planMembers)
 		.where(
