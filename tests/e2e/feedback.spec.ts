@@ -90,7 +90,7 @@ test('a reviewer of 总体设计 feeds back on 需求分析’s 定稿; its owne
 	browser,
 	baseURL
 }) => {
-	test.setTimeout(90_000);
+	test.setTimeout(240_000);
 	await requirementsToFinal();
 
 	// The reviewer, on 总体设计's page: a row of 6.3's indicators in the 定稿, and the feedback.

@@ -35,7 +35,7 @@ test('a resident in a consultation round sees the figures of the frozen version'
 	browser,
 	baseURL
 }) => {
-	test.setTimeout(120_000);
+	test.setTimeout(240_000);
 
 	// The admin publishes the 征求意见稿 of chapter 8 (总体架构设计) for the default groups.
 	const admin = await open(browser, baseURL, 'admin', '/plans/8/workflow/architecture');

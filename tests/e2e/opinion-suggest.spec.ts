@@ -80,7 +80,7 @@ test('修改建议 applied as suggestions and accepted answer the opinions 采�
 	browser,
 	baseURL
 }) => {
-	test.setTimeout(180_000);
+	test.setTimeout(240_000);
 
 	// The admin publishes the 征求意见稿 of chapter 9 (every participant group).
 	const admin = await open(browser, baseURL, 'admin', '/plans/7/workflow/roadmap');

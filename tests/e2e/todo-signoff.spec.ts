@@ -77,7 +77,7 @@ async function backToDrafting(returner: Page, admin: Page, workflow: string) {
 }
 
 test('送审 is refused while a consultation opinion is unanswered', async ({ browser, baseURL }) => {
-	test.setTimeout(120_000);
+	test.setTimeout(240_000);
 	const workflow = `${PLAN}/workflow/roadmap`;
 	const admin = await open(browser, baseURL, 'admin', workflow);
 	await admin.getByTestId('publish-form').getByRole('button', { name: '发布征求意见稿' }).click();
@@ -147,7 +147,7 @@ test('或签 completes with one signer; past its deadline the reminder is in 待
 	browser,
 	baseURL
 }) => {
-	test.setTimeout(120_000);
+	test.setTimeout(240_000);
 	const mailDir = process.env.LANTU_E2E_MAILDIR;
 	if (!mailDir) throw new Error('LANTU_E2E_MAILDIR is not set: run through playwright.config.ts');
 	const workflow = `${PLAN}/workflow/requirements`;
@@ -234,7 +234,7 @@ test('an objection in 参与确认 blocks 报批 until the owning department ans
 	browser,
 	baseURL
 }) => {
-	test.setTimeout(120_000);
+	test.setTimeout(240_000);
 	const workflow = `${PLAN}/workflow/overall`;
 	const objection = '目标中缺少面向企业的数据开放指标，建议补充。';
 	const admin = await open(browser, baseURL, 'admin', workflow);
