@@ -127,6 +127,8 @@ test('deleting an indicator row another editor is typing in leaves their table w
 	const wang = await open(browser, baseURL, 'admin', '6.3');
 	const li = await open(browser, baseURL, 'dsj', '6.3');
 	const rows = (page: Page) => page.locator('#block-indicators tbody > tr');
+	// count() does not wait: let the seeded table draw first (the saved badge can come before it).
+	await expect(rows(li.page).first()).toBeVisible();
 	const seeded = await rows(li.page).count();
 
 	await wang.page.getByRole('button', { name: '添加指标' }).click();
