@@ -1,7 +1,8 @@
 /**
  * A resident reading a consultation round sees the figures of the frozen version — the diagrams
  * redrawn from the version's own rows, numbered as the version's export numbers them — and not the
- * draft's later changes; the version page shows the same figures. Runs on chapter 8 of the e2e
+ * draft's later changes; the version page shows the same figures, and so does the round's public
+ * link to a reader without an account. Runs on chapter 8 of the e2e
  * server's eighth demo plan (plan 8, its own), and leaves the
  * chapter in drafting with the business tree as it was.
  */
@@ -41,6 +42,8 @@ test('a resident in a consultation round sees the figures of the frozen version'
 	const admin = await open(browser, baseURL, 'admin', '/plans/8/workflow/architecture');
 	const publish = admin.getByTestId('publish-form');
 	await expect(publish.getByLabel('居民代表')).toBeChecked();
+	// With the public link, so that an anonymous reader sees the same figures below.
+	await publish.getByLabel(/开放公众意见链接/).check();
 	await publish.getByRole('button', { name: '发布征求意见稿' }).click();
 	await expect(admin.getByRole('status').filter({ hasText: '征求意见稿已发布' })).toBeVisible();
 	const roundHref = await admin
@@ -74,6 +77,35 @@ test('a resident in a consultation round sees the figures of the frozen version'
 	await business.getByRole('button', { name: '适应宽度' }).click();
 	await jumin.setViewportSize({ width: 1280, height: 720 });
 	await shoot(jumin, 'round-figures', business);
+
+	// Anyone with the public link, without an account, reads the same frozen figures.
+	await admin.goto(roundHref!);
+	const publicUrl = (await admin.getByTestId('public-url').textContent())?.trim() ?? '';
+	const publicPath = new URL(publicUrl, baseURL).pathname;
+	expect(publicPath).toMatch(/^\/consult\/[A-Za-z0-9_-]+$/);
+	const anonymous = await browser.newContext({ baseURL });
+	const reader = await anonymous.newPage();
+	await reader.goto(publicPath);
+	const publicBusiness = reader.locator(
+		'section[data-clause="8.1"] figure[data-diagram="business"]'
+	);
+	await expect(publicBusiness.locator('figcaption')).toHaveText(/^图 1-\d+\s*业务架构图$/);
+	await expect(publicBusiness.locator('svg')).toBeVisible();
+	expect(await publicBusiness.locator('svg').textContent()).toBe(frozenText);
+	const publicLabels = await reader.locator('[data-frozen-figures] figcaption').allTextContents();
+	expect(publicLabels).toEqual(labels);
+	await reader.setViewportSize({ width: 390, height: 844 });
+	expect(await reader.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+		390
+	);
+	await reader.setViewportSize({ width: 1280, height: 720 });
+	await shoot(reader, 'public-figures', publicBusiness);
+	if (SHOTS)
+		for (const width of [1280, 390]) {
+			await reader.setViewportSize({ width, height: 900 });
+			await reader.screenshot({ path: `${SHOTS}/public-page-${width}.png`, fullPage: true });
+		}
+	await anonymous.close();
 
 	// The round closes early and the chapter is edited again: a new business in the draft.
 	await admin.goto('/plans/8/workflow/architecture');

@@ -22,7 +22,7 @@ import { connect, eventually } from '../helpers/collab.ts';
 import { testDatabase } from '../helpers/db.ts';
 import { login } from '../helpers/http.ts';
 import { startServer, type TestServer } from '../helpers/server.ts';
-import { policyAndPublish, workflowActor } from '../helpers/sign-off.ts';
+import { SIGN_OFF_POLICY, workflowActor } from '../helpers/sign-off.ts';
 import { imagesOfPayload } from '../../src/lib/server/images/access.ts';
 
 let server: TestServer;
@@ -184,13 +184,20 @@ describe('participants and frozen versions', () => {
 			// Published with the writer still connected: closing it first unloads the document, and
 			// the compactor's snapshot write can race the freeze's transaction (SQLITE_BUSY_SNAPSHOT
 			// from workflow/service.ts; reported to the lead).
-			await policyAndPublish(
-				workflowActor(
-					() => server.url,
-					(who) => cookies[who],
-					'requirements'
-				)
+			// With a public link, so the public reader below can read the same figures.
+			const act = workflowActor(
+				() => server.url,
+				(who) => cookies[who],
+				'requirements'
 			);
+			await act('admin', 'policy', SIGN_OFF_POLICY);
+			await act('admin', 'publish', [
+				['configured', '1'],
+				['groups', 'enterprise'],
+				['groups', 'residents'],
+				['days', '30'],
+				['publicLink', 'on']
+			]);
 		} finally {
 			writer.destroy();
 		}
@@ -211,6 +218,44 @@ describe('participants and frozen versions', () => {
 		expect(html).toContain(`src="/api/plans/1/images/${shownHash}"`);
 		expect(html).toContain('alt="各部门数据共享情况"');
 		expect(html).toMatch(/图 1-1<\/span>\s*数据共享现状/);
+	});
+
+	it('serves the round’s figures to holders of its public link, and nothing else', async () => {
+		const round = db.query<{ public_token: string; version_id: number }>(
+			"SELECT public_token, version_id FROM consultation_rounds WHERE plan_id = 1 AND activity = 'requirements' ORDER BY id DESC"
+		);
+		expect(round.public_token).toMatch(/^[A-Za-z0-9_-]{32}$/);
+		const base = `${server.url}/consult/${round.public_token}`;
+		const shown = pngImage(12, 8, [10, 10, 120]);
+		const hidden = pngImage(12, 8, [120, 10, 10]);
+
+		// No session: the page shows the figure with its number and caption, read from the link's route.
+		const page = await fetch(base, { headers: { accept: 'text/html' } });
+		expect(page.status).toBe(200);
+		const html = await page.text();
+		expect(html).toContain(`src="/consult/${round.public_token}/images/${sha256(shown)}"`);
+		expect(html).toMatch(/图 1-1<\/span>\s*数据共享现状/);
+
+		const image = await fetch(`${base}/images/${sha256(shown)}`);
+		expect(image.status).toBe(200);
+		expect(sha256(new Uint8Array(await image.arrayBuffer()))).toBe(sha256(shown));
+		expect(image.headers.get('content-type')).toBe('image/png');
+		expect(image.headers.get('x-content-type-options')).toBe('nosniff');
+		expect(image.headers.get('content-security-policy')).toContain("default-src 'none'");
+		expect(image.headers.get('cache-control')).toContain('private');
+		const again = await fetch(`${base}/images/${sha256(shown)}`, {
+			headers: { 'if-none-match': `"${sha256(shown)}"` }
+		});
+		expect(again.status).toBe(304);
+
+		// An image of the plan the version does not show, a hash of nothing, a malformed hash, a
+		// wrong token: all 404, the same answer as for a page that does not exist.
+		expect((await fetch(`${base}/images/${sha256(hidden)}`)).status).toBe(404);
+		expect((await fetch(`${base}/images/${'0'.repeat(64)}`)).status).toBe(404);
+		expect((await fetch(`${base}/images/not-a-hash`)).status).toBe(404);
+		const wrong = `${server.url}/consult/${'x'.repeat(32)}/images/${sha256(shown)}`;
+		expect((await fetch(wrong)).status).toBe(404);
+		expect((await fetch(`${server.url}/consult/short/images/${sha256(shown)}`)).status).toBe(404);
 	});
 });
 

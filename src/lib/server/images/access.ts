@@ -49,6 +49,13 @@ export function inSomeVersion(planId: number, image: string): boolean {
 	return hashes.some(({ hash }) => imagesOfVersion(hash).has(image));
 }
 
+/** Whether one frozen version (by id) shows the image: what a round's public link may serve. */
+export function inVersion(versionId: number, image: string): boolean {
+	const v = schema.activityVersions;
+	const row = getDb().select({ hash: v.hash }).from(v).where(eq(v.id, versionId)).get();
+	return row ? imagesOfVersion(row.hash).has(image) : false;
+}
+
 export function mayReadImage(planId: number, membership: Membership | undefined, image: string) {
 	// The version scan only for those the draft does not already admit.
 	return canReadImage(membership, !canReadDraft(membership) && inSomeVersion(planId, image));

@@ -1,24 +1,18 @@
-import { error } from '@sveltejs/kit';
 import { z } from 'zod';
 import { roundCommentRefusal } from '#lib/policy/index.ts';
 import { attempt, parseForm } from '#lib/server/actions.ts';
 import { requireWork } from '#lib/server/consultation/pow.ts';
 import { submitPublicComment } from '#lib/server/consultation/public.ts';
-import { roundByToken, roundTimes } from '#lib/server/consultation/round-data.ts';
+import { requirePublicRound } from '#lib/server/consultation/public-round.ts';
+import { roundTimes } from '#lib/server/consultation/round-data.ts';
 import { publicRoundOpinions } from '#lib/server/consultation/openness.ts';
 import { roundSections, roundSummary } from '#lib/server/consultation/views.ts';
+import { versionFigures } from '#lib/server/images/frozen.ts';
 import { getPlan } from '#lib/server/plans.ts';
 import type { Actions, PageServerLoad } from './$types';
 
-/** The round of a public link; an unknown token is a plain 404. */
-function requireRound(token: string) {
-	const round = roundByToken(token);
-	if (!round) error(404, { message: 'not found' });
-	return round;
-}
-
 export const load: PageServerLoad = ({ params, setHeaders }) => {
-	const round = requireRound(params.token);
+	const round = requirePublicRound(params.token);
 	// The token is the credential: keep the page out of shared caches (referrers stay same-origin).
 	setHeaders({ 'cache-control': 'private, no-store' });
 	return {
@@ -27,6 +21,8 @@ export const load: PageServerLoad = ({ params, setHeaders }) => {
 		round: roundSummary(round),
 		refusal: roundCommentRefusal('public', roundTimes(round), Date.now()) ?? null,
 		...roundSections(round),
+		// The figures are part of the draft everyone with the link reads (openness rules are for opinions).
+		figures: versionFigures(round.versionId),
 		// 公开 rounds (and every round once over): the newest opinions of each section, masked.
 		...publicRoundOpinions(round)
 	};
@@ -46,7 +42,7 @@ const PublicComment = z.object({
 
 export const actions: Actions = {
 	comment: async (event) => {
-		const round = requireRound(event.params.token);
+		const round = requirePublicRound(event.params.token);
 		const parsed = parseForm(PublicComment, await event.request.formData(), 'comment');
 		if (!parsed.ok) return parsed.failure;
 		let ip = 'unknown';
