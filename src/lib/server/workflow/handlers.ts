@@ -112,6 +112,32 @@ const DEFAULT_ROUND: RoundConfigInput = {
 	publicLink: false
 };
 
+type SignatureFields = Pick<
+	typeof schema.activitySignatures.$inferInsert,
+	'kind' | 'participant' | 'decision' | 'opinion'
+>;
+
+/** Records the actor's signature (会签, 确认, 退回, 签发) on the version they saw; returns its id. */
+function insertSignature(
+	{ planId, activity, actor }: Pick<Context, 'planId' | 'activity' | 'actor'>,
+	version: { id: number; hash: string },
+	fields: SignatureFields
+): number {
+	return getDb()
+		.insert(schema.activitySignatures)
+		.values({
+			planId,
+			activity,
+			versionId: version.id,
+			hash: version.hash,
+			userId: actor.user.id,
+			organizationId: actor.membership.organizationId,
+			...fields
+		})
+		.returning({ id: schema.activitySignatures.id })
+		.get().id;
+}
+
 const isPolicyApprover = (ctx: Context) =>
 	decidePolicyApprover(ctx.actor.membership, ctx.actor.user.id, ctx.policy.approverId);
 
@@ -128,26 +154,16 @@ function sign(
 	const { planId, activity, actor } = ctx;
 	const participant = kind === 'confirm' ? participantKind(actor.membership) : null;
 	const version = currentVersion(planId, activity);
-	const signature = getDb()
-		.insert(schema.activitySignatures)
-		.values({
-			planId,
-			activity,
-			versionId: version.id,
-			hash: version.hash,
-			kind,
-			userId: actor.user.id,
-			organizationId: actor.membership.organizationId,
-			participant,
-			decision: words?.decision ?? null,
-			opinion: words?.opinion ?? null
-		})
-		.returning({ id: schema.activitySignatures.id })
-		.get();
+	const signatureId = insertSignature(ctx, version, {
+		kind,
+		participant,
+		decision: words?.decision ?? null,
+		opinion: words?.opinion ?? null
+	});
 	if (objection)
 		getDb()
 			.insert(schema.participationObjections)
-			.values({ signatureId: signature.id, planId, activity, clause: objection.clause })
+			.values({ signatureId, planId, activity, clause: objection.clause })
 			.run();
 	audit(
 		kind === 'countersign' ? 'workflow.countersigned' : 'workflow.confirmed',
@@ -398,29 +414,20 @@ const forward: Handler = {
 
 /** Returns the activity with opinions (a return, or a countersign's 不同意). */
 function applyReturn(
-	{ planId, activity, actor, state }: Context,
+	ctx: Context,
 	opinions: Opinion[],
 	words: { decision: SignDecision; opinion: string | null } | null = null
 ): WorkflowState {
-	const db = getDb();
+	const { planId, activity, actor, state } = ctx;
 	const version = currentVersion(planId, activity);
-	const signature = db
-		.insert(schema.activitySignatures)
-		.values({
-			planId,
-			activity,
-			versionId: version.id,
-			hash: version.hash,
-			kind: 'return',
-			userId: actor.user.id,
-			organizationId: actor.membership.organizationId,
-			decision: words?.decision ?? null,
-			opinion: words?.opinion ?? null
-		})
-		.returning({ id: schema.activitySignatures.id })
-		.get();
-	db.insert(schema.returnOpinions)
-		.values(opinions.map((o) => ({ ...o, planId, signatureId: signature.id })))
+	const signatureId = insertSignature(ctx, version, {
+		kind: 'return',
+		decision: words?.decision ?? null,
+		opinion: words?.opinion ?? null
+	});
+	getDb()
+		.insert(schema.returnOpinions)
+		.values(opinions.map((o) => ({ ...o, planId, signatureId })))
 		.run();
 	setState(planId, activity, 'returned');
 	audit('workflow.returned', actor, planId, activity, {
@@ -492,19 +499,7 @@ const approve: Handler = {
 				const final = freezeVersion(planId, activity, 'final', actor.user.id);
 				// Sections are locked in approval, so the 定稿 is exactly what the approver saw.
 				if (final.hash !== signed.hash) throw new DomainError('hash-mismatch', {}, 409);
-				getDb()
-					.insert(schema.activitySignatures)
-					.values({
-						planId,
-						activity,
-						versionId: signed.id,
-						hash: signed.hash,
-						kind: 'approve',
-						userId: actor.user.id,
-						organizationId: actor.membership.organizationId,
-						opinion
-					})
-					.run();
+				insertSignature(ctx, signed, { kind: 'approve', opinion });
 				setState(planId, activity, 'approved', {
 					currentVersionId: final.id,
 					approvedVersionId: final.id
