@@ -89,6 +89,63 @@ async function throttle(userId: number): Promise<void> {
 	if (!taken.ok) throw new DomainError('comment-rate-limited', {}, 429);
 }
 
+type ThreadRow = typeof schema.commentThreads.$inferInsert;
+type TextAnchorInput = Extract<NewThread['anchor'], { kind: 'text' }>;
+
+/** A thread anchored on a passage (typed, or a Word comment imported), its quote and context cut. */
+function textAnchorRow(
+	planId: number,
+	clause: string,
+	anchor: TextAnchorInput,
+	authorId: number
+): ThreadRow {
+	return {
+		planId,
+		clause,
+		anchorKind: 'text',
+		fragment: anchor.fragment,
+		anchorStart: anchor.start,
+		anchorEnd: anchor.end,
+		quote: anchor.quote.slice(0, COMMENT_LIMITS.quote),
+		contextBefore: anchor.before.slice(-COMMENT_LIMITS.context),
+		contextAfter: anchor.after.slice(0, COMMENT_LIMITS.context),
+		authorId
+	};
+}
+
+/** The row of a new thread, by what it is anchored to. */
+function threadRow(
+	planId: number,
+	clause: string,
+	anchor: NewThread['anchor'],
+	authorId: number
+): ThreadRow {
+	switch (anchor.kind) {
+		case 'text':
+			return textAnchorRow(planId, clause, anchor, authorId);
+		case 'suggestion':
+			return {
+				planId,
+				clause,
+				anchorKind: 'suggestion',
+				fragment: anchor.fragment,
+				suggestionId: anchor.suggestionId,
+				quote: anchor.quote.slice(0, COMMENT_LIMITS.quote),
+				authorId
+			};
+		case 'row':
+			return {
+				planId,
+				clause,
+				anchorKind: 'row',
+				blockKey: anchor.blockKey,
+				rowId: anchor.rowId,
+				quote: anchor.label.slice(0, COMMENT_LIMITS.quote),
+				authorId
+			};
+	}
+}
+
 /** Members who read the draft: whom a comment may @mention. */
 export function mentionableMembers(planId: number): MemberView[] {
 	const { planMembers, users, organizations } = schema;
@@ -206,40 +263,7 @@ export async function createThread(
 	const result = db.transaction(() => {
 		const thread = db
 			.insert(schema.commentThreads)
-			.values(
-				anchor.kind === 'suggestion'
-					? {
-							planId,
-							clause,
-							anchorKind: 'suggestion' as const,
-							fragment: anchor.fragment,
-							suggestionId: anchor.suggestionId,
-							quote: anchor.quote.slice(0, COMMENT_LIMITS.quote),
-							authorId: actor.user.id
-						}
-					: anchor.kind === 'text'
-						? {
-								planId,
-								clause,
-								anchorKind: 'text',
-								fragment: anchor.fragment,
-								anchorStart: anchor.start,
-								anchorEnd: anchor.end,
-								quote: anchor.quote.slice(0, COMMENT_LIMITS.quote),
-								contextBefore: anchor.before.slice(-COMMENT_LIMITS.context),
-								contextAfter: anchor.after.slice(0, COMMENT_LIMITS.context),
-								authorId: actor.user.id
-							}
-						: {
-								planId,
-								clause,
-								anchorKind: 'row',
-								blockKey: anchor.blockKey,
-								rowId: anchor.rowId,
-								quote: anchor.label.slice(0, COMMENT_LIMITS.quote),
-								authorId: actor.user.id
-							}
-			)
+			.values(threadRow(planId, clause, anchor, actor.user.id))
 			.returning({ id: schema.commentThreads.id })
 			.get();
 		return { threadId: thread.id, ...insertComment(thread.id, actor.user.id, body, planId) };
@@ -268,7 +292,7 @@ export async function createThread(
 
 /** A thread an import brings (a Word comment), anchored on the text just inserted. */
 export interface ImportedThread {
-	anchor: Extract<NewThread['anchor'], { kind: 'text' }>;
+	anchor: TextAnchorInput;
 	body: string;
 }
 
@@ -290,18 +314,7 @@ export function importThreads(
 			if (!validFragment(clause, anchor.fragment)) continue;
 			const thread = db
 				.insert(schema.commentThreads)
-				.values({
-					planId,
-					clause,
-					anchorKind: 'text',
-					fragment: anchor.fragment,
-					anchorStart: anchor.start,
-					anchorEnd: anchor.end,
-					quote: anchor.quote.slice(0, COMMENT_LIMITS.quote),
-					contextBefore: anchor.before.slice(-COMMENT_LIMITS.context),
-					contextAfter: anchor.after.slice(0, COMMENT_LIMITS.context),
-					authorId: actor.user.id
-				})
+				.values(textAnchorRow(planId, clause, anchor, actor.user.id))
 				.returning({ id: schema.commentThreads.id })
 				.get();
 			db.insert(schema.comments)
