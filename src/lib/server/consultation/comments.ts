@@ -10,10 +10,12 @@ import type { Stance } from '../../consultation/report.ts';
 import { roundCommentRefusal } from '../../policy/index.ts';
 import { findSection } from '../../standard/sections.ts';
 import { eq } from 'drizzle-orm';
+import { z } from 'zod';
 import { getMembership } from '../access.ts';
 import { appendAudit } from '../audit/index.ts';
 import { cleanCommentBody } from '../comment-body.ts';
 import { getDb, schema } from '../db/index.ts';
+import { STANCES } from '../db/schema.ts';
 import { DomainError } from '../errors.ts';
 import { stored, take } from '../rate-limit.ts';
 import { assertRecordOpen } from './record.ts';
@@ -36,6 +38,16 @@ export interface PassageAnchor {
 	start: number;
 	end: number;
 }
+
+/** The form of a comment on a passage, from a member or through the public link. */
+export const passageCommentSchema = z.object({
+	clause: z.string().max(10),
+	part: z.string().max(80),
+	start: z.coerce.number().int().min(0),
+	end: z.coerce.number().int().min(0),
+	stance: z.enum(STANCES),
+	body: z.string().max(20_000)
+});
 
 /** Checks an anchor against the frozen version; returns the quote and a little context. */
 export function resolveAnchor(round: ConsultationRound, anchor: PassageAnchor) {

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { roundCommentRefusal } from '#lib/policy/index.ts';
 import { attempt, parseForm } from '#lib/server/actions.ts';
 import { requireWork } from '#lib/server/consultation/pow.ts';
+import { passageCommentSchema } from '#lib/server/consultation/comments.ts';
 import { submitPublicComment } from '#lib/server/consultation/public.ts';
 import { requirePublicRound } from '#lib/server/consultation/public-round.ts';
 import { roundTimes } from '#lib/server/consultation/round-data.ts';
@@ -28,13 +29,7 @@ export const load: PageServerLoad = ({ params, setHeaders }) => {
 	};
 };
 
-const PublicComment = z.object({
-	clause: z.string().max(10),
-	part: z.string().max(80),
-	start: z.coerce.number().int().min(0),
-	end: z.coerce.number().int().min(0),
-	stance: z.enum(['support', 'oppose', 'suggest']),
-	body: z.string().max(20_000),
+const PublicComment = passageCommentSchema.extend({
 	name: z.string().trim().min(1, 'error:public-name-required').max(60),
 	contact: z.string().max(120).optional(),
 	altcha: z.string().max(8000).optional()

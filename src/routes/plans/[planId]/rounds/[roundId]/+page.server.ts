@@ -11,7 +11,11 @@ import {
 import { attempt, parseForm } from '#lib/server/actions.ts';
 import { moderatePublicComment } from '#lib/server/consultation/public.ts';
 import { answerComment, confirmAnswer, mayAnswer } from '#lib/server/consultation/answers.ts';
-import { commentOnRound, participantOf } from '#lib/server/consultation/comments.ts';
+import {
+	commentOnRound,
+	participantOf,
+	passageCommentSchema
+} from '#lib/server/consultation/comments.ts';
 import { getRound, roundTimes } from '#lib/server/consultation/round-data.ts';
 import { roundPublicComments, roundThreads } from '#lib/server/consultation/threads.ts';
 import { publicCommentCard, roundSections, roundSummary } from '#lib/server/consultation/views.ts';
@@ -158,13 +162,7 @@ function publishedCard(o: PublishedOpinion) {
 	};
 }
 
-const Comment = z.object({
-	clause: z.string().max(10),
-	part: z.string().max(80),
-	start: z.coerce.number().int().min(0),
-	end: z.coerce.number().int().min(0),
-	stance: z.enum(['support', 'oppose', 'suggest']),
-	body: z.string().max(20_000),
+const Comment = passageCommentSchema.extend({
 	/** 修改建议: replacement wording for the quoted passage (optional). */
 	replacement: z.string().max(REPLACEMENT_MAX).default('')
 });
