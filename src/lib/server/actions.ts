@@ -15,12 +15,19 @@ export interface FormProblem {
 	field?: string;
 }
 
+/**
+ * `lists` names the fields a form repeats (checkboxes, rows): they reach the schema as arrays of
+ * every value, the other fields as their last value.
+ */
 export function parseForm<S extends z.ZodType>(
 	schema: S,
 	data: FormData,
-	form: string
+	form: string,
+	lists: readonly string[] = []
 ): { ok: true; data: z.infer<S> } | { ok: false; failure: ActionFailure<FormProblem> } {
-	const parsed = schema.safeParse(Object.fromEntries(data));
+	const fields: Record<string, unknown> = Object.fromEntries(data);
+	for (const key of lists) fields[key] = data.getAll(key);
+	const parsed = schema.safeParse(fields);
 	if (parsed.success) return { ok: true, data: parsed.data };
 	const issue = parsed.error.issues[0];
 	const field = issue?.path.map(String).join('.');

@@ -1,5 +1,5 @@
 import { now } from '#lib/server/clock.ts';
-import { error, fail } from '@sveltejs/kit';
+import { error } from '@sveltejs/kit';
 import { z } from 'zod';
 import { canApprove, canManagePlan, canReadDraft, workflowActionsFor } from '#lib/policy/index.ts';
 import { attempt, parseForm } from '#lib/server/actions.ts';
@@ -152,8 +152,14 @@ const Approve = z.object({
 	opinion: Opinion
 });
 const Reason = z.object({ reason: z.string().trim().min(1, 'error:reason-required').max(2000) });
+/** 退回: opinions as parallel lists of sections ('' for the activity) and texts. */
+const Return = z.object({
+	clause: z.array(z.string().max(20)).default([]),
+	opinion: z.array(z.string()).default([])
+});
 const Publish = z.object({
 	days: z.coerce.number().int().optional(),
+	groups: z.array(z.string().max(40)).default([]),
 	startsOn: z.string().max(10).optional(),
 	shortReason: z.string().max(2000).optional(),
 	publicLink: z.string().optional(),
@@ -162,20 +168,20 @@ const Publish = z.object({
 });
 
 /** The round's settings from the publish form; none when the form had no settings (defaults). */
-function roundInput(data: FormData): ActionInput['round'] {
-	if (!data.get('configured')) return undefined;
-	const days = Number(data.get('days') ?? DEFAULT_DAYS);
+function roundInput(data: z.infer<typeof Publish>): ActionInput['round'] {
+	if (!data.configured) return undefined;
 	return {
-		groups: data.getAll('groups').map(String),
-		days: Number.isFinite(days) ? days : DEFAULT_DAYS,
-		startsOn: String(data.get('startsOn') ?? ''),
-		shortReason: String(data.get('shortReason') ?? ''),
-		publicLink: data.get('publicLink') === 'on',
-		opinionsPublic: data.get('opinionsPublic') === 'public'
+		groups: data.groups,
+		days: data.days ?? DEFAULT_DAYS,
+		startsOn: data.startsOn ?? '',
+		shortReason: data.shortReason ?? '',
+		publicLink: data.publicLink === 'on',
+		opinionsPublic: data.opinionsPublic === 'public'
 	};
 }
 
-const Policy = z.object({
+const Policy = z.looseObject({
+	departments: z.array(z.coerce.number().int().positive()).default([]),
 	enterpriseCount: z.coerce.number().int().min(0).max(50),
 	residentCount: z.coerce.number().int().min(0).max(50),
 	approverId: z.union([z.literal(''), z.coerce.number().int().positive()]),
@@ -188,57 +194,65 @@ const Policy = z.object({
 	deadlineDays: z.union([z.literal(''), z.coerce.number().int().min(1).max(60)]).optional()
 });
 
-/** Departments in signing order: each checked one's order field (then its id) decides. */
-function orderedDepartments(data: FormData, ids: number[]): number[] {
+/** Departments in signing order: each checked one's `order-<id>` field (then its id) decides. */
+function orderedDepartments(data: Record<string, unknown>, ids: number[]): number[] {
 	const order = (id: number) => {
-		const n = Number(data.get(`order-${id}`));
+		const n = Number(data[`order-${id}`]);
 		return Number.isFinite(n) && n > 0 ? n : 1000;
 	};
 	return [...ids].sort((a, b) => order(a) - order(b) || a - b);
 }
 
-async function run(
+/** An empty field means "not set". */
+const orNull = <T>(value: T | '' | undefined): T | null =>
+	value === '' || value === undefined ? null : value;
+
+interface RunOptions<T> {
+	/** Fields the form repeats (see parseForm). */
+	lists?: readonly string[];
+	/** reopenPrevious acts on the activity before this one. */
+	which?: 'this' | 'previous';
+	/** The success word the page shows (default: the action's name). */
+	success?: (data: T) => string;
+}
+
+/** Parses the form with its schema and performs the action with what the schema let through. */
+async function run<S extends z.ZodType>(
 	event: RequestEvent,
 	action: WorkflowAction,
-	schemaFor: z.ZodType,
-	toInput: (data: FormData) => Parameters<typeof performAction>[4] = () => ({}),
-	which: 'this' | 'previous' = 'this'
+	schemaFor: S,
+	toInput: (data: z.infer<S>) => ActionInput = () => ({}),
+	{ lists = [], which = 'this', success = () => action }: RunOptions<z.infer<S>> = {}
 ) {
 	const { actor, planId, activity } = actorOf(event);
-	const data = await event.request.formData();
-	const parsed = parseForm(schemaFor, data, 'workflow');
+	const parsed = parseForm(schemaFor, await event.request.formData(), 'workflow', lists);
 	if (!parsed.ok) return parsed.failure;
 	const targetActivity = which === 'previous' ? previousActivity(activity) : activity;
 	if (!targetActivity) error(404, { message: 'not found' });
 	const result = await attempt('workflow', () =>
-		performAction(planId, targetActivity, action, actor, toInput(data))
+		performAction(planId, targetActivity, action, actor, toInput(parsed.data))
 	);
 	if (!result.ok) return result.failure;
-	return { form: 'workflow', success: action, state: result.value };
+	return { form: 'workflow', success: success(parsed.data), state: result.value };
 }
 
 export const actions: Actions = {
-	publish: (event) => run(event, 'publish', Publish, (d) => ({ round: roundInput(d) })),
+	publish: (event) =>
+		run(event, 'publish', Publish, (d) => ({ round: roundInput(d) }), { lists: ['groups'] }),
 	closeConsultation: (event) =>
-		run(event, 'closeConsultation', Close, (d) => ({
-			closeReason: String(d.get('closeReason') ?? '')
-		})),
-	submit: (event) =>
-		run(event, 'submit', Submit, (d) => ({ waiverReason: String(d.get('waiverReason') ?? '') })),
+		run(event, 'closeConsultation', Close, (d) => ({ closeReason: d.closeReason ?? '' })),
+	submit: (event) => run(event, 'submit', Submit, (d) => ({ waiverReason: d.waiverReason ?? '' })),
 	countersign: (event) =>
-		run(event, 'countersign', Countersign, (d) => {
-			const parsed = Countersign.parse(Object.fromEntries(d));
-			return { decision: parsed.decision, opinion: parsed.opinion };
-		}),
-	confirm: async (event) => {
-		const objecting = (await event.request.clone().formData()).get('decision') === 'object';
-		const result = await run(event, 'confirm', Confirm, (d) => {
-			const parsed = Confirm.parse(Object.fromEntries(d));
-			return { decision: parsed.decision, opinion: parsed.opinion, clause: parsed.clause || null };
-		});
-		// 有异议 is told apart from a plain confirmation on the page.
-		return objecting && 'success' in result ? { ...result, success: 'objected' } : result;
-	},
+		run(event, 'countersign', Countersign, (d) => ({ decision: d.decision, opinion: d.opinion })),
+	confirm: (event) =>
+		run(
+			event,
+			'confirm',
+			Confirm,
+			(d) => ({ decision: d.decision, opinion: d.opinion, clause: d.clause || null }),
+			// 有异议 is told apart from a plain confirmation on the page.
+			{ success: (d) => (d.decision === 'object' ? 'objected' : 'confirm') }
+		),
 	forward: (event) => run(event, 'forward', Empty),
 	answerObjection: async (event) => {
 		const { actor, planId, activity } = actorOf(event);
@@ -251,56 +265,38 @@ export const actions: Actions = {
 		return { form: 'objection', success: 'answered' };
 	},
 	return: (event) =>
-		run(event, 'return', Empty, (d) => {
-			const clauses = d.getAll('clause').map(String);
-			const texts = d.getAll('opinion').map(String);
-			return {
-				opinions: texts.map((text, i) => ({ clause: clauses[i] || null, text }))
-			};
-		}),
+		run(
+			event,
+			'return',
+			Return,
+			(d) => ({
+				opinions: d.opinion.map((text, i) => ({ clause: d.clause[i] || null, text }))
+			}),
+			{ lists: ['clause', 'opinion'] }
+		),
 	approve: (event) =>
-		run(event, 'approve', Approve, (d) => ({
-			password: String(d.get('password') ?? ''),
-			opinion: String(d.get('opinion') ?? '')
-		})),
+		run(event, 'approve', Approve, (d) => ({ password: d.password, opinion: d.opinion ?? '' })),
 	resume: (event) => run(event, 'resume', Empty),
-	reopen: (event) =>
-		run(event, 'reopen', Reason, (d) => ({ reason: String(d.get('reason') ?? '') })),
+	reopen: (event) => run(event, 'reopen', Reason, (d) => ({ reason: d.reason })),
 	reopenPrevious: (event) =>
-		run(event, 'reopen', Reason, (d) => ({ reason: String(d.get('reason') ?? '') }), 'previous'),
+		run(event, 'reopen', Reason, (d) => ({ reason: d.reason }), { which: 'previous' }),
 	policy: async (event) => {
 		const { actor, planId, activity } = actorOf(event);
-		const data = await event.request.formData();
-		const parsed = parseForm(Policy, data, 'policy');
+		const parsed = parseForm(Policy, await event.request.formData(), 'policy', ['departments']);
 		if (!parsed.ok) return parsed.failure;
-		const departments = z
-			.array(z.coerce.number().int().positive())
-			.safeParse(data.getAll('departments'));
-		if (!departments.success) return fail(400, { form: 'policy', error: 'invalid', details: {} });
+		const p = parsed.data;
+		const percent = p.thresholdUnit === 'percent';
 		const result = await attempt('policy', () =>
 			changePolicy(planId, activity, actor, {
-				departments: orderedDepartments(data, [...new Set(departments.data)]),
-				mode: parsed.data.mode,
-				threshold:
-					parsed.data.thresholdUnit === 'percent' ||
-					parsed.data.threshold === '' ||
-					parsed.data.threshold === undefined
-						? null
-						: parsed.data.threshold,
-				thresholdPercent:
-					parsed.data.thresholdUnit !== 'percent' ||
-					parsed.data.thresholdPercent === '' ||
-					parsed.data.thresholdPercent === undefined
-						? null
-						: parsed.data.thresholdPercent,
-				deadlineDays:
-					parsed.data.deadlineDays === '' || parsed.data.deadlineDays === undefined
-						? null
-						: parsed.data.deadlineDays,
-				enterpriseCount: parsed.data.enterpriseCount,
-				residentCount: parsed.data.residentCount,
-				approverId: parsed.data.approverId === '' ? null : parsed.data.approverId,
-				consultationWaiver: parsed.data.consultationWaiver?.trim() || null
+				departments: orderedDepartments(p, [...new Set(p.departments)]),
+				mode: p.mode,
+				threshold: percent ? null : orNull(p.threshold),
+				thresholdPercent: percent ? orNull(p.thresholdPercent) : null,
+				deadlineDays: orNull(p.deadlineDays),
+				enterpriseCount: p.enterpriseCount,
+				residentCount: p.residentCount,
+				approverId: orNull(p.approverId),
+				consultationWaiver: p.consultationWaiver?.trim() || null
 			})
 		);
 		if (!result.ok) return result.failure;
