@@ -160,156 +160,169 @@ interface TableView {
 	total?: string;
 }
 
+/** A field's column (`[key, width]`) or a computed one, in the order the table shows them. */
+type ColumnSpec = readonly [key: string, width: number] | Column;
+
+function columnsOf(block: BlockKey, ...specs: ColumnSpec[]): Column[] {
+	return specs.map((spec) => ('header' in spec ? spec : col(block, spec[0], spec[1])));
+}
+
+/** 建设周期 of a project (key projects and the project library): its first and last year. */
+const PROJECT_PERIOD: Column = {
+	header: WORDS.projectPeriod,
+	width: 14,
+	value: span((row) => [yearOrEmpty(row.startYear), yearOrEmpty(row.endYear)])
+};
+
 const VIEWS: { [K in BlockKey]: TableView } = {
 	needs: {
-		columns: [
-			col('needs', 'statement', 40),
-			col('needs', 'category', 18),
-			col('needs', 'stakeholder', 9),
-			col('needs', 'origin', 18),
-			col('needs', 'priority', 9)
-		],
+		columns: columnsOf(
+			'needs',
+			['statement', 40],
+			['category', 18],
+			['stakeholder', 9],
+			['origin', 18],
+			['priority', 9]
+		),
 		details: ['deferral']
 	},
 	indicators: {
-		columns: [
-			col('indicators', 'code', 10),
-			col('indicators', 'level1', 12),
-			col('indicators', 'level2', 12),
-			col('indicators', 'name', 18),
-			col('indicators', 'attribute', 8),
-			col('indicators', 'current', 10),
-			col('indicators', 'target', 10),
-			col('indicators', 'unit', 7)
-		],
+		columns: columnsOf(
+			'indicators',
+			['code', 10],
+			['level1', 12],
+			['level2', 12],
+			['name', 18],
+			['attribute', 8],
+			['current', 10],
+			['target', 10],
+			['unit', 7]
+		),
 		details: ['source', 'weight', 'baseYear', 'method', 'dataSource', 'score', 'note']
 	},
 	goals: {
-		columns: [
-			col('goals', 'level', 10),
-			col('goals', 'statement', 30),
-			col('goals', 'indicator', 16),
-			col('goals', 'baseline', 8),
-			col('goals', 'target', 8),
-			col('goals', 'unit', 8),
-			col('goals', 'deadline', 9),
-			col('goals', 'owner', 14)
-		],
+		columns: columnsOf(
+			'goals',
+			['level', 10],
+			['statement', 30],
+			['indicator', 16],
+			['baseline', 8],
+			['target', 8],
+			['unit', 8],
+			['deadline', 9],
+			['owner', 14]
+		),
 		details: ['parent', 'indicatorRef', 'alignedPlans', 'plans', 'tasks', 'outcomes', 'needs']
 	},
 	architectureLayers: {
-		columns: [
-			col('architectureLayers', 'layer', 14),
-			col('architectureLayers', 'name', 16),
-			col('architectureLayers', 'elements', 40),
-			col('architectureLayers', 'approach', 30)
-		],
+		columns: columnsOf(
+			'architectureLayers',
+			['layer', 14],
+			['name', 16],
+			['elements', 40],
+			['approach', 30]
+		),
 		details: []
 	},
 	businessTree: { columns: [], details: [] },
 	systems: {
-		columns: [
-			col('systems', 'name', 20),
-			col('systems', 'mode', 10),
-			col('systems', 'functions', 45),
-			col('systems', 'owner', 18)
-		],
+		columns: columnsOf('systems', ['name', 20], ['mode', 10], ['functions', 45], ['owner', 18]),
 		details: ['goal', 'content', 'interfaces', 'interfaceNotes']
 	},
 	keyProjects: {
-		columns: [
-			col('keyProjects', 'name', 20),
-			col('keyProjects', 'content', 40),
-			{
-				header: WORDS.projectPeriod,
-				width: 14,
-				value: span((row) => [yearOrEmpty(row.startYear), yearOrEmpty(row.endYear)])
-			},
-			col('keyProjects', 'budget', 12),
-			col('keyProjects', 'leadUnit', 16)
-		],
+		columns: columnsOf(
+			'keyProjects',
+			['name', 20],
+			['content', 40],
+			PROJECT_PERIOD,
+			['budget', 12],
+			['leadUnit', 16]
+		),
 		details: ['goal', 'mode', 'domain', 'priority', 'needs', 'goals'],
 		total: 'budget'
 	},
 	operatingModel: {
-		columns: [
-			col('operatingModel', 'project', 18),
-			col('operatingModel', 'model', 16),
-			col('operatingModel', 'rationale', 24),
-			col('operatingModel', 'responsibilities', 24),
-			col('operatingModel', 'financing', 18)
-		],
+		columns: columnsOf(
+			'operatingModel',
+			['project', 18],
+			['model', 16],
+			['rationale', 24],
+			['responsibilities', 24],
+			['financing', 18]
+		),
 		details: []
 	},
 	phases: {
-		columns: [
-			col('phases', 'name', 14),
+		columns: columnsOf(
+			'phases',
+			['name', 14],
 			{
 				header: WORDS.phasePeriod,
 				width: 14,
 				value: span((row) => [monthOf(row.start), monthOf(row.end)])
 			},
-			col('phases', 'tasks', 34),
-			col('phases', 'outcomes', 24),
-			col('phases', 'projects', 20)
-		],
+			['tasks', 34],
+			['outcomes', 24],
+			['projects', 20]
+		),
 		details: ['goals', 'budget']
 	},
 	planRegister: {
-		columns: [
-			col('planRegister', 'name', 30),
-			col('planRegister', 'level', 10),
-			col('planRegister', 'issuer', 18),
-			col('planRegister', 'year', 10),
-			col('planRegister', 'alignment', 32)
-		],
+		columns: columnsOf(
+			'planRegister',
+			['name', 30],
+			['level', 10],
+			['issuer', 18],
+			['year', 10],
+			['alignment', 32]
+		),
 		details: ['content']
 	},
 	funding: {
-		columns: [
-			col('funding', 'project', 22),
-			col('funding', 'year', 8),
-			col('funding', 'kind', 8),
-			col('funding', 'fiscal', 12),
-			col('funding', 'bond', 12),
-			col('funding', 'social', 12),
-			col('funding', 'other', 12)
-		],
+		columns: columnsOf(
+			'funding',
+			['project', 22],
+			['year', 8],
+			['kind', 8],
+			['fiscal', 12],
+			['bond', 12],
+			['social', 12],
+			['other', 12]
+		),
 		details: ['note']
 	},
 	dataCatalog: {
-		columns: [
-			col('dataCatalog', 'name', 18),
-			col('dataCatalog', 'provider', 16),
-			col('dataCatalog', 'business', 22),
-			col('dataCatalog', 'systems', 22),
-			col('dataCatalog', 'sharing', 12)
-		],
+		columns: columnsOf(
+			'dataCatalog',
+			['name', 18],
+			['provider', 16],
+			['business', 22],
+			['systems', 22],
+			['sharing', 12]
+		),
 		details: ['consumers', 'operations', 'protection', 'frequency']
 	},
 	fiscalCapacity: {
-		columns: [
-			col('fiscalCapacity', 'year', 8),
-			col('fiscalCapacity', 'budget', 18),
+		columns: columnsOf(
+			'fiscalCapacity',
+			['year', 8],
+			['budget', 18],
 			{ header: WORDS.planFiscal, width: 16, numeric: true, value: fiscal('planFiscal') },
 			{ header: WORDS.fiscalShare, width: 14, numeric: true, value: fiscal('fiscalShare') },
-			col('fiscalCapacity', 'pppObligations', 18),
+			['pppObligations', 18],
 			{ header: WORDS.pppShare, width: 14, numeric: true, value: fiscal('pppShare') }
-		],
+		),
 		details: ['source']
 	},
 	projectLibrary: {
-		columns: [
-			col('projectLibrary', 'name', 24),
-			col('projectLibrary', 'unit', 18),
-			{
-				header: WORDS.projectPeriod,
-				width: 14,
-				value: span((row) => [yearOrEmpty(row.startYear), yearOrEmpty(row.endYear)])
-			},
-			col('projectLibrary', 'investment', 12),
-			col('projectLibrary', 'source', 18)
-		],
+		columns: columnsOf(
+			'projectLibrary',
+			['name', 24],
+			['unit', 18],
+			PROJECT_PERIOD,
+			['investment', 12],
+			['source', 18]
+		),
 		details: ['prerequisites', 'keyProject'],
 		total: 'investment'
 	}
