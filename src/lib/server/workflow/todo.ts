@@ -64,6 +64,24 @@ export interface TodoItem {
 
 type PlanInfo = { id: number; name: string };
 
+/** A 待办 of one of the plan's activities: the caller says what, how many, where and since when. */
+export function todoItem(
+	plan: PlanInfo,
+	activity: Activity,
+	item: Pick<TodoItem, 'key' | 'kind' | 'count' | 'link' | 'since'> &
+		Partial<Pick<TodoItem, 'clause' | 'deadline'>>
+): TodoItem {
+	return {
+		planId: plan.id,
+		planName: plan.name,
+		activity,
+		chapter: ACTIVITY_CHAPTER[activity],
+		clause: null,
+		deadline: null,
+		...item
+	};
+}
+
 /** The end of the step's last working day (weekends and HOLIDAYS skipped, in TIME_ZONE). */
 export function stepDeadline(start: number, days: number): number {
 	return workingDeadline(start, days, parseHolidays(config.HOLIDAYS), config.TIME_ZONE);
@@ -77,17 +95,6 @@ export function signOffTasks(
 	membership: Membership,
 	userId: number
 ): TodoItem[] {
-	const base = {
-		planId: plan.id,
-		planName: plan.name,
-		activity,
-		chapter: ACTIVITY_CHAPTER[activity],
-		clause: null,
-		count: 1,
-		link: `/plans/${plan.id}/workflow/${activity}`,
-		since: row.updatedAt.getTime(),
-		deadline: null
-	};
 	const version = row.currentVersionId ? getVersion(row.currentVersionId) : undefined;
 	const policy = loadPolicy(plan.id, activity);
 	// A step's deadline runs from when the version it signs was formed (送审稿, 报批稿).
@@ -95,12 +102,15 @@ export function signOffTasks(
 		version && policy.deadlineDays !== null && (row.state === 'review' || row.state === 'approval')
 			? stepDeadline(version.createdAt.getTime(), policy.deadlineDays)
 			: null;
-	const item = (kind: TodoKind): TodoItem => ({
-		...base,
-		kind,
-		key: `${kind}:${plan.id}:${activity}`,
-		deadline
-	});
+	const item = (kind: TodoKind): TodoItem =>
+		todoItem(plan, activity, {
+			key: `${kind}:${plan.id}:${activity}`,
+			kind,
+			count: 1,
+			link: `/plans/${plan.id}/workflow/${activity}`,
+			since: row.updatedAt.getTime(),
+			deadline
+		});
 	if (row.state === 'returned') return canManagePlan(membership) ? [item('returned')] : [];
 	if (!version) return [];
 	if (row.state === 'approval')
@@ -214,19 +224,17 @@ function answerTasks(
 			existing.since = Math.min(existing.since, o.at.getTime());
 			continue;
 		}
-		groups.set(key, {
+		groups.set(
 			key,
-			kind: 'answer',
-			planId: plan.id,
-			planName: plan.name,
-			activity,
-			chapter: ACTIVITY_CHAPTER[activity],
-			clause: o.clause,
-			count: 1,
-			link: `/plans/${plan.id}/rounds/${o.roundId}`,
-			since: o.at.getTime(),
-			deadline: null
-		});
+			todoItem(plan, activity, {
+				key,
+				kind: 'answer',
+				clause: o.clause,
+				count: 1,
+				link: `/plans/${plan.id}/rounds/${o.roundId}`,
+				since: o.at.getTime()
+			})
+		);
 	}
 	return [...groups.values()];
 }
@@ -242,19 +250,15 @@ function moderationTasks(plan: PlanInfo, rounds: readonly OpenRound[]): TodoItem
 			.where(and(eq(p.roundId, round.id), eq(p.status, 'pending')))
 			.all();
 		if (held.length === 0) continue;
-		tasks.push({
-			key: `moderate:${plan.id}:${round.id}`,
-			kind: 'moderate',
-			planId: plan.id,
-			planName: plan.name,
-			activity: round.activity,
-			chapter: ACTIVITY_CHAPTER[round.activity],
-			clause: null,
-			count: held.length,
-			link: `/plans/${plan.id}/rounds/${round.id}`,
-			since: Math.min(...held.map((h) => h.at.getTime())),
-			deadline: null
-		});
+		tasks.push(
+			todoItem(plan, round.activity, {
+				key: `moderate:${plan.id}:${round.id}`,
+				kind: 'moderate',
+				count: held.length,
+				link: `/plans/${plan.id}/rounds/${round.id}`,
+				since: Math.min(...held.map((h) => h.at.getTime()))
+			})
+		);
 	}
 	return tasks;
 }
