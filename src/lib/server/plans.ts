@@ -74,29 +74,19 @@ export function removeMember(
 	role: PlanRole,
 	actorId: number
 ): void {
+	const membership = and(
+		eq(schema.planMembers.planId, planId),
+		eq(schema.planMembers.userId, userId),
+		eq(schema.planMembers.role, role)
+	);
 	const held = getDb()
 		.select({ userId: schema.planMembers.userId })
 		.from(schema.planMembers)
-		.where(
-			and(
-				eq(schema.planMembers.planId, planId),
-				eq(schema.planMembers.userId, userId),
-				eq(schema.planMembers.role, role)
-			)
-		)
+		.where(membership)
 		.get();
 	const refusal = roleRemovalRefusal(role, held !== undefined, countPlanAdmins(planId));
 	if (refusal) throw new DomainError(refusal);
-	getDb()
-		.delete(schema.planMembers)
-		.where(
-			and(
-				eq(schema.planMembers.planId, planId),
-				eq(schema.planMembers.userId, userId),
-				eq(schema.planMembers.role, role)
-			)
-		)
-		.run();
+	getDb().delete(schema.planMembers).where(membership).run();
 	appendAudit({
 		action: 'member.removed',
 		actorId,
@@ -105,6 +95,24 @@ export function removeMember(
 		details: { role }
 	});
 	announceAccessChanged({ planId });
+}
+
+/** Records a section (un)assignment and re-applies access to the section's open editors. */
+function sectionChanged(
+	action: 'section.assigned' | 'section.unassigned',
+	planId: number,
+	clause: string,
+	organizationId: number,
+	actorId: number | null
+): void {
+	appendAudit({
+		action,
+		actorId,
+		planId,
+		target: `section:${clause}`,
+		details: { organizationId }
+	});
+	announceAccessChanged({ planId, clause });
 }
 
 export function assignSection(
@@ -118,14 +126,7 @@ export function assignSection(
 		.values({ planId, clause, organizationId })
 		.onConflictDoNothing()
 		.run();
-	appendAudit({
-		action: 'section.assigned',
-		actorId,
-		planId,
-		target: `section:${clause}`,
-		details: { organizationId }
-	});
-	announceAccessChanged({ planId, clause });
+	sectionChanged('section.assigned', planId, clause, organizationId, actorId);
 }
 
 export function unassignSection(
@@ -144,14 +145,7 @@ export function unassignSection(
 			)
 		)
 		.run();
-	appendAudit({
-		action: 'section.unassigned',
-		actorId,
-		planId,
-		target: `section:${clause}`,
-		details: { organizationId }
-	});
-	announceAccessChanged({ planId, clause });
+	sectionChanged('section.unassigned', planId, clause, organizationId, actorId);
 }
 
 /** Plans the user is a member of, with their roles in each. */
