@@ -28,6 +28,7 @@ import { cleanCommentBody } from './comment-body.ts';
 import { getDb, schema } from './db/index.ts';
 import { DomainError } from './errors.ts';
 import { logger } from './log.ts';
+import { userNames } from './names.ts';
 import { notify } from './notifications.ts';
 import { inMemory, take } from './rate-limit.ts';
 
@@ -450,9 +451,8 @@ function setThreadStatus(actor: Actor, thread: Thread, resolving: boolean): void
 
 /** The section's threads as the panel shows them (never raw rows). */
 export function listThreads(planId: number, clause: string, viewerId: number): ThreadView[] {
-	const { commentThreads, users } = schema;
-	const db = getDb();
-	const threads = db
+	const { commentThreads } = schema;
+	const threads = getDb()
 		.select()
 		.from(commentThreads)
 		.where(
@@ -466,19 +466,7 @@ export function listThreads(planId: number, clause: string, viewerId: number): T
 		.all();
 	if (threads.length === 0) return [];
 	const messages = commentViews(threads.map((t) => t.id));
-	const names = new Map(
-		db
-			.select({ id: users.id, name: users.displayName })
-			.from(users)
-			.where(
-				inArray(
-					users.id,
-					threads.map((t) => t.resolvedBy ?? 0)
-				)
-			)
-			.all()
-			.map((u) => [u.id, u.name])
-	);
+	const names = userNames(threads.flatMap((t) => (t.resolvedBy ? [t.resolvedBy] : [])));
 	const membership = getMembership(planId, viewerId);
 	const owners = assignedOrganizationIds(planId, clause);
 	return threads.map((t) => ({

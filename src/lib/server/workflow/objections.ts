@@ -5,13 +5,14 @@
  * current 送审稿 is unanswered: the section's owning department (or, for the activity as a whole,
  * the lead department's plan admins) answers it in writing, then the plan admin forwards it.
  */
-import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
+import { and, asc, eq, isNull } from 'drizzle-orm';
 import { canAnswerObjection } from '../../policy/index.ts';
 import type { Membership } from '../../roles.ts';
 import { ACTIVITY_CHAPTER, type Activity } from '../../standard/sections.ts';
 import { getMembership } from '../access.ts';
 import { getDb, schema } from '../db/index.ts';
 import { DomainError } from '../errors.ts';
+import { organizationNames, userNames } from '../names.ts';
 import { notify } from '../notifications.ts';
 import { getPlan, planMembers, sectionOwners } from '../plans.ts';
 import type { MemberActor } from '../actor.ts';
@@ -63,29 +64,6 @@ export function mayAnswer(planId: number, membership: Membership, clause: string
 	return canAnswerObjection(membership, ownersOf(planId, clause));
 }
 
-/** Names of users and organizations by id (for answers). */
-function names(userIds: number[], organizationIds: number[]) {
-	const db = getDb();
-	const users = userIds.length
-		? db
-				.select({ id: schema.users.id, name: schema.users.displayName })
-				.from(schema.users)
-				.where(inArray(schema.users.id, userIds))
-				.all()
-		: [];
-	const orgs = organizationIds.length
-		? db
-				.select({ id: schema.organizations.id, name: schema.organizations.name })
-				.from(schema.organizations)
-				.where(inArray(schema.organizations.id, organizationIds))
-				.all()
-		: [];
-	return {
-		user: new Map(users.map((u) => [u.id, u.name])),
-		org: new Map(orgs.map((o) => [o.id, o.name]))
-	};
-}
-
 export interface ObjectionView {
 	id: number;
 	signatureId: number;
@@ -108,10 +86,13 @@ export function loadObjections(
 	answerable = false
 ): ObjectionView[] {
 	const rows = readObjections(planId, activity, hash);
-	const who = names(
-		rows.flatMap((r) => (r.answeredBy ? [r.answeredBy] : [])),
-		rows.flatMap((r) => (r.answeredOrganizationId ? [r.answeredOrganizationId] : []))
-	);
+	// Who answered, by name.
+	const who = {
+		user: userNames(rows.flatMap((r) => (r.answeredBy ? [r.answeredBy] : []))),
+		org: organizationNames(
+			rows.flatMap((r) => (r.answeredOrganizationId ? [r.answeredOrganizationId] : []))
+		)
+	};
 	return rows.map((r) => ({
 		id: r.id,
 		signatureId: r.signatureId,
