@@ -7,6 +7,7 @@ import { alias } from 'drizzle-orm/sqlite-core';
 import { canAnswerFeedback } from '../../policy/index.ts';
 import type { Membership } from '../../roles.ts';
 import { findSection, type Activity } from '../../standard/sections.ts';
+import { sectionState } from '../access.ts';
 import { getDb, schema } from '../db/index.ts';
 import { sectionOwners } from '../plans.ts';
 
@@ -70,18 +71,8 @@ export function feedbackOnVersion(planId: number, versionId: number): FeedbackIt
  * filed on superseded by a reopening): what the section's editors are to address now.
  */
 export function adoptedForRevision(planId: number, clause: string): FeedbackItem[] {
-	const section = findSection(clause);
-	if (!section) return [];
-	const state = getDb()
-		.select({ state: schema.planActivities.state })
-		.from(schema.planActivities)
-		.where(
-			and(
-				eq(schema.planActivities.planId, planId),
-				eq(schema.planActivities.activity, section.activity)
-			)
-		)
-		.get()?.state;
+	if (!findSection(clause)) return [];
+	const state = sectionState(planId, clause);
 	if (state !== 'drafting' && state !== 'returned') return [];
 	return select(
 		and(
