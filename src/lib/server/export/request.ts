@@ -11,7 +11,9 @@ import { canExport } from '../../policy/index.ts';
 import type { Membership } from '../../roles.ts';
 import type { ExportPlan } from './index.ts';
 import { m } from '../../paraglide/messages.js';
+import type { Plan } from '../db/schema.ts';
 import { logger } from '../log.ts';
+import { planHeader } from '../workspace.ts';
 import {
 	compilationSource,
 	frozenVersionSource,
@@ -85,16 +87,8 @@ export function exportSourceFor(
 	return source;
 }
 
-export function exportPlanOf(
-	plan: { id: number; name: string; city: string; periodStart: number; periodEnd: number },
-	leadUnit: string
-): ExportPlan {
-	return {
-		id: plan.id,
-		name: plan.name,
-		city: plan.city,
-		periodStart: plan.periodStart,
-		periodEnd: plan.periodEnd,
-		leadUnit
-	};
+/** The plan as an export names it: its header with the lead organization as 编制单位. */
+export function exportPlanOf(plan: Plan): ExportPlan {
+	const { leadOrganization, ...header } = planHeader(plan);
+	return { ...header, leadUnit: leadOrganization };
 }

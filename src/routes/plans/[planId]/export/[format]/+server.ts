@@ -17,7 +17,6 @@ import {
 } from '#lib/server/export/request.ts';
 import { logger } from '#lib/server/log.ts';
 import { instanceKey } from '#lib/server/verify/key.ts';
-import { planHeader } from '#lib/server/workspace.ts';
 import type { RequestHandler } from './$types';
 
 const log = logger('export');
@@ -30,10 +29,7 @@ export const GET: RequestHandler = async (event) => {
 	const source = exportSourceOrRefusal(plan.id, membership, query);
 	if (source instanceof Response) return source;
 	const started = performance.now();
-	const input = await loadExportInput(
-		exportPlanOf(plan, planHeader(plan).leadOrganization),
-		source
-	);
+	const input = await loadExportInput(exportPlanOf(plan), source);
 	try {
 		// A frozen version's DOCX and PDF carry the instance's signed 验证信息 (see /verify).
 		const file = await renderExport(input, format, {

@@ -6,7 +6,6 @@ import {
 	exportSourceOrRefusal,
 	parseExportQuery
 } from '#lib/server/export/request.ts';
-import { planHeader } from '#lib/server/workspace.ts';
 import type { RequestHandler } from './$types';
 
 export const GET: RequestHandler = async (event) => {
@@ -14,10 +13,7 @@ export const GET: RequestHandler = async (event) => {
 	const query = parseExportQuery(event.url);
 	const source = exportSourceOrRefusal(plan.id, membership, query);
 	if (source instanceof Response) return source;
-	const input = await loadExportInput(
-		exportPlanOf(plan, planHeader(plan).leadOrganization),
-		source
-	);
+	const input = await loadExportInput(exportPlanOf(plan), source);
 	const file = await renderExport(input, 'html', query);
 	return new Response(file.body as string, {
 		headers: { 'content-type': file.contentType, 'cache-control': 'private, no-store' }
