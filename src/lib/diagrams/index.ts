@@ -24,35 +24,22 @@ export interface DiagramSpec {
 	build(rows: RowsOf): Diagram | null;
 }
 
+/** A diagram drawn from the rows of the block it stands before, titled with its caption. */
+function ofBlock(
+	id: string,
+	clause: string,
+	block: BlockKey,
+	caption: string,
+	draw: (rows: unknown, title: string) => Diagram | null
+): DiagramSpec {
+	return { id, clause, block, caption, build: (rows) => draw(rows(clause, block), caption) };
+}
+
 export const DIAGRAMS: readonly DiagramSpec[] = [
-	{
-		id: 'overall',
-		clause: '7.4',
-		block: 'architectureLayers',
-		caption: '总体架构图',
-		build: (rows) => layersDiagram(rows('7.4', 'architectureLayers'), '总体架构图')
-	},
-	{
-		id: 'business',
-		clause: '8.1',
-		block: 'businessTree',
-		caption: '业务架构图',
-		build: (rows) => businessDiagram(rows('8.1', 'businessTree'), '业务架构图')
-	},
-	{
-		id: 'application',
-		clause: '8.3',
-		block: 'systems',
-		caption: '应用架构图',
-		build: (rows) => systemsDiagram(rows('8.3', 'systems'), '应用架构图')
-	},
-	{
-		id: 'infrastructure',
-		clause: '8.4',
-		block: 'architectureLayers',
-		caption: '基础设施架构图',
-		build: (rows) => layersDiagram(rows('8.4', 'architectureLayers'), '基础设施架构图')
-	},
+	ofBlock('overall', '7.4', 'architectureLayers', '总体架构图', layersDiagram),
+	ofBlock('business', '8.1', 'businessTree', '业务架构图', businessDiagram),
+	ofBlock('application', '8.3', 'systems', '应用架构图', systemsDiagram),
+	ofBlock('infrastructure', '8.4', 'architectureLayers', '基础设施架构图', layersDiagram),
 	{
 		id: 'trace',
 		clause: '9.3',
