@@ -36,33 +36,49 @@ function untraced(
 	);
 }
 
-export const needsToGoalsRule: Rule = {
-	id: 'trace.needs-goals',
-	// 7.1.1: 总体设计宜以智慧城市建设需求为依据.
-	clause: '7.1.1',
-	label: LABELS.needsToGoals,
-	level: 'required',
-	section: '7.3',
-	check(view) {
-		const linked = new Set(view.rows('7.3', 'goals').flatMap((g) => g.needs));
-		const findings = untraced(view, linked, '7.3', 'goals', MESSAGES.needWithoutGoal);
-		return findings ? outcome(findings) : NA;
-	}
-};
+/** Every need is linked (对应需求) from a row of `block` in `section`, or deferred with a reason. */
+function needsLinkedRule(
+	rule: Omit<Rule, 'section' | 'check'>,
+	section: string,
+	block: 'goals' | 'keyProjects',
+	message: (need: string) => string
+): Rule {
+	return {
+		...rule,
+		section,
+		check(view) {
+			const linked = new Set(view.rows(section, block).flatMap((r) => r.needs));
+			const findings = untraced(view, linked, section, block, message);
+			return findings ? outcome(findings) : NA;
+		}
+	};
+}
 
-export const needsToProjectsRule: Rule = {
-	id: 'trace.needs-projects',
-	// 5.2.4: 在前期阶段成果的基础上……提出智慧城市建设重点工程.
-	clause: '5.2.4',
-	label: LABELS.needsToProjects,
-	level: 'required',
-	section: '9.1',
-	check(view) {
-		const linked = new Set(view.rows('9.1', 'keyProjects').flatMap((p) => p.needs));
-		const findings = untraced(view, linked, '9.1', 'keyProjects', MESSAGES.needWithoutProject);
-		return findings ? outcome(findings) : NA;
-	}
-};
+export const needsToGoalsRule: Rule = needsLinkedRule(
+	{
+		id: 'trace.needs-goals',
+		// 7.1.1: 总体设计宜以智慧城市建设需求为依据.
+		clause: '7.1.1',
+		label: LABELS.needsToGoals,
+		level: 'required'
+	},
+	'7.3',
+	'goals',
+	MESSAGES.needWithoutGoal
+);
+
+export const needsToProjectsRule: Rule = needsLinkedRule(
+	{
+		id: 'trace.needs-projects',
+		// 5.2.4: 在前期阶段成果的基础上……提出智慧城市建设重点工程.
+		clause: '5.2.4',
+		label: LABELS.needsToProjects,
+		level: 'required'
+	},
+	'9.1',
+	'keyProjects',
+	MESSAGES.needWithoutProject
+);
 
 export const projectsToGoalsRule: Rule = {
 	id: 'trace.projects-goals',
