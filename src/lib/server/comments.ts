@@ -15,7 +15,6 @@ import type { MemberView, ThreadView } from '../comments/types.ts';
 import { BODY_FRAGMENT, itemFragmentName } from '../editor/fragments.ts';
 import { canReadDraft, canResolveSuggestionThread } from '../policy/index.ts';
 import { parseSuggestionId } from '../suggestions/ids.ts';
-import type { PlanRole } from '../roles.ts';
 import { proseItemsOf } from '../templates/registry.ts';
 import { getTemplate } from '../templates/registry.ts';
 import { sectionDocumentName } from '../standard/sections.ts';
@@ -29,6 +28,7 @@ import { getDb, schema } from './db/index.ts';
 import { DomainError } from './errors.ts';
 import { logger } from './log.ts';
 import { userNames } from './names.ts';
+import { planMembers } from './plans.ts';
 import { notify } from './notifications.ts';
 import { inMemory, take } from './rate-limit.ts';
 
@@ -149,39 +149,10 @@ function threadRow(
 
 /** Members who read the draft: whom a comment may @mention. */
 export function mentionableMembers(planId: number): MemberView[] {
-	const { planMembers, users, organizations } = schema;
-	const rows = getDb()
-		.select({
-			id: users.id,
-			name: users.displayName,
-			organization: organizations.name,
-			role: planMembers.role,
-			disabledAt: users.disabledAt
-		})
-		.from(planMembers)
-		.innerJoin(users, eq(planMembers.userId, users.id))
-		.innerJoin(organizations, eq(users.organizationId, organizations.id))
-		.where(eq(planMembers.planId, planId))
-		.orderBy(asc(users.id))
-		.all();
-	const byId = new Map<
-		number,
-		{ id: number; name: string; organization: string; roles: PlanRole[] }
-	>();
-	for (const row of rows) {
-		if (row.disabledAt) continue;
-		const member = byId.get(row.id) ?? {
-			id: row.id,
-			name: row.name,
-			organization: row.organization,
-			roles: []
-		};
-		member.roles.push(row.role);
-		byId.set(row.id, member);
-	}
-	return [...byId.values()]
-		.filter((m) => canReadDraft({ roles: m.roles, organizationId: 0 }))
-		.map(({ id, name, organization }) => ({ id, name, organization }));
+	return planMembers(planId)
+		.filter((m) => !m.disabledAt && canReadDraft({ roles: m.roles, organizationId: 0 }))
+		.sort((a, b) => a.userId - b.userId)
+		.map((m) => ({ id: m.userId, name: m.displayName, organization: m.organization }));
 }
 
 function requireReader(userId: number, planId: number, clause: string): void {
