@@ -19,7 +19,7 @@ import {
 	setUserDisabled
 } from '#lib/server/users.ts';
 import { fail } from '@sveltejs/kit';
-import type { Actions, PageServerLoad } from './$types';
+import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
 const CreateUser = z.object({
 	displayName: displayNameField,
@@ -44,6 +44,26 @@ export const load: PageServerLoad = (event) => {
 	};
 };
 
+/**
+ * A row action on one existing account, by the system admin. `act` may refuse with a code
+ * (the page's 400); an unknown account is a 404.
+ */
+async function onUser<S extends typeof UserRef>(
+	event: RequestEvent,
+	schemaFor: S,
+	success: 'disabled' | 'enabled' | 'password',
+	act: (data: z.infer<S>, actorId: number) => 'self' | void | Promise<void>
+) {
+	const actor = requireSystemAdmin(event);
+	const parsed = parseForm(schemaFor, await event.request.formData(), 'row');
+	if (!parsed.ok) return parsed.failure;
+	if (!getUser(parsed.data.userId))
+		return fail(404, { form: 'row', error: 'invalid', details: {} });
+	const refusal = await act(parsed.data, actor.id);
+	if (refusal) return fail(400, { form: 'row', error: refusal, details: {} });
+	return { form: 'row', success };
+}
+
 export const actions: Actions = {
 	create: async (event) => {
 		const actor = requireSystemAdmin(event);
@@ -53,34 +73,18 @@ export const actions: Actions = {
 		if (!result.ok) return result.failure;
 		return { form: 'create', success: parsed.data.username };
 	},
-	disable: async (event) => {
-		const actor = requireSystemAdmin(event);
-		const parsed = parseForm(UserRef, await event.request.formData(), 'row');
-		if (!parsed.ok) return parsed.failure;
-		if (disableUserRefusal(actor.id, parsed.data.userId))
-			return fail(400, { form: 'row', error: 'self', details: {} });
-		if (!getUser(parsed.data.userId))
-			return fail(404, { form: 'row', error: 'invalid', details: {} });
-		// Ending the account's sessions closes its live sockets too (auth/session-events.ts).
-		setUserDisabled(parsed.data.userId, true, actor.id);
-		return { form: 'row', success: 'disabled' };
-	},
-	enable: async (event) => {
-		const actor = requireSystemAdmin(event);
-		const parsed = parseForm(UserRef, await event.request.formData(), 'row');
-		if (!parsed.ok) return parsed.failure;
-		if (!getUser(parsed.data.userId))
-			return fail(404, { form: 'row', error: 'invalid', details: {} });
-		setUserDisabled(parsed.data.userId, false, actor.id);
-		return { form: 'row', success: 'enabled' };
-	},
-	resetPassword: async (event) => {
-		const actor = requireSystemAdmin(event);
-		const parsed = parseForm(ResetPassword, await event.request.formData(), 'row');
-		if (!parsed.ok) return parsed.failure;
-		if (!getUser(parsed.data.userId))
-			return fail(404, { form: 'row', error: 'invalid', details: {} });
-		await setPassword(parsed.data.userId, parsed.data.password, actor.id);
-		return { form: 'row', success: 'password' };
-	}
+	disable: (event) =>
+		onUser(event, UserRef, 'disabled', (data, actorId) => {
+			if (disableUserRefusal(actorId, data.userId)) return 'self';
+			// Ending the account's sessions closes its live sockets too (auth/session-events.ts).
+			setUserDisabled(data.userId, true, actorId);
+		}),
+	enable: (event) =>
+		onUser(event, UserRef, 'enabled', (data, actorId) => {
+			setUserDisabled(data.userId, false, actorId);
+		}),
+	resetPassword: (event) =>
+		onUser(event, ResetPassword, 'password', (data, actorId) =>
+			setPassword(data.userId, data.password, actorId)
+		)
 };
