@@ -4,6 +4,7 @@ import type { RequestEvent } from '@sveltejs/kit';
 import { canAdministerSite, canManagePlan } from '../policy/index.ts';
 import type { Membership } from '../roles.ts';
 import { getMembership } from './access.ts';
+import { getRound } from './consultation/round-data.ts';
 import { getPlan } from './plans.ts';
 
 type GuardEvent = Pick<RequestEvent, 'locals' | 'url'>;
@@ -37,6 +38,17 @@ export function requirePlanMember(event: GuardEvent & { params: { planId?: strin
 	const membership = plan ? getMembership(planId, user.id) : undefined;
 	if (!plan || !membership) error(404, { message: 'not found' });
 	return { user, plan, membership };
+}
+
+/** The consultation round of the route (`roundId`) in the member's plan; 404 for any other. */
+export function requirePlanRound(
+	event: GuardEvent & { params: { planId?: string; roundId?: string } }
+) {
+	const member = requirePlanMember(event);
+	const id = Number(event.params.roundId);
+	const round = Number.isSafeInteger(id) ? getRound(id) : undefined;
+	if (!round || round.planId !== member.plan.id) error(404, { message: 'not found' });
+	return { ...member, round };
 }
 
 export function requirePlanAdmin(event: GuardEvent & { params: { planId?: string } }) {

@@ -1,4 +1,4 @@
-import { error, fail } from '@sveltejs/kit';
+import { fail } from '@sveltejs/kit';
 import { z } from 'zod';
 import { idField } from '#lib/forms.ts';
 import {
@@ -16,7 +16,7 @@ import {
 	participantOf,
 	passageCommentSchema
 } from '#lib/server/consultation/comments.ts';
-import { getRound, roundTimes } from '#lib/server/consultation/round-data.ts';
+import { roundTimes } from '#lib/server/consultation/round-data.ts';
 import { roundPublicComments, roundThreads } from '#lib/server/consultation/threads.ts';
 import { publicCommentCard, roundSections, roundSummary } from '#lib/server/consultation/views.ts';
 import { actorOf } from '#lib/server/actor.ts';
@@ -25,7 +25,7 @@ import {
 	setOpinionsPublic,
 	type PublishedOpinion
 } from '#lib/server/consultation/openness.ts';
-import { requirePlanMember } from '#lib/server/guards.ts';
+import { requirePlanRound } from '#lib/server/guards.ts';
 import { versionFigures } from '#lib/server/images/frozen.ts';
 import { collabAccess } from '#lib/server/access.ts';
 import {
@@ -37,18 +37,10 @@ import {
 import { markRead } from '#lib/server/notifications.ts';
 import { getDb, schema } from '#lib/server/db/index.ts';
 import { and, eq, isNull } from 'drizzle-orm';
-import type { Actions, PageServerLoad, RequestEvent } from './$types';
-
-function requireRound(event: RequestEvent | Parameters<PageServerLoad>[0]) {
-	const member = requirePlanMember(event);
-	const id = Number(event.params.roundId);
-	const round = Number.isSafeInteger(id) ? getRound(id) : undefined;
-	if (!round || round.planId !== member.plan.id) error(404, { message: 'not found' });
-	return { ...member, round };
-}
+import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = (event) => {
-	const { plan, membership, user, round } = requireRound(event);
+	const { plan, membership, user, round } = requirePlanRound(event);
 	const participant = participantOf(user.id);
 	const refusal = roundCommentRefusal(participant?.type, roundTimes(round), Date.now());
 	const { sections, integrity } = roundSections(round);
@@ -183,7 +175,7 @@ const Moderate = z.object({
 
 export const actions: Actions = {
 	comment: async (event) => {
-		const { plan, round } = requireRound(event);
+		const { plan, round } = requirePlanRound(event);
 		const parsed = parseForm(Comment, await event.request.formData(), 'comment');
 		if (!parsed.ok) return parsed.failure;
 		const { replacement, ...comment } = parsed.data;
@@ -196,7 +188,7 @@ export const actions: Actions = {
 		return { form: 'comment', success: 'commented', threadId: result.value.threadId };
 	},
 	answer: async (event) => {
-		const { plan, round } = requireRound(event);
+		const { plan, round } = requirePlanRound(event);
 		const parsed = parseForm(Answer, await event.request.formData(), 'answer');
 		if (!parsed.ok) return parsed.failure;
 		const { kind, id, disposition, reason } = parsed.data;
@@ -208,7 +200,7 @@ export const actions: Actions = {
 	},
 	/** 修改建议 → a tracked suggestion in the live draft, in one click (issue 17). */
 	applySuggestion: async (event) => {
-		const { plan } = requireRound(event);
+		const { plan } = requirePlanRound(event);
 		const parsed = parseForm(ApplySuggestion, await event.request.formData(), 'applySuggestion');
 		if (!parsed.ok) return parsed.failure;
 		const result = await attempt('applySuggestion', () =>
@@ -225,7 +217,7 @@ export const actions: Actions = {
 		};
 	},
 	confirm: async (event) => {
-		const { plan, round } = requireRound(event);
+		const { plan, round } = requirePlanRound(event);
 		const parsed = parseForm(Confirm, await event.request.formData(), 'confirm');
 		if (!parsed.ok) return parsed.failure;
 		const result = await attempt('confirm', () =>
@@ -236,7 +228,7 @@ export const actions: Actions = {
 	},
 	/** 公开 / 不公开 while the round runs (the plan admin; audited). */
 	openness: async (event) => {
-		const { plan, round } = requireRound(event);
+		const { plan, round } = requirePlanRound(event);
 		const parsed = parseForm(Openness, await event.request.formData(), 'openness');
 		if (!parsed.ok) return parsed.failure;
 		const value = parsed.data.opinionsPublic === 'public';
@@ -247,7 +239,7 @@ export const actions: Actions = {
 		return { form: 'openness', success: value ? 'opinionsPublic' : 'opinionsPrivate' };
 	},
 	moderate: async (event) => {
-		const { plan, round } = requireRound(event);
+		const { plan, round } = requirePlanRound(event);
 		const parsed = parseForm(Moderate, await event.request.formData(), 'moderate');
 		if (!parsed.ok) return parsed.failure;
 		const { id, decision, reason } = parsed.data;
