@@ -5,28 +5,25 @@
 import { inArray } from 'drizzle-orm';
 import { getDb, schema } from './db/index.ts';
 
-/** Users' display names by id (unknown ids are simply absent). */
-export function userNames(ids: Iterable<number>): Map<number, string> {
+const NAMED = {
+	user: { table: schema.users, id: schema.users.id, name: schema.users.displayName },
+	organization: {
+		table: schema.organizations,
+		id: schema.organizations.id,
+		name: schema.organizations.name
+	}
+} as const;
+
+function namesById(kind: keyof typeof NAMED, ids: Iterable<number>): Map<number, string> {
 	const unique = [...new Set(ids)];
 	if (unique.length === 0) return new Map();
-	const { users } = schema;
-	const rows = getDb()
-		.select({ id: users.id, name: users.displayName })
-		.from(users)
-		.where(inArray(users.id, unique))
-		.all();
-	return new Map(rows.map((u) => [u.id, u.name]));
+	const { table, id, name } = NAMED[kind];
+	const rows = getDb().select({ id, name }).from(table).where(inArray(id, unique)).all();
+	return new Map(rows.map((r) => [r.id, r.name]));
 }
 
+/** Users' display names by id (unknown ids are simply absent). */
+export const userNames = (ids: Iterable<number>) => namesById('user', ids);
+
 /** Organizations' names by id (unknown ids are simply absent). */
-export function organizationNames(ids: Iterable<number>): Map<number, string> {
-	const unique = [...new Set(ids)];
-	if (unique.length === 0) return new Map();
-	const { organizations } = schema;
-	const rows = getDb()
-		.select({ id: organizations.id, name: organizations.name })
-		.from(organizations)
-		.where(inArray(organizations.id, unique))
-		.all();
-	return new Map(rows.map((o) => [o.id, o.name]));
-}
+export const organizationNames = (ids: Iterable<number>) => namesById('organization', ids);
