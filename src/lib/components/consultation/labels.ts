@@ -45,3 +45,15 @@ export const dispositionTone: Record<DispositionColumn, string> = {
 	rejected: 'bg-slate-200 text-slate-700',
 	pending: 'bg-slate-100 text-slate-500'
 };
+
+/** 「邀请：企业、居民、公众」: the round's invited groups, and the public when it has a link. */
+export const invitedLabel = (round: {
+	groups: readonly ParticipantType[];
+	hasPublicLink: boolean;
+}): string =>
+	m.round_invited({
+		groups: [
+			...round.groups.map((g) => participantLabel(g)),
+			...(round.hasPublicLink ? [participantLabel('public')] : [])
+		].join('、')
+	});

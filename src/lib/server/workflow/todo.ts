@@ -17,6 +17,7 @@ import {
 } from '../../policy/index.ts';
 import type { ActivityState, Membership } from '../../roles.ts';
 import { ACTIVITY_CHAPTER, findSection, type Activity } from '../../standard/sections.ts';
+import { TODO_KINDS, type TodoItem, type TodoKind } from '../../workflow/todo-item.ts';
 import { countersignsNeeded, nextInSequence, signOffStatus } from '../../workflow/policy.ts';
 import { parseHolidays, workingDeadline } from '../../workflow/working-days.ts';
 import { config } from '../config.ts';
@@ -29,38 +30,7 @@ import { mayAnswer, openObjections } from './objections.ts';
 import { loadPolicy } from './policy.ts';
 import { getVersion } from './versions.ts';
 
-export const TODO_KINDS = [
-	'approve',
-	'countersign',
-	'confirm',
-	'objection',
-	'forward',
-	'returned',
-	'answer',
-	'moderate',
-	'feedback'
-] as const;
-export type TodoKind = (typeof TODO_KINDS)[number];
-
-export interface TodoItem {
-	/** Stable across reads: kind, plan, activity and (for opinions) round and section. */
-	key: string;
-	kind: TodoKind;
-	planId: number;
-	planName: string;
-	activity: Activity;
-	chapter: string;
-	/** For opinions: the section they concern. */
-	clause: string | null;
-	/** For opinions: how many await. */
-	count: number;
-	/** Where it is done. */
-	link: string;
-	/** Since when it awaits (ms). */
-	since: number;
-	/** When it is due (ms); null when no deadline applies. */
-	deadline: number | null;
-}
+export { TODO_KINDS, type TodoItem, type TodoKind };
 
 type PlanInfo = { id: number; name: string };
 
