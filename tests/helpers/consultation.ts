@@ -29,3 +29,33 @@ export function firstPassageComment(
 		['body', body]
 	];
 }
+
+/** A commentable passage of a frozen version: where it stands and the words a comment quotes. */
+export interface Passage {
+	clause: string;
+	part: string;
+	start: number;
+	end: number;
+	quote: string;
+}
+
+/**
+ * The passages of a frozen version as the round page offers them (at most `perPart` of each
+ * part), each cut to its first `length` characters.
+ */
+export function frozenPassages(version: VersionPayload, length: number, perPart = Infinity) {
+	return version.sections.flatMap((section) =>
+		frozenParts(section.rendering).flatMap((part) =>
+			part.passages.slice(0, perPart).map((passage): Passage => {
+				const end = Math.min(passage.end, passage.start + length);
+				return {
+					clause: section.clause,
+					part: part.part,
+					start: passage.start,
+					end,
+					quote: part.text.slice(passage.start, end)
+				};
+			})
+		)
+	);
+}

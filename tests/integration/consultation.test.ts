@@ -9,8 +9,8 @@ import { solveChallenge, type Challenge } from 'altcha-lib';
 import { deriveKey } from 'altcha-lib/algorithms/sha';
 import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { frozenParts } from '../../src/lib/consultation/passages.ts';
 import type { VersionPayload } from '../../src/lib/workflow/version.ts';
+import { frozenPassages } from '../helpers/consultation.ts';
 import { testDatabase } from '../helpers/db.ts';
 import { postFormPage } from '../helpers/http.ts';
 import { startServer } from '../helpers/server.ts';
@@ -71,21 +71,9 @@ function passageOf(round: Round, clause?: string) {
 		'SELECT c.payload FROM activity_versions v JOIN version_contents c ON c.hash = v.hash WHERE v.id = ?',
 		round.version_id
 	);
-	const version = JSON.parse(payload) as VersionPayload;
-	for (const section of version.sections) {
-		if (clause && section.clause !== clause) continue;
-		const part = frozenParts(section.rendering)[0];
-		if (!part) continue;
-		const passage = part.passages[0];
-		const end = Math.min(passage.end, passage.start + 12);
-		return {
-			clause: section.clause,
-			part: part.part,
-			start: passage.start,
-			end,
-			quote: part.text.slice(passage.start, end)
-		};
-	}
+	const passages = frozenPassages(JSON.parse(payload) as VersionPayload, 12, 1);
+	const passage = passages.find((p) => !clause || p.clause === clause);
+	if (passage) return passage;
 	throw new Error('no passage in the frozen version');
 }
 
