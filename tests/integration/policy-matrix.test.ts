@@ -6,7 +6,6 @@
  */
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { closeCodeOf } from '../../src/lib/collab/close-codes.ts';
 import { frozenParts } from '../../src/lib/consultation/passages.ts';
 import {
 	allowed,
@@ -17,7 +16,7 @@ import {
 	type Persona
 } from '../../src/lib/policy/matrix.ts';
 import type { VersionPayload } from '../../src/lib/workflow/version.ts';
-import { connect, eventually, type TestProvider } from '../helpers/collab.ts';
+import { closeReasons, connect, eventually, type TestProvider } from '../helpers/collab.ts';
 import { login, postForm } from '../helpers/http.ts';
 import { SIGN_OFF_POLICY, submitToFinal, workflowActor } from '../helpers/sign-off.ts';
 import { startServer, type TestServer } from '../helpers/server.ts';
@@ -211,11 +210,7 @@ describe('the live section over the collab WebSocket', () => {
 					await eventually(() => expect(text()).toContain(mark));
 				} else if (access === 'suggest') {
 					// 修订: writable, but an edit outside suggestion marks closes the document.
-					const reasons: string[] = [];
-					client.provider.on('close', ({ event }: { event: { code: number; reason: string } }) => {
-						const name = closeCodeOf(event);
-						if (name) reasons.push(name);
-					});
+					const reasons = closeReasons(client);
 					await eventually(() => expect(client.provider.authorizedScope).toBe('read-write'));
 					await eventually(() => expect(client.provider.isSynced).toBe(true));
 					client.doc.getText('matrix').insert(0, mark);
