@@ -23,7 +23,7 @@ import path from 'node:path';
 import autocannon from 'autocannon';
 import Database from 'better-sqlite3';
 import type { VersionPayload } from '../src/lib/workflow/version.ts';
-import { frozenPassages } from '../tests/helpers/consultation.ts';
+import { frozenPassages, opinionWriter } from '../tests/helpers/consultation.ts';
 import { login, postForm } from '../tests/helpers/http.ts';
 import { freePort, ROOT, startServer, type TestServer } from '../tests/helpers/server.ts';
 
@@ -151,14 +151,7 @@ function seedOpinions(databasePath: string, round: { id: number; versionId: numb
 				 JOIN plan_members m ON m.user_id = u.id AND m.plan_id = 1`
 			)
 			.all() as { id: number; org: number; type: string }[];
-		const thread = db.prepare(
-			`INSERT INTO comment_threads (plan_id, clause, anchor_kind, fragment, anchor_start, anchor_end,
-			 quote, author_id, round_id, stance, organization_id, participant_type, created_at)
-			 VALUES (1, ?, 'text', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
-		);
-		const comment = db.prepare(
-			'INSERT INTO comments (thread_id, author_id, body, created_at) VALUES (?, ?, ?, ?)'
-		);
+		const add = opinionWriter(db);
 		const open = db.prepare(
 			`INSERT INTO public_comments (round_id, clause, part, start_offset, end_offset, quote, stance,
 			 body, name, contact, status, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, 'approved', ?)`
@@ -179,20 +172,7 @@ function seedOpinions(databasePath: string, round: { id: number; versionId: numb
 				}
 				const author = authors[Math.floor(rnd() * authors.length)];
 				const type = author.type === 'government' ? 'government' : author.type;
-				const t = thread.run(
-					p.clause,
-					p.part,
-					String(p.start),
-					String(p.end),
-					p.quote,
-					author.id,
-					round.id,
-					stance,
-					author.org,
-					type,
-					at
-				);
-				comment.run(t.lastInsertRowid, author.id, body, at);
+				add({ roundId: round.id, passage: p, author, type, stance, body, at });
 			}
 		})();
 		return passages.map((p) => p.clause);

@@ -10,7 +10,7 @@ import { deriveKey } from 'altcha-lib/algorithms/sha';
 import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import type { VersionPayload } from '../../src/lib/workflow/version.ts';
-import { frozenPassages } from '../helpers/consultation.ts';
+import { frozenPassages, seedOpinions } from '../helpers/consultation.ts';
 import { testDatabase } from '../helpers/db.ts';
 import { postFormPage } from '../helpers/http.ts';
 import { startServer } from '../helpers/server.ts';
@@ -24,7 +24,7 @@ const { server, cookies } = serverPerFile(ACCOUNTS);
 const post = (who: Account | null, path: string, fields: [string, string][]) =>
 	postFormPage(server.url, path, fields, who ? cookies.get(who) : undefined);
 
-const { query, all, write } = testDatabase(() => server.databasePath);
+const { query, all } = testDatabase(() => server.databasePath);
 
 /** Does the public form's proof of work as a browser would: fetch a challenge, solve it. */
 async function work(publicPath: string): Promise<string> {
@@ -628,27 +628,16 @@ describe('answering at volume', () => {
 			"SELECT id, organization_id AS org FROM users WHERE username = 'qiye'"
 		);
 		// 50 enterprise opinions, written straight into the database (the per-user limit is for people).
-		for (let i = 0; i < 50; i++) {
-			const thread = write(
-				`INSERT INTO comment_threads (plan_id, clause, anchor_kind, fragment, anchor_start, anchor_end,
-				 quote, author_id, round_id, stance, organization_id, participant_type)
-				 VALUES (1, ?, 'text', ?, ?, ?, ?, ?, ?, 'suggest', ?, 'enterprise')`,
-				p.clause,
-				p.part,
-				String(p.start),
-				String(p.end),
-				p.quote,
-				author.id,
-				round.id,
-				author.org
-			);
-			write(
-				'INSERT INTO comments (thread_id, author_id, body) VALUES (?, ?, ?)',
-				thread.lastInsertRowid,
-				author.id,
-				i === 7 ? LONG : `企业意见第${i}条：建议明确平台建设的责任分工。`
-			);
-		}
+		seedOpinions(
+			server.databasePath,
+			Array.from({ length: 50 }, (_, i) => ({
+				roundId: round.id,
+				passage: p,
+				author,
+				type: 'enterprise',
+				body: i === 7 ? LONG : `企业意见第${i}条：建议明确平台建设的责任分工。`
+			}))
+		);
 		const view = `/plans/1/rounds/${round.id}/answer`;
 		const page = (query: string, who: Account = 'admin') =>
 			fetch(`${server.url}${view}${query}`, { headers: { cookie: cookies.get(who) ?? '' } });
@@ -730,29 +719,16 @@ describe('answering at volume', () => {
 		const authors = all<{ id: number; org: number }>(
 			"SELECT id, organization_id AS org FROM users WHERE username IN ('qiye', 'jumin', 'expert') ORDER BY id"
 		);
-		const ids: number[] = [];
-		for (const [i, author] of authors.entries()) {
-			const thread = write(
-				`INSERT INTO comment_threads (plan_id, clause, anchor_kind, fragment, anchor_start, anchor_end,
-				 quote, author_id, round_id, stance, organization_id, participant_type)
-				 VALUES (1, ?, 'text', ?, ?, ?, ?, ?, ?, 'suggest', ?, 'enterprise')`,
-				p.clause,
-				p.part,
-				String(p.start),
-				String(p.end),
-				p.quote,
-				author.id,
-				round.id,
-				author.org
-			);
-			ids.push(Number(thread.lastInsertRowid));
-			write(
-				'INSERT INTO comments (thread_id, author_id, body) VALUES (?, ?, ?)',
-				thread.lastInsertRowid,
-				author.id,
-				[CAMPAIGN, CAMPAIGN.replace('强烈', ''), `${CAMPAIGN}谢谢！`][i]
-			);
-		}
+		const ids = seedOpinions(
+			server.databasePath,
+			authors.map((author, i) => ({
+				roundId: round.id,
+				passage: p,
+				author,
+				type: 'enterprise',
+				body: [CAMPAIGN, CAMPAIGN.replace('强烈', ''), `${CAMPAIGN}谢谢！`][i]
+			}))
+		);
 		const view = `/plans/1/rounds/${round.id}/answer`;
 		const found = await (
 			await fetch(`${server.url}${view}?q=${encodeURIComponent('养老')}`, {
