@@ -22,9 +22,9 @@ import os from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
 import Database from 'better-sqlite3';
-import { frozenParts } from '../src/lib/consultation/passages.ts';
 import type { VersionPayload } from '../src/lib/workflow/version.ts';
-import { login } from '../tests/helpers/http.ts';
+import { frozenPassages, opinionWriter } from '../tests/helpers/consultation.ts';
+import { login, postForm } from '../tests/helpers/http.ts';
 import { freePort, ROOT, startServer, type TestServer } from '../tests/helpers/server.ts';
 
 export const OPINIONS = 10_000;
@@ -104,26 +104,12 @@ function opinionText(rnd: () => number, i: number): string {
 	return parts.join('');
 }
 
-interface Passage {
-	clause: string;
-	part: string;
-	start: number;
-	end: number;
-	quote: string;
-}
-
 /** Publishes 总体架构设计 as a 公开 round with a public link, every participant type invited. */
 async function openRound(server: TestServer, admin: string) {
-	const response = await fetch(`${server.url}/plans/1/workflow/architecture?/publish`, {
-		method: 'POST',
-		redirect: 'manual',
-		headers: {
-			'content-type': 'application/x-www-form-urlencoded',
-			origin: server.url,
-			accept: 'text/html',
-			cookie: admin
-		},
-		body: new URLSearchParams([
+	const response = await postForm(
+		server.url,
+		'/plans/1/workflow/architecture?/publish',
+		[
 			['configured', '1'],
 			...['government', 'enterprise', 'residents', 'experts'].map((g): [string, string] => [
 				'groups',
@@ -132,8 +118,9 @@ async function openRound(server: TestServer, admin: string) {
 			['days', '30'],
 			['publicLink', 'on'],
 			['opinionsPublic', 'public']
-		])
-	});
+		],
+		admin
+	);
 	if (response.status !== 200) throw new Error(`publish failed: ${response.status}`);
 	const db = new Database(server.databasePath, { readonly: true });
 	try {
@@ -157,34 +144,14 @@ function seedOpinions(databasePath: string, round: { id: number; versionId: numb
 			)
 			.get(round.versionId) as { payload: string };
 		const version = JSON.parse(payload) as VersionPayload;
-		const passages: Passage[] = version.sections.flatMap((section) =>
-			frozenParts(section.rendering).flatMap((part) =>
-				part.passages.slice(0, 3).map((p) => {
-					const end = Math.min(p.end, p.start + 16);
-					return {
-						clause: section.clause,
-						part: part.part,
-						start: p.start,
-						end,
-						quote: part.text.slice(p.start, end)
-					};
-				})
-			)
-		);
+		const passages = frozenPassages(version, 16, 3);
 		const authors = db
 			.prepare(
 				`SELECT u.id, u.organization_id AS org, o.type FROM users u JOIN organizations o ON o.id = u.organization_id
 				 JOIN plan_members m ON m.user_id = u.id AND m.plan_id = 1`
 			)
 			.all() as { id: number; org: number; type: string }[];
-		const thread = db.prepare(
-			`INSERT INTO comment_threads (plan_id, clause, anchor_kind, fragment, anchor_start, anchor_end,
-			 quote, author_id, round_id, stance, organization_id, participant_type, created_at)
-			 VALUES (1, ?, 'text', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
-		);
-		const comment = db.prepare(
-			'INSERT INTO comments (thread_id, author_id, body, created_at) VALUES (?, ?, ?, ?)'
-		);
+		const add = opinionWriter(db);
 		const open = db.prepare(
 			`INSERT INTO public_comments (round_id, clause, part, start_offset, end_offset, quote, stance,
 			 body, name, contact, status, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, 'approved', ?)`
@@ -205,20 +172,7 @@ function seedOpinions(databasePath: string, round: { id: number; versionId: numb
 				}
 				const author = authors[Math.floor(rnd() * authors.length)];
 				const type = author.type === 'government' ? 'government' : author.type;
-				const t = thread.run(
-					p.clause,
-					p.part,
-					String(p.start),
-					String(p.end),
-					p.quote,
-					author.id,
-					round.id,
-					stance,
-					author.org,
-					type,
-					at
-				);
-				comment.run(t.lastInsertRowid, author.id, body, at);
+				add({ roundId: round.id, passage: p, author, type, stance, body, at });
 			}
 		})();
 		return passages.map((p) => p.clause);
@@ -316,23 +270,18 @@ export async function measureConsultation(
 				.all(round.id, BULK) as { id: number }[]
 		).map((t) => `t${t.id}`);
 		db.close();
-		const body = new URLSearchParams([
+		const fields: [string, string][] = [
 			...targets.map((t): [string, string] => ['target', t]),
 			['disposition', 'rejected'],
 			['reason', '已在总体架构中统筹考虑，不单独列出。']
-		]);
+		];
 		const bulkStart = performance.now();
-		const bulk = await fetch(`${answer}?/answerMany`, {
-			method: 'POST',
-			redirect: 'manual',
-			headers: {
-				'content-type': 'application/x-www-form-urlencoded',
-				origin: server.url,
-				accept: 'text/html',
-				cookie: admin
-			},
-			body
-		});
+		const bulk = await postForm(
+			server.url,
+			`/plans/1/rounds/${round.id}/answer?/answerMany`,
+			fields,
+			admin
+		);
 		await bulk.arrayBuffer();
 		const bulkMs = performance.now() - bulkStart;
 		if (bulk.status !== 200) throw new Error(`bulk answer: HTTP ${bulk.status}`);

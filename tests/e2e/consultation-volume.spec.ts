@@ -9,8 +9,8 @@
  */
 import Database from 'better-sqlite3';
 import type { Browser } from '@playwright/test';
-import { frozenParts } from '../../src/lib/consultation/passages.ts';
 import type { VersionPayload } from '../../src/lib/workflow/version.ts';
+import { frozenPassages, opinionWriter } from '../helpers/consultation.ts';
 import { login } from '../helpers/http.ts';
 import { startServer, type TestServer } from '../helpers/server.ts';
 import { expect, test } from './fixtures.ts';
@@ -39,40 +39,17 @@ function seed(server: TestServer, roundId: number) {
 				'SELECT c.payload FROM consultation_rounds r JOIN activity_versions v ON v.id = r.version_id JOIN version_contents c ON c.hash = v.hash WHERE r.id = ?'
 			)
 			.get(roundId) as { payload: string };
-		const section = (JSON.parse(payload) as VersionPayload).sections[0];
-		const part = frozenParts(section.rendering)[0];
-		const p = part.passages[0];
-		const end = Math.min(p.end, p.start + 12);
+		const passage = frozenPassages(JSON.parse(payload) as VersionPayload, 12, 1)[0];
 		const users = db
 			.prepare(
 				"SELECT username, users.id AS id, organization_id AS org, o.type FROM users JOIN organizations o ON o.id = users.organization_id WHERE username IN ('qiye', 'jumin', 'expert')"
 			)
 			.all() as { username: string; id: number; org: number; type: string }[];
 		const by = (name: string) => users.find((u) => u.username === name)!;
-		const add = (user: { id: number; org: number; type: string }, body: string) => {
-			const thread = db
-				.prepare(
-					`INSERT INTO comment_threads (plan_id, clause, anchor_kind, fragment, anchor_start, anchor_end,
-					 quote, author_id, round_id, stance, organization_id, participant_type)
-					 VALUES (1, ?, 'text', ?, ?, ?, ?, ?, ?, 'suggest', ?, ?)`
-				)
-				.run(
-					section.clause,
-					part.part,
-					String(p.start),
-					String(end),
-					part.text.slice(p.start, end),
-					user.id,
-					roundId,
-					user.org,
-					user.type
-				);
-			db.prepare('INSERT INTO comments (thread_id, author_id, body) VALUES (?, ?, ?)').run(
-				thread.lastInsertRowid,
-				user.id,
-				body
-			);
-		};
+		const write = opinionWriter(db);
+		const add = (author: { id: number; org: number; type: string }, body: string) =>
+			write({ roundId, passage, author, type: author.type, body });
+
 		for (let i = 0; i < 50; i++)
 			add(
 				by('qiye'),

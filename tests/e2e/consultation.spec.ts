@@ -9,18 +9,10 @@
  */
 import { mkdirSync, readFileSync } from 'node:fs';
 import { strFromU8, unzipSync } from 'fflate';
-import type { Browser, Locator, Page } from '@playwright/test';
-import { expect, loginAs, test } from './fixtures.ts';
+import type { Locator, Page } from '@playwright/test';
+import { expect, openAs, publishRound, test } from './fixtures.ts';
 
 const SHOTS = process.env.LANTU_SHOTS;
-
-async function open(browser: Browser, baseURL: string | undefined, user: string, path: string) {
-	const context = await browser.newContext({ baseURL });
-	await loginAs(context, user);
-	const page = await context.newPage();
-	await page.goto(path);
-	return page;
-}
 
 /** Screenshots for review (LANTU_SHOTS=dir): the whole page at 1280 and 390 wide, and a detail. */
 async function shoot(page: Page, name: string, detail?: Locator) {
@@ -39,26 +31,20 @@ const COMMENT = '建议在运营模式中明确社区养老服务的运营主体
 const REASON = '运营主体将在9.2中补充，养老服务具体内容由卫健委另行细化。';
 
 test('a resident comments, the department answers 部分采纳, the report counts it', async ({
-	browser,
-	baseURL
+	browser
 }) => {
 	test.setTimeout(120_000);
 
 	// The admin publishes the 征求意见稿 of chapter 9 for enterprises, residents and experts.
-	const admin = await open(browser, baseURL, 'admin', '/plans/2/workflow/roadmap');
+	const admin = await openAs(browser, 'admin', '/plans/2/workflow/roadmap');
 	const publish = admin.getByTestId('publish-form');
 	await publish.getByLabel('政府部门').uncheck();
 	await expect(publish.getByLabel('居民代表')).toBeChecked();
-	await publish.getByRole('button', { name: '发布征求意见稿' }).click();
-	await expect(admin.getByRole('status').filter({ hasText: '征求意见稿已发布' })).toBeVisible();
-	const roundHref = await admin
-		.getByRole('link', { name: /第 \d+ 版 · 征求意见中/ })
-		.getAttribute('href');
-	expect(roundHref).toMatch(/^\/plans\/2\/rounds\/\d+$/);
+	const roundHref = await publishRound(admin, 2);
 
 	// The resident representative is told, opens the round from the inbox and comments on words
 	// selected in a passage of 9.2.
-	const jumin = await open(browser, baseURL, 'jumin', '/inbox');
+	const jumin = await openAs(browser, 'jumin', '/inbox');
 	await jumin
 		.getByRole('button', { name: /征求意见轮次已开始/ })
 		.first()
@@ -90,7 +76,7 @@ test('a resident comments, the department answers 部分采纳, the report count
 	await expect(mine).toContainText(quote);
 
 	// 大数据局 owns 9.2 and answers 部分采纳 with a reason.
-	const dsj = await open(browser, baseURL, 'dsj', roundHref!);
+	const dsj = await openAs(browser, 'dsj', roundHref);
 	const card = dsj.getByTestId('round-comment').filter({ hasText: COMMENT });
 	await card.getByLabel('部分采纳').check();
 	await card.getByLabel('理由').fill(REASON);
@@ -149,7 +135,7 @@ test('a resident on a 390 px phone finds a section, comments on a table row and 
 	test.setTimeout(120_000);
 
 	// The admin publishes chapter 9 with a public link and reads the link from the round page.
-	const admin = await open(browser, baseURL, 'admin', '/plans/2/workflow/roadmap');
+	const admin = await openAs(browser, 'admin', '/plans/2/workflow/roadmap');
 	const publish = admin.getByTestId('publish-form');
 	await publish.getByLabel(/开放公众意见链接/).check();
 	await publish.getByRole('button', { name: '发布征求意见稿' }).click();

@@ -7,19 +7,11 @@
  * chapter 6, so no other spec shares the plan.
  */
 import AxeBuilder from '@axe-core/playwright';
-import type { Browser, Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { DEMO_PASSWORD, login, postForm } from '../helpers/http.ts';
-import { expect, loginAs, serverUrl, test } from './fixtures.ts';
+import { expect, serverUrl, openAs, test } from './fixtures.ts';
 
 const PLAN = 6;
-
-async function open(browser: Browser, baseURL: string | undefined, user: string, path: string) {
-	const context = await browser.newContext({ baseURL });
-	await loginAs(context, user);
-	const page = await context.newPage();
-	await page.goto(path);
-	return page;
-}
 
 /**
  * The page as the accessibility spec holds every main route to it, on a desktop and on a phone:
@@ -87,14 +79,13 @@ async function requirementsToFinal() {
 }
 
 test('a reviewer of 总体设计 feeds back on 需求分析’s 定稿; its owner answers 不采纳; the reviewer sees why', async ({
-	browser,
-	baseURL
+	browser
 }) => {
 	test.setTimeout(240_000);
 	await requirementsToFinal();
 
 	// The reviewer, on 总体设计's page: a row of 6.3's indicators in the 定稿, and the feedback.
-	const reviewer = await open(browser, baseURL, 'reviewer', `/plans/${PLAN}/workflow/overall`);
+	const reviewer = await openAs(browser, 'reviewer', `/plans/${PLAN}/workflow/overall`);
 	const form = reviewer.getByTestId('feedback-form');
 	await form.getByLabel('章节').selectOption({ label: '6.3 智慧城市现状评估' });
 	await accessible(reviewer);
@@ -109,7 +100,7 @@ test('a reviewer of 总体设计 feeds back on 需求分析’s 定稿; its owne
 	await expect(filed.getByTestId('feedback-status')).toHaveText('待答复');
 
 	// 大数据局's editor: the 待办 item leads to the feedback on 需求分析's page.
-	const dsj = await open(browser, baseURL, 'dsj', '/todo');
+	const dsj = await openAs(browser, 'dsj', '/todo');
 	const task = dsj
 		.locator('[data-todo="feedback"]')
 		.filter({ has: dsj.locator(`a[href^="/plans/${PLAN}/workflow/requirements"]`) });

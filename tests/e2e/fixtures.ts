@@ -83,3 +83,17 @@ export async function selectWords(editor: Locator, words: string) {
 		throw new Error(`${words} not found`);
 	}, words);
 }
+
+/**
+ * Presses 发布征求意见稿 on a workflow page whose publish form the caller has set, waits for the
+ * confirmation and returns the new round's path, checked to be a round of `plan`.
+ */
+export async function publishRound(admin: Page, plan: number): Promise<string> {
+	await admin.getByTestId('publish-form').getByRole('button', { name: '发布征求意见稿' }).click();
+	await expect(admin.getByRole('status').filter({ hasText: '征求意见稿已发布' })).toBeVisible();
+	const href = await admin
+		.getByRole('link', { name: /第 \d+ 版 · 征求意见中/ })
+		.getAttribute('href');
+	expect(href).toMatch(new RegExp(`^/plans/${plan}/rounds/\\d+$`));
+	return href!;
+}

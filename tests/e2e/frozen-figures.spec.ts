@@ -7,19 +7,11 @@
  * chapter in drafting with the business tree as it was.
  */
 import { mkdirSync } from 'node:fs';
-import type { Browser, Locator, Page } from '@playwright/test';
-import { expect, loginAs, test } from './fixtures.ts';
+import type { Locator, Page } from '@playwright/test';
+import { expect, openAs, publishRound, test } from './fixtures.ts';
 
 const SHOTS = process.env.LANTU_SHOTS;
 const LATER = '冻结之后新增的业务';
-
-async function open(browser: Browser, baseURL: string | undefined, user: string, path: string) {
-	const context = await browser.newContext({ baseURL });
-	await loginAs(context, user);
-	const page = await context.newPage();
-	await page.goto(path);
-	return page;
-}
 
 /** Screenshots for review (LANTU_SHOTS=dir): the figure at 1280 and 390 wide. */
 async function shoot(page: Page, name: string, detail: Locator) {
@@ -39,21 +31,16 @@ test('a resident in a consultation round sees the figures of the frozen version'
 	test.setTimeout(240_000);
 
 	// The admin publishes the 征求意见稿 of chapter 8 (总体架构设计) for the default groups.
-	const admin = await open(browser, baseURL, 'admin', '/plans/8/workflow/architecture');
+	const admin = await openAs(browser, 'admin', '/plans/8/workflow/architecture');
 	const publish = admin.getByTestId('publish-form');
 	await expect(publish.getByLabel('居民代表')).toBeChecked();
 	// With the public link, so that an anonymous reader sees the same figures below.
 	await publish.getByLabel(/开放公众意见链接/).check();
-	await publish.getByRole('button', { name: '发布征求意见稿' }).click();
-	await expect(admin.getByRole('status').filter({ hasText: '征求意见稿已发布' })).toBeVisible();
-	const roundHref = await admin
-		.getByRole('link', { name: /第 \d+ 版 · 征求意见中/ })
-		.getAttribute('href');
-	expect(roundHref).toMatch(/^\/plans\/8\/rounds\/\d+$/);
+	const roundHref = await publishRound(admin, 8);
 
 	// The resident representative reads the round: every architecture diagram is there, numbered
 	// in the version's one chapter, drawn from the frozen rows.
-	const jumin = await open(browser, baseURL, 'jumin', roundHref!);
+	const jumin = await openAs(browser, 'jumin', roundHref);
 	const business = jumin.locator('section[data-clause="8.1"] figure[data-diagram="business"]');
 	await expect(business.locator('figcaption')).toHaveText(/^图 1-\d+\s*业务架构图$/);
 	await expect(business.locator('svg')).toBeVisible();
@@ -79,7 +66,7 @@ test('a resident in a consultation round sees the figures of the frozen version'
 	await shoot(jumin, 'round-figures', business);
 
 	// Anyone with the public link, without an account, reads the same frozen figures.
-	await admin.goto(roundHref!);
+	await admin.goto(roundHref);
 	const publicUrl = (await admin.getByTestId('public-url').textContent())?.trim() ?? '';
 	const publicPath = new URL(publicUrl, baseURL).pathname;
 	expect(publicPath).toMatch(/^\/consult\/[A-Za-z0-9_-]+$/);
@@ -127,7 +114,7 @@ test('a resident in a consultation round sees the figures of the frozen version'
 	await expect(business.locator('svg')).toBeVisible();
 	await expect(business.locator('svg')).not.toContainText(LATER);
 	expect(await business.locator('svg').textContent()).toBe(frozenText);
-	await admin.goto(roundHref!);
+	await admin.goto(roundHref);
 	await admin.getByRole('link', { name: '冻结版本及摘要' }).click();
 	await expect(admin).toHaveURL(/\/plans\/8\/versions\/\d+$/);
 	const versioned = admin.locator('figure[data-diagram="business"]');

@@ -118,226 +118,209 @@ async function composeAround(
 	await s.typist.commit(WORD);
 }
 
+/**
+ * A test of ROUNDS rounds in one two-browser session: `round` runs the same steps again (each
+ * starts from a fresh paragraph), so a race that passes once by luck must pass every time.
+ */
+function inRounds(name: string, round: (s: Session, round: number) => Promise<void>) {
+	test(name, async ({ browser, baseURL }) => {
+		test.setTimeout(240_000);
+		const s = await session(browser, baseURL!);
+		for (let i = 0; i < ROUNDS; i++) await round(s, i);
+		await close(s);
+	});
+}
+
 const SENTENCE = '本市坚持以人民为中心的发展思想';
 const AFTER_CARET = '本市坚持以人民为'.length;
 
 test.describe('IME composition while a colleague edits the same paragraph', () => {
-	test('colleague types before, after and at the caret', async ({ browser, baseURL }) => {
-		test.setTimeout(240_000);
-		const s = await session(browser, baseURL!);
-		for (let round = 0; round < ROUNDS; round++) {
-			// Before the caret.
-			await start(s, [SENTENCE]);
-			await composeAround(
-				s,
-				(editor) => placeCaret(editor, SENTENCE, AFTER_CARET),
-				async () => {
-					await placeCaret(body(s.li), '本市坚持', 2);
-					await s.li.keyboard.insertText('全体');
-					await reachedServer(s, (p) => p[0].includes('全体'));
-					if (round === 0) {
-						// For a look: the typist mid-composition, the colleague without the pinyin.
-						await body(s.wang).screenshot({ path: 'test-results/ime-typist-composing.png' });
-						await body(s.li).screenshot({ path: 'test-results/ime-colleague-meanwhile.png' });
-					}
+	inRounds('colleague types before, after and at the caret', async (s, round) => {
+		// Before the caret.
+		await start(s, [SENTENCE]);
+		await composeAround(
+			s,
+			(editor) => placeCaret(editor, SENTENCE, AFTER_CARET),
+			async () => {
+				await placeCaret(body(s.li), '本市坚持', 2);
+				await s.li.keyboard.insertText('全体');
+				await reachedServer(s, (p) => p[0].includes('全体'));
+				if (round === 0) {
+					// For a look: the typist mid-composition, the colleague without the pinyin.
+					await body(s.wang).screenshot({ path: 'test-results/ime-typist-composing.png' });
+					await body(s.li).screenshot({ path: 'test-results/ime-colleague-meanwhile.png' });
 				}
-			);
-			await expectEverywhere(s, ['本市全体坚持以人民为智慧城市中心的发展思想']);
+			}
+		);
+		await expectEverywhere(s, ['本市全体坚持以人民为智慧城市中心的发展思想']);
 
-			// After the caret.
-			await start(s, [SENTENCE]);
-			await composeAround(
-				s,
-				(editor) => placeCaret(editor, SENTENCE, AFTER_CARET),
-				async () => {
-					await placeCaret(body(s.li), '中心的发展', 3);
-					await s.li.keyboard.insertText('始终');
-					await reachedServer(s, (p) => p[0].includes('始终'));
-				}
-			);
-			await expectEverywhere(s, ['本市坚持以人民为智慧城市中心的始终发展思想']);
+		// After the caret.
+		await start(s, [SENTENCE]);
+		await composeAround(
+			s,
+			(editor) => placeCaret(editor, SENTENCE, AFTER_CARET),
+			async () => {
+				await placeCaret(body(s.li), '中心的发展', 3);
+				await s.li.keyboard.insertText('始终');
+				await reachedServer(s, (p) => p[0].includes('始终'));
+			}
+		);
+		await expectEverywhere(s, ['本市坚持以人民为智慧城市中心的始终发展思想']);
 
-			// At the caret: either order is right, as long as each word stays whole.
-			await start(s, [SENTENCE]);
-			await composeAround(
-				s,
-				(editor) => placeCaret(editor, SENTENCE, AFTER_CARET),
-				async () => {
-					await placeCaret(body(s.li), '人民为', 3);
-					await s.li.keyboard.insertText('广大');
-					await reachedServer(s, (p) => p[0].includes('广大'));
-				}
-			);
-			await expectEverywhere(
-				s,
-				['本市坚持以人民为广大智慧城市中心的发展思想'],
-				['本市坚持以人民为智慧城市广大中心的发展思想']
-			);
+		// At the caret: either order is right, as long as each word stays whole.
+		await start(s, [SENTENCE]);
+		await composeAround(
+			s,
+			(editor) => placeCaret(editor, SENTENCE, AFTER_CARET),
+			async () => {
+				await placeCaret(body(s.li), '人民为', 3);
+				await s.li.keyboard.insertText('广大');
+				await reachedServer(s, (p) => p[0].includes('广大'));
+			}
+		);
+		await expectEverywhere(
+			s,
+			['本市坚持以人民为广大智慧城市中心的发展思想'],
+			['本市坚持以人民为智慧城市广大中心的发展思想']
+		);
 
-			// Over a selection (中心), which the committed word replaces.
-			await start(s, [SENTENCE]);
-			await composeAround(
-				s,
-				(editor) => placeCaret(editor, SENTENCE, AFTER_CARET, '中心'),
-				async () => {
-					await placeCaret(body(s.li), '本市坚持', 2);
-					await s.li.keyboard.insertText('全体');
-					await reachedServer(s, (p) => p[0].includes('全体'));
-				}
-			);
-			await expectEverywhere(s, ['本市全体坚持以人民为智慧城市的发展思想']);
-		}
-		await close(s);
+		// Over a selection (中心), which the committed word replaces.
+		await start(s, [SENTENCE]);
+		await composeAround(
+			s,
+			(editor) => placeCaret(editor, SENTENCE, AFTER_CARET, '中心'),
+			async () => {
+				await placeCaret(body(s.li), '本市坚持', 2);
+				await s.li.keyboard.insertText('全体');
+				await reachedServer(s, (p) => p[0].includes('全体'));
+			}
+		);
+		await expectEverywhere(s, ['本市全体坚持以人民为智慧城市的发展思想']);
 	});
 
-	test('inside bold text, at a line start and in a new empty paragraph', async ({
-		browser,
-		baseURL
-	}) => {
-		test.setTimeout(240_000);
-		const s = await session(browser, baseURL!);
-		for (let round = 0; round < ROUNDS; round++) {
-			// Inside bold text: the committed word is bold, like the letters around it.
-			await start(s, ['']);
-			await s.wang.keyboard.insertText('前文');
-			await s.wang.keyboard.press('Control+b');
-			await s.wang.keyboard.insertText('加粗文字');
-			await s.wang.keyboard.press('Control+b');
-			await s.wang.keyboard.insertText('后文');
-			await expectEverywhere(s, ['前文加粗文字后文']);
-			await composeAround(
-				s,
-				(editor) => placeCaret(editor, '加粗文字', 2),
-				async () => {
-					await placeCaret(body(s.li), '前文', 0);
-					await s.li.keyboard.insertText('新增');
-					await reachedServer(s, (p) => p[0].startsWith('新增'));
-				}
-			);
-			await expectEverywhere(s, ['新增前文加粗智慧城市文字后文']);
-			for (const page of [s.wang, s.li])
-				await expect.poll(() => viewParagraphs(body(page), 'strong')).toEqual(['加粗智慧城市文字']);
+	inRounds('inside bold text, at a line start and in a new empty paragraph', async (s) => {
+		// Inside bold text: the committed word is bold, like the letters around it.
+		await start(s, ['']);
+		await s.wang.keyboard.insertText('前文');
+		await s.wang.keyboard.press('Control+b');
+		await s.wang.keyboard.insertText('加粗文字');
+		await s.wang.keyboard.press('Control+b');
+		await s.wang.keyboard.insertText('后文');
+		await expectEverywhere(s, ['前文加粗文字后文']);
+		await composeAround(
+			s,
+			(editor) => placeCaret(editor, '加粗文字', 2),
+			async () => {
+				await placeCaret(body(s.li), '前文', 0);
+				await s.li.keyboard.insertText('新增');
+				await reachedServer(s, (p) => p[0].startsWith('新增'));
+			}
+		);
+		await expectEverywhere(s, ['新增前文加粗智慧城市文字后文']);
+		for (const page of [s.wang, s.li])
+			await expect.poll(() => viewParagraphs(body(page), 'strong')).toEqual(['加粗智慧城市文字']);
 
-			// At a line start.
-			await start(s, ['确定如下指导思想']);
-			await composeAround(
-				s,
-				(editor) => placeCaret(editor, '确定如下指导思想', 0),
-				async () => {
-					await placeCaret(body(s.li), '确定如下', 2);
-					await s.li.keyboard.insertText('出');
-					await reachedServer(s, (p) => p[0].includes('出'));
-				}
-			);
-			await expectEverywhere(s, ['智慧城市确定出如下指导思想']);
+		// At a line start.
+		await start(s, ['确定如下指导思想']);
+		await composeAround(
+			s,
+			(editor) => placeCaret(editor, '确定如下指导思想', 0),
+			async () => {
+				await placeCaret(body(s.li), '确定如下', 2);
+				await s.li.keyboard.insertText('出');
+				await reachedServer(s, (p) => p[0].includes('出'));
+			}
+		);
+		await expectEverywhere(s, ['智慧城市确定出如下指导思想']);
 
-			// In a new empty paragraph that the colleague types into as well.
-			await start(s, ['第一段文字', '']);
-			await composeAround(s, caretInLastEmptyParagraph, async () => {
-				await caretInLastEmptyParagraph(body(s.li));
-				await s.li.keyboard.insertText('同事');
-				await reachedServer(s, (p) => p[1] === '同事');
-			});
-			await expectEverywhere(s, ['第一段文字', '同事智慧城市'], ['第一段文字', '智慧城市同事']);
-		}
-		await close(s);
+		// In a new empty paragraph that the colleague types into as well.
+		await start(s, ['第一段文字', '']);
+		await composeAround(s, caretInLastEmptyParagraph, async () => {
+			await caretInLastEmptyParagraph(body(s.li));
+			await s.li.keyboard.insertText('同事');
+			await reachedServer(s, (p) => p[1] === '同事');
+		});
+		await expectEverywhere(s, ['第一段文字', '同事智慧城市'], ['第一段文字', '智慧城市同事']);
 	});
 
-	test('colleague deletes around and over the composition and joins paragraphs', async ({
-		browser,
-		baseURL
-	}) => {
-		test.setTimeout(240_000);
-		const s = await session(browser, baseURL!);
+	inRounds('colleague deletes around and over the composition and joins paragraphs', async (s) => {
 		const letters = '甲乙丙丁戊己庚辛';
-		for (let round = 0; round < ROUNDS; round++) {
-			// Around: a character on each side of the caret (after 丁) goes.
-			await start(s, [letters]);
-			await composeAround(
-				s,
-				(editor) => placeCaret(editor, letters, 4),
-				async () => {
-					await placeCaret(body(s.li), '甲乙丙', 1, '乙丙');
-					await s.li.keyboard.press('Backspace');
-					await placeCaret(body(s.li), '戊己', 0, '戊己');
-					await s.li.keyboard.press('Backspace');
-					await reachedServer(s, (p) => p[0] === '甲丁庚辛');
-				}
-			);
-			await expectEverywhere(s, ['甲丁智慧城市庚辛']);
+		// Around: a character on each side of the caret (after 丁) goes.
+		await start(s, [letters]);
+		await composeAround(
+			s,
+			(editor) => placeCaret(editor, letters, 4),
+			async () => {
+				await placeCaret(body(s.li), '甲乙丙', 1, '乙丙');
+				await s.li.keyboard.press('Backspace');
+				await placeCaret(body(s.li), '戊己', 0, '戊己');
+				await s.li.keyboard.press('Backspace');
+				await reachedServer(s, (p) => p[0] === '甲丁庚辛');
+			}
+		);
+		await expectEverywhere(s, ['甲丁智慧城市庚辛']);
 
-			// Over: the words on both sides of the caret go; the committed word stays where they were.
-			await start(s, [letters]);
-			await composeAround(
-				s,
-				(editor) => placeCaret(editor, letters, 4),
-				async () => {
-					await placeCaret(body(s.li), '甲乙丙', 2, '戊己');
-					await s.li.keyboard.press('Backspace');
-					await reachedServer(s, (p) => p[0] === '甲乙庚辛');
-				}
-			);
-			await expectEverywhere(s, ['甲乙智慧城市庚辛']);
+		// Over: the words on both sides of the caret go; the committed word stays where they were.
+		await start(s, [letters]);
+		await composeAround(
+			s,
+			(editor) => placeCaret(editor, letters, 4),
+			async () => {
+				await placeCaret(body(s.li), '甲乙丙', 2, '戊己');
+				await s.li.keyboard.press('Backspace');
+				await reachedServer(s, (p) => p[0] === '甲乙庚辛');
+			}
+		);
+		await expectEverywhere(s, ['甲乙智慧城市庚辛']);
 
-			// Joining the composition's paragraph onto the one before.
-			await start(s, ['上一段落内容', '下一段落内容']);
-			await composeAround(
-				s,
-				(editor) => placeCaret(editor, '下一段落内容', 3),
-				async () => {
-					await placeCaret(body(s.li), '下一段', 0);
-					await s.li.keyboard.press('Backspace');
-					await reachedServer(s, (p) => p.length === 1);
-				}
-			);
-			await expectEverywhere(s, ['上一段落内容下一段智慧城市落内容']);
-		}
-		await close(s);
+		// Joining the composition's paragraph onto the one before.
+		await start(s, ['上一段落内容', '下一段落内容']);
+		await composeAround(
+			s,
+			(editor) => placeCaret(editor, '下一段落内容', 3),
+			async () => {
+				await placeCaret(body(s.li), '下一段', 0);
+				await s.li.keyboard.press('Backspace');
+				await reachedServer(s, (p) => p.length === 1);
+			}
+		);
+		await expectEverywhere(s, ['上一段落内容下一段智慧城市落内容']);
 	});
 
-	test('both compose Chinese in the same paragraph at once', async ({ browser, baseURL }) => {
-		test.setTimeout(240_000);
-		const s = await session(browser, baseURL!);
-		for (let round = 0; round < ROUNDS; round++) {
-			await start(s, [SENTENCE]);
-			await placeCaret(body(s.wang), SENTENCE, AFTER_CARET);
-			await placeCaret(body(s.li), '本市坚持', 2);
-			// Each sees only their own letters: 王建国's pinyin has z or f, 李晓明's j or q.
-			const between = async () => {
-				expect((await viewParagraphs(body(s.li))).join('')).not.toMatch(/[zf]/);
-				expect((await viewParagraphs(body(s.wang))).join('')).not.toMatch(/[jq]/);
-			};
-			// Interleaved letter by letter; 李晓明 picks 建设 first, then 王建国 picks 智慧城市…
-			await s.typist.compose('zhihui', { between });
-			await s.colleague.compose('jian', { between });
-			await s.typist.compose('zhihuicheng', { from: 6, between });
-			await s.colleague.compose('jianshe', { from: 4, between });
-			await s.colleague.commit('建设');
-			await reachedServer(s, (p) => p[0].includes('建设'));
-			await s.typist.compose(PINYIN_TEXT, { from: 11, between });
-			await s.typist.commit(WORD);
-			await expectEverywhere(s, ['本市建设坚持以人民为智慧城市中心的发展思想']);
+	inRounds('both compose Chinese in the same paragraph at once', async (s) => {
+		await start(s, [SENTENCE]);
+		await placeCaret(body(s.wang), SENTENCE, AFTER_CARET);
+		await placeCaret(body(s.li), '本市坚持', 2);
+		// Each sees only their own letters: 王建国's pinyin has z or f, 李晓明's j or q.
+		const between = async () => {
+			expect((await viewParagraphs(body(s.li))).join('')).not.toMatch(/[zf]/);
+			expect((await viewParagraphs(body(s.wang))).join('')).not.toMatch(/[jq]/);
+		};
+		// Interleaved letter by letter; 李晓明 picks 建设 first, then 王建国 picks 智慧城市…
+		await s.typist.compose('zhihui', { between });
+		await s.colleague.compose('jian', { between });
+		await s.typist.compose('zhihuicheng', { from: 6, between });
+		await s.colleague.compose('jianshe', { from: 4, between });
+		await s.colleague.commit('建设');
+		await reachedServer(s, (p) => p[0].includes('建设'));
+		await s.typist.compose(PINYIN_TEXT, { from: 11, between });
+		await s.typist.commit(WORD);
+		await expectEverywhere(s, ['本市建设坚持以人民为智慧城市中心的发展思想']);
 
-			// …and the other way round, each word continuing where the last one ended.
-			await s.colleague.compose('quanmian', { between });
-			await s.typist.compose('fazhan', { between });
-			await s.typist.commit('发展');
-			await reachedServer(s, (p) => p[0].includes('城市发展'));
-			await s.colleague.commit('全面');
-			await expectEverywhere(s, ['本市建设全面坚持以人民为智慧城市发展中心的发展思想']);
-			for (const page of [s.wang, s.li])
-				expect((await viewParagraphs(body(page))).join('')).not.toMatch(PINYIN);
-		}
-		await close(s);
+		// …and the other way round, each word continuing where the last one ended.
+		await s.colleague.compose('quanmian', { between });
+		await s.typist.compose('fazhan', { between });
+		await s.typist.commit('发展');
+		await reachedServer(s, (p) => p[0].includes('城市发展'));
+		await s.colleague.commit('全面');
+		await expectEverywhere(s, ['本市建设全面坚持以人民为智慧城市发展中心的发展思想']);
+		for (const page of [s.wang, s.li])
+			expect((await viewParagraphs(body(page))).join('')).not.toMatch(PINYIN);
 	});
 
-	test('a cancelled composition leaves nothing; Ctrl+Z takes back a committed one', async ({
-		browser,
-		baseURL
-	}) => {
-		test.setTimeout(240_000);
-		const s = await session(browser, baseURL!);
-		for (let round = 0; round < ROUNDS; round++) {
+	inRounds(
+		'a cancelled composition leaves nothing; Ctrl+Z takes back a committed one',
+		async (s) => {
 			await start(s, [SENTENCE]);
 			await placeCaret(body(s.wang), SENTENCE, AFTER_CARET);
 			await s.typist.compose('zhihui', { between: noPinyinAtColleague(s) });
@@ -362,71 +345,57 @@ test.describe('IME composition while a colleague edits the same paragraph', () =
 			await s.wang.keyboard.press('Control+z');
 			await expectEverywhere(s, ['本市全体坚持以人民为中心的发展思想。']);
 		}
-		await close(s);
+	);
+
+	inRounds('a composition ended by blur or by the removal of its paragraph', async (s) => {
+		// Clicking away mid-composition: the browser commits what the composition shows — for pinyin,
+		// the letters, not a word the user chose — so the editor takes them back. Alone…
+		await start(s, [SENTENCE]);
+		await placeCaret(body(s.wang), SENTENCE, AFTER_CARET);
+		await s.typist.compose('zhihui', { between: noPinyinAtColleague(s) });
+		await s.wang.getByRole('heading', { level: 1 }).click();
+		await expectEverywhere(s, [SENTENCE]);
+		// …and while the colleague types.
+		await start(s, [SENTENCE]);
+		await placeCaret(body(s.wang), SENTENCE, AFTER_CARET);
+		await s.typist.compose('zhihui', { between: noPinyinAtColleague(s) });
+		await placeCaret(body(s.li), '本市坚持', 2);
+		await s.li.keyboard.insertText('全体');
+		await reachedServer(s, (p) => p[0].includes('全体'));
+		await s.wang.getByRole('heading', { level: 1 }).click();
+		await expectEverywhere(s, ['本市全体坚持以人民为中心的发展思想']);
+
+		// The colleague removes the whole paragraph being composed in (and a character before it):
+		// the committed word goes with it, or stays on its own — never pinyin.
+		await start(s, ['上一段落内容', '下一段落内容']);
+		await composeAround(
+			s,
+			(editor) => placeCaret(editor, '下一段落内容', 3),
+			async () => {
+				await placeCaret(body(s.li), '上一段落内容', 5, '落内容');
+				await s.li.keyboard.press('Backspace');
+				await reachedServer(s, (p) => p.length === 1);
+			}
+		);
+		await expectEverywhere(s, ['上一段落内'], ['上一段落内智慧城市']);
 	});
 
-	test('a composition ended by blur or by the removal of its paragraph', async ({
-		browser,
-		baseURL
-	}) => {
-		test.setTimeout(240_000);
-		const s = await session(browser, baseURL!);
-		for (let round = 0; round < ROUNDS; round++) {
-			// Clicking away mid-composition: the browser commits what the composition shows — for pinyin,
-			// the letters, not a word the user chose — so the editor takes them back. Alone…
-			await start(s, [SENTENCE]);
-			await placeCaret(body(s.wang), SENTENCE, AFTER_CARET);
-			await s.typist.compose('zhihui', { between: noPinyinAtColleague(s) });
-			await s.wang.getByRole('heading', { level: 1 }).click();
-			await expectEverywhere(s, [SENTENCE]);
-			// …and while the colleague types.
-			await start(s, [SENTENCE]);
-			await placeCaret(body(s.wang), SENTENCE, AFTER_CARET);
-			await s.typist.compose('zhihui', { between: noPinyinAtColleague(s) });
-			await placeCaret(body(s.li), '本市坚持', 2);
-			await s.li.keyboard.insertText('全体');
-			await reachedServer(s, (p) => p[0].includes('全体'));
-			await s.wang.getByRole('heading', { level: 1 }).click();
-			await expectEverywhere(s, ['本市全体坚持以人民为中心的发展思想']);
-
-			// The colleague removes the whole paragraph being composed in (and a character before it):
-			// the committed word goes with it, or stays on its own — never pinyin.
-			await start(s, ['上一段落内容', '下一段落内容']);
-			await composeAround(
-				s,
-				(editor) => placeCaret(editor, '下一段落内容', 3),
-				async () => {
-					await placeCaret(body(s.li), '上一段落内容', 5, '落内容');
-					await s.li.keyboard.press('Backspace');
-					await reachedServer(s, (p) => p.length === 1);
-				}
-			);
-			await expectEverywhere(s, ['上一段落内'], ['上一段落内智慧城市']);
-		}
-		await close(s);
-	});
-
-	test('the connection drops mid-composition', async ({ browser, baseURL }) => {
-		test.setTimeout(240_000);
-		const s = await session(browser, baseURL!);
-		for (let round = 0; round < ROUNDS; round++) {
-			await start(s, [SENTENCE]);
-			await placeCaret(body(s.wang), SENTENCE, AFTER_CARET);
-			await s.typist.compose('zhihui', { between: noPinyinAtColleague(s) });
-			await placeCaret(body(s.li), '本市坚持', 2);
-			await s.li.keyboard.insertText('全体');
-			await reachedServer(s, (p) => p[0].includes('全体'));
-			await s.wang.context().setOffline(true);
-			await expect(s.wang.locator('[data-status="offline"]')).toBeVisible();
-			await s.li.keyboard.insertText('人员');
-			await s.typist.compose(PINYIN_TEXT, { from: 6 });
-			await s.typist.commit(WORD);
-			await expect(body(s.wang)).toContainText(`人民为${WORD}中心`);
-			await s.wang.context().setOffline(false);
-			await expect(s.wang.locator('[data-status="saved"]')).toBeVisible({ timeout: 20_000 });
-			await expectEverywhere(s, ['本市全体人员坚持以人民为智慧城市中心的发展思想']);
-		}
-		await close(s);
+	inRounds('the connection drops mid-composition', async (s) => {
+		await start(s, [SENTENCE]);
+		await placeCaret(body(s.wang), SENTENCE, AFTER_CARET);
+		await s.typist.compose('zhihui', { between: noPinyinAtColleague(s) });
+		await placeCaret(body(s.li), '本市坚持', 2);
+		await s.li.keyboard.insertText('全体');
+		await reachedServer(s, (p) => p[0].includes('全体'));
+		await s.wang.context().setOffline(true);
+		await expect(s.wang.locator('[data-status="offline"]')).toBeVisible();
+		await s.li.keyboard.insertText('人员');
+		await s.typist.compose(PINYIN_TEXT, { from: 6 });
+		await s.typist.commit(WORD);
+		await expect(body(s.wang)).toContainText(`人民为${WORD}中心`);
+		await s.wang.context().setOffline(false);
+		await expect(s.wang.locator('[data-status="saved"]')).toBeVisible({ timeout: 20_000 });
+		await expectEverywhere(s, ['本市全体人员坚持以人民为智慧城市中心的发展思想']);
 	});
 });
 

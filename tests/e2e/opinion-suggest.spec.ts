@@ -7,16 +7,8 @@
  * keeps the link. It runs on the e2e server's seventh copy of the demo plan (plan 7), so freezing
  * chapter 9 meets no other spec; the round is closed before the draft is touched.
  */
-import type { Browser, Page } from '@playwright/test';
-import { expect, loginAs, test } from './fixtures.ts';
-
-async function open(browser: Browser, baseURL: string | undefined, user: string, path: string) {
-	const context = await browser.newContext({ baseURL });
-	await loginAs(context, user);
-	const page = await context.newPage();
-	await page.goto(path);
-	return page;
-}
+import type { Page } from '@playwright/test';
+import { expect, openAs, publishRound, test } from './fixtures.ts';
 
 const body = (page: Page) => page.getByRole('textbox', { name: /正文$/ });
 const panel = (page: Page) => page.locator('[data-suggestions]');
@@ -77,24 +69,18 @@ const FIRST = { opinion: '此处表述宜更具体。', replacement: '统一建�
 const SECOND = { opinion: '建议与上位规划的提法一致。', replacement: '分步推进应用场景' };
 
 test('修改建议 applied as suggestions and accepted answer the opinions 采纳 and 部分采纳', async ({
-	browser,
-	baseURL
+	browser
 }) => {
 	test.setTimeout(240_000);
 
 	// The admin publishes the 征求意见稿 of chapter 9 (every participant group).
-	const admin = await open(browser, baseURL, 'admin', '/plans/7/workflow/roadmap');
+	const admin = await openAs(browser, 'admin', '/plans/7/workflow/roadmap');
 	const publish = admin.getByTestId('publish-form');
 	await expect(publish.getByLabel('专家')).toBeChecked();
-	await publish.getByRole('button', { name: '发布征求意见稿' }).click();
-	await expect(admin.getByRole('status').filter({ hasText: '征求意见稿已发布' })).toBeVisible();
-	const roundHref = await admin
-		.getByRole('link', { name: /第 \d+ 版 · 征求意见中/ })
-		.getAttribute('href');
-	expect(roundHref).toMatch(/^\/plans\/7\/rounds\/\d+$/);
+	const roundHref = await publishRound(admin, 7);
 
 	// The expert comments on two passages of 9.2, each with replacement wording.
-	const expert = await open(browser, baseURL, 'expert', roundHref!);
+	const expert = await openAs(browser, 'expert', roundHref);
 	const firstQuote = await opine(expert, 0, FIRST.opinion, FIRST.replacement);
 	const secondQuote = await opine(expert, 10, SECOND.opinion, SECOND.replacement);
 	const card = (page: Page, opinion: string) =>
@@ -117,7 +103,7 @@ test('修改建议 applied as suggestions and accepted answer the opinions 采�
 	await expert.goto('/plans/7/sections/9.2');
 	await expect(expert.locator('[data-status="saved"]')).toBeVisible();
 	await expect(expert.locator('[data-suggest-badge]')).toHaveText('可提修订');
-	const owner = await open(browser, baseURL, 'dsj', roundHref!);
+	const owner = await openAs(browser, 'dsj', roundHref);
 	for (const { opinion } of [FIRST, SECOND]) {
 		await proposal(owner, opinion).locator('[data-apply-suggestion]').click();
 		await expect(proposal(owner, opinion).locator('[data-opinion-suggestion-state]')).toContainText(
@@ -189,7 +175,7 @@ test('修改建议 applied as suggestions and accepted answer the opinions 采�
 	await expect(owner.locator('[data-status="saved"]')).toBeVisible();
 
 	// The round page: 采纳 and 部分采纳, the link to the section kept.
-	await owner.goto(roundHref!);
+	await owner.goto(roundHref);
 	await expect(card(owner, FIRST.opinion).getByTestId('round-answer')).toContainText('采纳');
 	await expect(card(owner, FIRST.opinion).getByTestId('round-answer')).not.toContainText(
 		'部分采纳'
@@ -204,7 +190,7 @@ test('修改建议 applied as suggestions and accepted answer the opinions 采�
 		);
 	}
 	// The expert reads the answers on the round page too.
-	await expert.goto(roundHref!);
+	await expert.goto(roundHref);
 	await expect(card(expert, SECOND.opinion).getByTestId('round-answer')).toContainText('部分采纳');
 
 	await owner.context().close();

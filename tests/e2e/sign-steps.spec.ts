@@ -4,27 +4,18 @@
  * told to wait and has no 待办, the first department signs from its 待办, then the second may.
  * It ends by returning and resuming the chapter; it runs on a plan of its own (plan 4).
  */
-import type { Browser } from '@playwright/test';
-import { expect, loginAs, test } from './fixtures.ts';
+import { expect, openAs, test } from './fixtures.ts';
 
 // The e2e server's fourth copy of the demo plan (tests/e2e/server-env.ts): this spec freezes
 // chapter 8 while it runs, so no other spec shares the plan.
 const WORKFLOW = '/plans/4/workflow/architecture';
-
-async function open(browser: Browser, baseURL: string | undefined, user: string, path: string) {
-	const context = await browser.newContext({ baseURL });
-	await loginAs(context, user);
-	const page = await context.newPage();
-	await page.goto(path);
-	return page;
-}
 
 test('依次: the second department waits for the first, each sees the step when it is theirs', async ({
 	browser,
 	baseURL
 }) => {
 	test.setTimeout(90_000);
-	const admin = await open(browser, baseURL, 'admin', WORKFLOW);
+	const admin = await openAs(browser, 'admin', WORKFLOW);
 	await expect(admin.getByTestId('workflow-state')).toHaveText('起草中');
 
 	// The policy: the expert panel first, then 发改委; no representatives; consultation waived.
@@ -50,7 +41,7 @@ test('依次: the second department waits for the first, each sees the step when
 	await expect(admin.getByRole('status').filter({ hasText: '已提交会签' })).toBeVisible();
 
 	// 发改委 is second: told to wait, nothing in its 待办.
-	const reviewer = await open(browser, baseURL, 'reviewer', WORKFLOW);
+	const reviewer = await openAs(browser, 'reviewer', WORKFLOW);
 	await expect(reviewer.getByTestId('not-your-turn')).toContainText('示例市智慧城市专家咨询委员会');
 	await expect(reviewer.getByRole('button', { name: '会签同意', exact: true })).toHaveCount(0);
 	// …and the server refuses an out-of-order signature sent all the same.
@@ -67,7 +58,7 @@ test('依次: the second department waits for the first, each sees the step when
 	).toHaveCount(0);
 
 	// The expert panel signs from its 待办.
-	const expert = await open(browser, baseURL, 'expert', '/todo');
+	const expert = await openAs(browser, 'expert', '/todo');
 	await expert.locator(`[data-todo="countersign"] a[href="${WORKFLOW}"]`).click();
 	await expect(expert).toHaveURL(new RegExp(`${WORKFLOW}$`));
 	await expert.getByRole('button', { name: '会签同意', exact: true }).click();
@@ -87,7 +78,7 @@ test('依次: the second department waits for the first, each sees the step when
 
 	// Chapter 8 is read-only now: the leader returns it and the admin resumes drafting, so the
 	// specs that write chapter 8 find it writable again.
-	const leader = await open(browser, baseURL, 'leader', WORKFLOW);
+	const leader = await openAs(browser, 'leader', WORKFLOW);
 	await leader.locator('summary', { hasText: '退回修改' }).click();
 	await leader.getByLabel('总体意见').fill('演示结束，退回起草。');
 	await leader.getByRole('button', { name: '提交退回意见', exact: true }).click();

@@ -5,18 +5,9 @@
  * deletion, and both views agree. 8.5 is changed by no other spec.
  */
 import { mkdirSync } from 'node:fs';
-import type { Browser, Locator, Page } from '@playwright/test';
-import { expect, loginAs, selectWords, test } from './fixtures.ts';
+import type { Locator, Page } from '@playwright/test';
+import { expect, openSection, selectWords, test } from './fixtures.ts';
 import { ime, PINYIN } from './ime.ts';
-
-async function openSection(browser: Browser, baseURL: string | undefined, user: string) {
-	const context = await browser.newContext({ baseURL });
-	await loginAs(context, user);
-	const page = await context.newPage();
-	await page.goto('/plans/1/sections/8.5');
-	await expect(page.locator('[data-status="saved"]')).toBeVisible();
-	return page;
-}
 
 const SHOTS = process.env.LANTU_SHOTS;
 
@@ -67,11 +58,10 @@ async function caretAtParagraphEnd(page: Page) {
 }
 
 test('a reviewer suggests, the owner accepts one and rejects the other, both views agree', async ({
-	browser,
-	baseURL
+	browser
 }) => {
-	const owner = await openSection(browser, baseURL, 'gaj');
-	const expert = await openSection(browser, baseURL, 'expert');
+	const owner = await openSection(browser, 'gaj', '8.5');
+	const expert = await openSection(browser, 'expert', '8.5');
 
 	// The expert connects suggest-only: a badge, formatting tools but no list or table tools.
 	await expect(expert.locator('[data-suggest-badge]')).toHaveText('可提修订');
@@ -137,11 +127,10 @@ test('a reviewer suggests, the owner accepts one and rejects the other, both vie
 });
 
 test('formatting and a heading suggested, shown as Word shows them, accepted and rejected', async ({
-	browser,
-	baseURL
+	browser
 }) => {
-	const owner = await openSection(browser, baseURL, 'gaj');
-	const expert = await openSection(browser, baseURL, 'expert');
+	const owner = await openSection(browser, 'gaj', '8.5');
+	const expert = await openSection(browser, 'expert', '8.5');
 	const original = await firstParagraph(owner);
 	const words = original.slice(0, 4);
 	const headings = await body(owner).locator('h2').count();
@@ -207,11 +196,10 @@ test('formatting and a heading suggested, shown as Word shows them, accepted and
 });
 
 test('the owner decides by range: the suggestions under a selection, at once', async ({
-	browser,
-	baseURL
+	browser
 }) => {
-	const owner = await openSection(browser, baseURL, 'gaj');
-	const editor = await openSection(browser, baseURL, 'fgw');
+	const owner = await openSection(browser, 'gaj', '8.5');
+	const editor = await openSection(browser, 'fgw', '8.5');
 	await expect(editor.locator('[data-suggest-badge]')).toBeVisible();
 	const original = await firstParagraph(owner);
 
@@ -237,11 +225,10 @@ test('the owner decides by range: the suggestions under a selection, at once', a
 });
 
 test('Chinese typed through the input method becomes one suggestion, without pinyin', async ({
-	browser,
-	baseURL
+	browser
 }) => {
-	const owner = await openSection(browser, baseURL, 'gaj');
-	const expert = await openSection(browser, baseURL, 'expert');
+	const owner = await openSection(browser, 'gaj', '8.5');
+	const expert = await openSection(browser, 'expert', '8.5');
 	const original = await firstParagraph(owner);
 	await caretAtParagraphEnd(expert);
 	const input = await ime(expert);

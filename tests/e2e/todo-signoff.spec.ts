@@ -7,20 +7,12 @@
  * chapter to drafting at the end, so the spec can run again on the same server.
  */
 import { mkdirSync } from 'node:fs';
-import type { Browser, Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { readMailDir } from '../helpers/mailbox.ts';
-import { expect, loginAs, test } from './fixtures.ts';
+import { expect, openAs, publishRound, test } from './fixtures.ts';
 
 const PLAN = '/plans/5';
 const SHOTS = process.env.LANTU_SHOTS;
-
-async function open(browser: Browser, baseURL: string | undefined, user: string, path: string) {
-	const context = await browser.newContext({ baseURL });
-	await loginAs(context, user);
-	const page = await context.newPage();
-	await page.goto(path);
-	return page;
-}
 
 /** Screenshots for review (LANTU_SHOTS=dir): the page at 1280 and 390 px wide. */
 async function shoot(page: Page, name: string) {
@@ -76,18 +68,14 @@ async function backToDrafting(returner: Page, admin: Page, workflow: string) {
 	await expect(admin.getByTestId('workflow-state')).toHaveText('起草中');
 }
 
-test('送审 is refused while a consultation opinion is unanswered', async ({ browser, baseURL }) => {
+test('送审 is refused while a consultation opinion is unanswered', async ({ browser }) => {
 	test.setTimeout(240_000);
 	const workflow = `${PLAN}/workflow/roadmap`;
-	const admin = await open(browser, baseURL, 'admin', workflow);
-	await admin.getByTestId('publish-form').getByRole('button', { name: '发布征求意见稿' }).click();
-	await status(admin, '征求意见稿已发布');
-	const round = await admin
-		.getByRole('link', { name: /第 \d+ 版 · 征求意见中/ })
-		.getAttribute('href');
+	const admin = await openAs(browser, 'admin', workflow);
+	const round = await publishRound(admin, 5);
 
 	// The resident representative comments on a passage of 9.2.
-	const jumin = await open(browser, baseURL, 'jumin', round!);
+	const jumin = await openAs(browser, 'jumin', round);
 	const section = jumin.locator('section[data-clause="9.2"]');
 	await section
 		.locator('[data-passage]')
@@ -121,7 +109,7 @@ test('送审 is refused while a consultation opinion is unanswered', async ({ br
 	await shoot(admin, 'todo-gate');
 
 	// 大数据局 owns 9.2: the opinion is in its 待办; answered, 送审 goes through.
-	const dsj = await open(browser, baseURL, 'dsj', '/todo');
+	const dsj = await openAs(browser, 'dsj', '/todo');
 	await dsj
 		.locator('[data-todo="answer"]')
 		.filter({ has: dsj.locator(`a[href="${round}"]`) })
@@ -138,7 +126,7 @@ test('送审 is refused while a consultation opinion is unanswered', async ({ br
 	await submit(admin);
 	await status(admin, '已提交会签');
 
-	const reviewer = await open(browser, baseURL, 'reviewer', workflow);
+	const reviewer = await openAs(browser, 'reviewer', workflow);
 	await backToDrafting(reviewer, admin, workflow);
 	for (const page of [admin, jumin, dsj, reviewer]) await page.context().close();
 });
@@ -153,7 +141,7 @@ test('或签 completes with one signer; past its deadline the reminder is in 待
 	const workflow = `${PLAN}/workflow/requirements`;
 
 	// 发改委's reviewer gives a notification address on the account page.
-	const reviewer = await open(browser, baseURL, 'reviewer', '/account');
+	const reviewer = await openAs(browser, 'reviewer', '/account');
 	await reviewer.getByLabel('电子邮箱').fill('not-an-address');
 	await reviewer.getByRole('button', { name: '保存' }).first().click();
 	// The browser refuses a malformed address before it is sent.
@@ -165,7 +153,7 @@ test('或签 completes with one signer; past its deadline the reminder is in 待
 	await status(reviewer, '通知邮箱已保存');
 	await shoot(reviewer, 'todo-account');
 
-	const admin = await open(browser, baseURL, 'admin', workflow);
+	const admin = await openAs(browser, 'admin', workflow);
 	await setPolicy(
 		admin,
 		'或签（任一签署）',
@@ -217,7 +205,7 @@ test('或签 completes with one signer; past its deadline the reminder is in 待
 	}
 
 	// 或签: the expert panel alone completes the step; 发改委 has nothing left to sign.
-	const expert = await open(browser, baseURL, 'expert', '/todo');
+	const expert = await openAs(browser, 'expert', '/todo');
 	await expert.locator(`[data-todo="countersign"] a[href="${workflow}"]`).click();
 	await expert.getByRole('button', { name: '会签同意', exact: true }).click();
 	await status(expert, '已会签');
@@ -225,25 +213,24 @@ test('或签 completes with one signer; past its deadline the reminder is in 待
 	await reviewer.goto('/todo');
 	await expect(mine).toHaveCount(0);
 
-	const leader = await open(browser, baseURL, 'leader', workflow);
+	const leader = await openAs(browser, 'leader', workflow);
 	await backToDrafting(leader, admin, workflow);
 	for (const page of [admin, reviewer, expert, leader]) await page.context().close();
 });
 
 test('an objection in 参与确认 blocks 报批 until the owning department answers it', async ({
-	browser,
-	baseURL
+	browser
 }) => {
 	test.setTimeout(240_000);
 	const workflow = `${PLAN}/workflow/overall`;
 	const objection = '目标中缺少面向企业的数据开放指标，建议补充。';
-	const admin = await open(browser, baseURL, 'admin', workflow);
+	const admin = await openAs(browser, 'admin', workflow);
 	await setPolicy(admin, '会签（全部签署）', ['示例市智慧城市专家咨询委员会'], { enterprise: 1 });
 	await submit(admin);
 	await status(admin, '已提交会签');
 
 	// The enterprise representative objects to 7.3.
-	const qiye = await open(browser, baseURL, 'qiye', workflow);
+	const qiye = await openAs(browser, 'qiye', workflow);
 	const confirm = qiye.getByTestId('confirm-form');
 	await confirm.getByLabel('有异议').check();
 	await confirm.getByLabel('涉及章节（可选）').selectOption('7.3');
@@ -253,7 +240,7 @@ test('an objection in 参与确认 blocks 报批 until the owning department ans
 	await status(qiye, '异议已提交');
 
 	// The expert panel countersigns: the policy is met, but the activity stays in review.
-	const expert = await open(browser, baseURL, 'expert', workflow);
+	const expert = await openAs(browser, 'expert', workflow);
 	await expert.getByRole('button', { name: '会签同意', exact: true }).click();
 	await status(expert, '已会签');
 	await expect(expert.getByTestId('workflow-state')).toHaveText('会签中');
@@ -269,7 +256,7 @@ test('an objection in 参与确认 blocks 报批 until the owning department ans
 	await shoot(admin, 'todo-objection');
 
 	// 大数据局 writes 7.3: the objection is in its 待办, answered on the workflow page.
-	const dsj = await open(browser, baseURL, 'dsj', '/todo');
+	const dsj = await openAs(browser, 'dsj', '/todo');
 	await dsj.locator(`[data-todo="objection"] a[href="${workflow}"]`).click();
 	const objections = dsj.getByRole('region', { name: '参与方异议' });
 	await expect(objections).toContainText(objection);
@@ -289,7 +276,7 @@ test('an objection in 参与确认 blocks 报批 until the owning department ans
 	await expect(admin.getByTestId('timeline')).toContainText('答复参与方异议');
 	await shoot(admin, 'todo-forwarded');
 
-	const leader = await open(browser, baseURL, 'leader', workflow);
+	const leader = await openAs(browser, 'leader', workflow);
 	await backToDrafting(leader, admin, workflow);
 	for (const page of [admin, qiye, expert, dsj, leader]) await page.context().close();
 });

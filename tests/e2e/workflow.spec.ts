@@ -7,18 +7,10 @@
  * chapter 6 meets no other spec, in any order. At the end the admin reopens it.
  */
 import { createHash } from 'node:crypto';
-import type { Browser, Page } from '@playwright/test';
-import { expect, loginAs, test } from './fixtures.ts';
+import type { Page } from '@playwright/test';
+import { expect, openAs, test } from './fixtures.ts';
 
 const WORKFLOW = '/plans/3/workflow/requirements';
-
-async function open(browser: Browser, baseURL: string | undefined, user: string, path: string) {
-	const context = await browser.newContext({ baseURL });
-	await loginAs(context, user);
-	const page = await context.newPage();
-	await page.goto(path);
-	return page;
-}
 
 const state = (page: Page) => page.getByTestId('workflow-state');
 const body = (page: Page) => page.getByRole('textbox', { name: /正文$/ });
@@ -29,13 +21,12 @@ async function click(page: Page, name: string, done: string) {
 }
 
 test('drafting → consultation → review with a return → approval → signed, provably', async ({
-	browser,
-	baseURL
+	browser
 }) => {
 	test.setTimeout(120_000);
 
 	// The 卫健委's 刘芳 is given the reviewer role, so three departments can countersign.
-	const admin = await open(browser, baseURL, 'admin', '/plans/3/manage');
+	const admin = await openAs(browser, 'admin', '/plans/3/manage');
 	await admin
 		.getByRole('combobox', { name: /^用户/ })
 		.selectOption({ label: '刘芳（示例市卫生健康委员会）' });
@@ -44,7 +35,7 @@ test('drafting → consultation → review with a return → approval → signed
 	await expect(admin.getByRole('status')).toHaveText('已添加成员。');
 
 	// Drafting: 大数据局 writes 6.3.
-	const dsj = await open(browser, baseURL, 'dsj', '/plans/3/sections/6.3');
+	const dsj = await openAs(browser, 'dsj', '/plans/3/sections/6.3');
 	await expect(dsj.locator('[data-status="saved"]')).toBeVisible();
 	await body(dsj).click();
 	await dsj.keyboard.type('采用 GB/T 33356 评价指标体系开展现状评估。');
@@ -55,7 +46,7 @@ test('drafting → consultation → review with a return → approval → signed
 	await expect(state(admin)).toHaveText('起草中');
 	await click(admin, '发布征求意见稿', '征求意见稿已发布');
 	await expect(state(admin)).toHaveText('征求意见中');
-	const qiye = await open(browser, baseURL, 'qiye', WORKFLOW);
+	const qiye = await openAs(browser, 'qiye', WORKFLOW);
 	await qiye
 		.getByRole('link', { name: /征求意见稿 · 第 1 版/ })
 		.first()
@@ -88,11 +79,11 @@ test('drafting → consultation → review with a return → approval → signed
 	const firstHash = await admin.getByTestId('current-hash').textContent();
 
 	// Two departments countersign, the expert panel returns with an opinion on 6.3.
-	const reviewer = await open(browser, baseURL, 'reviewer', WORKFLOW);
+	const reviewer = await openAs(browser, 'reviewer', WORKFLOW);
 	await click(reviewer, '会签同意', '已会签');
-	const wjw = await open(browser, baseURL, 'wjw', WORKFLOW);
+	const wjw = await openAs(browser, 'wjw', WORKFLOW);
 	await click(wjw, '会签同意', '已会签');
-	const expert = await open(browser, baseURL, 'expert', WORKFLOW);
+	const expert = await openAs(browser, 'expert', WORKFLOW);
 	await expert.getByText('退回修改').click();
 	await expert.getByLabel(/^6\.3 /).fill('请补充指标的数据来源。');
 	await click(expert, '提交退回意见', '已退回');
@@ -129,13 +120,13 @@ test('drafting → consultation → review with a return → approval → signed
 	await expect(wjw.getByTestId('signatures')).toContainText('建议补充医疗健康数据共享需求。');
 	await qiye.goto(WORKFLOW);
 	await click(qiye, '确认参与', '已确认参与');
-	const jumin = await open(browser, baseURL, 'jumin', WORKFLOW);
+	const jumin = await openAs(browser, 'jumin', WORKFLOW);
 	await click(jumin, '确认参与', '已确认参与');
 	await expect(state(jumin)).toHaveText('待签发');
 
 	// The leader logs in to one 待办 (签发), follows it and signs with a 签发意见 after re-entering
 	// the password.
-	const leader = await open(browser, baseURL, 'leader', '/');
+	const leader = await openAs(browser, 'leader', '/');
 	await expect(leader.locator('[data-todo-count]')).toHaveText('1');
 	const todo = leader.getByRole('region', { name: /^待办/ });
 	await expect(todo.locator('[data-todo]')).toHaveCount(1);

@@ -5,6 +5,7 @@
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
+import { closeCodeOf } from '../../src/lib/collab/close-codes.ts';
 
 export function collabUrl(baseUrl: string): string {
 	return `${baseUrl.replace(/^http/, 'ws')}/collab`;
@@ -97,4 +98,31 @@ export function upgradeStatus(baseUrl: string, headers: Record<string, string>):
 		});
 		ws.on('error', (error) => reject(error));
 	});
+}
+
+/** The names of the close codes the server sends `client` from now on (`suggestions-only`, …). */
+export function closeReasons(client: TestProvider): string[] {
+	const reasons: string[] = [];
+	client.provider.on('close', ({ event }: { event: { code: number; reason: string } }) => {
+		const name = closeCodeOf(event);
+		if (name) reasons.push(name);
+	});
+	return reasons;
+}
+
+/** The first paragraph's text of a section's body, as y-prosemirror stores it (XmlElement > XmlText). */
+export function firstText(doc: Y.Doc): Y.XmlText {
+	const walk = (node: Y.XmlElement | Y.XmlFragment): Y.XmlText | undefined => {
+		for (const child of node.toArray()) {
+			if (child instanceof Y.XmlText && child.length > 2) return child;
+			if (child instanceof Y.XmlElement) {
+				const found = walk(child);
+				if (found) return found;
+			}
+		}
+		return undefined;
+	};
+	const text = walk(doc.getXmlFragment('body'));
+	if (!text) throw new Error('the section body has no paragraph');
+	return text;
 }

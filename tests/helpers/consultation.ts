@@ -1,4 +1,5 @@
 /** Commenting on a consultation round as its participants do, from the round's frozen version. */
+import Database from 'better-sqlite3';
 import { frozenParts } from '../../src/lib/consultation/passages.ts';
 import type { VersionPayload } from '../../src/lib/workflow/version.ts';
 import type { TestDatabase } from './db.ts';
@@ -28,4 +29,94 @@ export function firstPassageComment(
 		['stance', stance],
 		['body', body]
 	];
+}
+
+/** A commentable passage of a frozen version: where it stands and the words a comment quotes. */
+export interface Passage {
+	clause: string;
+	part: string;
+	start: number;
+	end: number;
+	quote: string;
+}
+
+/**
+ * The passages of a frozen version as the round page offers them (at most `perPart` of each
+ * part), each cut to its first `length` characters.
+ */
+export function frozenPassages(version: VersionPayload, length: number, perPart = Infinity) {
+	return version.sections.flatMap((section) =>
+		frozenParts(section.rendering).flatMap((part) =>
+			part.passages.slice(0, perPart).map((passage): Passage => {
+				const end = Math.min(passage.end, passage.start + length);
+				return {
+					clause: section.clause,
+					part: part.part,
+					start: passage.start,
+					end,
+					quote: part.text.slice(passage.start, end)
+				};
+			})
+		)
+	);
+}
+
+/** One opinion of a round, as the comment form would store it. */
+export interface SeedOpinion {
+	roundId: number;
+	passage: Passage;
+	author: { id: number; org: number };
+	/** The participant type it counts under (enterprise, residents, …). */
+	type: string;
+	stance?: string;
+	body: string;
+	/** Milliseconds; the database's own clock when left out. */
+	at?: number;
+}
+
+/**
+ * Writes opinions straight into the test server's database, for volumes no form would take (the
+ * per-user limits are for people): a thread on the passage and its first comment, per call; the
+ * thread's id. Statements are prepared once, so thousands can go in one transaction.
+ */
+export function opinionWriter(db: Database.Database): (opinion: SeedOpinion) => number {
+	const thread = db.prepare(
+		`INSERT INTO comment_threads (plan_id, clause, anchor_kind, fragment, anchor_start, anchor_end,
+		 quote, author_id, round_id, stance, organization_id, participant_type, created_at)
+		 VALUES (1, ?, 'text', ?, ?, ?, ?, ?, ?, ?, ?, ?, coalesce(?, unixepoch('subsec') * 1000))`
+	);
+	const comment = db.prepare(
+		`INSERT INTO comments (thread_id, author_id, body, created_at)
+		 VALUES (?, ?, ?, coalesce(?, unixepoch('subsec') * 1000))`
+	);
+	return ({ roundId, passage: p, author, type, stance = 'suggest', body, at }) => {
+		const id = Number(
+			thread.run(
+				p.clause,
+				p.part,
+				String(p.start),
+				String(p.end),
+				p.quote,
+				author.id,
+				roundId,
+				stance,
+				author.org,
+				type,
+				at ?? null
+			).lastInsertRowid
+		);
+		comment.run(id, author.id, body, at ?? null);
+		return id;
+	};
+}
+
+/** `opinionWriter` on its own connection to the database file, in one transaction; the thread ids. */
+export function seedOpinions(databasePath: string, opinions: SeedOpinion[]): number[] {
+	const db = new Database(databasePath);
+	try {
+		const add = opinionWriter(db);
+		return db.transaction(() => opinions.map(add))();
+	} finally {
+		db.close();
+	}
 }

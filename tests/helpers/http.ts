@@ -4,8 +4,17 @@ export const DEMO_PASSWORD = 'lantu2026';
 /** A form's fields: by name, or as pairs when a name repeats (checkboxes, rows). */
 export type FormFields = Record<string, string> | [string, string][];
 
-/** Posts a SvelteKit form action as a plain browser form (no JavaScript), without following redirects. */
-export function postForm(baseUrl: string, path: string, fields: FormFields, cookie?: string) {
+/**
+ * Posts a SvelteKit form action as a plain browser form (no JavaScript), without following
+ * redirects. `headers` adds to (or overrides) the browser's own, e.g. a proxy's x-forwarded-for.
+ */
+export function postForm(
+	baseUrl: string,
+	path: string,
+	fields: FormFields,
+	cookie?: string,
+	headers: Record<string, string> = {}
+) {
 	return fetch(`${baseUrl}${path}`, {
 		method: 'POST',
 		redirect: 'manual',
@@ -13,10 +22,36 @@ export function postForm(baseUrl: string, path: string, fields: FormFields, cook
 			'content-type': 'application/x-www-form-urlencoded',
 			origin: baseUrl,
 			accept: 'text/html',
-			...(cookie ? { cookie } : {})
+			...(cookie ? { cookie } : {}),
+			...headers
 		},
 		body: new URLSearchParams(fields)
 	});
+}
+
+/**
+ * Posts a form action as SvelteKit's enhanced form does (`use:enhance`): the answer is the
+ * action's result as JSON text (`{ type, status, data }`), read to the end.
+ */
+export async function postEnhanced(
+	baseUrl: string,
+	path: string,
+	fields: FormFields,
+	cookie?: string
+): Promise<{ status: number; body: string }> {
+	const response = await postForm(baseUrl, path, fields, cookie, {
+		accept: 'application/json',
+		'x-sveltekit-action': 'true'
+	});
+	return { status: response.status, body: await response.text() };
+}
+
+/** A page as the signed-in browser gets it; anything but 200 fails the test with the status. */
+export async function pageOf(baseUrl: string, path: string, cookie?: string): Promise<string> {
+	const response = await fetch(`${baseUrl}${path}`, { headers: cookie ? { cookie } : {} });
+	const body = await response.text();
+	if (response.status !== 200) throw new Error(`GET ${path}: HTTP ${response.status}`);
+	return body;
 }
 
 /** `postForm` read to the end: the status and the page the action answered with. */

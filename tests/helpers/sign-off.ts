@@ -4,6 +4,7 @@
  * and one resident representative confirm, the leader signs with the demo password.
  */
 import { expect } from 'vitest';
+import { testDatabase } from './db.ts';
 import { DEMO_PASSWORD, postFormPage } from './http.ts';
 
 /** The accounts the walk uses (demo seed usernames). */
@@ -78,4 +79,12 @@ export function workflowActor(
 		const status = await workflowStatus(baseUrl(), cookieOf(who), activity, action, fields);
 		expect({ who, action, status }).toEqual({ who, action, status: 200 });
 	};
+}
+
+/** The state of an activity of plan 1 (drafting, review, …) as the test server stored it. */
+export function activityState(databasePath: string, activity: string): string {
+	return testDatabase(() => databasePath).query<{ state: string }>(
+		'SELECT state FROM plan_activities WHERE plan_id = 1 AND activity = ?',
+		activity
+	).state;
 }

@@ -5,9 +5,9 @@
  * and an instance SIGKILLed mid-edit without losing anything acknowledged.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CLOSE_CODES, closeCodeOf } from '../../src/lib/collab/close-codes.ts';
+import { CLOSE_CODES } from '../../src/lib/collab/close-codes.ts';
 import { startCluster, type TestCluster } from '../helpers/cluster.ts';
-import { connect, eventually, type TestProvider } from '../helpers/collab.ts';
+import { closeReasons, connect, eventually, type TestProvider } from '../helpers/collab.ts';
 import { login, postForm } from '../helpers/http.ts';
 import { storedDocument } from '../helpers/stored.ts';
 
@@ -79,11 +79,7 @@ describe('several instances on one store and Redis', () => {
 		const editor = connect(url(0), await login(url(0), 'dsj'), 'plan/1/section/8.3', {
 			reconnect: true
 		});
-		const reasons: string[] = [];
-		editor.provider.on('close', ({ event }: { event: { code: number; reason: string } }) => {
-			const name = closeCodeOf(event);
-			if (name) reasons.push(name);
-		});
+		const reasons = closeReasons(editor);
 		try {
 			await eventually(() => expect(editor.provider.authorizedScope).toBe('read-write'));
 			// 大数据局 (organization 1) loses 8.3, decided on instance 3.

@@ -1,26 +1,16 @@
 import Database from 'better-sqlite3';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { connect, eventually, upgradeStatus } from '../helpers/collab.ts';
 import { login } from '../helpers/http.ts';
-import { startServer, type TestServer } from '../helpers/server.ts';
+import { serverPerFile } from '../helpers/server-per-file.ts';
 
-let server: TestServer;
-let fgw: string;
-let admin: string;
-
-beforeAll(async () => {
-	server = await startServer();
-	fgw = await login(server.url, 'fgw');
-	admin = await login(server.url, 'admin');
-});
-afterAll(async () => {
-	await server?.stop();
-});
+const { server, cookies } = serverPerFile(['fgw', 'admin']);
+const cookieOf = (who: string) => cookies.get(who) ?? '';
 
 describe('/collab with a valid session', () => {
 	it('syncs a section between two members: the owning editor writes, another member sees it', async () => {
-		const writer = connect(server.url, fgw, 'plan/1/section/6.1');
-		const reader = connect(server.url, admin, 'plan/1/section/6.1');
+		const writer = connect(server.url, cookieOf('fgw'), 'plan/1/section/6.1');
+		const reader = connect(server.url, cookieOf('admin'), 'plan/1/section/6.1');
 		try {
 			await eventually(() => expect(writer.provider.isSynced).toBe(true));
 			await eventually(() => expect(reader.provider.isSynced).toBe(true));
@@ -54,7 +44,7 @@ describe('/collab with a valid session', () => {
 			'plan/999/section/6.1'
 		]) {
 			let reason = '';
-			const client = connect(server.url, admin, name, {
+			const client = connect(server.url, cookieOf('admin'), name, {
 				onAuthenticationFailed: (r) => (reason = r)
 			});
 			try {
@@ -78,14 +68,16 @@ describe('/collab upgrade refusals', () => {
 	});
 
 	it('refuses a foreign Origin even with a valid session (403)', async () => {
-		expect(await upgradeStatus(server.url, { origin: 'https://evil.example', cookie: fgw })).toBe(
-			403
-		);
-		expect(await upgradeStatus(server.url, { cookie: fgw })).toBe(403);
+		expect(
+			await upgradeStatus(server.url, { origin: 'https://evil.example', cookie: cookieOf('fgw') })
+		).toBe(403);
+		expect(await upgradeStatus(server.url, { cookie: cookieOf('fgw') })).toBe(403);
 	});
 
 	it('accepts the same session from our own origin (101)', async () => {
-		expect(await upgradeStatus(server.url, { origin: server.url, cookie: fgw })).toBe(101);
+		expect(await upgradeStatus(server.url, { origin: server.url, cookie: cookieOf('fgw') })).toBe(
+			101
+		);
 	});
 
 	it('refuses an expired session (401)', async () => {
@@ -109,7 +101,7 @@ describe('read-only connections', () => {
 		// suggest (修订, tests/integration/collab-suggest.test.ts), an approver may not.
 		const leader = await login(server.url, 'leader');
 		const reader = connect(server.url, leader, 'plan/1/section/6.3');
-		const owner = connect(server.url, admin, 'plan/1/section/6.3');
+		const owner = connect(server.url, cookieOf('admin'), 'plan/1/section/6.3');
 		try {
 			await eventually(() => expect(reader.provider.isSynced).toBe(true));
 			await eventually(() => expect(owner.provider.isSynced).toBe(true));
@@ -127,7 +119,7 @@ describe('read-only connections', () => {
 			reader.destroy();
 			owner.destroy();
 		}
-		const fresh = connect(server.url, admin, 'plan/1/section/6.3');
+		const fresh = connect(server.url, cookieOf('admin'), 'plan/1/section/6.3');
 		try {
 			await eventually(() => expect(fresh.provider.isSynced).toBe(true));
 			expect(fresh.doc.getText('probe').toString()).toBe('现状评估。');

@@ -8,10 +8,9 @@ import { strFromU8, unzipSync } from 'fflate';
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { closeCodeOf } from '../../src/lib/collab/close-codes.ts';
 import { appendRows, blockRows, createRow } from '../../src/lib/collab/section-doc.ts';
 import { BLOCKS } from '../../src/lib/templates/blocks/index.ts';
-import { connect, eventually, type TestProvider } from '../helpers/collab.ts';
+import { closeReasons, connect, eventually, type TestProvider } from '../helpers/collab.ts';
 import { login } from '../helpers/http.ts';
 import { startServer, type TestServer } from '../helpers/server.ts';
 
@@ -55,15 +54,6 @@ async function restart() {
 	await server.restart();
 	dsj = await login(server.url, 'dsj');
 	admin = await login(server.url, 'admin');
-}
-
-function closeReasons(client: TestProvider): string[] {
-	const reasons: string[] = [];
-	client.provider.on('close', ({ event }: { event: { code: number; reason: string } }) => {
-		const name = closeCodeOf(event);
-		if (name) reasons.push(name);
-	});
-	return reasons;
 }
 
 describe('poisoned block rows (item 7)', { timeout: 120_000 }, () => {

@@ -1,32 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { closeCodeOf } from '../../src/lib/collab/close-codes.ts';
-import { connect, eventually } from '../helpers/collab.ts';
+import { closeReasons, connect, eventually } from '../helpers/collab.ts';
 import { login, postForm } from '../helpers/http.ts';
-import { startServer, type TestServer } from '../helpers/server.ts';
+import { serverPerFile } from '../helpers/server-per-file.ts';
 
-let server: TestServer;
-let admin: string;
-let dsj: string;
-
-beforeAll(async () => {
-	server = await startServer();
-	admin = await login(server.url, 'admin');
-	dsj = await login(server.url, 'dsj');
-});
-afterAll(async () => {
-	await server?.stop();
-});
+const { server, cookies } = serverPerFile(['admin', 'dsj']);
+const cookieOf = (who: string) => cookies.get(who) ?? '';
 
 describe('live connections follow permission changes at once', () => {
 	it('an editor whose department loses the section becomes suggest-only and its direct edits are refused', async () => {
-		const editor = connect(server.url, dsj, 'plan/1/section/8.3', { reconnect: true });
-		const watcher = connect(server.url, admin, 'plan/1/section/8.3');
-		const reasons: string[] = [];
-		editor.provider.on('close', ({ event }: { event: { code: number; reason: string } }) => {
-			const name = closeCodeOf(event);
-			if (name) reasons.push(name);
-		});
+		const editor = connect(server.url, cookieOf('dsj'), 'plan/1/section/8.3', { reconnect: true });
+		const watcher = connect(server.url, cookieOf('admin'), 'plan/1/section/8.3');
+		const reasons = closeReasons(editor);
 		try {
 			await eventually(() => expect(editor.provider.authorizedScope).toBe('read-write'));
 			await eventually(() => expect(watcher.provider.isSynced).toBe(true));
@@ -38,7 +23,7 @@ describe('live connections follow permission changes at once', () => {
 				server.url,
 				'/plans/1/manage/sections?/unassign',
 				{ clause: '8.3', organizationId: '1' },
-				admin
+				cookieOf('admin')
 			);
 			expect(response.status).toBe(200);
 
@@ -49,7 +34,7 @@ describe('live connections follow permission changes at once', () => {
 			editor.doc.getText('t').insert(4, '（越权修改）');
 			await eventually(() => expect(reasons).toContain('suggestionsOnly'));
 			// A fresh reader gets the server's copy: the refused edit is not in it.
-			const reader = connect(server.url, admin, 'plan/1/section/8.3');
+			const reader = connect(server.url, cookieOf('admin'), 'plan/1/section/8.3');
 			try {
 				await eventually(() => expect(reader.provider.isSynced).toBe(true));
 				expect(reader.doc.getText('t').toString()).toBe('应用架构');
@@ -69,7 +54,7 @@ describe('presence identity is set by the server', () => {
 		const fgw = await login(server.url, 'fgw');
 		// fgw may only suggest on 8.1 (修订), and pretends to be the leader.
 		const forger = connect(server.url, fgw, 'plan/1/section/8.1');
-		const observer = connect(server.url, admin, 'plan/1/section/8.1');
+		const observer = connect(server.url, cookieOf('admin'), 'plan/1/section/8.1');
 		try {
 			await eventually(() => expect(forger.provider.isSynced).toBe(true));
 			await eventually(() => expect(observer.provider.isSynced).toBe(true));
@@ -91,8 +76,8 @@ describe('presence identity is set by the server', () => {
 
 	it('drops awareness states a connection sends for another connection’s client', async () => {
 		const fgw = await login(server.url, 'fgw');
-		const victim = connect(server.url, admin, 'plan/1/section/8.2');
-		const observer = connect(server.url, dsj, 'plan/1/section/8.2');
+		const victim = connect(server.url, cookieOf('admin'), 'plan/1/section/8.2');
+		const observer = connect(server.url, cookieOf('dsj'), 'plan/1/section/8.2');
 		await eventually(() => expect(victim.provider.isSynced).toBe(true));
 		await eventually(() => expect(observer.provider.isSynced).toBe(true));
 		victim.provider.setAwarenessField('user', { name: 'whoever' });

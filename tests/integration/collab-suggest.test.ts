@@ -4,28 +4,23 @@
  * suggest-only: an edit outside suggestion marks is refused (closed with `suggestions-only`, not
  * stored, not broadcast); an insertion or deletion inside marks in their own name is accepted.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import * as Y from 'yjs';
-import { closeCodeOf } from '../../src/lib/collab/close-codes.ts';
+import { describe, expect, it } from 'vitest';
+import type * as Y from 'yjs';
 import { suggestionId } from '../../src/lib/suggestions/ids.ts';
-import { connect, eventually, type TestProvider } from '../helpers/collab.ts';
+import {
+	closeReasons,
+	connect,
+	eventually,
+	firstText,
+	type TestProvider
+} from '../helpers/collab.ts';
 import { testDatabase } from '../helpers/db.ts';
-import { login, postForm } from '../helpers/http.ts';
-import { startServer, type TestServer } from '../helpers/server.ts';
+import { postForm } from '../helpers/http.ts';
+import { serverPerFile } from '../helpers/server-per-file.ts';
 
 const DOC = 'plan/1/section/8.3';
-let server: TestServer;
-const cookies = new Map<string, string>();
+const { server, cookies } = serverPerFile(['admin', 'dsj', 'fgw', 'reviewer', 'leader']);
 const db = testDatabase(() => server.databasePath);
-
-beforeAll(async () => {
-	server = await startServer();
-	for (const name of ['admin', 'dsj', 'fgw', 'reviewer', 'leader'])
-		cookies.set(name, await login(server.url, name));
-});
-afterAll(async () => {
-	await server?.stop();
-});
 
 function user(username: string) {
 	return db.query<{ id: number; organizationId: number }>(
@@ -41,32 +36,6 @@ async function synced(username: string): Promise<TestProvider> {
 		throw e;
 	});
 	return client;
-}
-
-function closeReasons(client: TestProvider): string[] {
-	const reasons: string[] = [];
-	client.provider.on('close', ({ event }: { event: { code: number; reason: string } }) => {
-		const name = closeCodeOf(event);
-		if (name) reasons.push(name);
-	});
-	return reasons;
-}
-
-/** The first paragraph's text of the body, as y-prosemirror stores it (XmlElement > XmlText). */
-function firstText(doc: Y.Doc): Y.XmlText {
-	const walk = (node: Y.XmlElement | Y.XmlFragment): Y.XmlText | undefined => {
-		for (const child of node.toArray()) {
-			if (child instanceof Y.XmlText && child.length > 2) return child;
-			if (child instanceof Y.XmlElement) {
-				const found = walk(child);
-				if (found) return found;
-			}
-		}
-		return undefined;
-	};
-	const text = walk(doc.getXmlFragment('body'));
-	if (!text) throw new Error('the demo 8.3 body has no paragraph');
-	return text;
 }
 
 const storedRows = () =>

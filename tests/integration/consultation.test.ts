@@ -9,8 +9,8 @@ import { solveChallenge, type Challenge } from 'altcha-lib';
 import { deriveKey } from 'altcha-lib/algorithms/sha';
 import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { frozenParts } from '../../src/lib/consultation/passages.ts';
 import type { VersionPayload } from '../../src/lib/workflow/version.ts';
+import { frozenPassages, seedOpinions } from '../helpers/consultation.ts';
 import { testDatabase } from '../helpers/db.ts';
 import { postFormPage } from '../helpers/http.ts';
 import { startServer } from '../helpers/server.ts';
@@ -24,7 +24,7 @@ const { server, cookies } = serverPerFile(ACCOUNTS);
 const post = (who: Account | null, path: string, fields: [string, string][]) =>
 	postFormPage(server.url, path, fields, who ? cookies.get(who) : undefined);
 
-const { query, all, write } = testDatabase(() => server.databasePath);
+const { query, all } = testDatabase(() => server.databasePath);
 
 /** Does the public form's proof of work as a browser would: fetch a challenge, solve it. */
 async function work(publicPath: string): Promise<string> {
@@ -71,21 +71,9 @@ function passageOf(round: Round, clause?: string) {
 		'SELECT c.payload FROM activity_versions v JOIN version_contents c ON c.hash = v.hash WHERE v.id = ?',
 		round.version_id
 	);
-	const version = JSON.parse(payload) as VersionPayload;
-	for (const section of version.sections) {
-		if (clause && section.clause !== clause) continue;
-		const part = frozenParts(section.rendering)[0];
-		if (!part) continue;
-		const passage = part.passages[0];
-		const end = Math.min(passage.end, passage.start + 12);
-		return {
-			clause: section.clause,
-			part: part.part,
-			start: passage.start,
-			end,
-			quote: part.text.slice(passage.start, end)
-		};
-	}
+	const passages = frozenPassages(JSON.parse(payload) as VersionPayload, 12, 1);
+	const passage = passages.find((p) => !clause || p.clause === clause);
+	if (passage) return passage;
 	throw new Error('no passage in the frozen version');
 }
 
@@ -434,39 +422,25 @@ describe('the public link', () => {
 			round.id
 		);
 		const moderate = `/plans/1/rounds/${round.id}?/moderate`;
-		expect(
-			(
-				await post('dsj', moderate, [
-					['id', String(first.id)],
-					['decision', 'approve']
-				])
-			).status
-		).toBe(403);
-		expect(
-			(
-				await post('admin', moderate, [
-					['id', String(second.id)],
-					['decision', 'hide']
-				])
-			).status
-		).toBe(400);
-		expect(
-			(
-				await post('admin', moderate, [
-					['id', String(first.id)],
-					['decision', 'approve']
-				])
-			).status
-		).toBe(200);
-		expect(
-			(
-				await post('admin', moderate, [
-					['id', String(second.id)],
+		// Only the plan admin moderates; hiding needs a reason.
+		const decisions: [string, number, [string, string][], number][] = [
+			['dsj', first.id, [['decision', 'approve']], 403],
+			['admin', second.id, [['decision', 'hide']], 400],
+			['admin', first.id, [['decision', 'approve']], 200],
+			[
+				'admin',
+				second.id,
+				[
 					['decision', 'hide'],
 					['reason', '含有个人信息']
-				])
-			).status
-		).toBe(200);
+				],
+				200
+			]
+		];
+		for (const [who, id, fields, status] of decisions) {
+			const response = await post(who, moderate, [['id', String(id)], ...fields]);
+			expect(response.status, `${who} ${JSON.stringify(fields)}`).toBe(status);
+		}
 		// 不公开 (the default): approved, answered later, but not shown while the round runs.
 		expect(round.opinions_public).toBe(0);
 		const hidden = await (await fetch(`${server.url}${url}`)).text();
@@ -654,27 +628,16 @@ describe('answering at volume', () => {
 			"SELECT id, organization_id AS org FROM users WHERE username = 'qiye'"
 		);
 		// 50 enterprise opinions, written straight into the database (the per-user limit is for people).
-		for (let i = 0; i < 50; i++) {
-			const thread = write(
-				`INSERT INTO comment_threads (plan_id, clause, anchor_kind, fragment, anchor_start, anchor_end,
-				 quote, author_id, round_id, stance, organization_id, participant_type)
-				 VALUES (1, ?, 'text', ?, ?, ?, ?, ?, ?, 'suggest', ?, 'enterprise')`,
-				p.clause,
-				p.part,
-				String(p.start),
-				String(p.end),
-				p.quote,
-				author.id,
-				round.id,
-				author.org
-			);
-			write(
-				'INSERT INTO comments (thread_id, author_id, body) VALUES (?, ?, ?)',
-				thread.lastInsertRowid,
-				author.id,
-				i === 7 ? LONG : `企业意见第${i}条：建议明确平台建设的责任分工。`
-			);
-		}
+		seedOpinions(
+			server.databasePath,
+			Array.from({ length: 50 }, (_, i) => ({
+				roundId: round.id,
+				passage: p,
+				author,
+				type: 'enterprise',
+				body: i === 7 ? LONG : `企业意见第${i}条：建议明确平台建设的责任分工。`
+			}))
+		);
 		const view = `/plans/1/rounds/${round.id}/answer`;
 		const page = (query: string, who: Account = 'admin') =>
 			fetch(`${server.url}${view}${query}`, { headers: { cookie: cookies.get(who) ?? '' } });
@@ -756,29 +719,16 @@ describe('answering at volume', () => {
 		const authors = all<{ id: number; org: number }>(
 			"SELECT id, organization_id AS org FROM users WHERE username IN ('qiye', 'jumin', 'expert') ORDER BY id"
 		);
-		const ids: number[] = [];
-		for (const [i, author] of authors.entries()) {
-			const thread = write(
-				`INSERT INTO comment_threads (plan_id, clause, anchor_kind, fragment, anchor_start, anchor_end,
-				 quote, author_id, round_id, stance, organization_id, participant_type)
-				 VALUES (1, ?, 'text', ?, ?, ?, ?, ?, ?, 'suggest', ?, 'enterprise')`,
-				p.clause,
-				p.part,
-				String(p.start),
-				String(p.end),
-				p.quote,
-				author.id,
-				round.id,
-				author.org
-			);
-			ids.push(Number(thread.lastInsertRowid));
-			write(
-				'INSERT INTO comments (thread_id, author_id, body) VALUES (?, ?, ?)',
-				thread.lastInsertRowid,
-				author.id,
-				[CAMPAIGN, CAMPAIGN.replace('强烈', ''), `${CAMPAIGN}谢谢！`][i]
-			);
-		}
+		const ids = seedOpinions(
+			server.databasePath,
+			authors.map((author, i) => ({
+				roundId: round.id,
+				passage: p,
+				author,
+				type: 'enterprise',
+				body: [CAMPAIGN, CAMPAIGN.replace('强烈', ''), `${CAMPAIGN}谢谢！`][i]
+			}))
+		);
 		const view = `/plans/1/rounds/${round.id}/answer`;
 		const found = await (
 			await fetch(`${server.url}${view}?q=${encodeURIComponent('养老')}`, {

@@ -184,16 +184,15 @@ describe('with ORIGIN set', () => {
 	let server: TestServer;
 	let cookie: string;
 
-	beforeAll(async () => {
-		server = await startServer({ env: { ORIGIN } });
-		// A browser behind the TLS proxy, which passes the public Host on; its Origin is the public one.
+	/** fgw's login form, written by hand: the Host and Origin headers exactly as given. */
+	function rawLogin(host: string, origin: string) {
 		const body = new URLSearchParams({ username: 'fgw', password: DEMO_PASSWORD }).toString();
-		const response = await rawRequest(
+		return rawRequest(
 			server.port,
 			[
 				'POST /login HTTP/1.1',
-				'Host: lantu.example.gov.cn',
-				`Origin: ${ORIGIN}`,
+				`Host: ${host}`,
+				`Origin: ${origin}`,
 				'Content-Type: application/x-www-form-urlencoded',
 				'Accept: text/html',
 				`Content-Length: ${body.length}`,
@@ -202,6 +201,12 @@ describe('with ORIGIN set', () => {
 				body
 			].join('\r\n')
 		);
+	}
+
+	beforeAll(async () => {
+		server = await startServer({ env: { ORIGIN } });
+		// A browser behind the TLS proxy, which passes the public Host on; its Origin is the public one.
+		const response = await rawLogin('lantu.example.gov.cn', ORIGIN);
 		expect(response.status).toBe(303);
 		cookie = /set-cookie: (lantu-session=[^;]+)/i.exec(response.text)![1];
 	});
@@ -210,22 +215,7 @@ describe('with ORIGIN set', () => {
 	});
 
 	it('takes the origin from ORIGIN, also behind a proxy that passes its upstream Host on', async () => {
-		const body = new URLSearchParams({ username: 'fgw', password: DEMO_PASSWORD }).toString();
-		const login = (origin: string) =>
-			rawRequest(
-				server.port,
-				[
-					'POST /login HTTP/1.1',
-					`Host: 127.0.0.1:${server.port}`,
-					`Origin: ${origin}`,
-					'Content-Type: application/x-www-form-urlencoded',
-					'Accept: text/html',
-					`Content-Length: ${body.length}`,
-					'Connection: close',
-					'',
-					body
-				].join('\r\n')
-			);
+		const login = (origin: string) => rawLogin(`127.0.0.1:${server.port}`, origin);
 		expect((await login(ORIGIN)).status).toBe(303);
 		// The address the proxy talked to is not the public origin: a page there is another site.
 		expect((await login(`http://127.0.0.1:${server.port}`)).status).toBe(403);

@@ -5,11 +5,10 @@
  */
 import { unzipSync, strFromU8 } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fragmentText } from '../../src/lib/collab/section-doc.ts';
-import { BODY_FRAGMENT, itemFragmentName } from '../../src/lib/editor/fragments.ts';
-import { buildSectionDoc, DEMO_SECTIONS } from '../../src/lib/demo-content/index.ts';
+import { DEMO_SECTIONS } from '../../src/lib/demo-content/index.ts';
 import { TEMPLATES } from '../../src/lib/templates/index.ts';
 import { login } from '../helpers/http.ts';
+import { demoProseLines, markdownText } from '../helpers/markdown.ts';
 import { readPdf } from '../helpers/pdf.ts';
 import { startServer, type TestServer } from '../helpers/server.ts';
 
@@ -141,24 +140,8 @@ describe('Markdown and JSON', () => {
 	it('round-trips every section’s prose text', async () => {
 		const response = await get('/plans/1/export/md', dsj);
 		expect(response.status).toBe(200);
-		const text = (await response.text())
-			.split('\n')
-			.map((line) =>
-				line
-					.replace(/^#+ /, '')
-					.replace(/^\s*(- |\d+\. |> )/, '')
-					.replace(/\*\*/g, '')
-					.replace(/\\(.)/g, '$1')
-			)
-			.join('\n');
-		for (const template of TEMPLATES) {
-			const demo = DEMO_SECTIONS.find((s) => s.clause === template.clause);
-			const doc = buildSectionDoc(demo ?? { clause: template.clause, author: '' });
-			for (const name of [BODY_FRAGMENT, ...Object.keys(demo?.items ?? {}).map(itemFragmentName)])
-				for (const line of fragmentText(doc.getXmlFragment(name)).split('\n').filter(Boolean))
-					expect(text, `${template.clause} ${name}`).toContain(line);
-			doc.destroy();
-		}
+		const text = markdownText(await response.text());
+		for (const { where, line } of demoProseLines()) expect(text, where).toContain(line);
 	});
 
 	it('gives the raw structured data as JSON', async () => {

@@ -23,17 +23,10 @@ afterAll(async () => {
 	await Promise.all([trusting?.stop(), plain?.stop()]);
 });
 
+/** The login form posted through a proxy that says the browser is at `from`. */
 function postLogin(server: TestServer, username: string, password: string, from: string) {
-	return fetch(`${server.url}/login`, {
-		method: 'POST',
-		redirect: 'manual',
-		headers: {
-			'content-type': 'application/x-www-form-urlencoded',
-			origin: server.url,
-			accept: 'text/html',
-			'x-forwarded-for': from
-		},
-		body: new URLSearchParams({ username, password })
+	return postForm(server.url, '/login', { username, password }, undefined, {
+		'x-forwarded-for': from
 	});
 }
 

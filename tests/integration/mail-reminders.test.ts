@@ -10,7 +10,7 @@ import { testDatabase } from '../helpers/db.ts';
 import { login, postForm } from '../helpers/http.ts';
 import { startMailbox, type Mailbox } from '../helpers/mailbox.ts';
 import { startServer, type TestServer } from '../helpers/server.ts';
-import { FGW } from '../helpers/sign-off.ts';
+import { FGW, workflowStatus } from '../helpers/sign-off.ts';
 
 let server: TestServer;
 let mailbox: Mailbox;
@@ -43,21 +43,8 @@ function clock(who: Account | null, body: unknown) {
 	});
 }
 
-async function act(who: Account, action: string, fields: [string, string][] = []) {
-	const response = await fetch(`${server.url}/plans/1/workflow/roadmap?/${action}`, {
-		method: 'POST',
-		redirect: 'manual',
-		headers: {
-			'content-type': 'application/x-www-form-urlencoded',
-			origin: server.url,
-			accept: 'text/html',
-			cookie: cookies.get(who)!
-		},
-		body: new URLSearchParams(fields)
-	});
-	await response.text();
-	return response.status;
-}
+const act = (who: Account, action: string, fields: [string, string][] = []) =>
+	workflowStatus(server.url, cookies.get(who), 'roadmap', action, fields);
 
 async function notices(who: Account, kind: string): Promise<number> {
 	const response = await fetch(`${server.url}/inbox`, { headers: { cookie: cookies.get(who)! } });

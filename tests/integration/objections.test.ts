@@ -5,70 +5,29 @@
  * is answered — once, by those who answer for its section; then the plan admin forwards it. The
  * objection and its answer are in the timeline, on the version page and in the sign-off record.
  */
-import Database from 'better-sqlite3';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { login } from '../helpers/http.ts';
-import { startServer, type TestServer } from '../helpers/server.ts';
-import { SIGN_OFF_POLICY, WAIVER, workflowActor } from '../helpers/sign-off.ts';
+import { describe, expect, it } from 'vitest';
+import { testDatabase } from '../helpers/db.ts';
+import { pageOf, postEnhanced, postFormPage } from '../helpers/http.ts';
+import { serverPerFile } from '../helpers/server-per-file.ts';
+import { activityState, SIGN_OFF_POLICY, WAIVER, workflowActor } from '../helpers/sign-off.ts';
 
 const NO_ROUND: [string, string] = ['consultationWaiver', '测试：本轮不征求意见'];
 const OBJECTION = '需求调研未覆盖老年人群体，请补充适老化需求';
 const ANSWER = '已在6.1补充适老化需求调研安排，将于下一版体现';
 
-let server: TestServer;
-const cookies = new Map<string, string>();
 const ACCOUNTS = ['admin', 'reviewer', 'expert', 'qiye', 'jumin', 'leader', 'fgw', 'dsj'] as const;
-
-beforeAll(async () => {
-	server = await startServer();
-	for (const name of ACCOUNTS) cookies.set(name, await login(server.url, name));
-});
-afterAll(async () => {
-	await server?.stop();
-});
+const { server, cookies } = serverPerFile(ACCOUNTS);
 
 const cookieOf = (who: string) => cookies.get(who) ?? '';
 const act = workflowActor(() => server.url, cookieOf, 'requirements');
 
-async function post(
-	who: string,
-	action: string,
-	fields: [string, string][] = []
-): Promise<{ status: number; body: string }> {
-	const response = await fetch(`${server.url}/plans/1/workflow/requirements?/${action}`, {
-		method: 'POST',
-		redirect: 'manual',
-		headers: {
-			'content-type': 'application/x-www-form-urlencoded',
-			origin: server.url,
-			accept: 'application/json',
-			'x-sveltekit-action': 'true',
-			cookie: cookieOf(who)
-		},
-		body: new URLSearchParams(fields)
-	});
-	return { status: response.status, body: await response.text() };
-}
+/** Posts an action as the enhanced form does: the status and the action's JSON result. */
+const post = (who: string, action: string, fields: [string, string][] = []) =>
+	postEnhanced(server.url, `/plans/1/workflow/requirements?/${action}`, fields, cookieOf(who));
 
-function rows<T>(sql: string, ...params: unknown[]): T[] {
-	const db = new Database(server.databasePath, { readonly: true });
-	try {
-		return db.prepare(sql).all(...params) as T[];
-	} finally {
-		db.close();
-	}
-}
-
-const stateOf = () =>
-	rows<{ state: string }>(
-		"SELECT state FROM plan_activities WHERE plan_id = 1 AND activity = 'requirements'"
-	)[0].state;
-
-async function page(who: string, path: string): Promise<string> {
-	const response = await fetch(`${server.url}${path}`, { headers: { cookie: cookieOf(who) } });
-	expect(response.status).toBe(200);
-	return response.text();
-}
+const { all: rows } = testDatabase(() => server.databasePath);
+const stateOf = () => activityState(server.databasePath, 'requirements');
+const page = (who: string, path: string) => pageOf(server.url, path, cookieOf(who));
 
 const todoKinds = async (who: string) =>
 	[...(await page(who, '/todo')).matchAll(/data-todo="([a-z]+)"/g)].map((m) => m[1]);
@@ -133,19 +92,14 @@ describe('参与确认 with 有异议', () => {
 		expect(outcome(refused.body)).toEqual({ type: 'failure', error: 'objections-open' });
 		expect(refused.body).toContain('示例市城市运营科技有限公司');
 		// Through a plain form post the status says so too.
-		const plain = await fetch(`${server.url}/plans/1/workflow/requirements?/forward`, {
-			method: 'POST',
-			redirect: 'manual',
-			headers: {
-				'content-type': 'application/x-www-form-urlencoded',
-				origin: server.url,
-				accept: 'text/html',
-				cookie: cookieOf('admin')
-			},
-			body: ''
-		});
+		const plain = await postFormPage(
+			server.url,
+			'/plans/1/workflow/requirements?/forward',
+			[],
+			cookieOf('admin')
+		);
 		expect(plain.status).toBe(409);
-		expect(await plain.text()).toContain('还有 1 条参与方异议未答复');
+		expect(plain.html).toContain('还有 1 条参与方异议未答复');
 		expect(stateOf()).toBe('review');
 	});
 

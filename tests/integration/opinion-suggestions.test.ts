@@ -11,7 +11,7 @@ import { parseSuggestionId } from '../../src/lib/suggestions/ids.ts';
 import type { VersionPayload } from '../../src/lib/workflow/version.ts';
 import { connect, eventually, type TestProvider } from '../helpers/collab.ts';
 import { testDatabase } from '../helpers/db.ts';
-import { login } from '../helpers/http.ts';
+import { login, postEnhanced } from '../helpers/http.ts';
 import { startServer, type TestServer } from '../helpers/server.ts';
 
 let server: TestServer;
@@ -28,22 +28,8 @@ afterAll(async () => {
 });
 
 async function post(who: string, path: string, fields: [string, string][]) {
-	const response = await fetch(`${server.url}${path}`, {
-		method: 'POST',
-		redirect: 'manual',
-		headers: {
-			'content-type': 'application/x-www-form-urlencoded',
-			origin: server.url,
-			accept: 'application/json',
-			'x-sveltekit-action': 'true',
-			cookie: cookies.get(who) ?? ''
-		},
-		body: new URLSearchParams(fields)
-	});
-	return {
-		status: response.status,
-		body: (await response.json()) as { type: string; status?: number; data?: string }
-	};
+	const { status, body } = await postEnhanced(server.url, path, fields, cookies.get(who) ?? '');
+	return { status, body: JSON.parse(body) as { type: string; status?: number; data?: string } };
 }
 
 async function decide(who: string, body: unknown) {

@@ -6,10 +6,9 @@
  */
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { closeCodeOf } from '../../src/lib/collab/close-codes.ts';
-import { frozenParts } from '../../src/lib/consultation/passages.ts';
 import {
 	allowed,
+	MATRIX_ACTIONS,
 	PERSONAS,
 	SAMPLE,
 	socketAccess,
@@ -17,7 +16,8 @@ import {
 	type Persona
 } from '../../src/lib/policy/matrix.ts';
 import type { VersionPayload } from '../../src/lib/workflow/version.ts';
-import { connect, eventually, type TestProvider } from '../helpers/collab.ts';
+import { frozenPassages } from '../helpers/consultation.ts';
+import { closeReasons, connect, eventually, type TestProvider } from '../helpers/collab.ts';
 import { login, postForm } from '../helpers/http.ts';
 import { SIGN_OFF_POLICY, submitToFinal, workflowActor } from '../helpers/sign-off.ts';
 import { startServer, type TestServer } from '../helpers/server.ts';
@@ -211,11 +211,7 @@ describe('the live section over the collab WebSocket', () => {
 					await eventually(() => expect(text()).toContain(mark));
 				} else if (access === 'suggest') {
 					// 修订: writable, but an edit outside suggestion marks closes the document.
-					const reasons: string[] = [];
-					client.provider.on('close', ({ event }: { event: { code: number; reason: string } }) => {
-						const name = closeCodeOf(event);
-						if (name) reasons.push(name);
-					});
+					const reasons = closeReasons(client);
 					await eventually(() => expect(client.provider.authorizedScope).toBe('read-write'));
 					await eventually(() => expect(client.provider.isSynced).toBe(true));
 					client.doc.getText('matrix').insert(0, mark);
@@ -256,17 +252,14 @@ describe('HTTP actions', () => {
 		sample.leaderId = query<{ id: number }>("SELECT id FROM users WHERE username = 'leader'").id;
 	});
 
-	for (const action of [
-		'readSection',
-		'comment',
-		'resolveThread',
-		'saveNamedVersion',
-		'restoreHistory',
-		'exportDraft',
-		'manageMembers',
-		'publish',
-		'waiveConsultation'
-	] as const) {
+	// Every action of the matrix, in its order (publishing before waiving), except those that need
+	// a sample prepared first: they follow with their own setup.
+	const prepared: readonly MatrixAction[] = [
+		'answerConsultation',
+		'fileFeedback',
+		'answerFeedback'
+	];
+	for (const action of MATRIX_ACTIONS.filter((a) => !prepared.includes(a))) {
 		describe(action, () => pairs(action));
 	}
 
@@ -282,17 +275,14 @@ describe('HTTP actions', () => {
 				'SELECT c.payload FROM activity_versions v JOIN version_contents c ON c.hash = v.hash WHERE v.id = ?',
 				round.version_id
 			);
-			const section = (JSON.parse(payload) as VersionPayload).sections.find(
-				(s) => s.clause === SAMPLE.answerClause
+			const passage = frozenPassages(JSON.parse(payload) as VersionPayload, 12, 1).find(
+				(p) => p.clause === SAMPLE.answerClause
 			)!;
-			const part = frozenParts(section.rendering)[0];
-			const passage = part.passages[0];
-			const end = Math.min(passage.end, passage.start + 12);
 			const commented = await form('jumin', `/plans/1/rounds/${round.id}?/comment`, [
-				['clause', SAMPLE.answerClause],
-				['part', part.part],
+				['clause', passage.clause],
+				['part', passage.part],
 				['start', String(passage.start)],
-				['end', String(end)],
+				['end', String(passage.end)],
 				['stance', 'suggest'],
 				['body', '建议补充社区服务内容']
 			]);

@@ -4,11 +4,17 @@
  * signature, and shown on the sign-off panel, the timeline, the version page and the export's
  * sign-off record.
  */
-import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD } from '../helpers/http.ts';
+import { testDatabase } from '../helpers/db.ts';
+import { DEMO_PASSWORD, pageOf } from '../helpers/http.ts';
 import { serverPerFile } from '../helpers/server-per-file.ts';
-import { SIGN_OFF_POLICY, WAIVER, workflowActor, workflowStatus } from '../helpers/sign-off.ts';
+import {
+	activityState,
+	SIGN_OFF_POLICY,
+	WAIVER,
+	workflowActor,
+	workflowStatus
+} from '../helpers/sign-off.ts';
 
 /** These tests are about signatures, not consultation: the admin waives the round. */
 const NO_ROUND: [string, string] = ['consultationWaiver', '测试：本轮不征求意见'];
@@ -23,25 +29,9 @@ const act = workflowActor(() => server.url, cookieOf, 'requirements');
 const post = (who: string, action: string, fields: [string, string][]) =>
 	workflowStatus(server.url, cookieOf(who), 'requirements', action, fields);
 
-function rows<T>(sql: string, ...params: unknown[]): T[] {
-	const db = new Database(server.databasePath, { readonly: true });
-	try {
-		return db.prepare(sql).all(...params) as T[];
-	} finally {
-		db.close();
-	}
-}
-
-const stateOf = () =>
-	rows<{ state: string }>(
-		"SELECT state FROM plan_activities WHERE plan_id = 1 AND activity = 'requirements'"
-	)[0].state;
-
-async function page(who: string, path: string): Promise<string> {
-	const response = await fetch(`${server.url}${path}`, { headers: { cookie: cookieOf(who) } });
-	expect(response.status).toBe(200);
-	return response.text();
-}
+const { all: rows } = testDatabase(() => server.databasePath);
+const stateOf = () => activityState(server.databasePath, 'requirements');
+const page = (who: string, path: string) => pageOf(server.url, path, cookieOf(who));
 
 describe('opinions with signatures', () => {
 	it('会签 原则同意 needs comments, 不同意 needs reasons and returns the activity', async () => {

@@ -94,55 +94,19 @@ describe('step types', () => {
 	});
 
 	it('比例: k of n, with k checked against the departments chosen, or p%', async () => {
-		expect(
-			await act(
-				'admin',
-				'architecture',
-				'policy',
-				policy('threshold', [FGW, EXPERTS], [['threshold', '3']])
-			)
-		).toBe(400);
-		expect(
-			await act(
-				'admin',
-				'architecture',
-				'policy',
-				policy('threshold', [1, FGW, EXPERTS], [['threshold', '2']])
-			)
-		).toBe(200);
+		/** The architecture policy as 比例 over `departments`, with its threshold fields. */
+		const threshold = (departments: number[], fields: [string, string][]) =>
+			act('admin', 'architecture', 'policy', policy('threshold', departments, fields));
+		const percent = (value: string, more: [string, string][] = []) =>
+			threshold(
+				[1, FGW, EXPERTS],
+				[['thresholdUnit', 'percent'], ['thresholdPercent', value], ...more]
+			);
+		expect(await threshold([FGW, EXPERTS], [['threshold', '3']])).toBe(400);
+		expect(await threshold([1, FGW, EXPERTS], [['threshold', '2']])).toBe(200);
 		// …or as a share: ≥ 60% of three departments is two; 0% and 101% are refused.
-		for (const bad of ['0', '101', 'lots'])
-			expect(
-				await act(
-					'admin',
-					'architecture',
-					'policy',
-					policy(
-						'threshold',
-						[1, FGW, EXPERTS],
-						[
-							['thresholdUnit', 'percent'],
-							['thresholdPercent', bad]
-						]
-					)
-				)
-			).toBe(400);
-		expect(
-			await act(
-				'admin',
-				'architecture',
-				'policy',
-				policy(
-					'threshold',
-					[1, FGW, EXPERTS],
-					[
-						['thresholdUnit', 'percent'],
-						['thresholdPercent', '60'],
-						['threshold', '3']
-					]
-				)
-			)
-		).toBe(200);
+		for (const bad of ['0', '101', 'lots']) expect(await percent(bad)).toBe(400);
+		expect(await percent('60', [['threshold', '3']])).toBe(200);
 		expect(
 			query<{ threshold: number | null; percent: number }>(
 				"SELECT threshold, threshold_percent AS percent FROM activity_policies WHERE plan_id = 1 AND activity = 'architecture'"

@@ -6,56 +6,20 @@
  * resolving is for the thread's author, those who answer for the section, and the suggestion's
  * own author — not for any reader.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import * as Y from 'yjs';
+import { describe, expect, it } from 'vitest';
 import { suggestionId } from '../../src/lib/suggestions/ids.ts';
-import { connect, eventually } from '../helpers/collab.ts';
+import { connect, eventually, firstText } from '../helpers/collab.ts';
 import { testDatabase } from '../helpers/db.ts';
-import { login } from '../helpers/http.ts';
-import { startServer, type TestServer } from '../helpers/server.ts';
+import { callApi } from '../helpers/http.ts';
+import { serverPerFile } from '../helpers/server-per-file.ts';
 
-let server: TestServer;
-const cookies = new Map<string, string>();
+const { server, cookies } = serverPerFile(['dsj', 'fgw', 'reviewer', 'expert', 'qiye']);
 const db = testDatabase(() => server.databasePath);
 
-beforeAll(async () => {
-	server = await startServer();
-	for (const name of ['dsj', 'fgw', 'reviewer', 'expert', 'qiye'])
-		cookies.set(name, await login(server.url, name));
-});
-afterAll(async () => {
-	await server?.stop();
-});
-
-async function api(user: string, path: string, payload?: unknown) {
-	const response = await fetch(`${server.url}${path}`, {
-		method: payload === undefined ? 'GET' : 'POST',
-		headers: {
-			accept: 'application/json',
-			'content-type': 'application/json',
-			origin: server.url,
-			cookie: cookies.get(user)!
-		},
-		body: payload === undefined ? undefined : JSON.stringify(payload)
-	});
-	return { status: response.status, json: (await response.json()) as Record<string, unknown> };
-}
+const api = (user: string, path: string, payload?: unknown) =>
+	callApi(server.url, path, cookies.get(user), payload);
 
 const COMMENTS = '/api/plans/1/sections/8.3/comments';
-
-function firstText(doc: Y.Doc): Y.XmlText {
-	const walk = (node: Y.XmlElement | Y.XmlFragment): Y.XmlText | undefined => {
-		for (const child of node.toArray()) {
-			if (child instanceof Y.XmlText && child.length > 2) return child;
-			if (child instanceof Y.XmlElement) {
-				const found = walk(child);
-				if (found) return found;
-			}
-		}
-		return undefined;
-	};
-	return walk(doc.getXmlFragment('body'))!;
-}
 
 interface Thread {
 	id: number;

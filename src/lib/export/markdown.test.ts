@@ -1,42 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { fragmentText } from '../collab/section-doc.ts';
-import { buildSectionDoc, DEMO_SECTIONS } from '../demo-content/index.ts';
-import { TEMPLATES } from '../templates/index.ts';
 import { demoModelInput } from './fixtures.ts';
 import { escapeMarkdown, renderMarkdown } from './markdown.ts';
 import { buildExportModel } from './model.ts';
 import { proseBlocks } from './prose.ts';
-import { BODY_FRAGMENT, itemFragmentName } from '../editor/fragments.ts';
-
-/** Markdown back to its text lines: markers and escapes removed. */
-function plain(markdown: string): string {
-	return markdown
-		.split('\n')
-		.map((line) =>
-			line
-				.replace(/^#+ /, '')
-				.replace(/^\s*(- |\d+\. |> )/, '')
-				.replace(/\*\*/g, '')
-				.replace(/\\(.)/g, '$1')
-		)
-		.join('\n');
-}
+import { demoProseLines, markdownText } from '../../../tests/helpers/markdown.ts';
 
 describe('markdown', () => {
 	const markdown = renderMarkdown(buildExportModel(demoModelInput(), { edition: 'full' }));
 
 	it('round-trips every section’s prose text', () => {
-		const text = plain(markdown);
-		for (const template of TEMPLATES) {
-			const demo = DEMO_SECTIONS.find((s) => s.clause === template.clause);
-			const doc = buildSectionDoc(demo ?? { clause: template.clause, author: '' });
-			const fragments = [BODY_FRAGMENT, ...Object.keys(demo?.items ?? {}).map(itemFragmentName)];
-			for (const name of fragments)
-				for (const line of fragmentText(doc.getXmlFragment(name)).split('\n').filter(Boolean))
-					expect(text).toContain(line);
-			doc.destroy();
-		}
+		const text = markdownText(markdown);
+		for (const { where, line } of demoProseLines()) expect(text, where).toContain(line);
 	});
 
 	it('has the cover, chapters, key project table and records', () => {

@@ -4,6 +4,7 @@
  */
 import { eq } from 'drizzle-orm';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { insertTestUsers } from '../../../../tests/helpers/unit-users.ts';
 import { getDb, schema } from '../db/index.ts';
 import { createSession, generateSessionToken, hashToken, validateSessionToken } from './session.ts';
 
@@ -11,22 +12,7 @@ const MINUTE = 60_000;
 let userId: number;
 
 beforeAll(() => {
-	const db = getDb();
-	const org = db
-		.insert(schema.organizations)
-		.values({ name: '测试局', type: 'government' })
-		.returning()
-		.get();
-	userId = db
-		.insert(schema.users)
-		.values({
-			username: 'renewal-user',
-			displayName: '续期',
-			passwordHash: 'x',
-			organizationId: org.id
-		})
-		.returning()
-		.get().id;
+	[userId] = insertTestUsers('renewal-user');
 });
 
 afterEach(() => {

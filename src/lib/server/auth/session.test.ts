@@ -1,5 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { insertTestUsers } from '../../../../tests/helpers/unit-users.ts';
 import { getDb, schema } from '../db/index.ts';
 import { config } from '../config.ts';
 import {
@@ -15,20 +16,7 @@ let userId: number;
 let otherUserId: number;
 
 beforeAll(() => {
-	const db = getDb();
-	const org = db
-		.insert(schema.organizations)
-		.values({ name: '测试局', type: 'government' })
-		.returning()
-		.get();
-	const insertUser = (username: string) =>
-		db
-			.insert(schema.users)
-			.values({ username, displayName: username, passwordHash: 'x', organizationId: org.id })
-			.returning()
-			.get().id;
-	userId = insertUser('session-user');
-	otherUserId = insertUser('other-user');
+	[userId, otherUserId] = insertTestUsers('session-user', 'other-user');
 });
 
 describe('session tokens', () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { demoSectionStates } from '../../export/fixtures.ts';
 import { SECTION_CLAUSES } from '../../standard/sections.ts';
+import { draftInput } from '../../../../tests/helpers/export-input.ts';
 import { renderFile } from '../export/render.ts';
 import { matchHeading, splitPlan } from './plan-map.ts';
 import { readDocx } from './read.ts';
@@ -21,21 +22,7 @@ describe('matching a Word file’s headings to the standard’s sections', () =>
 	it("splits Lantu's own export of the demo plan into its 19 sections", async () => {
 		const states = demoSectionStates(1);
 		const { body } = await renderFile(
-			{
-				plan: {
-					id: 1,
-					title: '示例',
-					city: '示例市',
-					periodStart: 2026,
-					periodEnd: 2030,
-					leadUnit: '大数据局'
-				},
-				version: { kind: 'draft', label: '草稿', hash: null, at: '2026-12-06T00:00:00Z' },
-				date: '2026-12-06T00:00:00Z',
-				sections: SECTION_CLAUSES.map((clause) => ({ clause, state: states.get(clause)! })),
-				signoffs: [],
-				consultations: []
-			},
+			draftInput(SECTION_CLAUSES.map((clause) => ({ clause, state: states.get(clause)! }))),
 			'docx',
 			{ edition: 'full' }
 		);

@@ -4,6 +4,7 @@ import { prosemirrorToYXmlFragment } from 'y-prosemirror';
 import { BODY_FRAGMENT } from '../../editor/fragments.ts';
 import { schema } from '../../editor/schema.ts';
 import { suggestionId } from '../../suggestions/ids.ts';
+import { draftInput } from '../../../../tests/helpers/export-input.ts';
 import { renderFile } from '../export/render.ts';
 import { readDocx } from './read.ts';
 
@@ -30,25 +31,12 @@ describe("Lantu's export with revisions → import", () => {
 		const doc = new Y.Doc();
 		prosemirrorToYXmlFragment(pm, doc.getXmlFragment(BODY_FRAGMENT));
 		const { body } = await renderFile(
-			{
-				plan: {
-					id: 1,
-					title: '示例',
-					city: '示例市',
-					periodStart: 2026,
-					periodEnd: 2030,
-					leadUnit: '大数据局'
-				},
-				version: { kind: 'draft', label: '草稿', hash: null, at: '2026-12-06T00:00:00Z' },
-				date: '2026-12-06T00:00:00Z',
-				sections: [{ clause: '6.1', state: Y.encodeStateAsUpdate(doc) }],
-				signoffs: [],
-				consultations: [],
+			draftInput([{ clause: '6.1', state: Y.encodeStateAsUpdate(doc) }], {
 				people: {
 					7: { name: '李明', organization: '大数据局' },
 					8: { name: '王芳', organization: '发改委' }
 				}
-			},
+			}),
 			'docx',
 			{ edition: 'full', revisions: true }
 		);

@@ -100,6 +100,18 @@ async function readPdf(bytes: Uint8Array): Promise<PageText[]> {
 	return pages;
 }
 
+/** Each architecture diagram's numbered caption (图 n-m 总体架构图, …) stands in `text`. */
+function expectDiagramCaptions(text: string) {
+	for (const caption of [
+		'总体架构图',
+		'业务架构图',
+		'应用架构图',
+		'基础设施架构图',
+		'需求—目标—工程—阶段追溯图'
+	])
+		expect(text).toMatch(new RegExp(`图 \\d+-\\d+\\s*${caption}`));
+}
+
 describe('the printed PDF', () => {
 	let doc: ExportDocument;
 	let bytes: Uint8Array;
@@ -167,14 +179,7 @@ describe('the printed PDF', () => {
 
 	it('draws the architecture diagrams as vector figures with their captions', () => {
 		const text = pages.map((p) => p.body).join('');
-		for (const caption of [
-			'总体架构图',
-			'业务架构图',
-			'应用架构图',
-			'基础设施架构图',
-			'需求—目标—工程—阶段追溯图'
-		])
-			expect(text).toMatch(new RegExp(`图 \\d+-\\d+\\s*${caption}`));
+		expectDiagramCaptions(text);
 		// The figures' words are text in the PDF (vector, searchable), not pixels.
 		expect(text).toContain('城市大脑运行管理平台');
 	});
@@ -207,14 +212,7 @@ describe('the DOCX', () => {
 		for (const f of pngs) expect([...files[f].subarray(1, 4)]).toEqual([0x50, 0x4e, 0x47]);
 		const xml = strFromU8(files['word/document.xml']);
 		const text = [...xml.matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join('');
-		for (const caption of [
-			'总体架构图',
-			'业务架构图',
-			'应用架构图',
-			'基础设施架构图',
-			'需求—目标—工程—阶段追溯图'
-		])
-			expect(text).toMatch(new RegExp(`图 \\d+-\\d+\\s*${caption}`));
+		expectDiagramCaptions(text);
 		expect(text).not.toContain('…');
 		expect(text).toContain(HASH);
 		// Rows are never split across pages.
