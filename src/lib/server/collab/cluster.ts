@@ -10,11 +10,20 @@
  *   changed (access-events.ts) and sessions ended (auth/session-events.ts). Each instance publishes
  *   what its services announce and applies what the others publish; messages are checked on
  *   arrival (zod), a malformed one is logged and dropped.
+ * - Redis may go away (docs/DEPLOY.md, "When Redis is away"). Nothing that makes an edit stored or
+ *   acknowledged waits on it: while it is down this instance publishes nothing (the reconnect's
+ *   sync step 1 covers every change meanwhile, so nothing piles up in memory), loads sections
+ *   without subscribing, and stores without the extension's Redlock (never used: the compaction
+ *   lease is our one lock). When it is back, every open section is caught up from the store,
+ *   resubscribed and synced with the other instances, and access and sessions are re-decided
+ *   (instance messages sent meanwhile were lost).
  */
 import { Redis as RedisExtension } from '@hocuspocus/extension-redis';
+import type { afterLoadDocumentPayload } from '@hocuspocus/server';
 import IORedis, { type RedisOptions } from 'ioredis';
 import { z } from 'zod';
 import type { Logger } from '../log.ts';
+import { RedisLink } from './redis-link.ts';
 
 const CHANNEL = 'lantu:events';
 
@@ -62,6 +71,12 @@ export interface ClusterOptions {
 	onEvent(event: ClusterEvent): void;
 	/** Resolves once every update queued so far is stored (GroupCommit.whenCommitted). */
 	whenCommitted(): Promise<boolean>;
+	/**
+	 * Redis is back after an outage: bring what this instance holds up to date before the open
+	 * sections are synced with the other instances (catch up from the store, re-decide access and
+	 * sessions — their messages were lost meanwhile).
+	 */
+	onReconnect(): void;
 }
 
 const redisOptions: RedisOptions = {
@@ -76,13 +91,15 @@ export function createCluster({
 	identifier,
 	log,
 	onEvent,
-	whenCommitted
+	whenCommitted,
+	onReconnect
 }: ClusterOptions): Cluster {
 	const clients: IORedis[] = [];
+	// Sections loaded before Redis first answered were not subscribed either: resync them too.
+	const link = new RedisLink(log, (first) => void resync(first));
 	const client = () => {
 		const redis = new IORedis(url, redisOptions);
-		// ioredis reports a lost connection as an 'error' event and reconnects by itself.
-		redis.on('error', (error: Error) => log.warn({ err: error.message }, 'redis connection error'));
+		link.watch(redis);
 		clients.push(redis);
 		return redis;
 	};
@@ -90,13 +107,37 @@ export function createCluster({
 		createClient: client,
 		identifier,
 		prefix: 'lantu',
-		// Our stores only ask the compactor, which has a lease of its own (compactor.ts): the
-		// extension's lock around them is kept short.
 		lockTimeout: 1000,
 		disconnectDelay: 1000,
 		awaitInitialSyncTimeout: 2000
 	});
-	holdPublishesForCommit(extension, whenCommitted, log);
+	holdPublishesForCommit(extension, whenCommitted, link, log);
+	const load = degradeWhileDown(extension, link);
+
+	/** After an outage: every open section resubscribed and synced (its sync step 1 both ways). */
+	async function resync(first: boolean) {
+		const documents = [...(extension.instance?.documents ?? new Map()).entries()];
+		if (first && documents.length === 0) return;
+		// A warning, like the loss: operators look for the pair at the level they keep.
+		log.warn(
+			{ documents: documents.length },
+			first
+				? 'redis connected: resynchronising the sections opened before'
+				: 'redis reachable again: catching up and resynchronising the open sections'
+		);
+		try {
+			onReconnect();
+		} catch (error) {
+			log.error({ err: error }, 'catching up after redis returned failed');
+		}
+		const results = await Promise.allSettled(
+			documents.map(([documentName, document]) =>
+				load({ documentName, document } as afterLoadDocumentPayload)
+			)
+		);
+		const failed = results.filter((r) => r.status === 'rejected').length;
+		if (failed > 0) log.error({ failed }, 'resynchronising sections after redis returned failed');
+	}
 
 	const pub = client();
 	const sub = client();
@@ -124,18 +165,43 @@ export function createCluster({
 		identifier,
 		extension,
 		publish(event) {
+			if (!link.up()) {
+				// Re-decided everywhere when Redis is back (onReconnect); sessions meanwhile by the sweep.
+				log.warn({ kind: event.kind }, 'instance message not sent: redis unreachable');
+				return;
+			}
 			pub
 				.publish(CHANNEL, JSON.stringify({ ...event, from: identifier }))
 				.catch((error: unknown) => log.error({ err: error }, 'publishing to instances failed'));
 		},
-		connected: () => clients.every((c) => c.status === 'ready'),
+		connected: () => link.up(),
 		async close() {
-			await extension.onDestroy();
-			for (const c of [pub, sub]) c.disconnect(false);
+			// The extension's goodbye (QUIT) waits on Redis; a drain while it is down must not.
+			if (link.up()) await Promise.race([extension.onDestroy(), delay(2000)]);
+			for (const c of clients) c.disconnect(false);
 		}
 	};
 }
 
+const delay = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms).unref());
+
+/**
+ * The extension's own hooks that would wait on Redis, made not to: a section loaded while Redis
+ * is down is not subscribed (resync does it), one whose load meets the outage stops waiting for
+ * it, and stores take no Redlock. Returns the original load, which resync reuses: subscribe, send
+ * our sync step 1, wait briefly for the peers' state.
+ */
+function degradeWhileDown(extension: RedisExtension, link: RedisLink) {
+	const load = extension.afterLoadDocument.bind(extension);
+	extension.afterLoadDocument = async (payload) => {
+		if (!link.up()) return;
+		await Promise.race([load(payload), link.whenDown()]);
+	};
+	// A store only asks our compactor, which holds a lease of its own (compactor.ts); the Redlock
+	// would only make stores — and a server-side edit waiting for its store — wait on Redis.
+	extension.onStoreDocument = async () => {};
+	return load;
+}
 function parseEvent(message: string): ClusterEvent | undefined {
 	try {
 		const result = eventSchema.safeParse(JSON.parse(message));
@@ -148,11 +214,13 @@ function parseEvent(message: string): ClusterEvent | undefined {
 /**
  * Every publish of the extension (updates, sync replies, awareness) waits until what this instance
  * has queued for the update log is committed — the rule group-commit.ts keeps for sockets. A
- * failed commit drops them, as it drops the held socket messages.
+ * failed commit drops them, as it drops the held socket messages. While Redis is down they are
+ * dropped too rather than queued in memory: the sync step 1 of the resync covers them.
  */
 function holdPublishesForCommit(
 	extension: RedisExtension,
 	whenCommitted: () => Promise<boolean>,
+	link: RedisLink,
 	log: Logger
 ) {
 	const pub = extension.pub;
@@ -161,10 +229,12 @@ function holdPublishesForCommit(
 		message: string | Buffer
 	) => Promise<number>;
 	const held = async (channel: string | Buffer, message: string | Buffer): Promise<number> => {
+		if (!link.up()) return 0;
 		if (!(await whenCommitted())) {
 			log.warn('update-log commit failed: its fan-out to other instances dropped');
 			return 0;
 		}
+		if (!link.up()) return 0;
 		return publish(channel, message);
 	};
 	(pub as unknown as { publish: typeof held }).publish = held;

@@ -17,11 +17,13 @@ import { onSessionsEnded, type SessionsEnded } from '../auth/session-events.ts';
 import type { Collab } from '../collab.ts';
 import { config } from '../config.ts';
 import type { Db } from '../db/index.ts';
+import { parseSectionDocumentName } from '../../standard/sections.ts';
 import { logger, type Logger } from '../log.ts';
 import { createAdmission } from './admission.ts';
 import { createCluster, type Cluster } from './cluster.ts';
 import type { CollabContext } from './context.ts';
 import type { GroupCommit, GroupCommitStats } from './group-commit.ts';
+import { CatchUp } from './extensions/catch-up.ts';
 import { createHocuspocus } from './hocuspocus.ts';
 import { MAX_SYNC_MESSAGE_BYTES } from './limits.ts';
 import { refreshAccess } from './live-access.ts';
@@ -51,7 +53,8 @@ export function createCollabServer(db: Db): CollabServer {
 	// What another instance's services announce is applied to this instance's sockets.
 	const instances = joinInstances(updateLog, log, {
 		access: (planId, clause) => refreshAccess(hocuspocus, planId, clause),
-		sessions: (ended) => sockets.closeEnded(ended)
+		sessions: (ended) => sockets.closeEnded(ended),
+		reconnected: () => catchUpEverything(hocuspocus, sockets)
 	});
 	const cluster = instances.cluster;
 	const hocuspocus = createHocuspocus(storage, log, cluster);
@@ -158,6 +161,7 @@ function joinInstances(
 	apply: {
 		access(planId: number, clause?: string): void;
 		sessions(ended: SessionsEnded): void;
+		reconnected(): void;
 	}
 ): { cluster?: Cluster; leave(): void } {
 	if (!config.REDIS_URL) return { leave: () => {} };
@@ -166,6 +170,7 @@ function joinInstances(
 		identifier: config.INSTANCE_NAME ?? `${hostname()}-${process.pid}`,
 		log: log.child({ part: 'cluster' }),
 		whenCommitted: () => updateLog.whenCommitted(),
+		onReconnect: apply.reconnected,
 		onEvent: (event) => {
 			if (event.kind === 'access') apply.access(event.planId, event.clause);
 			else apply.sessions({ sessionIds: event.sessionIds, user: event.user });
@@ -180,6 +185,24 @@ function joinInstances(
 			stopSessions();
 		}
 	};
+}
+
+/**
+ * After Redis was away: each open section takes in what the store holds and it lacks (what other
+ * instances' clients wrote meanwhile, or an instance that died then acknowledged), every open
+ * socket's access is re-decided and every session re-checked (the messages announcing such
+ * changes on other instances were lost while Redis was down).
+ */
+function catchUpEverything(hocuspocus: Hocuspocus<CollabContext>, sockets: SocketRegistry) {
+	const catchUp = hocuspocus.configuration.extensions.find((e) => e instanceof CatchUp);
+	const plans = new Set<number>();
+	for (const [name, document] of hocuspocus.documents) {
+		catchUp?.takeInStored(document, name);
+		const planId = parseSectionDocumentName(name)?.planId;
+		if (planId !== undefined) plans.add(planId);
+	}
+	for (const planId of plans) refreshAccess(hocuspocus, planId);
+	sockets.sweep();
 }
 
 /** The documents part of the face: read, change as a user, announce. */

@@ -1,0 +1,138 @@
+/**
+ * Redis dies while two instances serve co-editors (issue 20, docs/DEPLOY.md "When Redis is away"):
+ * each instance keeps serving its own clients — edits stored and acknowledged, sections opened,
+ * readiness 503 so a balancer drains it while liveness stays 200, one clear log line — and when
+ * Redis is back every instance resubscribes and all documents converge, with nothing acknowledged
+ * lost and no process ended.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startCluster, writer, type TestCluster, type Writer } from '../helpers/cluster.ts';
+import { connect, eventually } from '../helpers/collab.ts';
+import { login } from '../helpers/http.ts';
+import { storedDocument } from '../helpers/stored.ts';
+
+let cluster: TestCluster;
+
+beforeAll(async () => {
+	cluster = await startCluster(2);
+}, 120_000);
+afterAll(async () => {
+	await cluster?.stop();
+});
+
+const url = (i: number) => cluster.instances[i].url;
+
+async function readiness(i: number) {
+	const response = await fetch(`${url(i)}/readyz`);
+	const body = (await response.json()) as { checks: Record<string, string> };
+	return { status: response.status, redis: body.checks.redis };
+}
+
+async function alive(i: number) {
+	const pid = cluster.instances[i].pid();
+	expect(pid).toBeDefined();
+	expect(() => process.kill(pid as number, 0)).not.toThrow();
+	expect((await fetch(`${url(i)}/healthz`)).status).toBe(200);
+}
+
+const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+describe('Redis goes away while instances serve editors', () => {
+	it('keeps each instance serving, drains readiness, and converges when Redis is back', async () => {
+		const sections = ['plan/1/section/6.1', 'plan/1/section/6.2'];
+		const writers: Writer[] = [];
+		// Two writers per section, one on each instance, held there (no proxy): they meet only
+		// through Redis.
+		for (let k = 0; k < 4; k++) {
+			const i = k % 2;
+			const cookie = await login(url(i), 'fgw');
+			writers.push(writer(connect(url(i), cookie, sections[k >> 1], { reconnect: true }), k));
+		}
+		const late: ReturnType<typeof connect>[] = [];
+		try {
+			await eventually(() => expect(writers.every((w) => w.client.provider.isSynced)).toBe(true));
+			const editing = writers.map((w) => w.editEvery(50));
+			// Live across instances before the failure.
+			await eventually(() => {
+				for (const [k, w] of writers.entries()) {
+					const peer = writers[k ^ 1];
+					expect(peer.client.doc.getText(`w${k}`).length).toBeGreaterThan(0);
+					expect(w.text().length).toBeGreaterThan(0);
+				}
+			});
+
+			await cluster.redis.kill();
+			const ackedAtKill = writers.map((w) => w.acknowledged);
+
+			// Not ready (a balancer drains it), still alive, and it says why in its log.
+			for (const i of [0, 1]) {
+				await eventually(async () =>
+					expect(await readiness(i)).toEqual({ status: 503, redis: 'fail' })
+				);
+				await alive(i);
+			}
+			for (const i of [0, 1]) {
+				await eventually(() =>
+					expect(cluster.instances[i].output()).toContain('redis unreachable')
+				);
+			}
+			// Each instance goes on storing and acknowledging its own clients' edits.
+			await eventually(() => {
+				for (const [k, w] of writers.entries()) {
+					expect(w.acknowledged.length).toBeGreaterThan(ackedAtKill[k].length);
+				}
+			}, 10_000);
+			// A section nobody had open loads, takes an edit and acknowledges it; another instance
+			// opening it meanwhile gets it from the store.
+			const opener = connect(url(0), await login(url(0), 'fgw'), 'plan/1/section/8.7');
+			late.push(opener);
+			await eventually(() => expect(opener.provider.isSynced).toBe(true), 10_000);
+			opener.doc.getText('late').insert(0, '断线时写入');
+			await eventually(() => expect(opener.provider.hasUnsyncedChanges).toBe(false), 10_000);
+			const reader = connect(url(1), await login(url(1), 'admin'), 'plan/1/section/8.7');
+			late.push(reader);
+			await eventually(
+				() => expect(reader.doc.getText('late').toString()).toBe('断线时写入'),
+				10_000
+			);
+			await pause(1000); // steady edits continue on both sides of the split
+
+			await cluster.redis.restart();
+			for (const i of [0, 1]) {
+				await eventually(
+					async () => expect(await readiness(i)).toEqual({ status: 200, redis: 'ok' }),
+					15_000
+				);
+				expect(cluster.instances[i].output()).toContain('redis reachable again');
+			}
+			await pause(1000); // and after it
+			for (const stop of editing) stop();
+			await eventually(
+				() => expect(writers.every((w) => !w.client.provider.hasUnsyncedChanges)).toBe(true),
+				10_000
+			);
+
+			for (const [k, w] of writers.entries()) {
+				// Everything this writer was told was saved is still there, and all it wrote.
+				expect(w.text().startsWith(ackedAtKill[k])).toBe(true);
+				expect(w.text()).toBe(w.written);
+				// The other instance's client of the same section holds it too: converged.
+				await eventually(
+					() => expect(writers[k ^ 1].client.doc.getText(`w${k}`).toString()).toBe(w.written),
+					10_000
+				);
+				const stored = storedDocument(cluster.instances[0].databasePath, sections[k >> 1]);
+				expect(stored.getText(`w${k}`).toString()).toBe(w.written);
+			}
+			// Live fan-out works again: an edit on one instance reaches the other.
+			writers[0].client.doc.getText('after').insert(0, '恢复');
+			await eventually(() =>
+				expect(writers[1].client.doc.getText('after').toString()).toBe('恢复')
+			);
+			for (const i of [0, 1]) await alive(i);
+		} finally {
+			for (const w of writers) w.client.destroy();
+			for (const c of late) c.destroy();
+		}
+	});
+});
