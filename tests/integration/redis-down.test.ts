@@ -3,7 +3,7 @@
  * each instance keeps serving its own clients — edits stored and acknowledged, sections opened,
  * readiness 503 so a balancer drains it while liveness stays 200, one clear log line — and when
  * Redis is back every instance resubscribes and all documents converge, with nothing acknowledged
- * lost and no process ended.
+ * lost and no process ended; an instance stopped meanwhile drains and exits as usual.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startCluster, writer, type TestCluster, type Writer } from '../helpers/cluster.ts';
@@ -133,6 +133,26 @@ describe('Redis goes away while instances serve editors', () => {
 		} finally {
 			for (const w of writers) w.client.destroy();
 			for (const c of late) c.destroy();
+		}
+	});
+
+	it('drains and exits cleanly on SIGTERM while Redis is down, its edits stored', async () => {
+		const name = 'plan/1/section/6.2';
+		const client = connect(url(1), await login(url(1), 'fgw'), name);
+		try {
+			await eventually(() => expect(client.provider.isSynced).toBe(true));
+			await cluster.redis.kill();
+			await eventually(async () => expect((await readiness(1)).status).toBe(503));
+			client.doc.getText('drain').insert(0, '停机前写入');
+			await eventually(() => expect(client.provider.hasUnsyncedChanges).toBe(false), 10_000);
+			// A rolling restart during the outage: nothing waits for Redis to say goodbye.
+			expect(await cluster.instances[1].stop('SIGTERM')).toEqual({ code: 0, signal: null });
+			expect(
+				storedDocument(cluster.instances[0].databasePath, name).getText('drain').toString()
+			).toBe('停机前写入');
+			await alive(0);
+		} finally {
+			client.destroy();
 		}
 	});
 });
