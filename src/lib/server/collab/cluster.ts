@@ -195,7 +195,7 @@ function degradeWhileDown(extension: RedisExtension, link: RedisLink) {
 	const load = extension.afterLoadDocument.bind(extension);
 	extension.afterLoadDocument = async (payload) => {
 		if (!link.up()) return;
-		await Promise.race([load(payload), link.whenDown()]);
+		await link.unlessLost(load(payload));
 	};
 	// A store only asks our compactor, which holds a lease of its own (compactor.ts); the Redlock
 	// would only make stores — and a server-side edit waiting for its store — wait on Redis.

@@ -13,7 +13,7 @@ export class RedisLink {
 	#everUp = false;
 	#log: Logger;
 	#onUp: (first: boolean) => void;
-	#downWaiters: Array<() => void> = [];
+	#downWaiters = new Set<() => void>();
 	#quietUntilUp = false;
 
 	/** `onUp` runs at every transition to reachable: `first` for the very first one. */
@@ -43,10 +43,22 @@ export class RedisLink {
 		return this.#up;
 	}
 
-	/** Resolves at the next loss of Redis (at once when it is down now). */
-	whenDown(): Promise<void> {
-		if (!this.#up) return Promise.resolve();
-		return new Promise((resolve) => this.#downWaiters.push(resolve));
+	/**
+	 * Waits for `work` unless Redis is lost first (or is down now): then stops waiting, leaving
+	 * `work` to finish in the background. The waiter is dropped either way (no closure kept per call).
+	 */
+	async unlessLost(work: Promise<unknown>): Promise<void> {
+		if (!this.#up) return;
+		let waiter: (() => void) | undefined;
+		const lost = new Promise<void>((resolve) => {
+			waiter = resolve;
+			this.#downWaiters.add(resolve);
+		});
+		try {
+			await Promise.race([work, lost]);
+		} finally {
+			if (waiter) this.#downWaiters.delete(waiter);
+		}
 	}
 
 	#update(): void {
@@ -60,7 +72,8 @@ export class RedisLink {
 					'edits; edits from other instances and instance messages pause, readiness reports ' +
 					'redis: fail until it is back'
 			);
-			for (const resolve of this.#downWaiters.splice(0)) resolve();
+			for (const resolve of this.#downWaiters) resolve();
+			this.#downWaiters.clear();
 			return;
 		}
 		this.#quietUntilUp = false;
