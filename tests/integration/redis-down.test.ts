@@ -3,12 +3,14 @@
  * each instance keeps serving its own clients — edits stored and acknowledged, sections opened,
  * readiness 503 so a balancer drains it while liveness stays 200, one clear log line — and when
  * Redis is back every instance resubscribes and all documents converge, with nothing acknowledged
- * lost and no process ended; an instance stopped meanwhile drains and exits as usual.
+ * lost and no process ended; permission changes and logouts made meanwhile reach the other
+ * instances' sockets when it is back; an instance stopped meanwhile drains and exits as usual.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CLOSE_CODES, closeCodeOf } from '../../src/lib/collab/close-codes.ts';
 import { startCluster, writer, type TestCluster, type Writer } from '../helpers/cluster.ts';
 import { connect, eventually } from '../helpers/collab.ts';
-import { login } from '../helpers/http.ts';
+import { login, postForm } from '../helpers/http.ts';
 import { storedDocument } from '../helpers/stored.ts';
 
 let cluster: TestCluster;
@@ -133,6 +135,45 @@ describe('Redis goes away while instances serve editors', () => {
 		} finally {
 			for (const w of writers) w.client.destroy();
 			for (const c of late) c.destroy();
+		}
+	});
+
+	it('applies a permission change and a logout made during the outage once Redis is back', async () => {
+		const editor = connect(url(1), await login(url(1), 'dsj'), 'plan/1/section/8.3', {
+			reconnect: true
+		});
+		const gaj = await login(url(1), 'gaj');
+		const reader = connect(url(1), gaj, 'plan/1/section/8.5');
+		const reasons: string[] = [];
+		editor.provider.on('close', ({ event }: { event: { code: number; reason: string } }) => {
+			const name = closeCodeOf(event);
+			if (name) reasons.push(name);
+		});
+		const readerCloses: number[] = [];
+		reader.provider.on('close', ({ event }: { event: { code: number } }) =>
+			readerCloses.push(event.code)
+		);
+		try {
+			await eventually(() => expect(editor.provider.authorizedScope).toBe('read-write'));
+			await eventually(() => expect(reader.provider.isSynced).toBe(true));
+			await cluster.redis.kill();
+			await eventually(async () => expect((await readiness(0)).status).toBe(503));
+			// Decided on instance 1's neighbour while no message can cross.
+			const unassign = await postForm(
+				url(0),
+				'/plans/1/manage/sections?/unassign',
+				{ clause: '8.3', organizationId: '1' },
+				await login(url(0), 'admin')
+			);
+			expect(unassign.status).toBe(200);
+			expect((await postForm(url(0), '/logout', {}, gaj)).status).toBe(303);
+
+			await cluster.redis.restart();
+			await eventually(() => expect(reasons).toContain('authorizationChanged'), 15_000);
+			await eventually(() => expect(readerCloses).toContain(CLOSE_CODES.sessionEnded.code), 15_000);
+		} finally {
+			editor.destroy();
+			reader.destroy();
 		}
 	});
 
