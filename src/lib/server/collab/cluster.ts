@@ -139,8 +139,34 @@ export function createCluster({
 		if (failed > 0) log.error({ failed }, 'resynchronising sections after redis returned failed');
 	}
 
-	const pub = client();
-	const sub = client();
+	const publish = instanceChannel(client(), client(), { identifier, log, onEvent, link });
+	return {
+		identifier,
+		extension,
+		publish,
+		connected: () => link.up(),
+		async close() {
+			// The extension's goodbye (QUIT) waits on Redis; a drain while it is down must not.
+			if (link.up()) await Promise.race([extension.onDestroy(), delay(2000)]);
+			for (const c of clients) c.disconnect(false);
+		}
+	};
+}
+
+/**
+ * Lantu's own channel: what this instance publishes, and what the others publish handed to
+ * `onEvent` (checked, our own echo ignored). Returns the publish function.
+ */
+function instanceChannel(
+	pub: IORedis,
+	sub: IORedis,
+	{
+		identifier,
+		log,
+		onEvent,
+		link
+	}: Pick<ClusterOptions, 'identifier' | 'log' | 'onEvent'> & { link: RedisLink }
+): Cluster['publish'] {
 	sub
 		.subscribe(CHANNEL)
 		.catch((error: unknown) =>
@@ -160,26 +186,15 @@ export function createCluster({
 			log.error({ err: error, kind: parsed.kind }, 'applying an instance message failed');
 		}
 	});
-
-	return {
-		identifier,
-		extension,
-		publish(event) {
-			if (!link.up()) {
-				// Re-decided everywhere when Redis is back (onReconnect); sessions meanwhile by the sweep.
-				log.warn({ kind: event.kind }, 'instance message not sent: redis unreachable');
-				return;
-			}
-			pub
-				.publish(CHANNEL, JSON.stringify({ ...event, from: identifier }))
-				.catch((error: unknown) => log.error({ err: error }, 'publishing to instances failed'));
-		},
-		connected: () => link.up(),
-		async close() {
-			// The extension's goodbye (QUIT) waits on Redis; a drain while it is down must not.
-			if (link.up()) await Promise.race([extension.onDestroy(), delay(2000)]);
-			for (const c of clients) c.disconnect(false);
+	return (event) => {
+		if (!link.up()) {
+			// Re-decided everywhere when Redis is back (onReconnect); sessions meanwhile by the sweep.
+			log.warn({ kind: event.kind }, 'instance message not sent: redis unreachable');
+			return;
 		}
+		pub
+			.publish(CHANNEL, JSON.stringify({ ...event, from: identifier }))
+			.catch((error: unknown) => log.error({ err: error }, 'publishing to instances failed'));
 	};
 }
 
