@@ -14,7 +14,8 @@
  *   acknowledged waits on it: while it is down this instance publishes nothing (the reconnect's
  *   sync step 1 covers every change meanwhile, so nothing piles up in memory), loads sections
  *   without subscribing, and stores without the extension's Redlock (never used: the compaction
- *   lease is our one lock). When it is back, every open section is caught up from the store,
+ *   lease is our one lock); every 2 s it takes in from the database what the other instances
+ *   stored and re-decides access. When it is back, every open section is caught up from the store,
  *   resubscribed and synced with the other instances, and access and sessions are re-decided
  *   (instance messages sent meanwhile were lost).
  */
@@ -72,12 +73,19 @@ export interface ClusterOptions {
 	/** Resolves once every update queued so far is stored (GroupCommit.whenCommitted). */
 	whenCommitted(): Promise<boolean>;
 	/**
-	 * Redis is back after an outage: bring what this instance holds up to date before the open
-	 * sections are synced with the other instances (catch up from the store, re-decide access and
-	 * sessions — their messages were lost meanwhile).
+	 * While Redis is away, every few seconds: bring what this instance holds up to date from the
+	 * database (catch up the open sections, re-decide access), since no message arrives.
+	 */
+	whileApart(): void;
+	/**
+	 * Redis is back after an outage: the same, and re-check sessions, before the open sections are
+	 * synced with the other instances (the messages of meanwhile were lost).
 	 */
 	onReconnect(): void;
 }
+
+/** How often an instance cut off from Redis takes in what the others stored. */
+const APART_POLL_MS = 2000;
 
 const redisOptions: RedisOptions = {
 	// Commands wait while Redis reconnects (ioredis's offline queue) instead of failing after 20
@@ -92,11 +100,19 @@ export function createCluster({
 	log,
 	onEvent,
 	whenCommitted,
+	whileApart,
 	onReconnect
 }: ClusterOptions): Cluster {
 	const clients: IORedis[] = [];
-	// Sections loaded before Redis first answered were not subscribed either: resync them too.
-	const link = new RedisLink(log, (first) => void resync(first));
+	const apart = repeatWhileApart(whileApart, log);
+	const link = new RedisLink(log, {
+		// Sections loaded before Redis first answered were not subscribed either: resync them too.
+		up(first) {
+			apart.stop();
+			void resync(first);
+		},
+		down: () => apart.start()
+	});
 	const client = () => {
 		const redis = new IORedis(url, redisOptions);
 		link.watch(redis);
@@ -146,6 +162,7 @@ export function createCluster({
 		publish,
 		connected: () => link.up(),
 		async close() {
+			apart.stop();
 			// The extension's goodbye (QUIT) waits on Redis; a drain while it is down must not.
 			if (link.up()) await Promise.race([extension.onDestroy(), delay(2000)]);
 			for (const c of clients) c.disconnect(false);
@@ -195,6 +212,25 @@ function instanceChannel(
 		pub
 			.publish(CHANNEL, JSON.stringify({ ...event, from: identifier }))
 			.catch((error: unknown) => log.error({ err: error }, 'publishing to instances failed'));
+	};
+}
+
+/** `work` every APART_POLL_MS between `start` and `stop`; a failure is logged, the next try runs. */
+function repeatWhileApart(work: () => void, log: Logger) {
+	let timer: NodeJS.Timeout | undefined;
+	return {
+		start() {
+			clearInterval(timer);
+			timer = setInterval(() => {
+				try {
+					work();
+				} catch (error) {
+					log.error({ err: error }, 'catching up from the database failed');
+				}
+			}, APART_POLL_MS);
+			timer.unref();
+		},
+		stop: () => clearInterval(timer)
 	};
 }
 

@@ -54,7 +54,11 @@ export function createCollabServer(db: Db): CollabServer {
 	const instances = joinInstances(updateLog, log, {
 		access: (planId, clause) => refreshAccess(hocuspocus, planId, clause),
 		sessions: (ended) => sockets.closeEnded(ended),
-		reconnected: () => catchUpEverything(hocuspocus, sockets)
+		apart: () => catchUpEverything(hocuspocus),
+		reconnected: () => {
+			catchUpEverything(hocuspocus);
+			sockets.sweep();
+		}
 	});
 	const cluster = instances.cluster;
 	const hocuspocus = createHocuspocus(storage, log, cluster);
@@ -161,6 +165,7 @@ function joinInstances(
 	apply: {
 		access(planId: number, clause?: string): void;
 		sessions(ended: SessionsEnded): void;
+		apart(): void;
 		reconnected(): void;
 	}
 ): { cluster?: Cluster; leave(): void } {
@@ -170,6 +175,7 @@ function joinInstances(
 		identifier: config.INSTANCE_NAME ?? `${hostname()}-${process.pid}`,
 		log: log.child({ part: 'cluster' }),
 		whenCommitted: () => updateLog.whenCommitted(),
+		whileApart: apply.apart,
 		onReconnect: apply.reconnected,
 		onEvent: (event) => {
 			if (event.kind === 'access') apply.access(event.planId, event.clause);
@@ -188,12 +194,11 @@ function joinInstances(
 }
 
 /**
- * After Redis was away: each open section takes in what the store holds and it lacks (what other
- * instances' clients wrote meanwhile, or an instance that died then acknowledged), every open
- * socket's access is re-decided and every session re-checked (the messages announcing such
- * changes on other instances were lost while Redis was down).
+ * While Redis is away and when it is back: each open section takes in what the store holds and it
+ * lacks (what other instances' clients wrote, or an instance that died acknowledged), and every
+ * open socket's access is re-decided (no message announces changes made on other instances).
  */
-function catchUpEverything(hocuspocus: Hocuspocus<CollabContext>, sockets: SocketRegistry) {
+function catchUpEverything(hocuspocus: Hocuspocus<CollabContext>) {
 	const catchUp = hocuspocus.configuration.extensions.find((e) => e instanceof CatchUp);
 	const plans = new Set<number>();
 	for (const [name, document] of hocuspocus.documents) {
@@ -202,7 +207,6 @@ function catchUpEverything(hocuspocus: Hocuspocus<CollabContext>, sockets: Socke
 		if (planId !== undefined) plans.add(planId);
 	}
 	for (const planId of plans) refreshAccess(hocuspocus, planId);
-	sockets.sweep();
 }
 
 /** The documents part of the face: read, change as a user, announce. */

@@ -24,7 +24,7 @@ function setup(count = 2) {
 		{ write: (line: string) => lines.push(JSON.parse(line) as { level: number; msg: string }) }
 	);
 	const ups: boolean[] = [];
-	const link = new RedisLink(log, (first) => ups.push(first));
+	const link = new RedisLink(log, { up: (first) => ups.push(first), down: () => ups.push(false) });
 	const connections = Array.from({ length: count }, () => new Connection());
 	for (const c of connections) link.watch(c as unknown as IORedis);
 	const all = (status: 'ready' | 'reconnecting') => connections.forEach((c) => c.set(status));
@@ -47,7 +47,8 @@ describe('RedisLink', () => {
 
 		all('ready');
 		expect(link.up()).toBe(true);
-		expect(ups).toEqual([true, false]); // the second is a return, not the first connect
+		// up (first), down, up (a return, not the first connect)
+		expect(ups).toEqual([true, false, false]);
 	});
 
 	it('stops waiting for work when Redis is lost, and keeps no waiter after the work ends', async () => {

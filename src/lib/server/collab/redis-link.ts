@@ -7,19 +7,25 @@
 import type IORedis from 'ioredis';
 import type { Logger } from '../log.ts';
 
+export interface LinkEvents {
+	/** Every transition to reachable: `first` for the very first one. */
+	up(first: boolean): void;
+	/** Every loss (after the line in the log). */
+	down(): void;
+}
+
 export class RedisLink {
 	#clients: IORedis[] = [];
 	#up = false;
 	#everUp = false;
 	#log: Logger;
-	#onUp: (first: boolean) => void;
+	#on: LinkEvents;
 	#downWaiters = new Set<() => void>();
 	#quietUntilUp = false;
 
-	/** `onUp` runs at every transition to reachable: `first` for the very first one. */
-	constructor(log: Logger, onUp: (first: boolean) => void) {
+	constructor(log: Logger, on: LinkEvents) {
 		this.#log = log;
-		this.#onUp = onUp;
+		this.#on = on;
 	}
 
 	watch(client: IORedis): void {
@@ -74,12 +80,13 @@ export class RedisLink {
 			);
 			for (const resolve of this.#downWaiters) resolve();
 			this.#downWaiters.clear();
+			this.#on.down();
 			return;
 		}
 		this.#quietUntilUp = false;
 		const first = !this.#everUp;
 		this.#everUp = true;
 		if (first) this.#log.info('redis connected');
-		this.#onUp(first);
+		this.#on.up(first);
 	}
 }
