@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { startProxy, type Proxy } from '../../server/round-robin-proxy.ts';
+import type { TestProvider } from './collab.ts';
 import { startRedis, type TestRedis } from './redis.ts';
 import { startServer, type TestServer } from './server.ts';
 
@@ -57,4 +58,42 @@ export async function startCluster(
 			await redis.stop();
 		}
 	};
+}
+
+/** A client typing steadily into its own text of a section, keeping what was acknowledged. */
+export interface Writer {
+	client: TestProvider;
+	/** The text as it stood when the server had last acknowledged everything this writer sent. */
+	acknowledged: string;
+	/** Everything this writer inserted, in order. */
+	written: string;
+	closes: number;
+	text(): string;
+	/** Starts steady edits; returns the function that stops them. */
+	editEvery(ms: number): () => void;
+}
+
+export function writer(client: TestProvider, k: number): Writer {
+	const text = client.doc.getText(`w${k}`);
+	const w: Writer = {
+		client,
+		acknowledged: '',
+		written: '',
+		closes: 0,
+		text: () => text.toString(),
+		editEvery(ms) {
+			let n = 0;
+			const timer = setInterval(() => {
+				const piece = `${k}.${n++};`;
+				w.written += piece;
+				text.insert(text.length, piece);
+			}, ms);
+			return () => clearInterval(timer);
+		}
+	};
+	client.provider.on('unsyncedChanges', ({ number }: { number: number }) => {
+		if (number === 0) w.acknowledged = text.toString();
+	});
+	client.provider.on('close', () => w.closes++);
+	return w;
 }

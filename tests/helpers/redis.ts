@@ -13,6 +13,10 @@ import { freePort } from './server.ts';
 export interface TestRedis {
 	url: string;
 	port: number;
+	/** SIGKILL, as a crash or an OOM kill would: the port stays ours for `restart`. */
+	kill(): Promise<void>;
+	/** Starts it again on the same port (empty: nothing was persisted). */
+	restart(): Promise<void>;
 	stop(): Promise<void>;
 }
 
@@ -28,6 +32,30 @@ export async function startRedis(): Promise<TestRedis> {
 	}
 	const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lantu-redis-'));
 	const port = await freePort();
+	let child = await launch(port, dir);
+	const halt = async (signal: NodeJS.Signals) => {
+		if (child.exitCode === null && child.signalCode === null) {
+			const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+			child.kill(signal);
+			await exited;
+		}
+	};
+	return {
+		url: `redis://127.0.0.1:${port}`,
+		port,
+		kill: () => halt('SIGKILL'),
+		async restart() {
+			await halt('SIGKILL');
+			child = await launch(port, dir);
+		},
+		async stop() {
+			await halt('SIGTERM');
+			fs.rmSync(dir, { recursive: true, force: true });
+		}
+	};
+}
+
+async function launch(port: number, dir: string): Promise<ChildProcess> {
 	let output = '';
 	const child: ChildProcess = spawn(
 		BINARY,
@@ -50,18 +78,7 @@ export async function startRedis(): Promise<TestRedis> {
 	child.stdout?.on('data', (d: Buffer) => (output += d.toString()));
 	child.stderr?.on('data', (d: Buffer) => (output += d.toString()));
 	await waitForPing(port, child, () => output);
-	return {
-		url: `redis://127.0.0.1:${port}`,
-		port,
-		async stop() {
-			if (child.exitCode === null && child.signalCode === null) {
-				const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-				child.kill('SIGTERM');
-				await exited;
-			}
-			fs.rmSync(dir, { recursive: true, force: true });
-		}
-	};
+	return child;
 }
 
 async function waitForPing(port: number, child: ChildProcess, log: () => string) {

@@ -6,8 +6,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CLOSE_CODES } from '../../src/lib/collab/close-codes.ts';
-import { startCluster, type TestCluster } from '../helpers/cluster.ts';
-import { closeReasons, connect, eventually, type TestProvider } from '../helpers/collab.ts';
+import { startCluster, writer, type TestCluster, type Writer } from '../helpers/cluster.ts';
+import { closeReasons, connect, eventually } from '../helpers/collab.ts';
 import { login, postForm } from '../helpers/http.ts';
 import { storedDocument } from '../helpers/stored.ts';
 
@@ -162,40 +162,3 @@ describe('several instances on one store and Redis', () => {
 		}
 	});
 });
-
-interface Writer {
-	client: TestProvider;
-	/** The text as it stood when the server had last acknowledged everything this writer sent. */
-	acknowledged: string;
-	/** Everything this writer inserted, in order. */
-	written: string;
-	closes: number;
-	text(): string;
-	/** Starts steady edits; returns the function that stops them. */
-	editEvery(ms: number): () => void;
-}
-
-function writer(client: TestProvider, k: number): Writer {
-	const text = client.doc.getText(`w${k}`);
-	const w: Writer = {
-		client,
-		acknowledged: '',
-		written: '',
-		closes: 0,
-		text: () => text.toString(),
-		editEvery(ms) {
-			let n = 0;
-			const timer = setInterval(() => {
-				const piece = `${k}.${n++};`;
-				w.written += piece;
-				text.insert(text.length, piece);
-			}, ms);
-			return () => clearInterval(timer);
-		}
-	};
-	client.provider.on('unsyncedChanges', ({ number }: { number: number }) => {
-		if (number === 0) w.acknowledged = text.toString();
-	});
-	client.provider.on('close', () => w.closes++);
-	return w;
-}

@@ -30,7 +30,7 @@ import { logger } from './log.ts';
 import { userNames } from './names.ts';
 import { planMembers } from './plans.ts';
 import { notify } from './notifications.ts';
-import { inMemory, take } from './rate-limit.ts';
+import { stored, take } from './rate-limit.ts';
 
 const log = logger('comments');
 
@@ -83,10 +83,13 @@ export const threadActionSchema = z.discriminatedUnion('action', [
 ]);
 export type ThreadAction = z.infer<typeof threadActionSchema>;
 
-/** A light rate limit per user, in memory (a burst of comments is a script, not a reviewer). */
-const commentLimiter = inMemory('comments', { points: COMMENT_LIMITS.perMinute, seconds: 60 });
+/**
+ * A light rate limit per user (a burst of comments is a script, not a reviewer), in the database
+ * so that it holds across instances.
+ */
+const commentLimiter = stored('comments', { points: COMMENT_LIMITS.perMinute, seconds: 60 });
 async function throttle(userId: number): Promise<void> {
-	const taken = await take(commentLimiter, String(userId));
+	const taken = await take(commentLimiter(), String(userId));
 	if (!taken.ok) throw new DomainError('comment-rate-limited', {}, 429);
 }
 

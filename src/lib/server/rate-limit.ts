@@ -1,16 +1,11 @@
 /**
- * The one way Lantu limits rates: rate-limiter-flexible, with its counters either in the app's
- * SQLite database (survive a restart; what login throttling needs) or in memory (per process, for
- * cheap refusals). Counting is atomic in both stores: `take` reserves a point *before* the work it
- * guards, so parallel requests cannot all pass a check made before any of them was recorded.
- * When Lantu runs as several instances, `stored` is the one place to switch to a shared store.
+ * The one way Lantu limits rates: rate-limiter-flexible, with its counters in the app's SQLite
+ * database (they survive a restart, and several instances share them). Counting is atomic: `take`
+ * reserves a point *before* the work it guards, so parallel requests cannot all pass a check made before any of them was recorded.
+ * Limits of one process's own resources (sockets it holds, checks it runs) are plain counters
+ * where they are kept (collab/sockets.ts, routes/verify), not rate limits.
  */
-import {
-	RateLimiterMemory,
-	RateLimiterRes,
-	RateLimiterSQLite,
-	type RateLimiterAbstract
-} from 'rate-limiter-flexible';
+import { RateLimiterRes, RateLimiterSQLite, type RateLimiterAbstract } from 'rate-limiter-flexible';
 import { lt } from 'drizzle-orm';
 import { getDb, schema } from './db/index.ts';
 
@@ -36,22 +31,29 @@ function options(name: string, limit: Limit) {
 	};
 }
 
-/** Counters in process memory. */
-export function inMemory(name: string, limit: Limit): Limiter {
-	return new RateLimiterMemory(options(name, limit));
-}
-
 /**
  * Counters in the app database's `rate_limits` table (schema.ts, created by a migration); made on
- * first use, so the database is opened only once it is needed.
+ * first use, so the database is opened only once it is needed. `shield`: once a key is over, this
+ * process refuses it from memory until its block ends, without a database write per refusal —
+ * for limits a flood hits (refused upgrades), where the refusals themselves must stay cheap.
  */
-export function stored(name: string, limit: Limit): () => Limiter {
+export function stored(
+	name: string,
+	limit: Limit,
+	{ shield = false }: { shield?: boolean } = {}
+): () => Limiter {
 	let limiter: Limiter | undefined;
 	return () => {
 		if (limiter) return limiter;
 		const client = getDb().$client;
 		limiter = new RateLimiterSQLite({
 			...options(name, limit),
+			...(shield
+				? {
+						inMemoryBlockOnConsumed: limit.points + 1,
+						inMemoryBlockDuration: limit.blockSeconds ?? limit.seconds
+					}
+				: {}),
 			storeClient: client,
 			storeType: 'better-sqlite3',
 			tableName: TABLE,

@@ -12,7 +12,10 @@ import { readUpload } from '#lib/server/verify/upload.ts';
 import type { RequestHandler } from './$types';
 
 const MAX_UPLOAD_BYTES = 50 * 1024 * 1024;
-/** Checks queued or running at once; more are refused rather than piling up megabytes in memory. */
+/**
+ * Checks queued or running at once; more are refused rather than piling up megabytes in memory.
+ * Per process on purpose: it bounds this process's memory and CPU, whatever other instances do.
+ */
 const MAX_IN_FLIGHT = 4;
 let inFlight = 0;
 const log = logger('verify');

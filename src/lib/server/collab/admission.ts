@@ -8,7 +8,7 @@ import type { Duplex } from 'node:stream';
 import type { WebSocketServer } from 'ws';
 import { CLOSE_CODES } from '../../collab/close-codes.ts';
 import { config } from '../config.ts';
-import { inMemory, take } from '../rate-limit.ts';
+import { stored, take } from '../rate-limit.ts';
 import { attach, type ConnectionDeps } from './connection.ts';
 import type { SocketRegistry } from './sockets.ts';
 import { checkUpgrade, clientIp, refuseUpgrade } from './upgrade.ts';
@@ -21,19 +21,23 @@ export interface AdmissionDeps extends ConnectionDeps {
 
 export function createAdmission(deps: AdmissionDeps) {
 	const { wss, sockets, log } = deps;
-	/** Upgrades refused for want of a session or a right Origin, per address: bounded separately. */
-	const refusedUpgrades = inMemory('collab-refused', {
-		points: config.COLLAB_REFUSED_UPGRADES_PER_MINUTE,
-		seconds: 60,
-		blockSeconds: 60
-	});
+	/**
+	 * Upgrades refused for want of a session or a right Origin, per address: bounded separately,
+	 * counted in the database so the bound holds across instances; past it, each instance refuses
+	 * from memory (no write per refusal of a flood).
+	 */
+	const refusedUpgrades = stored(
+		'collab-refused',
+		{ points: config.COLLAB_REFUSED_UPGRADES_PER_MINUTE, seconds: 60, blockSeconds: 60 },
+		{ shield: true }
+	);
 
 	/**
 	 * Refusals are counted per address; past the limit they get a bare 429 and no log line each. A
 	 * valid session from the same address (a city behind one proxy) still passes.
 	 */
 	async function refuse(socket: Duplex, ip: string, status: number, message: string) {
-		const counted = await take(refusedUpgrades, ip);
+		const counted = await take(refusedUpgrades(), ip);
 		if (counted.ok) {
 			log.info({ status, reason: message, ip }, 'collab upgrade refused');
 			refuseUpgrade(socket, status, message);

@@ -55,7 +55,10 @@ export function createHocuspocus(
 	});
 }
 
-/** How often one user's refused updates on one section are audited (each one is logged). */
+/**
+ * How often one user's refused updates on one section are audited (each one is logged). Counted
+ * per process: it only thins out repeats, so with N instances at most N entries per window.
+ */
 const REFUSAL_AUDIT_WINDOW_MS = 10 * 60 * 1000;
 
 /**

@@ -17,11 +17,13 @@ import { onSessionsEnded, type SessionsEnded } from '../auth/session-events.ts';
 import type { Collab } from '../collab.ts';
 import { config } from '../config.ts';
 import type { Db } from '../db/index.ts';
+import { parseSectionDocumentName } from '../../standard/sections.ts';
 import { logger, type Logger } from '../log.ts';
 import { createAdmission } from './admission.ts';
 import { createCluster, type Cluster } from './cluster.ts';
 import type { CollabContext } from './context.ts';
 import type { GroupCommit, GroupCommitStats } from './group-commit.ts';
+import { CatchUp } from './extensions/catch-up.ts';
 import { createHocuspocus } from './hocuspocus.ts';
 import { MAX_SYNC_MESSAGE_BYTES } from './limits.ts';
 import { refreshAccess } from './live-access.ts';
@@ -51,7 +53,12 @@ export function createCollabServer(db: Db): CollabServer {
 	// What another instance's services announce is applied to this instance's sockets.
 	const instances = joinInstances(updateLog, log, {
 		access: (planId, clause) => refreshAccess(hocuspocus, planId, clause),
-		sessions: (ended) => sockets.closeEnded(ended)
+		sessions: (ended) => sockets.closeEnded(ended),
+		apart: () => catchUpEverything(hocuspocus),
+		reconnected: () => {
+			catchUpEverything(hocuspocus);
+			sockets.sweep();
+		}
 	});
 	const cluster = instances.cluster;
 	const hocuspocus = createHocuspocus(storage, log, cluster);
@@ -158,6 +165,8 @@ function joinInstances(
 	apply: {
 		access(planId: number, clause?: string): void;
 		sessions(ended: SessionsEnded): void;
+		apart(): void;
+		reconnected(): void;
 	}
 ): { cluster?: Cluster; leave(): void } {
 	if (!config.REDIS_URL) return { leave: () => {} };
@@ -166,6 +175,8 @@ function joinInstances(
 		identifier: config.INSTANCE_NAME ?? `${hostname()}-${process.pid}`,
 		log: log.child({ part: 'cluster' }),
 		whenCommitted: () => updateLog.whenCommitted(),
+		whileApart: apply.apart,
+		onReconnect: apply.reconnected,
 		onEvent: (event) => {
 			if (event.kind === 'access') apply.access(event.planId, event.clause);
 			else apply.sessions({ sessionIds: event.sessionIds, user: event.user });
@@ -180,6 +191,22 @@ function joinInstances(
 			stopSessions();
 		}
 	};
+}
+
+/**
+ * While Redis is away and when it is back: each open section takes in what the store holds and it
+ * lacks (what other instances' clients wrote, or an instance that died acknowledged), and every
+ * open socket's access is re-decided (no message announces changes made on other instances).
+ */
+function catchUpEverything(hocuspocus: Hocuspocus<CollabContext>) {
+	const catchUp = hocuspocus.configuration.extensions.find((e) => e instanceof CatchUp);
+	const plans = new Set<number>();
+	for (const [name, document] of hocuspocus.documents) {
+		catchUp?.takeInStored(document, name);
+		const planId = parseSectionDocumentName(name)?.planId;
+		if (planId !== undefined) plans.add(planId);
+	}
+	for (const planId of plans) refreshAccess(hocuspocus, planId);
 }
 
 /** The documents part of the face: read, change as a user, announce. */

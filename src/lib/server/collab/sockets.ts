@@ -5,6 +5,9 @@
  * change, disabled account, expiry) closes exactly its sockets at once; (3) a periodic sweep closes
  * sockets whose session expired or vanished while nothing announced it (idle/absolute lifetime).
  * The decision "is this session still valid" is `checkSession` in auth/session.ts, not here.
+ *
+ * Per process on purpose (several instances, docs/DEPLOY.md): the caps bound the sockets this
+ * process holds, and a shared count would outlive the sockets of an instance that was killed.
  */
 import type { Extension, onChangePayload } from '@hocuspocus/server';
 import { CLOSE_CODES } from '../../collab/close-codes.ts';

@@ -42,6 +42,7 @@ export type VerifiedVersion =
 	| { ok: false; version: VersionRow; failure: IntegrityFailure };
 
 const log = logger('integrity');
+/** Per process: only thins out repeated audit entries (with N instances, at most N an hour). */
 const AUDIT_EVERY_MS = 60 * 60 * 1000;
 const audited = new Map<string, number>();
 

@@ -82,6 +82,11 @@ export class CatchUp implements Extension {
 		if (document) this.#catchUp(document, documentName);
 	}
 
+	/** What the store holds and `document` lacks, applied (after Redis was away: index.ts). */
+	takeInStored(document: Y.Doc, documentName: string): boolean {
+		return this.#catchUp(document, documentName);
+	}
+
 	/** Applies what the store holds and `document` lacks; says whether there was any. */
 	#catchUp(document: Y.Doc, documentName: string): boolean {
 		// One indexed lookup decides whether the store has anything new since the last time, so a

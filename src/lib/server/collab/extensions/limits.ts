@@ -4,14 +4,18 @@
  * the cap is refused with `document-too-large`, and the document stays as it was).
  *
  * The size is tracked cheaply: measured exactly when the document loads, then grown by the size of
- * each accepted update (an upper bound, since deletions are not subtracted until the next load).
+ * each accepted update (an upper bound, since deletions are not subtracted until the next load) —
+ * a client's before it is applied, any other (another instance's over Redis, one taken in from the
+ * store, a server-side edit) once applied, so the cap holds however many instances clients write
+ * through.
  */
-import type {
-	Extension,
-	afterLoadDocumentPayload,
-	afterUnloadDocumentPayload,
-	beforeHandleMessagePayload,
-	onAuthenticatePayload
+import {
+	isTransactionOrigin,
+	type Extension,
+	type afterLoadDocumentPayload,
+	type afterUnloadDocumentPayload,
+	type beforeHandleMessagePayload,
+	type onAuthenticatePayload
 } from '@hocuspocus/server';
 import * as decoding from 'lib0/decoding';
 import * as Y from 'yjs';
@@ -57,6 +61,11 @@ export class Limits implements Extension {
 
 	async afterLoadDocument({ document, documentName }: afterLoadDocumentPayload) {
 		this.#sizes.set(documentName, Y.encodeStateAsUpdate(document).byteLength);
+		document.on('update', (update: Uint8Array, origin: unknown) => {
+			if (isTransactionOrigin(origin) && origin.source === 'connection') return; // counted before
+			const size = this.#sizes.get(documentName);
+			if (size !== undefined) this.#sizes.set(documentName, size + update.byteLength);
+		});
 	}
 
 	async beforeHandleMessage({ documentName, update, connection }: beforeHandleMessagePayload) {
