@@ -7,6 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { frozenParts } from '../../src/lib/consultation/passages.ts';
+import { observe } from '../../src/lib/server/suggestions/decisions.ts';
 import { parseSuggestionId } from '../../src/lib/suggestions/ids.ts';
 import type { VersionPayload } from '../../src/lib/workflow/version.ts';
 import { connect, eventually, type TestProvider } from '../helpers/collab.ts';
@@ -300,38 +301,54 @@ describe('修改建议 → tracked suggestion → disposition', { timeout: 120_0
 
 	it('a suggest-only connection cannot decide, nor forge a decision', async () => {
 		const fourth = link(threads[3]).suggestion_id!;
+		const watcher = connect(server.url, cookies.get('dsj')!, 'plan/1/section/9.2');
+		await eventually(() => expect(watcher.provider.isSynced).toBe(true), 10_000);
+		// Another department's editor rejecting it: refused by the suggest guard (a suggester
+		// takes no one else's suggestion out), so nothing changes and nothing is recorded.
 		const other = connect(server.url, cookies.get('fgw')!, 'plan/1/section/9.2');
 		await eventually(() => expect(other.provider.isSynced).toBe(true), 10_000);
 		expect(other.provider.authorizedScope).toBe('read-write');
-		let closed = false;
-		other.provider.on('close', () => (closed = true));
-		// Rejecting leaves the base text as it was, so the suggest guard may let it through.
+		const reasons: number[] = [];
+		other.provider.on('close', ({ event }: { event: { code: number } }) =>
+			reasons.push(event.code)
+		);
 		rejectRaw(textContaining(other.doc, '建议文字4'), fourth);
-		// Refused (the socket closed) or taken: either way the server has had the update.
-		await eventually(() => expect(closed || !other.provider.hasUnsyncedChanges).toBe(true), 10_000);
-		// Whether the suggest guard refused the edit or let a suggester take the marks off, no
-		// decision is recorded and the opinion stays unanswered. (The observer decides inside the
-		// update and records on the next turn; the owner's sync below comes after both.)
-		const watcher = connect(server.url, cookies.get('dsj')!, 'plan/1/section/9.2');
-		await eventually(() => expect(watcher.provider.isSynced).toBe(true), 10_000);
+		await eventually(() => expect(reasons).toContain(4424), 10_000);
+		other.destroy();
+		expect(observe(watcher.doc.getXmlFragment('body'), fourth)).not.toBeNull();
+
+		// The opinion's own author, suggest-only here, withdraws the suggestion (the guard lets an
+		// author withdraw their own): it leaves the draft, but the decision is not theirs to make.
+		const author = connect(server.url, cookies.get('expert')!, 'plan/1/section/9.2');
+		await eventually(() => expect(author.provider.isSynced).toBe(true), 10_000);
+		expect(author.provider.authorizedScope).toBe('read-write');
+		rejectRaw(textContaining(author.doc, '建议文字4'), fourth);
+		await eventually(() => expect(author.provider.hasUnsyncedChanges).toBe(false), 10_000);
+		await eventually(
+			() => expect(observe(watcher.doc.getXmlFragment('body'), fourth)).toBeNull(),
+			10_000
+		);
+		await eventually(
+			() => expect(server.output()).toContain('by someone who may not decide'),
+			10_000
+		);
 		expect(link(threads[3]).outcome).toBeNull();
 		expect(thread(threads[3]).disposition).toBeNull();
 		expect(decided()).toBe(3);
-		// Let through, the observer saw a decision by someone who may not decide, and said so.
-		if (!closed) expect(server.output()).toContain('by someone who may not decide');
+
 		// The API that took the browser's report is gone: nothing to forge there either.
 		const forged = await fetch(`${server.url}/api/plans/1/sections/9.2/suggestions`, {
 			method: 'POST',
 			headers: {
 				'content-type': 'application/json',
 				origin: server.url,
-				cookie: cookies.get('fgw')!
+				cookie: cookies.get('expert')!
 			},
 			body: JSON.stringify({ suggestionId: fourth, outcome: 'accepted', inserted: '建议文字4' })
 		});
 		expect(forged.status).toBe(404);
 		expect(link(threads[3]).outcome).toBeNull();
-		other.destroy();
+		author.destroy();
 		watcher.destroy();
 	});
 });
