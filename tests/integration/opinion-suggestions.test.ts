@@ -6,6 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
+import { closeCodeOf } from '../../src/lib/collab/close-codes.ts';
 import { frozenParts } from '../../src/lib/consultation/passages.ts';
 import { observe } from '../../src/lib/server/suggestions/decisions.ts';
 import { parseSuggestionId } from '../../src/lib/suggestions/ids.ts';
@@ -308,12 +309,13 @@ describe('修改建议 → tracked suggestion → disposition', { timeout: 120_0
 		const other = connect(server.url, cookies.get('fgw')!, 'plan/1/section/9.2');
 		await eventually(() => expect(other.provider.isSynced).toBe(true), 10_000);
 		expect(other.provider.authorizedScope).toBe('read-write');
-		const reasons: number[] = [];
-		other.provider.on('close', ({ event }: { event: { code: number } }) =>
-			reasons.push(event.code)
-		);
+		const reasons: string[] = [];
+		other.provider.on('close', ({ event }: { event: { code: number; reason: string } }) => {
+			const name = closeCodeOf(event);
+			if (name) reasons.push(name);
+		});
 		rejectRaw(textContaining(other.doc, '建议文字4'), fourth);
-		await eventually(() => expect(reasons).toContain(4424), 10_000);
+		await eventually(() => expect(reasons).toContain('suggestionsOnly'), 10_000);
 		other.destroy();
 		expect(observe(watcher.doc.getXmlFragment('body'), fourth)).not.toBeNull();
 
