@@ -148,8 +148,6 @@ export function errorMessage(code: string, details: Record<string, string | numb
 			return m.error_suggestion_already_applied();
 		case 'suggestion-passage-gone':
 			return m.error_suggestion_passage_gone();
-		case 'suggestion-not-decided':
-			return m.error_suggestion_not_decided();
 		case 'answer-forbidden':
 			return m.error_answer_forbidden();
 		case 'openness-forbidden':

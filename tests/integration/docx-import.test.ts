@@ -137,8 +137,8 @@ describe('DOCX import into a section', () => {
 		expect(preview.status).toBe(200);
 		expect(preview.json.modes).toEqual(['suggest']);
 		expect(preview.json.preview?.revisions).toEqual([
-			{ author: '张伟', insertions: 2, deletions: 0 },
-			{ author: '李娜', insertions: 0, deletions: 1 }
+			{ author: '张伟', insertions: 2, deletions: 0, formats: 0 },
+			{ author: '李娜', insertions: 0, deletions: 1, formats: 0 }
 		]);
 
 		const imported = await upload('expert', 'suggest', revisedDocx());

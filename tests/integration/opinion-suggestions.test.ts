@@ -6,7 +6,9 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
+import { closeCodeOf } from '../../src/lib/collab/close-codes.ts';
 import { frozenParts } from '../../src/lib/consultation/passages.ts';
+import { observe } from '../../src/lib/server/suggestions/decisions.ts';
 import { parseSuggestionId } from '../../src/lib/suggestions/ids.ts';
 import type { VersionPayload } from '../../src/lib/workflow/version.ts';
 import { connect, eventually, type TestProvider } from '../helpers/collab.ts';
@@ -32,19 +34,6 @@ async function post(who: string, path: string, fields: [string, string][]) {
 	return { status, body: JSON.parse(body) as { type: string; status?: number; data?: string } };
 }
 
-async function decide(who: string, body: unknown) {
-	const response = await fetch(`${server.url}/api/plans/1/sections/9.2/suggestions`, {
-		method: 'POST',
-		headers: {
-			'content-type': 'application/json',
-			origin: server.url,
-			cookie: cookies.get(who) ?? ''
-		},
-		body: JSON.stringify(body)
-	});
-	return { status: response.status, body: (await response.json()) as Record<string, unknown> };
-}
-
 interface Passage {
 	part: string;
 	start: number;
@@ -52,7 +41,7 @@ interface Passage {
 	quote: string;
 }
 
-/** Two short prose passages of 9.2 in the round's frozen version. */
+/** Four short prose passages of 9.2 in the round's frozen version (6 characters, 2 apart). */
 function passagesOf9_2(versionId: number): Passage[] {
 	const { payload } = query<{ payload: string }>(
 		'SELECT c.payload FROM activity_versions v JOIN version_contents c ON c.hash = v.hash WHERE v.id = ?',
@@ -60,15 +49,22 @@ function passagesOf9_2(versionId: number): Passage[] {
 	);
 	const section = (JSON.parse(payload) as VersionPayload).sections.find((s) => s.clause === '9.2');
 	const part = frozenParts(section!.rendering).find((p) => p.part === 'body');
-	const passage = part!.passages[0];
-	expect(passage.end - passage.start).toBeGreaterThan(16);
-	const found = [passage.start, passage.start + 10].map((start) => ({
-		part: part!.part,
-		start,
-		end: start + 6,
-		quote: part!.text.slice(start, start + 6)
-	}));
-	expect(found).toHaveLength(2);
+	const found = part!.passages
+		.flatMap((passage) =>
+			Array.from(
+				{ length: Math.floor((passage.end - passage.start) / 8) },
+				(_, i) => passage.start + i * 8
+			)
+		)
+		.map((start) => ({
+			part: part!.part,
+			start,
+			end: start + 6,
+			quote: part!.text.slice(start, start + 6)
+		}))
+		.slice(0, 4);
+	expect(found).toHaveLength(4);
+	expect(new Set(found.map((p) => p.quote)).size).toBe(4);
 	return found;
 }
 
@@ -96,16 +92,34 @@ type Delta = { insert: string; attributes?: Record<string, { id: string } | unde
 
 /** Accepts suggestion `id` in a raw client, as the editor's accept does: deleted words go, marks go. */
 function acceptRaw(text: Y.XmlText, id: string) {
-	const delta = text.toDelta() as Delta;
-	let index = 0;
-	const deletions: [number, number][] = [];
-	for (const part of delta) {
-		if (part.attributes?.insertion?.id === id)
-			text.format(index, part.insert.length, { insertion: null });
-		if (part.attributes?.deletion?.id === id) deletions.push([index, part.insert.length]);
-		index += part.insert.length;
-	}
-	for (const [at, length] of deletions.reverse()) text.delete(at, length);
+	text.doc!.transact(() => {
+		const delta = text.toDelta() as Delta;
+		let index = 0;
+		const deletions: [number, number][] = [];
+		for (const part of delta) {
+			if (part.attributes?.insertion?.id === id)
+				text.format(index, part.insert.length, { insertion: null });
+			if (part.attributes?.deletion?.id === id) deletions.push([index, part.insert.length]);
+			index += part.insert.length;
+		}
+		for (const [at, length] of deletions.reverse()) text.delete(at, length);
+	});
+}
+
+/** Rejects suggestion `id` in a raw client: inserted words go, deleted words come back. */
+function rejectRaw(text: Y.XmlText, id: string) {
+	text.doc!.transact(() => {
+		const delta = text.toDelta() as Delta;
+		let index = 0;
+		const insertions: [number, number][] = [];
+		for (const part of delta) {
+			if (part.attributes?.deletion?.id === id)
+				text.format(index, part.insert.length, { deletion: null });
+			if (part.attributes?.insertion?.id === id) insertions.push([index, part.insert.length]);
+			index += part.insert.length;
+		}
+		for (const [at, length] of insertions.reverse()) text.delete(at, length);
+	});
 }
 
 const thread = (id: number) =>
@@ -212,39 +226,38 @@ describe('修改建议 → tracked suggestion → disposition', { timeout: 120_0
 		const audited = query<{ n: number }>(
 			"SELECT count(*) AS n FROM audit_log WHERE action = 'consultation.suggestion_applied'"
 		).n;
-		expect(audited).toBe(2);
+		expect(audited).toBe(4);
 	});
 
-	it('accepting it as proposed records 采纳; edited first, 部分采纳; the link stays', async () => {
-		const [first, second] = threads.map((id) => link(id).suggestion_id!);
-		// Not decided yet in the draft: refused.
-		const early = await decide('dsj', {
-			suggestionId: first,
-			outcome: 'accepted',
-			inserted: '建议文字1'
-		});
-		expect(early.status).toBe(409);
+	const decided = () =>
+		query<{ n: number }>(
+			"SELECT count(*) AS n FROM audit_log WHERE action = 'consultation.suggestion_decided'"
+		).n;
 
+	it('accepted as proposed, the owner gone at once: the server records 采纳, the link stays', async () => {
+		const first = link(threads[0]).suggestion_id!;
+		expect(link(threads[0]).outcome).toBeNull();
 		acceptRaw(textContaining(owner.doc, '建议文字1'), first);
-		await eventually(() => expect(owner.provider.hasUnsyncedChanges).toBe(false));
-		const refused = await decide('fgw', {
-			suggestionId: first,
-			outcome: 'accepted',
-			inserted: '建议文字1'
-		});
-		expect(refused.status).toBe(403);
-		const adopted = await decide('dsj', {
-			suggestionId: first,
-			outcome: 'accepted',
-			inserted: '建议文字1'
-		});
-		expect(adopted.body).toEqual({ disposition: 'adopted' });
+		// No report from the client: it leaves the moment the edit is sent.
+		owner.destroy();
+		await eventually(() => expect(link(threads[0]).outcome).toBe('accepted'), 10_000);
+		expect(link(threads[0]).suggestion_id).toBe(first);
 		expect(thread(threads[0])).toEqual({
 			disposition: 'adopted',
 			disposition_reason: '已按修改建议修改。'
 		});
-		expect(link(threads[0])).toMatchObject({ suggestion_id: first, outcome: 'accepted' });
+		const dsj = query<{ id: number }>("SELECT id FROM users WHERE username = 'dsj'").id;
+		const audit = query<{ actor_id: number; details: string }>(
+			"SELECT actor_id, details FROM audit_log WHERE action = 'consultation.suggestion_decided'"
+		);
+		expect(audit.actor_id).toBe(dsj);
+		expect(JSON.parse(audit.details)).toMatchObject({ threadId: threads[0], outcome: 'accepted' });
+	});
 
+	it('edited before accepting: 部分采纳', async () => {
+		owner = connect(server.url, cookies.get('dsj')!, 'plan/1/section/9.2');
+		await eventually(() => expect(owner.provider.isSynced).toBe(true), 10_000);
+		const second = link(threads[1]).suggestion_id!;
 		// The owner edits the proposed words (inside the suggestion) before accepting.
 		const text = textContaining(owner.doc, '建议文字2');
 		const at = (text.toDelta() as Delta).reduce(
@@ -258,15 +271,72 @@ describe('修改建议 → tracked suggestion → disposition', { timeout: 120_0
 		).i;
 		text.insert(at + 4, '（修订）', { insertion: { id: second } });
 		acceptRaw(text, second);
-		await eventually(() => expect(owner.provider.hasUnsyncedChanges).toBe(false));
-		const partial = await decide('dsj', {
-			suggestionId: second,
-			outcome: 'accepted',
-			inserted: '建议文字（修订）2'
-		});
-		expect(partial.body).toEqual({ disposition: 'partial' });
-		expect(thread(threads[1]).disposition).toBe('partial');
-		expect(link(threads[1]).suggestion_id).toBe(second);
+		await eventually(() => expect(thread(threads[1]).disposition).toBe('partial'), 10_000);
+		expect(thread(threads[1]).disposition_reason).toBe('已参考修改建议修改。');
+		expect(link(threads[1])).toMatchObject({ suggestion_id: second, outcome: 'accepted' });
+	});
+
+	it('rejected: recorded as rejected, the opinion left for an answer by hand', async () => {
+		const third = link(threads[2]).suggestion_id!;
+		rejectRaw(textContaining(owner.doc, '建议文字3'), third);
+		await eventually(() => expect(link(threads[2]).outcome).toBe('rejected'), 10_000);
+		expect(thread(threads[2]).disposition).toBeNull();
+		expect(textContaining(owner.doc, passages[2].quote).toString()).not.toContain('建议文字3');
+		expect(decided()).toBe(3);
 		owner.destroy();
+	});
+
+	it('a suggest-only connection cannot decide, nor forge a decision', async () => {
+		const fourth = link(threads[3]).suggestion_id!;
+		const watcher = connect(server.url, cookies.get('dsj')!, 'plan/1/section/9.2');
+		await eventually(() => expect(watcher.provider.isSynced).toBe(true), 10_000);
+		// Another department's editor rejecting it: refused by the suggest guard (a suggester
+		// takes no one else's suggestion out), so nothing changes and nothing is recorded.
+		const other = connect(server.url, cookies.get('fgw')!, 'plan/1/section/9.2');
+		await eventually(() => expect(other.provider.isSynced).toBe(true), 10_000);
+		expect(other.provider.authorizedScope).toBe('read-write');
+		const reasons: string[] = [];
+		other.provider.on('close', ({ event }: { event: { code: number; reason: string } }) => {
+			const name = closeCodeOf(event);
+			if (name) reasons.push(name);
+		});
+		rejectRaw(textContaining(other.doc, '建议文字4'), fourth);
+		await eventually(() => expect(reasons).toContain('suggestionsOnly'), 10_000);
+		other.destroy();
+		expect(observe(watcher.doc.getXmlFragment('body'), fourth)).not.toBeNull();
+
+		// The opinion's own author, suggest-only here, withdraws the suggestion (the guard lets an
+		// author withdraw their own): it leaves the draft, but the decision is not theirs to make.
+		const author = connect(server.url, cookies.get('expert')!, 'plan/1/section/9.2');
+		await eventually(() => expect(author.provider.isSynced).toBe(true), 10_000);
+		expect(author.provider.authorizedScope).toBe('read-write');
+		rejectRaw(textContaining(author.doc, '建议文字4'), fourth);
+		await eventually(() => expect(author.provider.hasUnsyncedChanges).toBe(false), 10_000);
+		await eventually(
+			() => expect(observe(watcher.doc.getXmlFragment('body'), fourth)).toBeNull(),
+			10_000
+		);
+		await eventually(
+			() => expect(server.output()).toContain('by someone who may not decide'),
+			10_000
+		);
+		expect(link(threads[3]).outcome).toBeNull();
+		expect(thread(threads[3]).disposition).toBeNull();
+		expect(decided()).toBe(3);
+
+		// The API that took the browser's report is gone: nothing to forge there either.
+		const forged = await fetch(`${server.url}/api/plans/1/sections/9.2/suggestions`, {
+			method: 'POST',
+			headers: {
+				'content-type': 'application/json',
+				origin: server.url,
+				cookie: cookies.get('expert')!
+			},
+			body: JSON.stringify({ suggestionId: fourth, outcome: 'accepted', inserted: '建议文字4' })
+		});
+		expect(forged.status).toBe(404);
+		expect(link(threads[3]).outcome).toBeNull();
+		author.destroy();
+		watcher.destroy();
 	});
 });

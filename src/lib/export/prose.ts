@@ -10,6 +10,7 @@ import { safeHref } from '../editor/marks/index.ts';
 import { figureOf } from '../images/figures.ts';
 import { MISSING_FIGURE } from '../images/numbering.ts';
 import { revisionOf } from './revisions.ts';
+import { formatRevisionOf, styleRevisionOf } from './format-revisions.ts';
 import type { Block, Inline, InlineText, TableBlock, TableCell } from './types.ts';
 
 type XmlNode = Y.XmlElement | Y.XmlText | Y.XmlHook | Y.XmlFragment;
@@ -25,7 +26,19 @@ function marked(attributes: Record<string, unknown> | undefined, text: string): 
 	const link = attributes.link as { href?: unknown } | undefined;
 	const href = typeof link?.href === 'string' ? safeHref(link.href) : null;
 	if (href) inline.href = href;
+	const format = formatRevisionOf(attributes, inline);
+	if (format) inline.formatChange = format;
 	return inline;
+}
+
+/** The Yjs attributes of a textblock's runs (where a paragraph-style suggestion sits). */
+function runAttributes(element: Y.XmlElement): (Record<string, unknown> | undefined)[] {
+	return element
+		.toArray()
+		.filter((c): c is Y.XmlText => c instanceof Y.XmlText)
+		.flatMap((c) =>
+			(c.toDelta() as { attributes?: Record<string, unknown> }[]).map((op) => op.attributes)
+		);
 }
 
 /** Inline content of a textblock: text runs with marks, hard breaks. */
@@ -103,13 +116,23 @@ function blockOf(node: XmlNode, depthOffset: number): Block[] {
 	switch (node.nodeName) {
 		case 'paragraph': {
 			const inlines = inlinesOf(node);
-			return inlines.length > 0 ? [{ type: 'paragraph', inlines }] : [];
+			if (inlines.length === 0) return [];
+			const styleChange = styleRevisionOf(runAttributes(node), depthOffset);
+			return [{ type: 'paragraph', inlines, ...(styleChange && { styleChange }) }];
 		}
 		case 'heading': {
 			const inlines = inlinesOf(node);
 			if (inlines.length === 0) return [];
 			const level = numberAttr(node, 'level', 1);
-			return [{ type: 'subheading', depth: Math.max(1, level - depthOffset), inlines }];
+			const styleChange = styleRevisionOf(runAttributes(node), depthOffset);
+			return [
+				{
+					type: 'subheading',
+					depth: Math.max(1, level - depthOffset),
+					inlines,
+					...(styleChange && { styleChange })
+				}
+			];
 		}
 		case 'bullet_list':
 		case 'ordered_list': {

@@ -10,6 +10,7 @@
  */
 import { parseSuggestionId, type SuggestionAuthor } from '../suggestions/ids.ts';
 import type { Block, Inline, InlineText, TableCell } from './types.ts';
+import { resolveFormat, resolveStyle } from './format-revisions.ts';
 
 export type RevisionKind = 'insert' | 'delete';
 
@@ -56,7 +57,8 @@ function named(revision: InlineRevision, people: People): InlineRevision {
 
 function resolveInlines(inlines: readonly Inline[], keep: boolean, people: People): Inline[] {
 	const out: Inline[] = [];
-	for (const inline of inlines) {
+	for (const raw of inlines) {
+		const inline = 'break' in raw ? raw : resolveFormat(raw, keep, people);
 		if ('break' in inline || !inline.revision) {
 			out.push(inline);
 			continue;
@@ -92,7 +94,7 @@ export function resolveRevisions(
 			case 'paragraph':
 			case 'subheading': {
 				const inlines = resolveInlines(block.inlines, keep, people);
-				if (inlines.length > 0) out.push({ ...block, inlines });
+				if (inlines.length > 0) out.push(resolveStyle({ ...block, inlines }, keep, people));
 				break;
 			}
 			case 'list': {

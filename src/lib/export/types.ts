@@ -6,6 +6,7 @@
  */
 
 import type { InlineRevision } from './revisions.ts';
+import type { FormatRevision, StyleRevision } from './format-revisions.ts';
 
 export type EditionKey = 'full' | 'publication';
 export type NumberingKey = 'plan' | 'standard';
@@ -20,6 +21,8 @@ export interface InlineText {
 	figureRef?: string;
 	/** A pending suggestion (修订) this run belongs to; see revisions.ts. */
 	revision?: InlineRevision;
+	/** A pending format suggestion on this run: its format before; see format-revisions.ts. */
+	formatChange?: FormatRevision;
 }
 /** A line break inside a paragraph. */
 export interface InlineBreak {
@@ -30,12 +33,16 @@ export type Inline = InlineText | InlineBreak;
 export interface ParagraphBlock {
 	type: 'paragraph';
 	inlines: Inline[];
+	/** A pending paragraph-style suggestion (was a heading); see format-revisions.ts. */
+	styleChange?: StyleRevision;
 }
 /** A heading written inside prose; `depth` 1 is the first level below the section's own heading. */
 export interface SubheadingBlock {
 	type: 'subheading';
 	depth: number;
 	inlines: Inline[];
+	/** A pending paragraph-style suggestion (was body text or another level). */
+	styleChange?: StyleRevision;
 }
 export interface ListBlock {
 	type: 'list';

@@ -15,6 +15,7 @@
  * each as its own hashed attribute).
  */
 import type { MarkSpec } from 'prosemirror-model';
+import { z } from 'zod';
 
 export const FORMAT_CHANGE = 'format_change';
 
@@ -24,3 +25,16 @@ export const format_change: MarkSpec = {
 	excludes: '',
 	toDOM: (mark) => ['span', { 'data-format-change': String(mark.attrs.id) }, 0]
 };
+
+const markJson = z.object({
+	type: z.string(),
+	attrs: z.record(z.string(), z.unknown()).optional()
+});
+/** What a `format_change` mark's `change` attribute holds (verified on every read). */
+export const formatChangeSchema = z.union([
+	z.object({ mark: z.string(), previous: markJson.nullable(), next: markJson.nullable() }),
+	z.object({
+		block: z.object({ type: z.string(), attrs: z.record(z.string(), z.unknown()) })
+	})
+]);
+export type FormatChange = z.infer<typeof formatChangeSchema>;

@@ -15,33 +15,22 @@ import {
 	Transform,
 	type Step
 } from 'prosemirror-transform';
-import { z } from 'zod';
 import { schema } from '../editor/schema.ts';
 import { m } from '../paraglide/messages.js';
-import { FORMAT_CHANGE } from './format-mark.ts';
+import { FORMAT_CHANGE, formatChangeSchema, type FormatChange } from './format-mark.ts';
 
 /** Text marks whose changes are tracked as formatting suggestions. */
 export const FORMAT_MARKS: ReadonlySet<string> = new Set(['strong', 'em', 'underline', 'link']);
 /** Paragraph styles that may be changed into one another as a suggestion. */
 const BLOCK_TYPES: ReadonlySet<string> = new Set(['paragraph', 'heading']);
 
-const markJson = z.object({
-	type: z.string(),
-	attrs: z.record(z.string(), z.unknown()).optional()
-});
-const changeSchema = z.union([
-	z.object({ mark: z.string(), previous: markJson.nullable(), next: markJson.nullable() }),
-	z.object({
-		block: z.object({ type: z.string(), attrs: z.record(z.string(), z.unknown()) })
-	})
-]);
-export type FormatChange = z.infer<typeof changeSchema>;
+export type { FormatChange };
 type MarkChange = Extract<FormatChange, { mark: string }>;
 type BlockStyle = Extract<FormatChange, { block: unknown }>['block'];
 
 /** The change a `format_change` mark records, or null when it is malformed. */
 export function changeOf(mark: Mark): FormatChange | null {
-	const parsed = changeSchema.safeParse(mark.attrs.change);
+	const parsed = formatChangeSchema.safeParse(mark.attrs.change);
 	return parsed.success ? parsed.data : null;
 }
 

@@ -38,13 +38,6 @@ export interface OpinionLink {
 	roundId: number;
 }
 
-export interface Decision {
-	suggestionId: string;
-	outcome: 'accepted' | 'rejected';
-	/** The inserted words as accepted (the owner may have edited them first). */
-	inserted: string;
-}
-
 export class SectionSuggestions {
 	/** The connection's scope as the page knows it (suggest: the server holds edits to marks). */
 	mode = $state<Mode>('read');
@@ -62,21 +55,19 @@ export class SectionSuggestions {
 	/** The author of this browser's suggestions. */
 	readonly me: { userId: number; organizationId: number };
 
-	/** Suggestions applied from a consultation 修改建议: deciding one answers the opinion. */
+	/**
+	 * Suggestions applied from a consultation 修改建议: deciding one answers the opinion (the
+	 * collaboration server sees the decision in the edit itself: opinion-decisions.ts).
+	 */
 	readonly links: ReadonlyMap<string, OpinionLink>;
-	/** Why recording a decision on a linked opinion failed (the edit itself stands). */
-	reportError = $state('');
-	readonly #report: ((decision: Decision) => Promise<void>) | undefined;
 
 	constructor(
 		members: readonly Member[],
 		me: { userId: number; organizationId: number },
-		links: readonly OpinionLink[] = [],
-		report?: (decision: Decision) => Promise<void>
+		links: readonly OpinionLink[] = []
 	) {
 		// eslint-disable-next-line svelte/prefer-svelte-reactivity -- fixed for the page's life
 		this.links = new Map(links.map((l) => [l.suggestionId, l]));
-		this.#report = report;
 		// eslint-disable-next-line svelte/prefer-svelte-reactivity -- fixed for the page's life
 		this.#members = new Map(members.map((m) => [m.id, m]));
 		this.me = me;
@@ -176,7 +167,6 @@ export class SectionSuggestions {
 		if (!this.canDecide) return;
 		// eslint-disable-next-line svelte/prefer-svelte-reactivity -- local to this call
 		const wanted = new Set(ids);
-		const decided: Decision[] = [];
 		for (const entry of this.list) {
 			if (!wanted.has(entry.id)) continue;
 			const view = this.#views.get(entry.fragment);
@@ -191,20 +181,9 @@ export class SectionSuggestions {
 			const mark = findMarkId(view.state.doc, entry.id);
 			if (mark === undefined) continue;
 			const command = accept ? applySuggestion(mark) : revertSuggestion(mark);
-			if (command(view.state, view.dispatch) && this.links.has(entry.id)) {
-				decided.push({
-					suggestionId: entry.id,
-					outcome: accept ? 'accepted' : 'rejected',
-					inserted: entry.inserted
-				});
-			}
+			command(view.state, view.dispatch);
 		}
 		this.refresh();
-		for (const decision of decided) {
-			this.#report?.(decision).catch((error: unknown) => {
-				this.reportError = error instanceof Error ? error.message : String(error);
-			});
-		}
 	}
 
 	accept(id: string): void {

@@ -67,6 +67,8 @@ export const AUDIT_ACTIONS = [
 	'consultation.answer_confirmed',
 	/** A 修改建议 applied into the live draft as a tracked suggestion (issue 17). */
 	'consultation.suggestion_applied',
+	/** The owners accepted or rejected such a suggestion (seen by the collaboration server). */
+	'consultation.suggestion_decided',
 	'consultation.public_submitted',
 	'consultation.public_moderated',
 	/** A running round switched between 公开 and 不公开 (consultation/openness.ts). */

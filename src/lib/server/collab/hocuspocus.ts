@@ -14,6 +14,7 @@ import { BlockGuard } from './extensions/block-guard.ts';
 import { CatchUp } from './extensions/catch-up.ts';
 import { SuggestGuard } from './extensions/suggest-guard.ts';
 import { Limits } from './extensions/limits.ts';
+import { OpinionDecisions } from './extensions/opinion-decisions.ts';
 import { Persistence } from './extensions/persistence.ts';
 import { SessionActivity } from './sockets.ts';
 import type { Storage } from './storage.ts';
@@ -35,8 +36,9 @@ export function createHocuspocus(
 		// who may connect and with what scope, presence identity, session activity, the catch-up
 		// (an update built on content this instance lacks: taken from the store, else resync), the block guard
 		// (refuses a malformed update before it is applied), the suggest guard (a suggest-only
-		// connection's update that changes text outside suggestion marks), and persistence last
-		// (stores only what all the others let through). With several instances, Hocuspocus's Redis
+		// connection's update that changes text outside suggestion marks), persistence (stores
+		// only what all the others let through), and the observer of decisions on suggestions
+		// applied from consultation opinions (watches what was applied). With several instances, Hocuspocus's Redis
 		// extension (cluster.ts) is listed last but runs first: it declares priority 1000.
 		extensions: [
 			new Limits(),
@@ -50,6 +52,7 @@ export function createHocuspocus(
 			new BlockGuard(log.child({ part: 'block-guard' }), auditRefusal),
 			new SuggestGuard(log.child({ part: 'suggest-guard' }), auditRefusal),
 			new Persistence(store, updateLog, compactor, log.child({ part: 'persistence' })),
+			new OpinionDecisions(log.child({ part: 'opinion-decisions' })),
 			...(cluster ? [cluster.extension] : [])
 		]
 	});

@@ -155,6 +155,23 @@ describe('findSuggestViolation', () => {
 		);
 	});
 
+	it('refuses taking out another author’s suggestion; lets a suggester withdraw their own', () => {
+		const server = section('示例市智慧城市');
+		const text = server.getXmlFragment('body').get(0) as Y.XmlElement;
+		const byOther = suggestionId({ userId: 8, organizationId: 3, at: Date.now() });
+		const mine = suggestionId({ ...AUTHOR, at: Date.now() });
+		(text.get(0) as Y.XmlText).insert(2, '新型', { insertion: { id: byOther } });
+		(text.get(0) as Y.XmlText).insert(0, '我的', { insertion: { id: mine } });
+		const remove = (from: number, length: number) =>
+			clientUpdate(server, (d) => {
+				const paragraph = d.getXmlFragment('body').get(0) as Y.XmlElement;
+				(paragraph.get(0) as Y.XmlText).delete(from, length);
+			});
+		// Rejecting 8's insertion (its words gone) is the owners' decision, not a suggester's.
+		expect(findSuggestViolation(server, remove(4, 2), 7)).toMatch(/another author/);
+		expect(findSuggestViolation(server, remove(0, 2), 7)).toBeNull();
+	});
+
 	it('leaves the document it checks unchanged', () => {
 		const server = section('示例市智慧城市');
 		const before = Y.encodeStateAsUpdate(server);

@@ -3,8 +3,9 @@
  * write it, e.g. another department's editor or a reviewer — may change the section only inside
  * suggestion marks. This decides, before Hocuspocus applies such a connection's update, whether
  * the update leaves the section's base (its text with every suggestion rejected, base.ts) exactly
- * as it was, touches nothing but the prose fragments (structured blocks take no suggestions), and
- * names only its own user in the suggestions it creates (ids.ts).
+ * as it was, touches nothing but the prose fragments (structured blocks take no suggestions),
+ * names only its own user in the suggestions it creates (ids.ts), and takes out no one else's
+ * suggestion (rejecting one is the owners' decision).
  *
  * Unlike the block guard it applies the update, to two copies of the document (before and after):
  * the question is about ProseMirror content, which only exists once Yjs has integrated the items.
@@ -78,10 +79,18 @@ export function findSuggestViolation(
 		}
 		if (!same) return `a change outside suggestion marks in "${name}"`;
 		const known = suggestionIdsIn(old);
-		for (const id of suggestionIdsIn(next)) {
+		const left = suggestionIdsIn(next);
+		for (const id of left) {
 			if (known.has(id)) continue;
 			if (parseSuggestionId(id)?.userId !== userId)
 				return `a suggestion in "${name}" not attributed to its author`;
+		}
+		// Taking a suggestion out (its words gone, or kept as plain text) is the owners' decision;
+		// a suggester may only withdraw their own.
+		for (const id of known) {
+			if (left.has(id)) continue;
+			if (parseSuggestionId(id)?.userId !== userId)
+				return `another author's suggestion taken out of "${name}"`;
 		}
 	}
 	return null;

@@ -59,6 +59,7 @@ const WANTED = new Set([
 	'word/numbering.xml',
 	'word/comments.xml',
 	'word/footnotes.xml',
+	'word/endnotes.xml',
 	'word/_rels/document.xml.rels'
 ]);
 

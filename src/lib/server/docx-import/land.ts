@@ -60,7 +60,9 @@ function markBlocks(
 			copy.marks = node.marks.map((m): PMMark =>
 				m.type === 'insertion' || m.type === 'deletion'
 					? { type: m.type, attrs: { id: revisionId.get(Number(m.attrs?.id)) } }
-					: m
+					: m.type === 'format_change'
+						? { type: m.type, attrs: { ...m.attrs, id: revisionId.get(Number(m.attrs?.id)) } }
+						: m
 			);
 		if (
 			node.type === 'text' &&

@@ -15,6 +15,7 @@ import {
 	picturedDocx,
 	revisedDocx
 } from '../../../../tests/helpers/docx-files.ts';
+import { strToU8 } from 'fflate';
 import { pngHeaderOnly, pngImage } from '../images/fixtures.ts';
 import { schema } from '../../editor/schema.ts';
 import { readDocx } from './read.ts';
@@ -172,5 +173,92 @@ describe('reading a .docx for import', () => {
 		expect([...media.values()].map((bytes) => bytes.length).sort((a, b) => a - b)).toEqual(
 			[bomb.length, good.length].sort((a, b) => a - b)
 		);
+	});
+
+	it('keeps endnotes as footnotes are kept, numbered with them', async () => {
+		const W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"';
+		const bytes = handWrittenDocx(
+			'<w:p><w:r><w:t>规划期至2030年</w:t></w:r><w:r><w:footnoteReference w:id="1"/></w:r>' +
+				'<w:r><w:t>，展望2035年</w:t></w:r><w:r><w:endnoteReference w:id="2"/></w:r></w:p>' +
+				'<w:p><w:r><w:t>结束语。</w:t></w:r></w:p>',
+			{
+				extra: {
+					'word/footnotes.xml': strToU8(
+						`<w:footnotes ${W}><w:footnote w:type="separator" w:id="-1"><w:p/></w:footnote>` +
+							'<w:footnote w:id="1"><w:p><w:r><w:t>依据国家规划纲要。</w:t></w:r></w:p></w:footnote></w:footnotes>'
+					),
+					'word/endnotes.xml': strToU8(
+						`<w:endnotes ${W}><w:endnote w:type="separator" w:id="-1"><w:p/></w:endnote>` +
+							'<w:endnote w:type="continuationSeparator" w:id="0"><w:p/></w:endnote>' +
+							'<w:endnote w:id="2"><w:p><w:r><w:t>远景目标另行编制。</w:t></w:r></w:p></w:endnote></w:endnotes>'
+					)
+				}
+			}
+		);
+		const { blocks } = await parsed(bytes);
+		expect(blocks.map((b) => [b.type, text(b)])).toEqual([
+			['paragraph', '规划期至2030年①，展望2035年②'],
+			['paragraph', '注①：依据国家规划纲要。'],
+			['paragraph', '注②：远景目标另行编制。'],
+			['paragraph', '结束语。']
+		]);
+	});
+
+	it('turns Word’s format and style revisions into format suggestions by their authors', async () => {
+		const W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"';
+		const styles =
+			`<w:styles ${W}><w:style w:type="paragraph" w:styleId="2"><w:name w:val="heading 2"/></w:style>` +
+			'<w:style w:type="paragraph" w:styleId="3"><w:name w:val="heading 3"/></w:style></w:styles>';
+		const bytes = handWrittenDocx(
+			// A heading (标题 2) that was body text, by 王芳; bold taken off a word by her too.
+			'<w:p><w:pPr><w:pStyle w:val="2"/><w:pPrChange w:id="5" w:author="王芳" w:date="2026-11-23T08:00:00Z"><w:pPr/></w:pPrChange></w:pPr>' +
+				'<w:r><w:t>总体目标</w:t></w:r></w:p>' +
+				'<w:p><w:r><w:t xml:space="preserve">建设</w:t></w:r>' +
+				// Bold and underlined now; bold by 张伟 (before: underlined only). A font change is no mark.
+				'<w:r><w:rPr><w:b/><w:u w:val="single"/><w:rPrChange w:id="6" w:author="张伟" w:date="2026-11-24T09:00:00Z"><w:rPr><w:u w:val="single"/></w:rPr></w:rPrChange></w:rPr><w:t>城市大脑</w:t></w:r>' +
+				'<w:r><w:rPr><w:rFonts w:ascii="SimHei"/><w:rPrChange w:id="7" w:author="张伟" w:date="2026-11-24T09:00:00Z"><w:rPr/></w:rPrChange></w:rPr><w:t>平台</w:t></w:r>' +
+				'<w:r><w:rPr><w:rPrChange w:id="8" w:author="王芳" w:date="2026-11-25T10:00:00Z"><w:rPr><w:b/></w:rPr></w:rPrChange></w:rPr><w:t>体系</w:t></w:r></w:p>' +
+				// A paragraph Word records as 标题 3 before, body text now.
+				'<w:p><w:pPr><w:pPrChange w:id="9" w:author="王芳" w:date="2026-11-23T08:00:00Z"><w:pPr><w:pStyle w:val="3"/></w:pPr></w:pPrChange></w:pPr>' +
+				'<w:r><w:t>正文一段。</w:t></w:r></w:p>',
+			{ extra: { 'word/styles.xml': strToU8(styles) } }
+		);
+		const { blocks, revisions } = await parsed(bytes);
+		expect([...revisions.values()]).toEqual([
+			{ kind: 'format', author: '王芳', date: '2026-11-23T08:00:00.000Z' },
+			{ kind: 'format', author: '张伟', date: '2026-11-24T09:00:00.000Z' },
+			{ kind: 'format', author: '王芳', date: '2026-11-25T10:00:00.000Z' },
+			{ kind: 'format', author: '王芳', date: '2026-11-23T08:00:00.000Z' }
+		]);
+		const marksOf = (block: PMNode, words: string) =>
+			block.content?.find((c) => c.text === words)?.marks ?? [];
+		// The heading (level 2 → 1, the shallowest) was body text.
+		expect(blocks[0]).toMatchObject({ type: 'heading', attrs: { level: 1 } });
+		expect(marksOf(blocks[0], '总体目标')).toEqual([
+			{
+				type: 'format_change',
+				attrs: { id: 1, change: { block: { type: 'paragraph', attrs: {} } } }
+			}
+		]);
+		expect(marksOf(blocks[1], '城市大脑')).toEqual([
+			{ type: 'strong' },
+			{ type: 'underline' },
+			{
+				type: 'format_change',
+				attrs: { id: 2, change: { mark: 'strong', previous: null, next: { type: 'strong' } } }
+			}
+		]);
+		expect(marksOf(blocks[1], '平台')).toEqual([]);
+		expect(marksOf(blocks[1], '体系')).toEqual([
+			{
+				type: 'format_change',
+				attrs: { id: 3, change: { mark: 'strong', previous: { type: 'strong' }, next: null } }
+			}
+		]);
+		// Was 标题 3 (level 2 once shifted with the headings), body text now.
+		expect(blocks[2].type).toBe('paragraph');
+		expect(marksOf(blocks[2], '正文一段。')[0]?.attrs?.change).toEqual({
+			block: { type: 'heading', attrs: { level: 2 } }
+		});
 	});
 });

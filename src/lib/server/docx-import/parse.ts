@@ -5,11 +5,16 @@
  * vMerge → rowspan), bold/italic/underline, links and line breaks. Word's tracked changes become the
  * suggestion marks of the editor (`insertion` / `deletion`) with their Word author and date;
  * adjacent revisions by the same author at the same time are one suggestion, as Lantu's own export
- * writes one suggestion as several runs. Word comments are kept with the text they cover.
+ * writes one suggestion as several runs. Word's format revisions (`w:rPrChange`: bold, italic,
+ * underline) and paragraph-style revisions (`w:pPrChange`: body text ↔ heading, heading level)
+ * become Lantu's format suggestions (`format_change`, src/lib/suggestions/format-mark.ts) the same
+ * way. Word comments are kept with the text they cover.
  * Footnotes: Lantu's prose has no footnote, so a reference becomes its number in circled digits
  * (①, as 公文 注释 are numbered) after the words, and the note's text a paragraph 「注①：…」 right after
  * the paragraph, table or list that refers to it — near its words, as on Word's page, and in the
- * same section when a whole plan is split by headings.
+ * same section when a whole plan is split by headings. Endnotes are kept the same way, numbered
+ * in one sequence with the footnotes: at the end of a whole plan they would land in its last
+ * section, far from the words they explain.
  *
  * Read directly rather than through an HTML converter: the revisions, their authors and the
  * comments' ranges are in the XML, and one reader keeps them in step with the content.
@@ -31,7 +36,8 @@ export interface PMNode {
 }
 
 export interface ImportedRevision {
-	kind: 'insert' | 'delete';
+	/** `format`: a run's formatting or a paragraph's style changed (w:rPrChange / w:pPrChange). */
+	kind: 'insert' | 'delete' | 'format';
 	author: string;
 	/** ISO time, when Word recorded one. */
 	date?: string;
@@ -175,12 +181,16 @@ function readComments(
 	return comments;
 }
 
-/** Footnote texts by id (Word's separator notes left out). */
-function readFootnotes(xml: string | undefined): Map<string, string> {
+/** Footnote (or endnote: `w:endnotes`/`w:endnote`) texts by id (Word's separator notes left out). */
+function readNotes(
+	xml: string | undefined,
+	rootName = 'w:footnotes',
+	noteName = 'w:footnote'
+): Map<string, string> {
 	const notes = new Map<string, string>();
 	if (!xml) return notes;
-	const root = parseXml(xml).find((n) => n.name === 'w:footnotes');
-	for (const note of children(root, 'w:footnote')) {
+	const root = parseXml(xml).find((n) => n.name === rootName);
+	for (const note of children(root, noteName)) {
 		const type = note.attrs['w:type'];
 		if (type === 'separator' || type === 'continuationSeparator' || type === 'continuationNotice')
 			continue;
@@ -221,6 +231,13 @@ function isoDate(value: string | undefined): string | undefined {
 
 const HREF = /^(https?:|mailto:)/i;
 
+/** Run properties Lantu keeps, and their marks. */
+const RUN_MARKS: readonly [string, string][] = [
+	['w:b', 'strong'],
+	['w:i', 'em'],
+	['w:u', 'underline']
+];
+
 /** Walks the body, collecting blocks, revisions and comment ranges. */
 class Reader {
 	readonly revisions = new Map<number, ImportedRevision>();
@@ -242,6 +259,8 @@ class Reader {
 	private pendingFigures: PMNode[] = [];
 	/** Footnote texts by id; the notes referred to since the last block was written out. */
 	footnotes = new Map<string, string>();
+	/** Endnote texts by id: numbered with the footnotes and placed as they are (module comment). */
+	endnotes = new Map<string, string>();
 	private notesUsed = 0;
 	private pendingNotes: string[] = [];
 	/** Nesting of `blocks` (table cells): notes are written out at the top level only. */
@@ -260,7 +279,7 @@ class Reader {
 		this.commentTexts = commentTexts;
 	}
 
-	private revisionId(node: XNode, kind: 'insert' | 'delete'): number {
+	private revisionId(node: XNode, kind: ImportedRevision['kind']): number {
 		const author = node.attrs['w:author'] ?? '';
 		const raw = node.attrs['w:date'];
 		const date = isoDate(raw);
@@ -343,7 +362,10 @@ class Reader {
 		if (isOn(child(rPr, 'w:b'))) own.push({ type: 'strong' });
 		if (isOn(child(rPr, 'w:i'))) own.push({ type: 'em' });
 		if (isOn(child(rPr, 'w:u'))) own.push({ type: 'underline' });
-		const revised = own.some((m) => m.type === 'insertion' || m.type === 'deletion');
+		own.push(...this.formatChanges(rPr));
+		const revised = own.some(
+			(m) => m.type === 'insertion' || m.type === 'deletion' || m.type === 'format_change'
+		);
 		for (const c of r.children) {
 			let text = '';
 			if (c.name === 'w:drawing') {
@@ -359,8 +381,9 @@ class Reader {
 					});
 				continue;
 			}
-			if (c.name === 'w:footnoteReference') {
-				const note = this.footnotes.get(c.attrs['w:id'] ?? '');
+			if (c.name === 'w:footnoteReference' || c.name === 'w:endnoteReference') {
+				const notes = c.name === 'w:footnoteReference' ? this.footnotes : this.endnotes;
+				const note = notes.get(c.attrs['w:id'] ?? '');
 				if (note === undefined) continue;
 				text = noteNumber(++this.notesUsed);
 				this.pendingNotes.push(`注${text}：${note}`);
@@ -378,16 +401,72 @@ class Reader {
 		}
 	}
 
+	/**
+	 * A run's `w:rPrChange` as Lantu's format suggestions (format-mark.ts): one `format_change` per
+	 * mark Lantu knows (bold, italic, underline) that differs from the properties it records as the
+	 * old ones; a change of anything else (font, size, colour) has nothing to become and is left out.
+	 */
+	private formatChanges(rPr: XNode | undefined): PMMark[] {
+		const change = child(rPr, 'w:rPrChange');
+		if (!change) return [];
+		const old = child(change, 'w:rPr');
+		const marks: PMMark[] = [];
+		for (const [tag, type] of RUN_MARKS) {
+			const now = isOn(child(rPr, tag));
+			if (now === isOn(child(old, tag))) continue;
+			marks.push({
+				type: 'format_change',
+				attrs: {
+					id: this.revisionId(change, 'format'),
+					change: { mark: type, previous: now ? null : { type }, next: now ? { type } : null }
+				}
+			});
+		}
+		return marks;
+	}
+
+	/**
+	 * A paragraph's `w:pPrChange` as a paragraph-style suggestion: when the recorded old style is
+	 * another heading level or body text, every word of the paragraph carries a `format_change`
+	 * saying so (as the editor marks a style change); other paragraph properties are left out.
+	 */
+	private styleChange(p: XNode, content: PMNode[], heading: number | null): void {
+		const change = path(p, 'w:pPr', 'w:pPrChange');
+		if (!change) return;
+		const old = this.headingOf(child(change, 'w:pPr'));
+		if (old === heading) return;
+		const mark: PMMark = {
+			type: 'format_change',
+			attrs: {
+				id: this.revisionId(change, 'format'),
+				change: {
+					block:
+						old === null
+							? { type: 'paragraph', attrs: {} }
+							: { type: 'heading', attrs: { level: old } }
+				}
+			}
+		};
+		for (const node of content)
+			if (node.type === 'text') node.marks = [...(node.marks ?? []), mark];
+	}
+
+	private headingOf(pPr: XNode | undefined): number | null {
+		const styleId = path(pPr, 'w:pStyle')?.attrs['w:val'] ?? '';
+		const outline = path(pPr, 'w:outlineLvl')?.attrs['w:val'];
+		return (
+			this.styles.headings.get(styleId) ??
+			(outline !== undefined && Number(outline) < 9 ? Number(outline) + 1 : null)
+		);
+	}
+
 	private paragraphStyle(p: XNode): {
 		heading: number | null;
 		list: { numId: string; ilvl: number } | null;
 	} {
 		const pPr = child(p, 'w:pPr');
 		const styleId = path(pPr, 'w:pStyle')?.attrs['w:val'] ?? '';
-		const outline = path(pPr, 'w:outlineLvl')?.attrs['w:val'];
-		const heading =
-			this.styles.headings.get(styleId) ??
-			(outline !== undefined && Number(outline) < 9 ? Number(outline) + 1 : null);
+		const heading = this.headingOf(pPr);
 		const numPr = child(pPr, 'w:numPr');
 		const numId = path(numPr, 'w:numId')?.attrs['w:val'];
 		const list =
@@ -409,6 +488,7 @@ class Reader {
 		this.inlines(p, [], content);
 		const { heading, list } = this.paragraphStyle(p);
 		if (content.length === 0) return { node: null, list, heading };
+		if (!list) this.styleChange(p, content, heading);
 		if (heading !== null && !list)
 			return { node: { type: 'heading', attrs: { level: heading }, content }, list: null, heading };
 		return { node: { type: 'paragraph', content }, list, heading: null };
@@ -556,10 +636,31 @@ class Reader {
 	}
 }
 
+/** A suggested style's old heading level, shifted as the headings are (`normalizeHeadings`). */
+function normalizeStyleChanges(
+	nodes: PMNode[],
+	shift: (level: number) => number,
+	done = new Set<object>()
+): void {
+	for (const node of nodes) {
+		for (const mark of node.marks ?? []) {
+			const block = (mark.attrs?.change as { block?: { type: string; attrs: { level?: number } } })
+				?.block;
+			// One change marks every word of its paragraph: shifted once.
+			if (mark.type !== 'format_change' || block?.type !== 'heading' || done.has(block)) continue;
+			done.add(block);
+			if (block.attrs.level) block.attrs = { level: shift(block.attrs.level) };
+		}
+		if (node.content) normalizeStyleChanges(node.content, shift, done);
+	}
+}
+
 /** Headings keep their relative depth: the shallowest becomes 1, none deeper than 4. */
 function normalizeHeadings(blocks: PMNode[]): { level: number; text: string }[] {
 	const headings = blocks.filter((b) => b.type === 'heading');
 	const shallowest = Math.min(...headings.map((h) => h.attrs!.level as number));
+	const base = Number.isFinite(shallowest) ? shallowest : 1;
+	normalizeStyleChanges(blocks, (level) => Math.min(4, Math.max(1, level - base + 1)));
 	const list: { level: number; text: string }[] = [];
 	for (const h of headings) {
 		const level = Math.min(4, Math.max(1, (h.attrs!.level as number) - shallowest + 1));
@@ -581,7 +682,8 @@ export function parseDocx(parts: DocxParts): ParsedDocx {
 		readComments(parts.get('word/comments.xml'))
 	);
 	reader.images = rels.images;
-	reader.footnotes = readFootnotes(parts.get('word/footnotes.xml'));
+	reader.footnotes = readNotes(parts.get('word/footnotes.xml'));
+	reader.endnotes = readNotes(parts.get('word/endnotes.xml'), 'w:endnotes', 'w:endnote');
 	const blocks = reader.blocks(body.children);
 	const headings = normalizeHeadings(blocks);
 	const media = new Map<string, Uint8Array>();

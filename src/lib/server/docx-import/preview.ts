@@ -12,7 +12,7 @@ export interface ImportPreview {
 	tables: number;
 	/** Cells spanning more than one row or column. */
 	mergedCells: number;
-	revisions: { author: string; insertions: number; deletions: number }[];
+	revisions: { author: string; insertions: number; deletions: number; formats: number }[];
 	comments: { author: string; text: string }[];
 	/** The first paragraphs' text, to recognise the file. */
 	excerpt: string[];
@@ -56,15 +56,20 @@ export function importPreview(parsed: ParsedDocx): ImportPreview {
 		node.content?.forEach(walk);
 	};
 	parsed.blocks.forEach(walk);
-	const byAuthor = new Map<string, { author: string; insertions: number; deletions: number }>();
+	const byAuthor = new Map<
+		string,
+		{ author: string; insertions: number; deletions: number; formats: number }
+	>();
 	for (const revision of parsed.revisions.values()) {
 		const entry = byAuthor.get(revision.author) ?? {
 			author: revision.author,
 			insertions: 0,
-			deletions: 0
+			deletions: 0,
+			formats: 0
 		};
 		if (revision.kind === 'insert') entry.insertions++;
-		else entry.deletions++;
+		else if (revision.kind === 'delete') entry.deletions++;
+		else entry.formats++;
 		byAuthor.set(revision.author, entry);
 	}
 	preview.revisions = [...byAuthor.values()];

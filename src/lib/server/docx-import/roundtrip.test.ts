@@ -3,10 +3,28 @@ import * as Y from 'yjs';
 import { prosemirrorToYXmlFragment } from 'y-prosemirror';
 import { BODY_FRAGMENT } from '../../editor/fragments.ts';
 import { schema } from '../../editor/schema.ts';
-import { suggestionId } from '../../suggestions/ids.ts';
+import { parseSuggestionId, suggestionId } from '../../suggestions/ids.ts';
 import { draftInput } from '../../../../tests/helpers/export-input.ts';
 import { renderFile } from '../export/render.ts';
+import { prepareImport } from './land.ts';
 import { readDocx } from './read.ts';
+
+/** Lantu's DOCX of a 6.1 body (保留修订), by 李明 (user 7) and 王芳 (user 8). */
+async function exported(pm: ReturnType<typeof schema.node>): Promise<Uint8Array> {
+	const doc = new Y.Doc();
+	prosemirrorToYXmlFragment(pm, doc.getXmlFragment(BODY_FRAGMENT));
+	const { body } = await renderFile(
+		draftInput([{ clause: '6.1', state: Y.encodeStateAsUpdate(doc) }], {
+			people: {
+				7: { name: '李明', organization: '大数据局' },
+				8: { name: '王芳', organization: '发改委' }
+			}
+		}),
+		'docx',
+		{ edition: 'full', revisions: true }
+	);
+	return body as Uint8Array;
+}
 
 describe("Lantu's export with revisions → import", () => {
 	it('brings back the same suggestions, by the same authors at the same times', async () => {
@@ -28,19 +46,7 @@ describe("Lantu's export with revisions → import", () => {
 			]),
 			schema.node('paragraph', null, [schema.text('新的一段。', [ins(3)])])
 		]);
-		const doc = new Y.Doc();
-		prosemirrorToYXmlFragment(pm, doc.getXmlFragment(BODY_FRAGMENT));
-		const { body } = await renderFile(
-			draftInput([{ clause: '6.1', state: Y.encodeStateAsUpdate(doc) }], {
-				people: {
-					7: { name: '李明', organization: '大数据局' },
-					8: { name: '王芳', organization: '发改委' }
-				}
-			}),
-			'docx',
-			{ edition: 'full', revisions: true }
-		);
-		const reading = await readDocx(body as Uint8Array);
+		const reading = await readDocx(await exported(pm));
 		if (!reading.ok) throw new Error(reading.code);
 		expect([...reading.parsed.revisions.values()]).toEqual([
 			{ kind: 'insert', author: '李明', date: '2026-12-01T08:30:00.000Z' },
@@ -50,5 +56,82 @@ describe("Lantu's export with revisions → import", () => {
 		const marked = JSON.stringify(reading.parsed.blocks);
 		expect(marked).toContain('"text":"统一的","marks":[{"type":"insertion","attrs":{"id":1}}]');
 		expect(marked).toContain('"text":"平台","marks":[{"type":"deletion","attrs":{"id":2}}]');
+	});
+
+	it('brings back format and paragraph-style suggestions (w:rPrChange, w:pPrChange)', async () => {
+		const bold = schema.marks.strong.create();
+		const boldId = suggestionId({
+			userId: 7,
+			organizationId: 2,
+			at: Date.parse('2026-12-03T10:00:00.123Z')
+		});
+		const styleId = suggestionId({
+			userId: 8,
+			organizationId: 3,
+			at: Date.parse('2026-12-04T11:00:00.456Z')
+		});
+		const boldChange = schema.marks.format_change.create({
+			id: boldId,
+			change: { mark: 'strong', previous: null, next: { type: 'strong' } }
+		});
+		const styleChange = schema.marks.format_change.create({
+			id: styleId,
+			change: { block: { type: 'paragraph', attrs: {} } }
+		});
+		const pm = schema.node('doc', null, [
+			schema.node('heading', { level: 2 }, [schema.text('总体目标', [styleChange])]),
+			schema.node('paragraph', null, [
+				schema.text('建设'),
+				// One suggestion over two runs (one of them also italic): still one suggestion.
+				schema.text('城市', [bold, boldChange]),
+				schema.text('大脑', [bold, schema.marks.em.create(), boldChange]),
+				schema.text('。')
+			])
+		]);
+		const reading = await readDocx(await exported(pm));
+		if (!reading.ok) throw new Error(reading.code);
+		expect([...reading.parsed.revisions.values()]).toEqual([
+			{ kind: 'format', author: '王芳', date: '2026-12-04T11:00:00.456Z' },
+			{ kind: 'format', author: '李明', date: '2026-12-03T10:00:00.123Z' }
+		]);
+		// Landed for the plan whose members are 李明 and 王芳: the same suggestions by the same people.
+		const members = new Map([
+			['李明', { userId: 7, organizationId: 2 }],
+			['王芳', { userId: 8, organizationId: 3 }]
+		]);
+		const { doc } = prepareImport(
+			reading.parsed,
+			'direct',
+			{ userId: 1, organizationId: 1 },
+			members,
+			0
+		);
+		const found = new Map<string, { text: string; change: unknown }>();
+		doc.descendants((node) => {
+			for (const mark of node.marks)
+				if (mark.type.name === 'format_change') {
+					const id = String(mark.attrs.id);
+					const seen = found.get(id);
+					found.set(id, { text: (seen?.text ?? '') + node.text, change: mark.attrs.change });
+				}
+		});
+		const byAuthor = [...found].map(([id, { text, change }]) => {
+			const author = parseSuggestionId(id);
+			return { userId: author?.userId, at: author?.at, text, change };
+		});
+		expect(byAuthor).toEqual([
+			{
+				userId: 8,
+				at: Date.parse('2026-12-04T11:00:00.456Z'),
+				text: '总体目标',
+				change: { block: { type: 'paragraph', attrs: {} } }
+			},
+			{
+				userId: 7,
+				at: Date.parse('2026-12-03T10:00:00.123Z'),
+				text: '城市大脑',
+				change: { mark: 'strong', previous: null, next: { type: 'strong' } }
+			}
+		]);
 	});
 });

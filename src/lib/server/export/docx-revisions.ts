@@ -1,9 +1,21 @@
 /**
  * A pending suggestion as a Word revision: an inserted run becomes `w:ins`, a deleted one `w:del`
- * (the `docx` library's InsertedTextRun / DeletedTextRun), each with its proposer as author and its
- * time, so Word and WPS list it in 修订 view and accept or reject it there.
+ * (the `docx` library's InsertedTextRun / DeletedTextRun), a format change `w:rPrChange` and a
+ * paragraph-style change `w:pPrChange` (the library's `revision` run and paragraph options), each
+ * with its proposer as author and its time, so Word and WPS list it in 修订 view and accept or
+ * reject it there.
  */
-import { DeletedTextRun, InsertedTextRun, type IRunOptions, type ParagraphChild } from 'docx';
+import {
+	DeletedTextRun,
+	InsertedTextRun,
+	UnderlineType,
+	type IParagraphPropertiesChangeOptions,
+	type IParagraphPropertiesOptionsBase,
+	type IRunOptions,
+	type IRunPropertiesChangeOptions,
+	type ParagraphChild
+} from 'docx';
+import type { ChangeAuthor, FormatRevision, StyleRevision } from '../../export/format-revisions.ts';
 import type { InlineRevision } from '../../export/revisions.ts';
 
 /** Word wants revision ids unique in the document; bookmarks number from 1, so these start high. */
@@ -36,4 +48,45 @@ export function revisionRun(
 	return revision.kind === 'insert'
 		? new InsertedTextRun({ ...options, ...change })
 		: new DeletedTextRun({ ...options, ...change });
+}
+
+/** Who and when, as Word's change attributes (a fresh id each: Word wants them unique). */
+function changeAttributes(change: ChangeAuthor) {
+	return {
+		id: revisionId(),
+		author: change.author || UNKNOWN_AUTHOR,
+		date: change.date ?? new Date().toISOString()
+	};
+}
+
+/**
+ * A pending format suggestion as Word's `w:rPrChange`: the run is written in its suggested format
+ * and carries the properties it had before (`previous`: the run's own options with the old bold,
+ * italic and underline), so Word lists 格式已更改 and rejecting restores the old format. A change
+ * of link only has no run property to show; it is still one revision (Word: 已设置格式).
+ */
+export function formatRevision(
+	change: FormatRevision,
+	current: IRunOptions
+): IRunPropertiesChangeOptions {
+	return {
+		...current,
+		// Stated both ways (w:b w:val="false", w:u none): Word requires the old properties to be
+		// present, and "not bold" must read as such.
+		bold: change.previous.bold || !!current.bold,
+		italics: change.previous.italic,
+		underline: change.previous.underline ? {} : { type: UnderlineType.NONE },
+		...changeAttributes(change)
+	};
+}
+
+/**
+ * A pending paragraph-style suggestion as Word's `w:pPrChange`, holding the paragraph properties
+ * of the style it had before (`previous`: built by the caller as it builds that style).
+ */
+export function styleRevision(
+	change: StyleRevision,
+	previous: IParagraphPropertiesOptionsBase
+): IParagraphPropertiesChangeOptions {
+	return { ...previous, ...changeAttributes(change) };
 }

@@ -31,6 +31,8 @@ import {
 	TextRun,
 	VerticalAlignTable,
 	WidthType,
+	type IParagraphPropertiesChangeOptions,
+	type IParagraphPropertiesOptionsBase,
 	type IRunOptions,
 	type ParagraphChild
 } from 'docx';
@@ -41,13 +43,15 @@ import { figureParagraphs } from './docx-figure.ts';
 import { coverDate, versionLines, versionRunning } from '../../export/model.ts';
 import { WORDS } from '../../export/vocabulary.ts';
 import { withFontTable } from './docx-fonts.ts';
-import { revisionRun } from './docx-revisions.ts';
+import { formatRevision, revisionRun, styleRevision } from './docx-revisions.ts';
 import type {
 	Block,
 	DiagramBlock,
 	ExportDocument,
 	ExportSection,
 	Inline,
+	ParagraphBlock,
+	SubheadingBlock,
 	TableBlock,
 	TableCell as ModelCell,
 	VerificationBlock
@@ -159,25 +163,39 @@ function bookmarkId(ctx: Ctx, sectionId: string): string {
 function runs(inlines: readonly Inline[], base: IRunOptions = {}): ParagraphChild[] {
 	return inlines.map((inline) => {
 		if ('break' in inline) return new TextRun({ ...base, break: 1 });
-		const options = {
+		const format = {
 			...base,
-			text: inline.text,
 			bold: inline.bold || base.bold,
 			italics: inline.italic,
 			underline: inline.underline ? {} : undefined
+		};
+		const options = {
+			...format,
+			text: inline.text,
+			...(inline.formatChange && {
+				revision: formatRevision(inline.formatChange, base)
+			})
 		};
 		const run = inline.revision ? revisionRun(inline.revision, options) : new TextRun(options);
 		return inline.href ? new ExternalHyperlink({ link: inline.href, children: [run] }) : run;
 	});
 }
 
-function bodyParagraph(children: ParagraphChild[], indentLeft = 0): Paragraph {
-	return new Paragraph({
-		children,
+/** A body paragraph's properties (also what a style suggestion's `w:pPrChange` says it was). */
+function bodyProperties(indentLeft = 0): IParagraphPropertiesOptionsBase {
+	return {
 		alignment: AlignmentType.JUSTIFIED,
 		spacing: { line: BODY_LINE, lineRule: LineRuleType.EXACT },
 		indent: indentLeft ? { left: indentLeft, hanging: 0, firstLine: 640 } : { firstLine: 640 }
-	});
+	};
+}
+
+function bodyParagraph(
+	children: ParagraphChild[],
+	indentLeft = 0,
+	revision?: IParagraphPropertiesChangeOptions
+): Paragraph {
+	return new Paragraph({ children, ...bodyProperties(indentLeft), revision });
 }
 
 const HEADING_STYLE: Record<
@@ -191,11 +209,20 @@ const HEADING_STYLE: Record<
 	5: { font: FONTS.fang, bold: true, level: HeadingLevel.HEADING_5 }
 };
 
-function headingParagraph(level: number, children: ParagraphChild[], chapter: boolean): Paragraph {
+function headingParagraph(
+	level: number,
+	children: ParagraphChild[],
+	chapter: boolean,
+	revision?: IParagraphPropertiesChangeOptions
+): Paragraph {
+	return new Paragraph({ children, ...headingProperties(level, chapter), revision });
+}
+
+/** A heading's paragraph properties (also what a style suggestion's `w:pPrChange` says it was). */
+function headingProperties(level: number, chapter: boolean): IParagraphPropertiesOptionsBase {
 	const style = HEADING_STYLE[Math.min(level, 5)];
-	return new Paragraph({
+	return {
 		heading: style.level,
-		children,
 		alignment: chapter ? AlignmentType.CENTER : AlignmentType.LEFT,
 		pageBreakBefore: chapter,
 		keepNext: true,
@@ -203,7 +230,22 @@ function headingParagraph(level: number, children: ParagraphChild[], chapter: bo
 			? { before: 0, after: 480, line: BODY_LINE, lineRule: LineRuleType.EXACT }
 			: { before: 120, after: 0, line: BODY_LINE, lineRule: LineRuleType.EXACT },
 		indent: chapter ? undefined : { firstLine: 640 }
-	});
+	};
+}
+
+/** The `w:pPrChange` of a paragraph or subheading whose style is a pending suggestion. */
+function styleChangeOf(
+	block: ParagraphBlock | SubheadingBlock,
+	level: number,
+	indent: number
+): IParagraphPropertiesChangeOptions | undefined {
+	const change = block.styleChange;
+	if (!change) return undefined;
+	const previous =
+		change.previous.type === 'subheading'
+			? headingProperties(Math.min(5, level + change.previous.depth), false)
+			: bodyProperties(indent);
+	return styleRevision(change, previous);
 }
 
 function cellParagraphs(cell: ModelCell, header: boolean, ctx: Ctx): Paragraph[] {
@@ -386,11 +428,13 @@ function blocks(
 	for (const block of list) {
 		switch (block.type) {
 			case 'paragraph':
-				out.push(bodyParagraph(runs(block.inlines), indent));
+				out.push(bodyParagraph(runs(block.inlines), indent, styleChangeOf(block, level, indent)));
 				break;
 			case 'subheading': {
 				const depth = Math.min(5, level + block.depth);
-				out.push(headingParagraph(depth, runs(block.inlines), false));
+				out.push(
+					headingParagraph(depth, runs(block.inlines), false, styleChangeOf(block, level, indent))
+				);
 				break;
 			}
 			case 'list':

@@ -6,16 +6,15 @@
  *
  * The suggestion is written through a Hocuspocus DirectConnection whose context is the applier, so
  * open editors see it at once and the log records it as the applier's change; its marks carry the
- * opinion's author (ids.ts), as Word shows a reviewer's revision under the reviewer's name.
+ * opinion's author (ids.ts), as Word shows a reviewer's revision under the reviewer's name. The
+ * decision is seen by the collaboration server itself (opinion-decisions.ts, decisions.ts), so it
+ * is recorded even when the owner closes the page right after accepting.
  */
 import type { Actor } from '../actor.ts';
-import { and, eq } from 'drizzle-orm';
-import { yXmlFragmentToProseMirrorRootNode } from 'y-prosemirror';
-import * as Y from 'yjs';
-import { schema as editorSchema } from '../../editor/schema.ts';
+import { and, eq, isNull } from 'drizzle-orm';
+import type * as Y from 'yjs';
 import { canDecideSuggestions } from '../../policy/index.ts';
 import { findSection, sectionDocumentName } from '../../standard/sections.ts';
-import { suggestionIdsIn } from '../../suggestions/base.ts';
 import { suggestionId } from '../../suggestions/ids.ts';
 import { sectionFacts } from '../access.ts';
 import { appendAudit } from '../audit/index.ts';
@@ -23,6 +22,8 @@ import { getCollab } from '../collab.ts';
 import { answerComment } from '../consultation/answers.ts';
 import { getDb, schema } from '../db/index.ts';
 import { DomainError } from '../errors.ts';
+import { textsOf } from './decisions.ts';
+import type { Statement } from 'better-sqlite3';
 
 export const REPLACEMENT_MAX = 5000;
 
@@ -120,14 +121,6 @@ function plain(text: Y.XmlText) {
 	return { value, suggested };
 }
 
-function textsOf(node: Y.XmlFragment | Y.XmlElement, out: Y.XmlText[] = []): Y.XmlText[] {
-	for (const child of node.toArray()) {
-		if (child instanceof Y.XmlText) out.push(child);
-		else if (child instanceof Y.XmlElement) textsOf(child, out);
-	}
-	return out;
-}
-
 /**
  * Where the quoted passage is in the live fragment now: the paragraph (Y.XmlText) and offset,
  * preferring the occurrence that follows the quote's context; never inside a pending suggestion.
@@ -175,18 +168,20 @@ export async function applyReplacement(
 		(doc) => {
 			const found = locate(doc.getXmlFragment(fragmentName), row.quote, row.contextBefore);
 			if (!found || !row.quote) return false;
+			// The link is stored before the edit's transaction ends: the collaboration server's
+			// decision observer (opinion-decisions.ts) reads it when the update goes out, so it
+			// knows the suggestion from its first moment in the draft.
+			getDb()
+				.update(schema.opinionSuggestions)
+				.set({ suggestionId: id, appliedBy: actor.user.id, appliedAt: new Date() })
+				.where(eq(schema.opinionSuggestions.threadId, threadId))
+				.run();
 			found.text.format(found.index, row.quote.length, { deletion: { id } });
 			found.text.insert(found.index + row.quote.length, row.replacement, { insertion: { id } });
 			return true;
 		}
 	);
 	if (!applied) throw new DomainError('suggestion-passage-gone', {}, 409);
-	const now = new Date();
-	getDb()
-		.update(schema.opinionSuggestions)
-		.set({ suggestionId: id, appliedBy: actor.user.id, appliedAt: now })
-		.where(eq(schema.opinionSuggestions.threadId, threadId))
-		.run();
 	appendAudit({
 		action: 'consultation.suggestion_applied',
 		actorId: actor.user.id,
@@ -198,60 +193,89 @@ export async function applyReplacement(
 	return { suggestionId: id, clause: row.clause };
 }
 
+/** An applied 修改建议 still pending in a section's draft, as the observer watches it. */
+export interface PendingLink {
+	threadId: number;
+	suggestionId: string;
+	replacement: string;
+	fragment: string;
+	roundId: number;
+}
+
 /**
- * The owner accepted or rejected a linked suggestion in the editor: checked against the live
- * draft (no mark of that id is left), then recorded. Accepting answers the opinion — 采纳 when the
- * accepted words are the proposed ones, 部分采纳 when they were edited first.
+ * The applied, undecided 修改建议 of one section: read after every update of the section's live
+ * document (collab/extensions/opinion-decisions.ts), so one indexed query, prepared once.
  */
-export function recordDecision(
-	actor: Actor,
+export function pendingLinks(planId: number, clause: string): PendingLink[] {
+	const client = getDb().$client;
+	let statement = pendingStatements.get(client);
+	if (!statement) {
+		statement = client.prepare<[number, string], PendingLink>(
+			`SELECT o.thread_id AS threadId, o.suggestion_id AS suggestionId, o.replacement,
+			        coalesce(t.fragment, 'body') AS fragment, t.round_id AS roundId
+			 FROM comment_threads t JOIN opinion_suggestions o ON o.thread_id = t.id
+			 WHERE t.plan_id = ? AND t.clause = ? AND t.round_id IS NOT NULL
+			   AND o.suggestion_id IS NOT NULL AND o.outcome IS NULL`
+		);
+		pendingStatements.set(client, statement);
+	}
+	return statement.all(planId, clause);
+}
+const pendingStatements = new WeakMap<object, Statement<[number, string], PendingLink>>();
+
+/**
+ * The owner accepted or rejected a linked suggestion in the editor, as the collaboration server
+ * saw it happen in the update of `actor`'s connection (opinion-decisions.ts). Recorded once (the
+ * first instance to see it wins; later calls change nothing) and only for someone who may decide
+ * on the section's suggestions — a suggest-only connection removing the marks decides nothing.
+ * Accepting answers the opinion: 采纳 when the accepted words are the proposed ones, 部分采纳 when
+ * the owner edited them first. Returns the disposition recorded; null when another call recorded
+ * it already; 'forbidden' when the author may not decide.
+ */
+export function recordObservedDecision(
+	actor: Actor & { suggestOnly?: boolean },
 	planId: number,
 	clause: string,
-	input: { suggestionId: string; outcome: 'accepted' | 'rejected'; inserted: string }
-): { disposition: 'adopted' | 'partial' | null } {
-	const o = schema.opinionSuggestions;
-	const t = schema.commentThreads;
-	const row = getDb()
-		.select({
-			threadId: o.threadId,
-			replacement: o.replacement,
-			outcome: o.outcome,
-			roundId: t.roundId,
-			fragment: t.fragment
-		})
-		.from(o)
-		.innerJoin(t, eq(o.threadId, t.id))
-		.where(and(eq(o.suggestionId, input.suggestionId), eq(t.planId, planId), eq(t.clause, clause)))
-		.get();
-	if (!row || row.roundId === null) throw new DomainError('not-found', {}, 404);
-	assertMayDecide(actor.user.id, planId, clause);
-	if (row.outcome) return { disposition: null };
-	const doc = getCollab().readDocument(sectionDocumentName(planId, clause));
+	link: PendingLink,
+	outcome: 'accepted' | 'rejected',
+	inserted: string
+): { disposition: 'adopted' | 'partial' | null } | 'forbidden' | null {
+	if (actor.suggestOnly) return 'forbidden';
 	try {
-		const fragment = doc.getXmlFragment(row.fragment ?? 'body');
-		const pm = yXmlFragmentToProseMirrorRootNode(fragment, editorSchema);
-		if (suggestionIdsIn(pm).has(input.suggestionId))
-			throw new DomainError('suggestion-not-decided', {}, 409);
-		if (input.outcome === 'accepted' && input.inserted && !pm.textContent.includes(input.inserted))
-			throw new DomainError('suggestion-not-decided', {}, 409);
-	} finally {
-		doc.destroy();
+		assertMayDecide(actor.user.id, planId, clause);
+	} catch {
+		return 'forbidden';
 	}
-	const now = new Date();
-	getDb()
-		.update(o)
-		.set({ outcome: input.outcome, decidedBy: actor.user.id, decidedAt: now })
-		.where(eq(o.threadId, row.threadId))
-		.run();
-	if (input.outcome === 'rejected') return { disposition: null };
-	const disposition = input.inserted === row.replacement ? 'adopted' : 'partial';
-	answerComment(
-		actor,
-		planId,
-		row.roundId,
-		{ kind: 'thread', id: row.threadId },
-		disposition,
-		disposition === 'adopted' ? '已按修改建议修改。' : '已参考修改建议修改。'
-	);
-	return { disposition };
+	const o = schema.opinionSuggestions;
+	const db = getDb();
+	return db.transaction(() => {
+		const claimed = db
+			.update(o)
+			.set({ outcome, decidedBy: actor.user.id, decidedAt: new Date() })
+			.where(
+				and(eq(o.threadId, link.threadId), eq(o.suggestionId, link.suggestionId), isNull(o.outcome))
+			)
+			.run();
+		if (claimed.changes === 0) return null;
+		const disposition =
+			outcome === 'rejected' ? null : inserted === link.replacement ? 'adopted' : 'partial';
+		appendAudit({
+			action: 'consultation.suggestion_decided',
+			actorId: actor.user.id,
+			planId,
+			target: `section:${clause}`,
+			ip: actor.ip,
+			details: { threadId: link.threadId, suggestionId: link.suggestionId, outcome }
+		});
+		if (disposition)
+			answerComment(
+				actor,
+				planId,
+				link.roundId,
+				{ kind: 'thread', id: link.threadId },
+				disposition,
+				disposition === 'adopted' ? '已按修改建议修改。' : '已参考修改建议修改。'
+			);
+		return { disposition };
+	});
 }

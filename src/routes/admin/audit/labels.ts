@@ -39,6 +39,7 @@ const ACTIONS: Record<string, () => string> = {
 	'consultation.commented': m.audit_action_consultation_commented,
 	'consultation.answered': m.audit_action_consultation_answered,
 	'consultation.suggestion_applied': m.audit_action_consultation_suggestion_applied,
+	'consultation.suggestion_decided': m.audit_action_consultation_suggestion_decided,
 	'consultation.answer_confirmed': m.audit_action_consultation_answer_confirmed,
 	'consultation.public_submitted': m.audit_action_consultation_public_submitted,
 	'consultation.public_moderated': m.audit_action_consultation_public_moderated,
