@@ -75,8 +75,8 @@ export class RedisLink {
 			this.#quietUntilUp = true;
 			this.#log.error(
 				'redis unreachable: this instance goes on serving its own clients and storing their ' +
-					'edits; edits from other instances and instance messages pause, readiness reports ' +
-					'redis: fail until it is back'
+					"edits; other instances' edits come from the database every few seconds instead of " +
+					'live, and readiness reports redis: fail until it is back'
 			);
 			for (const resolve of this.#downWaiters) resolve();
 			this.#downWaiters.clear();
