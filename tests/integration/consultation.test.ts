@@ -426,7 +426,7 @@ describe('the public link', () => {
 		);
 		const moderate = `/plans/1/rounds/${round.id}?/moderate`;
 		// Only the plan admin moderates; hiding needs a reason.
-		const decisions: [string, number, [string, string][], number][] = [
+		const decisions: [Account, number, [string, string][], number][] = [
 			['dsj', first.id, [['decision', 'approve']], 403],
 			['admin', second.id, [['decision', 'hide']], 400],
 			['admin', first.id, [['decision', 'approve']], 200],
