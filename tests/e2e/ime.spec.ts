@@ -101,6 +101,13 @@ async function reachedServer(s: Session, check: (paragraphs: string[]) => boolea
 	await s.wang.waitForTimeout(150);
 }
 
+/** 李晓明 types `text` at `offset` into the first `words` of his view, and the server has it. */
+async function colleagueTypes(s: Session, words: string, offset: number, text: string) {
+	await placeCaret(body(s.li), words, offset);
+	await s.li.keyboard.insertText(text);
+	await reachedServer(s, (p) => p[0].includes(text));
+}
+
 /**
  * The common shape: 王建国 puts the caret somewhere and composes; halfway, 李晓明 does `edit`; 王建国
  * composes on and picks 智慧城市.
@@ -142,9 +149,7 @@ test.describe('IME composition while a colleague edits the same paragraph', () =
 			s,
 			(editor) => placeCaret(editor, SENTENCE, AFTER_CARET),
 			async () => {
-				await placeCaret(body(s.li), '本市坚持', 2);
-				await s.li.keyboard.insertText('全体');
-				await reachedServer(s, (p) => p[0].includes('全体'));
+				await colleagueTypes(s, '本市坚持', 2, '全体');
 				if (round === 0) {
 					// For a look: the typist mid-composition, the colleague without the pinyin.
 					await body(s.wang).screenshot({ path: 'test-results/ime-typist-composing.png' });
@@ -159,11 +164,7 @@ test.describe('IME composition while a colleague edits the same paragraph', () =
 		await composeAround(
 			s,
 			(editor) => placeCaret(editor, SENTENCE, AFTER_CARET),
-			async () => {
-				await placeCaret(body(s.li), '中心的发展', 3);
-				await s.li.keyboard.insertText('始终');
-				await reachedServer(s, (p) => p[0].includes('始终'));
-			}
+			() => colleagueTypes(s, '中心的发展', 3, '始终')
 		);
 		await expectEverywhere(s, ['本市坚持以人民为智慧城市中心的始终发展思想']);
 
@@ -172,11 +173,7 @@ test.describe('IME composition while a colleague edits the same paragraph', () =
 		await composeAround(
 			s,
 			(editor) => placeCaret(editor, SENTENCE, AFTER_CARET),
-			async () => {
-				await placeCaret(body(s.li), '人民为', 3);
-				await s.li.keyboard.insertText('广大');
-				await reachedServer(s, (p) => p[0].includes('广大'));
-			}
+			() => colleagueTypes(s, '人民为', 3, '广大')
 		);
 		await expectEverywhere(
 			s,
@@ -189,11 +186,7 @@ test.describe('IME composition while a colleague edits the same paragraph', () =
 		await composeAround(
 			s,
 			(editor) => placeCaret(editor, SENTENCE, AFTER_CARET, '中心'),
-			async () => {
-				await placeCaret(body(s.li), '本市坚持', 2);
-				await s.li.keyboard.insertText('全体');
-				await reachedServer(s, (p) => p[0].includes('全体'));
-			}
+			() => colleagueTypes(s, '本市坚持', 2, '全体')
 		);
 		await expectEverywhere(s, ['本市全体坚持以人民为智慧城市的发展思想']);
 	});
@@ -225,11 +218,7 @@ test.describe('IME composition while a colleague edits the same paragraph', () =
 		await composeAround(
 			s,
 			(editor) => placeCaret(editor, '确定如下指导思想', 0),
-			async () => {
-				await placeCaret(body(s.li), '确定如下', 2);
-				await s.li.keyboard.insertText('出');
-				await reachedServer(s, (p) => p[0].includes('出'));
-			}
+			() => colleagueTypes(s, '确定如下', 2, '出')
 		);
 		await expectEverywhere(s, ['智慧城市确定出如下指导思想']);
 
@@ -324,9 +313,7 @@ test.describe('IME composition while a colleague edits the same paragraph', () =
 			await start(s, [SENTENCE]);
 			await placeCaret(body(s.wang), SENTENCE, AFTER_CARET);
 			await s.typist.compose('zhihui', { between: noPinyinAtColleague(s) });
-			await placeCaret(body(s.li), '本市坚持', 2);
-			await s.li.keyboard.insertText('全体');
-			await reachedServer(s, (p) => p[0].includes('全体'));
+			await colleagueTypes(s, '本市坚持', 2, '全体');
 			await s.typist.cancel();
 			await expectEverywhere(s, ['本市全体坚持以人民为中心的发展思想']);
 
@@ -359,9 +346,7 @@ test.describe('IME composition while a colleague edits the same paragraph', () =
 		await start(s, [SENTENCE]);
 		await placeCaret(body(s.wang), SENTENCE, AFTER_CARET);
 		await s.typist.compose('zhihui', { between: noPinyinAtColleague(s) });
-		await placeCaret(body(s.li), '本市坚持', 2);
-		await s.li.keyboard.insertText('全体');
-		await reachedServer(s, (p) => p[0].includes('全体'));
+		await colleagueTypes(s, '本市坚持', 2, '全体');
 		await s.wang.getByRole('heading', { level: 1 }).click();
 		await expectEverywhere(s, ['本市全体坚持以人民为中心的发展思想']);
 
@@ -384,9 +369,7 @@ test.describe('IME composition while a colleague edits the same paragraph', () =
 		await start(s, [SENTENCE]);
 		await placeCaret(body(s.wang), SENTENCE, AFTER_CARET);
 		await s.typist.compose('zhihui', { between: noPinyinAtColleague(s) });
-		await placeCaret(body(s.li), '本市坚持', 2);
-		await s.li.keyboard.insertText('全体');
-		await reachedServer(s, (p) => p[0].includes('全体'));
+		await colleagueTypes(s, '本市坚持', 2, '全体');
 		await s.wang.context().setOffline(true);
 		await expect(s.wang.locator('[data-status="offline"]')).toBeVisible();
 		await s.li.keyboard.insertText('人员');

@@ -79,19 +79,19 @@ describe('who may comment', () => {
 		const wrongItem = await thread('dsj', '意见', { ...ANCHOR, fragment: 'item:9.4.a' });
 		expect(wrongItem.status).toBe(400);
 		expect(wrongItem.json.code).toBe('comment-anchor-invalid');
-		const wrongBlock = await thread('dsj', '意见', {
+		const rowAnchor = (blockKey: string, rowId: string, label: string) => ({
 			kind: 'row',
-			blockKey: 'keyProjects',
-			rowId: 'x',
-			label: 'x'
+			blockKey,
+			rowId,
+			label
 		});
+		const wrongBlock = await thread('dsj', '意见', rowAnchor('keyProjects', 'x', 'x'));
 		expect(wrongBlock.status).toBe(400);
-		const row = await thread('dsj', '感知层还缺视频资源整合。', {
-			kind: 'row',
-			blockKey: 'architectureLayers',
-			rowId: 'demo-layer84-1',
-			label: '感知层'
-		});
+		const row = await thread(
+			'dsj',
+			'感知层还缺视频资源整合。',
+			rowAnchor('architectureLayers', 'demo-layer84-1', '感知层')
+		);
 		expect(row.status).toBe(201);
 	});
 

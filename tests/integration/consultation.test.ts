@@ -65,6 +65,17 @@ const latestRound = (activity: string) =>
 		activity
 	);
 
+/** How many notices of `kind` a round sent (to `username`, when given). */
+const notices = (kind: string, roundId: number, username?: string) =>
+	query<{ n: number }>(
+		`SELECT count(*) AS n FROM notifications n JOIN users u ON u.id = n.user_id
+		 WHERE n.kind = ? AND n.round_id = ? AND (? IS NULL OR u.username = ?)`,
+		kind,
+		roundId,
+		username ?? null,
+		username ?? null
+	).n;
+
 /** The first commentable passage of a round's frozen version (a clause owned by `clause`). */
 function passageOf(round: Round, clause?: string) {
 	const { payload } = query<{ payload: string }>(
@@ -115,11 +126,7 @@ describe('opening a round', () => {
 		expect(round.days).toBe(15);
 		expect(round.short_reason).toBe('配合年度预算编制时限');
 		// Participants are told, and see the reason on the round page.
-		const jumin = query<{ n: number }>(
-			"SELECT count(*) AS n FROM notifications WHERE kind = 'round_opened' AND round_id = ? AND user_id = (SELECT id FROM users WHERE username = 'jumin')",
-			round.id
-		);
-		expect(jumin.n).toBe(1);
+		expect(notices('round_opened', round.id, 'jumin')).toBe(1);
 		const page = await fetch(`${server.url}/plans/1/rounds/${round.id}`, {
 			headers: { cookie: cookies.get('jumin')! }
 		});
@@ -354,11 +361,7 @@ describe('answers and the report', () => {
 		);
 		expect(refused.status).toBe(409);
 		expect(refused.html).toContain('本轮征求意见已结束');
-		const closed = query<{ n: number }>(
-			"SELECT count(*) AS n FROM notifications WHERE kind = 'round_closed' AND round_id = ?",
-			round.id
-		);
-		expect(closed.n).toBeGreaterThan(0);
+		expect(notices('round_closed', round.id)).toBeGreaterThan(0);
 	});
 });
 
@@ -423,7 +426,7 @@ describe('the public link', () => {
 		);
 		const moderate = `/plans/1/rounds/${round.id}?/moderate`;
 		// Only the plan admin moderates; hiding needs a reason.
-		const decisions: [string, number, [string, string][], number][] = [
+		const decisions: [Account, number, [string, string][], number][] = [
 			['dsj', first.id, [['decision', 'approve']], 403],
 			['admin', second.id, [['decision', 'hide']], 400],
 			['admin', first.id, [['decision', 'approve']], 200],

@@ -63,8 +63,9 @@ function proposers(doc: Y.Doc): string[] {
 const userId = (username: string) =>
 	query<{ id: number }>('SELECT id FROM users WHERE username = ?', username).id;
 
-async function upload(user: string, mode: string, bytes: Uint8Array, clause = '9.1') {
-	const response = await fetch(`${server.url}/api/plans/1/sections/${clause}/import?mode=${mode}`, {
+/** A Word file posted to an import endpoint as the browser's file picker sends it; the JSON answer. */
+async function postFile<T>(user: string, path: string, bytes: Uint8Array) {
+	const response = await fetch(`${server.url}${path}`, {
 		method: 'POST',
 		headers: {
 			accept: 'application/json',
@@ -74,8 +75,11 @@ async function upload(user: string, mode: string, bytes: Uint8Array, clause = '9
 		},
 		body: bytes.slice()
 	});
-	return { status: response.status, json: (await response.json()) as Answer };
+	return { status: response.status, json: (await response.json()) as T };
 }
+
+const upload = (user: string, mode: string, bytes: Uint8Array, clause = '9.1') =>
+	postFile<Answer>(user, `/api/plans/1/sections/${clause}/import?mode=${mode}`, bytes);
 
 async function draftFile(user: string, revisions: boolean): Promise<Uint8Array> {
 	const response = await fetch(
@@ -248,19 +252,8 @@ describe('DOCX import into a section', () => {
 	});
 
 	it('imports a whole plan: headings matched to sections, the mapping corrected, owned parts direct', async () => {
-		const plan = async (user: string, query: string, bytes: Uint8Array) => {
-			const response = await fetch(`${server.url}/api/plans/1/import?${query}`, {
-				method: 'POST',
-				headers: {
-					accept: 'application/json',
-					'content-type': 'application/octet-stream',
-					origin: server.url,
-					cookie: cookies[user]
-				},
-				body: bytes.slice()
-			});
-			return { status: response.status, json: (await response.json()) as Record<string, unknown> };
-		};
+		const plan = (user: string, query: string, bytes: Uint8Array) =>
+			postFile<Record<string, unknown>>(user, `/api/plans/1/import?${query}`, bytes);
 		const file = await draftFile('admin', false);
 		expect((await plan('qiye', 'mode=preview', file)).status).toBe(403);
 		const preview = await plan('dsj', 'mode=preview', file);

@@ -43,6 +43,14 @@ async function statementRow(clause: string): Promise<string[]> {
 	return row.slice(4, 7);
 }
 
+/** How many audit rows record `action` on `target`. */
+const audited = (action: string, target: string) =>
+	db.query<{ n: number }>(
+		'SELECT count(*) AS n FROM audit_log WHERE action = ? AND target = ?',
+		action,
+		target
+	).n;
+
 describe('manual checks', () => {
 	it('the seeded expert confirmations hold for the seeded content', async () => {
 		expect(await statementRow('4.1.2')).toEqual([
@@ -71,20 +79,10 @@ describe('manual checks', () => {
 			 WHERE m.plan_id = 1 AND m.check_id = 'manual:8.1.1'`
 		);
 		expect(row.by).toBe('赵国平');
-		expect(
-			db.query<{ n: number }>(
-				`SELECT count(*) AS n FROM audit_log
-				 WHERE action = 'conformance.manual_confirmed' AND target = 'manual:8.1.1'`
-			).n
-		).toBe(1);
+		expect(audited('conformance.manual_confirmed', 'manual:8.1.1')).toBe(1);
 		expect((await act('reviewer', 'revoke', 'manual:8.1.1')).status).toBe(200);
 		expect((await act('reviewer', 'revoke', 'manual:8.1.1')).status).toBe(409);
-		expect(
-			db.query<{ n: number }>(
-				`SELECT count(*) AS n FROM audit_log
-				 WHERE action = 'conformance.manual_revoked' AND target = 'manual:8.1.1'`
-			).n
-		).toBe(1);
+		expect(audited('conformance.manual_revoked', 'manual:8.1.1')).toBe(1);
 	});
 
 	it('goes stale when the section changes afterwards, until confirmed again', async () => {
