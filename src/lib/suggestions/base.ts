@@ -16,6 +16,7 @@ import { EditorState } from 'prosemirror-state';
 import { schema } from '../editor/schema.ts';
 import { rejectAllFormats } from './format.ts';
 import { FORMAT_CHANGE } from './format-mark.ts';
+import { parseSuggestionId } from './ids.ts';
 
 export const SUGGESTION_MARKS = ['insertion', 'deletion', 'modification', FORMAT_CHANGE] as const;
 export type SuggestionKind = (typeof SUGGESTION_MARKS)[number];
@@ -72,4 +73,17 @@ export function suggestionIdsIn(doc: PMNode): Set<unknown> {
 		return true;
 	});
 	return ids;
+}
+
+/**
+ * Another author's suggestion that a change takes out of the document (its words gone, or kept
+ * as plain text), or null. Deciding on a suggestion is the owners' right: a suggester may only
+ * withdraw their own (the collaboration server's suggest guard refuses the rest, and the editor
+ * keeps such a change back before it is sent).
+ */
+export function otherAuthorsTakenOut(before: PMNode, after: PMNode, userId: number): unknown {
+	const left = suggestionIdsIn(after);
+	for (const id of suggestionIdsIn(before))
+		if (!left.has(id) && parseSuggestionId(id)?.userId !== userId) return id;
+	return null;
 }

@@ -13,7 +13,8 @@
  * - a change the library cannot express as suggestions — a list wrap, a table — would change the
  *   section's base, which the collaboration server refuses from a suggest-only connection by
  *   closing it. Such a transaction is dropped here, before it is sent, and `onRefused` tells the
- *   user (the same rule as the server's, base.ts).
+ *   user (the same rule as the server's, base.ts) — as is, for a suggest-only editor, one that
+ *   takes out another author's suggestion (deciding on it is the owners' right).
  */
 import {
 	suggestChanges,
@@ -25,7 +26,7 @@ import { Plugin, type EditorState, type Transaction } from 'prosemirror-state';
 import { AddNodeMarkStep } from 'prosemirror-transform';
 import { Decoration, DecorationSet, type EditorView } from 'prosemirror-view';
 import { schema } from '../editor/schema.ts';
-import { baseKey } from './base.ts';
+import { baseKey, otherAuthorsTakenOut } from './base.ts';
 import { changeOf, describeFormat, trackFormatting } from './format.ts';
 import { FORMAT_CHANGE } from './format-mark.ts';
 import { parseSuggestionId, suggestionId, type SuggestionAuthor } from './ids.ts';
@@ -85,7 +86,10 @@ function inlineBlockMarks(tr: Transaction): void {
 export function suggestingDispatch(options: {
 	dispatch: (this: EditorView, tr: Transaction) => void;
 	author: () => Omit<SuggestionAuthor, 'at'>;
-	onRefused: () => void;
+	/** A change kept back: it changes the base (`structure`) or decides others' suggestions. */
+	onRefused: (why: 'structure' | 'others') => void;
+	/** Suggest-only (not an owner with 修订模式 on): may not take out others' suggestions. */
+	suggestOnly?: () => boolean;
 }): (this: EditorView, tr: Transaction) => void {
 	const generateId = () => suggestionId({ ...options.author(), at: Date.now() });
 	const local = (view: EditorView, tr: Transaction) =>
@@ -94,8 +98,16 @@ export function suggestingDispatch(options: {
 		if (local(this, tr)) {
 			inlineBlockMarks(tr);
 			const skip = 'skip' in (tr.getMeta(suggestChangesKey) ?? {});
-			if (!skip && baseKey(this.state.doc) !== baseKey(tr.doc)) {
-				options.onRefused();
+			const refused = skip
+				? null
+				: baseKey(this.state.doc) !== baseKey(tr.doc)
+					? 'structure'
+					: options.suggestOnly?.() === true &&
+						  otherAuthorsTakenOut(this.state.doc, tr.doc, options.author().userId) !== null
+						? 'others'
+						: null;
+			if (refused) {
+				options.onRefused(refused);
 				return;
 			}
 		}

@@ -46,7 +46,7 @@ export class SectionSuggestions {
 	/** Pending suggestions across the section's editors. */
 	list = $state.raw<SuggestionView[]>([]);
 	/** The last change the editor kept back because it cannot be a suggestion. */
-	refused = $state(false);
+	refused = $state<false | 'structure' | 'others'>(false);
 	// Not state: the editors register themselves; `list` is what the page reacts to.
 	// eslint-disable-next-line svelte/prefer-svelte-reactivity
 	#views = new Map<string, EditorView>();

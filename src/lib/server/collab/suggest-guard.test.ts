@@ -170,6 +170,12 @@ describe('findSuggestViolation', () => {
 		// Rejecting 8's insertion (its words gone) is the owners' decision, not a suggester's.
 		expect(findSuggestViolation(server, remove(4, 2), 7)).toMatch(/another author/);
 		expect(findSuggestViolation(server, remove(0, 2), 7)).toBeNull();
+		// The library itself, suggesting, deletes another author's inserted words outright: the
+		// editor keeps that back (otherAuthorsTakenOut, editor.ts) and the guard refuses it.
+		const libraryDelete = pmEdit((s) => s.tr.delete(5, 7), true);
+		expect(findSuggestViolation(server, clientUpdate(server, libraryDelete), 7)).toMatch(
+			/another author/
+		);
 	});
 
 	it('leaves the document it checks unchanged', () => {

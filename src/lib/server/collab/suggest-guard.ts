@@ -16,7 +16,7 @@ import { yXmlFragmentToProseMirrorRootNode } from 'y-prosemirror';
 import * as Y from 'yjs';
 import { BODY_FRAGMENT } from '../../editor/fragments.ts';
 import { schema } from '../../editor/schema.ts';
-import { baseKey, suggestionIdsIn } from '../../suggestions/base.ts';
+import { baseKey, otherAuthorsTakenOut, suggestionIdsIn } from '../../suggestions/base.ts';
 import { parseSuggestionId } from '../../suggestions/ids.ts';
 
 function isProseFragment(name: string): boolean {
@@ -79,19 +79,13 @@ export function findSuggestViolation(
 		}
 		if (!same) return `a change outside suggestion marks in "${name}"`;
 		const known = suggestionIdsIn(old);
-		const left = suggestionIdsIn(next);
-		for (const id of left) {
+		for (const id of suggestionIdsIn(next)) {
 			if (known.has(id)) continue;
 			if (parseSuggestionId(id)?.userId !== userId)
 				return `a suggestion in "${name}" not attributed to its author`;
 		}
-		// Taking a suggestion out (its words gone, or kept as plain text) is the owners' decision;
-		// a suggester may only withdraw their own.
-		for (const id of known) {
-			if (left.has(id)) continue;
-			if (parseSuggestionId(id)?.userId !== userId)
-				return `another author's suggestion taken out of "${name}"`;
-		}
+		if (otherAuthorsTakenOut(old, next, userId) !== null)
+			return `another author's suggestion taken out of "${name}"`;
 	}
 	return null;
 }
