@@ -14,8 +14,6 @@ import type { ActivityState, Membership, PlanRole } from '../roles.ts';
 import {
 	availableActions,
 	decide,
-	type Decision,
-	type Guards,
 	type WorkflowAction,
 	type WorkflowState
 } from '../workflow/machine.ts';
@@ -335,14 +333,7 @@ export function canExport(membership: Membership | undefined, kind: 'draft' | 'v
 }
 
 /** Workflow transitions: owned by the state machine, asked through here. */
-export function canActOnWorkflow(
-	state: WorkflowState,
-	action: WorkflowAction,
-	membership: Pick<Membership, 'roles'> | undefined,
-	guards: Guards = {}
-): Decision {
-	return decide(state, action, membership, guards);
-}
+export const canActOnWorkflow: typeof decide = decide;
 
 /** Actions a member could take now, ignoring guards: what the workflow page offers. */
 export function workflowActionsFor(

@@ -96,8 +96,12 @@ async function throttle(userId: number): Promise<void> {
 type ThreadRow = typeof schema.commentThreads.$inferInsert;
 type TextAnchorInput = Extract<NewThread['anchor'], { kind: 'text' }>;
 
-/** A thread anchored on a passage (typed, or a Word comment imported), its quote and context cut. */
-function textAnchorRow(
+/**
+ * A thread anchored on a passage, its quote and context cut: a typed comment or an imported Word
+ * comment (start/end: encoded Yjs positions), or a consultation opinion (character offsets in the
+ * frozen text, consultation/comments.ts).
+ */
+export function textAnchorRow(
 	planId: number,
 	clause: string,
 	anchor: TextAnchorInput,

@@ -2,7 +2,7 @@
 import { BLOCKS, type KeyProjectRow } from '../../templates/blocks/index.ts';
 import { KEY_PROJECT_FIELDS } from '../../templates/sections/chapter9.ts';
 import { LABELS, MESSAGES } from '../messages.ts';
-import type { Finding } from '../types.ts';
+import type { Finding, Outcome } from '../types.ts';
 import { filled, type PlanView } from '../view.ts';
 import { blockPointer, missingFieldFindings, nameOf, rowPointer } from './fields.ts';
 import { fail, NA, outcome, withinPeriod, yearOf, type Rule } from './rule.ts';
@@ -13,6 +13,25 @@ function projectsOf(view: PlanView): KeyProjectRow[] {
 
 function project(projects: readonly KeyProjectRow[], index: number): string {
 	return nameOf('keyProjects', projects, index, 'name');
+}
+
+/**
+ * Key projects against clause 9.1.4: the `fields` each must fill, plus what `problems` finds in a
+ * row (a message and the field it points at). Not applicable while there are no projects.
+ */
+function checkProjects(
+	view: PlanView,
+	fields: (typeof KEY_PROJECT_FIELDS)['a' | 'b'],
+	problems: (row: KeyProjectRow, name: string) => (readonly [message: string, field: string])[]
+): Outcome {
+	const projects = projectsOf(view);
+	if (projects.length === 0) return NA;
+	const findings: Finding[] = missingFieldFindings('9.1', 'keyProjects', projects, fields, 'name');
+	projects.forEach((row, i) => {
+		for (const [message, field] of problems(row, project(projects, i)))
+			findings.push({ message, pointer: rowPointer('9.1', 'keyProjects', i, row.id, field) });
+	});
+	return outcome(findings);
 }
 
 /** 9.1.1: the roadmap proposes key projects. */
@@ -49,24 +68,9 @@ export const projectGoalRule: Rule = {
 	level: 'required',
 	section: '9.1',
 	check(view) {
-		const projects = projectsOf(view);
-		if (projects.length === 0) return NA;
-		const findings: Finding[] = missingFieldFindings(
-			'9.1',
-			'keyProjects',
-			projects,
-			KEY_PROJECT_FIELDS.a,
-			'name'
+		return checkProjects(view, KEY_PROJECT_FIELDS.a, (row, name) =>
+			filled(row.goal) && !QUANTITY.test(row.goal) ? [[MESSAGES.notQuantified(name), 'goal']] : []
 		);
-		projects.forEach((row, i) => {
-			if (filled(row.goal) && !QUANTITY.test(row.goal)) {
-				findings.push({
-					message: MESSAGES.notQuantified(project(projects, i)),
-					pointer: rowPointer('9.1', 'keyProjects', i, row.id, 'goal')
-				});
-			}
-		});
-		return outcome(findings);
 	}
 };
 
@@ -78,30 +82,14 @@ export const projectContentRule: Rule = {
 	level: 'required',
 	section: '9.1',
 	check(view) {
-		const projects = projectsOf(view);
-		if (projects.length === 0) return NA;
-		const findings: Finding[] = missingFieldFindings(
-			'9.1',
-			'keyProjects',
-			projects,
-			KEY_PROJECT_FIELDS.b,
-			'name'
-		);
-		projects.forEach((row, i) => {
-			if (row.startYear !== null && row.endYear !== null && row.startYear > row.endYear) {
-				findings.push({
-					message: MESSAGES.startAfterEnd(project(projects, i)),
-					pointer: rowPointer('9.1', 'keyProjects', i, row.id, 'endYear')
-				});
-			}
-			if (row.budget !== null && row.budget < 0) {
-				findings.push({
-					message: MESSAGES.negativeBudget(project(projects, i)),
-					pointer: rowPointer('9.1', 'keyProjects', i, row.id, 'budget')
-				});
-			}
-		});
-		return outcome(findings);
+		return checkProjects(view, KEY_PROJECT_FIELDS.b, (row, name) => [
+			...(row.startYear !== null && row.endYear !== null && row.startYear > row.endYear
+				? [[MESSAGES.startAfterEnd(name), 'endYear'] as const]
+				: []),
+			...(row.budget !== null && row.budget < 0
+				? [[MESSAGES.negativeBudget(name), 'budget'] as const]
+				: [])
+		]);
 	}
 };
 

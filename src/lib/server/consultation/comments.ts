@@ -14,6 +14,7 @@ import { z } from 'zod';
 import { getMembership } from '../access.ts';
 import { appendAudit } from '../audit/index.ts';
 import { cleanCommentBody } from '../comment-body.ts';
+import { textAnchorRow } from '../comments.ts';
 import { getDb, schema } from '../db/index.ts';
 import { STANCES } from '../db/schema.ts';
 import { DomainError } from '../errors.ts';
@@ -102,16 +103,18 @@ export async function commentOnRound(
 		const thread = db
 			.insert(schema.commentThreads)
 			.values({
-				planId,
-				clause: input.clause,
-				anchorKind: 'text',
-				fragment: input.part,
-				anchorStart: String(input.start),
-				anchorEnd: String(input.end),
-				quote: anchor.quote,
-				contextBefore: anchor.before,
-				contextAfter: anchor.after,
-				authorId: actor.user.id,
+				...textAnchorRow(
+					planId,
+					input.clause,
+					{
+						kind: 'text',
+						fragment: input.part,
+						start: String(input.start),
+						end: String(input.end),
+						...anchor
+					},
+					actor.user.id
+				),
 				roundId,
 				stance: input.stance,
 				organizationId: participant.organizationId,
