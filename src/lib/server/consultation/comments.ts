@@ -17,6 +17,7 @@ import { getDb, schema } from '../db/index.ts';
 import { DomainError } from '../errors.ts';
 import { stored, take } from '../rate-limit.ts';
 import { assertRecordOpen } from './record.ts';
+import { indexOpinion } from './search-index.ts';
 import { getRound, roundPayload, roundTimes, type ConsultationRound } from './round-data.ts';
 import type { Actor } from '../actor.ts';
 
@@ -108,6 +109,7 @@ export async function commentOnRound(
 			.returning({ id: schema.commentThreads.id })
 			.get();
 		db.insert(schema.comments).values({ threadId: thread.id, authorId: actor.user.id, body }).run();
+		indexOpinion(roundId, { threadId: thread.id }, { body, quote: anchor.quote });
 		return thread.id;
 	});
 	appendAudit({
