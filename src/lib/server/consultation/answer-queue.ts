@@ -106,10 +106,13 @@ function conditions(
 		}
 	}
 	if (groupKeys) {
+		// One JSON parameter per kind: a campaign of thousands is no statement of thousands of literals.
 		const ids = (prefix: string) =>
-			groupKeys.filter((k) => k.startsWith(prefix)).map((k) => Number(k.slice(1)));
-		thread.push(`t.id IN (${ids('t').join(',') || 'NULL'})`);
-		open.push(`p.id IN (${ids('p').join(',') || 'NULL'})`);
+			JSON.stringify(groupKeys.filter((k) => k.startsWith(prefix)).map((k) => Number(k.slice(1))));
+		params.groupThreads = ids('t');
+		params.groupPublic = ids('p');
+		thread.push('t.id IN (SELECT value FROM json_each(@groupThreads))');
+		open.push('p.id IN (SELECT value FROM json_each(@groupPublic))');
 	}
 	const union = `SELECT 0 AS ord, t.id AS id, t.disposition AS disposition FROM comment_threads t
 	               WHERE ${thread.join(' AND ')}
