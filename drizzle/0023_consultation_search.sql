@@ -13,8 +13,8 @@ CREATE TABLE `consultation_opinion_index` (
 CREATE UNIQUE INDEX `consultation_opinion_index_thread_idx` ON `consultation_opinion_index` (`thread_id`);--> statement-breakpoint
 CREATE UNIQUE INDEX `consultation_opinion_index_public_idx` ON `consultation_opinion_index` (`public_comment_id`);--> statement-breakpoint
 CREATE INDEX `consultation_opinion_index_round_idx` ON `consultation_opinion_index` (`round_id`);--> statement-breakpoint
-CREATE INDEX `comment_threads_round_clause_idx` ON `comment_threads` (`round_id`,`clause`,`disposition`);--> statement-breakpoint
-CREATE INDEX `public_comments_round_clause_idx` ON `public_comments` (`round_id`,`status`,`clause`,`disposition`);--> statement-breakpoint
+CREATE INDEX `comment_threads_round_clause_idx` ON `comment_threads` (`round_id`,`clause`,`disposition`,`stance`,`participant_type`);--> statement-breakpoint
+CREATE INDEX `public_comments_round_clause_idx` ON `public_comments` (`round_id`,`status`,`clause`,`disposition`,`stance`);--> statement-breakpoint
 -- The opinions' words, split with Intl.Segmenter at write time and joined by spaces, so that
 -- unicode61 (which splits on spaces) keeps each word whole: "数据" is one token. rowid = the
 -- consultation_opinion_index row's id.

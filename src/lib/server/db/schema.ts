@@ -531,8 +531,14 @@ export const commentThreads = sqliteTable(
 	(t) => [
 		index('comment_threads_section_idx').on(t.planId, t.clause, t.status),
 		index('comment_threads_round_idx').on(t.roundId),
-		// The answer view's filters as indexed SQL (issue 15).
-		index('comment_threads_round_clause_idx').on(t.roundId, t.clause, t.disposition)
+		// The answer view's filters as indexed SQL, covering every filtered column (issue 15).
+		index('comment_threads_round_clause_idx').on(
+			t.roundId,
+			t.clause,
+			t.disposition,
+			t.stance,
+			t.participantType
+		)
 	]
 );
 
@@ -630,7 +636,13 @@ export const publicComments = sqliteTable(
 	},
 	(t) => [
 		index('public_comments_round_idx').on(t.roundId, t.status),
-		index('public_comments_round_clause_idx').on(t.roundId, t.status, t.clause, t.disposition)
+		index('public_comments_round_clause_idx').on(
+			t.roundId,
+			t.status,
+			t.clause,
+			t.disposition,
+			t.stance
+		)
 	]
 );
 
