@@ -5,8 +5,9 @@
  * HTTP as users meet it:
  *
  * - the 意见采纳情况说明 page, its DOCX and CSV (target ≤ 3 s each), and the public 采纳情况 page;
- * - the answer view: the first load (word index and duplicate groups built), then p50/p95 of
- *   filters and word searches (target p95 ≤ 100 ms);
+ * - the answer view: the first load (which starts the one-time backfill of the stored search
+ *   index: the opinions were written straight into SQLite), the backfill of 10,000, the first
+ *   load after a restart, then p50/p95 of filters and word searches (target p95 ≤ 100 ms);
  * - a bulk answer of 1,000 opinions;
  * - 200 concurrent anonymous readers of the public round page (a 公开 round: it lists opinions)
  *   against the same bytes served as a static file by a Node process (bench/servers/static-file.ts,
@@ -38,8 +39,19 @@ export interface ConsultationBench {
 	reportMs: { page: number; docx: number; csv: number; publicResults: number };
 	reportBytes: { page: number; docx: number; csv: number; publicResults: number };
 	answerViewFirstMs: number;
+	/** The one-time backfill of the stored search index (opinions written outside the server). */
+	indexMs: number;
+	/** The first answer view after a restart (nothing rebuilt: the index is stored). */
+	afterRestartMs: number;
+	/** 1-minute load average when the answer view was measured (the machine may be shared). */
+	answerLoad: number;
 	filter: { p50: number; p95: number; samples: number };
 	search: { p50: number; p95: number; samples: number };
+	/** The same views as the browser fetches them after the first page (SvelteKit's data request). */
+	filterData: { p50: number; p95: number; samples: number };
+	searchData: { p50: number; p95: number; samples: number };
+	/** A page that does next to nothing (/inbox, empty), timed in the same minutes: the floor. */
+	floor: { p50: number; p95: number; samples: number };
 	bulkMs: number;
 	readers: {
 		connections: number;
@@ -237,9 +249,21 @@ export async function measureConsultation(
 		);
 
 		step('answer view');
-		// The answer view: the first load builds the word index and the duplicate groups.
+		// The first load finds 10,000 opinions written outside the server and starts indexing them
+		// in the background (once); it says so until done.
 		const answer = `${base}/answer`;
 		const answerViewFirstMs = (await timed(answer, admin)).ms;
+		const indexStart = performance.now();
+		for (;;) {
+			const res = await fetch(answer, { headers: { cookie: admin } });
+			if (!(await res.text()).includes('data-testid="bulk-indexing"')) break;
+			await new Promise((resolve) => setTimeout(resolve, 250));
+		}
+		const indexMs = performance.now() - indexStart + answerViewFirstMs;
+		step(`indexed in ${indexMs.toFixed(0)} ms; restarting`);
+		await server.restart();
+		const afterRestartMs = (await timed(answer, admin)).ms;
+		const answerLoad = os.loadavg()[0];
 		const filters = [
 			'?status=pending',
 			'?type=enterprise',
@@ -253,10 +277,22 @@ export async function measureConsultation(
 		const searches = ['数据', '养老', '平台 建设', '网络安全', '考核指标', '社区服务中心', '财政'];
 		const filterSamples: number[] = [];
 		const searchSamples: number[] = [];
+		const filterData: number[] = [];
+		const searchData: number[] = [];
+		const floor: number[] = [];
+		const data = (query: string) =>
+			`${answer}/__data.json${query ? `${query}&` : '?'}x-sveltekit-invalidated=01`;
 		for (let r = 0; r < 5; r++) {
-			for (const f of filters) filterSamples.push((await timed(`${answer}${f}`, admin)).ms);
-			for (const q of searches)
-				searchSamples.push((await timed(`${answer}?q=${encodeURIComponent(q)}`, admin)).ms);
+			for (const f of filters) {
+				filterSamples.push((await timed(`${answer}${f}`, admin)).ms);
+				filterData.push((await timed(data(f), admin)).ms);
+			}
+			for (const q of searches) {
+				const query = `?q=${encodeURIComponent(q)}`;
+				searchSamples.push((await timed(`${answer}${query}`, admin)).ms);
+				searchData.push((await timed(data(query), admin)).ms);
+				floor.push((await timed(`${server.url}/inbox`, admin)).ms);
+			}
 		}
 
 		step('bulk answer');
@@ -327,8 +363,14 @@ export async function measureConsultation(
 				publicResults: publicResults.bytes
 			},
 			answerViewFirstMs,
+			indexMs,
+			afterRestartMs,
+			answerLoad,
 			filter: percentiles(filterSamples),
 			search: percentiles(searchSamples),
+			filterData: percentiles(filterData),
+			searchData: percentiles(searchData),
+			floor: percentiles(floor),
 			bulkMs,
 			readers: { connections: 200, seconds, bytes: bytes.length, lantu, static: stat }
 		};
@@ -351,9 +393,12 @@ export function consultationSummary(r: ConsultationBench): string {
 		`| its DOCX | ${ms(r.reportMs.docx)} (${kib(r.reportBytes.docx)}) | ≤ 3 s |`,
 		`| its CSV | ${ms(r.reportMs.csv)} (${kib(r.reportBytes.csv)}) | ≤ 3 s |`,
 		`| public 采纳情况 page | ${ms(r.reportMs.publicResults)} (${kib(r.reportBytes.publicResults)}) | — |`,
-		`| answer view, first load (index and groups built) | ${ms(r.answerViewFirstMs)} | — |`,
-		`| answer view, filter p50 / p95 (${r.filter.samples}) | ${ms(r.filter.p50)} / ${ms(r.filter.p95)} | p95 ≤ 100 ms |`,
-		`| answer view, word search p50 / p95 (${r.search.samples}) | ${ms(r.search.p50)} / ${ms(r.search.p95)} | p95 ≤ 100 ms |`,
+		`| answer view, first load (starts the one-time index backfill) | ${ms(r.answerViewFirstMs)} | — |`,
+		`| one-time backfill of the stored search index | ${ms(r.indexMs)} | — |`,
+		`| answer view, first load after a restart | ${ms(r.afterRestartMs)} (load ${r.answerLoad.toFixed(1)}) | — |`,
+		`| answer view, filter p50 / p95 (${r.filter.samples}): page / data request | ${ms(r.filter.p50)} / ${ms(r.filter.p95)}; ${ms(r.filterData.p50)} / ${ms(r.filterData.p95)} | p95 ≤ 100 ms |`,
+		`| answer view, word search p50 / p95 (${r.search.samples}): page / data request | ${ms(r.search.p50)} / ${ms(r.search.p95)}; ${ms(r.searchData.p50)} / ${ms(r.searchData.p95)} | p95 ≤ 100 ms |`,
+		`| a bare page (/inbox) at the same time, p50 / p95 (${r.floor.samples}) | ${ms(r.floor.p50)} / ${ms(r.floor.p95)} | — |`,
 		`| bulk answer of ${BULK} | ${ms(r.bulkMs)} | — |`,
 		`| public round page, ${r.readers.connections} readers, ${r.readers.seconds} s (${kib(r.readers.bytes)}) | ${lantu.rps.toFixed(0)} req/s, p99 ${ms(lantu.p99)}, ${lantu.errors} errors | — |`,
 		`| the same bytes as a static file | ${stat.rps.toFixed(0)} req/s, p99 ${ms(stat.p99)}, ${stat.errors} errors | — |`,

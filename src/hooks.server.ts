@@ -14,6 +14,7 @@ import {
 import { getCollab } from '#lib/server/collab.ts';
 import { config } from '#lib/server/config.ts';
 import { announceEndedRounds } from '#lib/server/consultation/rounds.ts';
+import { startIndexBackfill } from '#lib/server/consultation/search-index.ts';
 import { closeDb, getDb } from '#lib/server/db/index.ts';
 import { remindDueSteps } from '#lib/server/workflow/task-notices.ts';
 import { logger } from '#lib/server/log.ts';
@@ -37,6 +38,7 @@ export const init: ServerInit = async () => {
 	if (config.SEED_DEMO) await seedDemoIfEmpty();
 	getCollab();
 	announceEndedRounds();
+	startIndexBackfill(); // opinions written before the stored search index, once, in the background
 	startMail();
 	if (config.LANTU_TEST_CLOCK)
 		log.warn('LANTU_TEST_CLOCK is on: /api/test/clock can move deadline time (tests only)');

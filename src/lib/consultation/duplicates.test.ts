@@ -1,8 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { nearDuplicateGroups } from './duplicates.ts';
+import {
+	nearDuplicateGroups,
+	signatureBytes,
+	signatureFromBytes,
+	signatureOf
+} from './duplicates.ts';
 
 describe('near-duplicate opinions', () => {
-	// Similarities here are ≥ 0.89, far above the 0.7 threshold, so MinHash's random hash functions
+	// Similarities here are ≥ 0.89, far above the 0.7 threshold, so MinHash's hash functions
 	// cannot move them below it (the estimate's spread at 64 hashes is about 0.04).
 	it('groups texts that differ in a few characters and leaves different ones alone', () => {
 		const campaign =
@@ -25,5 +30,14 @@ describe('near-duplicate opinions', () => {
 		expect(groups).toContainEqual([1, 2, 3]);
 		expect(groups).toContainEqual([4, 6]);
 		expect(groups.flat()).not.toContain(5);
+	});
+
+	it('signs the same text the same way every time, so stored signatures compare after a restart', () => {
+		const text = '建议公开数据共享平台的接口目录和调用说明。';
+		const signature = signatureOf(text);
+		expect(signature).toHaveLength(64);
+		expect(signatureOf(text)).toEqual(signature);
+		expect(signatureFromBytes(signatureBytes(signature))).toEqual(signature);
+		expect(signatureOf('，。！')).toHaveLength(0);
 	});
 });

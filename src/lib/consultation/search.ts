@@ -1,9 +1,11 @@
 /**
  * Word search over a round's opinions (issue 15): Chinese has no spaces, so a substring scan would
- * be the only other way and it reads every row per query. Opinions are split into words once with
- * `Intl.Segmenter` (ICU's dictionary segmenter, in Node and browsers alike) into an inverted index;
- * a query is split the same way and its words intersected. “数据” finds an opinion that uses 数据 as a
- * word (数据共享); like any word search it does not find it inside another word (大数据局).
+ * be the only other way and it reads every row per query. Each opinion is split into words once,
+ * when it is written, with `Intl.Segmenter` (ICU's dictionary segmenter, in Node and browsers
+ * alike); the words, joined by spaces, go into an SQLite FTS5 table whose unicode61 tokenizer
+ * splits on those spaces only (server/consultation/search-index.ts). A query is split the same way
+ * and every word must be present. “数据” finds an opinion that uses 数据 as a word (数据共享); like
+ * any word search it does not find it inside another word (大数据局).
  */
 const segmenter = new Intl.Segmenter('zh', { granularity: 'word' });
 
@@ -15,24 +17,18 @@ export function wordsOf(text: string): string[] {
 	return out;
 }
 
-export class WordIndex<K> {
-	#postings = new Map<string, Set<K>>();
+/** What the full-text table stores of a text: its distinct words, space-separated. */
+export function segmentedText(text: string): string {
+	return [...new Set(wordsOf(text))].join(' ');
+}
 
-	add(key: K, text: string): void {
-		for (const word of wordsOf(text)) {
-			let set = this.#postings.get(word);
-			if (!set) this.#postings.set(word, (set = new Set()));
-			set.add(key);
-		}
-	}
-
-	/** Keys holding every word of the query (empty for a query without words). */
-	search(query: string): Set<K> {
-		const words = [...new Set(wordsOf(query))];
-		if (words.length === 0) return new Set();
-		const sets = words.map((w) => this.#postings.get(w) ?? new Set<K>());
-		sets.sort((a, b) => a.size - b.size);
-		const [smallest, ...rest] = sets;
-		return new Set([...(smallest ?? [])].filter((k) => rest.every((s) => s.has(k))));
-	}
+/**
+ * An FTS5 MATCH expression requiring every word of the query (null for a query without words).
+ * Each word is a quoted string, so nothing a user types is read as FTS5 syntax (AND, NEAR, *, ^);
+ * a word the tokenizer itself splits (3.5, e-mail) becomes a phrase of its parts, as it was stored.
+ */
+export function matchExpression(query: string): string | null {
+	const words = [...new Set(wordsOf(query))];
+	if (words.length === 0) return null;
+	return words.map((w) => `"${w.replaceAll('"', '""')}"`).join(' ');
 }

@@ -32,12 +32,23 @@ export function excerptOf(text: string): string {
 
 /** One notification per user (never the actor themself). */
 export function notify(userIds: Iterable<number>, input: NotificationInput): void {
-	const recipients = [...new Set(userIds)].filter((id) => id !== input.actorId);
-	if (recipients.length === 0) return;
-	getDb()
-		.insert(schema.notifications)
-		.values(
-			recipients.map((userId) => ({
+	notifyEach([{ userIds, input }]);
+}
+
+/** Rows per INSERT when many notices go out at once. */
+const NOTIFY_BATCH = 200;
+
+/**
+ * Many notices at once, each as `notify` would send it (批量答复: one per answered opinion), with
+ * the rows inserted in batches instead of one statement each.
+ */
+export function notifyEach(
+	notices: readonly { userIds: Iterable<number>; input: NotificationInput }[]
+) {
+	const rows = notices.flatMap(({ userIds, input }) =>
+		[...new Set(userIds)]
+			.filter((id) => id !== input.actorId)
+			.map((userId) => ({
 				userId,
 				kind: input.kind,
 				planId: input.planId ?? null,
@@ -49,13 +60,21 @@ export function notify(userIds: Iterable<number>, input: NotificationInput): voi
 				link: input.link,
 				excerpt: excerptOf(input.excerpt ?? '')
 			}))
-		)
-		.run();
-	queueMail(recipients, {
-		kind: input.kind,
-		link: input.link,
-		excerpt: excerptOf(input.excerpt ?? '')
-	});
+	);
+	for (let i = 0; i < rows.length; i += NOTIFY_BATCH)
+		getDb()
+			.insert(schema.notifications)
+			.values(rows.slice(i, i + NOTIFY_BATCH))
+			.run();
+	for (const { userIds, input } of notices) {
+		const recipients = [...new Set(userIds)].filter((id) => id !== input.actorId);
+		if (recipients.length > 0)
+			queueMail(recipients, {
+				kind: input.kind,
+				link: input.link,
+				excerpt: excerptOf(input.excerpt ?? '')
+			});
+	}
 }
 
 export function unreadCount(userId: number): number {

@@ -101,6 +101,18 @@ export interface AuditInput {
 }
 
 export function appendAudit(input: AuditInput): void {
+	appendAuditMany([input]);
+}
+
+/** Rows per INSERT when many entries are appended (well under SQLite's variable limit). */
+const AUDIT_BATCH = 200;
+
+/**
+ * Appends entries in order, chained as `appendAudit` would one by one, in one pass: the chain's
+ * head is read once and the rows inserted in batches (批量答复 of 1,000 opinions writes 1,000).
+ */
+export function appendAuditMany(inputs: readonly AuditInput[]): void {
+	if (inputs.length === 0) return;
 	const db = getDb();
 	const { auditLog } = schema;
 	db.$client
@@ -111,20 +123,28 @@ export function appendAudit(input: AuditInput): void {
 				.orderBy(desc(auditLog.id))
 				.limit(1)
 				.get();
-			const content = {
-				id: (last?.id ?? 0) + 1,
-				at: new Date(),
-				actorId: input.actorId ?? null,
-				action: input.action,
-				planId: input.planId ?? null,
-				target: input.target ?? null,
-				details: canonicalJson(input.details ?? {}),
-				ip: input.ip ?? null
-			};
-			const prevHash = last?.hash ?? GENESIS_HASH;
-			db.insert(auditLog)
-				.values({ ...content, prevHash, hash: entryHash(prevHash, content) })
-				.run();
+			let id = last?.id ?? 0;
+			let prevHash = last?.hash ?? GENESIS_HASH;
+			const at = new Date();
+			const rows = inputs.map((input) => {
+				const content = {
+					id: ++id,
+					at,
+					actorId: input.actorId ?? null,
+					action: input.action,
+					planId: input.planId ?? null,
+					target: input.target ?? null,
+					details: canonicalJson(input.details ?? {}),
+					ip: input.ip ?? null
+				};
+				const row = { ...content, prevHash, hash: entryHash(prevHash, content) };
+				prevHash = row.hash;
+				return row;
+			});
+			for (let i = 0; i < rows.length; i += AUDIT_BATCH)
+				db.insert(auditLog)
+					.values(rows.slice(i, i + AUDIT_BATCH))
+					.run();
 		})
 		.immediate();
 	scheduleAuditCheckpoint();

@@ -20,6 +20,7 @@ import { STANCES } from '../db/schema.ts';
 import { DomainError } from '../errors.ts';
 import { stored, take } from '../rate-limit.ts';
 import { assertRecordOpen } from './record.ts';
+import { indexOpinion } from './search-index.ts';
 import { getRound, roundPayload, roundTimes, type ConsultationRound } from './round-data.ts';
 import type { Actor } from '../actor.ts';
 
@@ -123,6 +124,7 @@ export async function commentOnRound(
 			.returning({ id: schema.commentThreads.id })
 			.get();
 		db.insert(schema.comments).values({ threadId: thread.id, authorId: actor.user.id, body }).run();
+		indexOpinion(roundId, { threadId: thread.id }, { body, quote: anchor.quote });
 		return thread.id;
 	});
 	appendAudit({

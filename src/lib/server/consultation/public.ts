@@ -12,6 +12,7 @@ import { canModeratePublic, roundCommentRefusal } from '../../policy/index.ts';
 import { getMembership } from '../access.ts';
 import { appendAudit } from '../audit/index.ts';
 import { getDb, schema } from '../db/index.ts';
+import { indexOpinion } from './search-index.ts';
 import { assertRecordOpen } from './record.ts';
 import { cleanCommentBody } from '../comment-body.ts';
 import { DomainError } from '../errors.ts';
@@ -76,23 +77,29 @@ export async function submitPublicComment(
 	const anchor = resolveAnchor(round, input);
 	await throttlePublic(ip, input.contact);
 	const hashed = ipHash(ip);
-	const row = getDb()
-		.insert(schema.publicComments)
-		.values({
-			roundId: round.id,
-			clause: input.clause,
-			part: input.part,
-			startOffset: input.start,
-			endOffset: input.end,
-			quote: anchor.quote,
-			stance: input.stance,
-			body,
-			name: name.slice(0, 60),
-			contact: input.contact?.trim().slice(0, 120) || null,
-			ipHash: hashed
-		})
-		.returning({ id: schema.publicComments.id })
-		.get();
+	const db = getDb();
+	const row = db.transaction(() => {
+		const inserted = db
+			.insert(schema.publicComments)
+			.values({
+				roundId: round.id,
+				clause: input.clause,
+				part: input.part,
+				startOffset: input.start,
+				endOffset: input.end,
+				quote: anchor.quote,
+				stance: input.stance,
+				body,
+				name: name.slice(0, 60),
+				contact: input.contact?.trim().slice(0, 120) || null,
+				ipHash: hashed
+			})
+			.returning({ id: schema.publicComments.id })
+			.get();
+		// Indexed while held: approval only changes its status, which the answer view filters on.
+		indexOpinion(round.id, { publicCommentId: inserted.id }, { body, quote: anchor.quote });
+		return inserted;
+	});
 	appendAudit({
 		action: 'consultation.public_submitted',
 		actorId: null,

@@ -530,7 +530,15 @@ export const commentThreads = sqliteTable(
 	},
 	(t) => [
 		index('comment_threads_section_idx').on(t.planId, t.clause, t.status),
-		index('comment_threads_round_idx').on(t.roundId)
+		index('comment_threads_round_idx').on(t.roundId),
+		// The answer view's filters as indexed SQL, covering every filtered column (issue 15).
+		index('comment_threads_round_clause_idx').on(
+			t.roundId,
+			t.clause,
+			t.disposition,
+			t.stance,
+			t.participantType
+		)
 	]
 );
 
@@ -626,7 +634,45 @@ export const publicComments = sqliteTable(
 		dispositionAt: integer('disposition_at', { mode: 'timestamp_ms' }),
 		createdAt: createdAt()
 	},
-	(t) => [index('public_comments_round_idx').on(t.roundId, t.status)]
+	(t) => [
+		index('public_comments_round_idx').on(t.roundId, t.status),
+		index('public_comments_round_clause_idx').on(
+			t.roundId,
+			t.status,
+			t.clause,
+			t.disposition,
+			t.stance
+		)
+	]
+);
+
+/**
+ * The answer view's stored search data of each consultation opinion (issue 15), written with the
+ * opinion (or backfilled once): its MinHash signature for near-duplicate groups. Its words, split
+ * by Intl.Segmenter, live in the FTS5 table `consultation_opinion_fts` (rowid = this id; made in
+ * the migration by hand, drizzle has no virtual tables) and leave with this row (a trigger).
+ * Exactly one of threadId / publicCommentId is set.
+ */
+export const consultationOpinionIndex = sqliteTable(
+	'consultation_opinion_index',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		roundId: integer('round_id')
+			.notNull()
+			.references(() => consultationRounds.id, { onDelete: 'cascade' }),
+		threadId: integer('thread_id').references(() => commentThreads.id, { onDelete: 'cascade' }),
+		publicCommentId: integer('public_comment_id').references(() => publicComments.id, {
+			onDelete: 'cascade'
+		}),
+		/** 64 MinHash values, little-endian uint32 (empty: a text without letters or digits). */
+		signature: blob('signature', { mode: 'buffer' }).notNull(),
+		createdAt: createdAt()
+	},
+	(t) => [
+		uniqueIndex('consultation_opinion_index_thread_idx').on(t.threadId),
+		uniqueIndex('consultation_opinion_index_public_idx').on(t.publicCommentId),
+		index('consultation_opinion_index_round_idx').on(t.roundId)
+	]
 );
 
 /** The messages of a thread; the first is the thread's opening comment. Bodies are plain text. */

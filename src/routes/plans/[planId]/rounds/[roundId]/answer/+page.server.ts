@@ -5,6 +5,7 @@ import { canManagePlan } from '#lib/policy/index.ts';
 import { attempt, parseForm } from '#lib/server/actions.ts';
 import {
 	answerQueue,
+	matchingKeys,
 	QUEUE_PAGE,
 	type QueueFilters
 } from '#lib/server/consultation/answer-queue.ts';
@@ -37,16 +38,22 @@ const Filters = z.object({
 		.optional()
 		.catch(undefined),
 	q: z.string().max(100).optional().catch(undefined),
-	group: z.coerce.number().int().min(1).max(100_000).optional().catch(undefined)
+	group: z.coerce.number().int().min(1).max(100_000).optional().catch(undefined),
+	page: z.coerce.number().int().min(1).max(100_000).optional().catch(undefined)
 });
 
-export const load: PageServerLoad = async (event) => {
-	const { plan, membership, round } = requireAnswerer(event);
+/** The view's filters from a URL's query (a bad value is dropped, not an error: links are shared). */
+function filtersOf(url: URL): QueueFilters {
 	const params = Object.fromEntries(
-		[...event.url.searchParams.entries()].filter(([, v]) => v !== '')
+		[...url.searchParams.entries()].filter(([k, v]) => v !== '' && !k.startsWith('/'))
 	);
-	const filters = Filters.parse(params) as QueueFilters;
-	const queue = await answerQueue(round, membership, filters);
+	return Filters.parse(params) as QueueFilters;
+}
+
+export const load: PageServerLoad = (event) => {
+	const { plan, membership, round } = requireAnswerer(event);
+	const filters = filtersOf(event.url);
+	const queue = answerQueue(round, membership, filters);
 	if (queue.clauses.length === 0) error(403, { message: 'forbidden' });
 	let frozen = false;
 	try {
@@ -60,7 +67,8 @@ export const load: PageServerLoad = async (event) => {
 		isAdmin: canManagePlan(membership),
 		filters,
 		queue,
-		page: QUEUE_PAGE,
+		pageSize: QUEUE_PAGE,
+		bulkMax: BULK_MAX,
 		frozen
 	};
 };
@@ -69,19 +77,24 @@ const Bulk = z.object({
 	disposition: z.enum(['adopted', 'partial', 'rejected']),
 	reason: z.string().trim().min(1, 'error:reason-required').max(1990),
 	/** Answering a near-duplicate group as one: 合并处理. */
-	merged: z.literal('1').optional()
+	merged: z.literal('1').optional(),
+	/** Every opinion the view's filters match, not only the ticked ones (up to BULK_MAX). */
+	all: z.literal('1').optional()
 });
 const Targets = z.array(z.string().regex(/^[tp]\d{1,12}$/)).max(BULK_MAX);
 
 export const actions: Actions = {
 	answerMany: async (event) => {
-		const { plan, round } = requireAnswerer(event);
+		const { plan, membership, round } = requireAnswerer(event);
 		const form = await event.request.formData();
 		const parsed = parseForm(Bulk, form, 'bulk');
 		if (!parsed.ok) return parsed.failure;
-		const ids = Targets.safeParse(form.getAll('target'));
+		const chosen = parsed.data.all
+			? matchingKeys(round, membership, filtersOf(event.url), BULK_MAX + 1)
+			: form.getAll('target');
+		const ids = Targets.safeParse(chosen);
 		if (!ids.success) {
-			const tooMany = form.getAll('target').length > BULK_MAX;
+			const tooMany = chosen.length > BULK_MAX;
 			return fail(400, {
 				form: 'bulk',
 				error: tooMany ? 'bulk-too-many' : 'invalid',
