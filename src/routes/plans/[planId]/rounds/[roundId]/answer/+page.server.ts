@@ -11,21 +11,12 @@ import {
 } from '#lib/server/consultation/answer-queue.ts';
 import { answerMany, BULK_MAX } from '#lib/server/consultation/answers.ts';
 import { assertRecordOpen } from '#lib/server/consultation/record.ts';
-import { getRound } from '#lib/server/consultation/round-data.ts';
 import { roundSummary } from '#lib/server/consultation/views.ts';
 import { actorOf } from '#lib/server/actor.ts';
-import { requirePlanMember } from '#lib/server/guards.ts';
-import type { Actions, PageServerLoad, RequestEvent } from './$types';
+import { requirePlanRound } from '#lib/server/guards.ts';
+import type { Actions, PageServerLoad } from './$types';
 
 /** The round of the route, for members who answer some of its sections (403 for the rest). */
-function requireAnswerer(event: RequestEvent | Parameters<PageServerLoad>[0]) {
-	const member = requirePlanMember(event);
-	const id = Number(event.params.roundId);
-	const round = Number.isSafeInteger(id) ? getRound(id) : undefined;
-	if (!round || round.planId !== member.plan.id) error(404, { message: 'not found' });
-	return { ...member, round };
-}
-
 const Filters = z.object({
 	clause: z.string().max(10).optional().catch(undefined),
 	stance: z.enum(['support', 'oppose', 'suggest']).optional().catch(undefined),
@@ -51,7 +42,7 @@ function filtersOf(url: URL): QueueFilters {
 }
 
 export const load: PageServerLoad = (event) => {
-	const { plan, membership, round } = requireAnswerer(event);
+	const { plan, membership, round } = requirePlanRound(event);
 	const filters = filtersOf(event.url);
 	const queue = answerQueue(round, membership, filters);
 	if (queue.clauses.length === 0) error(403, { message: 'forbidden' });
@@ -85,7 +76,7 @@ const Targets = z.array(z.string().regex(/^[tp]\d{1,12}$/)).max(BULK_MAX);
 
 export const actions: Actions = {
 	answerMany: async (event) => {
-		const { plan, membership, round } = requireAnswerer(event);
+		const { plan, membership, round } = requirePlanRound(event);
 		const form = await event.request.formData();
 		const parsed = parseForm(Bulk, form, 'bulk');
 		if (!parsed.ok) return parsed.failure;
