@@ -19,7 +19,7 @@
  * triggers is refused within that time, never served on.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import type { Handle } from '@sveltejs/kit';
+import type { Handle } from '@sveltejs/kit/hooks';
 import { cookieName as LOCALE_COOKIE, locales } from '../../paraglide/runtime.js';
 import { chinaDay, roundPhase } from '../../consultation/period.ts';
 import { roundCommentRefusal } from '../../policy/index.ts';
@@ -105,7 +105,7 @@ const NONCE = /'nonce-([^']+)'/;
 function respond(page: RenderedPage): Response {
 	const fresh = randomBytes(16).toString('base64');
 	const swap = (text: string) => (page.nonce ? text.replaceAll(page.nonce, fresh) : text);
-	const headers = new Headers(page.headers.map(([k, v]) => [k, swap(v)]));
+	const headers = new Headers(page.headers.map(([k, v]): [string, string] => [k, swap(v)]));
 	headers.set('x-lantu-cache', 'hit');
 	return new Response(swap(page.body), { status: page.status, headers });
 }
