@@ -233,7 +233,8 @@ const BATCH_CHARS = 128 * 1024;
  * nor its bytes exist whole.
  */
 async function deflatePieces(pieces: Iterable<string>): Promise<Deflated> {
-	const stream = createDeflateRaw({ level: 6 });
+	// Large output chunks: fewer round trips between zlib's thread and the event loop.
+	const stream = createDeflateRaw({ level: 6, chunkSize: 256 * 1024 });
 	const out: Buffer[] = [];
 	stream.on('data', (chunk: Buffer) => out.push(chunk));
 	const ended = new Promise<void>((resolve, reject) => {
