@@ -4,6 +4,7 @@
  * and is built once per change of the round (report-file-cache.ts) — the same file again until an
  * opinion is added or answered, then rebuilt with it; a participant's own view is never shared.
  */
+import Database from 'better-sqlite3';
 import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { testDatabase } from '../helpers/db.ts';
@@ -43,25 +44,26 @@ describe('the round report at volume', () => {
 			"SELECT id, organization_id AS org FROM users WHERE username = 'dsj'"
 		);
 		clauses = ['7.2', '7.3'];
-		for (let i = 0; i < OPINIONS; i++) {
-			const clause = clauses[i % 2];
-			const thread = db.write(
+		// Written in one transaction on one connection, as the benchmark seeds its 10,000.
+		const rw = new Database(server.databasePath);
+		try {
+			const thread = rw.prepare(
 				`INSERT INTO comment_threads (plan_id, clause, anchor_kind, fragment, anchor_start, anchor_end,
 				 quote, author_id, round_id, stance, organization_id, participant_type, created_at)
-				 VALUES (1, ?, 'text', 'body', '0', '4', '原文', ?, ?, 'suggest', ?, 'government', ?)`,
-				clause,
-				author.id,
-				round.id,
-				author.org,
-				Date.now() - (OPINIONS - i) * 1000
+				 VALUES (1, ?, 'text', 'body', '0', '4', '原文', ?, ?, 'suggest', ?, 'government', ?)`
 			);
-			db.write(
-				'INSERT INTO comments (thread_id, author_id, body, created_at) VALUES (?, ?, ?, ?)',
-				thread.lastInsertRowid,
-				author.id,
-				`批量意见第${i + 1}条`,
-				Date.now()
+			const comment = rw.prepare(
+				'INSERT INTO comments (thread_id, author_id, body, created_at) VALUES (?, ?, ?, ?)'
 			);
+			rw.transaction(() => {
+				for (let i = 0; i < OPINIONS; i++) {
+					const at = Date.now() - (OPINIONS - i) * 1000;
+					const t = thread.run(clauses[i % 2], author.id, round.id, author.org, at);
+					comment.run(t.lastInsertRowid, author.id, `批量意见第${i + 1}条`, at);
+				}
+			})();
+		} finally {
+			rw.close();
 		}
 		db.write(
 			`UPDATE comment_threads SET disposition = 'adopted', disposition_reason = '已采纳', disposition_at = ?
