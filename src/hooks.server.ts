@@ -13,6 +13,7 @@ import {
 } from '#lib/server/auth/session.ts';
 import { getCollab } from '#lib/server/collab.ts';
 import { config } from '#lib/server/config.ts';
+import { handlePublicRoundCache } from '#lib/server/consultation/public-page-cache.ts';
 import { announceEndedRounds } from '#lib/server/consultation/rounds.ts';
 import { startIndexBackfill } from '#lib/server/consultation/search-index.ts';
 import { closeDb, getDb } from '#lib/server/db/index.ts';
@@ -143,6 +144,8 @@ export const handle = sequence(
 	handleSecurityHeaders,
 	handleOrigin,
 	handleMalformedForm,
+	// Anonymous readers of a public round page get it rendered once per change (before locale and auth).
+	handlePublicRoundCache,
 	handleLocale,
 	handleAuth
 );

@@ -15,7 +15,7 @@ import { roundThreads } from './threads.ts';
 
 export function seesWholeReport(
 	membership: Membership | undefined,
-	report: Pick<RoundReport, 'round'>
+	report: { round: Pick<RoundReport['round'], 'planId' | 'activity'> }
 ): boolean {
 	if (seesAllConsultationComments(membership)) return true;
 	return SECTIONS.filter((s) => s.activity === report.round.activity).some((s) =>

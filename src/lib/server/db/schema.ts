@@ -589,6 +589,19 @@ export const consultationRounds = sqliteTable(
 );
 
 /**
+ * A counter per round that SQLite triggers (drizzle/0024_round_revisions.sql) raise on every write
+ * that can change what a round's pages and files show: its opinions (threads, their comments, public
+ * comments — added, answered, moderated, removed), the round row itself, and the names printed
+ * (users, organizations, the plan). Caches of rendered pages and files key on it; the triggers
+ * catch every write path, and every instance sharing the database reads the same number.
+ */
+export const consultationRoundRevisions = sqliteTable('consultation_round_revisions', {
+	// No foreign key: a trigger may count a write that a round's own deletion cascades to.
+	roundId: integer('round_id').primaryKey(),
+	revision: integer('revision').notNull().default(0)
+});
+
+/**
  * Signing secrets of the public form's proof-of-work challenges (consultation/pow.ts): generated
  * once in the database so every instance and every restart signs and verifies alike; a new one is
  * made each day and the old ones verify until their last challenge has expired.
