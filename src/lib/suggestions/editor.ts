@@ -10,7 +10,10 @@
  * - formatting (bold, italic, underline, link) and paragraph styles (正文 ↔ 标题, heading level)
  *   are tracked as Word tracks them — the words take the new format and carry what it was
  *   (format.ts) — instead of the library's "delete and insert again", and before it sees them;
- * - a change the library cannot express as suggestions — a list wrap, a table — would change the
+ * - table rows and columns, a list wrap and pictures are structural suggestions, node attributes
+ *   (structure.ts) made by the toolbar's own commands (structure-commands.ts), which pass the
+ *   library by (`STRUCTURE_META`) but not the base check below;
+ * - any other change the library cannot express as suggestions — a merged cell — would change the
  *   section's base, which the collaboration server refuses from a suggest-only connection by
  *   closing it. Such a transaction is dropped here, before it is sent, and `onRefused` tells the
  *   user (the same rule as the server's, base.ts).
@@ -29,6 +32,8 @@ import { baseKey } from './base.ts';
 import { changeOf, describeFormat, trackFormatting } from './format.ts';
 import { FORMAT_CHANGE } from './format-mark.ts';
 import { parseSuggestionId, suggestionId, type SuggestionAuthor } from './ids.ts';
+import { describeStructure, structuresIn } from './structure.ts';
+import { STRUCTURE_META } from './structure-commands.ts';
 
 export { suggestChangesKey };
 
@@ -93,7 +98,7 @@ export function suggestingDispatch(options: {
 	const inner = function (this: EditorView, tr: Transaction) {
 		if (local(this, tr)) {
 			inlineBlockMarks(tr);
-			const skip = 'skip' in (tr.getMeta(suggestChangesKey) ?? {});
+			const skip = 'skip' in (tr.getMeta(suggestChangesKey) ?? {}) && !tr.getMeta(STRUCTURE_META);
 			if (!skip && baseKey(this.state.doc) !== baseKey(tr.doc)) {
 				options.onRefused();
 				return;
@@ -103,6 +108,10 @@ export function suggestingDispatch(options: {
 	};
 	const library = withSuggestChanges(inner, generateId);
 	return function (this: EditorView, tr: Transaction) {
+		if (tr.getMeta(STRUCTURE_META)) {
+			inner.call(this, tr);
+			return;
+		}
 		const own =
 			local(this, tr) &&
 			!tr.getMeta('history$') &&
@@ -162,6 +171,22 @@ function authorColours(describe: DescribeAuthor, when: (at: number) => string): 
 			);
 			return false;
 		});
+		for (const { pos, node, suggestion } of structuresIn(doc)) {
+			const author = parseSuggestionId(suggestion.id);
+			const look = author ? describe(author) : null;
+			const kind = describeStructure(node, suggestion.kind);
+			decorations.push(
+				Decoration.node(pos, pos + node.nodeSize, {
+					class: `suggestion-structure suggestion-structure-${suggestion.kind}`,
+					style: `--suggestion-color: ${look?.color ?? '#64748b'}`,
+					title:
+						look && author
+							? `${kind} · ${look.name}（${look.organization}）· ${when(author.at)}`
+							: kind,
+					'data-structure-suggestion-id': suggestion.id
+				})
+			);
+		}
 		return DecorationSet.create(doc, decorations);
 	}
 	return new Plugin({
