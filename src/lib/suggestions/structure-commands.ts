@@ -19,7 +19,7 @@ import {
 } from 'prosemirror-tables';
 import { ReplaceAroundStep } from 'prosemirror-transform';
 import { parseSuggestionId } from './ids.ts';
-import { STRUCTURE_ATTR, structureOf, type StructureKind } from './structure.ts';
+import { STRUCTURE_ATTR, structureOf, structureValue, type StructureKind } from './structure.ts';
 
 export const STRUCTURE_META = 'lantu-structure';
 
@@ -30,7 +30,7 @@ export interface StructureAuthor {
 }
 
 function suggest(tr: Transaction, pos: number, kind: StructureKind, id: string): void {
-	tr.setNodeAttribute(pos, STRUCTURE_ATTR, { kind, id });
+	tr.setNodeAttribute(pos, STRUCTURE_ATTR, structureValue({ kind, id }));
 }
 
 function done(tr: Transaction, dispatch?: (tr: Transaction) => void): boolean {

@@ -1,7 +1,7 @@
 /**
  * Structural suggestions (修订, issue 17): a suggested table row or column, a paragraph turned
  * into a list, a suggested picture — and their deletions — as Word tracks them. The change is made
- * at once and the changed node carries a `suggestion` attribute `{ kind, id }` (the id names
+ * at once and the changed node carries a `suggestion` attribute, kind and id (the id names
  * author, department and time as every suggestion's does, ids.ts):
  *
  * - `table_row`: `insert` (reject removes the row) or `delete` (accept removes it);
@@ -9,6 +9,9 @@
  * - `bullet_list` / `ordered_list`: `wrap`, paragraphs wrapped into a new list (reject lifts the
  *   items back into the paragraphs they were);
  * - `figure`: `insert` (a suggested picture) or `delete`.
+ *
+ * The attribute is one string, `"<kind> <id>"` (ids have no spaces): y-prosemirror compares node
+ * attributes by identity when it writes them, so an object would be written again on every edit.
  *
  * Why an attribute and not the suggest-changes library's block marks: y-prosemirror 1.x syncs
  * node attributes but no node marks, so a block mark would reach the other editors — and the
@@ -47,8 +50,19 @@ export type StructureKind = StructureSuggestion['kind'];
 export function structureOf(node: PMNode): StructureSuggestion | null {
 	const kinds = STRUCTURE_KINDS[node.type.name];
 	if (!kinds) return null;
-	const parsed = structureSchema.safeParse(node.attrs[STRUCTURE_ATTR]);
-	return parsed.success && kinds.includes(parsed.data.kind) ? parsed.data : null;
+	const value: unknown = node.attrs[STRUCTURE_ATTR];
+	if (typeof value !== 'string') return null;
+	const space = value.indexOf(' ');
+	const parsed = structureSchema.safeParse({
+		kind: value.slice(0, space),
+		id: value.slice(space + 1)
+	});
+	return space > 0 && parsed.success && kinds.includes(parsed.data.kind) ? parsed.data : null;
+}
+
+/** The attribute value of a structural suggestion. */
+export function structureValue(suggestion: StructureSuggestion): string {
+	return `${suggestion.kind} ${suggestion.id}`;
 }
 
 interface Found {
