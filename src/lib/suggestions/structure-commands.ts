@@ -173,3 +173,31 @@ export function suggestWrapInList(listType: NodeType, author: StructureAuthor): 
 		return done(tr, dispatch);
 	};
 }
+
+/** A new picture's attribute while suggesting: a suggested insertion by this author. */
+export function insertedFigure(author: StructureAuthor): Record<string, string> {
+	return { [STRUCTURE_ATTR]: structureValue({ kind: 'insert', id: author.newId() }) };
+}
+
+/**
+ * Removing the picture at `pos` while suggesting: one's own suggested picture goes, another is
+ * marked for deletion; null when it already carries someone's suggestion (the owners decide it).
+ */
+export function suggestRemoveFigure(
+	state: EditorState,
+	pos: number,
+	author: StructureAuthor
+): Transaction | null {
+	const node = state.doc.nodeAt(pos);
+	if (!node || node.type.name !== 'figure') return null;
+	const tr = state.tr;
+	if (ownInsert(node, author)) tr.delete(pos, pos + node.nodeSize);
+	else if (node.attrs[STRUCTURE_ATTR] === null) suggest(tr, pos, 'delete', author.newId());
+	else return null;
+	return tr.setMeta(STRUCTURE_META, true);
+}
+
+/** Whether the picture may be edited (caption, alt text, width) while suggesting: one's own. */
+export function figureEditable(node: PMNode, author: StructureAuthor): boolean {
+	return ownInsert(node, author);
+}
