@@ -189,7 +189,9 @@ export class SectionSuggestions {
 				const decide = entry.structure ? decideStructure : decideFormat;
 				if (decide(tr, accept, entry.id))
 					view.dispatch(tr.setMeta(suggestChangesKey, { skip: true }));
-				continue;
+				// A Word row revision may share its id with its words' w:ins (docx-import): the
+				// words' marks are decided with it, below.
+				if (!entry.structure) continue;
 			}
 			// The mark attribute keeps the id's type: Lantu's are strings, others may be numbers.
 			const mark = findMarkId(view.state.doc, entry.id);
