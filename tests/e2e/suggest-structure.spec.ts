@@ -3,10 +3,12 @@
  * it, adds a table row and turns a paragraph into a list as suggestions; the owning department
  * (发改委, fgw) sees both live in the expert's colour and listed as 「结构：插入表格行」 and
  * 「结构：转为项目符号列表」, accepts the row and rejects the list, and both views agree (also
- * after a reload). 8.7 is changed by no other spec.
+ * after a reload); a suggested picture is shown outlined and rejected. 8.7 is changed by no
+ * other spec.
  */
 import { mkdirSync } from 'node:fs';
 import type { Locator, Page } from '@playwright/test';
+import { pngImage } from '../../src/lib/server/images/fixtures.ts';
 import { expect, openSection, selectWords, test } from './fixtures.ts';
 
 const SHOTS = process.env.LANTU_SHOTS;
@@ -103,6 +105,42 @@ test('a reviewer adds a row and makes a list as suggestions; the owner accepts o
 	await expect(body(owner).locator('table').last().locator('tr')).toHaveCount(4);
 	await expect(inList(owner, words)).toHaveCount(0);
 
+	await owner.context().close();
+	await expert.context().close();
+});
+
+test('a reviewer suggests a picture; the owner sees it outlined and rejects it', async ({
+	browser
+}) => {
+	test.setTimeout(180_000);
+	const owner = await openSection(browser, 'fgw', '8.7');
+	const expert = await openSection(browser, 'expert', '8.7');
+	const figures = (page: Page) => body(page).locator('figure.figure');
+	const before = await figures(owner).count();
+
+	await body(expert).click();
+	await expert.keyboard.press('Control+End');
+	await expert
+		.getByRole('region', { name: '正文' })
+		.locator('[data-image-file]')
+		.setInputFiles({
+			name: 'architecture.png',
+			mimeType: 'image/png',
+			buffer: pngImage(120, 80, [Date.now() % 256, 90, 160])
+		});
+	for (const page of [owner, expert]) {
+		await expect(figures(page)).toHaveCount(before + 1);
+		await expect(body(page).locator('figure.suggestion-structure-insert')).toHaveCount(1);
+	}
+	const picture = panel(owner).locator('li[data-suggestion]', { hasText: '结构：插入图片' });
+	await expect(picture).toContainText('孙教授');
+	await shoot(owner, 'suggest-picture', body(owner).locator('figure.suggestion-structure-insert'));
+
+	await picture.locator('[data-reject]').click();
+	for (const page of [owner, expert]) {
+		await expect(figures(page)).toHaveCount(before);
+		await expect(panel(page).locator('li[data-suggestion]')).toHaveCount(0);
+	}
 	await owner.context().close();
 	await expert.context().close();
 });

@@ -324,7 +324,14 @@ export async function insertImageFiles(
 			src: result.hash,
 			...(author && insertedFigure(author))
 		});
-		const tr = view.state.tr.replaceSelectionWith(node).scrollIntoView();
+		// While suggesting the picture goes after the paragraph, never splitting it: a split would
+		// be a change the suggestion's rejection could not undo (the base).
+		const { $to } = view.state.selection;
+		const tr = (
+			author && $to.depth > 0 && $to.parent.isTextblock
+				? view.state.tr.insert($to.after(), node)
+				: view.state.tr.replaceSelectionWith(node)
+		).scrollIntoView();
 		// While suggesting: a suggested picture, past the suggest-changes library.
 		view.dispatch(author ? tr.setMeta(STRUCTURE_META, true) : tr);
 	}
