@@ -85,6 +85,7 @@ test('a reviewer adds a row and makes a list as suggestions; the owner accepts o
 	);
 	await expect(panel(expert).locator('[data-accept]')).toHaveCount(0);
 	await shoot(owner, 'suggest-structure', body(owner).locator('table').last());
+	await shoot(expert, 'suggest-structure-expert', expert.getByRole('region', { name: '正文' }));
 
 	await row.locator('[data-accept]').click();
 	await list.locator('[data-reject]').click();

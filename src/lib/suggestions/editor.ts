@@ -33,7 +33,7 @@ import { changeOf, describeFormat, trackFormatting } from './format.ts';
 import { FORMAT_CHANGE } from './format-mark.ts';
 import { parseSuggestionId, suggestionId, type SuggestionAuthor } from './ids.ts';
 import { describeStructure, structuresIn } from './structure.ts';
-import { STRUCTURE_META } from './structure-commands.ts';
+import { figureDeletion, STRUCTURE_META } from './structure-commands.ts';
 
 export { suggestChangesKey };
 
@@ -117,6 +117,12 @@ export function suggestingDispatch(options: {
 			!tr.getMeta('history$') &&
 			!tr.getMeta('y-sync$')?.isUndoRedoOperation &&
 			!('skip' in (tr.getMeta(suggestChangesKey) ?? {}));
+		const author = { newId: generateId, userId: options.author().userId };
+		const removed = own ? figureDeletion(this.state, tr, author) : null;
+		if (removed) {
+			inner.call(this, removed);
+			return;
+		}
 		const formatted = own ? trackFormatting(this.state, tr, generateId()) : null;
 		if (formatted) inner.call(this, formatted);
 		else library.call(this, tr);

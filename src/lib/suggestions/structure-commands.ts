@@ -17,7 +17,7 @@ import {
 	selectedRect,
 	TableMap
 } from 'prosemirror-tables';
-import { ReplaceAroundStep } from 'prosemirror-transform';
+import { ReplaceAroundStep, ReplaceStep } from 'prosemirror-transform';
 import { parseSuggestionId } from './ids.ts';
 import { STRUCTURE_ATTR, structureOf, structureValue, type StructureKind } from './structure.ts';
 
@@ -200,4 +200,21 @@ export function suggestRemoveFigure(
 /** Whether the picture may be edited (caption, alt text, width) while suggesting: one's own. */
 export function figureEditable(node: PMNode, author: StructureAuthor): boolean {
 	return ownInsert(node, author);
+}
+
+/**
+ * A local transaction that deletes exactly one picture (Delete or Backspace on a selected one)
+ * turned into its suggested deletion; null for any other transaction (the library takes it).
+ */
+export function figureDeletion(
+	state: EditorState,
+	tr: Transaction,
+	author: StructureAuthor
+): Transaction | null {
+	if (tr.steps.length !== 1) return null;
+	const step = tr.steps[0];
+	if (!(step instanceof ReplaceStep) || step.slice.size !== 0) return null;
+	const node = state.doc.nodeAt(step.from);
+	if (node?.type.name !== 'figure' || step.to - step.from !== node.nodeSize) return null;
+	return suggestRemoveFigure(state, step.from, author);
 }

@@ -8,6 +8,7 @@ import { baseKey, rejectAll, suggestionIdsIn } from './base.ts';
 import { suggestionsIn } from './list.ts';
 import { decideStructure, structuresIn, STRUCTURE_ATTR } from './structure.ts';
 import {
+	figureDeletion,
 	suggestAddColumn,
 	suggestAddRow,
 	suggestDeleteColumns,
@@ -196,5 +197,21 @@ describe('structural suggestions', () => {
 			])
 		]);
 		expect(rejectAll(only).childCount).toBe(1);
+	});
+
+	it('Delete on a picture while suggesting marks it; on one’s own suggested picture removes it', () => {
+		const figure = (suggestion: string | null) =>
+			schema.node('figure', { id: 'f1', src: 'a'.repeat(64), [STRUCTURE_ATTR]: suggestion });
+		const text = schema.node('paragraph', null, [schema.text('正文')]);
+		const remove = (doc: PMNode) => {
+			const state = EditorState.create({ schema, doc });
+			const pos = text.nodeSize;
+			return figureDeletion(state, state.tr.delete(pos, pos + 1), author)?.doc ?? null;
+		};
+		const marked = remove(schema.node('doc', null, [text, figure(null)]));
+		expect(marked?.child(1).attrs[STRUCTURE_ATTR]).toBe(`delete ${ID}`);
+		expect(remove(schema.node('doc', null, [text, figure(`insert ${ID}`)]))?.childCount).toBe(1);
+		// Another's suggested picture waits for the owners.
+		expect(remove(schema.node('doc', null, [text, figure('insert s1:8:2:1:x')]))).toBeNull();
 	});
 });
