@@ -63,11 +63,6 @@ function canonical(node: Json): Json | null {
 	return { ...node, content };
 }
 
-/** A comparable form of a document as it is (zero-width anchors ignored). */
-export function docKey(doc: PMNode): string {
-	return JSON.stringify(canonical(doc.toJSON() as Json));
-}
-
 /** A comparable form of a document's base (the text every suggestion rejected). */
 export function baseKey(doc: PMNode): string {
 	return JSON.stringify(canonical(rejectAll(doc).toJSON() as Json));

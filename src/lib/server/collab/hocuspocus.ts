@@ -13,7 +13,6 @@ import { AwarenessIdentity } from './extensions/awareness-identity.ts';
 import { BlockGuard } from './extensions/block-guard.ts';
 import { CatchUp } from './extensions/catch-up.ts';
 import { SuggestGuard } from './extensions/suggest-guard.ts';
-import { OpinionObserver } from './extensions/opinion-observer.ts';
 import { Limits } from './extensions/limits.ts';
 import { Persistence } from './extensions/persistence.ts';
 import { SessionActivity } from './sockets.ts';
@@ -36,8 +35,7 @@ export function createHocuspocus(
 		// who may connect and with what scope, presence identity, session activity, the catch-up
 		// (an update built on content this instance lacks: taken from the store, else resync), the block guard
 		// (refuses a malformed update before it is applied), the suggest guard (a suggest-only
-		// connection's update that changes text outside suggestion marks), the opinion observer (an
-		// owner's accept or reject of a consultation 修改建议, recorded once applied), and persistence last
+		// connection's update that changes text outside suggestion marks), and persistence last
 		// (stores only what all the others let through). With several instances, Hocuspocus's Redis
 		// extension (cluster.ts) is listed last but runs first: it declares priority 1000.
 		extensions: [
@@ -51,7 +49,6 @@ export function createHocuspocus(
 			}),
 			new BlockGuard(log.child({ part: 'block-guard' }), auditRefusal),
 			new SuggestGuard(log.child({ part: 'suggest-guard' }), auditRefusal),
-			new OpinionObserver(log.child({ part: 'opinion-observer' })),
 			new Persistence(store, updateLog, compactor, log.child({ part: 'persistence' })),
 			...(cluster ? [cluster.extension] : [])
 		]

@@ -198,38 +198,49 @@ export async function applyReplacement(
 	return { suggestionId: id, clause: row.clause };
 }
 
-/** An applied 修改建议 by its suggestion id in one section, with its opinion's disposition. */
-function linkedSuggestion(planId: number, clause: string, suggestionId: string) {
+/**
+ * The owner accepted or rejected a linked suggestion in the editor: checked against the live
+ * draft (no mark of that id is left), then recorded. Accepting answers the opinion — 采纳 when the
+ * accepted words are the proposed ones, 部分采纳 when they were edited first.
+ */
+export function recordDecision(
+	actor: Actor,
+	planId: number,
+	clause: string,
+	input: { suggestionId: string; outcome: 'accepted' | 'rejected'; inserted: string }
+): { disposition: 'adopted' | 'partial' | null } {
 	const o = schema.opinionSuggestions;
 	const t = schema.commentThreads;
-	return getDb()
+	const row = getDb()
 		.select({
 			threadId: o.threadId,
 			replacement: o.replacement,
 			outcome: o.outcome,
 			roundId: t.roundId,
-			fragment: t.fragment,
-			disposition: t.disposition
+			fragment: t.fragment
 		})
 		.from(o)
 		.innerJoin(t, eq(o.threadId, t.id))
-		.where(and(eq(o.suggestionId, suggestionId), eq(t.planId, planId), eq(t.clause, clause)))
+		.where(and(eq(o.suggestionId, input.suggestionId), eq(t.planId, planId), eq(t.clause, clause)))
 		.get();
-}
-
-type Linked = NonNullable<ReturnType<typeof linkedSuggestion>> & { roundId: number };
-
-/** Records a decision and answers the opinion (accepted: 采纳, or 部分采纳 when edited first). */
-function storeDecision(
-	actor: Actor,
-	planId: number,
-	row: Linked,
-	input: { outcome: 'accepted' | 'rejected'; inserted: string }
-): { disposition: 'adopted' | 'partial' | null } {
-	const o = schema.opinionSuggestions;
+	if (!row || row.roundId === null) throw new DomainError('not-found', {}, 404);
+	assertMayDecide(actor.user.id, planId, clause);
+	if (row.outcome) return { disposition: null };
+	const doc = getCollab().readDocument(sectionDocumentName(planId, clause));
+	try {
+		const fragment = doc.getXmlFragment(row.fragment ?? 'body');
+		const pm = yXmlFragmentToProseMirrorRootNode(fragment, editorSchema);
+		if (suggestionIdsIn(pm).has(input.suggestionId))
+			throw new DomainError('suggestion-not-decided', {}, 409);
+		if (input.outcome === 'accepted' && input.inserted && !pm.textContent.includes(input.inserted))
+			throw new DomainError('suggestion-not-decided', {}, 409);
+	} finally {
+		doc.destroy();
+	}
+	const now = new Date();
 	getDb()
 		.update(o)
-		.set({ outcome: input.outcome, decidedBy: actor.user.id, decidedAt: new Date() })
+		.set({ outcome: input.outcome, decidedBy: actor.user.id, decidedAt: now })
 		.where(eq(o.threadId, row.threadId))
 		.run();
 	if (input.outcome === 'rejected') return { disposition: null };
@@ -243,60 +254,4 @@ function storeDecision(
 		disposition === 'adopted' ? '已按修改建议修改。' : '已参考修改建议修改。'
 	);
 	return { disposition };
-}
-
-/** The disposition a decided 修改建议 already has (the server may have seen the decision first). */
-function recorded(row: Linked): { disposition: 'adopted' | 'partial' | null } {
-	if (row.outcome !== 'accepted') return { disposition: null };
-	return { disposition: row.disposition === 'partial' ? 'partial' : 'adopted' };
-}
-
-/**
- * The owner accepted or rejected a linked suggestion in the editor: checked against the live
- * draft (no mark of that id is left), then recorded. Accepting answers the opinion — 采纳 when the
- * accepted words are the proposed ones, 部分采纳 when they were edited first. Already recorded (the
- * collaboration server saw the decision itself, observer.ts): what was recorded.
- */
-export function recordDecision(
-	actor: Actor,
-	planId: number,
-	clause: string,
-	input: { suggestionId: string; outcome: 'accepted' | 'rejected'; inserted: string }
-): { disposition: 'adopted' | 'partial' | null } {
-	const row = linkedSuggestion(planId, clause, input.suggestionId);
-	if (!row || row.roundId === null) throw new DomainError('not-found', {}, 404);
-	const linked = row as Linked;
-	assertMayDecide(actor.user.id, planId, clause);
-	if (row.outcome) return recorded(linked);
-	const doc = getCollab().readDocument(sectionDocumentName(planId, clause));
-	try {
-		const fragment = doc.getXmlFragment(row.fragment ?? 'body');
-		const pm = yXmlFragmentToProseMirrorRootNode(fragment, editorSchema);
-		if (suggestionIdsIn(pm).has(input.suggestionId))
-			throw new DomainError('suggestion-not-decided', {}, 409);
-		if (input.outcome === 'accepted' && input.inserted && !pm.textContent.includes(input.inserted))
-			throw new DomainError('suggestion-not-decided', {}, 409);
-	} finally {
-		doc.destroy();
-	}
-	return storeDecision(actor, planId, linked, input);
-}
-
-/**
- * A decision the collaboration server saw in an owner's update (observer.ts): recorded as that
- * owner's, unless one is recorded already or the owner may not decide (then the update itself
- * would not have been let through as a writer's). Never throws: a failure is the caller's log line.
- */
-export function recordObservedDecision(
-	actor: Actor,
-	planId: number,
-	clause: string,
-	input: { suggestionId: string; outcome: 'accepted' | 'rejected'; inserted: string }
-): boolean {
-	const row = linkedSuggestion(planId, clause, input.suggestionId);
-	if (!row || row.roundId === null || row.outcome) return false;
-	const facts = sectionFacts(actor.user.id, planId, clause);
-	if (!canDecideSuggestions(facts.membership, facts.owners, facts.state)) return false;
-	storeDecision(actor, planId, row as Linked, input);
-	return true;
 }
