@@ -217,22 +217,22 @@ describe('DOCX import into a section', () => {
 		expect(clean).toContain('数据底座');
 	});
 
-	it('keeps pictures as the plan’s figures in a direct import, leaves them out of suggestions', async () => {
+	it('keeps pictures as the plan’s figures: suggested pictures as suggestions, direct ones plain', async () => {
 		const good = new Uint8Array(pngImage(12, 8));
 		const file = await picturedDocx({ good, bomb: new Uint8Array(pngHeaderOnly(20_000, 20_000)) });
-		const suggested = await upload('expert', 'suggest', file, '8.2');
-		expect(suggested.status).toBe(200);
-		expect(suggested.json.result).toMatchObject({ images: 0, imagesSkipped: 3 });
 		const hash = createHash('sha256').update(good).digest('hex');
 		const stored = () =>
 			query<{ n: number }>(
 				'SELECT count(*) AS n FROM plan_images WHERE plan_id = 1 AND hash = ?',
 				hash
 			).n;
-		expect(stored()).toBe(0);
+		// The picture used twice is one image; the 20000 × 20000 one is refused by the image module.
+		const suggested = await upload('expert', 'suggest', file, '8.2');
+		expect(suggested.status).toBe(200);
+		expect(suggested.json.result).toMatchObject({ images: 2, imagesSkipped: 1 });
+		expect(stored()).toBe(1);
 		const direct = await upload('dsj', 'direct', file, '8.2');
 		expect(direct.status).toBe(200);
-		// The picture used twice is one image; the 20000 × 20000 one is refused by the image module.
 		expect(direct.json.result).toMatchObject({ images: 2, imagesSkipped: 1 });
 		expect(stored()).toBe(1);
 		const viewer = connect(server.url, cookies.admin, 'plan/1/section/8.2');
@@ -242,9 +242,21 @@ describe('DOCX import into a section', () => {
 				.getXmlFragment('body')
 				.toArray()
 				.filter((n): n is Y.XmlElement => n instanceof Y.XmlElement && n.nodeName === 'figure');
-			expect(figures.map((f) => [f.getAttribute('src'), f.getAttribute('alt')])).toEqual([
-				[hash, '城市数据底座架构图'],
-				[hash, '部署示意图']
+			const suggestion = (f: Y.XmlElement) => {
+				const value = f.getAttribute('suggestion') as unknown;
+				if (typeof value !== 'string') return null;
+				const [kind, id] = value.split(' ');
+				return `${kind}:${parseSuggestionId(id)?.userId}`;
+			};
+			// The expert's two suggested pictures (theirs to propose, the owners' to decide), then
+			// the owner's two direct ones.
+			expect(
+				figures.map((f) => [f.getAttribute('src'), f.getAttribute('alt'), suggestion(f)])
+			).toEqual([
+				[hash, '城市数据底座架构图', `insert:${userId('expert')}`],
+				[hash, '部署示意图', `insert:${userId('expert')}`],
+				[hash, '城市数据底座架构图', null],
+				[hash, '部署示意图', null]
 			]);
 		} finally {
 			viewer.destroy();

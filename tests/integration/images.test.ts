@@ -98,12 +98,13 @@ describe('upload and serve', () => {
 		}
 	});
 
-	it('refuses those who may not write the section, and readers outside the draft', async () => {
-		const refused = await upload('fgw', pngImage(2, 2));
+	it('refuses those who may neither write nor suggest, and readers outside the draft', async () => {
+		const refused = await upload('jumin', pngImage(2, 2));
 		expect(refused.status).toBe(403);
 		expect(refused.json.code).toBe('image-forbidden');
 		expect(String(refused.json.message)).toContain('没有编辑本章节的权限');
-		expect((await upload('jumin', pngImage(2, 2))).status).toBe(403);
+		// Another department's editor suggests on the section (修订): a suggested picture's bytes.
+		expect((await upload('fgw', pngImage(2, 2))).status).toBe(201);
 
 		const png = pngImage(3, 3, [200, 10, 10]);
 		expect((await upload('dsj', png)).status).toBe(201);
@@ -142,7 +143,8 @@ describe('hostile files', () => {
 			expect(String(result.json.message)).toContain(words);
 		}
 		const stored = db.query<{ n: number }>('SELECT count(*) AS n FROM plan_images');
-		expect(stored.n).toBe(5);
+		// Five from dsj, one from fgw's suggested picture (above).
+		expect(stored.n).toBe(6);
 		expect(server.output()).toContain('image upload refused');
 	});
 });

@@ -16,6 +16,13 @@ import {
 import { Decoration, DecorationSet, type EditorView, type NodeView } from 'prosemirror-view';
 import { FIGURE_WIDTHS, IMAGE_LIMITS, figureWidth, imageUrl } from '../images/limits.ts';
 import { figureLabel, MISSING_FIGURE } from '../images/numbering.ts';
+import {
+	figureEditable,
+	insertedFigure,
+	STRUCTURE_META,
+	suggestRemoveFigure,
+	type StructureAuthor
+} from '../suggestions/structure-commands.ts';
 import { schema } from './schema.ts';
 
 export interface FigureWords {
@@ -36,6 +43,12 @@ export interface FigureContext {
 	upload(file: File): Promise<{ ok: true; hash: string } | { ok: false; message: string }>;
 	onError(message: string): void;
 	words: FigureWords;
+	/**
+	 * 修订: this browser's author while suggesting, else null. A picture inserted then is a
+	 * suggested picture; removing one marks it for deletion; only one's own suggested picture's
+	 * caption, alt text and width can be changed (suggestions/structure-commands.ts).
+	 */
+	suggesting?: () => StructureAuthor | null;
 }
 
 export interface FigureEntry {
@@ -149,6 +162,12 @@ class FigureView implements NodeView {
 		remove.addEventListener('click', () => {
 			const pos = this.getPos();
 			if (pos === undefined || !this.view.editable) return;
+			const author = this.context.suggesting?.();
+			if (author) {
+				const tr = suggestRemoveFigure(this.view.state, pos, author);
+				if (tr) this.view.dispatch(tr);
+				return;
+			}
 			this.view.dispatch(this.view.state.tr.delete(pos, pos + this.node.nodeSize));
 		});
 		tools.append(this.alt, this.width, remove);
@@ -174,7 +193,11 @@ class FigureView implements NodeView {
 	private set(attr: 'caption' | 'alt' | 'width', value: string | number) {
 		const pos = this.getPos();
 		if (pos === undefined || !this.view.editable || this.node.attrs[attr] === value) return;
-		this.view.dispatch(this.view.state.tr.setNodeAttribute(pos, attr, value));
+		const author = this.context.suggesting?.();
+		if (author && !figureEditable(this.node, author)) return;
+		const tr = this.view.state.tr.setNodeAttribute(pos, attr, value);
+		// One's own suggested picture: its attributes are part of the suggestion.
+		this.view.dispatch(author ? tr.setMeta(STRUCTURE_META, true) : tr);
 	}
 
 	private render(decorations: readonly Decoration[]) {
@@ -189,7 +212,8 @@ class FigureView implements NodeView {
 		this.img.style.width = `${figureWidth(attrs.width)}%`;
 		this.dom.dataset.image = src;
 		this.number.textContent = labelOf(decorations);
-		const editable = this.view.editable;
+		const author = this.context.suggesting?.();
+		const editable = this.view.editable && (!author || figureEditable(this.node, author));
 		for (const [input, value] of [
 			[this.caption, attrs.caption as string],
 			[this.alt, attrs.alt as string]
@@ -294,8 +318,22 @@ export async function insertImageFiles(
 			continue;
 		}
 		if (view.isDestroyed || !view.editable) return;
-		const node = schema.nodes.figure.create({ id: newFigureId(), src: result.hash });
-		view.dispatch(view.state.tr.replaceSelectionWith(node).scrollIntoView());
+		const author = context.suggesting?.();
+		const node = schema.nodes.figure.create({
+			id: newFigureId(),
+			src: result.hash,
+			...(author && insertedFigure(author))
+		});
+		// While suggesting the picture goes after the paragraph, never splitting it: a split would
+		// be a change the suggestion's rejection could not undo (the base).
+		const { $to } = view.state.selection;
+		const tr = (
+			author && $to.depth > 0 && $to.parent.isTextblock
+				? view.state.tr.insert($to.after(), node)
+				: view.state.tr.replaceSelectionWith(node)
+		).scrollIntoView();
+		// While suggesting: a suggested picture, past the suggest-changes library.
+		view.dispatch(author ? tr.setMeta(STRUCTURE_META, true) : tr);
 	}
 }
 

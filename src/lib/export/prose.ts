@@ -9,8 +9,9 @@ import * as Y from 'yjs';
 import { safeHref } from '../editor/marks/index.ts';
 import { figureOf } from '../images/figures.ts';
 import { MISSING_FIGURE } from '../images/numbering.ts';
-import { revisionOf } from './revisions.ts';
+import { revisionOf, type InlineRevision } from './revisions.ts';
 import { formatRevisionOf, styleRevisionOf } from './format-revisions.ts';
+import { structureRevision } from './structure-revisions.ts';
 import type { Block, Inline, InlineText, TableBlock, TableCell } from './types.ts';
 
 type XmlNode = Y.XmlElement | Y.XmlText | Y.XmlHook | Y.XmlFragment;
@@ -76,13 +77,18 @@ function numberAttr(element: Y.XmlElement, key: string, fallback: number): numbe
 function tableOf(element: Y.XmlElement): TableBlock {
 	const rows: TableCell[][] = [];
 	const header: string[] = [];
+	const rowRevisions: (InlineRevision | null)[] = [];
 	element.toArray().forEach((rowNode, index) => {
 		if (!(rowNode instanceof Y.XmlElement)) return;
 		const cells = rowNode.toArray().filter((c): c is Y.XmlElement => c instanceof Y.XmlElement);
-		// A first row of header cells becomes the table's header (when it has no spans).
+		const rowRevision = structureRevision(rowNode.getAttribute('suggestion') as unknown);
+		// A first row of header cells becomes the table's header (when it has no spans and no
+		// suggestion: the header row holds plain strings).
 		if (
 			index === 0 &&
+			!rowRevision &&
 			cells.length > 0 &&
+			cells.every((c) => !c.getAttribute('suggestion')) &&
 			cells.every(
 				(c) =>
 					c.nodeName === 'table_header' &&
@@ -93,6 +99,7 @@ function tableOf(element: Y.XmlElement): TableBlock {
 			for (const cell of cells) header.push(blocksText(childrenBlocks(cell)));
 			return;
 		}
+		if (rowRevision) rowRevisions[rows.length] = rowRevision;
 		rows.push(
 			cells.map((cell) => {
 				const out: TableCell = { blocks: childrenBlocks(cell) };
@@ -100,11 +107,16 @@ function tableOf(element: Y.XmlElement): TableBlock {
 				const rowspan = numberAttr(cell, 'rowspan', 1);
 				if (colspan > 1) out.colspan = colspan;
 				if (rowspan > 1) out.rowspan = rowspan;
+				const revision = structureRevision(cell.getAttribute('suggestion') as unknown);
+				if (revision && !revision.wrap) out.revision = revision;
 				return out;
 			})
 		);
 	});
-	return { type: 'table', header, rows };
+	const table: TableBlock = { type: 'table', header, rows };
+	if (rowRevisions.some(Boolean))
+		table.rowRevisions = Array.from(rows, (_, i) => rowRevisions[i] ?? null);
+	return table;
 }
 
 function blockOf(node: XmlNode, depthOffset: number): Block[] {
@@ -142,14 +154,15 @@ function blockOf(node: XmlNode, depthOffset: number): Block[] {
 				.map((item) => childrenBlocks(item, depthOffset))
 				.filter((blocks) => blocks.length > 0);
 			if (items.length === 0) return [];
-			return [
-				{
-					type: 'list',
-					ordered: node.nodeName === 'ordered_list',
-					start: numberAttr(node, 'order', 1),
-					items
-				}
-			];
+			const list: Block = {
+				type: 'list',
+				ordered: node.nodeName === 'ordered_list',
+				start: numberAttr(node, 'order', 1),
+				items
+			};
+			const wrapped = structureRevision(node.getAttribute('suggestion') as unknown);
+			if (wrapped?.wrap) list.wrapped = wrapped;
+			return [list];
 		}
 		case 'blockquote': {
 			const children = childrenBlocks(node, depthOffset);
@@ -159,7 +172,9 @@ function blockOf(node: XmlNode, depthOffset: number): Block[] {
 			return [tableOf(node)];
 		case 'figure': {
 			const figure = figureOf(node);
-			return figure ? [{ type: 'image', ...figure }] : [];
+			if (!figure) return [];
+			const revision = structureRevision(node.getAttribute('suggestion') as unknown);
+			return [{ type: 'image', ...figure, ...(revision && !revision.wrap && { revision }) }];
 		}
 		default:
 			return childrenBlocks(node, depthOffset);

@@ -9,6 +9,7 @@
  * only): pending insertions are left out, pending deletions stay as ordinary text.
  */
 import { parseSuggestionId, type SuggestionAuthor } from '../suggestions/ids.ts';
+import { resolveStructure } from './structure-revisions.ts';
 import type { Block, Inline, InlineText, TableCell } from './types.ts';
 import { resolveFormat, resolveStyle } from './format-revisions.ts';
 
@@ -89,7 +90,8 @@ export function resolveRevisions(
 	people: People = {}
 ): Block[] {
 	const out: Block[] = [];
-	for (const block of blocks) {
+	// Suggested rows, columns, lists and pictures first (structure-revisions.ts).
+	for (const block of resolveStructure(blocks, keep, people)) {
 		switch (block.type) {
 			case 'paragraph':
 			case 'subheading': {

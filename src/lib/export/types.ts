@@ -49,6 +49,8 @@ export interface ListBlock {
 	ordered: boolean;
 	start: number;
 	items: Block[][];
+	/** 修订: paragraphs suggested into this list (structure-revisions.ts). */
+	wrapped?: InlineRevision;
 }
 export interface QuoteBlock {
 	type: 'quote';
@@ -63,6 +65,8 @@ export interface TableCell {
 	numeric?: boolean;
 	/** Indentation level for tree tables (0 = none). */
 	indent?: number;
+	/** 修订: the cell of a suggested column, inserted or deleted (structure-revisions.ts). */
+	revision?: InlineRevision;
 }
 export interface TableBlock {
 	type: 'table';
@@ -71,6 +75,8 @@ export interface TableBlock {
 	/** Header row cells (empty for prose tables without a header). */
 	header: string[];
 	rows: TableCell[][];
+	/** 修订: a suggested row's revision, by the index of `rows` (structure-revisions.ts). */
+	rowRevisions?: (InlineRevision | null)[];
 	/** Final emphasised row, e.g. 合计. */
 	footer?: TableCell[];
 	/** Relative column widths (sum need not be 100). */
@@ -109,6 +115,8 @@ export interface ImageBlock {
 	width: number;
 	/** 图 6-1: numbered per chapter by the model. */
 	label?: string;
+	/** 修订: a suggested picture, or one suggested for deletion (structure-revisions.ts). */
+	revision?: InlineRevision;
 }
 export type Block =
 	| ParagraphBlock

@@ -4,7 +4,9 @@
  * after a suggest-only connection's update (server/collab/suggest-guard.ts), the page lists the
  * suggestions (list.ts).
  *
- * The base is the suggested format changes undone (format.ts), then the suggest-changes library's
+ * The base is the suggested format changes undone (format.ts), the structural suggestions
+ * rejected (structure.ts: suggested rows, columns and pictures removed, lists lifted back into
+ * paragraphs, deletions kept), then the suggest-changes library's
  * own `revertSuggestions` (insertions removed with the
  * zero-width anchors it adds at paragraph boundaries, deletion marks dropped), then compared as
  * canonical JSON without zero-width spaces: the library anchors a deletion at a block boundary
@@ -17,15 +19,19 @@ import { schema } from '../editor/schema.ts';
 import { rejectAllFormats } from './format.ts';
 import { FORMAT_CHANGE } from './format-mark.ts';
 import { parseSuggestionId } from './ids.ts';
+import { rejectAllStructure, structureOf } from './structure.ts';
 
 export const SUGGESTION_MARKS = ['insertion', 'deletion', 'modification', FORMAT_CHANGE] as const;
 export type SuggestionKind = (typeof SUGGESTION_MARKS)[number];
 
 const ZWSP = /\u200B/g;
 
-/** The document with every suggestion rejected (format changes first: they move no position). */
+/**
+ * The document with every suggestion rejected (format changes first: they move no position; then
+ * structure, whose removed rows take their inline suggestions with them).
+ */
 export function rejectAll(doc: PMNode): PMNode {
-	const state = EditorState.create({ schema, doc: rejectAllFormats(doc) });
+	const state = EditorState.create({ schema, doc: rejectAllStructure(rejectAllFormats(doc)) });
 	let result = state.doc;
 	revertSuggestions(state, (tr) => {
 		result = tr.doc;
@@ -63,10 +69,12 @@ export function baseKey(doc: PMNode): string {
 	return JSON.stringify(canonical(rejectAll(doc).toJSON() as Json));
 }
 
-/** The ids of the suggestion marks in a document (inline and block marks). */
+/** The ids of the suggestions in a document (inline and block marks, structural attributes). */
 export function suggestionIdsIn(doc: PMNode): Set<unknown> {
 	const ids = new Set<unknown>();
 	doc.descendants((node) => {
+		const structure = structureOf(node);
+		if (structure) ids.add(structure.id);
 		for (const mark of node.marks) {
 			if ((SUGGESTION_MARKS as readonly string[]).includes(mark.type.name)) ids.add(mark.attrs.id);
 		}

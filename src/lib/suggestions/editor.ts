@@ -10,7 +10,10 @@
  * - formatting (bold, italic, underline, link) and paragraph styles (正文 ↔ 标题, heading level)
  *   are tracked as Word tracks them — the words take the new format and carry what it was
  *   (format.ts) — instead of the library's "delete and insert again", and before it sees them;
- * - a change the library cannot express as suggestions — a list wrap, a table — would change the
+ * - table rows and columns, a list wrap and pictures are structural suggestions, node attributes
+ *   (structure.ts) made by the toolbar's own commands (structure-commands.ts), which pass the
+ *   library by (`STRUCTURE_META`) but not the base check below;
+ * - any other change the library cannot express as suggestions — a merged cell — would change the
  *   section's base, which the collaboration server refuses from a suggest-only connection by
  *   closing it. Such a transaction is dropped here, before it is sent, and `onRefused` tells the
  *   user (the same rule as the server's, base.ts) — as is, for a suggest-only editor, one that
@@ -30,6 +33,8 @@ import { baseKey, otherAuthorsTakenOut } from './base.ts';
 import { changeOf, describeFormat, trackFormatting } from './format.ts';
 import { FORMAT_CHANGE } from './format-mark.ts';
 import { parseSuggestionId, suggestionId, type SuggestionAuthor } from './ids.ts';
+import { describeStructure, structuresIn } from './structure.ts';
+import { figureDeletion, STRUCTURE_META } from './structure-commands.ts';
 
 export { suggestChangesKey };
 
@@ -97,7 +102,7 @@ export function suggestingDispatch(options: {
 	const inner = function (this: EditorView, tr: Transaction) {
 		if (local(this, tr)) {
 			inlineBlockMarks(tr);
-			const skip = 'skip' in (tr.getMeta(suggestChangesKey) ?? {});
+			const skip = 'skip' in (tr.getMeta(suggestChangesKey) ?? {}) && !tr.getMeta(STRUCTURE_META);
 			const refused = skip
 				? null
 				: baseKey(this.state.doc) !== baseKey(tr.doc)
@@ -115,11 +120,21 @@ export function suggestingDispatch(options: {
 	};
 	const library = withSuggestChanges(inner, generateId);
 	return function (this: EditorView, tr: Transaction) {
+		if (tr.getMeta(STRUCTURE_META)) {
+			inner.call(this, tr);
+			return;
+		}
 		const own =
 			local(this, tr) &&
 			!tr.getMeta('history$') &&
 			!tr.getMeta('y-sync$')?.isUndoRedoOperation &&
 			!('skip' in (tr.getMeta(suggestChangesKey) ?? {}));
+		const author = { newId: generateId, userId: options.author().userId };
+		const removed = own ? figureDeletion(this.state, tr, author) : null;
+		if (removed) {
+			inner.call(this, removed);
+			return;
+		}
 		const formatted = own ? trackFormatting(this.state, tr, generateId()) : null;
 		if (formatted) inner.call(this, formatted);
 		else library.call(this, tr);
@@ -174,6 +189,22 @@ function authorColours(describe: DescribeAuthor, when: (at: number) => string): 
 			);
 			return false;
 		});
+		for (const { pos, node, suggestion } of structuresIn(doc)) {
+			const author = parseSuggestionId(suggestion.id);
+			const look = author ? describe(author) : null;
+			const kind = describeStructure(node, suggestion.kind);
+			decorations.push(
+				Decoration.node(pos, pos + node.nodeSize, {
+					class: `suggestion-structure suggestion-structure-${suggestion.kind}`,
+					style: `--suggestion-color: ${look?.color ?? '#64748b'}`,
+					title:
+						look && author
+							? `${kind} · ${look.name}（${look.organization}）· ${when(author.at)}`
+							: kind,
+					'data-structure-suggestion-id': suggestion.id
+				})
+			);
+		}
 		return DecorationSet.create(doc, decorations);
 	}
 	return new Plugin({

@@ -23,6 +23,7 @@ import { userColor } from '../collab/colors.ts';
 import { setSuggesting, type AuthorLook } from './editor.ts';
 import { decideFormat } from './format.ts';
 import { FORMAT_CHANGE } from './format-mark.ts';
+import { decideStructure, structureOf } from './structure.ts';
 
 export interface Member {
 	id: number;
@@ -130,6 +131,8 @@ export class SectionSuggestions {
 		}
 		const ids: string[] = [];
 		view.state.doc.nodesBetween(from, to, (node) => {
+			const structure = structureOf(node);
+			if (structure && !ids.includes(structure.id)) ids.push(structure.id);
 			for (const mark of node.marks) {
 				const id = String(mark.attrs.id);
 				const kind = mark.type.name;
@@ -171,11 +174,14 @@ export class SectionSuggestions {
 			if (!wanted.has(entry.id)) continue;
 			const view = this.#views.get(entry.fragment);
 			if (!view) continue;
-			if (entry.format) {
+			if (entry.structure || entry.format) {
 				const tr = view.state.tr;
-				if (decideFormat(tr, accept, entry.id))
+				const decide = entry.structure ? decideStructure : decideFormat;
+				if (decide(tr, accept, entry.id))
 					view.dispatch(tr.setMeta(suggestChangesKey, { skip: true }));
-				continue;
+				// A Word row revision may share its id with its words' w:ins (docx-import): the
+				// words' marks are decided with it, below.
+				if (!entry.structure) continue;
 			}
 			// The mark attribute keeps the id's type: Lantu's are strings, others may be numbers.
 			const mark = findMarkId(view.state.doc, entry.id);

@@ -7,6 +7,7 @@
  */
 import type { NodeSpec } from 'prosemirror-model';
 import { DEFAULT_FIGURE_WIDTH, figureWidth, isImageHash } from '../../images/limits.ts';
+import { STRUCTURE_ATTR } from '../../suggestions/structure-attr.ts';
 
 export const figure: NodeSpec = {
 	group: 'block',
@@ -18,7 +19,9 @@ export const figure: NodeSpec = {
 		src: { default: '' },
 		alt: { default: '' },
 		caption: { default: '' },
-		width: { default: DEFAULT_FIGURE_WIDTH }
+		width: { default: DEFAULT_FIGURE_WIDTH },
+		// 修订: a suggested picture or a picture suggested for deletion (suggestions/structure.ts).
+		[STRUCTURE_ATTR]: { default: null }
 	},
 	parseDOM: [
 		{

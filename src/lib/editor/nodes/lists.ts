@@ -1,7 +1,12 @@
-/** Bullet and ordered lists (prosemirror-schema-list's node shapes). */
+/**
+ * Bullet and ordered lists (prosemirror-schema-list's node shapes). A list may carry a structural
+ * suggestion (修订: paragraphs suggested into a list, suggestions/structure.ts).
+ */
 import type { NodeSpec } from 'prosemirror-model';
+import { STRUCTURE_ATTR } from '../../suggestions/structure-attr.ts';
 
 export const bullet_list: NodeSpec = {
+	attrs: { [STRUCTURE_ATTR]: { default: null } },
 	content: 'list_item+',
 	group: 'block',
 	parseDOM: [{ tag: 'ul' }],
@@ -9,13 +14,15 @@ export const bullet_list: NodeSpec = {
 };
 
 export const ordered_list: NodeSpec = {
-	attrs: { order: { default: 1, validate: 'number' } },
+	attrs: { order: { default: 1, validate: 'number' }, [STRUCTURE_ATTR]: { default: null } },
 	content: 'list_item+',
 	group: 'block',
 	parseDOM: [
 		{
 			tag: 'ol',
-			getAttrs: (dom) => ({ order: Number((dom as HTMLElement).getAttribute('start') ?? 1) || 1 })
+			getAttrs: (dom) => ({
+				order: Number((dom as HTMLElement).getAttribute('start') ?? 1) || 1
+			})
 		}
 	],
 	toDOM: (node) =>

@@ -1,8 +1,20 @@
-/** Tables via prosemirror-tables (cells hold paragraphs; colspan/rowspan kept). */
+/**
+ * Tables via prosemirror-tables (cells hold paragraphs; colspan/rowspan kept). Rows and cells take
+ * a structural suggestion (修订: a suggested row or column, suggestions/structure.ts); it is never
+ * read from pasted HTML.
+ */
 import { tableNodes } from 'prosemirror-tables';
+import { STRUCTURE_ATTR } from '../../suggestions/structure-attr.ts';
 
-export const tables = tableNodes({
+const nodes = tableNodes({
 	tableGroup: 'block',
 	cellContent: 'block+',
-	cellAttributes: {}
+	cellAttributes: {
+		[STRUCTURE_ATTR]: { default: null, getFromDOM: () => null, setDOMAttr: () => {} }
+	}
 });
+
+export const tables = {
+	...nodes,
+	table_row: { ...nodes.table_row, attrs: { [STRUCTURE_ATTR]: { default: null } } }
+};

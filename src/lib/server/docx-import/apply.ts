@@ -34,7 +34,7 @@ export interface ImportResult {
 	/** Pending suggestions the import added (the importer's and Word's). */
 	suggestions: number;
 	comments: number;
-	/** Pictures kept as figures, and left out (refused by the image module, or 修订 mode). */
+	/** Pictures kept as figures (suggested ones in 修订 mode), and left out (refused by the image module). */
 	images: number;
 	imagesSkipped: number;
 }
@@ -73,8 +73,8 @@ export async function applyImport(
 	const members = membersByName(planId);
 	// Checked before anything is opened or stored: a file the schema cannot hold changes nothing.
 	prepareImport(parsed, mode, importer, members, Date.now());
-	// Then the pictures, into the plan's images (none in 修订 mode, images.ts).
-	const pictures = await storeImportedImages(parsed, mode, {
+	// Then the pictures, into the plan's images (suggested pictures in 修订 mode, images.ts).
+	const pictures = await storeImportedImages(parsed, {
 		planId,
 		clause,
 		userId: actor.user.id

@@ -4,26 +4,24 @@
  * at full width, their Word description as alt text. A picture the module refuses is left out and
  * counted, the rest of the file still imports.
  *
- * In 修订 mode pictures are left out too (and counted): a figure is a block without text, so no
- * suggestion mark can carry it (y-prosemirror 1.x syncs no node marks) — it would land in the
- * owners' text with nothing to accept or reject. The owning department's direct import keeps them.
+ * In 修订 mode they are kept too, as suggested pictures: land.ts gives each figure the importer's
+ * structural suggestion (suggestions/structure.ts), which the owners accept or reject; a picture
+ * Word itself records as inserted or deleted keeps that revision's author.
  */
 import { DEFAULT_FIGURE_WIDTH } from '../../images/limits.ts';
-import type { DocxImportMode } from '../../policy/index.ts';
 import { sniffImage } from '../images/sniff.ts';
 import { saveImage } from '../images/store.ts';
 import { MEDIA_SRC, type ParsedDocx, type PMNode } from './parse.ts';
 
 export interface ImportedImages {
 	parsed: ParsedDocx;
-	/** Figures kept, and pictures left out (refused by the image module, or 修订 mode). */
+	/** Figures kept, and pictures left out (refused by the image module). */
 	images: number;
 	imagesSkipped: number;
 }
 
 export async function storeImportedImages(
 	parsed: ParsedDocx,
-	mode: DocxImportMode,
 	context: { planId: number; clause: string; userId: number }
 ): Promise<ImportedImages> {
 	const hashes = new Map<string, string | null>();
@@ -37,10 +35,6 @@ export async function storeImportedImages(
 			continue;
 		}
 		const part = src.slice(MEDIA_SRC.length);
-		if (mode === 'suggest') {
-			imagesSkipped++;
-			continue;
-		}
 		if (!hashes.has(part)) {
 			const bytes = parsed.media.get(part);
 			const sniffed = bytes ? await sniffImage(bytes) : null;
@@ -63,7 +57,9 @@ export async function storeImportedImages(
 				src: hash,
 				alt: String(block.attrs?.alt ?? ''),
 				caption: '',
-				width: DEFAULT_FIGURE_WIDTH
+				width: DEFAULT_FIGURE_WIDTH,
+				// Word's revision of the picture (parse.ts), named by land.ts.
+				...(block.attrs?.suggestion ? { suggestion: block.attrs.suggestion } : {})
 			}
 		});
 	}

@@ -45,6 +45,28 @@ function revisionIds(
 	return ids;
 }
 
+/**
+ * A node's structural suggestion (suggestions/structure.ts) with its id: Word's row, cell and
+ * picture revisions (`insert #3`, parse.ts) get their author's id; in suggest mode a picture
+ * without one becomes the importer's suggested picture (a text-less block no mark can carry).
+ * Null when the node's attributes stay as they are.
+ */
+function structureAttrs(
+	node: PMNode,
+	revisionId: ReadonlyMap<number, string>,
+	importerId: string | null
+): Record<string, unknown> | null {
+	const value = node.attrs?.suggestion;
+	const local = typeof value === 'string' ? /^(insert|delete) #(\d+)$/.exec(value) : null;
+	if (local) {
+		const id = revisionId.get(Number(local[2]));
+		return { ...node.attrs, suggestion: id ? `${local[1]} ${id}` : null };
+	}
+	if (node.type === 'figure' && importerId !== null && !value)
+		return { ...node.attrs, suggestion: `insert ${importerId}` };
+	return null;
+}
+
 /** Gives Word's revisions their suggestion ids and marks the importer's text (suggest mode). */
 function markBlocks(
 	blocks: readonly PMNode[],
@@ -71,6 +93,11 @@ function markBlocks(
 		) {
 			copy.marks = [...(copy.marks ?? []), { type: 'insertion', attrs: { id: importerId } }];
 			used = true;
+		}
+		const structure = structureAttrs(node, revisionId, importerId);
+		if (structure) {
+			copy.attrs = structure;
+			if (structure.suggestion === `insert ${importerId}`) used = true;
 		}
 		if (node.content) copy.content = node.content.map((c) => mark(c, importerId));
 		return copy;

@@ -299,6 +299,23 @@ class Reader {
 		return id;
 	}
 
+	/**
+	 * A row's or cell's Word revision (`w:trPr` w:ins / w:del, `w:tcPr` w:cellIns / w:cellDel) as
+	 * a structural suggestion's attribute with the revision's local id (`insert #3`); land.ts
+	 * gives it the author's suggestion id, as for text (suggestions/structure.ts).
+	 */
+	private structureSuggestion(
+		properties: XNode | undefined,
+		inserted: string,
+		deleted: string
+	): { suggestion?: string } {
+		const ins = child(properties, inserted);
+		const del = child(properties, deleted);
+		if (ins) return { suggestion: `insert #${this.revisionId(ins, 'insert')}` };
+		if (del) return { suggestion: `delete #${this.revisionId(del, 'delete')}` };
+		return {};
+	}
+
 	/** Inline content of a paragraph (or of a run container inside it). */
 	private inlines(node: XNode, marks: PMMark[], out: PMNode[]): void {
 		for (const c of node.children) {
@@ -376,7 +393,9 @@ class Reader {
 						type: 'figure',
 						attrs: {
 							src: `${MEDIA_SRC}${part}`,
-							alt: (described?.attrs.descr ?? described?.attrs.title ?? '').slice(0, 200)
+							alt: (described?.attrs.descr ?? described?.attrs.title ?? '').slice(0, 200),
+							// 修订: a picture inside w:ins / w:del is a suggested (deleted) picture.
+							...figureSuggestion(own)
 						}
 					});
 				continue;
@@ -519,7 +538,11 @@ class Reader {
 				);
 				const cell: PMNode = {
 					type: 'table_cell',
-					attrs: { colspan, rowspan: 1 },
+					attrs: {
+						colspan,
+						rowspan: 1,
+						...this.structureSuggestion(tcPr, 'w:cellIns', 'w:cellDel')
+					},
 					content: blocks.length > 0 ? blocks : [{ type: 'paragraph' }]
 				};
 				if (merge === 'restart') openCells.set(column, cell);
@@ -527,7 +550,13 @@ class Reader {
 				cells.push(cell);
 				column += colspan;
 			}
-			if (cells.length > 0) rows.push({ type: 'table_row', content: cells });
+			if (cells.length > 0)
+				rows.push({
+					type: 'table_row',
+					// 修订: Word's inserted / deleted row (w:trPr).
+					attrs: this.structureSuggestion(child(tr, 'w:trPr'), 'w:ins', 'w:del'),
+					content: cells
+				});
 		}
 		return rows.length > 0 ? { type: 'table', content: rows } : null;
 	}
@@ -693,4 +722,12 @@ export function parseDocx(parts: DocxParts): ParsedDocx {
 		if (bytes) media.set(src.slice(MEDIA_SRC.length), bytes);
 	}
 	return { blocks, media, revisions: reader.revisions, comments: reader.comments, headings };
+}
+
+/** A picture's structural suggestion from the revision marks of its run (see structureSuggestion). */
+function figureSuggestion(marks: readonly PMMark[]): { suggestion?: string } {
+	const revision = marks.find((m) => m.type === 'insertion' || m.type === 'deletion');
+	if (!revision) return {};
+	const kind = revision.type === 'insertion' ? 'insert' : 'delete';
+	return { suggestion: `${kind} #${String(revision.attrs?.id)}` };
 }

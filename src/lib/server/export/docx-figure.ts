@@ -9,6 +9,7 @@
 import { AlignmentType, ImageRun, LineRuleType, Paragraph, TextRun, type IRunOptions } from 'docx';
 import { WORDS } from '../../export/vocabulary.ts';
 import type { ImageAsset, ImageBlock } from '../../export/types.ts';
+import { revisionRun, structureRevisionOptions } from './docx-revisions.ts';
 
 const DOCX_TYPES = { 'image/png': 'png', 'image/jpeg': 'jpg', 'image/gif': 'gif' } as const;
 /** Twips per CSS pixel (96 dpi): 1440 / 96. */
@@ -43,7 +44,13 @@ export function figureParagraphs(
 						type,
 						data: image.bytes,
 						transformation: { width: Math.round(width), height: Math.round(height) },
-						altText: { name: block.label ?? block.id, description: block.alt, title: block.caption }
+						altText: {
+							name: block.label ?? block.id,
+							description: block.alt,
+							title: block.caption
+						},
+						// 修订: a suggested picture, or one suggested for deletion, as Word's revision.
+						...structureRevisionOptions(block.revision)
 					})
 				]
 			})
@@ -61,7 +68,11 @@ export function figureParagraphs(
 			new Paragraph({
 				alignment: AlignmentType.CENTER,
 				spacing: { after: 240 },
-				children: [new TextRun({ text: caption, font: captionFont.font, size: captionFont.size })]
+				children: [
+					block.revision
+						? revisionRun(block.revision, { text: caption, ...captionFont })
+						: new TextRun({ text: caption, font: captionFont.font, size: captionFont.size })
+				]
 			})
 		);
 	return out;

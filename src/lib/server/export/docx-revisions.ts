@@ -38,16 +38,43 @@ export function revisionRun(
 	revision: InlineRevision,
 	options: IRunOptions & { text: string }
 ): ParagraphChild {
-	const change = {
+	const change = revisionAttributes(revision);
+	return revision.kind === 'insert'
+		? new InsertedTextRun({ ...options, ...change })
+		: new DeletedTextRun({ ...options, ...change });
+}
+
+/**
+ * Word's id, author and date of a revision — the attributes of `w:ins` / `w:del` wherever they
+ * stand (a run, a table row's `w:trPr`, a cell, a picture). A suggestion whose time was not
+ * recorded is dated now (Word requires a date).
+ */
+export function revisionAttributes(revision: InlineRevision): {
+	id: number;
+	author: string;
+	date: string;
+} {
+	return {
 		id: revisionId(),
 		author: revision.author || UNKNOWN_AUTHOR,
 		// Milliseconds kept (valid xsd:dateTime): they tell one Lantu suggestion from another by the
 		// same author in the same second, so an import of this file finds the same suggestions.
 		date: revision.date ?? new Date().toISOString()
 	};
-	return revision.kind === 'insert'
-		? new InsertedTextRun({ ...options, ...change })
-		: new DeletedTextRun({ ...options, ...change });
+}
+
+/**
+ * A structural suggestion (a table row or a column's cell, a picture) as the options the `docx`
+ * library writes as `w:ins` / `w:del` on it: `w:trPr` for a row, `w:tcPr` for a cell, the
+ * picture's run.
+ */
+export function structureRevisionOptions(revision: InlineRevision | null | undefined): {
+	insertion?: ReturnType<typeof revisionAttributes>;
+	deletion?: ReturnType<typeof revisionAttributes>;
+} {
+	if (!revision) return {};
+	const change = revisionAttributes(revision);
+	return revision.kind === 'insert' ? { insertion: change } : { deletion: change };
 }
 
 /** Who and when, as Word's change attributes (a fresh id each: Word wants them unique). */

@@ -43,7 +43,12 @@ import { figureParagraphs } from './docx-figure.ts';
 import { coverDate, versionLines, versionRunning } from '../../export/model.ts';
 import { WORDS } from '../../export/vocabulary.ts';
 import { withFontTable } from './docx-fonts.ts';
-import { formatRevision, revisionRun, styleRevision } from './docx-revisions.ts';
+import {
+	formatRevision,
+	revisionRun,
+	structureRevisionOptions,
+	styleRevision
+} from './docx-revisions.ts';
 import type {
 	Block,
 	DiagramBlock,
@@ -56,6 +61,7 @@ import type {
 	TableCell as ModelCell,
 	VerificationBlock
 } from '../../export/types.ts';
+import type { InlineRevision } from '../../export/revisions.ts';
 
 const FONTS = {
 	/** GB/T 9704: the title in 小标宋 (the font table names the fallbacks, docx-fonts.ts). */
@@ -325,7 +331,9 @@ function table(block: TableBlock, ctx: Ctx): (Paragraph | Table)[] {
 				'header'
 			)
 		);
-	for (const cells of block.rows) rows.push(row(cells, null));
+	block.rows.forEach((cells, index) =>
+		rows.push(tableRow(cells, widths, null, ctx, block.rowRevisions?.[index]))
+	);
 	if (block.footer) rows.push(row(block.footer, 'footer'));
 	out.push(
 		new Table({
@@ -393,11 +401,14 @@ function tableRow(
 	cells: readonly ModelCell[],
 	widths: readonly number[],
 	emphasis: 'header' | 'footer' | null,
-	ctx: Ctx
+	ctx: Ctx,
+	revision?: InlineRevision | null
 ): TableRow {
 	const header = emphasis === 'header';
 	let column = 0;
 	return new TableRow({
+		// 修订: a suggested row as Word's inserted / deleted row (w:trPr).
+		...structureRevisionOptions(revision),
 		tableHeader: header,
 		// A row is never split across pages (a print shop's first complaint).
 		cantSplit: true,
@@ -412,7 +423,9 @@ function tableRow(
 				width: { size: width, type: WidthType.DXA },
 				verticalAlign: VerticalAlignTable.CENTER,
 				shading: header ? { type: ShadingType.CLEAR, fill: 'E7E6E6', color: 'auto' } : undefined,
-				margins: { top: 40, bottom: 40, left: 80, right: 80 }
+				margins: { top: 40, bottom: 40, left: 80, right: 80 },
+				// 修订: a suggested column's cell (w:cellIns / w:cellDel).
+				...structureRevisionOptions(cell.revision)
 			});
 		})
 	});
@@ -440,9 +453,13 @@ function blocks(
 			case 'list':
 				block.items.forEach((item, i) => {
 					const marker = block.ordered ? `${block.start + i}. ` : '• ';
+					// 修订: paragraphs suggested into a list — the markers are what was inserted.
+					const markerRun = block.wrapped
+						? revisionRun(block.wrapped, { text: marker })
+						: new TextRun({ text: marker });
 					item.forEach((b, j) => {
 						if (j === 0 && b.type === 'paragraph')
-							out.push(bodyParagraph([new TextRun({ text: marker }), ...runs(b.inlines)], indent));
+							out.push(bodyParagraph([markerRun, ...runs(b.inlines)], indent));
 						else out.push(...blocks([b], level, ctx, indent + 640));
 					});
 				});

@@ -1,13 +1,13 @@
 /**
  * POST (raw body: the image file's bytes): keeps an image for a section's prose. Only those who
- * may write the section; the bytes decide what it is (sniff.ts), the name and declared type are
+ * may write the section, or suggest on it (修订: a suggested picture needs its bytes kept); the bytes decide what it is (sniff.ts), the name and declared type are
  * never read. 201 with { hash, mime, width, height }; refusals are 4xx { code, message } in the
  * user's language and one log line each.
  */
 import { error, json } from '@sveltejs/kit';
 import { IMAGE_LIMITS, imageUrl, type ImageRefusal } from '#lib/images/limits.ts';
 import { imageRefusalMessage } from '#lib/images/messages.ts';
-import { sectionAccess } from '#lib/server/access.ts';
+import { collabAccess, sectionAccess } from '#lib/server/access.ts';
 import { requireApiMember } from '#lib/server/api.ts';
 import { sniffImage } from '#lib/server/images/sniff.ts';
 import { saveImage } from '#lib/server/images/store.ts';
@@ -25,7 +25,10 @@ export const POST: RequestHandler = async (event) => {
 	const { user, plan } = requireApiMember(event);
 	const clause = event.params.clause;
 	const where = { planId: plan.id, clause, userId: user.id };
-	if (sectionAccess(user.id, plan.id, clause) !== 'write') {
+	if (
+		sectionAccess(user.id, plan.id, clause) !== 'write' &&
+		collabAccess(user.id, plan.id, clause) !== 'suggest'
+	) {
 		log.warn(where, 'image upload refused: no write access');
 		return refused(403, 'image-forbidden');
 	}

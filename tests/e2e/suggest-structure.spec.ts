@@ -1,0 +1,147 @@
+/**
+ * Structural 修订 in two browsers (issue 17): an expert reviewer, who may read 8.7 but not write
+ * it, adds a table row and turns a paragraph into a list as suggestions; the owning department
+ * (发改委, fgw) sees both live in the expert's colour and listed as 「结构：插入表格行」 and
+ * 「结构：转为项目符号列表」, accepts the row and rejects the list, and both views agree (also
+ * after a reload); a suggested picture is shown outlined and rejected. 8.7 is changed by no
+ * other spec.
+ */
+import { mkdirSync } from 'node:fs';
+import type { Locator, Page } from '@playwright/test';
+import { pngImage } from '../../src/lib/server/images/fixtures.ts';
+import { expect, openSection, selectWords, test } from './fixtures.ts';
+
+const SHOTS = process.env.LANTU_SHOTS;
+
+/** Screenshots for review (LANTU_SHOTS=dir): the page at 1280 and 390 wide, and a detail. */
+async function shoot(page: Page, name: string, detail: Locator) {
+	if (!SHOTS) return;
+	mkdirSync(SHOTS, { recursive: true });
+	for (const width of [1280, 390]) {
+		await page.setViewportSize({ width, height: 900 });
+		await detail.scrollIntoViewIfNeeded();
+		await page.screenshot({ path: `${SHOTS}/${name}-${width}.png` });
+		await detail.screenshot({ path: `${SHOTS}/${name}-${width}-detail.png` });
+	}
+	await page.setViewportSize({ width: 1280, height: 720 });
+}
+
+const body = (page: Page) => page.getByRole('textbox', { name: /正文$/ });
+const panel = (page: Page) => page.locator('[data-suggestions]');
+const tool = (page: Page, name: string) =>
+	page.getByRole('region', { name: '正文' }).getByRole('button', { name, exact: true });
+
+/** The paragraph with `words`, when it is in a bulleted list. */
+const inList = (page: Page, words: string) => body(page).locator('ul li p', { hasText: words });
+
+test('a reviewer adds a row and makes a list as suggestions; the owner accepts one, rejects the other', async ({
+	browser
+}) => {
+	test.setTimeout(180_000);
+	const owner = await openSection(browser, 'fgw', '8.7');
+	const expert = await openSection(browser, 'expert', '8.7');
+	await expect(expert.locator('[data-suggest-badge]')).toHaveText('可提修订');
+
+	// The owner writes a paragraph and a 3 × 3 table directly at the end of the body.
+	const words = `统一数据标准建议${Date.now() % 100000}`;
+	await body(owner).click();
+	await owner.keyboard.press('Control+End');
+	await owner.keyboard.press('Enter');
+	await owner.keyboard.type(words);
+	await owner.keyboard.press('Enter');
+	await tool(owner, '插入表格').click();
+	const cellWords = `建设项目${Date.now() % 100000}`;
+	await owner.keyboard.type(cellWords);
+	const table = body(owner).locator('table').last();
+	await expect(table.locator('tr')).toHaveCount(3);
+	await expect(body(expert).locator('table').last().locator('tr')).toHaveCount(3);
+	const tablesBefore = await body(owner).locator('table').count();
+
+	// The expert: list and row tools are there while suggesting; the table insert is not.
+	await expect(tool(expert, '插入表格')).toHaveCount(0);
+	await selectWords(body(expert), words);
+	await tool(expert, '项目符号列表').click();
+	await expect(expert.locator('[data-suggest-refused]')).toHaveCount(0);
+	await selectWords(body(expert), cellWords);
+	await tool(expert, '在下方插入行').click();
+	await expect(expert.locator('[data-suggest-refused]')).toHaveCount(0);
+
+	// Both see the list and the fourth row at once, marked in the expert's colour.
+	for (const page of [owner, expert]) {
+		await expect(inList(page, words)).toHaveCount(1);
+		await expect(body(page).locator('ul.suggestion-structure-wrap')).toHaveCount(1);
+		await expect(body(page).locator('table').last().locator('tr')).toHaveCount(4);
+		await expect(body(page).locator('tr.suggestion-structure-insert')).toHaveCount(1);
+	}
+	const row = panel(owner).locator('li[data-suggestion]', { hasText: '结构：插入表格行' });
+	const list = panel(owner).locator('li[data-suggestion]', {
+		hasText: '结构：转为项目符号列表'
+	});
+	await expect(row).toContainText('孙教授');
+	await expect(list).toContainText(words);
+	await expect(body(owner).locator('tr.suggestion-structure-insert')).toHaveAttribute(
+		'title',
+		/^结构：插入表格行 · 孙教授/
+	);
+	await expect(panel(expert).locator('[data-accept]')).toHaveCount(0);
+	await shoot(owner, 'suggest-structure', body(owner).locator('table').last());
+	await shoot(expert, 'suggest-structure-expert', expert.getByRole('region', { name: '正文' }));
+
+	await row.locator('[data-accept]').click();
+	await list.locator('[data-reject]').click();
+
+	for (const page of [owner, expert]) {
+		await expect(panel(page).locator('li[data-suggestion]')).toHaveCount(0);
+		await expect(body(page).locator('.suggestion-structure')).toHaveCount(0);
+		await expect(body(page).locator('table').last().locator('tr')).toHaveCount(4);
+		await expect(inList(page, words)).toHaveCount(0);
+		await expect(body(page).locator('p', { hasText: words })).toHaveCount(1);
+	}
+	await expect(owner.locator('[data-status="saved"]')).toBeVisible();
+
+	// What is stored: a fresh view shows the decided structure.
+	await owner.reload();
+	await expect(owner.locator('[data-status="saved"]')).toBeVisible();
+	await expect(body(owner).locator('table')).toHaveCount(tablesBefore);
+	await expect(body(owner).locator('table').last().locator('tr')).toHaveCount(4);
+	await expect(inList(owner, words)).toHaveCount(0);
+
+	await owner.context().close();
+	await expert.context().close();
+});
+
+test('a reviewer suggests a picture; the owner sees it outlined and rejects it', async ({
+	browser
+}) => {
+	test.setTimeout(180_000);
+	const owner = await openSection(browser, 'fgw', '8.7');
+	const expert = await openSection(browser, 'expert', '8.7');
+	const figures = (page: Page) => body(page).locator('figure.figure');
+	const before = await figures(owner).count();
+
+	await body(expert).click();
+	await expert.keyboard.press('Control+End');
+	await expert
+		.getByRole('region', { name: '正文' })
+		.locator('[data-image-file]')
+		.setInputFiles({
+			name: 'architecture.png',
+			mimeType: 'image/png',
+			buffer: pngImage(120, 80, [Date.now() % 256, 90, 160])
+		});
+	for (const page of [owner, expert]) {
+		await expect(figures(page)).toHaveCount(before + 1);
+		await expect(body(page).locator('figure.suggestion-structure-insert')).toHaveCount(1);
+	}
+	const picture = panel(owner).locator('li[data-suggestion]', { hasText: '结构：插入图片' });
+	await expect(picture).toContainText('孙教授');
+	await shoot(owner, 'suggest-picture', body(owner).locator('figure.suggestion-structure-insert'));
+
+	await picture.locator('[data-reject]').click();
+	for (const page of [owner, expert]) {
+		await expect(figures(page)).toHaveCount(before);
+		await expect(panel(page).locator('li[data-suggestion]')).toHaveCount(0);
+	}
+	await owner.context().close();
+	await expert.context().close();
+});
