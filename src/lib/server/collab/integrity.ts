@@ -25,13 +25,18 @@ export function intact(bytes: Uint8Array, hash: string | null): boolean {
 
 /** A stored row whose bytes do not match their checksum, and nothing to rebuild it from. */
 export class IntegrityError extends Error {
+	// Plain fields, not parameter properties: Node runs this file with type stripping only (bench/).
+	readonly documentName: string;
+	readonly detail: { table: 'document_snapshots' | 'document_updates'; id?: number };
 	constructor(
-		readonly documentName: string,
-		readonly detail: { table: 'document_snapshots' | 'document_updates'; id?: number }
+		documentName: string,
+		detail: { table: 'document_snapshots' | 'document_updates'; id?: number }
 	) {
 		super(
 			`${detail.table}${detail.id === undefined ? '' : ` #${detail.id}`} of ${documentName} fails its checksum`
 		);
 		this.name = 'IntegrityError';
+		this.documentName = documentName;
+		this.detail = detail;
 	}
 }
