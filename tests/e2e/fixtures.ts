@@ -47,7 +47,16 @@ export async function openAs(
 	await loginAs(context, user);
 	const page = await context.newPage();
 	await page.goto(path);
+	await hydrated(page);
 	return page;
+}
+
+/**
+ * Waits until the page's scripts run (the root layout marks <html> once mounted): a file chosen or
+ * a button clicked before that is lost on a loaded machine.
+ */
+export async function hydrated(page: Page) {
+	await expect(page.locator('html[data-hydrated]')).toHaveCount(1, { timeout: 30_000 });
 }
 
 /**

@@ -5,7 +5,7 @@
  */
 import { createHash, createPublicKey } from 'node:crypto';
 import { login } from '../helpers/http.ts';
-import { expect, serverUrl, test } from './fixtures.ts';
+import { expect, hydrated, serverUrl, test } from './fixtures.ts';
 
 test('a citizen checks files and a hash on /verify without an account', async ({ page }) => {
 	// The draft's DOCX waits its turn in the one export worker behind other specs' PDFs (each
@@ -17,6 +17,7 @@ test('a citizen checks files and a hash on /verify without an account', async ({
 	const fingerprint = createHash('sha256').update(der).digest('hex').toUpperCase();
 
 	await page.goto('/verify');
+	await hydrated(page);
 	await expect(page.getByRole('heading', { name: '验证文件' })).toBeVisible();
 	await expect(page.getByTestId('fingerprint')).toHaveText(fingerprint.match(/.{4}/g)!.join(' '));
 
