@@ -13,6 +13,7 @@ import type { Membership } from '../../roles.ts';
 import { SECTIONS } from '../../standard/sections.ts';
 import { getDb } from '../db/index.ts';
 import { mayAnswer } from './answers.ts';
+import type { PublishedOpinion } from './openness.ts';
 import type { ConsultationRound } from './round-data.ts';
 import { indexingState } from './search-index.ts';
 
@@ -33,19 +34,8 @@ export interface QueueFilters {
 /** Opinions shown a page; the page says how many matched and pages on, never cuts silently. */
 export const QUEUE_PAGE = 50;
 
-export interface QueueItem {
-	key: string;
-	kind: 'thread' | 'public';
-	id: number;
-	clause: string;
-	quote: string;
-	body: string;
-	stance: Stance;
-	participantType: ParticipantType;
-	who: string;
-	disposition: Disposition | null;
-	reason: string | null;
-	createdAt: number;
+/** An opinion in the answer queue: as published (openness.ts), with its near-duplicate group. */
+export interface QueueItem extends PublishedOpinion {
 	/** Its near-duplicate group (number and size), if any. */
 	group: { id: number; size: number } | null;
 }

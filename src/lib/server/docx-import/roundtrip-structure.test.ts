@@ -5,6 +5,7 @@ import { BODY_FRAGMENT } from '../../editor/fragments.ts';
 import { schema } from '../../editor/schema.ts';
 import { parseSuggestionId, suggestionId } from '../../suggestions/ids.ts';
 import { structuresIn } from '../../suggestions/structure.ts';
+import { draftInput } from '../../../../tests/helpers/export-input.ts';
 import { renderFile } from '../export/render.ts';
 import { prepareImport } from './land.ts';
 import { readDocx } from './read.ts';
@@ -38,25 +39,12 @@ describe("Lantu's export with structural revisions → import", () => {
 		const doc = new Y.Doc();
 		prosemirrorToYXmlFragment(pm, doc.getXmlFragment(BODY_FRAGMENT));
 		const { body } = await renderFile(
-			{
-				plan: {
-					id: 1,
-					title: '示例',
-					city: '示例市',
-					periodStart: 2026,
-					periodEnd: 2030,
-					leadUnit: '大数据局'
-				},
-				version: { kind: 'draft', label: '草稿', hash: null, at: '2026-12-06T00:00:00Z' },
-				date: '2026-12-06T00:00:00Z',
-				sections: [{ clause: '6.1', state: Y.encodeStateAsUpdate(doc) }],
-				signoffs: [],
-				consultations: [],
+			draftInput([{ clause: '6.1', state: Y.encodeStateAsUpdate(doc) }], {
 				people: {
 					7: { name: '李明', organization: '大数据局' },
 					8: { name: '王芳', organization: '发改委' }
 				}
-			},
+			}),
 			'docx',
 			{ edition: 'full', revisions: true }
 		);
