@@ -1,4 +1,8 @@
 /** What the export renderer reads for a draft of a small sample plan, for tests that render files. */
+import type { Node as PMNode } from 'prosemirror-model';
+import { prosemirrorToYXmlFragment } from 'y-prosemirror';
+import * as Y from 'yjs';
+import { BODY_FRAGMENT } from '../../src/lib/editor/fragments.ts';
 import type { StoredInput } from '../../src/lib/server/export/render.ts';
 
 /** A draft export of plan 1 (示例市, 2026–2030) holding `sections`; `more` adds people, … */
@@ -22,4 +26,13 @@ export function draftInput(
 		consultations: [],
 		...more
 	};
+}
+
+/** A section's Yjs state whose body is the given ProseMirror document (as the editor stores it). */
+export function bodyState(pm: PMNode): Uint8Array {
+	const doc = new Y.Doc();
+	prosemirrorToYXmlFragment(pm, doc.getXmlFragment(BODY_FRAGMENT));
+	const state = Y.encodeStateAsUpdate(doc);
+	doc.destroy();
+	return state;
 }

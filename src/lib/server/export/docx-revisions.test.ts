@@ -5,6 +5,7 @@ import { prosemirrorToYXmlFragment } from 'y-prosemirror';
 import { BODY_FRAGMENT } from '../../editor/fragments.ts';
 import { schema } from '../../editor/schema.ts';
 import { suggestionId } from '../../suggestions/ids.ts';
+import { bodyState, draftInput } from '../../../../tests/helpers/export-input.ts';
 import { renderFile, type StoredInput } from './render.ts';
 
 /** A 6.1 body with one pending insertion (by 李明, user 7) and one deletion (by 王芳, from Word). */
@@ -29,30 +30,14 @@ function sectionState(): Uint8Array {
 		]),
 		schema.node('paragraph', null, [schema.text('第二段不变。')])
 	]);
-	const doc = new Y.Doc();
-	prosemirrorToYXmlFragment(pm, doc.getXmlFragment(BODY_FRAGMENT));
-	const state = Y.encodeStateAsUpdate(doc);
-	doc.destroy();
-	return state;
+	return bodyState(pm);
 }
 
 function input(kind: 'draft' | 'version' = 'draft'): StoredInput {
-	return {
-		plan: {
-			id: 1,
-			title: '示例市智慧城市顶层设计',
-			city: '示例市',
-			periodStart: 2026,
-			periodEnd: 2030,
-			leadUnit: '示例市大数据局'
-		},
+	return draftInput([{ clause: '6.1', state: sectionState() }], {
 		version: { kind, label: '草稿', hash: null, at: '2026-12-06T00:00:00Z' },
-		date: '2026-12-06T00:00:00Z',
-		sections: [{ clause: '6.1', state: sectionState() }],
-		signoffs: [],
-		consultations: [],
 		people: { 7: { name: '李明', organization: '发改委' } }
-	};
+	});
 }
 
 async function documentXml(stored: StoredInput, revisions: boolean): Promise<string> {

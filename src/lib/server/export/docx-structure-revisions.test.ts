@@ -1,11 +1,9 @@
 import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import * as Y from 'yjs';
-import { prosemirrorToYXmlFragment } from 'y-prosemirror';
-import { BODY_FRAGMENT } from '../../editor/fragments.ts';
 import { schema } from '../../editor/schema.ts';
 import { suggestionId } from '../../suggestions/ids.ts';
-import { renderFile, type StoredInput } from './render.ts';
+import { bodyState, draftInput } from '../../../../tests/helpers/export-input.ts';
+import { renderFile } from './render.ts';
 
 const ID = suggestionId({
 	userId: 7,
@@ -30,29 +28,12 @@ function sectionState(): Uint8Array {
 			schema.node('list_item', null, [schema.node('paragraph', null, [schema.text('证照共享')])])
 		])
 	]);
-	const doc = new Y.Doc();
-	prosemirrorToYXmlFragment(pm, doc.getXmlFragment(BODY_FRAGMENT));
-	const state = Y.encodeStateAsUpdate(doc);
-	doc.destroy();
-	return state;
+	return bodyState(pm);
 }
 
-const input: StoredInput = {
-	plan: {
-		id: 1,
-		title: '示例市智慧城市顶层设计',
-		city: '示例市',
-		periodStart: 2026,
-		periodEnd: 2030,
-		leadUnit: '示例市大数据局'
-	},
-	version: { kind: 'draft', label: '草稿', hash: null, at: '2026-12-06T00:00:00Z' },
-	date: '2026-12-06T00:00:00Z',
-	sections: [{ clause: '6.1', state: sectionState() }],
-	signoffs: [],
-	consultations: [],
+const input = draftInput([{ clause: '6.1', state: sectionState() }], {
 	people: { 7: { name: '李明', organization: '发改委' } }
-};
+});
 
 async function documentXml(revisions: boolean): Promise<string> {
 	const { body } = await renderFile(input, 'docx', { edition: 'full', revisions });
