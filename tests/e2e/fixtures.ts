@@ -2,6 +2,7 @@
  * Shared fixtures: `baseURL` is the server global-setup started; `loginAs` puts a real session
  * cookie (from a real HTTP login) into a browser context, so only the login test types passwords.
  */
+import { mkdirSync } from 'node:fs';
 import {
 	test as base,
 	expect,
@@ -106,3 +107,24 @@ export async function publishRound(admin: Page, plan: number): Promise<string> {
 	expect(href).toMatch(new RegExp(`^/plans/${plan}/rounds/\\d+$`));
 	return href!;
 }
+
+/**
+ * Screenshots for review (LANTU_SHOTS=dir): the page at 1280 and 390 wide, and a detail of it;
+ * nothing without the variable.
+ */
+export async function reviewShots(page: Page, name: string, detail: Locator) {
+	const dir = process.env.LANTU_SHOTS;
+	if (!dir) return;
+	mkdirSync(dir, { recursive: true });
+	for (const width of [1280, 390]) {
+		await page.setViewportSize({ width, height: 900 });
+		await detail.scrollIntoViewIfNeeded();
+		await page.screenshot({ path: `${dir}/${name}-${width}.png` });
+		await detail.screenshot({ path: `${dir}/${name}-${width}-detail.png` });
+	}
+	await page.setViewportSize({ width: 1280, height: 720 });
+}
+
+/** A section page's body editor and its 修订 side list. */
+export const sectionBody = (page: Page) => page.getByRole('textbox', { name: /正文$/ });
+export const suggestionsPanel = (page: Page) => page.locator('[data-suggestions]');

@@ -6,28 +6,20 @@
  * after a reload); a suggested picture is shown outlined and rejected. 8.7 is changed by no
  * other spec.
  */
-import { mkdirSync } from 'node:fs';
-import type { Locator, Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { pngImage } from '../../src/lib/server/images/fixtures.ts';
-import { expect, openSection, selectWords, test } from './fixtures.ts';
+import {
+	expect,
+	openSection,
+	reviewShots,
+	sectionBody,
+	selectWords,
+	suggestionsPanel,
+	test
+} from './fixtures.ts';
 
-const SHOTS = process.env.LANTU_SHOTS;
-
-/** Screenshots for review (LANTU_SHOTS=dir): the page at 1280 and 390 wide, and a detail. */
-async function shoot(page: Page, name: string, detail: Locator) {
-	if (!SHOTS) return;
-	mkdirSync(SHOTS, { recursive: true });
-	for (const width of [1280, 390]) {
-		await page.setViewportSize({ width, height: 900 });
-		await detail.scrollIntoViewIfNeeded();
-		await page.screenshot({ path: `${SHOTS}/${name}-${width}.png` });
-		await detail.screenshot({ path: `${SHOTS}/${name}-${width}-detail.png` });
-	}
-	await page.setViewportSize({ width: 1280, height: 720 });
-}
-
-const body = (page: Page) => page.getByRole('textbox', { name: /正文$/ });
-const panel = (page: Page) => page.locator('[data-suggestions]');
+const body = sectionBody;
+const panel = suggestionsPanel;
 const tool = (page: Page, name: string) =>
 	page.getByRole('region', { name: '正文' }).getByRole('button', { name, exact: true });
 
@@ -84,8 +76,12 @@ test('a reviewer adds a row and makes a list as suggestions; the owner accepts o
 		/^结构：插入表格行 · 孙教授/
 	);
 	await expect(panel(expert).locator('[data-accept]')).toHaveCount(0);
-	await shoot(owner, 'suggest-structure', body(owner).locator('table').last());
-	await shoot(expert, 'suggest-structure-expert', expert.getByRole('region', { name: '正文' }));
+	await reviewShots(owner, 'suggest-structure', body(owner).locator('table').last());
+	await reviewShots(
+		expert,
+		'suggest-structure-expert',
+		expert.getByRole('region', { name: '正文' })
+	);
 
 	await row.locator('[data-accept]').click();
 	await list.locator('[data-reject]').click();
@@ -135,7 +131,11 @@ test('a reviewer suggests a picture; the owner sees it outlined and rejects it',
 	}
 	const picture = panel(owner).locator('li[data-suggestion]', { hasText: '结构：插入图片' });
 	await expect(picture).toContainText('孙教授');
-	await shoot(owner, 'suggest-picture', body(owner).locator('figure.suggestion-structure-insert'));
+	await reviewShots(
+		owner,
+		'suggest-picture',
+		body(owner).locator('figure.suggestion-structure-insert')
+	);
 
 	await picture.locator('[data-reject]').click();
 	for (const page of [owner, expert]) {

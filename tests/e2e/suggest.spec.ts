@@ -4,27 +4,20 @@
  * colour with name and department in the side list, accepts the insertion and rejects the
  * deletion, and both views agree. 8.5 is changed by no other spec.
  */
-import { mkdirSync } from 'node:fs';
-import type { Locator, Page } from '@playwright/test';
-import { expect, openSection, selectWords, test } from './fixtures.ts';
+import type { Page } from '@playwright/test';
+import {
+	expect,
+	openSection,
+	reviewShots,
+	sectionBody,
+	selectWords,
+	suggestionsPanel,
+	test
+} from './fixtures.ts';
 import { ime, PINYIN } from './ime.ts';
 
-const SHOTS = process.env.LANTU_SHOTS;
-
-/** Screenshots for review (LANTU_SHOTS=dir): the page at 1280 and 390 wide, and a detail. */
-async function shoot(page: Page, name: string, detail: Locator) {
-	if (!SHOTS) return;
-	mkdirSync(SHOTS, { recursive: true });
-	for (const width of [1280, 390]) {
-		await page.setViewportSize({ width, height: 900 });
-		await page.screenshot({ path: `${SHOTS}/${name}-${width}.png` });
-		await detail.screenshot({ path: `${SHOTS}/${name}-${width}-detail.png` });
-	}
-	await page.setViewportSize({ width: 1280, height: 720 });
-}
-
-const body = (page: Page) => page.getByRole('textbox', { name: /正文$/ });
-const panel = (page: Page) => page.locator('[data-suggestions]');
+const body = sectionBody;
+const panel = suggestionsPanel;
 /** A tool of the body editor's toolbar (the required items' editors have their own). */
 const tool = (page: Page, name: string) =>
 	page.getByRole('region', { name: '正文' }).getByRole('button', { name });
@@ -174,7 +167,7 @@ test('formatting and a heading suggested, shown as Word shows them, accepted and
 		'data-status',
 		'resolved'
 	);
-	await shoot(owner, 'suggest-format-discussion', panel(owner));
+	await reviewShots(owner, 'suggest-format-discussion', panel(owner));
 
 	await bold.locator('[data-accept]').click();
 	await style.locator('[data-reject]').click();

@@ -1,5 +1,7 @@
 /** Commenting on a consultation round as its participants do, from the round's frozen version. */
 import Database from 'better-sqlite3';
+import { solveChallenge, type Challenge } from 'altcha-lib';
+import { deriveKey } from 'altcha-lib/algorithms/sha';
 import { frozenParts } from '../../src/lib/consultation/passages.ts';
 import type { VersionPayload } from '../../src/lib/workflow/version.ts';
 import type { TestDatabase } from './db.ts';
@@ -119,4 +121,22 @@ export function seedOpinions(databasePath: string, opinions: SeedOpinion[]): num
 	} finally {
 		db.close();
 	}
+}
+
+/**
+ * The public form's proof of work, done as a browser does it: fetch a challenge from the round
+ * link's `/challenge`, solve it; returns the form's `altcha` field.
+ */
+export async function solvedChallenge(serverUrl: string, publicPath: string): Promise<string> {
+	const challenge = (await (
+		await fetch(`${serverUrl}${publicPath}/challenge`)
+	).json()) as Challenge;
+	const solution = await solveChallenge({ challenge, deriveKey });
+	if (!solution) throw new Error('challenge not solved');
+	return Buffer.from(
+		JSON.stringify({
+			challenge: { parameters: challenge.parameters, signature: challenge.signature },
+			solution
+		})
+	).toString('base64');
 }

@@ -7,22 +7,14 @@
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connect, eventually } from '../helpers/collab.ts';
+import { SAMPLE_TEXT_ANCHOR } from '../helpers/comments.ts';
 import { callApi, login } from '../helpers/http.ts';
 import { startServer, type TestServer } from '../helpers/server.ts';
 
 let server: TestServer;
 const cookies: Record<string, string> = {};
 
-const ANCHOR = {
-	kind: 'text',
-	fragment: 'body',
-	// Well-formed but arbitrary: the server stores positions, the browser resolves them.
-	start: 'AQID',
-	end: 'AQIE',
-	quote: '一朵政务云',
-	before: '全市只建',
-	after: '、一张政务外网'
-};
+const ANCHOR = SAMPLE_TEXT_ANCHOR;
 
 const api = (user: string | null, path: string, payload?: unknown) =>
 	callApi(server.url, path, user ? cookies[user] : undefined, payload);

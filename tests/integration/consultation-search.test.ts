@@ -6,10 +6,8 @@
  * works from the stored index without rebuilding it.
  */
 import Database from 'better-sqlite3';
-import { solveChallenge, type Challenge } from 'altcha-lib';
-import { deriveKey } from 'altcha-lib/algorithms/sha';
 import { describe, expect, it } from 'vitest';
-import { firstPassageComment } from '../helpers/consultation.ts';
+import { firstPassageComment, solvedChallenge } from '../helpers/consultation.ts';
 import { testDatabase } from '../helpers/db.ts';
 import { postFormPage } from '../helpers/http.ts';
 import { serverPerFile } from '../helpers/server-per-file.ts';
@@ -77,20 +75,7 @@ function insertOpinions(clause: string, bodies: readonly string[], usernames: re
 	}
 }
 
-/** The public form's proof of work, solved as a browser would. */
-async function work(publicPath: string): Promise<string> {
-	const challenge = (await (
-		await fetch(`${server.url}${publicPath}/challenge`)
-	).json()) as Challenge;
-	const solution = await solveChallenge({ challenge, deriveKey });
-	if (!solution) throw new Error('challenge not solved');
-	return Buffer.from(
-		JSON.stringify({
-			challenge: { parameters: challenge.parameters, signature: challenge.signature },
-			solution
-		})
-	).toString('base64');
-}
+const work = (publicPath: string) => solvedChallenge(server.url, publicPath);
 
 const clausesOf = (html: string) =>
 	[...html.matchAll(/<option value="(\d+(?:\.\d+)*)"/g)].map((m) => m[1]);

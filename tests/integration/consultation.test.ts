@@ -5,12 +5,10 @@
  * per-address throttle; the public 采纳情况 and answering at volume (issue 15).
  */
 import Database from 'better-sqlite3';
-import { solveChallenge, type Challenge } from 'altcha-lib';
-import { deriveKey } from 'altcha-lib/algorithms/sha';
 import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import type { VersionPayload } from '../../src/lib/workflow/version.ts';
-import { frozenPassages, seedOpinions } from '../helpers/consultation.ts';
+import { frozenPassages, seedOpinions, solvedChallenge } from '../helpers/consultation.ts';
 import { testDatabase } from '../helpers/db.ts';
 import { postFormPage } from '../helpers/http.ts';
 import { startServer } from '../helpers/server.ts';
@@ -26,20 +24,7 @@ const post = (who: Account | null, path: string, fields: [string, string][]) =>
 
 const { query, all } = testDatabase(() => server.databasePath);
 
-/** Does the public form's proof of work as a browser would: fetch a challenge, solve it. */
-async function work(publicPath: string): Promise<string> {
-	const challenge = (await (
-		await fetch(`${server.url}${publicPath}/challenge`)
-	).json()) as Challenge;
-	const solution = await solveChallenge({ challenge, deriveKey });
-	if (!solution) throw new Error('challenge not solved');
-	return Buffer.from(
-		JSON.stringify({
-			challenge: { parameters: challenge.parameters, signature: challenge.signature },
-			solution
-		})
-	).toString('base64');
-}
+const work = (publicPath: string) => solvedChallenge(server.url, publicPath);
 
 function publish(activity: string, settings: [string, string][]) {
 	return post('admin', `/plans/1/workflow/${activity}?/publish`, [

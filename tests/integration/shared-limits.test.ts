@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { COMMENT_LIMITS } from '../../src/lib/comments/limits.ts';
 import { upgradeStatus } from '../helpers/collab.ts';
+import { SAMPLE_TEXT_ANCHOR } from '../helpers/comments.ts';
 import { callApi, login } from '../helpers/http.ts';
 import { startServer, type TestServer } from '../helpers/server.ts';
 
@@ -42,15 +43,7 @@ describe('limits shared by instances', () => {
 		const cookies = [await login(at(0).url, 'dsj'), await login(at(1).url, 'dsj')];
 		const comment = (k: number) =>
 			callApi(at(k).url, '/api/plans/1/sections/8.4/comments', cookies[k % 2], {
-				anchor: {
-					kind: 'text',
-					fragment: 'body',
-					start: 'AQID',
-					end: 'AQIE',
-					quote: '一朵政务云',
-					before: '全市只建',
-					after: '、一张政务外网'
-				},
+				anchor: SAMPLE_TEXT_ANCHOR,
 				body: `第${k + 1}条意见`
 			});
 		for (let k = 0; k < COMMENT_LIMITS.perMinute; k++) expect((await comment(k)).status).toBe(201);
