@@ -104,6 +104,8 @@ test('images are inserted by the toolbar button and by dropping a file', async (
 	test.setTimeout(120_000);
 	const writer = await openSection(browser, 'dsj', '8.6');
 	const figures = body(writer).locator('figure.figure');
+	// Count once the stored section is drawn (8.6 holds written text), not before.
+	await expect(body(writer)).toContainText(/\S/);
 	const before = await figures.count();
 
 	// The toolbar's 插入图片 opens a file chooser.

@@ -51,10 +51,14 @@ test('a reviewer adds a row and makes a list as suggestions; the owner accepts o
 
 	// The expert: list and row tools are there while suggesting; the table insert is not.
 	await expect(tool(expert, '插入表格')).toHaveCount(0);
+	// As a reader does: into the text first (ProseMirror reads a selection only while it has focus).
+	await body(expert).click();
 	await selectWords(body(expert), words);
+	await expect(tool(expert, '项目符号列表')).toBeEnabled();
 	await tool(expert, '项目符号列表').click();
 	await expect(expert.locator('[data-suggest-refused]')).toHaveCount(0);
 	await selectWords(body(expert), cellWords);
+	await expect(tool(expert, '在下方插入行')).toBeEnabled();
 	await tool(expert, '在下方插入行').click();
 	await expect(expert.locator('[data-suggest-refused]')).toHaveCount(0);
 
