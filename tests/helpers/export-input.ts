@@ -3,7 +3,7 @@ import type { Node as PMNode } from 'prosemirror-model';
 import { prosemirrorToYXmlFragment } from 'y-prosemirror';
 import * as Y from 'yjs';
 import { BODY_FRAGMENT } from '../../src/lib/editor/fragments.ts';
-import type { StoredInput } from '../../src/lib/server/export/render.ts';
+import { renderFile, type StoredInput } from '../../src/lib/server/export/render.ts';
 
 /** A draft export of plan 1 (示例市, 2026–2030) holding `sections`; `more` adds people, … */
 export function draftInput(
@@ -35,4 +35,19 @@ export function bodyState(pm: PMNode): Uint8Array {
 	const state = Y.encodeStateAsUpdate(doc);
 	doc.destroy();
 	return state;
+}
+
+/** Lantu's DOCX (保留修订) of a 6.1 body, by 李明 (user 7) and 王芳 (user 8). */
+export async function exportedDocx(pm: PMNode): Promise<Uint8Array> {
+	const { body } = await renderFile(
+		draftInput([{ clause: '6.1', state: bodyState(pm) }], {
+			people: {
+				7: { name: '李明', organization: '大数据局' },
+				8: { name: '王芳', organization: '发改委' }
+			}
+		}),
+		'docx',
+		{ edition: 'full', revisions: true }
+	);
+	return body as Uint8Array;
 }

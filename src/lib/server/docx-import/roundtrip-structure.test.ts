@@ -1,12 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import * as Y from 'yjs';
-import { prosemirrorToYXmlFragment } from 'y-prosemirror';
-import { BODY_FRAGMENT } from '../../editor/fragments.ts';
 import { schema } from '../../editor/schema.ts';
 import { parseSuggestionId, suggestionId } from '../../suggestions/ids.ts';
 import { structuresIn } from '../../suggestions/structure.ts';
-import { draftInput } from '../../../../tests/helpers/export-input.ts';
-import { renderFile } from '../export/render.ts';
+import { exportedDocx } from '../../../../tests/helpers/export-input.ts';
 import { prepareImport } from './land.ts';
 import { readDocx } from './read.ts';
 
@@ -36,18 +32,7 @@ describe("Lantu's export with structural revisions → import", () => {
 				schema.node('table_row', { suggestion: `delete ${removed}` }, [cell('旧机房'), cell('50')])
 			])
 		]);
-		const doc = new Y.Doc();
-		prosemirrorToYXmlFragment(pm, doc.getXmlFragment(BODY_FRAGMENT));
-		const { body } = await renderFile(
-			draftInput([{ clause: '6.1', state: Y.encodeStateAsUpdate(doc) }], {
-				people: {
-					7: { name: '李明', organization: '大数据局' },
-					8: { name: '王芳', organization: '发改委' }
-				}
-			}),
-			'docx',
-			{ edition: 'full', revisions: true }
-		);
+		const body = await exportedDocx(pm);
 		const reading = await readDocx(body as Uint8Array);
 		if (!reading.ok) throw new Error(reading.code);
 		expect([...reading.parsed.revisions.values()]).toEqual([

@@ -1,30 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import * as Y from 'yjs';
-import { prosemirrorToYXmlFragment } from 'y-prosemirror';
-import { BODY_FRAGMENT } from '../../editor/fragments.ts';
 import { schema } from '../../editor/schema.ts';
 import { parseSuggestionId, suggestionId } from '../../suggestions/ids.ts';
-import { draftInput } from '../../../../tests/helpers/export-input.ts';
-import { renderFile } from '../export/render.ts';
+import { exportedDocx } from '../../../../tests/helpers/export-input.ts';
 import { prepareImport } from './land.ts';
 import { readDocx } from './read.ts';
 
-/** Lantu's DOCX of a 6.1 body (保留修订), by 李明 (user 7) and 王芳 (user 8). */
-async function exported(pm: ReturnType<typeof schema.node>): Promise<Uint8Array> {
-	const doc = new Y.Doc();
-	prosemirrorToYXmlFragment(pm, doc.getXmlFragment(BODY_FRAGMENT));
-	const { body } = await renderFile(
-		draftInput([{ clause: '6.1', state: Y.encodeStateAsUpdate(doc) }], {
-			people: {
-				7: { name: '李明', organization: '大数据局' },
-				8: { name: '王芳', organization: '发改委' }
-			}
-		}),
-		'docx',
-		{ edition: 'full', revisions: true }
-	);
-	return body as Uint8Array;
-}
+const exported = exportedDocx;
 
 describe("Lantu's export with revisions → import", () => {
 	it('brings back the same suggestions, by the same authors at the same times', async () => {
