@@ -68,6 +68,19 @@ const schema = z.object({
 	MIGRATIONS_DIR: z.string().min(1).default('drizzle'),
 	DATA_DIR: z.string().min(1).default('./data'),
 	DATABASE_PATH: z.string().min(1).optional(),
+	/**
+	 * postgres://user[:password]@host[:port]/database moves every instance onto one PostgreSQL
+	 * (docs/POSTGRES.md); unset: the embedded SQLite file under DATA_DIR.
+	 */
+	DATABASE_URL: z
+		.url()
+		.refine((v) => /^postgres(ql)?:$/.test(new URL(v).protocol), {
+			message: 'must start with postgres:// or postgresql://'
+		})
+		.optional()
+		.or(z.literal('').transform(() => undefined)),
+	/** PostgreSQL migrations (DATABASE_URL set), relative to the project root. */
+	PG_MIGRATIONS_DIR: z.string().min(1).default('drizzle-pg'),
 	/** Seed the demo city into an empty database (DESIGN: 示例市). */
 	SEED_DEMO: flag.default(true),
 	/**

@@ -5,9 +5,15 @@
  * Limits of one process's own resources (sockets it holds, checks it runs) are plain counters
  * where they are kept (collab/sockets.ts, routes/verify), not rate limits.
  */
-import { RateLimiterRes, RateLimiterSQLite, type RateLimiterAbstract } from 'rate-limiter-flexible';
+import {
+	RateLimiterPostgres,
+	RateLimiterRes,
+	RateLimiterSQLite,
+	type RateLimiterAbstract
+} from 'rate-limiter-flexible';
 import { lt } from 'drizzle-orm';
 import { getDb, schema } from './db/index.ts';
+import { PgSyncDatabase } from './db/pg/bridge.ts';
 
 export interface Limit {
 	/** Points a key may take within `seconds`. */
@@ -46,7 +52,7 @@ export function stored(
 	return () => {
 		if (limiter) return limiter;
 		const client = getDb().$client;
-		limiter = new RateLimiterSQLite({
+		const common = {
 			...options(name, limit),
 			...(shield
 				? {
@@ -54,11 +60,20 @@ export function stored(
 						inMemoryBlockDuration: limit.blockSeconds ?? limit.seconds
 					}
 				: {}),
-			storeClient: client,
-			storeType: 'better-sqlite3',
 			tableName: TABLE,
 			tableCreated: true
-		});
+		};
+		limiter =
+			client instanceof PgSyncDatabase
+				? new RateLimiterPostgres({
+						...common,
+						// Its statements go through the app's own connection (`$1` placeholders pass
+						// the bridge unchanged); the table comes from the migrations.
+						storeClient: pgClientOf(client),
+						storeType: 'client',
+						clearExpiredByTimeout: false
+					})
+				: new RateLimiterSQLite({ ...common, storeClient: client, storeType: 'better-sqlite3' });
 		return limiter;
 	};
 }
@@ -91,4 +106,15 @@ export async function forget(limiter: Limiter, key: string): Promise<void> {
 /** Removes expired counters from the database (housekeeping, not on the request path). */
 export function pruneStoredLimits(now = Date.now()): void {
 	getDb().delete(schema.rateLimits).where(lt(schema.rateLimits.expire, now)).run();
+}
+
+/** The bridge as the `pg` Client face rate-limiter-flexible's PostgreSQL store calls. */
+function pgClientOf(db: PgSyncDatabase) {
+	return {
+		async query(query: string | { text: string; values?: unknown[] }) {
+			const { text, values = [] } = typeof query === 'string' ? { text: query } : query;
+			const reply = db.query(text, values, false);
+			return { rows: reply.rows ?? [], rowCount: reply.rowCount ?? 0 };
+		}
+	};
 }

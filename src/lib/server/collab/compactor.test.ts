@@ -55,7 +55,7 @@ describe('compaction lease', () => {
 		let started = 0;
 		const lines: string[] = [];
 		const log = pino({ level: 'debug' }, { write: (line: string) => lines.push(line) });
-		compactor = createCompactor(file, log, undefined, () => started++, 'me');
+		compactor = createCompactor({ path: file }, log, undefined, () => started++, 'me');
 		expect(started).toBe(0); // the worker starts with the first compaction, not before
 		compactor.request('doc', true);
 		await until(() => started === 1);

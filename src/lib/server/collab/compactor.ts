@@ -103,6 +103,94 @@ function postFold(name, force) {
 }
 `;
 
+/**
+ * The same fold against PostgreSQL (DATABASE_URL): an asynchronous `pg` client of the worker's own,
+ * one request at a time in arrival order. PostgreSQL checkpoints itself; the lease row works as on
+ * SQLite (INSERT … ON CONFLICT … WHERE is the same statement in both).
+ */
+const PG_WORKER_SOURCE = `
+const { parentPort, workerData } = require('node:worker_threads');
+const { createHash } = require('node:crypto');
+const { Client, types } = require('pg');
+const Y = require('yjs');
+types.setTypeParser(20, (v) => Number(v));
+types.setTypeParser(1700, (v) => Number(v));
+const sha256 = (bytes) => createHash('sha256').update(bytes).digest('hex');
+const intact = (bytes, hash) => hash === null || sha256(bytes) === hash;
+let client;
+async function connection() {
+	if (client) return client;
+	const next = new Client({ connectionString: workerData.url, application_name: 'lantu-compactor' });
+	next.on('error', () => { if (client === next) client = undefined; });
+	await next.connect();
+	await next.query('SET lock_timeout = 10000');
+	client = next;
+	return next;
+}
+async function q(text, values) {
+	const c = await connection();
+	try {
+		return await c.query(text, values);
+	} catch (error) {
+		if (!c._connected) client = undefined;
+		throw error;
+	}
+}
+const one = async (text, values) => (await q(text, values)).rows[0];
+let chain = Promise.resolve();
+parentPort.on('message', (message) => {
+	chain = chain.then(() => compact(message));
+});
+async function compact({ name, force }) {
+	const now = Date.now();
+	let leased = false;
+	try {
+		leased = (await q(\`INSERT INTO compaction_leases (name, holder, expires_at) VALUES ($1, $2, $3)
+			ON CONFLICT(name) DO UPDATE SET holder = excluded.holder, expires_at = excluded.expires_at
+			WHERE compaction_leases.expires_at < $4 OR compaction_leases.holder = excluded.holder\`,
+			[name, workerData.holder, now + workerData.leaseMs, now])).rowCount === 1;
+		if (!leased) return parentPort.postMessage({ name, folded: 0, busy: true });
+		await fold(name, force);
+	} catch (error) {
+		parentPort.postMessage({ name, error: String(error && error.stack || error) });
+	} finally {
+		if (leased) {
+			try { await q('DELETE FROM compaction_leases WHERE name = $1 AND holder = $2', [name, workerData.holder]); } catch { /* expires on its own */ }
+		}
+	}
+}
+async function fold(name, force) {
+	const meta = await one('SELECT length(state) AS bytes, last_update_id FROM document_snapshots WHERE name = $1', [name]);
+	const pending = await one('SELECT count(*) AS rows, coalesce(sum(length("update")), 0) AS bytes FROM document_updates WHERE name = $1 AND id > $2', [name, meta ? meta.last_update_id : 0]);
+	if (pending.rows === 0 && !force) return parentPort.postMessage({ name, folded: 0 });
+	const worthIt = pending.rows >= workerData.minRows ||
+		pending.bytes >= Math.max(workerData.minBytes, (meta ? meta.bytes : 0) / 4);
+	if (!force && !worthIt) return parentPort.postMessage({ name, folded: 0 });
+	let base = await one('SELECT state, last_update_id, hash FROM document_snapshots WHERE name = $1', [name]);
+	const rebuilt = Boolean(base && !intact(base.state, base.hash));
+	const folded = rebuilt ? base.last_update_id : 0;
+	if (rebuilt) base = undefined;
+	const rows = (await q('SELECT id, "update", hash FROM document_updates WHERE name = $1 AND id > $2 ORDER BY id', [name, base ? base.last_update_id : 0])).rows;
+	if (rebuilt && !rows.some((row) => row.id <= folded))
+		return parentPort.postMessage({ name, corrupt: { table: 'document_snapshots' } });
+	if (rows.length === 0) return parentPort.postMessage({ name, folded: 0 });
+	const bad = rows.find((row) => !intact(row.update, row.hash));
+	if (bad) return parentPort.postMessage({ name, corrupt: { table: 'document_updates', id: bad.id } });
+	const doc = new Y.Doc();
+	if (base) Y.applyUpdate(doc, base.state);
+	for (const row of rows) Y.applyUpdate(doc, row.update);
+	const state = Y.encodeStateAsUpdate(doc);
+	await q(\`INSERT INTO document_snapshots (name, state, last_update_id, updated_at, hash) VALUES ($1, $2, $3, $4, $5)
+		ON CONFLICT(name) DO UPDATE SET state = excluded.state, last_update_id = excluded.last_update_id, updated_at = excluded.updated_at, hash = excluded.hash\`,
+		[name, Buffer.from(state), rows[rows.length - 1].id, Date.now(), sha256(state)]);
+	doc.destroy();
+	parentPort.postMessage({ name, folded: rows.length, rebuilt });
+}
+`;
+
+/** Where the compactor reads and writes: the SQLite file, or PostgreSQL's URL. */
+export type CompactorDatabase = { path: string } | { url: string };
+
 export interface Compactor {
 	/**
 	 * Asks for `name` to be compacted; repeated requests while one is queued collapse into one.
@@ -131,7 +219,7 @@ interface CompactorMessage {
 }
 
 export function createCompactor(
-	databasePath: string,
+	database: CompactorDatabase,
 	log: Logger,
 	onIntegrity?: (report: IntegrityReport) => void,
 	/** Runs once the worker exists: from then on it checkpoints the WAL (see the file comment). */
@@ -143,12 +231,12 @@ export function createCompactor(
 	/** The worker (an isolate of its own, ~15 MB) starts with the first compaction, not at boot. */
 	function started(): Worker {
 		if (worker) return worker;
-		worker = new Worker(WORKER_SOURCE, {
+		worker = new Worker('url' in database ? PG_WORKER_SOURCE : WORKER_SOURCE, {
 			eval: true,
 			// Its work is short bursts; a small young generation keeps its idle footprint small.
 			resourceLimits: { maxYoungGenerationSizeMb: 8 },
 			workerData: {
-				path: databasePath,
+				...database,
 				checkpointMs: CHECKPOINT_MS,
 				minRows: COMPACT_MIN_ROWS,
 				minBytes: COMPACT_MIN_BYTES,

@@ -5,6 +5,7 @@
  */
 import type { Logger } from '../log.ts';
 import { appendAudit } from '../audit/index.ts';
+import { config } from '../config.ts';
 import type { Db } from '../db/index.ts';
 import { parseSectionDocumentName } from '../../standard/sections.ts';
 import { createCompactor, type Compactor } from './compactor.ts';
@@ -24,11 +25,12 @@ export interface Storage {
 export function createStorage(db: Db, log: Logger): Storage {
 	const reportIntegrity = integrityReporter(log);
 	const compactor = createCompactor(
-		db.$client.name,
+		config.DATABASE_URL ? { url: config.DATABASE_URL } : { path: db.$client.name },
 		log.child({ part: 'compactor' }),
 		reportIntegrity,
 		// Checkpoints happen in the compactor's worker thread, not inside a commit on the event loop;
 		// until it runs (it starts with the first compaction) SQLite checkpoints as usual.
+		// (PostgreSQL checkpoints itself: the pragma means nothing there.)
 		() => db.$client.pragma('wal_autocheckpoint = 0')
 	);
 	const store = createDocumentStore(db, (report) => {

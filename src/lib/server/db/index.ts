@@ -1,5 +1,7 @@
 /**
- * The one SQLite connection of the process: WAL, foreign keys on, migrations applied at open.
+ * The one database connection of the process, migrations applied at open: the embedded SQLite file
+ * (WAL, foreign keys on) by default, or PostgreSQL when DATABASE_URL is set — through a synchronous
+ * client with better-sqlite3's face (pg/bridge.ts), so every caller stays as it is.
  * Kept on `globalThis` so that the SvelteKit app and the collab server — and Vite's dev reloads —
  * share one connection instead of opening several.
  */
@@ -8,8 +10,11 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
+import { getTableConfig, SQLiteTable } from 'drizzle-orm/sqlite-core';
 import { config } from '../config.ts';
 import { logger } from '../log.ts';
+import { openPgSync, PgSyncDatabase } from './pg/bridge.ts';
+import { appliedUpTo, migratePg } from './pg/migrate.ts';
 import * as schema from './schema.ts';
 
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
@@ -18,10 +23,42 @@ const log = logger('db');
 const KEY = Symbol.for('lantu.db');
 type Holder = { [KEY]?: Db };
 
+/** Which database this process runs on. */
+export const dialect: 'sqlite' | 'postgres' = config.DATABASE_URL ? 'postgres' : 'sqlite';
+
 /** Where the SQL migrations live; the process runs from the project root (README). */
-const MIGRATIONS = path.resolve(config.MIGRATIONS_DIR);
+const MIGRATIONS = path.resolve(
+	dialect === 'postgres' ? config.PG_MIGRATIONS_DIR : config.MIGRATIONS_DIR
+);
 
 function open(): Db {
+	return dialect === 'postgres' ? openPostgres(config.DATABASE_URL!) : openSqlite();
+}
+
+/** Tables with an integer autoincrement `id`: their INSERTs report lastInsertRowid on PostgreSQL. */
+function idTables(): Set<string> {
+	const names = new Set<string>();
+	for (const value of Object.values(schema)) {
+		if (!(value instanceof SQLiteTable)) continue;
+		const table = getTableConfig(value);
+		const id = table.columns.find((c) => c.name === 'id');
+		if (id?.primary && id.getSQLType() === 'integer') names.add(table.name);
+	}
+	return names;
+}
+
+function openPostgres(url: string): Db {
+	const client = openPgSync(url, {
+		idTables: idTables(),
+		applicationName: config.INSTANCE_NAME ?? 'lantu'
+	});
+	const applied = migratePg(client, MIGRATIONS);
+	const db = drizzle({ client: client as unknown as Database.Database, schema }) as Db;
+	log.info({ database: client.name, applied }, 'database open (PostgreSQL)');
+	return db;
+}
+
+function openSqlite(): Db {
 	fs.mkdirSync(path.dirname(config.databasePath), { recursive: true });
 	const sqlite = new Database(config.databasePath);
 	sqlite.pragma('journal_mode = WAL');
@@ -48,6 +85,7 @@ export function getDb(): Db {
  */
 export function migrationsApplied(db: Db = getDb()): boolean {
 	const newest = shippedMigration();
+	if (db.$client instanceof PgSyncDatabase) return appliedUpTo(db.$client) >= newest;
 	const row = db.$client
 		.prepare<[], { at: number | null }>('SELECT max(created_at) AS at FROM __drizzle_migrations')
 		.get();

@@ -7,7 +7,7 @@
  * it was first frozen with. Reading a payload back goes through integrity.ts.
  */
 import { createHash } from 'node:crypto';
-import { and, asc, count, desc, eq } from 'drizzle-orm';
+import { and, asc, count, desc, eq, sql } from 'drizzle-orm';
 import * as Y from 'yjs';
 import { canonicalJson } from '../../canonical-json.ts';
 import { readSectionData } from '../../collab/section-doc.ts';
@@ -94,11 +94,13 @@ function sameContent(
 	// 送审稿 is frozen with its record.
 	const legacy = milestone === 'approval' || milestone === 'final';
 	const v = schema.activityVersions;
+	// Newest first, each hash once (GROUP BY: PostgreSQL orders DISTINCT rows only by what they select).
 	const hashes = getDb()
-		.selectDistinct({ hash: v.hash })
+		.select({ hash: v.hash })
 		.from(v)
 		.where(and(eq(v.planId, planId), eq(v.activity, activity)))
-		.orderBy(desc(v.id))
+		.groupBy(v.hash)
+		.orderBy(desc(sql`max(${v.id})`))
 		.all();
 	const key = withoutAnchor(fresh);
 	let sections: string | undefined;

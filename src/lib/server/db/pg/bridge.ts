@@ -1,0 +1,300 @@
+/**
+ * PostgreSQL behind better-sqlite3's face. Lantu's data layer is synchronous (better-sqlite3 under
+ * drizzle's SQLite dialect: `.get()/.all()/.run()`, synchronous transactions). With DATABASE_URL
+ * the same code runs on PostgreSQL through this client: a worker thread (worker-source.ts) holds
+ * one connection and the main thread waits for each answer with Atomics, as better-sqlite3 waits
+ * for the disk. The cost is a loopback round trip per statement; the gain is that every query,
+ * transaction and guarantee written and tested for SQLite holds unchanged (docs/POSTGRES.md).
+ *
+ * Transactions keep SQLite's one-writer rule across instances: BEGIN takes a transaction-scoped
+ * advisory lock, so two instances' transactions never interleave, like two SQLite connections'.
+ */
+import { MessageChannel, receiveMessageOnPort, Worker } from 'node:worker_threads';
+import { translate } from './translate.ts';
+import { PG_WORKER_SOURCE } from './worker-source.ts';
+
+/** The advisory lock every transaction holds: SQLite's database-wide write lock. */
+const WRITER_LOCK = 0x1a7e;
+/** A statement the main thread waits longer for than this fails (the worker's own timeouts are shorter). */
+const WAIT_MS = 60_000;
+
+export interface PgOptions {
+	/** Tables whose integer `id` an INSERT's `lastInsertRowid` reports (RETURNING "id"). */
+	idTables?: ReadonlySet<string>;
+	applicationName?: string;
+	statementTimeoutMs?: number;
+	/** How long a statement waits for a lock, like SQLite's busy_timeout. */
+	lockTimeoutMs?: number;
+}
+
+export interface RunResult {
+	changes: number;
+	lastInsertRowid: number;
+}
+
+type Row = Record<string, unknown>;
+
+interface Reply {
+	id: number;
+	rows?: unknown[];
+	rowCount?: number;
+	fresh?: boolean;
+	error?: { message: string; code?: string; detail?: string; constraint?: string; table?: string };
+}
+
+/** PostgreSQL's error classes under the SQLite codes Lantu's callers (and drizzle) know. */
+const CODES: Record<string, string> = {
+	'23505': 'SQLITE_CONSTRAINT_UNIQUE',
+	'23503': 'SQLITE_CONSTRAINT_FOREIGNKEY',
+	'23502': 'SQLITE_CONSTRAINT_NOTNULL',
+	'23514': 'SQLITE_CONSTRAINT_CHECK',
+	'55P03': 'SQLITE_BUSY',
+	'40P01': 'SQLITE_BUSY',
+	'40001': 'SQLITE_BUSY',
+	'57014': 'SQLITE_INTERRUPT'
+};
+
+export class PgError extends Error {
+	/** The SQLite-style code (SQLITE_CONSTRAINT_UNIQUE, …) or PostgreSQL's own SQLSTATE. */
+	readonly code: string | undefined;
+	readonly sqlState: string | undefined;
+	readonly detail: string | undefined;
+	constructor(error: NonNullable<Reply['error']>, sql?: string) {
+		super(sql ? `${error.message} (in: ${sql.slice(0, 200)})` : error.message);
+		this.name = 'PgError';
+		this.sqlState = error.code;
+		this.code = (error.code && CODES[error.code]) ?? error.code;
+		this.detail = error.detail;
+	}
+}
+
+export class PgStatement<P extends unknown[] = unknown[], R = Row> {
+	readonly reader: boolean;
+	private arrayMode = false;
+	private readonly text: string;
+	private readonly insertInto: string | undefined;
+	private readonly names: string[];
+	private readonly db: PgSyncDatabase;
+	readonly source: string;
+
+	constructor(db: PgSyncDatabase, source: string) {
+		this.db = db;
+		this.source = source;
+		const translated = db.translated(source);
+		this.text = translated.insertInto ? `${translated.text} RETURNING "id"` : translated.text;
+		this.insertInto = translated.insertInto;
+		this.names = translated.names;
+		this.reader = /^\s*(select|with|values)\b|\breturning\b/i.test(source);
+	}
+
+	/** better-sqlite3: rows as arrays of column values (drizzle maps them to fields). */
+	raw(toggle = true): this {
+		this.arrayMode = toggle;
+		return this;
+	}
+
+	/** better-sqlite3 binds `@name` placeholders from one object argument. */
+	private bind(params: unknown[]): unknown[] {
+		if (this.names.length === 0) return params;
+		const named = (params[0] ?? {}) as Record<string, unknown>;
+		return this.names.map((name) => {
+			if (!(name in named)) throw new RangeError(`Missing named parameter "${name}"`);
+			return named[name];
+		});
+	}
+
+	run(...params: P): RunResult {
+		const reply = this.db.query(this.text, this.bind(params), false);
+		const rows = (reply.rows ?? []) as Row[];
+		const last = this.insertInto ? rows.at(-1)?.id : undefined;
+		return { changes: reply.rowCount ?? 0, lastInsertRowid: typeof last === 'number' ? last : 0 };
+	}
+
+	get(...params: P): R | undefined {
+		return this.db.query(this.text, this.bind(params), this.arrayMode).rows?.[0] as R | undefined;
+	}
+
+	all(...params: P): R[] {
+		return (this.db.query(this.text, this.bind(params), this.arrayMode).rows ?? []) as R[];
+	}
+
+	iterate(...params: P): IterableIterator<R> {
+		return this.all(...params)[Symbol.iterator]();
+	}
+}
+
+type TransactionFn<A extends unknown[], T> = ((...args: A) => T) & {
+	deferred: (...args: A) => T;
+	immediate: (...args: A) => T;
+	exclusive: (...args: A) => T;
+};
+
+export class PgSyncDatabase {
+	readonly name: string;
+	readonly idTables: ReadonlySet<string>;
+	open = true;
+	/** How deep the running transaction is nested (0: none), as better-sqlite3's inTransaction. */
+	private depth = 0;
+	private nextId = 1;
+	private readonly worker: Worker;
+	private readonly port: MessageChannel['port1'];
+	private readonly flag: Int32Array;
+
+	constructor(url: string, options: PgOptions = {}) {
+		this.name = redact(url);
+		this.idTables = options.idTables ?? new Set();
+		const shared = new SharedArrayBuffer(4);
+		this.flag = new Int32Array(shared);
+		const { port1, port2 } = new MessageChannel();
+		this.port = port1;
+		this.worker = new Worker(PG_WORKER_SOURCE, {
+			eval: true,
+			resourceLimits: { maxYoungGenerationSizeMb: 8 },
+			workerData: {
+				port: port2,
+				flag: shared,
+				url,
+				applicationName: options.applicationName ?? 'lantu',
+				statementTimeoutMs: options.statementTimeoutMs ?? 30_000,
+				lockTimeoutMs: options.lockTimeoutMs ?? 10_000
+			},
+			transferList: [port2]
+		});
+		this.worker.unref();
+		this.port.unref();
+	}
+
+	private readonly translations = new Map<string, ReturnType<typeof translate>>();
+	/** @internal drizzle prepares each query anew: its SQL is translated once per text. */
+	translated(sql: string): ReturnType<typeof translate> {
+		let hit = this.translations.get(sql);
+		if (!hit) {
+			hit = translate(sql, this.idTables);
+			if (this.translations.size >= 5000) this.translations.clear();
+			this.translations.set(sql, hit);
+		}
+		return hit;
+	}
+
+	get inTransaction(): boolean {
+		return this.depth > 0;
+	}
+
+	prepare<P extends unknown[] = unknown[], R = Row>(sql: string): PgStatement<P, R> {
+		return new PgStatement<P, R>(this, sql);
+	}
+
+	/** Several statements without parameters (migrations, BEGIN; …). */
+	exec(sql: string): this {
+		this.request({ op: 'exec', sql });
+		return this;
+	}
+
+	/** SQLite's pragmas have no PostgreSQL meaning; answered as SQLite answers an unknown one. */
+	pragma(): unknown[] {
+		return [];
+	}
+
+	transaction<A extends unknown[], T>(fn: (...args: A) => T): TransactionFn<A, T> {
+		const run = (...args: A): T => this.inTransactionRun(() => fn(...args));
+		return Object.assign(run, { deferred: run, immediate: run, exclusive: run });
+	}
+
+	close(): void {
+		if (!this.open) return;
+		try {
+			this.request({ op: 'close' });
+		} finally {
+			this.open = false;
+			void this.worker.terminate();
+		}
+	}
+
+	/** @internal One statement, answered synchronously. */
+	query(sql: string, params: unknown[], array: boolean): Reply {
+		return this.request({ op: 'query', sql, params, array }, sql);
+	}
+
+	private inTransactionRun<T>(body: () => T): T {
+		const outer = this.depth === 0;
+		const savepoint = `lantu_sp${this.depth}`;
+		this.exec(outer ? `BEGIN; SELECT pg_advisory_xact_lock(${WRITER_LOCK})` : `SAVEPOINT ${savepoint}`);
+		this.depth += 1;
+		let result: T;
+		try {
+			result = body();
+			if (result && typeof (result as { then?: unknown }).then === 'function') {
+				// As better-sqlite3: a transaction cannot span an await (another request would run in it).
+				throw new TypeError('Transaction function cannot return a promise');
+			}
+		} catch (error) {
+			this.depth -= 1;
+			try {
+				this.exec(outer ? 'ROLLBACK' : `ROLLBACK TO SAVEPOINT ${savepoint}`);
+			} catch {
+				// The connection broke: PostgreSQL rolled the transaction back itself.
+			}
+			throw error;
+		}
+		this.depth -= 1;
+		this.exec(outer ? 'COMMIT' : `RELEASE SAVEPOINT ${savepoint}`);
+		return result;
+	}
+
+	private request(message: Record<string, unknown>, sql?: string): Reply {
+		if (!this.open) throw new TypeError('The database connection is not open');
+		const id = this.nextId++;
+		Atomics.store(this.flag, 0, 0);
+		this.port.postMessage({ id, ...message });
+		const deadline = Date.now() + WAIT_MS;
+		for (;;) {
+			const left = deadline - Date.now();
+			if (left <= 0) throw new PgError({ message: 'PostgreSQL did not answer in time', code: '57014' }, sql);
+			Atomics.wait(this.flag, 0, 0, left);
+			const received = receiveMessageOnPort(this.port);
+			if (!received) continue;
+			const reply = received.message as Reply;
+			// An answer to a request that timed out earlier: not ours, wait on.
+			if (reply.id !== id) {
+				Atomics.store(this.flag, 0, 0);
+				continue;
+			}
+			if (reply.fresh && this.depth > 0 && message.sql !== 'ROLLBACK') {
+				// The connection was replaced mid-transaction: what the transaction wrote is gone.
+				throw new PgError({ message: 'PostgreSQL connection lost during a transaction', code: '08006' }, sql);
+			}
+			if (reply.error) throw new PgError(reply.error, sql);
+			revive(reply.rows);
+			return reply;
+		}
+	}
+}
+
+/** Structured cloning turns Buffers into plain Uint8Arrays; SQLite's blobs come back as Buffers. */
+function revive(rows: unknown[] | undefined) {
+	if (!rows) return;
+	for (const row of rows) {
+		const record = row as Record<string, unknown>;
+		for (const key in record) {
+			const value = record[key];
+			if (value instanceof Uint8Array && !Buffer.isBuffer(value)) {
+				record[key] = Buffer.from(value.buffer, value.byteOffset, value.byteLength);
+			}
+		}
+	}
+}
+
+/** The URL without its password, for logs. */
+function redact(url: string): string {
+	try {
+		const parsed = new URL(url);
+		if (parsed.password) parsed.password = '***';
+		return parsed.toString();
+	} catch {
+		return 'postgres';
+	}
+}
+
+export function openPgSync(url: string, options?: PgOptions): PgSyncDatabase {
+	return new PgSyncDatabase(url, options);
+}

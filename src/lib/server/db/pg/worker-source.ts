@@ -1,0 +1,95 @@
+/**
+ * The thread that holds the instance's PostgreSQL connection (bridge.ts). It answers one request at
+ * a time: the main thread is blocked waiting for it, exactly as it waits for the disk under
+ * better-sqlite3, so one connection is all it needs and statements keep the order they were issued.
+ *
+ * CommonJS so the eval'd worker can `require` the project's node_modules (as the compactor does).
+ */
+export const PG_WORKER_SOURCE = `
+const { workerData } = require('node:worker_threads');
+const { Client, types } = require('pg');
+
+// SQLite hands back integers and 0/1: so must this, or code written for it would compare
+// strings and booleans. int8 (ids, counts, millisecond times) and numeric (sum, avg) fit a double.
+types.setTypeParser(20, (v) => Number(v));
+types.setTypeParser(1700, (v) => Number(v));
+types.setTypeParser(16, (v) => (v === 't' ? 1 : 0));
+
+const { port, url, applicationName, statementTimeoutMs, lockTimeoutMs } = workerData;
+const flag = new Int32Array(workerData.flag);
+let client;
+let connecting;
+// Named prepared statements: PostgreSQL parses and plans each distinct text once per connection.
+let names = new Map();
+const MAX_NAMED = 2000;
+
+function connect() {
+	connecting ??= (async () => {
+		const next = new Client({ connectionString: url, application_name: applicationName });
+		// A connection that breaks is replaced on the next request; the one in flight fails.
+		next.on('error', () => {
+			if (client === next) client = undefined;
+		});
+		await next.connect();
+		await next.query(
+			'SET statement_timeout = ' + Number(statementTimeoutMs) + '; SET lock_timeout = ' + Number(lockTimeoutMs)
+		);
+		client = next;
+		names = new Map();
+		return next;
+	})().finally(() => {
+		connecting = undefined;
+	});
+	return connecting;
+}
+
+function buffers(values) {
+	return values.map((v) => (v instanceof Uint8Array && !Buffer.isBuffer(v) ? Buffer.from(v.buffer, v.byteOffset, v.byteLength) : v));
+}
+
+async function handle(request) {
+	const fresh = !client;
+	const c = client ?? (await connect());
+	if (request.op === 'exec') {
+		await c.query(request.sql);
+		return { fresh };
+	}
+	if (request.op === 'close') {
+		client = undefined;
+		await c.end();
+		return { fresh };
+	}
+	const query = { text: request.sql, values: buffers(request.params), rowMode: request.array ? 'array' : undefined };
+	let name = names.get(request.sql);
+	if (name === undefined && names.size < MAX_NAMED) {
+		name = 's' + names.size;
+		names.set(request.sql, name);
+	}
+	if (name !== undefined) query.name = name;
+	const result = await c.query(query);
+	return { rows: result.rows, rowCount: result.rowCount ?? 0, fresh };
+}
+
+function reply(id, message) {
+	port.postMessage({ id, ...message });
+	Atomics.store(flag, 0, 1);
+	Atomics.notify(flag, 0);
+}
+
+port.on('message', async (request) => {
+	try {
+		reply(request.id, await handle(request));
+	} catch (error) {
+		if (client && !client._connected) client = undefined;
+		reply(request.id, {
+			error: {
+				message: String((error && error.message) || error),
+				code: error && error.code,
+				detail: error && error.detail,
+				constraint: error && error.constraint,
+				table: error && error.table
+			}
+		});
+	}
+});
+`;
