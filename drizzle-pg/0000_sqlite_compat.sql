@@ -50,16 +50,16 @@ $$;
 --> statement-breakpoint
 -- SQLite's AUTOINCREMENT for drizzle's SQLite dialect, which sends an explicit NULL for an omitted
 -- id (SQLite turns it into a new rowid; PostgreSQL would refuse it). Each table with a bigserial
--- `id` calls this from a BEFORE INSERT trigger (drizzle-pg/0002_fill_ids.sql, and one for every
--- such table added later — schema-parity.test.ts checks): NULL takes the next id of the table's
--- sequence; an explicit id (rows copied from SQLite, a fixture) moves the sequence past it, as
--- SQLite's AUTOINCREMENT never hands out an id below one already used.
+-- `id` calls this from a BEFORE INSERT trigger given the table's sequence (drizzle-pg/0002_fill_ids.sql,
+-- and one for every such table added later — schema-parity.test.ts checks): NULL takes the next id
+-- of the sequence; an explicit id (rows copied from SQLite, a fixture) moves the sequence past it,
+-- as SQLite's AUTOINCREMENT never hands out an id below one already used. The sequence is an
+-- argument rather than looked up per row: document_updates takes this on every edit.
 CREATE FUNCTION lantu_fill_id() RETURNS trigger
 	LANGUAGE plpgsql
 	AS $$
 DECLARE
-	seq regclass := pg_get_serial_sequence(
-		quote_ident(TG_TABLE_SCHEMA) || '.' || quote_ident(TG_TABLE_NAME), 'id')::regclass;
+	seq regclass := TG_ARGV[0]::regclass;
 BEGIN
 	IF NEW.id IS NULL THEN
 		NEW.id := nextval(seq);

@@ -106,7 +106,7 @@ const sqliteDialect = new SQLiteSyncDialect();
 const pgDialect = new PgDialect();
 
 const sqliteTables = new Map(
-	Object.values(sqliteSchema)
+	Object.values(sqliteSchema as Record<string, unknown>)
 		.filter((v): v is SQLiteTable => is(v, SQLiteTable))
 		.map((t) => {
 			const config = sqliteConfig(t) as unknown as TableConfig;
@@ -114,7 +114,7 @@ const sqliteTables = new Map(
 		})
 );
 const pgTables = new Map(
-	Object.values(pgSchema)
+	Object.values(pgSchema as Record<string, unknown>)
 		.filter((v): v is PgTable => is(v, PgTable))
 		.map((t) => {
 			const config = pgConfig(t) as unknown as TableConfig;
@@ -178,11 +178,17 @@ describe('drizzle-pg/ migrations', () => {
 		expect(autoincrement.filter((a) => a.column !== 'id')).toEqual([]);
 		const triggered = [
 			...sql.matchAll(
-				/CREATE TRIGGER "?(\w+)"? BEFORE INSERT ON "?(\w+)"?\s+FOR EACH ROW EXECUTE FUNCTION lantu_fill_id\(\)/gi
+				/CREATE TRIGGER "?(\w+)"? BEFORE INSERT ON "?(\w+)"?\s+FOR EACH ROW EXECUTE FUNCTION lantu_fill_id\('(\w+)'\)/gi
 			)
-		].map((m) => ({ trigger: m[1], table: m[2] }));
+		].map((m) => ({ trigger: m[1], table: m[2], sequence: m[3] }));
 		expect(triggered.map((t) => t.table).sort()).toEqual(autoincrement.map((a) => a.table).sort());
-		for (const t of triggered) expect(t.trigger).toBe(`${t.table}_fill_id`);
+		// The sequence a bigserial column gets, by PostgreSQL's naming.
+		for (const t of triggered)
+			expect(t).toEqual({
+				trigger: `${t.table}_fill_id`,
+				table: t.table,
+				sequence: `${t.table}_id_seq`
+			});
 	});
 
 	it('have a PostgreSQL twin, by name, of each hand-written SQLite trigger', () => {
