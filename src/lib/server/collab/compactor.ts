@@ -120,7 +120,7 @@ const intact = (bytes, hash) => hash === null || sha256(bytes) === hash;
 let client;
 async function connection() {
 	if (client) return client;
-	const next = new Client({ connectionString: workerData.url, application_name: 'lantu-compactor' });
+	const next = new Client({ connectionString: workerData.url, application_name: 'lantu-compactor', connectionTimeoutMillis: 5000 });
 	next.on('error', () => { if (client === next) client = undefined; });
 	await next.connect();
 	await next.query('SET lock_timeout = 10000');

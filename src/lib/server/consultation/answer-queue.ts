@@ -11,11 +11,22 @@ import type { ParticipantType } from '../../consultation/period.ts';
 import type { Disposition, Stance } from '../../consultation/report.ts';
 import type { Membership } from '../../roles.ts';
 import { SECTIONS } from '../../standard/sections.ts';
-import { getDb } from '../db/index.ts';
+import { dialect, getDb } from '../db/index.ts';
 import { mayAnswer } from './answers.ts';
 import type { PublishedOpinion } from './openness.ts';
 import type { ConsultationRound } from './round-data.ts';
 import { indexingState } from './search-index.ts';
+
+/** A condition no row meets, in SQL both SQLite and PostgreSQL read as a boolean. */
+const NOTHING = '1 = 0';
+/**
+ * Opinions whose words hold every word searched: FTS5 on SQLite; on PostgreSQL the words as an
+ * array under a GIN index (drizzle-pg/0004_consultation_search.sql), same parameter.
+ */
+const WORDS_MATCH =
+	dialect === 'postgres'
+		? "string_to_array(f.words, ' ') @> lantu_match_words(@match)"
+		: 'consultation_opinion_fts MATCH @match';
 
 export type QueueStatus = 'pending' | 'answered' | Disposition;
 
@@ -66,7 +77,7 @@ function conditions(
 	if (filters.type) {
 		params.type = filters.type;
 		thread.push("coalesce(t.participant_type, 'government') = @type");
-		if (filters.type !== 'public') open.push('0');
+		if (filters.type !== 'public') open.push(NOTHING);
 	}
 	if (filters.status) {
 		const [t, p] =
@@ -83,14 +94,14 @@ function conditions(
 	const match = filters.q?.trim() ? matchExpression(filters.q) : null;
 	if (filters.q?.trim()) {
 		if (!match) {
-			thread.push('0');
-			open.push('0');
+			thread.push(NOTHING);
+			open.push(NOTHING);
 		} else {
 			params.match = match;
 			const hits = (column: string) =>
 				`SELECT i.${column} FROM consultation_opinion_fts f
 				 JOIN consultation_opinion_index i ON i.id = f.rowid
-				 WHERE consultation_opinion_fts MATCH @match AND i.round_id = @round`;
+				 WHERE ${WORDS_MATCH} AND i.round_id = @round`;
 			thread.push(`t.id IN (${hits('thread_id')})`);
 			open.push(`p.id IN (${hits('public_comment_id')})`);
 		}
@@ -228,7 +239,7 @@ function templatesOf(roundId: number): string[] {
 			   WHERE round_id = ? AND disposition_reason IS NOT NULL
 			   UNION ALL
 			   SELECT disposition_reason FROM public_comments
-			   WHERE round_id = ? AND disposition_reason IS NOT NULL)
+			   WHERE round_id = ? AND disposition_reason IS NOT NULL) AS reasons
 			 GROUP BY reason ORDER BY count(*) DESC, reason LIMIT 8`
 		)
 		.all(roundId, roundId)
@@ -255,7 +266,7 @@ export function matchingKeys(
 	const { union, params } = conditions(round.id, clauses, filters, groupKeys);
 	return getDb()
 		.$client.prepare<Params, { ord: number; id: number }>(
-			`SELECT ord, id FROM (${union}) ORDER BY ord, id LIMIT ${Math.trunc(limit)}`
+			`SELECT ord, id FROM (${union}) AS q ORDER BY ord, id LIMIT ${Math.trunc(limit)}`
 		)
 		.all(params)
 		.map((r) => `${r.ord === 0 ? 't' : 'p'}${r.id}`);
@@ -277,18 +288,18 @@ export function answerQueue(
 	const all = conditions(round.id, clauses, {}, null);
 	const counts = db
 		.prepare<Params, { total: number; pending: number }>(
-			`SELECT count(*) AS total, coalesce(sum(disposition IS NULL), 0) AS pending FROM (${all.union})`
+			`SELECT count(*) AS total, coalesce(sum(disposition IS NULL), 0) AS pending FROM (${all.union}) AS q`
 		)
 		.get(all.params)!;
 	const { union, params } = conditions(round.id, clauses, filters, groupKeys);
 	const matched = db
-		.prepare<Params, { n: number }>(`SELECT count(*) AS n FROM (${union})`)
+		.prepare<Params, { n: number }>(`SELECT count(*) AS n FROM (${union}) AS q`)
 		.get(params)!.n;
 	const pages = Math.max(1, Math.ceil(matched / QUEUE_PAGE));
 	const page = Math.min(Math.max(1, filters.page ?? 1), pages);
 	const refs = db
 		.prepare<Params, { ord: number; id: number }>(
-			`SELECT ord, id FROM (${union}) ORDER BY ord, id LIMIT ${QUEUE_PAGE} OFFSET ${(page - 1) * QUEUE_PAGE}`
+			`SELECT ord, id FROM (${union}) AS q ORDER BY ord, id LIMIT ${QUEUE_PAGE} OFFSET ${(page - 1) * QUEUE_PAGE}`
 		)
 		.all(params);
 	const items: QueueItem[] = pageItems(refs).map((i) => ({

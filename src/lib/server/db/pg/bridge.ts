@@ -218,7 +218,9 @@ export class PgSyncDatabase {
 	private inTransactionRun<T>(body: () => T): T {
 		const outer = this.depth === 0;
 		const savepoint = `lantu_sp${this.depth}`;
-		this.exec(outer ? `BEGIN; SELECT pg_advisory_xact_lock(${WRITER_LOCK})` : `SAVEPOINT ${savepoint}`);
+		this.exec(
+			outer ? `BEGIN; SELECT pg_advisory_xact_lock(${WRITER_LOCK})` : `SAVEPOINT ${savepoint}`
+		);
 		this.depth += 1;
 		let result: T;
 		try {
@@ -249,7 +251,8 @@ export class PgSyncDatabase {
 		const deadline = Date.now() + WAIT_MS;
 		for (;;) {
 			const left = deadline - Date.now();
-			if (left <= 0) throw new PgError({ message: 'PostgreSQL did not answer in time', code: '57014' }, sql);
+			if (left <= 0)
+				throw new PgError({ message: 'PostgreSQL did not answer in time', code: '57014' }, sql);
 			Atomics.wait(this.flag, 0, 0, left);
 			const received = receiveMessageOnPort(this.port);
 			if (!received) continue;
@@ -261,7 +264,10 @@ export class PgSyncDatabase {
 			}
 			if (reply.fresh && this.depth > 0 && message.sql !== 'ROLLBACK') {
 				// The connection was replaced mid-transaction: what the transaction wrote is gone.
-				throw new PgError({ message: 'PostgreSQL connection lost during a transaction', code: '08006' }, sql);
+				throw new PgError(
+					{ message: 'PostgreSQL connection lost during a transaction', code: '08006' },
+					sql
+				);
 			}
 			if (reply.error) throw new PgError(reply.error, sql);
 			revive(reply.rows);

@@ -38,7 +38,9 @@ export function appliedUpTo(db: PgSyncDatabase): number {
 		.get();
 	if (!exists?.present) return 0;
 	const row = db
-		.prepare<[], { at: number | null }>('SELECT max(created_at) AS at FROM drizzle.__drizzle_migrations')
+		.prepare<[], { at: number | null }>(
+			'SELECT max(created_at) AS at FROM drizzle.__drizzle_migrations'
+		)
 		.get();
 	return row?.at ?? 0;
 }

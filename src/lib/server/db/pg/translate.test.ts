@@ -15,7 +15,9 @@ describe('SQLite-dialect SQL for PostgreSQL', () => {
 	});
 
 	it('quotes camelCase aliases only (PostgreSQL folds the rest the same way SQLite reads them)', () => {
-		const t = translate('select a AS threadId, b as id, cast(c AS TEXT), d as publicCommentId from t');
+		const t = translate(
+			'select a AS threadId, b as id, cast(c AS TEXT), d as publicCommentId from t'
+		);
 		expect(t.text).toBe(
 			'select a AS "threadId", b as id, cast(c AS TEXT), d as "publicCommentId" from t'
 		);
@@ -35,16 +37,17 @@ describe('SQLite-dialect SQL for PostgreSQL', () => {
 		expect(translate('insert into "document_updates" ("name") values (?)', ids).insertInto).toBe(
 			'document_updates'
 		);
-		expect(translate('INSERT INTO document_updates (name) VALUES (?) RETURNING id', ids).insertInto).toBe(
-			undefined
-		);
+		expect(
+			translate('INSERT INTO document_updates (name) VALUES (?) RETURNING id', ids).insertInto
+		).toBe(undefined);
 		expect(translate('insert into "sessions" ("id") values (?)', ids).insertInto).toBe(undefined);
 	});
 
 	it('leaves the conflict target unqualified', () => {
 		expect(
-			translate('insert into "p" ("a") values (?) on conflict ("p"."a", "p"."b") do update set "a" = ?')
-				.text
+			translate(
+				'insert into "p" ("a") values (?) on conflict ("p"."a", "p"."b") do update set "a" = ?'
+			).text
 		).toBe('insert into "p" ("a") values ($1) on conflict ("a", "b") do update set "a" = $2');
 	});
 });

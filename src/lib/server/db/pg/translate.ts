@@ -64,7 +64,11 @@ export function translate(sql: string, idTables: ReadonlySet<string> = new Set()
 				out += c;
 				i += 1;
 			}
-		} else if (/[Aa]/.test(c) && /^as\s/i.test(sql.slice(i, i + 3)) && !/[A-Za-z0-9_]/.test(sql[i - 1] ?? ' ')) {
+		} else if (
+			/[Aa]/.test(c) &&
+			/^as\s/i.test(sql.slice(i, i + 3)) &&
+			!/[A-Za-z0-9_]/.test(sql[i - 1] ?? ' ')
+		) {
 			const alias = /^(as\s+)([A-Za-z_][A-Za-z0-9_]*)/i.exec(sql.slice(i));
 			if (alias && /[a-z]/.test(alias[2]) && /[A-Z]/.test(alias[2])) {
 				out += `${alias[1]}"${alias[2]}"`;
@@ -90,8 +94,9 @@ export function translate(sql: string, idTables: ReadonlySet<string> = new Set()
 				: `${body} ON CONFLICT DO NOTHING`);
 	}
 	// SQLite takes `ON CONFLICT ("t"."a", "t"."b")` (drizzle writes it so); PostgreSQL wants bare columns.
-	out = out.replace(/(\bon\s+conflict\s*\()([^)]*)\)/gi, (_, head: string, target: string) =>
-		`${head}${target.replace(/"[^"]+"\./g, '')})`
+	out = out.replace(
+		/(\bon\s+conflict\s*\()([^)]*)\)/gi,
+		(_, head: string, target: string) => `${head}${target.replace(/"[^"]+"\./g, '')})`
 	);
 	const insert = /^\s*insert\s+into\s+"?([A-Za-z_][A-Za-z0-9_]*)"?/i.exec(out);
 	const insertInto =

@@ -25,7 +25,13 @@ const MAX_NAMED = 2000;
 
 function connect() {
 	connecting ??= (async () => {
-		const next = new Client({ connectionString: url, application_name: applicationName });
+		// The main thread waits on this: a server that does not answer fails the request in 5 s.
+		const next = new Client({
+			connectionString: url,
+			application_name: applicationName,
+			connectionTimeoutMillis: 5000,
+			keepAlive: true
+		});
 		// A connection that breaks is replaced on the next request; the one in flight fails.
 		next.on('error', () => {
 			if (client === next) client = undefined;

@@ -1,0 +1,161 @@
+/**
+ * The synchronous PostgreSQL client (src/lib/server/db/pg/bridge.ts) against a real PostgreSQL: it
+ * must answer as better-sqlite3 does (rows, blobs, 0/1, run results, transactions, error codes),
+ * survive a connection that breaks, and hold the writer lock across instances. Runs in the
+ * PostgreSQL pass of the integration tests (the SQLite pass has no server to talk to).
+ */
+import { execFileSync } from 'node:child_process';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openPgSync, type PgSyncDatabase } from '../../src/lib/server/db/pg/bridge.ts';
+import {
+	createDatabase,
+	databaseUrlOf,
+	dropDatabase,
+	postgresBinDir,
+	psql
+} from '../helpers/postgres.ts';
+import { ON_SQLITE, PG_ADMIN_URL_ENV } from '../helpers/server.ts';
+
+describe.runIf(!ON_SQLITE)('the synchronous PostgreSQL client', () => {
+	const admin = process.env[PG_ADMIN_URL_ENV] ?? '';
+	let name: string;
+	let url: string;
+	let db: PgSyncDatabase;
+
+	beforeAll(async () => {
+		name = await createDatabase(admin);
+		url = databaseUrlOf(admin, name);
+		await psql(
+			url,
+			`CREATE TABLE items (id bigserial PRIMARY KEY, label text UNIQUE, data bytea, n bigint);`
+		);
+		db = openPgSync(url, { idTables: new Set(['items']), lockTimeoutMs: 500 });
+	});
+	afterAll(async () => {
+		db?.close();
+		await dropDatabase(admin, name);
+	});
+
+	it('answers as better-sqlite3: rows, blobs as Buffers, integers and truth as numbers', () => {
+		const insert = db.prepare('INSERT INTO items (label, data, n) VALUES (?, ?, ?)');
+		const first = insert.run('a?', Buffer.from([0, 1, 255]), 7);
+		expect(first).toEqual({ changes: 1, lastInsertRowid: 1 });
+		expect(insert.run('b', null, 2 ** 40).lastInsertRowid).toBe(2);
+		const row = db
+			.prepare<[string], { id: number; data: Buffer; n: number }>(
+				"SELECT id, data, n FROM items WHERE label = ? AND '?' = '?'"
+			)
+			.get('a?');
+		expect(row?.id).toBe(1);
+		expect(Buffer.isBuffer(row?.data) && [...row!.data]).toEqual([0, 1, 255]);
+		expect(
+			db.prepare('SELECT count(*) AS c, sum(n) AS s, n > 5 AS big FROM items WHERE id = 1').get()
+		).toEqual({ c: 1, s: 7, big: 1 });
+		expect(db.prepare('SELECT id, label FROM items ORDER BY id').raw().all()).toEqual([
+			[1, 'a?'],
+			[2, 'b']
+		]);
+		expect(db.prepare('SELECT 1 FROM items WHERE id = ?').get(99)).toBeUndefined();
+		expect(
+			db.prepare('SELECT label FROM items WHERE n = @n OR id = @id').all({ n: 2 ** 40, id: 1 })
+		).toHaveLength(2);
+		expect(db.prepare('UPDATE items SET n = n + 1').run().changes).toBe(2);
+	});
+
+	it('commits a transaction whole, or nothing of it, and refuses one that awaits', () => {
+		const insert = db.prepare('INSERT INTO items (label) VALUES (?)');
+		const count = () => db.prepare<[], { c: number }>('SELECT count(*) AS c FROM items').get()!.c;
+		const before = count();
+		expect(() =>
+			db.transaction(() => {
+				insert.run('t1');
+				throw new Error('boom');
+			})()
+		).toThrow('boom');
+		expect(count()).toBe(before);
+		db.transaction(() => {
+			insert.run('t2');
+			// A nested transaction that fails rolls back to its savepoint only.
+			expect(() =>
+				db.transaction(() => {
+					insert.run('t3');
+					insert.run('t2');
+				})()
+			).toThrow();
+		})();
+		expect(
+			db.prepare('SELECT label FROM items WHERE label LIKE ? ORDER BY label').all('t%')
+		).toEqual([{ label: 't2' }]);
+		expect(() => db.transaction(async () => insert.run('t4'))()).toThrow(/promise/);
+		expect(count()).toBe(before + 1);
+		expect(db.inTransaction).toBe(false);
+	});
+
+	it('reports constraint failures under SQLite’s codes', () => {
+		let error: unknown;
+		try {
+			db.prepare('INSERT INTO items (label) VALUES (?)').run('b');
+		} catch (e) {
+			error = e;
+		}
+		expect((error as { code?: string }).code).toBe('SQLITE_CONSTRAINT_UNIQUE');
+	});
+
+	it('reconnects after its connection is killed, and fails a transaction that lost it', async () => {
+		const kill = () =>
+			psql(
+				admin,
+				`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '${name}' AND application_name = 'bridge-test'`
+			);
+		const other = openPgSync(url, { applicationName: 'bridge-test' });
+		try {
+			expect(other.prepare('SELECT 1 AS one').get()).toEqual({ one: 1 });
+			await kill();
+			// The first statement on the dead connection fails; the next one reconnects.
+			let answered: unknown;
+			for (let i = 0; i < 3 && answered === undefined; i++) {
+				try {
+					answered = other.prepare('SELECT 2 AS two').get();
+				} catch {
+					// the broken connection's statement
+				}
+			}
+			expect(answered).toEqual({ two: 2 });
+			expect(() =>
+				other.transaction(() => {
+					other.prepare('INSERT INTO items (label) VALUES (?)').run('lost');
+					// Killed from another process while the transaction is open (psql runs in a child).
+					execFileSync(path.join(postgresBinDir() ?? '/usr/bin', 'psql'), [
+						admin,
+						'-qAtc',
+						`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '${name}' AND application_name = 'bridge-test'`
+					]);
+					other.prepare('SELECT 1').get();
+				})()
+			).toThrow();
+			expect(db.prepare('SELECT 1 FROM items WHERE label = ?').get('lost')).toBeUndefined();
+		} finally {
+			other.close();
+		}
+	});
+
+	it('lets one instance’s transaction at a time hold the writer lock', () => {
+		const second = openPgSync(url, { lockTimeoutMs: 300 });
+		try {
+			let busy: unknown;
+			db.transaction(() => {
+				try {
+					second.transaction(() => second.prepare('SELECT 1').get())();
+				} catch (error) {
+					busy = error;
+				}
+			})();
+			expect((busy as { code?: string }).code).toBe('SQLITE_BUSY');
+			// Once the first commits, the second gets the lock.
+			expect(second.transaction(() => second.prepare('SELECT 3 AS x').get())()).toEqual({ x: 3 });
+		} finally {
+			second.close();
+		}
+	});
+});
