@@ -201,3 +201,14 @@ export async function startServer(options: StartOptions = {}): Promise<TestServe
 		}
 	};
 }
+
+/** The environment that points a script (audit:verify, …) at the same store as `server`. */
+export function databaseEnv(
+	server: Pick<TestServer, 'dataDir' | 'databasePath' | 'databaseUrl'>
+): Record<string, string> {
+	return {
+		DATA_DIR: server.dataDir,
+		DATABASE_PATH: server.databasePath,
+		...(server.databaseUrl ? { DATABASE_URL: server.databaseUrl } : {})
+	};
+}

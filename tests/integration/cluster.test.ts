@@ -135,7 +135,7 @@ describe('several instances on one store and Redis', () => {
 				expect(final.startsWith(ackedAtKill[k])).toBe(true);
 				expect(final).toBe(w.written);
 				// Stored: the database holds everything each writer was told was saved.
-				const stored = storedDocument(cluster.instances[0].databasePath, sections[k % 3])
+				const stored = storedDocument(cluster.instances[0], sections[k % 3])
 					.getText(`w${k}`)
 					.toString();
 				expect(stored).toBe(final);
