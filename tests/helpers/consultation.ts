@@ -95,18 +95,18 @@ export function opinionWriter(db: Preparing): (opinion: SeedOpinion) => number {
 		const id = Number(
 			(
 				thread.get(
-				p.clause,
-				p.part,
-				String(p.start),
-				String(p.end),
-				p.quote,
-				author.id,
-				roundId,
-				stance,
-				author.org,
-				type,
-				createdAt
-			) as { id: number | string }
+					p.clause,
+					p.part,
+					String(p.start),
+					String(p.end),
+					p.quote,
+					author.id,
+					roundId,
+					stance,
+					author.org,
+					type,
+					createdAt
+				) as { id: number | string }
 			).id
 		);
 		comment.run(id, author.id, body, createdAt);

@@ -6,7 +6,7 @@
  * root). Missing PostgreSQL is a failure with the fix in its message, never a skip.
  *
  * Test settings, chosen for a throwaway cluster: trust authentication on 127.0.0.1 only (nothing
- * else can reach it); `fsync=off` and `full_page_writes=off`, which only matter when the operating
+ * else can reach it); unless `durable`, `fsync=off` and `full_page_writes=off`, which only matter when the operating
  * system crashes — killing a Lantu instance or PostgreSQL's own processes still loses nothing
  * committed, since commits stay synchronous (`synchronous_commit` is left on). Collation C, like
  * SQLite's binary comparison, so ORDER BY agrees between the two passes.
@@ -47,6 +47,8 @@ export interface PostgresOptions {
 	port?: number;
 	/** `fast` (default, commits everything) or `immediate` (throwaway data). */
 	stopMode?: 'fast' | 'immediate';
+	/** Keep fsync on (data that outlives the run); default off, for throwaway test clusters. */
+	durable?: boolean;
 }
 
 /** Where initdb, pg_ctl and psql live: PG_BINDIR, `pg_config --bindir`, or the newest /usr/lib/postgresql/N/bin. */
@@ -139,12 +141,14 @@ export async function startPostgres(options: PostgresOptions = {}): Promise<Test
 			'initdb'
 		);
 	}
+	// A kept cluster still running (its owner was killed before it could stop it): use it as it is.
+	const running = runningPort(data);
+	if (keep && running !== undefined) return clusterAt(bin, base, data, running, options, keep);
 	const settings = [
 		`-p ${port}`,
-		`-k ${base}`,
+		`-k '${base}'`,
 		"-c listen_addresses='127.0.0.1'",
-		'-c fsync=off',
-		'-c full_page_writes=off',
+		...(options.durable ? [] : ['-c fsync=off', '-c full_page_writes=off']),
 		// Integration files run two at a time, a cluster test holds three instances, each with a pool.
 		'-c max_connections=300'
 	].join(' ');
@@ -168,6 +172,35 @@ export async function startPostgres(options: PostgresOptions = {}): Promise<Test
 		throw new Error(`${(error as Error).message}\n${tail}`, { cause: error });
 	}
 
+	return clusterAt(bin, base, data, port, options, keep);
+}
+
+/** The port of the server running on `data`, from its postmaster.pid (line 4), if it is alive. */
+function runningPort(data: string): number | undefined {
+	let lines: string[];
+	try {
+		lines = fs.readFileSync(path.join(data, 'postmaster.pid'), 'utf8').split('\n');
+	} catch {
+		return undefined;
+	}
+	try {
+		process.kill(Number(lines[0]), 0);
+	} catch (error) {
+		// EPERM: alive, but another user's (postgres, when we are root).
+		if ((error as NodeJS.ErrnoException).code !== 'EPERM') return undefined;
+	}
+	const port = Number(lines[3]);
+	return Number.isInteger(port) && port > 0 ? port : undefined;
+}
+
+function clusterAt(
+	bin: string,
+	base: string,
+	data: string,
+	port: number,
+	options: PostgresOptions,
+	keep: boolean
+): TestPostgres {
 	const url = (name = 'postgres') => `postgres://${SUPERUSER}@127.0.0.1:${port}/${name}`;
 	return {
 		port,

@@ -57,7 +57,9 @@ describe('the round report at volume', () => {
 			rw.transaction(() => {
 				for (let i = 0; i < OPINIONS; i++) {
 					const at = Date.now() - (OPINIONS - i) * 1000;
-					const t = thread.get(clauses[i % 2], author.id, round.id, author.org, at) as { id: number };
+					const t = thread.get(clauses[i % 2], author.id, round.id, author.org, at) as {
+						id: number;
+					};
 					comment.run(t.id, author.id, `批量意见第${i + 1}条`, at);
 				}
 			})();
