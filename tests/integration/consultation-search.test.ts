@@ -10,7 +10,6 @@ import { firstPassageComment, solvedChallenge } from '../helpers/consultation.ts
 import { openTestDb, testDatabase } from '../helpers/db.ts';
 import { postFormPage } from '../helpers/http.ts';
 import { serverPerFile } from '../helpers/server-per-file.ts';
-import { ON_SQLITE } from '../helpers/server.ts';
 
 const ACCOUNTS = ['admin', 'dsj', 'qiye', 'jumin', 'expert'] as const;
 type Account = (typeof ACCOUNTS)[number];
@@ -104,23 +103,16 @@ describe('the stored search index', () => {
 			'SELECT id FROM comment_threads WHERE round_id = ? ORDER BY id DESC LIMIT 1',
 			id
 		);
-		// Written with the opinion: its row and signature (and, on SQLite, its words in the FTS5
-		// table; PostgreSQL's word index is checked by the searches below).
-		const indexed = query<{ n: number; bytes: number }>(
-			`SELECT count(*) AS n, max(octet_length(signature)) AS bytes
-			 FROM consultation_opinion_index WHERE thread_id = ?`,
+		// Written with the opinion: its row, signature and words.
+		const indexed = query<{ n: number; bytes: number; words: string }>(
+			`SELECT count(*) AS n, length(i.signature) AS bytes, f.words
+			 FROM consultation_opinion_index i JOIN consultation_opinion_fts f ON f.rowid = i.id
+			 WHERE i.thread_id = ?`,
 			thread.id
 		);
 		expect(indexed.n).toBe(1);
 		expect(indexed.bytes).toBe(256);
-		if (ON_SQLITE) {
-			const { words } = query<{ words: string }>(
-				`SELECT f.words FROM consultation_opinion_index i
-				 JOIN consultation_opinion_fts f ON f.rowid = i.id WHERE i.thread_id = ?`,
-				thread.id
-			);
-			expect(words.split(' ')).toContain('数据');
-		}
+		expect(indexed.words.split(' ')).toContain('数据');
 
 		const found = await answerView(`?q=${encodeURIComponent('数据')}`);
 		expect(matched(found.html)).toBe(1);
@@ -271,11 +263,10 @@ describe('the stored search index', () => {
 	});
 
 	it('searches from the stored index after a restart, rebuilding nothing', async () => {
-		// The FTS5 word table is SQLite's own; on PostgreSQL the index rows carry the words.
-		const words = ON_SQLITE ? '(SELECT count(*) FROM consultation_opinion_fts)' : 'NULL';
 		const stored = () =>
-			query<{ n: number; first: number; last: number; words: number | null }>(
-				`SELECT count(*) AS n, min(id) AS first, max(id) AS last, ${words} AS words
+			query<{ n: number; first: number; last: number; words: number }>(
+				`SELECT count(*) AS n, min(id) AS first, max(id) AS last,
+				        (SELECT count(*) FROM consultation_opinion_fts) AS words
 				 FROM consultation_opinion_index`
 			);
 		const before = stored();
