@@ -1,6 +1,6 @@
 /**
  * Three Lantu instances on one store (one SQLite file in WAL mode, shared by processes on one
- * machine) and one real Redis, behind the round-robin proxy of `npm run cluster` (issue 20):
+ * machine; in the PostgreSQL pass one database, the same DATABASE_URL for all) and one real Redis, behind the round-robin proxy of `npm run cluster` (issue 20):
  * co-editing across instances, session and permission changes reaching every instance's sockets,
  * and an instance SIGKILLed mid-edit without losing anything acknowledged.
  */

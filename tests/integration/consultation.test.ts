@@ -53,7 +53,7 @@ const latestRound = (activity: string) =>
 const notices = (kind: string, roundId: number, username?: string) =>
 	query<{ n: number }>(
 		`SELECT count(*) AS n FROM notifications n JOIN users u ON u.id = n.user_id
-		 WHERE n.kind = ? AND n.round_id = ? AND (? IS NULL OR u.username = ?)`,
+		 WHERE n.kind = ? AND n.round_id = ? AND (CAST(? AS TEXT) IS NULL OR u.username = ?)`,
 		kind,
 		roundId,
 		username ?? null,

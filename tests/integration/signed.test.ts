@@ -6,7 +6,7 @@
  *   prints the appendix from that record: an answer changed after a reopening does not appear
  *   under the signed hash;
  * - after 签发 the record is locked (409) until the activity is reopened;
- * - two bytes of the stored payload changed in SQLite ("302万人" → "320万人"): the version page
+ * - two bytes of the stored payload changed in the database ("302万人" → "320万人"): the version page
  *   and the round page show 完整性校验失败 with both hashes, every export format and the payload
  *   download are refused with 409, and the detection is audited;
  * - the newest audit entries deleted: `audit:verify` exits 1 naming the first missing entry, and
@@ -237,7 +237,7 @@ describe('item 7: what the pages show', () => {
 
 describe('verify on every read', () => {
 	it('shows 完整性校验失败 and refuses every export when the stored payload was changed', async () => {
-		// The 定稿 and the 征求意见稿 both hold the phrase; change two bytes of each in SQLite.
+		// The 定稿 and the 征求意见稿 both hold the phrase; change two bytes of each in the database.
 		const changed = write(
 			"UPDATE version_contents SET payload = replace(payload, '302万人', '320万人') WHERE hash IN (?, (SELECT hash FROM activity_versions WHERE id = ?))",
 			final.hash,

@@ -1,7 +1,7 @@
 /**
  * The activity workflow against the real server: locking live editors, every transition refused
  * to every role that may not take it, versions whose hash anyone can recompute, the order of
- * approvals, and the audit log's chain breaking when a row is altered in SQLite.
+ * approvals, and the audit log's chain breaking when a row is altered in the database.
  */
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
