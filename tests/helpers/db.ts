@@ -52,35 +52,6 @@ if (testDatabaseKind() === 'postgres') {
 	}
 }
 
-/**
- * `?` → `$1, $2, …` outside quoted strings, quoted names and comments, so one statement serves both
- * stores (node-postgres numbers its parameters).
- */
-export function numberedPlaceholders(sql: string): string {
-	let out = '';
-	let n = 0;
-	for (let i = 0; i < sql.length; i++) {
-		const c = sql[i];
-		const quote = c === "'" || c === '"' ? c : undefined;
-		if (quote) {
-			const end = sql.indexOf(quote, i + 1);
-			const stop = end === -1 ? sql.length : end + 1;
-			out += sql.slice(i, stop);
-			i = stop - 1;
-		} else if (c === '-' && sql[i + 1] === '-') {
-			const end = sql.indexOf('\n', i);
-			const stop = end === -1 ? sql.length : end;
-			out += sql.slice(i, stop);
-			i = stop - 1;
-		} else if (c === '?') {
-			out += `$${++n}`;
-		} else {
-			out += c;
-		}
-	}
-	return out;
-}
-
 function sqliteDb(file: string, readonly: boolean): TestDb {
 	const db = new Database(file, { readonly, fileMustExist: true });
 	return {
@@ -110,7 +81,8 @@ function postgresDb(url: string): TestDb {
 	return {
 		kind: 'postgres',
 		prepare: <P extends unknown[], R>(sql: string) => {
-			const statement = db.prepare(numberedPlaceholders(sql));
+			// The bridge numbers `?` placeholders for PostgreSQL itself.
+			const statement = db.prepare(sql);
 			return {
 				run: (...params: P) => ({ changes: statement.run(...params).changes }),
 				get: (...params: P) => statement.get(...params) as R | undefined,

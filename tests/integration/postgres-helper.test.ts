@@ -4,7 +4,6 @@
  */
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { numberedPlaceholders } from '../helpers/db.ts';
 import {
 	createDatabase,
 	databaseUrlOf,
@@ -53,14 +52,4 @@ describe('a throwaway PostgreSQL cluster', () => {
 			}
 		}
 	);
-});
-
-describe('one statement for both stores', () => {
-	it('numbers ? placeholders for PostgreSQL, leaving quoted text, quoted names and comments alone', () => {
-		expect(
-			numberedPlaceholders(
-				`SELECT "a?" FROM t WHERE x = ? AND y = '?''?' -- why?\n AND z IN (?, ?)`
-			)
-		).toBe(`SELECT "a?" FROM t WHERE x = $1 AND y = '?''?' -- why?\n AND z IN ($2, $3)`);
-	});
 });
