@@ -49,6 +49,8 @@ export default defineConfig({
 					environment: 'node',
 					include: ['tests/integration/**/*.test.ts'],
 					globalSetup: ['tests/integration/global-setup.ts'],
+					// PostgreSQL pass: each file's databases are dropped after it (tests/helpers/postgres.ts).
+					setupFiles: ['tests/integration/setup.ts'],
 					// The servers the tests start inherit it: UTC, while the plan's zone is China.
 					env: { TZ: 'UTC' },
 					testTimeout: 30_000,

@@ -4,15 +4,27 @@
  * round-robin proxy in server/round-robin-proxy.ts on PORT (default 3000). docs/DEPLOY.md says what
  * each part does and how a real deployment differs (nginx, separate machines need PostgreSQL).
  *
+ * `npm run cluster -- --postgres`: the same on PostgreSQL — one database for every instance, no
+ * shared database file. Without DATABASE_URL it starts a PostgreSQL of its own on 127.0.0.1:PORT+200
+ * (tests/helpers/postgres.ts: initdb into DATA_DIR/pg on first use, kept between runs, trust
+ * authentication on loopback) with a database `lantu`.
+ *
  * Environment: PORT (the proxy; instances take PORT+1…), CLUSTER_INSTANCES (default 3), DATA_DIR
- * (default data/cluster), REDIS_URL (use a running Redis instead of starting redis-server). Builds
- * first when there is no build. Ctrl-C drains every instance (SIGTERM) and stops Redis.
+ * (default data/cluster), REDIS_URL (use a running Redis instead of starting redis-server),
+ * DATABASE_URL (with --postgres: use that PostgreSQL database). Builds first when there is no build.
+ * Ctrl-C drains every instance (SIGTERM), then stops Redis and PostgreSQL.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { startProxy } from '../server/round-robin-proxy.ts';
 import { SERVER_NODE_FLAGS } from '../server/node-flags.ts';
+import {
+	POSTGRES_MISSING,
+	postgresBinDir,
+	startPostgres,
+	type TestPostgres
+} from '../tests/helpers/postgres.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
 const node = process.execPath;
@@ -20,6 +32,8 @@ const port = Number(process.env.PORT ?? 3000);
 const count = Number(process.env.CLUSTER_INSTANCES ?? 3);
 const dataDir = path.resolve(root, process.env.DATA_DIR ?? 'data/cluster');
 const children: ChildProcess[] = [];
+const onPostgres = process.argv.slice(2).includes('--postgres');
+let postgres: TestPostgres | undefined;
 
 if (!Number.isInteger(port) || !Number.isInteger(count) || count < 1 || count > 9) {
 	console.error('PORT must be a port and CLUSTER_INSTANCES 1–9');
@@ -57,6 +71,21 @@ async function startRedis(): Promise<string> {
 	return `redis://127.0.0.1:${redisPort}`;
 }
 
+/** With --postgres: DATABASE_URL, or a database `lantu` on a PostgreSQL of our own in DATA_DIR/pg. */
+async function startDatabase(): Promise<string | undefined> {
+	if (!onPostgres) return undefined;
+	if (process.env.DATABASE_URL) return process.env.DATABASE_URL;
+	if (!postgresBinDir()) throw new Error(POSTGRES_MISSING);
+	postgres = await startPostgres({
+		dir: path.join(dataDir, 'pg'),
+		port: port + 200,
+		durable: true
+	});
+	const exists = await postgres.psql("SELECT count(*) FROM pg_database WHERE datname = 'lantu'");
+	if (exists === '0') await postgres.createDatabase('lantu');
+	return postgres.url('lantu');
+}
+
 async function ready(instancePort: number, child: ChildProcess): Promise<void> {
 	const deadline = Date.now() + 60_000;
 	while (Date.now() < deadline) {
@@ -71,7 +100,11 @@ async function ready(instancePort: number, child: ChildProcess): Promise<void> {
 	throw new Error(`instance on ${instancePort} not ready after 60 s`);
 }
 
-async function startInstance(i: number, redisUrl: string): Promise<number> {
+async function startInstance(
+	i: number,
+	redisUrl: string,
+	databaseUrl: string | undefined
+): Promise<number> {
 	const instancePort = port + i;
 	const log = fs.openSync(path.join(dataDir, `lantu-${i}.log`), 'a');
 	const child = spawn(node, [...SERVER_NODE_FLAGS, path.join(root, 'server/index.ts')], {
@@ -82,7 +115,8 @@ async function startInstance(i: number, redisUrl: string): Promise<number> {
 			HOST: '127.0.0.1',
 			DATA_DIR: dataDir,
 			REDIS_URL: redisUrl,
-			INSTANCE_NAME: `lantu-${i}`
+			INSTANCE_NAME: `lantu-${i}`,
+			...(databaseUrl ? { DATABASE_URL: databaseUrl } : {})
 		},
 		stdio: ['ignore', log, log]
 	});
@@ -108,6 +142,12 @@ async function stop(code = 0) {
 	);
 	for (const child of children.slice().reverse()) child.kill('SIGTERM');
 	await Promise.all(exits);
+	// PostgreSQL last: the instances committed through it while draining.
+	try {
+		await postgres?.stop();
+	} catch (error) {
+		console.error(error instanceof Error ? error.message : error);
+	}
 	process.exit(code);
 }
 process.on('SIGINT', () => void stop());
@@ -115,10 +155,12 @@ process.on('SIGTERM', () => void stop());
 
 try {
 	const redisUrl = await startRedis();
-	console.log(`蓝图 Lantu 集群：${count} 个实例，Redis ${redisUrl}，数据 ${dataDir}`);
+	const databaseUrl = await startDatabase();
+	const store = databaseUrl ? `PostgreSQL ${databaseUrl}` : 'SQLite';
+	console.log(`蓝图 Lantu 集群：${count} 个实例，Redis ${redisUrl}，${store}，数据 ${dataDir}`);
 	// One after the other: the first migrates and seeds, the others find it done.
 	const ports: number[] = [];
-	for (let i = 1; i <= count; i++) ports.push(await startInstance(i, redisUrl));
+	for (let i = 1; i <= count; i++) ports.push(await startInstance(i, redisUrl, databaseUrl));
 	const proxy = await startProxy({
 		upstreams: ports.map((p) => ({ host: '127.0.0.1', port: p })),
 		port,

@@ -1,12 +1,15 @@
 /**
- * `npm test`: builds the app once, then runs every suite in order — unit, integration (real server),
+ * `npm test`: builds the app once, then runs every suite in order — unit, integration (real server)
+ * on SQLite, the same integration tests on PostgreSQL (a throwaway cluster, tests/helpers/postgres.ts),
  * browser (Playwright on Chromium) — stopping at the first failing suite. Ends with one plain line,
- * `N passed, N failed[, N skipped]`, counting every test of every suite that ran.
+ * `N passed, N failed[, N skipped]`, counting every test of every suite that ran (both integration
+ * passes). PostgreSQL not installed counts as one failure, said plainly; the other suites still run.
  */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { findChromium, INSTALL_HINT } from '../tests/helpers/browser.ts';
+import { POSTGRES_MISSING, postgresBinDir } from '../tests/helpers/postgres.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const RESULTS = path.join(ROOT, 'test-results');
@@ -92,12 +95,41 @@ if (!chromium) {
 	finish(1);
 }
 
+// Checked before anything runs, so the message is not lost in the output of the suites.
+const postgres = postgresBinDir();
+if (!postgres) console.error(`✗ ${POSTGRES_MISSING}`);
+
 if (run('build', 'vite', ['build', '--logLevel', 'warn']) !== 0) {
 	total.failed += 1;
 	finish(1);
 }
 
-const suites: { name: string; run: () => number; counts: () => Counts | undefined }[] = [
+/** One pass of the integration tests on one store (tests/helpers/server.ts reads LANTU_TEST_DB). */
+function integration(store: 'sqlite' | 'postgres', report: string) {
+	return run(
+		`integration tests (real server, ${store === 'sqlite' ? 'SQLite' : 'PostgreSQL'})`,
+		'vitest',
+		[
+			'run',
+			'--project',
+			'integration',
+			'--reporter=default',
+			'--reporter=json',
+			`--outputFile.json=${report}`
+		],
+		{ LANTU_SKIP_BUILD: '1', TZ: 'UTC', LANTU_TEST_DB: store }
+	);
+}
+
+interface Suite {
+	name: string;
+	run: () => number;
+	counts: () => Counts | undefined;
+	/** Why it cannot run here (counted as one failure; the suites after it still run). */
+	missing?: string;
+}
+
+const suites: Suite[] = [
 	{
 		name: 'unit',
 		run: () =>
@@ -118,22 +150,15 @@ const suites: { name: string; run: () => number; counts: () => Counts | undefine
 		counts: () => vitestCounts(`${RESULTS}/unit.json`)
 	},
 	{
-		name: 'integration',
-		run: () =>
-			run(
-				'integration tests (real server)',
-				'vitest',
-				[
-					'run',
-					'--project',
-					'integration',
-					'--reporter=default',
-					'--reporter=json',
-					`--outputFile.json=${RESULTS}/integration.json`
-				],
-				{ LANTU_SKIP_BUILD: '1', TZ: 'UTC' }
-			),
+		name: 'integration (SQLite)',
+		run: () => integration('sqlite', `${RESULTS}/integration.json`),
 		counts: () => vitestCounts(`${RESULTS}/integration.json`)
+	},
+	{
+		name: 'integration (PostgreSQL)',
+		run: () => integration('postgres', `${RESULTS}/integration-postgres.json`),
+		counts: () => vitestCounts(`${RESULTS}/integration-postgres.json`),
+		missing: postgres ? undefined : POSTGRES_MISSING
 	},
 	{
 		name: 'browser',
@@ -148,7 +173,14 @@ const suites: { name: string; run: () => number; counts: () => Counts | undefine
 	}
 ];
 
+let missing = 0;
 for (const suite of suites) {
+	if (suite.missing) {
+		console.error(`\n✗ ${suite.name} not run: ${suite.missing}`);
+		total.failed += 1;
+		missing += 1;
+		continue;
+	}
 	const status = suite.run();
 	add(suite.counts(), suite.name, status);
 	if (status !== 0) {
@@ -156,4 +188,5 @@ for (const suite of suites) {
 		finish(status);
 	}
 }
-finish(0);
+if (!postgres) console.error(`\n✗ ${POSTGRES_MISSING}`);
+finish(missing > 0 ? 1 : 0);

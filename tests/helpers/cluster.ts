@@ -1,6 +1,8 @@
 /**
- * Several real Lantu instances on one SQLite file (WAL, shared by processes on one machine) and one
- * real Redis, behind the round-robin proxy of `npm run cluster` (server/round-robin-proxy.ts).
+ * Several real Lantu instances on one store and one real Redis, behind the round-robin proxy of
+ * `npm run cluster` (server/round-robin-proxy.ts). The store is one SQLite file (WAL, shared by
+ * processes on one machine) in the SQLite pass, and one PostgreSQL database — the same DATABASE_URL
+ * for every instance, no shared database file — in the PostgreSQL pass.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -33,6 +35,8 @@ export async function startCluster(
 			instances.push(
 				await startServer({
 					dataDir,
+					// PostgreSQL pass: the database the first instance was given, for all of them.
+					databaseUrl: instances[0]?.databaseUrl,
 					env: { REDIS_URL: redis.url, INSTANCE_NAME: `lantu-${i + 1}`, ...env }
 				})
 			);

@@ -1,10 +1,9 @@
 /** Commenting on a consultation round as its participants do, from the round's frozen version. */
-import Database from 'better-sqlite3';
 import { solveChallenge, type Challenge } from 'altcha-lib';
 import { deriveKey } from 'altcha-lib/algorithms/sha';
 import { frozenParts } from '../../src/lib/consultation/passages.ts';
 import type { VersionPayload } from '../../src/lib/workflow/version.ts';
-import type { TestDatabase } from './db.ts';
+import { withTestDb, type DatabaseLocation, type TestDatabase } from './db.ts';
 
 /**
  * The comment form's fields for the first passage of the version's first section (its first ten
@@ -81,46 +80,54 @@ export interface SeedOpinion {
  * per-user limits are for people): a thread on the passage and its first comment, per call; the
  * thread's id. Statements are prepared once, so thousands can go in one transaction.
  */
-export function opinionWriter(db: Database.Database): (opinion: SeedOpinion) => number {
+export function opinionWriter(db: Preparing): (opinion: SeedOpinion) => number {
+	// Valid on SQLite and PostgreSQL alike (tests/helpers/db.ts): RETURNING, the time from here.
 	const thread = db.prepare(
 		`INSERT INTO comment_threads (plan_id, clause, anchor_kind, fragment, anchor_start, anchor_end,
 		 quote, author_id, round_id, stance, organization_id, participant_type, created_at)
-		 VALUES (1, ?, 'text', ?, ?, ?, ?, ?, ?, ?, ?, ?, coalesce(?, unixepoch('subsec') * 1000))`
+		 VALUES (1, ?, 'text', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`
 	);
 	const comment = db.prepare(
-		`INSERT INTO comments (thread_id, author_id, body, created_at)
-		 VALUES (?, ?, ?, coalesce(?, unixepoch('subsec') * 1000))`
+		`INSERT INTO comments (thread_id, author_id, body, created_at) VALUES (?, ?, ?, ?)`
 	);
 	return ({ roundId, passage: p, author, type, stance = 'suggest', body, at }) => {
+		const createdAt = at ?? Date.now();
 		const id = Number(
-			thread.run(
-				p.clause,
-				p.part,
-				String(p.start),
-				String(p.end),
-				p.quote,
-				author.id,
-				roundId,
-				stance,
-				author.org,
-				type,
-				at ?? null
-			).lastInsertRowid
+			(
+				thread.get(
+					p.clause,
+					p.part,
+					String(p.start),
+					String(p.end),
+					p.quote,
+					author.id,
+					roundId,
+					stance,
+					author.org,
+					type,
+					createdAt
+				) as { id: number | string }
+			).id
 		);
-		comment.run(id, author.id, body, at ?? null);
+		comment.run(id, author.id, body, createdAt);
 		return id;
 	};
 }
 
-/** `opinionWriter` on its own connection to the database file, in one transaction; the thread ids. */
-export function seedOpinions(databasePath: string, opinions: SeedOpinion[]): number[] {
-	const db = new Database(databasePath);
-	try {
+/** What opinionWriter needs of a connection: better-sqlite3's or a TestDb (tests/helpers/db.ts). */
+export interface Preparing {
+	prepare(sql: string): {
+		get(...params: unknown[]): unknown;
+		run(...params: unknown[]): unknown;
+	};
+}
+
+/** `opinionWriter` on its own connection to the server's database, in one transaction; the thread ids. */
+export function seedOpinions(server: DatabaseLocation, opinions: SeedOpinion[]): number[] {
+	return withTestDb(server, (db) => {
 		const add = opinionWriter(db);
 		return db.transaction(() => opinions.map(add))();
-	} finally {
-		db.close();
-	}
+	});
 }
 
 /**

@@ -28,6 +28,9 @@ export function serverPerFile(accounts: readonly string[] = [], options: StartOp
 		get databasePath() {
 			return live().databasePath;
 		},
+		get databaseUrl() {
+			return live().databaseUrl;
+		},
 		output: () => live().output(),
 		pid: () => live().pid(),
 		stop: (signal) => live().stop(signal),

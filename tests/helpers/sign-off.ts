@@ -4,7 +4,7 @@
  * and one resident representative confirm, the leader signs with the demo password.
  */
 import { expect } from 'vitest';
-import { testDatabase } from './db.ts';
+import { testDatabase, type DatabaseLocation } from './db.ts';
 import { DEMO_PASSWORD, postFormPage } from './http.ts';
 
 /** The accounts the walk uses (demo seed usernames). */
@@ -82,8 +82,8 @@ export function workflowActor(
 }
 
 /** The state of an activity of plan 1 (drafting, review, …) as the test server stored it. */
-export function activityState(databasePath: string, activity: string): string {
-	return testDatabase(() => databasePath).query<{ state: string }>(
+export function activityState(server: DatabaseLocation, activity: string): string {
+	return testDatabase(() => server).query<{ state: string }>(
 		'SELECT state FROM plan_activities WHERE plan_id = 1 AND activity = ?',
 		activity
 	).state;

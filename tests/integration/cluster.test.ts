@@ -1,6 +1,6 @@
 /**
  * Three Lantu instances on one store (one SQLite file in WAL mode, shared by processes on one
- * machine) and one real Redis, behind the round-robin proxy of `npm run cluster` (issue 20):
+ * machine; in the PostgreSQL pass one database, the same DATABASE_URL for all) and one real Redis, behind the round-robin proxy of `npm run cluster` (issue 20):
  * co-editing across instances, session and permission changes reaching every instance's sockets,
  * and an instance SIGKILLed mid-edit without losing anything acknowledged.
  */
@@ -135,7 +135,7 @@ describe('several instances on one store and Redis', () => {
 				expect(final.startsWith(ackedAtKill[k])).toBe(true);
 				expect(final).toBe(w.written);
 				// Stored: the database holds everything each writer was told was saved.
-				const stored = storedDocument(cluster.instances[0].databasePath, sections[k % 3])
+				const stored = storedDocument(cluster.instances[0], sections[k % 3])
 					.getText(`w${k}`)
 					.toString();
 				expect(stored).toBe(final);

@@ -1,8 +1,8 @@
-import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { connect, eventually, upgradeStatus } from '../helpers/collab.ts';
 import { login } from '../helpers/http.ts';
 import { serverPerFile } from '../helpers/server-per-file.ts';
+import { openTestDb } from '../helpers/db.ts';
 
 const { server, cookies } = serverPerFile(['fgw', 'admin']);
 const cookieOf = (who: string) => cookies.get(who) ?? '';
@@ -83,7 +83,7 @@ describe('/collab upgrade refusals', () => {
 	it('refuses an expired session (401)', async () => {
 		const cookie = await login(server.url, 'gaj');
 		expect(await upgradeStatus(server.url, { origin: server.url, cookie })).toBe(101);
-		const db = new Database(server.databasePath);
+		const db = openTestDb(server);
 		try {
 			db.prepare(
 				"UPDATE sessions SET expires_at = ? WHERE user_id = (SELECT id FROM users WHERE username = 'gaj')"

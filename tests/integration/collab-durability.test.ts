@@ -1,8 +1,8 @@
-import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connect, eventually } from '../helpers/collab.ts';
 import { login } from '../helpers/http.ts';
 import { startServer, type TestServer } from '../helpers/server.ts';
+import { dropTrigger, openTestDb, refuseWrites } from '../helpers/db.ts';
 
 let server: TestServer;
 
@@ -55,10 +55,9 @@ describe('durability', () => {
 			await eventually(() =>
 				expect(writer.provider.isSynced && watcher.provider.isSynced).toBe(true)
 			);
-			// The disk "fails": every append to the update log is aborted by SQLite.
-			const db = new Database(server.databasePath);
-			db.exec(`CREATE TRIGGER fail_appends BEFORE INSERT ON document_updates
-				BEGIN SELECT RAISE(ABORT, 'disk full (test)'); END`);
+			// The disk "fails": every append to the update log is aborted by the database.
+			const db = openTestDb(server);
+			refuseWrites(db, 'fail_appends', 'document_updates', 'INSERT', 'disk full (test)');
 			writer.doc.getText('failure').insert(0, '断电也不丢');
 			// The server drops the unsaved copy and closes the socket; nothing was acknowledged or shown.
 			await eventually(() => expect(closes).toBeGreaterThan(0));
@@ -67,7 +66,7 @@ describe('durability', () => {
 			expect(writer.provider.hasUnsyncedChanges).toBe(true);
 			expect(watcher.doc.getText('failure').toString()).toBe('');
 
-			db.exec('DROP TRIGGER fail_appends'); // the disk recovers
+			dropTrigger(db, 'fail_appends', 'document_updates'); // the disk recovers
 			db.close();
 			// The writer reconnects to a copy reloaded from disk and sends its edit again.
 			await eventually(() => expect(writer.provider.hasUnsyncedChanges).toBe(false), 10_000);
@@ -97,7 +96,7 @@ describe('durability', () => {
 		writer.destroy();
 		await server.stop('SIGKILL');
 
-		const db = new Database(server.databasePath);
+		const db = openTestDb(server);
 		db.prepare(
 			`INSERT INTO document_updates (name, "update", user_id, at) VALUES (?, ?, NULL, ?)`
 		).run('plan/1/section/7.2', Buffer.from([0xff, 0x13, 0x00, 0x42, 0x99, 0x01]), Date.now());
@@ -121,7 +120,7 @@ describe('durability', () => {
 		}
 		const health = await fetch(`${server.url}/healthz`);
 		expect(health.status).toBe(200);
-		const check = new Database(server.databasePath, { readonly: true });
+		const check = openTestDb(server, { readonly: true });
 		const after = check
 			.prepare(`SELECT count(*) AS n FROM document_updates WHERE name = 'plan/1/section/7.2'`)
 			.get() as { n: number };

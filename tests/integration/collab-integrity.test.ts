@@ -3,7 +3,6 @@
  * tolerated where they were already stored; checksummed snapshots and log rows; edits larger than
  * the message cap delivered (or refused with a reason the client can map), never stuck.
  */
-import Database from 'better-sqlite3';
 import { strFromU8, unzipSync } from 'fflate';
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -13,6 +12,7 @@ import { BLOCKS } from '../../src/lib/templates/blocks/index.ts';
 import { closeReasons, connect, eventually, type TestProvider } from '../helpers/collab.ts';
 import { login } from '../helpers/http.ts';
 import { startServer, type TestServer } from '../helpers/server.ts';
+import { openTestDb } from '../helpers/db.ts';
 
 let server: TestServer;
 let dsj: string;
@@ -34,7 +34,7 @@ function get(path: string, cookie: string) {
 }
 
 function sql<T>(query: string, ...params: unknown[]): T[] {
-	const db = new Database(server.databasePath, { readonly: true });
+	const db = openTestDb(server, { readonly: true });
 	try {
 		return db.prepare(query).all(...params) as T[];
 	} finally {
@@ -118,7 +118,7 @@ describe('poisoned block rows (item 7)', { timeout: 120_000 }, () => {
 		blockRows(local, 'systems').push([createRow(BLOCKS.systems, { name: '毒后之行' })]);
 		const poison = Y.encodeStateAsUpdate(local, vector);
 		await server.stop();
-		const db = new Database(server.databasePath);
+		const db = openTestDb(server);
 		db.prepare(
 			'INSERT INTO document_updates (name, "update", user_id, at, hash) VALUES (?, ?, NULL, ?, ?)'
 		).run(DOC, Buffer.from(poison), Date.now(), sha256(poison));
@@ -185,7 +185,7 @@ describe('checksummed stored state (item 8)', { timeout: 120_000 }, () => {
 			expect(snap?.state.includes(Buffer.from(MARK))).toBe(true);
 		}, 15_000);
 		await server.stop();
-		const db = new Database(server.databasePath);
+		const db = openTestDb(server);
 		const { state, hash } = db
 			.prepare('SELECT state, hash FROM document_snapshots WHERE name = ?')
 			.get(DOC) as { state: Buffer; hash: string };
@@ -231,7 +231,7 @@ describe('checksummed stored state (item 8)', { timeout: 120_000 }, () => {
 		// Kill before the unload's compaction, so the row lies past any snapshot.
 		await server.stop('SIGKILL');
 		writer.destroy();
-		const db = new Database(server.databasePath);
+		const db = openTestDb(server);
 		const rows = db
 			.prepare('SELECT id, "update" FROM document_updates WHERE name = ? ORDER BY id')
 			.all(name) as { id: number; update: Buffer }[];

@@ -17,7 +17,7 @@ import { startServer, type TestServer } from '../helpers/server.ts';
 const DOC = 'plan/1/section/8.3';
 let server: TestServer;
 const cookies = new Map<string, string>();
-const db = testDatabase(() => server.databasePath);
+const db = testDatabase(() => server);
 
 beforeAll(async () => {
 	server = await startServer();

@@ -20,7 +20,7 @@ import { serverPerFile } from '../helpers/server-per-file.ts';
 
 const DOC = 'plan/1/section/8.3';
 const { server, cookies } = serverPerFile(['admin', 'dsj', 'fgw', 'reviewer', 'leader']);
-const db = testDatabase(() => server.databasePath);
+const db = testDatabase(() => server);
 
 function user(username: string) {
 	return db.query<{ id: number; organizationId: number }>(

@@ -4,12 +4,12 @@
  * rendered inert; oversized bodies refused with a clear message; changes announced to the section's
  * live connections.
  */
-import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connect, eventually } from '../helpers/collab.ts';
 import { SAMPLE_TEXT_ANCHOR } from '../helpers/comments.ts';
 import { callApi, login } from '../helpers/http.ts';
 import { startServer, type TestServer } from '../helpers/server.ts';
+import { openTestDb } from '../helpers/db.ts';
 
 let server: TestServer;
 const cookies: Record<string, string> = {};
@@ -142,7 +142,7 @@ describe('replies, mentions, resolve and reopen', () => {
 		expect(await html('reviewer', '/inbox')).toContain('李晓明 重新打开了您的评论');
 
 		// Resolutions are audited.
-		const db = new Database(server.databasePath, { readonly: true });
+		const db = openTestDb(server, { readonly: true });
 		try {
 			const actions = db
 				.prepare('SELECT action FROM audit_log WHERE target = ? ORDER BY id')

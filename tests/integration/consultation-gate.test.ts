@@ -14,7 +14,7 @@ const ACCOUNTS = ['admin', 'jumin', 'reviewer'] as const;
 type Account = (typeof ACCOUNTS)[number];
 const { server, cookies } = serverPerFile(ACCOUNTS);
 
-const { query } = testDatabase(() => server.databasePath);
+const { query } = testDatabase(() => server);
 
 const post = (who: Account, path: string, fields: [string, string][] = []) =>
 	postFormPage(server.url, path, fields, cookies.get(who));

@@ -5,17 +5,16 @@
  * so; pages of 50 and "answer all that match" reach every author's inbox; after a restart search
  * works from the stored index without rebuilding it.
  */
-import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { firstPassageComment, solvedChallenge } from '../helpers/consultation.ts';
-import { testDatabase } from '../helpers/db.ts';
+import { openTestDb, testDatabase } from '../helpers/db.ts';
 import { postFormPage } from '../helpers/http.ts';
 import { serverPerFile } from '../helpers/server-per-file.ts';
 
 const ACCOUNTS = ['admin', 'dsj', 'qiye', 'jumin', 'expert'] as const;
 type Account = (typeof ACCOUNTS)[number];
 const { server, cookies } = serverPerFile(ACCOUNTS);
-const { query, all } = testDatabase(() => server.databasePath);
+const { query, all } = testDatabase(() => server);
 
 const post = (who: Account | null, path: string, fields: [string, string][]) =>
 	postFormPage(server.url, path, fields, who ? cookies.get(who) : undefined);
@@ -42,7 +41,7 @@ const matched = (html: string) => Number(/符合筛选条件 (\d+) 条/.exec(htm
 
 /** Opinions written straight into the database, as an upgrade or an import leaves them. */
 function insertOpinions(clause: string, bodies: readonly string[], usernames: readonly string[]) {
-	const db = new Database(server.databasePath);
+	const db = openTestDb(server);
 	try {
 		const authors = usernames.map(
 			(u) =>
@@ -54,7 +53,7 @@ function insertOpinions(clause: string, bodies: readonly string[], usernames: re
 		const thread = db.prepare(
 			`INSERT INTO comment_threads (plan_id, clause, anchor_kind, fragment, anchor_start, anchor_end,
 			 quote, author_id, round_id, stance, organization_id, participant_type)
-			 VALUES (1, ?, 'text', 'body', '0', '4', '原文', ?, ?, 'suggest', ?, 'enterprise')`
+			 VALUES (1, ?, 'text', 'body', '0', '4', '原文', ?, ?, 'suggest', ?, 'enterprise') RETURNING id`
 		);
 		const comment = db.prepare(
 			'INSERT INTO comments (thread_id, author_id, body) VALUES (?, ?, ?)'
@@ -64,7 +63,9 @@ function insertOpinions(clause: string, bodies: readonly string[], usernames: re
 		db.transaction(() => {
 			bodies.forEach((body, i) => {
 				const author = authors[i % authors.length];
-				const id = Number(thread.run(clause, author.id, roundId, author.org).lastInsertRowid);
+				const id = Number(
+					(thread.get(clause, author.id, roundId, author.org) as { id: number }).id
+				);
 				comment.run(id, author.id, body);
 				ids.push(id);
 			});
@@ -103,15 +104,15 @@ describe('the stored search index', () => {
 			id
 		);
 		// Written with the opinion: its row, signature and words.
-		const indexed = query<{ n: number; bytes: number; words: string }>(
-			`SELECT count(*) AS n, length(i.signature) AS bytes, f.words
+		const indexed = all<{ bytes: number; words: string }>(
+			`SELECT length(i.signature) AS bytes, f.words
 			 FROM consultation_opinion_index i JOIN consultation_opinion_fts f ON f.rowid = i.id
 			 WHERE i.thread_id = ?`,
 			thread.id
 		);
-		expect(indexed.n).toBe(1);
-		expect(indexed.bytes).toBe(256);
-		expect(indexed.words.split(' ')).toContain('数据');
+		expect(indexed).toHaveLength(1);
+		expect(indexed[0].bytes).toBe(256);
+		expect(indexed[0].words.split(' ')).toContain('数据');
 
 		const found = await answerView(`?q=${encodeURIComponent('数据')}`);
 		expect(matched(found.html)).toBe(1);

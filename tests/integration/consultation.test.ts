@@ -4,12 +4,11 @@
  * the 意见采纳情况说明 as CSV and DOCX, and the public link's proof of work, moderation and
  * per-address throttle; the public 采纳情况 and answering at volume (issue 15).
  */
-import Database from 'better-sqlite3';
 import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import type { VersionPayload } from '../../src/lib/workflow/version.ts';
 import { frozenPassages, seedOpinions, solvedChallenge } from '../helpers/consultation.ts';
-import { testDatabase } from '../helpers/db.ts';
+import { openTestDb, testDatabase } from '../helpers/db.ts';
 import { postFormPage } from '../helpers/http.ts';
 import { startServer } from '../helpers/server.ts';
 import { serverPerFile } from '../helpers/server-per-file.ts';
@@ -22,7 +21,7 @@ const { server, cookies } = serverPerFile(ACCOUNTS);
 const post = (who: Account | null, path: string, fields: [string, string][]) =>
 	postFormPage(server.url, path, fields, who ? cookies.get(who) : undefined);
 
-const { query, all } = testDatabase(() => server.databasePath);
+const { query, all } = testDatabase(() => server);
 
 const work = (publicPath: string) => solvedChallenge(server.url, publicPath);
 
@@ -54,7 +53,7 @@ const latestRound = (activity: string) =>
 const notices = (kind: string, roundId: number, username?: string) =>
 	query<{ n: number }>(
 		`SELECT count(*) AS n FROM notifications n JOIN users u ON u.id = n.user_id
-		 WHERE n.kind = ? AND n.round_id = ? AND (? IS NULL OR u.username = ?)`,
+		 WHERE n.kind = ? AND n.round_id = ? AND (CAST(? AS TEXT) IS NULL OR u.username = ?)`,
 		kind,
 		roundId,
 		username ?? null,
@@ -188,7 +187,7 @@ describe('commenting', () => {
 	it('refuses comments after the period ends, by the server clock', async () => {
 		const round = latestRound('overall');
 		// Move the period into the past (as if 30 days had gone by).
-		const db = new Database(server.databasePath);
+		const db = openTestDb(server);
 		try {
 			const day = 86_400_000;
 			db.prepare('UPDATE consultation_rounds SET opens_at = ?, closes_at = ? WHERE id = ?').run(
@@ -617,7 +616,7 @@ describe('answering at volume', () => {
 		);
 		// 50 enterprise opinions, written straight into the database (the per-user limit is for people).
 		seedOpinions(
-			server.databasePath,
+			server,
 			Array.from({ length: 50 }, (_, i) => ({
 				roundId: round.id,
 				passage: p,
@@ -708,7 +707,7 @@ describe('answering at volume', () => {
 			"SELECT id, organization_id AS org FROM users WHERE username IN ('qiye', 'jumin', 'expert') ORDER BY id"
 		);
 		const ids = seedOpinions(
-			server.databasePath,
+			server,
 			authors.map((author, i) => ({
 				roundId: round.id,
 				passage: p,

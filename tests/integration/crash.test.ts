@@ -3,9 +3,9 @@
  * the real server, checks the refusal (or the still-valid session), then checks that the process is
  * still serving: a page over HTTP and a WebSocket that syncs a document.
  */
-import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connect, eventually } from '../helpers/collab.ts';
+import { dropTrigger, openTestDb, refuseWrites } from '../helpers/db.ts';
 import { DEMO_PASSWORD, login } from '../helpers/http.ts';
 import { rawRequest, upgradeRequest } from '../helpers/raw-http.ts';
 import { startServer, type TestServer } from '../helpers/server.ts';
@@ -95,22 +95,21 @@ describe('without ORIGIN', () => {
 	});
 
 	it('skips a session renewal the full disk refuses: the upgrade and the page go on with the valid session', async () => {
-		const db = new Database(server.databasePath);
+		const db = openTestDb(server);
 		try {
 			// Make the session due for renewal (renewal writes at most once a minute).
 			const soon = Date.now() + 5 * 60_000;
 			db.prepare(
 				`UPDATE sessions SET expires_at = ? WHERE user_id = (SELECT id FROM users WHERE username = 'fgw')`
 			).run(soon);
-			// The disk "fills up": SQLite refuses every write the upgrade path could make. A trigger, as in
-			// the durability tests; the server's handling does not depend on the error's code.
+			// The disk "fills up": the database refuses every write the upgrade path could make. A trigger,
+			// as in the durability tests; the server's handling does not depend on the error's code.
 			for (const [table, event] of [
 				['sessions', 'UPDATE'],
 				['sessions', 'DELETE'],
 				['document_updates', 'INSERT']
-			]) {
-				db.exec(`CREATE TRIGGER full_${table}_${event} BEFORE ${event} ON ${table}
-					BEGIN SELECT RAISE(ABORT, 'database or disk is full (test)'); END`);
+			] as const) {
+				refuseWrites(db, `full_${table}_${event}`, table, event, 'database or disk is full (test)');
 			}
 			// Reconnect after the disk filled: the upgrade goes through with the still-valid session.
 			const upgrade = await rawRequest(
@@ -139,12 +138,12 @@ describe('without ORIGIN', () => {
 			expect(server.output()).toContain('session renewal skipped');
 
 			// The disk recovers: the next request renews the session again.
-			for (const name of [
-				'full_sessions_UPDATE',
-				'full_sessions_DELETE',
-				'full_document_updates_INSERT'
+			for (const [name, table] of [
+				['full_sessions_UPDATE', 'sessions'],
+				['full_sessions_DELETE', 'sessions'],
+				['full_document_updates_INSERT', 'document_updates']
 			])
-				db.exec(`DROP TRIGGER ${name}`);
+				dropTrigger(db, name, table);
 			await fetch(`${server.url}/`, { headers: { cookie }, redirect: 'manual' });
 			const renewed = db
 				.prepare(

@@ -22,7 +22,7 @@ let server: TestServer;
 const cookies: Record<string, string> = {};
 const DOC = 'plan/1/section/9.1';
 
-const { query } = testDatabase(() => server.databasePath);
+const { query } = testDatabase(() => server);
 const latest = () =>
 	query<{ id: number | null }>('SELECT max(id) AS id FROM document_updates WHERE name = ?', DOC).id;
 

@@ -57,7 +57,7 @@ describe('health, readiness and drain', () => {
 			expect(exit).toEqual({ code: 0, signal: null });
 			await eventually(() => expect(closes).toContain(1012));
 
-			const stored = storedDocument(server.databasePath, name).getText('drain').toString();
+			const stored = storedDocument(server, name).getText('drain').toString();
 			// Everything acknowledged is stored: the bursts waited for, and whatever of the last burst
 			// the drain acknowledged before closing (usually all of it).
 			expect(acknowledged.startsWith(waitedFor)).toBe(true);

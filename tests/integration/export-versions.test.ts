@@ -21,7 +21,7 @@ const { server, cookies } = serverPerFile(ACCOUNTS);
 const A = 'requirements';
 let final: { id: number; hash: string };
 
-const { query } = testDatabase(() => server.databasePath);
+const { query } = testDatabase(() => server);
 
 const act = workflowActor(
 	() => server.url,

@@ -13,7 +13,7 @@ import { startServer, type TestServer } from '../helpers/server.ts';
 import { SIGN_OFF_POLICY, submitToFinal, workflowActor } from '../helpers/sign-off.ts';
 
 let server: TestServer;
-const db = testDatabase(() => server.databasePath);
+const db = testDatabase(() => server);
 const cookies = new Map<string, string>();
 const ACCOUNTS = ['admin', 'reviewer', 'expert', 'qiye', 'jumin', 'leader', 'dsj', 'fgw', 'gaj'];
 

@@ -22,7 +22,7 @@ const BASE = '/api/plans/1/sections/9.1/history';
 const api = (user: string, path: string, payload?: unknown) =>
 	callApi(server.url, path, cookies[user], payload);
 
-const { query } = testDatabase(() => server.databasePath);
+const { query } = testDatabase(() => server);
 
 const userId = (username: string) =>
 	query<{ id: number }>('SELECT id FROM users WHERE username = ?', username).id;

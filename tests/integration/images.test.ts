@@ -27,7 +27,7 @@ import { imagesOfPayload } from '../../src/lib/server/images/access.ts';
 
 let server: TestServer;
 const cookies: Record<string, string> = {};
-const db = testDatabase(() => server.databasePath);
+const db = testDatabase(() => server);
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
 async function upload(who: string, bytes: Uint8Array, clause = '6.3') {

@@ -3,12 +3,12 @@
  * address the login throttle and the /collab caps count; password guessing is throttled atomically
  * per (account, address), and the owner still logs in from their own address.
  */
-import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { collabUrl } from '../helpers/collab.ts';
 import { DEMO_PASSWORD, login, postForm } from '../helpers/http.ts';
 import { startServer, type TestServer } from '../helpers/server.ts';
+import { openTestDb } from '../helpers/db.ts';
 
 let trusting: TestServer;
 let plain: TestServer;
@@ -31,7 +31,7 @@ function postLogin(server: TestServer, username: string, password: string, from:
 }
 
 function audit(server: TestServer, sql: string, ...params: unknown[]) {
-	const db = new Database(server.databasePath, { readonly: true });
+	const db = openTestDb(server, { readonly: true });
 	try {
 		return db.prepare(sql).all(...params) as Record<string, unknown>[];
 	} finally {

@@ -29,7 +29,7 @@ afterAll(async () => {
 	await mailbox?.close();
 });
 
-const { query } = testDatabase(() => server.databasePath);
+const { query } = testDatabase(() => server);
 
 function clock(who: Account | null, body: unknown) {
 	return fetch(`${server.url}/api/test/clock`, {

@@ -13,7 +13,7 @@ import { startServer, type TestServer } from '../helpers/server.ts';
 
 let server: TestServer;
 const cookies = new Map<string, string>();
-const db = testDatabase(() => server.databasePath);
+const db = testDatabase(() => server);
 
 beforeAll(async () => {
 	server = await startServer();

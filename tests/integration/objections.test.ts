@@ -25,8 +25,8 @@ const act = workflowActor(() => server.url, cookieOf, 'requirements');
 const post = (who: string, action: string, fields: [string, string][] = []) =>
 	postEnhanced(server.url, `/plans/1/workflow/requirements?/${action}`, fields, cookieOf(who));
 
-const { all: rows } = testDatabase(() => server.databasePath);
-const stateOf = () => activityState(server.databasePath, 'requirements');
+const { all: rows } = testDatabase(() => server);
+const stateOf = () => activityState(server, 'requirements');
 const page = (who: string, path: string) => pageOf(server.url, path, cookieOf(who));
 
 const todoKinds = async (who: string) =>

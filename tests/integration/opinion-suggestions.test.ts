@@ -18,7 +18,7 @@ import { startServer, type TestServer } from '../helpers/server.ts';
 
 let server: TestServer;
 const cookies = new Map<string, string>();
-const { query } = testDatabase(() => server.databasePath);
+const { query } = testDatabase(() => server);
 
 beforeAll(async () => {
 	server = await startServer();

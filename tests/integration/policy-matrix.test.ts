@@ -4,7 +4,6 @@
  * the policy module (src/lib/policy/matrix.ts), so the rule book and the server cannot drift apart.
  * Allowed is 2xx; refused is 403 for a member and 404 for a non-member (plans do not leak).
  */
-import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
 	allowed,
@@ -21,6 +20,7 @@ import { closeReasons, connect, eventually, type TestProvider } from '../helpers
 import { login, postForm } from '../helpers/http.ts';
 import { SIGN_OFF_POLICY, submitToFinal, workflowActor } from '../helpers/sign-off.ts';
 import { startServer, type TestServer } from '../helpers/server.ts';
+import { openTestDb } from '../helpers/db.ts';
 
 let server: TestServer;
 const cookies = new Map<string, string>();
@@ -53,7 +53,7 @@ afterAll(async () => {
 });
 
 function query<T>(sql: string, ...params: unknown[]): T {
-	const db = new Database(server.databasePath, { readonly: true });
+	const db = openTestDb(server, { readonly: true });
 	try {
 		return db.prepare(sql).get(...params) as T;
 	} finally {

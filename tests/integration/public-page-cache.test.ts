@@ -15,7 +15,7 @@ import { serverPerFile } from '../helpers/server-per-file.ts';
 const ACCOUNTS = ['admin', 'jumin'] as const;
 type Account = (typeof ACCOUNTS)[number];
 const { server, cookies } = serverPerFile(ACCOUNTS);
-const db = testDatabase(() => server.databasePath);
+const db = testDatabase(() => server);
 const post = (who: Account, path: string, fields: [string, string][]) =>
 	postFormPage(server.url, path, fields, cookies.get(who));
 
@@ -87,9 +87,9 @@ describe('the public round page cache', () => {
 
 		// A public comment held for moderation, approved by the plan admin.
 		const fields = Object.fromEntries(firstPassageComment(db, round.version_id, ''));
-		const held = db.write(
+		const held = db.writeReturning<{ id: number }>(
 			`INSERT INTO public_comments (round_id, clause, part, start_offset, end_offset, quote, stance, body, name, status, created_at)
-			 VALUES (?, ?, ?, ?, ?, '', 'suggest', '公众意见：夜间公交', '钱先生', 'pending', ?)`,
+			 VALUES (?, ?, ?, ?, ?, '', 'suggest', '公众意见：夜间公交', '钱先生', 'pending', ?) RETURNING id`,
 			round.id,
 			fields.clause,
 			fields.part,
@@ -97,7 +97,7 @@ describe('the public round page cache', () => {
 			Number(fields.end),
 			Date.now()
 		);
-		const id = String(held.lastInsertRowid);
+		const id = String(held.id);
 		expect((await read(url)).html).not.toContain('公众意见：夜间公交');
 		const approve = await post('admin', `${base()}?/moderate`, [
 			['id', id],

@@ -132,7 +132,7 @@ describe('Redis goes away while instances serve editors', () => {
 					() => expect(writers[k ^ 1].client.doc.getText(`w${k}`).toString()).toBe(w.written),
 					10_000
 				);
-				const stored = storedDocument(cluster.instances[0].databasePath, sections[k >> 1]);
+				const stored = storedDocument(cluster.instances[0], sections[k >> 1]);
 				expect(stored.getText(`w${k}`).toString()).toBe(w.written);
 			}
 			// Live fan-out works again: an edit on one instance reaches the other.
@@ -198,9 +198,9 @@ describe('Redis goes away while instances serve editors', () => {
 			await eventually(() => expect(client.provider.hasUnsyncedChanges).toBe(false), 10_000);
 			// A rolling restart during the outage: nothing waits for Redis to say goodbye.
 			expect(await cluster.instances[1].stop('SIGTERM')).toEqual({ code: 0, signal: null });
-			expect(
-				storedDocument(cluster.instances[0].databasePath, name).getText('drain').toString()
-			).toBe('停机前写入');
+			expect(storedDocument(cluster.instances[0], name).getText('drain').toString()).toBe(
+				'停机前写入'
+			);
 			await alive(0);
 		} finally {
 			client.destroy();

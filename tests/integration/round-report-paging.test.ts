@@ -4,15 +4,14 @@
  * and is built once per change of the round (report-file-cache.ts) — the same file again until an
  * opinion is added or answered, then rebuilt with it; a participant's own view is never shared.
  */
-import Database from 'better-sqlite3';
 import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { testDatabase } from '../helpers/db.ts';
+import { openTestDb, testDatabase } from '../helpers/db.ts';
 import { postFormPage } from '../helpers/http.ts';
 import { serverPerFile } from '../helpers/server-per-file.ts';
 
 const { server, cookies } = serverPerFile(['admin', 'jumin']);
-const db = testDatabase(() => server.databasePath);
+const db = testDatabase(() => server);
 const OPINIONS = 230;
 
 const get = (path: string, who: 'admin' | 'jumin' = 'admin') =>
@@ -45,12 +44,12 @@ describe('the round report at volume', () => {
 		);
 		clauses = ['7.2', '7.3'];
 		// Written in one transaction on one connection, as the benchmark seeds its 10,000.
-		const rw = new Database(server.databasePath);
+		const rw = openTestDb(server);
 		try {
 			const thread = rw.prepare(
 				`INSERT INTO comment_threads (plan_id, clause, anchor_kind, fragment, anchor_start, anchor_end,
 				 quote, author_id, round_id, stance, organization_id, participant_type, created_at)
-				 VALUES (1, ?, 'text', 'body', '0', '4', '原文', ?, ?, 'suggest', ?, 'government', ?)`
+				 VALUES (1, ?, 'text', 'body', '0', '4', '原文', ?, ?, 'suggest', ?, 'government', ?) RETURNING id`
 			);
 			const comment = rw.prepare(
 				'INSERT INTO comments (thread_id, author_id, body, created_at) VALUES (?, ?, ?, ?)'
@@ -58,8 +57,10 @@ describe('the round report at volume', () => {
 			rw.transaction(() => {
 				for (let i = 0; i < OPINIONS; i++) {
 					const at = Date.now() - (OPINIONS - i) * 1000;
-					const t = thread.run(clauses[i % 2], author.id, round.id, author.org, at);
-					comment.run(t.lastInsertRowid, author.id, `批量意见第${i + 1}条`, at);
+					const t = thread.get(clauses[i % 2], author.id, round.id, author.org, at) as {
+						id: number;
+					};
+					comment.run(t.id, author.id, `批量意见第${i + 1}条`, at);
 				}
 			})();
 		} finally {

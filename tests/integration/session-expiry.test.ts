@@ -3,12 +3,12 @@
  * session's idle window ends, and one that keeps editing closes at the absolute lifetime all the
  * same. Lifetimes are shortened to seconds through the environment; the sweep runs twice a second.
  */
-import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CLOSE_CODES } from '../../src/lib/collab/close-codes.ts';
 import { connect, eventually, upgradeStatus } from '../helpers/collab.ts';
 import { login } from '../helpers/http.ts';
 import { startServer, type TestServer } from '../helpers/server.ts';
+import { openTestDb } from '../helpers/db.ts';
 
 let server: TestServer;
 
@@ -30,7 +30,7 @@ const IDLE_MS = 0.15 * 60_000;
 
 /** The idle expiry of fgw's newest session (ms), straight from the database. */
 function idleExpiry(): number {
-	const db = new Database(server.databasePath, { readonly: true });
+	const db = openTestDb(server, { readonly: true });
 	try {
 		const row = db
 			.prepare(

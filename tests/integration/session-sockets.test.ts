@@ -4,13 +4,13 @@
  * server and real @hocuspocus/provider clients.
  */
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
-import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { CLOSE_CODES } from '../../src/lib/collab/close-codes.ts';
 import { collabUrl, eventually, upgradeStatus, webSocketWithHeaders } from '../helpers/collab.ts';
 import { DEMO_PASSWORD, login, postForm } from '../helpers/http.ts';
 import { startServer, type TestServer } from '../helpers/server.ts';
+import { openTestDb } from '../helpers/db.ts';
 
 let server: TestServer;
 
@@ -121,7 +121,7 @@ describe('ending a session closes its sockets at once', () => {
 		const client = open(cookie, 'plan/1/section/6.2');
 		try {
 			await synced(client);
-			const db = new Database(server.databasePath);
+			const db = openTestDb(server);
 			try {
 				db.prepare(
 					"DELETE FROM sessions WHERE user_id = (SELECT id FROM users WHERE username = 'wjw')"

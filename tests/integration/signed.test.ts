@@ -6,7 +6,7 @@
  *   prints the appendix from that record: an answer changed after a reopening does not appear
  *   under the signed hash;
  * - after 签发 the record is locked (409) until the activity is reopened;
- * - two bytes of the stored payload changed in SQLite ("302万人" → "320万人"): the version page
+ * - two bytes of the stored payload changed in the database ("302万人" → "320万人"): the version page
  *   and the round page show 完整性校验失败 with both hashes, every export format and the payload
  *   download are refused with 409, and the detection is audited;
  * - the newest audit entries deleted: `audit:verify` exits 1 naming the first missing entry, and
@@ -25,9 +25,9 @@ import { canonicalJson } from '../../src/lib/canonical-json.ts';
 import type { VersionPayload } from '../../src/lib/workflow/version.ts';
 import { eventually } from '../helpers/collab.ts';
 import { firstPassageComment } from '../helpers/consultation.ts';
-import { testDatabase } from '../helpers/db.ts';
+import { dropTrigger, testDatabase, withTestDb } from '../helpers/db.ts';
 import { postFormPage } from '../helpers/http.ts';
-import { NODE, ROOT } from '../helpers/server.ts';
+import { databaseEnv, NODE, ROOT } from '../helpers/server.ts';
 import { serverPerFile } from '../helpers/server-per-file.ts';
 import { policyAndPublish, submitToFinal } from '../helpers/sign-off.ts';
 
@@ -42,7 +42,7 @@ let approval: { id: number };
 let round: { id: number; version_id: number };
 let threadId: number;
 
-const { query, write } = testDatabase(() => server.databasePath);
+const { query, write, writeReturning } = testDatabase(() => server);
 
 const post = (who: Account, path: string, fields: [string, string][] = []) =>
 	postFormPage(server.url, path, fields, cookies.get(who));
@@ -72,7 +72,7 @@ function answer(who: Account, reason: string, disposition = 'adopted') {
 function verifyAudit() {
 	return spawnSync(NODE, ['scripts/audit-verify.ts'], {
 		cwd: ROOT,
-		env: { ...process.env, DATABASE_PATH: server.databasePath, DATA_DIR: server.dataDir },
+		env: { ...process.env, ...databaseEnv(server) },
 		encoding: 'utf8'
 	});
 }
@@ -184,13 +184,11 @@ describe('versions frozen before the record was (format 1)', () => {
 			old,
 			Date.now()
 		);
-		const id = Number(
-			write(
-				"INSERT INTO activity_versions (plan_id, activity, milestone, seq, hash, created_at) VALUES (1, ?, 'consultation', 99, ?, ?)",
-				A,
-				hash,
-				Date.now()
-			).lastInsertRowid
+		const { id } = writeReturning<{ id: number }>(
+			"INSERT INTO activity_versions (plan_id, activity, milestone, seq, hash, created_at) VALUES (1, ?, 'consultation', 99, ?, ?) RETURNING id",
+			A,
+			hash,
+			Date.now()
 		);
 		const page = await get(`/plans/1/versions/${id}`);
 		expect(page.status).toBe(200);
@@ -239,7 +237,7 @@ describe('item 7: what the pages show', () => {
 
 describe('verify on every read', () => {
 	it('shows 完整性校验失败 and refuses every export when the stored payload was changed', async () => {
-		// The 定稿 and the 征求意见稿 both hold the phrase; change two bytes of each in SQLite.
+		// The 定稿 and the 征求意见稿 both hold the phrase; change two bytes of each in the database.
 		const changed = write(
 			"UPDATE version_contents SET payload = replace(payload, '302万人', '320万人') WHERE hash IN (?, (SELECT hash FROM activity_versions WHERE id = ?))",
 			final.hash,
@@ -345,7 +343,7 @@ describe('the audit log’s tail', () => {
 	it('catches the newest entries deleted, naming the first missing one', async () => {
 		const { max } = query<{ max: number }>('SELECT max(id) AS max FROM audit_log');
 		// An attacker with the database file drops the append-only triggers first.
-		write('DROP TRIGGER IF EXISTS audit_log_no_delete');
+		withTestDb(server, (db) => dropTrigger(db, 'audit_log_no_delete', 'audit_log'));
 		write('DELETE FROM audit_log WHERE id >= ?', max - 1);
 		const result = verifyAudit();
 		expect(result.status).toBe(1);
@@ -360,7 +358,7 @@ describe('the audit log’s tail', () => {
 
 	it('keeps the right signer on the timeline when an audit row is altered, and warns', async () => {
 		const jumin = query<{ id: number }>("SELECT id FROM users WHERE username = 'jumin'").id;
-		write('DROP TRIGGER IF EXISTS audit_log_no_update');
+		withTestDb(server, (db) => dropTrigger(db, 'audit_log_no_update', 'audit_log'));
 		write(
 			"UPDATE audit_log SET actor_id = ? WHERE action = 'workflow.approved' AND target = ?",
 			jumin,

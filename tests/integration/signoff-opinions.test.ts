@@ -29,8 +29,8 @@ const act = workflowActor(() => server.url, cookieOf, 'requirements');
 const post = (who: string, action: string, fields: [string, string][]) =>
 	workflowStatus(server.url, cookieOf(who), 'requirements', action, fields);
 
-const { all: rows } = testDatabase(() => server.databasePath);
-const stateOf = () => activityState(server.databasePath, 'requirements');
+const { all: rows } = testDatabase(() => server);
+const stateOf = () => activityState(server, 'requirements');
 const page = (who: string, path: string) => pageOf(server.url, path, cookieOf(who));
 
 describe('opinions with signatures', () => {

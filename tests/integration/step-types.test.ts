@@ -12,7 +12,7 @@ const ACCOUNTS = ['admin', 'reviewer', 'expert', 'leader'] as const;
 type Account = (typeof ACCOUNTS)[number];
 const { server, cookies } = serverPerFile(ACCOUNTS);
 
-const { query, write } = testDatabase(() => server.databasePath);
+const { query, write } = testDatabase(() => server);
 
 const act = (who: Account, activity: string, action: string, fields: [string, string][] = []) =>
 	workflowStatus(server.url, cookies.get(who), activity, action, fields);

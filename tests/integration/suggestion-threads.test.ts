@@ -14,7 +14,7 @@ import { callApi } from '../helpers/http.ts';
 import { serverPerFile } from '../helpers/server-per-file.ts';
 
 const { server, cookies } = serverPerFile(['dsj', 'fgw', 'reviewer', 'expert', 'qiye']);
-const db = testDatabase(() => server.databasePath);
+const db = testDatabase(() => server);
 
 const api = (user: string, path: string, payload?: unknown) =>
 	callApi(server.url, path, cookies.get(user), payload);

@@ -76,7 +76,7 @@ function runVerify(file: Uint8Array, name: string) {
 
 beforeAll(async () => {
 	await walkToFinal(act, '测试：提前结束');
-	final = testDatabase(() => server.databasePath).query(
+	final = testDatabase(() => server).query(
 		"SELECT id, hash FROM activity_versions WHERE activity = ? AND milestone = 'final'",
 		A
 	);

@@ -1,17 +1,16 @@
 /**
  * The activity workflow against the real server: locking live editors, every transition refused
  * to every role that may not take it, versions whose hash anyone can recompute, the order of
- * approvals, and the audit log's chain breaking when a row is altered in SQLite.
+ * approvals, and the audit log's chain breaking when a row is altered in the database.
  */
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { testDatabase } from '../helpers/db.ts';
+import { dropTrigger, openTestDb, testDatabase } from '../helpers/db.ts';
 import { connect, eventually } from '../helpers/collab.ts';
 import { DEMO_PASSWORD } from '../helpers/http.ts';
 import { workflowStatus } from '../helpers/sign-off.ts';
-import { NODE, ROOT } from '../helpers/server.ts';
+import { databaseEnv, NODE, ROOT } from '../helpers/server.ts';
 import { serverPerFile } from '../helpers/server-per-file.ts';
 
 const ACCOUNTS = ['admin', 'dsj', 'fgw', 'reviewer', 'expert', 'leader', 'qiye', 'jumin'] as const;
@@ -24,7 +23,7 @@ const EXPERTS = 8;
 const act = (who: Account, activity: string, action: string, fields: [string, string][] = []) =>
 	workflowStatus(server.url, cookies.get(who), activity, action, fields);
 
-const { query } = testDatabase(() => server.databasePath);
+const { query } = testDatabase(() => server);
 
 const stateOf = (activity: string) =>
 	query<{ state: string }>(
@@ -232,7 +231,7 @@ describe('audit log', () => {
 	function verify() {
 		return spawnSync(NODE, ['scripts/audit-verify.ts'], {
 			cwd: ROOT,
-			env: { ...process.env, DATABASE_PATH: server.databasePath },
+			env: { ...process.env, ...databaseEnv(server) },
 			encoding: 'utf8'
 		});
 	}
@@ -254,14 +253,14 @@ describe('audit log', () => {
 		).toBe(1);
 	});
 
-	it('verification fails when a row is altered in SQLite', async () => {
+	it('verification fails when a row is altered in the database', async () => {
 		const ok = verify();
 		expect(ok.status, ok.stderr).toBe(0);
 		expect(ok.stdout).toContain('audit log OK');
 
-		const db = new Database(server.databasePath);
+		const db = openTestDb(server);
 		try {
-			db.exec('DROP TRIGGER audit_log_no_update');
+			dropTrigger(db, 'audit_log_no_update', 'audit_log');
 			db.prepare(
 				`UPDATE audit_log SET details = '{"from":"review","opinions":[]}' WHERE action = 'workflow.returned'`
 			).run();
