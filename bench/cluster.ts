@@ -90,6 +90,8 @@ export async function measureCluster(options: {
 	sections: number;
 	seconds: number;
 	editsPerSecond: number;
+	/** All instances on this PostgreSQL database instead of one SQLite file. */
+	databaseUrl?: string;
 }): Promise<ClusterResult> {
 	const redis = await startRedis();
 	const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'lantu-bench-cluster-'));
@@ -100,11 +102,12 @@ export async function measureCluster(options: {
 			REDIS_URL: redis.url,
 			COLLAB_MAX_CONNECTIONS_PER_IP: '100000',
 			COLLAB_MAX_CONNECTIONS_PER_USER: '100000',
-			LOG_LEVEL: 'error'
+			LOG_LEVEL: 'error',
+			...(options.databaseUrl ? { DATABASE_URL: options.databaseUrl } : {})
 		};
 		servers.push(await startServer({ dataDir, env: { ...env, INSTANCE_NAME: 'bench-1' } }));
 		const names = addBenchPlans(
-			servers[0].databasePath,
+			{ databasePath: servers[0].databasePath, databaseUrl: options.databaseUrl },
 			Math.ceil(options.sections / 19)
 		)(options.sections);
 		for (let i = 1; i < options.instances; i++) {

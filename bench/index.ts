@@ -8,7 +8,9 @@
  * that part), accepting 500 suggestions at once while others type (bench/accept.ts;
  * `--no-accept` skips it). Issue 20: the idle RSS of one instance against a bare Hocuspocus (bench/idle-rss.ts;
  * `--no-idle-rss`) and 1, 2, 3 instances with Redis (bench/cluster.ts; `--no-cluster`;
- * BENCH_CLUSTER_SIZE, default 600/60, 120/12 with --quick).
+ * BENCH_CLUSTER_SIZE, default 600/60, 120/12 with --quick). One instance on PostgreSQL against
+ * SQLite, and three instances on PostgreSQL with Redis (bench/postgres.ts; `--no-postgres`;
+ * `npm run bench -- postgres` runs only that part; BENCH_PG_SIZES, default 100/10,300/30).
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -21,6 +23,8 @@ import { acceptLine, measureAccept, type AcceptBenchRow } from './accept.ts';
 import { docxImportLine, measureDocxImport, type ImportBenchRow } from './docx-import.ts';
 import { exportTable, measureExport } from './export.ts';
 import { clusterLine, measureCluster, type ClusterResult } from './cluster.ts';
+import { measurePostgres, postgresTable, type PostgresBenchRow } from './postgres.ts';
+import { startPostgres } from '../tests/helpers/postgres.ts';
 import { idleSummary, measureIdle, type IdleResult } from './idle.ts';
 import { idleRssLine, measureIdleRss, type IdleRssResult } from './idle-rss.ts';
 import { measureLarge } from './large.ts';
@@ -60,6 +64,53 @@ function saveResults(name: string, data: unknown): string {
 	const file = path.join(out, `${name}-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
 	fs.writeFileSync(file, JSON.stringify(data, null, 2));
 	return path.relative(ROOT, file);
+}
+
+const CLUSTER_SIZE = (process.env.BENCH_CLUSTER_SIZE ?? (quick ? '120/12' : '600/60'))
+	.split('/')
+	.map(Number);
+
+/** Issue 20's PostgreSQL figures: one instance against SQLite, then three on PostgreSQL with Redis. */
+async function postgresPart() {
+	const sizes = (process.env.BENCH_PG_SIZES ?? (quick ? '100/10' : '100/10,300/30'))
+		.split(',')
+		.map((size) => {
+			const [clients, sections] = size.split('/').map(Number);
+			return { clients, sections };
+		});
+	const single = await measurePostgres({
+		sizes,
+		seconds: SECONDS,
+		repeats: Number(process.env.BENCH_REPEATS ?? 3)
+	});
+	console.log(`
+One instance, PostgreSQL against SQLite (bench/postgres.ts):\n${postgresTable(single)}`);
+	const pg = await startPostgres({ durable: true });
+	const cluster: ClusterResult[] = [];
+	try {
+		console.log('\nThree instances on one PostgreSQL with Redis (bench/cluster.ts):');
+		for (const instances of [1, 3]) {
+			const result = await measureCluster({
+				instances,
+				clients: CLUSTER_SIZE[0],
+				sections: CLUSTER_SIZE[1],
+				seconds: SECONDS,
+				editsPerSecond: 1,
+				databaseUrl: pg.url(await pg.createDatabase())
+			});
+			cluster.push(result);
+			console.log(clusterLine(result));
+		}
+	} finally {
+		await pg.stop();
+	}
+	return { single, cluster };
+}
+
+if (process.argv.includes('postgres')) {
+	const result = await postgresPart();
+	console.log(`\nraw results: ${saveResults('postgres', result)}`);
+	process.exit(0);
 }
 
 if (process.argv.includes('consultation')) {
@@ -160,9 +211,7 @@ if (!process.argv.includes('--no-idle-rss')) {
 
 const cluster: ClusterResult[] = [];
 if (!process.argv.includes('--no-cluster')) {
-	const [clients, sections] = (process.env.BENCH_CLUSTER_SIZE ?? (quick ? '120/12' : '600/60'))
-		.split('/')
-		.map(Number);
+	const [clients, sections] = CLUSTER_SIZE;
 	console.log('\nSeveral instances on one store with Redis (bench/cluster.ts):');
 	for (const instances of [1, 2, 3]) {
 		const result = await measureCluster({
@@ -176,6 +225,9 @@ if (!process.argv.includes('--no-cluster')) {
 		console.log(clusterLine(result));
 	}
 }
+
+let postgres: { single: PostgresBenchRow[]; cluster: ClusterResult[] } | undefined;
+if (!process.argv.includes('--no-postgres')) postgres = await postgresPart();
 
 let exportRows: Awaited<ReturnType<typeof measureExport>> = [];
 if (!process.argv.includes('--no-export')) {
@@ -217,6 +269,7 @@ fs.writeFileSync(
 			idle,
 			idleRss,
 			cluster,
+			postgres,
 			export: exportRows,
 			docxImport,
 			consultation,

@@ -7,12 +7,17 @@ import { fork, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import Database from 'better-sqlite3';
 import { login } from '../tests/helpers/http.ts';
+import { openTestDb, type DatabaseLocation } from '../tests/helpers/db.ts';
 import { freePort, ROOT, startServer } from '../tests/helpers/server.ts';
 import { SECTION_CLAUSES } from '../src/lib/standard/sections.ts';
 
 export type TargetName = 'lantu' | 'hocuspocus' | 'y-websocket';
+
+export interface TargetOptions {
+	/** Lantu on PostgreSQL: this (empty) database instead of a SQLite file. */
+	databaseUrl?: string;
+}
 
 export interface Target {
 	name: TargetName;
@@ -22,6 +27,8 @@ export interface Target {
 	httpUrl: string;
 	/** Lantu only: the SQLite file, to seed large sections. */
 	databasePath?: string;
+	/** Lantu on PostgreSQL only: its database. */
+	databaseUrl?: string;
 	/** Headers every client sends (the session cookie and Origin for Lantu). */
 	headers: Record<string, string>;
 	documentNames(count: number): string[];
@@ -108,7 +115,7 @@ async function stopChild(child: ChildProcess) {
 	await exited;
 }
 
-export async function startTarget(name: TargetName): Promise<Target> {
+export async function startTarget(name: TargetName, options: TargetOptions = {}): Promise<Target> {
 	const probePort = await freePort();
 	if (name === 'hocuspocus' || name === 'y-websocket') {
 		const script =
@@ -134,10 +141,12 @@ export async function startTarget(name: TargetName): Promise<Target> {
 			COLLAB_MAX_CONNECTIONS_PER_USER: '100000',
 			LOG_LEVEL: 'error',
 			NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --import ${PROBE}`.trim(),
-			BENCH_PROBE_PORT: String(probePort)
+			BENCH_PROBE_PORT: String(probePort),
+			...(options.databaseUrl ? { DATABASE_URL: options.databaseUrl } : {})
 		}
 	});
-	const sectionNames = addBenchPlans(server.databasePath, 3);
+	const location = { databasePath: server.databasePath, databaseUrl: options.databaseUrl };
+	const sectionNames = addBenchPlans(location, 3);
 	const cookie = await login(server.url, 'admin');
 	return {
 		name,
@@ -145,6 +154,7 @@ export async function startTarget(name: TargetName): Promise<Target> {
 		wsUrl: `${server.url.replace('http', 'ws')}/collab`,
 		httpUrl: `${server.url}/healthz`,
 		databasePath: server.databasePath,
+		databaseUrl: options.databaseUrl,
 		headers: { cookie, origin: server.url },
 		documentNames: sectionNames,
 		rssBytes: () => rssOf(server.pid()),
@@ -162,18 +172,18 @@ export async function startTarget(name: TargetName): Promise<Target> {
  * names the first `count` of them.
  */
 export function addBenchPlans(
-	databasePath: string,
+	location: DatabaseLocation,
 	extraPlans: number
 ): (count: number) => string[] {
-	const db = new Database(databasePath);
+	const db = openTestDb(location);
 	db.transaction(() => {
 		for (let p = 0; p < extraPlans; p++) {
 			const planId = Number(
 				db
-					.prepare(
-						`INSERT INTO plans (name, city, lead_organization_id, period_start, period_end) VALUES (?, '基准市', 1, 2026, 2030)`
+					.prepare<[string], { id: number }>(
+						`INSERT INTO plans (name, city, lead_organization_id, period_start, period_end) VALUES (?, '基准市', 1, 2026, 2030) RETURNING id`
 					)
-					.run(`基准测试规划${p + 1}`).lastInsertRowid
+					.get(`基准测试规划${p + 1}`)!.id
 			);
 			for (const activity of ['requirements', 'overall', 'architecture', 'roadmap']) {
 				db.prepare(`INSERT INTO plan_activities (plan_id, activity) VALUES (?, ?)`).run(

@@ -1,13 +1,15 @@
 /**
- * `npm run audit:verify`: walks the audit log's hash chain in the SQLite database (DATABASE_PATH,
- * else $DATA_DIR/lantu.db, else ./data/lantu.db) and checks every anchor — the checkpoint file
+ * `npm run audit:verify`: walks the audit log's hash chain in the database — PostgreSQL when
+ * DATABASE_URL is set, else the SQLite file (DATABASE_PATH, else $DATA_DIR/lantu.db, else
+ * ./data/lantu.db) and checks every anchor — the checkpoint file
  * ($DATA_DIR/audit-checkpoint.json; DATA_DIR defaults to the database's directory) and the chain
  * head frozen into each signed version's payload. Exits 1 naming the first missing or altered
- * entry when an entry was altered, inserted or removed, including the newest ones. Opens the file
- * read-only; the same check as the admin page's 校验.
+ * entry when an entry was altered, inserted or removed, including the newest ones. Opens SQLite
+ * read-only (PostgreSQL: reads only); the same check as the admin page's 校验.
  */
 import path from 'node:path';
 import Database from 'better-sqlite3';
+import { openPgSync } from '../src/lib/server/db/pg/bridge.ts';
 import { payloadAnchors, verifyChain, type AuditAnchor } from '../src/lib/server/audit/chain.ts';
 import { checkpointPath, readCheckpoint } from '../src/lib/server/audit/checkpoint-file.ts';
 
@@ -24,10 +26,16 @@ interface Row {
 	hash: string;
 }
 
+const url = process.env.DATABASE_URL || undefined;
 const file = process.env.DATABASE_PATH ?? path.join(process.env.DATA_DIR ?? './data', 'lantu.db');
 const dataDir = process.env.DATA_DIR ?? path.dirname(file);
+/** What the report names: the file, or the database URL without its password. */
+let source = file;
 
-function* entries(db: Database.Database) {
+/** The part of better-sqlite3 this script reads through (the PostgreSQL client has the same face). */
+type Reader = Pick<Database.Database, 'prepare' | 'close'>;
+
+function* entries(db: Reader) {
 	for (const row of db
 		.prepare('SELECT * FROM audit_log ORDER BY id')
 		.iterate() as IterableIterator<Row>) {
@@ -46,7 +54,7 @@ function* entries(db: Database.Database) {
 	}
 }
 
-function anchorsOf(db: Database.Database): AuditAnchor[] {
+function anchorsOf(db: Reader): AuditAnchor[] {
 	const versionIds = new Map<string, number>();
 	for (const v of db.prepare('SELECT id, hash FROM activity_versions ORDER BY id DESC').all() as {
 		id: number;
@@ -77,32 +85,39 @@ function anchorsOf(db: Database.Database): AuditAnchor[] {
 	return anchors;
 }
 
-let db: Database.Database;
+let db: Reader;
 try {
-	db = new Database(file, { readonly: true, fileMustExist: true });
+	if (url) {
+		const pg = openPgSync(url, { applicationName: 'lantu-audit-verify' });
+		pg.prepare('SELECT 1').get();
+		source = pg.name;
+		db = pg as unknown as Reader;
+	} else db = new Database(file, { readonly: true, fileMustExist: true });
 } catch (error) {
-	console.error(`audit:verify: cannot open ${file}: ${(error as Error).message}`);
+	console.error(
+		`audit:verify: cannot open ${url ? 'the database' : file}: ${(error as Error).message}`
+	);
 	process.exit(2);
 }
 const result = verifyChain(entries(db), anchorsOf(db));
 db.close();
 if (result.ok) {
 	console.log(
-		`audit log OK: ${result.entries} entries, head ${result.head}, ${result.anchors} anchors checked (${file})`
+		`audit log OK: ${result.entries} entries, head ${result.head}, ${result.anchors} anchors checked (${source})`
 	);
 } else if (result.reason === 'missing') {
 	console.error(
-		`audit log BROKEN: entry ${result.brokenAt} and later are missing — ${result.anchor} records entry ${result.anchorId}; ${result.entries} entries read (${file})`
+		`audit log BROKEN: entry ${result.brokenAt} and later are missing — ${result.anchor} records entry ${result.anchorId}; ${result.entries} entries read (${source})`
 	);
 	process.exit(1);
 } else if (result.reason === 'anchor') {
 	console.error(
-		`audit log BROKEN at entry ${result.brokenAt}: it does not match the hash ${result.anchor} records (this or an earlier entry was altered); ${result.entries} entries read (${file})`
+		`audit log BROKEN at entry ${result.brokenAt}: it does not match the hash ${result.anchor} records (this or an earlier entry was altered); ${result.entries} entries read (${source})`
 	);
 	process.exit(1);
 } else {
 	console.error(
-		`audit log BROKEN at entry ${result.brokenAt} (${result.reason}); ${result.entries} entries read (${file})`
+		`audit log BROKEN at entry ${result.brokenAt} (${result.reason}); ${result.entries} entries read (${source})`
 	);
 	process.exit(1);
 }

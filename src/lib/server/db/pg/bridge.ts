@@ -218,9 +218,15 @@ export class PgSyncDatabase {
 	private inTransactionRun<T>(body: () => T): T {
 		const outer = this.depth === 0;
 		const savepoint = `lantu_sp${this.depth}`;
-		this.exec(
-			outer ? `BEGIN; SELECT pg_advisory_xact_lock(${WRITER_LOCK})` : `SAVEPOINT ${savepoint}`
-		);
+		try {
+			this.exec(
+				outer ? `BEGIN; SELECT pg_advisory_xact_lock(${WRITER_LOCK})` : `SAVEPOINT ${savepoint}`
+			);
+		} catch (error) {
+			// BEGIN went through but the lock did not come (lock_timeout): end what was begun.
+			if (outer) this.rollbackQuietly();
+			throw error;
+		}
 		this.depth += 1;
 		let result: T;
 		try {
@@ -231,16 +237,21 @@ export class PgSyncDatabase {
 			}
 		} catch (error) {
 			this.depth -= 1;
-			try {
-				this.exec(outer ? 'ROLLBACK' : `ROLLBACK TO SAVEPOINT ${savepoint}`);
-			} catch {
-				// The connection broke: PostgreSQL rolled the transaction back itself.
-			}
+			if (outer) this.rollbackQuietly();
+			else this.exec(`ROLLBACK TO SAVEPOINT ${savepoint}; RELEASE SAVEPOINT ${savepoint}`);
 			throw error;
 		}
 		this.depth -= 1;
 		this.exec(outer ? 'COMMIT' : `RELEASE SAVEPOINT ${savepoint}`);
 		return result;
+	}
+
+	private rollbackQuietly() {
+		try {
+			this.exec('ROLLBACK');
+		} catch {
+			// The connection broke: PostgreSQL rolled the transaction back itself.
+		}
 	}
 
 	private request(message: Record<string, unknown>, sql?: string): Reply {
