@@ -30,6 +30,8 @@ export function testDatabaseKind(): TestDatabaseKind {
 
 /** True in the SQLite pass: for a test about the SQLite file itself (WAL, its bytes), `it.runIf(ON_SQLITE)`. */
 export const ON_SQLITE = testDatabaseKind() === 'sqlite';
+/** True in the PostgreSQL pass: for a test of the PostgreSQL test setup itself. */
+export const ON_POSTGRES = testDatabaseKind() === 'postgres';
 
 /** The PostgreSQL pass's maintenance URL (the `postgres` database), set by the global setup. */
 export const PG_ADMIN_URL_ENV = 'LANTU_TEST_PG_URL';
