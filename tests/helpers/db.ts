@@ -2,8 +2,9 @@
  * Reading (and, for tests that tamper on purpose, writing) the test server's database directly, as
  * an operator could: its SQLite file in the SQLite pass, its PostgreSQL database in the PostgreSQL
  * pass (through the app's synchronous bridge, src/lib/server/db/pg/bridge.ts). Statements are
- * written once with `?` placeholders and must be valid on both: no SQLite-only functions, `RETURNING`
- * instead of lastInsertRowid, `true`/`false` for booleans.
+ * written once with `?` placeholders and must be valid on both (docs/POSTGRES.md lists what is not):
+ * `RETURNING` instead of lastInsertRowid, no bare columns beside an aggregate, a NULL parameter cast
+ * to its type. Flags are 0/1 integers on both.
  */
 import Database from 'better-sqlite3';
 import { testDatabaseKind, type TestDatabaseKind, type TestServer } from './server.ts';

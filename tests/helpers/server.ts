@@ -28,13 +28,15 @@ export function testDatabaseKind(): TestDatabaseKind {
 	return kind;
 }
 
-/** True in the SQLite pass: for the few tests about the SQLite file itself (WAL, a full disk's triggers). */
+/** True in the SQLite pass: for a test about the SQLite file itself (WAL, its bytes), `it.runIf(ON_SQLITE)`. */
 export const ON_SQLITE = testDatabaseKind() === 'sqlite';
+/** True in the PostgreSQL pass: for a test of the PostgreSQL test setup itself. */
+export const ON_POSTGRES = testDatabaseKind() === 'postgres';
 
 /** The PostgreSQL pass's maintenance URL (the `postgres` database), set by the global setup. */
 export const PG_ADMIN_URL_ENV = 'LANTU_TEST_PG_URL';
 
-/** Databases created for servers started by this module (one test file), for `dropTestDatabases`. */
+/** The database made for each data directory by this module (one test file), for `takeTestDatabases`. */
 const createdDatabases = new Map<string, string>();
 
 /**
