@@ -105,8 +105,8 @@ function postFold(name, force) {
 
 /**
  * The same fold against PostgreSQL (DATABASE_URL): an asynchronous `pg` client of the worker's own,
- * one request at a time in arrival order. PostgreSQL checkpoints itself; the lease row works as on
- * SQLite (INSERT … ON CONFLICT … WHERE is the same statement in both).
+ * one request at a time in arrival order. PostgreSQL checkpoints itself; instead of the lease row,
+ * a per-section advisory lock keeps one compactor per section across instances.
  */
 const PG_WORKER_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads');
@@ -142,20 +142,18 @@ parentPort.on('message', (message) => {
 	chain = chain.then(() => compact(message));
 });
 async function compact({ name, force }) {
-	const now = Date.now();
-	let leased = false;
+	let locked = false;
 	try {
-		leased = (await q(\`INSERT INTO compaction_leases (name, holder, expires_at) VALUES ($1, $2, $3)
-			ON CONFLICT(name) DO UPDATE SET holder = excluded.holder, expires_at = excluded.expires_at
-			WHERE compaction_leases.expires_at < $4 OR compaction_leases.holder = excluded.holder\`,
-			[name, workerData.holder, now + workerData.leaseMs, now])).rowCount === 1;
-		if (!leased) return parentPort.postMessage({ name, folded: 0, busy: true });
+		// One compactor per section across instances: a session advisory lock, which PostgreSQL
+		// releases by itself if this connection or instance dies mid-fold (no lease to expire).
+		locked = (await one('SELECT pg_try_advisory_lock(7807, hashtext($1)) AS ok', [name])).ok === true;
+		if (!locked) return parentPort.postMessage({ name, folded: 0, busy: true });
 		await fold(name, force);
 	} catch (error) {
 		parentPort.postMessage({ name, error: String(error && error.stack || error) });
 	} finally {
-		if (leased) {
-			try { await q('DELETE FROM compaction_leases WHERE name = $1 AND holder = $2', [name, workerData.holder]); } catch { /* expires on its own */ }
+		if (locked) {
+			try { await q('SELECT pg_advisory_unlock(7807, hashtext($1))', [name]); } catch { /* gone with its session */ }
 		}
 	}
 }
