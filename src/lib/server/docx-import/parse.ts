@@ -238,6 +238,17 @@ const RUN_MARKS: readonly [string, string][] = [
 	['w:u', 'underline']
 ];
 
+/** A suggested list item's inserted marker, as Lantu's export writes it (docx.ts). */
+const LIST_MARKER = /^(?:• |(\d+)\. )$/;
+
+interface WrapMarker {
+	/** The marker's revision (local id): the suggestion the list is. */
+	revision: number;
+	ordered: boolean;
+	/** The number an ordered item shows. */
+	number: number;
+}
+
 /** Walks the body, collecting blocks, revisions and comment ranges. */
 class Reader {
 	readonly revisions = new Map<number, ImportedRevision>();
@@ -502,15 +513,50 @@ class Reader {
 		node: PMNode | null;
 		list: { numId: string; ilvl: number } | null;
 		heading: number | null;
+		wrap: WrapMarker | null;
 	} {
 		const content: PMNode[] = [];
+		const start = this.offset;
 		this.inlines(p, [], content);
 		const { heading, list } = this.paragraphStyle(p);
-		if (content.length === 0) return { node: null, list, heading };
+		if (content.length === 0) return { node: null, list, heading, wrap: null };
 		if (!list) this.styleChange(p, content, heading);
 		if (heading !== null && !list)
-			return { node: { type: 'heading', attrs: { level: heading }, content }, list: null, heading };
-		return { node: { type: 'paragraph', content }, list, heading: null };
+			return {
+				node: { type: 'heading', attrs: { level: heading }, content },
+				list: null,
+				heading,
+				wrap: null
+			};
+		const wrap = list ? null : this.wrapMarker(content, start);
+		return { node: { type: 'paragraph', content }, list, heading: null, wrap };
+	}
+
+	/**
+	 * Lantu's export of a suggested list (paragraphs turned into a list, structure.ts `wrap`): each
+	 * item is a paragraph whose first run is its marker (「• 」, 「3. 」) inserted by the suggestion
+	 * (docx.ts). Found here, the marker is taken out of the words — and out of the character count
+	 * the comments are anchored by — and blockList makes the items one suggested list again.
+	 */
+	private wrapMarker(content: PMNode[], start: number): WrapMarker | null {
+		const first = content[0];
+		const mark = first?.marks?.length === 1 ? first.marks[0] : undefined;
+		const marker = first?.type === 'text' ? LIST_MARKER.exec(first.text ?? '') : null;
+		if (!marker || mark?.type !== 'insertion' || content.length < 2) return null;
+		content.shift();
+		const length = marker[0].length;
+		const shift = (offset: number) => (offset > start ? Math.max(start, offset - length) : offset);
+		for (const comment of this.comments) {
+			comment.from = shift(comment.from);
+			comment.to = shift(comment.to);
+		}
+		for (const [id, offset] of this.openComments) this.openComments.set(id, shift(offset));
+		this.offset -= length;
+		return {
+			revision: Number(mark.attrs?.id),
+			ordered: marker[1] !== undefined,
+			number: Number(marker[1] ?? 1)
+		};
 	}
 
 	private table(tbl: XNode): PMNode | null {
@@ -561,6 +607,35 @@ class Reader {
 		return rows.length > 0 ? { type: 'table', content: rows } : null;
 	}
 
+	/**
+	 * A suggested list's item (wrapMarker): added to the list before it when that is the same
+	 * suggestion's and continues its kind and numbering, else the first item of a new list.
+	 */
+	private wrappedItem(
+		out: PMNode[],
+		open: { marker: WrapMarker; node: PMNode } | null,
+		marker: WrapMarker,
+		paragraph: PMNode
+	): { marker: WrapMarker; node: PMNode } {
+		const item: PMNode = { type: 'list_item', content: [paragraph] };
+		const continues =
+			open !== null &&
+			out[out.length - 1] === open.node &&
+			open.marker.revision === marker.revision &&
+			open.marker.ordered === marker.ordered &&
+			(!marker.ordered || marker.number === open.marker.number + 1);
+		if (continues) {
+			open.node.content!.push(item);
+			return { marker, node: open.node };
+		}
+		const suggestion = `wrap #${marker.revision}`;
+		const node: PMNode = marker.ordered
+			? { type: 'ordered_list', attrs: { order: marker.number, suggestion }, content: [item] }
+			: { type: 'bullet_list', attrs: { suggestion }, content: [item] };
+		out.push(node);
+		return { marker, node };
+	}
+
 	/** Notes written out inside the top-level `blocks` call (its depth is 1 while it runs). */
 	private flushTop(out: PMNode[]): void {
 		this.depth--;
@@ -599,6 +674,8 @@ class Reader {
 		const out: PMNode[] = [];
 		// Open lists from the outermost: their level and node.
 		let stack: { level: number; ordered: boolean; node: PMNode }[] = [];
+		// The suggested list (wrapMarker) the last paragraphs went into, while the next may follow.
+		let wrapped: { marker: WrapMarker; node: PMNode } | null = null;
 		const flat: XNode[] = [];
 		for (const n of nodes)
 			if (n.name === 'w:sdt') flat.push(...(path(n, 'w:sdtContent')?.children ?? []));
@@ -615,6 +692,7 @@ class Reader {
 			const topLevel = this.depth === 1;
 			if (n.name === 'w:tbl') {
 				stack = [];
+				wrapped = null;
 				if (topLevel) this.flushTop(out);
 				const table = this.table(n);
 				if (table) out.push(table);
@@ -623,18 +701,26 @@ class Reader {
 			}
 			if (n.name !== 'w:p') continue;
 			if (topLevel && !this.paragraphStyle(n).list) this.flushTop(out);
-			const { node, list } = this.paragraph(n);
+			const { node, list, wrap } = this.paragraph(n);
 			if (!node) {
 				// A paragraph holding only a picture: the picture follows what came before.
+				wrapped = null;
 				if (topLevel) this.flushTop(out);
 				continue;
 			}
 			if (!list) {
 				stack = [];
+				if (wrap) {
+					wrapped = this.wrappedItem(out, wrapped, wrap, node);
+					// An item's notes and pictures are written out before the next block.
+					continue;
+				}
+				wrapped = null;
 				out.push(node);
 				if (topLevel) this.flushTop(out);
 				continue;
 			}
+			wrapped = null;
 			const format = this.numbering.levels.get(list.numId)?.get(list.ilvl) ?? {
 				ordered: true,
 				start: 1

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { schema } from '../../editor/schema.ts';
 import { parseSuggestionId, suggestionId } from '../../suggestions/ids.ts';
 import { structuresIn } from '../../suggestions/structure.ts';
+import { handWrittenDocx } from '../../../../tests/helpers/docx-files.ts';
 import { exportedDocx } from '../../../../tests/helpers/export-input.ts';
 import { prepareImport } from './land.ts';
 import { readDocx } from './read.ts';
@@ -66,6 +67,128 @@ describe("Lantu's export with structural revisions → import", () => {
 				kind: 'delete',
 				author: expect.objectContaining({ userId: 8, at: Date.parse('2026-12-02T09:00:00Z') })
 			}
+		]);
+	});
+
+	const members = new Map([
+		['李明', { userId: 7, organizationId: 2 }],
+		['王芳', { userId: 8, organizationId: 3 }]
+	]);
+	const para = (text: string) => schema.node('paragraph', null, [schema.text(text)]);
+	const item = (text: string) => schema.node('list_item', null, [para(text)]);
+
+	it('brings back suggested lists and columns as the same structural suggestions', async () => {
+		const bullets = suggestionId({
+			userId: 7,
+			organizationId: 2,
+			at: Date.parse('2026-12-03T10:00:00.125Z')
+		});
+		const numbers = suggestionId({
+			userId: 8,
+			organizationId: 3,
+			at: Date.parse('2026-12-03T11:00:00.250Z')
+		});
+		const column = suggestionId({
+			userId: 8,
+			organizationId: 3,
+			at: Date.parse('2026-12-04T09:00:00.500Z')
+		});
+		const by = (id: string) => {
+			const { userId, organizationId, at } = parseSuggestionId(id)!;
+			return expect.objectContaining({ userId, organizationId, at });
+		};
+		const suggestedCell = (text: string) =>
+			schema.node('table_cell', { suggestion: `insert ${column}` }, [para(text)]);
+		const pm = schema.node('doc', null, [
+			para('重点任务如下。'),
+			schema.node('bullet_list', { suggestion: `wrap ${bullets}` }, [
+				item('统一数据标准'),
+				item('建设城市大脑')
+			]),
+			// Two suggested lists side by side stay two; an existing list stays as it is exported.
+			schema.node('ordered_list', { order: 1, suggestion: `wrap ${numbers}` }, [
+				item('第一阶段'),
+				item('第二阶段'),
+				item('第三阶段')
+			]),
+			schema.node('table', null, [
+				schema.node('table_row', null, [cell('项目'), cell('投资'), suggestedCell('来源')]),
+				schema.node('table_row', null, [cell('政务云'), cell('300'), suggestedCell('财政')])
+			])
+		]);
+		const reading = await readDocx(await exportedDocx(pm));
+		if (!reading.ok) throw new Error(reading.code);
+		const prepared = prepareImport(
+			reading.parsed,
+			'direct',
+			{ userId: 9, organizationId: 1 },
+			members,
+			Date.now()
+		);
+		const found = structuresIn(prepared.doc).map(({ node, suggestion }) => ({
+			type: node.type.name,
+			text: node.textContent,
+			kind: suggestion.kind,
+			author: parseSuggestionId(suggestion.id)
+		}));
+		// The same suggestions: each by its author at its millisecond (ids.ts), kinds and words kept.
+		expect(found).toEqual([
+			{ type: 'bullet_list', text: '统一数据标准建设城市大脑', kind: 'wrap', author: by(bullets) },
+			{ type: 'ordered_list', text: '第一阶段第二阶段第三阶段', kind: 'wrap', author: by(numbers) },
+			{ type: 'table_cell', text: '来源', kind: 'insert', author: by(column) },
+			{ type: 'table_cell', text: '财政', kind: 'insert', author: by(column) }
+		]);
+		// A column's cells are still one suggestion.
+		expect(new Set(structuresIn(prepared.doc).map((f) => f.suggestion.id)).size).toBe(3);
+		// The items are the paragraphs they were, without the markers Word showed as inserted.
+		const lists = prepared.doc.content.content.filter((n) => n.type.name.endsWith('_list'));
+		expect(lists.map((l) => l.childCount)).toEqual([2, 3]);
+		expect(lists[1].attrs.order).toBe(1);
+		expect(prepared.doc.textContent).not.toMatch(/•|\d\. /);
+	});
+
+	it('keeps comments on the words of a suggested list item (the marker is not counted)', async () => {
+		const marker = (id: number, text: string) =>
+			`<w:ins w:id="${id}" w:author="李明" w:date="2026-12-03T10:00:00.125Z"><w:r><w:t xml:space="preserve">${text}</w:t></w:r></w:ins>`;
+		const reading = await readDocx(
+			handWrittenDocx(
+				`<w:p>${marker(1, '• ')}<w:r><w:t>统一数据标准</w:t></w:r></w:p>` +
+					`<w:p>${marker(2, '• ')}<w:r><w:t>建设</w:t></w:r><w:commentRangeStart w:id="0"/>` +
+					'<w:r><w:t>城市大脑</w:t></w:r><w:commentRangeEnd w:id="0"/></w:p>',
+				{
+					comments:
+						'<w:comment w:id="0" w:author="王芳"><w:p><w:r><w:t>请写明范围。</w:t></w:r></w:p></w:comment>'
+				}
+			)
+		);
+		if (!reading.ok) throw new Error(reading.code);
+		expect(reading.parsed.blocks).toEqual([
+			{
+				type: 'bullet_list',
+				attrs: { suggestion: 'wrap #1' },
+				content: [
+					{
+						type: 'list_item',
+						content: [{ type: 'paragraph', content: [{ type: 'text', text: '统一数据标准' }] }]
+					},
+					{
+						type: 'list_item',
+						content: [
+							{
+								type: 'paragraph',
+								content: [
+									{ type: 'text', text: '建设' },
+									{ type: 'text', text: '城市大脑' }
+								]
+							}
+						]
+					}
+				]
+			}
+		]);
+		// Counted in the words alone: 城市大脑 is characters 8 to 12.
+		expect(reading.parsed.comments).toEqual([
+			expect.objectContaining({ author: '王芳', from: 8, to: 12 })
 		]);
 	});
 });
