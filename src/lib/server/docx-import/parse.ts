@@ -636,6 +636,19 @@ class Reader {
 		return { marker, node };
 	}
 
+	/**
+	 * Word's and WPS's own record of paragraphs made a list while tracking: the list paragraph's
+	 * `w:pPrChange` holds old properties with no numbering. That change, or null.
+	 */
+	private wordWrap(p: XNode): XNode | null {
+		const change = path(p, 'w:pPr', 'w:pPrChange');
+		if (!change) return null;
+		const old = child(change, 'w:pPr');
+		const numId = path(old, 'w:numPr', 'w:numId')?.attrs['w:val'];
+		const styled = this.styles.numbering.has(path(old, 'w:pStyle')?.attrs['w:val'] ?? '');
+		return (numId !== undefined && numId !== '0') || styled ? null : change;
+	}
+
 	/** Notes written out inside the top-level `blocks` call (its depth is 1 while it runs). */
 	private flushTop(out: PMNode[]): void {
 		this.depth--;
@@ -731,10 +744,16 @@ class Reader {
 				stack.pop();
 				top = stack[stack.length - 1];
 			}
+			// 修订 made in Word or WPS: paragraphs turned into a list while tracking (wordWrap).
+			const listed = stack.length <= 1 ? this.wordWrap(n) : null;
 			if (!top || top.level < list.ilvl) {
-				const listNode: PMNode = format.ordered
-					? { type: 'ordered_list', attrs: { order: format.start }, content: [] }
-					: { type: 'bullet_list', content: [] };
+				const attrs: Record<string, unknown> = format.ordered ? { order: format.start } : {};
+				if (!top && listed) attrs.suggestion = `wrap #${this.revisionId(listed, 'format')}`;
+				const listNode: PMNode = {
+					type: format.ordered ? 'ordered_list' : 'bullet_list',
+					...(Object.keys(attrs).length > 0 && { attrs }),
+					content: []
+				};
 				if (top) {
 					const items = top.node.content!;
 					const lastItem = items[items.length - 1];
@@ -742,7 +761,9 @@ class Reader {
 				} else out.push(listNode);
 				stack.push({ level: list.ilvl, ordered: format.ordered, node: listNode });
 				top = stack[stack.length - 1];
-			}
+			} else if (stack.length === 1 && !listed && top.node.attrs?.suggestion)
+				// An item that was in the list before: not one list suggestion, the list stays as it is.
+				delete top.node.attrs.suggestion;
 			const paragraph: PMNode =
 				node.type === 'heading' ? { type: 'paragraph', content: node.content } : node;
 			top.node.content!.push({ type: 'list_item', content: [paragraph] });

@@ -191,4 +191,37 @@ describe("Lantu's export with structural revisions → import", () => {
 			expect.objectContaining({ author: '王芳', from: 8, to: 12 })
 		]);
 	});
+
+	it("reads Word's and WPS's own list revision (numbering added under w:pPrChange) as a list suggestion", async () => {
+		const listed = (text: string, date: string, old = '') =>
+			'<w:p><w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="5"/></w:numPr>' +
+			`<w:pPrChange w:id="1" w:author="王芳" w:date="${date}"><w:pPr>${old}</w:pPr></w:pPrChange></w:pPr>` +
+			`<w:r><w:t>${text}</w:t></w:r></w:p>`;
+		const item = (text: string) => ({
+			type: 'list_item',
+			content: [{ type: 'paragraph', content: [{ type: 'text', text }] }]
+		});
+		const reading = await readDocx(
+			handWrittenDocx(
+				listed('统一数据标准', '2026-12-05T09:00:00Z') +
+					listed('建设城市大脑', '2026-12-05T09:00:00Z') +
+					'<w:p><w:r><w:t>另起一段。</w:t></w:r></w:p>' +
+					// A list that had numbering before (another level): no list suggestion.
+					listed('已有的一项', '2026-12-05T09:01:00Z', '<w:numPr><w:numId w:val="5"/></w:numPr>')
+			)
+		);
+		if (!reading.ok) throw new Error(reading.code);
+		expect(reading.parsed.blocks).toEqual([
+			{
+				type: 'ordered_list',
+				attrs: { order: 1, suggestion: 'wrap #1' },
+				content: [item('统一数据标准'), item('建设城市大脑')]
+			},
+			{ type: 'paragraph', content: [{ type: 'text', text: '另起一段。' }] },
+			{ type: 'ordered_list', attrs: { order: 1 }, content: [item('已有的一项')] }
+		]);
+		expect([...reading.parsed.revisions.values()]).toEqual([
+			{ kind: 'format', author: '王芳', date: '2026-12-05T09:00:00.000Z' }
+		]);
+	});
 });
