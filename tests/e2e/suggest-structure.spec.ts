@@ -5,6 +5,9 @@
  * 「结构：转为项目符号列表」, accepts the row and rejects the list, and both views agree (also
  * after a reload); a suggested picture is shown outlined and rejected. It runs on the e2e server's ninth copy of
  * the demo plan (plan 9), so history.spec.ts restoring plan 1's 8.7 beside it changes nothing here.
+ * Each repeat of a run (`--repeat-each`) takes another of 发改委's sections, so repeats running
+ * side by side never write into the same section; the owner starts after any table an earlier,
+ * failed attempt left at the section's end.
  */
 import type { Page } from '@playwright/test';
 import { pngImage } from '../../src/lib/server/images/fixtures.ts';
@@ -19,6 +22,9 @@ import {
 } from './fixtures.ts';
 
 const body = sectionBody;
+/** 发改委's sections of plan 9 whose body ends in a paragraph: one per repeat of the spec. */
+const SECTIONS = ['8.7', '9.3', '9.4'];
+const section = () => SECTIONS[test.info().repeatEachIndex % SECTIONS.length];
 const panel = suggestionsPanel;
 const tool = (page: Page, name: string) =>
 	page.getByRole('region', { name: '正文' }).getByRole('button', { name, exact: true });
@@ -30,13 +36,16 @@ test('a reviewer adds a row and makes a list as suggestions; the owner accepts o
 	browser
 }) => {
 	test.setTimeout(180_000);
-	const owner = await openSection(browser, 'fgw', '8.7', { plan: 9 });
-	const expert = await openSection(browser, 'expert', '8.7', { plan: 9 });
+	const owner = await openSection(browser, 'fgw', section(), { plan: 9 });
+	const expert = await openSection(browser, 'expert', section(), { plan: 9 });
 	await expect(expert.locator('[data-suggest-badge]')).toHaveText('可提修订');
 
 	// The owner writes a paragraph and a 3 × 3 table directly at the end of the body.
 	const words = `统一数据标准建议${Date.now() % 100000}`;
 	await body(owner).click();
+	await owner.keyboard.press('Control+End');
+	// A table an earlier attempt left at the end (a retry): taken out first.
+	if (await tool(owner, '删除表格').isVisible()) await tool(owner, '删除表格').click();
 	await owner.keyboard.press('Control+End');
 	await owner.keyboard.press('Enter');
 	await owner.keyboard.type(words);
@@ -49,8 +58,6 @@ test('a reviewer adds a row and makes a list as suggestions; the owner accepts o
 	await expect(body(expert).locator('table').last().locator('tr')).toHaveCount(3);
 	const tablesBefore = await body(owner).locator('table').count();
 
-	// The expert: list and row tools are there while suggesting; the table insert is not.
-	await expect(tool(expert, '插入表格')).toHaveCount(0);
 	// As a reader does: into the text first (ProseMirror reads a selection only while it has focus).
 	await body(expert).click();
 	await selectWords(body(expert), words);
@@ -106,6 +113,11 @@ test('a reviewer adds a row and makes a list as suggestions; the owner accepts o
 	await expect(body(owner).locator('table').last().locator('tr')).toHaveCount(4);
 	await expect(inList(owner, words)).toHaveCount(0);
 
+	// The section ends as it began, in a paragraph (the next repeat on it writes after it).
+	await body(owner).locator('table').last().locator('td, th').last().click();
+	await tool(owner, '删除表格').click();
+	await expect(body(owner).locator('table')).toHaveCount(tablesBefore - 1);
+
 	await owner.context().close();
 	await expert.context().close();
 });
@@ -114,8 +126,8 @@ test('a reviewer suggests a picture; the owner sees it outlined and rejects it',
 	browser
 }) => {
 	test.setTimeout(180_000);
-	const owner = await openSection(browser, 'fgw', '8.7', { plan: 9 });
-	const expert = await openSection(browser, 'expert', '8.7', { plan: 9 });
+	const owner = await openSection(browser, 'fgw', section(), { plan: 9 });
+	const expert = await openSection(browser, 'expert', section(), { plan: 9 });
 	const figures = (page: Page) => body(page).locator('figure.figure');
 	const before = await figures(owner).count();
 
@@ -146,6 +158,49 @@ test('a reviewer suggests a picture; the owner sees it outlined and rejects it',
 		await expect(figures(page)).toHaveCount(before);
 		await expect(panel(page).locator('li[data-suggestion]')).toHaveCount(0);
 	}
+	await owner.context().close();
+	await expert.context().close();
+});
+
+test('a reviewer suggests a new table; the owner sees it outlined and accepts it', async ({
+	browser
+}) => {
+	test.setTimeout(180_000);
+	const owner = await openSection(browser, 'fgw', section(), { plan: 9 });
+	const expert = await openSection(browser, 'expert', section(), { plan: 9 });
+	const tables = (page: Page) => body(page).locator('table');
+	const before = await tables(owner).count();
+
+	// After the section's last paragraph (the toolbar acts on the caret the expert sees).
+	await body(expert).click();
+	await expert.keyboard.press('Control+End');
+	await tool(expert, '插入表格').click();
+	await expect(expert.locator('[data-suggest-refused]')).toHaveCount(0);
+	const cellWords = `试点区县${Date.now() % 100000}`;
+	await expert.keyboard.type(cellWords);
+	for (const page of [owner, expert]) {
+		await expect(tables(page)).toHaveCount(before + 1);
+		await expect(body(page).locator('.suggestion-structure-insert > table')).toHaveCount(1);
+		await expect(tables(page).last()).toContainText(cellWords);
+	}
+	const table = panel(owner).locator('li[data-suggestion]', { hasText: '结构：插入表格' });
+	await expect(table).toContainText('孙教授');
+	await reviewShots(owner, 'suggest-table', tables(owner).last());
+
+	// Accepted: the table stays (the words typed in it are the expert's own suggestion still).
+	await table.locator('[data-accept]').click();
+	for (const page of [owner, expert]) {
+		await expect(body(page).locator('.suggestion-structure')).toHaveCount(0);
+		await expect(tables(page)).toHaveCount(before + 1);
+	}
+	await owner.reload();
+	await expect(owner.locator('[data-status="saved"]')).toBeVisible();
+	await expect(tables(owner)).toHaveCount(before + 1);
+
+	// The section ends as it began, in a paragraph (the next repeat on it writes after it).
+	await tables(owner).last().locator('th').first().click();
+	await tool(owner, '删除表格').click();
+	await expect(tables(owner)).toHaveCount(before);
 	await owner.context().close();
 	await expert.context().close();
 });
