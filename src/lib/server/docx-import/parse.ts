@@ -604,7 +604,14 @@ class Reader {
 					content: cells
 				});
 		}
-		return rows.length > 0 ? { type: 'table', content: rows } : null;
+		if (rows.length === 0) return null;
+		// Every row inserted (or deleted) by one revision: a suggested table, as Lantu exports one.
+		const first = rows[0].attrs?.suggestion;
+		if (typeof first === 'string' && rows.every((row) => row.attrs?.suggestion === first)) {
+			for (const row of rows) row.attrs = {};
+			return { type: 'table', attrs: { suggestion: first }, content: rows };
+		}
+		return { type: 'table', content: rows };
 	}
 
 	/**

@@ -224,4 +224,57 @@ describe("Lantu's export with structural revisions → import", () => {
 			{ kind: 'format', author: '王芳', date: '2026-12-05T09:00:00.000Z' }
 		]);
 	});
+
+	it('brings back a suggested table and a table suggested for deletion', async () => {
+		const added = suggestionId({
+			userId: 7,
+			organizationId: 2,
+			at: Date.parse('2026-12-05T10:00:00.375Z')
+		});
+		const removed = suggestionId({
+			userId: 8,
+			organizationId: 3,
+			at: Date.parse('2026-12-05T11:00:00.625Z')
+		});
+		const header = (text: string) => schema.node('table_header', null, [para(text)]);
+		const table = (suggestion: string, first: string) =>
+			schema.node('table', { suggestion }, [
+				schema.node('table_row', null, [header('区县'), header('试点')]),
+				schema.node('table_row', null, [cell(first), cell('是')])
+			]);
+		const pm = schema.node('doc', null, [
+			para('试点安排如下。'),
+			table(`insert ${added}`, '东城区'),
+			table(`delete ${removed}`, '西城区')
+		]);
+		const reading = await readDocx(await exportedDocx(pm));
+		if (!reading.ok) throw new Error(reading.code);
+		const prepared = prepareImport(
+			reading.parsed,
+			'direct',
+			{ userId: 9, organizationId: 1 },
+			members,
+			Date.now()
+		);
+		const found = structuresIn(prepared.doc).map(({ node, suggestion }) => ({
+			type: node.type.name,
+			text: node.textContent,
+			kind: suggestion.kind,
+			author: parseSuggestionId(suggestion.id)
+		}));
+		expect(found).toEqual([
+			{
+				type: 'table',
+				text: '区县试点东城区是',
+				kind: 'insert',
+				author: expect.objectContaining({ userId: 7, at: Date.parse('2026-12-05T10:00:00.375Z') })
+			},
+			{
+				type: 'table',
+				text: '区县试点西城区是',
+				kind: 'delete',
+				author: expect.objectContaining({ userId: 8, at: Date.parse('2026-12-05T11:00:00.625Z') })
+			}
+		]);
+	});
 });
