@@ -1,15 +1,17 @@
 /**
- * Structural 修订 in two browsers (issue 17): an expert reviewer, who may read 8.7 but not write
- * it, adds a table row and turns a paragraph into a list as suggestions; the owning department
- * (发改委, fgw) sees both live in the expert's colour and listed as 「结构：插入表格行」 and
- * 「结构：转为项目符号列表」, accepts the row and rejects the list, and both views agree (also
- * after a reload); a suggested picture is shown outlined and rejected. It runs on the e2e server's ninth copy of
- * the demo plan (plan 9), so history.spec.ts restoring plan 1's 8.7 beside it changes nothing here.
- * Each repeat of a run (`--repeat-each`) takes another of 发改委's sections, so repeats running
- * side by side never write into the same section; the owner starts after any table an earlier,
- * failed attempt left at the section's end.
+ * Structural 修订 in two browsers (issue 17): an expert reviewer, who may read 发改委's sections
+ * but not write them, adds a table row and turns two paragraphs into a list as suggestions
+ * (nesting an item with Tab is refused with a message); the owning department (发改委, fgw) sees
+ * both live in the expert's colour and listed as 「结构：插入表格行」 and 「结构：转为项目符号列表」,
+ * accepts the row and rejects the list, and both views agree (also after a reload); a suggested
+ * picture is shown outlined and rejected; a suggested table is shown outlined and accepted.
+ * It runs on the e2e server's ninth copy of the demo plan (plan 9), so history.spec.ts restoring
+ * plan 1's 8.7 beside it changes nothing here. Each repeat of a run (`--repeat-each`) takes
+ * another of 发改委's sections, so repeats running side by side never write into the same section;
+ * the owner starts after any table an earlier, failed attempt left at the section's end, and each
+ * test leaves its section ending in a paragraph.
  */
-import type { Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import { pngImage } from '../../src/lib/server/images/fixtures.ts';
 import {
 	expect,
@@ -29,6 +31,30 @@ const panel = suggestionsPanel;
 const tool = (page: Page, name: string) =>
 	page.getByRole('region', { name: '正文' }).getByRole('button', { name, exact: true });
 
+/** Selects from the start of `first` to the end of `last` (two paragraphs), as a drag would. */
+async function selectAcross(editor: Locator, first: string, last: string) {
+	await editor.evaluate(
+		(element, [first, last]) => {
+			const find = (words: string) => {
+				const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+				for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+					const index = node.textContent?.indexOf(words) ?? -1;
+					if (index >= 0) return { node, index };
+				}
+				throw new Error(`${words} not found`);
+			};
+			const start = find(first);
+			const end = find(last);
+			const range = document.createRange();
+			range.setStart(start.node, start.index);
+			range.setEnd(end.node, end.index + last.length);
+			window.getSelection()!.removeAllRanges();
+			window.getSelection()!.addRange(range);
+		},
+		[first, last]
+	);
+}
+
 /** The paragraph with `words`, when it is in a bulleted list. */
 const inList = (page: Page, words: string) => body(page).locator('ul li p', { hasText: words });
 
@@ -40,8 +66,9 @@ test('a reviewer adds a row and makes a list as suggestions; the owner accepts o
 	const expert = await openSection(browser, 'expert', section(), { plan: 9 });
 	await expect(expert.locator('[data-suggest-badge]')).toHaveText('可提修订');
 
-	// The owner writes a paragraph and a 3 × 3 table directly at the end of the body.
+	// The owner writes two paragraphs and a 3 × 3 table directly at the end of the body.
 	const words = `统一数据标准建议${Date.now() % 100000}`;
+	const words2 = `建立共享目录${Date.now() % 100000}`;
 	await body(owner).click();
 	await owner.keyboard.press('Control+End');
 	// A table an earlier attempt left at the end (a retry): taken out first.
@@ -49,6 +76,8 @@ test('a reviewer adds a row and makes a list as suggestions; the owner accepts o
 	await owner.keyboard.press('Control+End');
 	await owner.keyboard.press('Enter');
 	await owner.keyboard.type(words);
+	await owner.keyboard.press('Enter');
+	await owner.keyboard.type(words2);
 	await owner.keyboard.press('Enter');
 	await tool(owner, '插入表格').click();
 	const cellWords = `建设项目${Date.now() % 100000}`;
@@ -60,10 +89,16 @@ test('a reviewer adds a row and makes a list as suggestions; the owner accepts o
 
 	// As a reader does: into the text first (ProseMirror reads a selection only while it has focus).
 	await body(expert).click();
-	await selectWords(body(expert), words);
+	await selectAcross(body(expert), words, words2);
 	await expect(tool(expert, '项目符号列表')).toBeEnabled();
 	await tool(expert, '项目符号列表').click();
 	await expect(expert.locator('[data-suggest-refused]')).toHaveCount(0);
+	await expect(inList(expert, words2)).toHaveCount(1);
+	// A list level is no suggestion: Tab on the second item is refused, saying why.
+	await selectWords(body(expert), words2);
+	await expert.keyboard.press('Tab');
+	await expect(expert.locator('[data-suggest-refused]')).toContainText('不能调整列表层级');
+	await expect(body(expert).locator('li ul, li ol')).toHaveCount(0);
 	await selectWords(body(expert), cellWords);
 	await expect(tool(expert, '在下方插入行')).toBeEnabled();
 	await tool(expert, '在下方插入行').click();
@@ -72,6 +107,7 @@ test('a reviewer adds a row and makes a list as suggestions; the owner accepts o
 	// Both see the list and the fourth row at once, marked in the expert's colour.
 	for (const page of [owner, expert]) {
 		await expect(inList(page, words)).toHaveCount(1);
+		await expect(inList(page, words2)).toHaveCount(1);
 		await expect(body(page).locator('ul.suggestion-structure-wrap')).toHaveCount(1);
 		await expect(body(page).locator('table').last().locator('tr')).toHaveCount(4);
 		await expect(body(page).locator('tr.suggestion-structure-insert')).toHaveCount(1);
@@ -103,6 +139,7 @@ test('a reviewer adds a row and makes a list as suggestions; the owner accepts o
 		await expect(body(page).locator('table').last().locator('tr')).toHaveCount(4);
 		await expect(inList(page, words)).toHaveCount(0);
 		await expect(body(page).locator('p', { hasText: words })).toHaveCount(1);
+		await expect(body(page).locator('p', { hasText: words2 })).toHaveCount(1);
 	}
 	await expect(owner.locator('[data-status="saved"]')).toBeVisible();
 
