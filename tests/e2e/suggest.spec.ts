@@ -56,12 +56,13 @@ test('a reviewer suggests, the owner accepts one and rejects the other, both vie
 	const owner = await openSection(browser, 'gaj', '8.5');
 	const expert = await openSection(browser, 'expert', '8.5');
 
-	// The expert connects suggest-only: a badge, formatting tools but no list or table tools.
+	// The expert connects suggest-only: a badge, formatting tools and the structural ones (a
+	// table or list is suggested too, suggest-structure.spec.ts).
 	await expect(expert.locator('[data-suggest-badge]')).toHaveText('可提修订');
 	await expect(expert.locator('[data-suggest-only]')).toBeVisible();
 	await expect(body(expert)).toHaveAttribute('contenteditable', 'true');
 	await expect(tool(expert, '加粗（Ctrl+B）')).toHaveCount(1);
-	await expect(tool(expert, '插入表格')).toHaveCount(0);
+	await expect(tool(expert, '插入表格')).toHaveCount(1);
 	await expect(tool(owner, '插入表格')).toHaveCount(1);
 	await expect(owner.locator('[data-suggest-toggle]')).not.toBeChecked();
 

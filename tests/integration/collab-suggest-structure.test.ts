@@ -1,9 +1,10 @@
 /**
  * Structural 修订 enforced by the collaboration server (issue 17): hand-made clients that write
  * y-prosemirror's Yjs layout directly. Another department's editor (fgw on 大数据局's 8.3) may
- * wrap a paragraph into a list or add a picture as a structural suggestion in their own name
- * (the node's `suggestion` attribute, src/lib/suggestions/structure.ts); the same change in
- * someone else's name, or made directly, is refused (closed with `suggestions-only`, not stored).
+ * wrap a paragraph into a list, add a picture or a table as a structural suggestion in their own
+ * name (the node's `suggestion` attribute, src/lib/suggestions/structure.ts); the same change in
+ * someone else's name, or made directly, is refused (closed with `suggestions-only`, not stored),
+ * as is nesting a list item (a list level has no suggestion).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
@@ -93,6 +94,41 @@ function addPicture(doc: Y.Doc, suggestion: string | null): void {
 	body.insert(body.length, [figure]);
 }
 
+/** Appends a one-cell table to the body. */
+function addTable(doc: Y.Doc, suggestion: string | null): void {
+	const table = new Y.XmlElement('table');
+	if (suggestion) table.setAttribute('suggestion', suggestion);
+	const row = new Y.XmlElement('table_row');
+	const cell = new Y.XmlElement('table_cell');
+	const paragraph = new Y.XmlElement('paragraph');
+	const text = new Y.XmlText();
+	text.insert(0, '试点区县');
+	paragraph.insert(0, [text]);
+	cell.insert(0, [paragraph]);
+	row.insert(0, [cell]);
+	table.insert(0, [row]);
+	const body = doc.getXmlFragment('body');
+	body.insert(body.length, [table]);
+}
+
+/** A bullet list of plain items, as y-prosemirror writes one. */
+function bulletList(...items: string[]): Y.XmlElement {
+	const list = new Y.XmlElement('bullet_list');
+	list.insert(
+		0,
+		items.map((words) => {
+			const item = new Y.XmlElement('list_item');
+			const paragraph = new Y.XmlElement('paragraph');
+			const text = new Y.XmlText();
+			text.insert(0, words);
+			paragraph.insert(0, [text]);
+			item.insert(0, [paragraph]);
+			return item;
+		})
+	);
+	return list;
+}
+
 const storedRows = () =>
 	db.query<{ n: number }>('SELECT count(*) AS n FROM document_updates WHERE name = ?', DOC).n;
 
@@ -105,7 +141,9 @@ describe('structural suggestions from a suggest-only connection', { timeout: 120
 			(d) => addPicture(d, `insert ${dsj}`),
 			(d) => addPicture(d, null),
 			// A picture claimed as "suggested for deletion" is no insertion: rejecting keeps it.
-			(d) => addPicture(d, `delete ${idOf('fgw')}`)
+			(d) => addPicture(d, `delete ${idOf('fgw')}`),
+			(d) => addTable(d, `insert ${dsj}`),
+			(d) => addTable(d, null)
 		];
 		for (const attack of attacks) {
 			const before = storedRows();
@@ -134,6 +172,44 @@ describe('structural suggestions from a suggest-only connection', { timeout: 120
 		await eventually(() => expect(client.provider.hasUnsyncedChanges).toBe(false));
 		expect(reasons).toEqual([]);
 		client.destroy();
+		owner.destroy();
+	});
+
+	it('accepts a table as a suggestion in the author’s name', async () => {
+		const owner = await synced('dsj');
+		const client = await synced('fgw');
+		const reasons = closeReasons(client);
+		const table = `insert ${idOf('fgw')}`;
+		addTable(client.doc, table);
+		await eventually(() => {
+			const children = owner.doc.getXmlFragment('body').toArray() as Y.XmlElement[];
+			expect(children.at(-1)?.getAttribute('suggestion')).toBe(table);
+		}, 10_000);
+		await eventually(() => expect(client.provider.hasUnsyncedChanges).toBe(false));
+		expect(reasons).toEqual([]);
+		client.destroy();
+		owner.destroy();
+	});
+
+	it('refuses nesting a list item (Tab) from a suggest-only connection', async () => {
+		// The owner writes a two-item list directly.
+		const owner = await synced('dsj');
+		const body = owner.doc.getXmlFragment('body');
+		owner.doc.transact(() => body.insert(body.length, [bulletList('统一身份认证', '电子证照')]));
+		await eventually(() => expect(owner.provider.hasUnsyncedChanges).toBe(false));
+		const before = storedRows();
+		const client = await synced('fgw');
+		const reasons = closeReasons(client);
+		// The second item moved into a list inside the first, as sinkListItem does.
+		client.doc.transact(() => {
+			const list = client.doc.getXmlFragment('body').toArray().at(-1) as Y.XmlElement;
+			const first = list.get(0) as Y.XmlElement;
+			list.delete(1, 1);
+			first.insert(1, [bulletList('电子证照')]);
+		});
+		await eventually(() => expect(reasons).toContain('suggestionsOnly'), 10_000);
+		client.destroy();
+		expect(storedRows()).toBe(before);
 		owner.destroy();
 	});
 });

@@ -24,22 +24,31 @@ export const orderedList = wrapInList(schema.nodes.ordered_list);
 export const quote = wrapIn(schema.nodes.blockquote);
 export { addColumnAfter, addRowAfter, deleteColumn, deleteRow, deleteTable, isInTable };
 
+/** An empty rows × cols table whose first row is a header row. */
+export function emptyTable(
+	rows: number,
+	cols: number,
+	attrs: Record<string, unknown> | null = null
+) {
+	const { table, table_row, table_cell, table_header, paragraph } = schema.nodes;
+	const row = (type: typeof table_cell) =>
+		table_row.create(
+			null,
+			Array.from({ length: cols }, () => type.create(null, paragraph.create()))
+		);
+	return table.create(attrs, [
+		row(table_header),
+		...Array.from({ length: rows - 1 }, () => row(table_cell))
+	]);
+}
+
 /** Inserts a rows × cols table with a header row, and puts the cursor in its first header cell. */
 export function insertTable(rows = 3, cols = 3): Command {
 	return (state, dispatch) => {
-		const { table, table_row, table_cell, table_header, paragraph } = schema.nodes;
+		const { table } = schema.nodes;
 		if (isInTable(state)) return false;
 		if (dispatch) {
-			const row = (type: typeof table_cell) =>
-				table_row.create(
-					null,
-					Array.from({ length: cols }, () => type.create(null, paragraph.create()))
-				);
-			const rowsOfTable = [
-				row(table_header),
-				...Array.from({ length: rows - 1 }, () => row(table_cell))
-			];
-			const tr = state.tr.replaceSelectionWith(table.create(null, rowsOfTable));
+			const tr = state.tr.replaceSelectionWith(emptyTable(rows, cols));
 			// replaceSelectionWith leaves the cursor after the table's content: walk up to the table.
 			const $end = tr.selection.$from;
 			for (let depth = $end.depth; depth > 0; depth--) {

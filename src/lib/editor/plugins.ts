@@ -14,11 +14,13 @@ import {
 } from 'prosemirror-inputrules';
 import { keymap } from 'prosemirror-keymap';
 import { liftListItem, sinkListItem, splitListItem } from 'prosemirror-schema-list';
-import { Plugin, type Command } from 'prosemirror-state';
+import { Plugin, TextSelection, type Command } from 'prosemirror-state';
+import type { EditorView } from 'prosemirror-view';
 import { columnResizing, goToNextCell, tableEditing } from 'prosemirror-tables';
 import { redoCommand, undoCommand, yCursorPlugin, ySyncPlugin, yUndoPlugin } from 'y-prosemirror';
 import type { Awareness } from 'y-protocols/awareness';
 import type * as Y from 'yjs';
+import { refusedWhileSuggesting } from '../suggestions/editor.ts';
 import { toggleBold, toggleItalic, toggleUnderline } from './commands.ts';
 import { guardComposition } from './composition.ts';
 import { cleanPastedHtml } from './paste.ts';
@@ -45,6 +47,10 @@ function rules() {
 
 function keys(): Plugin[] {
 	const { list_item, hard_break } = schema.nodes;
+	// A list item's level: Tab / Shift-Tab (as in Word; in a table they move between cells) and
+	// Ctrl-] / Ctrl-[. Not a suggestion: refused with a message while 修订 is on.
+	const sink = refusedWhileSuggesting(sinkListItem(list_item), 'list-level');
+	const lift = refusedWhileSuggesting(liftListItem(list_item), 'list-level');
 	const hardBreak: Command = chainCommands(exitCode, (state, dispatch) => {
 		dispatch?.(state.tr.replaceSelectionWith(hard_break.create()).scrollIntoView());
 		return true;
@@ -59,13 +65,64 @@ function keys(): Plugin[] {
 			'Mod-u': toggleUnderline,
 			'Shift-Enter': hardBreak,
 			Enter: splitListItem(list_item),
-			'Mod-[': liftListItem(list_item),
-			'Mod-]': sinkListItem(list_item),
-			Tab: goToNextCell(1),
-			'Shift-Tab': goToNextCell(-1)
+			'Mod-[': lift,
+			'Mod-]': sink,
+			Tab: chainCommands(goToNextCell(1), sink),
+			'Shift-Tab': chainCommands(goToNextCell(-1), lift)
 		}),
 		keymap(baseKeymap)
 	];
+}
+
+/** Keys whose command acts on the selection at once (a caret the browser moved just before). */
+const SELECTION_KEYS = new Set(['Enter', 'Backspace', 'Delete', 'Tab']);
+
+/** The browser's text selection inside the editor as ProseMirror positions, or null. */
+function domSelection(view: EditorView): { anchor: number; head: number } | null {
+	const selection = (view.root as Document).getSelection?.();
+	const { anchorNode, focusNode } = selection ?? {};
+	if (!selection || !anchorNode || !focusNode) return null;
+	if (!view.dom.contains(anchorNode) || !view.dom.contains(focusNode)) return null;
+	try {
+		return {
+			anchor: view.posAtDOM(anchorNode, selection.anchorOffset),
+			head: view.posAtDOM(focusNode, selection.focusOffset)
+		};
+	} catch {
+		return null;
+	}
+}
+
+/**
+ * Makes ProseMirror's selection the one the browser shows, before a key or a toolbar command acts
+ * on it. ProseMirror learns of a caret the browser moved (Ctrl+End, End, a click) from the
+ * `selectionchange` event, which a busy browser may deliver after the next key: Ctrl+End then
+ * Enter split the list item the caret had been in, not the section's last paragraph (seen in CI
+ * under load, suggest-structure.spec). Text selections only: node, cell and gap-cursor
+ * selections are ProseMirror's own and the browser shows none of them as such.
+ */
+export function takeShownSelection(view: EditorView): void {
+	const current = view.state.selection;
+	if (view.composing || !(current instanceof TextSelection) || !view.hasFocus()) return;
+	const shown = domSelection(view);
+	if (!shown || (shown.anchor === current.anchor && shown.head === current.head)) return;
+	const { doc } = view.state;
+	const $anchor = doc.resolve(shown.anchor);
+	const $head = doc.resolve(shown.head);
+	if (!$anchor.parent.inlineContent || !$head.parent.inlineContent) return;
+	view.dispatch(view.state.tr.setSelection(TextSelection.between($anchor, $head)));
+}
+
+/** Before Enter, Backspace, Delete or Tab, the selection shown is the one used (takeShownSelection). */
+function selectionBeforeKeys(): Plugin {
+	return new Plugin({
+		props: {
+			handleKeyDown(view, event) {
+				if (SELECTION_KEYS.has(event.key) && !event.isComposing) takeShownSelection(view);
+				return false;
+			}
+		}
+	});
 }
 
 /** A placeholder shown while the document is empty (a decoration-free class on the editor). */
@@ -97,6 +154,7 @@ export function editorPlugins(options: {
 		undo: yUndoPlugin()
 	});
 	plugins.push(
+		selectionBeforeKeys(),
 		rules(),
 		...keys(),
 		columnResizing(),

@@ -78,10 +78,14 @@ function tableOf(element: Y.XmlElement): TableBlock {
 	const rows: TableCell[][] = [];
 	const header: string[] = [];
 	const rowRevisions: (InlineRevision | null)[] = [];
+	// A suggested (or suggested-deleted) table is each of its rows so suggested, as Word records it.
+	const tableRevision = structureRevision(element.getAttribute('suggestion') as unknown);
+	const ownRevision = tableRevision && !tableRevision.wrap ? tableRevision : null;
 	element.toArray().forEach((rowNode, index) => {
 		if (!(rowNode instanceof Y.XmlElement)) return;
 		const cells = rowNode.toArray().filter((c): c is Y.XmlElement => c instanceof Y.XmlElement);
-		const rowRevision = structureRevision(rowNode.getAttribute('suggestion') as unknown);
+		const rowRevision =
+			structureRevision(rowNode.getAttribute('suggestion') as unknown) ?? ownRevision;
 		// A first row of header cells becomes the table's header (when it has no spans and no
 		// suggestion: the header row holds plain strings).
 		if (

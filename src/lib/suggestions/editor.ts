@@ -17,7 +17,9 @@
  *   section's base, which the collaboration server refuses from a suggest-only connection by
  *   closing it. Such a transaction is dropped here, before it is sent, and `onRefused` tells the
  *   user (the same rule as the server's, base.ts) — as is, for a suggest-only editor, one that
- *   takes out another author's suggestion (deciding on it is the owners' right).
+ *   takes out another author's suggestion (deciding on it is the owners' right);
+ * - a change of list level (Tab, Shift-Tab, Ctrl-[, Ctrl-]) has no suggestion of its own: its
+ *   keys are refused while suggesting (`refusedWhileSuggesting`) with a message that says so.
  */
 import {
 	suggestChanges,
@@ -25,7 +27,7 @@ import {
 	withSuggestChanges
 } from '@handlewithcare/prosemirror-suggest-changes';
 import type { Mark, Node as PMNode } from 'prosemirror-model';
-import { Plugin, type EditorState, type Transaction } from 'prosemirror-state';
+import { Plugin, type Command, type EditorState, type Transaction } from 'prosemirror-state';
 import { AddNodeMarkStep } from 'prosemirror-transform';
 import { Decoration, DecorationSet, type EditorView } from 'prosemirror-view';
 import { schema } from '../editor/schema.ts';
@@ -60,6 +62,25 @@ export function isSuggesting(state: EditorState): boolean {
 	return !!suggestChangesKey.getState(state)?.enabled;
 }
 
+/** Why the editor kept a change back while suggesting (the side list says it in words). */
+export type RefusalReason = 'structure' | 'others' | 'list-level';
+
+/** A transaction's meta asking only that the user be told why a command did nothing. */
+const REFUSE_META = 'lantu-suggest-refused';
+
+/**
+ * `command` as it is while 修订 is off; while it is on, a command that would run is refused
+ * instead: nothing changes and the editor says why (`onRefused`, suggestingDispatch).
+ */
+export function refusedWhileSuggesting(command: Command, why: RefusalReason): Command {
+	return (state, dispatch, view) => {
+		if (!isSuggesting(state)) return command(state, dispatch, view);
+		if (!command(state)) return false;
+		dispatch?.(state.tr.setMeta(REFUSE_META, why));
+		return true;
+	};
+}
+
 /** A transaction that turns 修订 on or off (the owner's toggle; forced on for suggest-only). */
 export function setSuggesting(state: EditorState, enabled: boolean): Transaction {
 	return state.tr.setMeta(suggestChangesKey, { enabled });
@@ -91,8 +112,11 @@ function inlineBlockMarks(tr: Transaction): void {
 export function suggestingDispatch(options: {
 	dispatch: (this: EditorView, tr: Transaction) => void;
 	author: () => Omit<SuggestionAuthor, 'at'>;
-	/** A change kept back: it changes the base (`structure`) or decides others' suggestions. */
-	onRefused: (why: 'structure' | 'others') => void;
+	/**
+	 * A change kept back: it changes the base (`structure`), decides others' suggestions, or is a
+	 * command refused while suggesting (refusedWhileSuggesting).
+	 */
+	onRefused: (why: RefusalReason) => void;
 	/** Suggest-only (not an owner with 修订模式 on): may not take out others' suggestions. */
 	suggestOnly?: () => boolean;
 }): (this: EditorView, tr: Transaction) => void {
@@ -120,6 +144,11 @@ export function suggestingDispatch(options: {
 	};
 	const library = withSuggestChanges(inner, generateId);
 	return function (this: EditorView, tr: Transaction) {
+		const refusal = tr.getMeta(REFUSE_META) as RefusalReason | undefined;
+		if (refusal) {
+			options.onRefused(refusal);
+			return;
+		}
 		if (tr.getMeta(STRUCTURE_META)) {
 			inner.call(this, tr);
 			return;

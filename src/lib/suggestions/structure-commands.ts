@@ -1,16 +1,23 @@
 /**
- * The editor's structural commands while 修订 is on (issue 17): add a table row or column, delete
- * one, make paragraphs a list — each made at once and marked with a structural suggestion by this
- * author (structure.ts), so the owners can accept or reject it. Transactions carry
+ * The editor's structural commands while 修订 is on (issue 17): insert or delete a table, add a
+ * table row or column, delete one, make paragraphs a list — each made at once and marked with a
+ * structural suggestion by this author (structure.ts), so the owners can accept or reject it.
+ * Inside a table one has suggested oneself, rows and columns change directly: rejecting the table
+ * takes them all, so the section's base does not change. Transactions carry
  * `STRUCTURE_META`: the suggest-changes library leaves them alone, and the editor still checks
  * that they keep the section's base (editor.ts), as the server does.
  */
-import type { NodeType, Node as PMNode } from 'prosemirror-model';
+import type { NodeType, Node as PMNode, ResolvedPos } from 'prosemirror-model';
 import { wrapInList } from 'prosemirror-schema-list';
-import type { Command, EditorState, Transaction } from 'prosemirror-state';
+import { emptyTable } from '../editor/commands.ts';
+import { TextSelection, type Command, type EditorState, type Transaction } from 'prosemirror-state';
 import {
 	addColumn,
+	addColumnAfter,
 	addRow,
+	addRowAfter,
+	deleteColumn,
+	deleteRow,
 	isInTable,
 	removeColumn,
 	removeRow,
@@ -58,8 +65,70 @@ function columnCells(map: TableMap, table: PMNode, col: number): number[] | null
 	return cells;
 }
 
+/** The table around a position (a selection's start): its position and node, or null. */
+function tableAt($from: ResolvedPos): { pos: number; node: PMNode } | null {
+	for (let depth = $from.depth; depth > 0; depth--) {
+		const node = $from.node(depth);
+		if (node.type.spec.tableRole === 'table') return { pos: $from.before(depth), node };
+	}
+	return null;
+}
+
+/**
+ * In a table this author suggested (not yet decided), `command` runs as an owner's would, marked
+ * so the suggest-changes library leaves it alone; elsewhere `suggested` runs.
+ */
+function inOwnTable(command: Command, suggested: Command, author: StructureAuthor): Command {
+	return (state, dispatch, view) => {
+		const table = tableAt(state.selection.$from);
+		if (!table || !ownInsert(table.node, author)) return suggested(state, dispatch, view);
+		return command(state, dispatch && ((tr) => dispatch(tr.setMeta(STRUCTURE_META, true))), view);
+	};
+}
+
+/**
+ * 插入表格 while suggesting: a rows × cols table, one suggested insertion, put right after the
+ * paragraph the caret is in — nothing of the text is split or replaced, so rejecting the table
+ * gives back the section as it was. The caret goes into its first cell.
+ */
+export function suggestInsertTable(rows: number, cols: number, author: StructureAuthor): Command {
+	return (state, dispatch) => {
+		const { $from } = state.selection;
+		if (isInTable(state) || !$from.parent.isTextblock || $from.depth < 1) return false;
+		const pos = $from.after();
+		const table = emptyTable(rows, cols, {
+			[STRUCTURE_ATTR]: structureValue({ kind: 'insert', id: author.newId() })
+		});
+		if (!$from.node(-1).canReplaceWith($from.indexAfter(-1), $from.indexAfter(-1), table.type))
+			return false;
+		if (!dispatch) return true;
+		const tr = state.tr.insert(pos, table);
+		// Into the first (header) cell: table, row, cell, paragraph.
+		tr.setSelection(TextSelection.create(tr.doc, pos + 4));
+		return done(tr, dispatch);
+	};
+}
+
+/** 删除表格 while suggesting: one's own suggested table goes, another is marked for deletion. */
+export function suggestDeleteTable(author: StructureAuthor): Command {
+	return (state, dispatch) => {
+		const table = tableAt(state.selection.$from);
+		if (!table) return false;
+		const tr = state.tr;
+		if (ownInsert(table.node, author)) tr.delete(table.pos, table.pos + table.node.nodeSize);
+		else if (table.node.attrs[STRUCTURE_ATTR] === null)
+			suggest(tr, table.pos, 'delete', author.newId());
+		else return false; // another's suggestion: decided by the owners first
+		return done(tr, dispatch);
+	};
+}
+
 /** 在下方插入行, as a suggested row. */
 export function suggestAddRow(author: StructureAuthor): Command {
+	return inOwnTable(addRowAfter, suggestRow(author), author);
+}
+
+function suggestRow(author: StructureAuthor): Command {
 	return (state, dispatch) => {
 		if (!isInTable(state)) return false;
 		if (!dispatch) return true;
@@ -73,6 +142,10 @@ export function suggestAddRow(author: StructureAuthor): Command {
 
 /** 在右侧插入列, as a suggested column (each of its cells carries the suggestion). */
 export function suggestAddColumn(author: StructureAuthor): Command {
+	return inOwnTable(addColumnAfter, suggestColumn(author), author);
+}
+
+function suggestColumn(author: StructureAuthor): Command {
 	return (state, dispatch) => {
 		if (!isInTable(state)) return false;
 		if (!dispatch) return true;
@@ -101,6 +174,10 @@ function ownInsert(node: PMNode | null | undefined, author: StructureAuthor): bo
 
 /** 删除所在行: the selected rows marked deleted (one's own suggested rows are simply removed). */
 export function suggestDeleteRows(author: StructureAuthor): Command {
+	return inOwnTable(deleteRow, suggestRowDeletion(author), author);
+}
+
+function suggestRowDeletion(author: StructureAuthor): Command {
 	return (state, dispatch) => {
 		if (!isInTable(state)) return false;
 		const rect = selectedRect(state);
@@ -125,6 +202,10 @@ export function suggestDeleteRows(author: StructureAuthor): Command {
 
 /** 删除所在列: the selected columns' cells marked deleted (one's own suggested column removed). */
 export function suggestDeleteColumns(author: StructureAuthor): Command {
+	return inOwnTable(deleteColumn, suggestColumnDeletion(author), author);
+}
+
+function suggestColumnDeletion(author: StructureAuthor): Command {
 	return (state, dispatch) => {
 		if (!isInTable(state)) return false;
 		const rect = selectedRect(state);

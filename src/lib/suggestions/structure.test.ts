@@ -13,9 +13,14 @@ import {
 	suggestAddRow,
 	suggestDeleteColumns,
 	suggestDeleteRows,
+	suggestDeleteTable,
+	suggestInsertTable,
 	suggestWrapInList,
 	type StructureAuthor
 } from './structure-commands.ts';
+import { refusedWhileSuggesting, setSuggesting } from './editor.ts';
+import { suggestChanges } from '@handlewithcare/prosemirror-suggest-changes';
+import { sinkListItem } from 'prosemirror-schema-list';
 
 const ID = 's1:7:2:1700000000000:row';
 const author: StructureAuthor = { newId: () => ID, userId: 7 };
@@ -213,5 +218,87 @@ describe('structural suggestions', () => {
 		expect(remove(schema.node('doc', null, [text, figure(`insert ${ID}`)]))?.childCount).toBe(1);
 		// Another's suggested picture waits for the owners.
 		expect(remove(schema.node('doc', null, [text, figure('insert s1:8:2:1:x')]))).toBeNull();
+	});
+
+	it('a suggested table goes in after the paragraph, splits nothing, and is kept or removed', () => {
+		const next = run(suggestInsertTable(2, 2, author), listDoc, '统一');
+		expect(next.childCount).toBe(3);
+		expect(next.child(0).eq(listDoc.child(0))).toBe(true);
+		expect(next.child(1).type.name).toBe('table');
+		expect(next.child(1).attrs[STRUCTURE_ATTR]).toBe(`insert ${ID}`);
+		expect(baseKey(next)).toBe(baseKey(listDoc));
+		expect(suggestionsIn(next, 'body')[0].format?.change).toBe('结构：插入表格');
+		expect(decide(next, false).eq(listDoc)).toBe(true);
+		const kept = decide(next, true);
+		expect(kept.child(1).type.name).toBe('table');
+		expect(structuresIn(kept)).toEqual([]);
+		// In one's own suggested table, rows change directly: rejecting the table takes them too.
+		let cellPos = -1;
+		next.descendants((node, pos) => {
+			if (node.type.name === 'table_cell' && cellPos < 0) cellPos = pos;
+			return true;
+		});
+		const state = EditorState.create({
+			schema,
+			doc: next,
+			selection: TextSelection.create(next, cellPos + 2)
+		});
+		let grown: PMNode | null = null;
+		suggestAddRow(author)(state, (tr) => (grown = tr.doc));
+		expect(rows(grown!)).toHaveLength(3);
+		expect(structuresIn(grown!)).toHaveLength(1);
+		expect(baseKey(grown!)).toBe(baseKey(listDoc));
+	});
+
+	it('a table suggested for deletion stays until accepted; one’s own suggested table just goes', () => {
+		const next = run(suggestDeleteTable(author), tableDoc, '政务云');
+		expect(next.child(1).attrs[STRUCTURE_ATTR]).toBe(`delete ${ID}`);
+		expect(baseKey(next)).toBe(baseKey(tableDoc));
+		expect(suggestionsIn(next, 'body')[0].format?.change).toBe('结构：删除表格');
+		expect(decide(next, true).childCount).toBe(1);
+		expect(decide(next, false).eq(tableDoc)).toBe(true);
+		const own = run(suggestInsertTable(2, 2, author), listDoc, '统一');
+		let cellPos = -1;
+		own.descendants((node, pos) => {
+			if (node.type.name === 'table_header' && cellPos < 0) cellPos = pos;
+			return true;
+		});
+		const state = EditorState.create({
+			schema,
+			doc: own,
+			selection: TextSelection.create(own, cellPos + 2)
+		});
+		let removed: PMNode | null = null;
+		suggestDeleteTable(author)(state, (tr) => (removed = tr.doc));
+		expect(removed!.eq(listDoc)).toBe(true);
+	});
+
+	it('a list level change (Tab, Ctrl+]) is refused while suggesting, made when not', () => {
+		const list = schema.node('doc', null, [
+			schema.node('bullet_list', null, [
+				schema.node('list_item', null, [schema.node('paragraph', null, [schema.text('一')])]),
+				schema.node('list_item', null, [schema.node('paragraph', null, [schema.text('二')])])
+			])
+		]);
+		const sink = refusedWhileSuggesting(sinkListItem(schema.nodes.list_item), 'list-level');
+		const at = (suggesting: boolean) => {
+			const state = EditorState.create({
+				schema,
+				doc: list,
+				plugins: [suggestChanges()],
+				selection: TextSelection.create(list, list.content.size - 3)
+			});
+			return suggesting ? state.apply(setSuggesting(state, true)) : state;
+		};
+		const refused: { docChanged: boolean; meta: unknown }[] = [];
+		expect(
+			sink(at(true), (tr) =>
+				refused.push({ docChanged: tr.docChanged, meta: tr.getMeta('lantu-suggest-refused') })
+			)
+		).toBe(true);
+		expect(refused).toEqual([{ docChanged: false, meta: 'list-level' }]);
+		let sunk: PMNode | null = null;
+		expect(sink(at(false), (tr) => (sunk = tr.doc))).toBe(true);
+		expect(sunk!.firstChild!.childCount).toBe(1);
 	});
 });

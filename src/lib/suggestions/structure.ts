@@ -4,6 +4,7 @@
  * at once and the changed node carries a `suggestion` attribute, kind and id (the id names
  * author, department and time as every suggestion's does, ids.ts):
  *
+ * - `table`: `insert` (a new table: reject removes it) or `delete` (accept removes it);
  * - `table_row`: `insert` (reject removes the row) or `delete` (accept removes it);
  * - `table_cell` / `table_header`: the same for a column — every cell of the column carries it;
  * - `bullet_list` / `ordered_list`: `wrap`, paragraphs wrapped into a new list (reject lifts the
@@ -31,6 +32,7 @@ export { STRUCTURE_ATTR };
 
 /** Which kinds each node type may carry. */
 export const STRUCTURE_KINDS: Readonly<Record<string, readonly StructureKind[]>> = {
+	table: ['insert', 'delete'],
 	table_row: ['insert', 'delete'],
 	table_cell: ['insert', 'delete'],
 	table_header: ['insert', 'delete'],
@@ -200,6 +202,7 @@ export function describeStructure(node: PMNode, kind: StructureKind): string {
 			? m.suggest_structure_wrap_ordered()
 			: m.suggest_structure_wrap_bullet();
 	const insert = kind === 'insert';
+	if (role === 'table') return insert ? m.sug17_insert_table() : m.sug17_delete_table();
 	if (role === 'row')
 		return insert ? m.suggest_structure_insert_row() : m.suggest_structure_delete_row();
 	if (role === 'cell' || role === 'header_cell')

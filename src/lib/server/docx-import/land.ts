@@ -47,7 +47,8 @@ function revisionIds(
 
 /**
  * A node's structural suggestion (suggestions/structure.ts) with its id: Word's row, cell and
- * picture revisions (`insert #3`, parse.ts) get their author's id; in suggest mode a picture
+ * picture revisions and Lantu's exported list suggestions (`insert #3`, `wrap #4`, parse.ts) get
+ * their author's id; in suggest mode a picture
  * without one becomes the importer's suggested picture (a text-less block no mark can carry).
  * Null when the node's attributes stay as they are.
  */
@@ -57,7 +58,7 @@ function structureAttrs(
 	importerId: string | null
 ): Record<string, unknown> | null {
 	const value = node.attrs?.suggestion;
-	const local = typeof value === 'string' ? /^(insert|delete) #(\d+)$/.exec(value) : null;
+	const local = typeof value === 'string' ? /^(insert|delete|wrap) #(\d+)$/.exec(value) : null;
 	if (local) {
 		const id = revisionId.get(Number(local[2]));
 		return { ...node.attrs, suggestion: id ? `${local[1]} ${id}` : null };

@@ -238,6 +238,17 @@ const RUN_MARKS: readonly [string, string][] = [
 	['w:u', 'underline']
 ];
 
+/** A suggested list item's inserted marker, as Lantu's export writes it (docx.ts). */
+const LIST_MARKER = /^(?:• |(\d+)\. )$/;
+
+interface WrapMarker {
+	/** The marker's revision (local id): the suggestion the list is. */
+	revision: number;
+	ordered: boolean;
+	/** The number an ordered item shows. */
+	number: number;
+}
+
 /** Walks the body, collecting blocks, revisions and comment ranges. */
 class Reader {
 	readonly revisions = new Map<number, ImportedRevision>();
@@ -502,15 +513,50 @@ class Reader {
 		node: PMNode | null;
 		list: { numId: string; ilvl: number } | null;
 		heading: number | null;
+		wrap: WrapMarker | null;
 	} {
 		const content: PMNode[] = [];
+		const start = this.offset;
 		this.inlines(p, [], content);
 		const { heading, list } = this.paragraphStyle(p);
-		if (content.length === 0) return { node: null, list, heading };
+		if (content.length === 0) return { node: null, list, heading, wrap: null };
 		if (!list) this.styleChange(p, content, heading);
 		if (heading !== null && !list)
-			return { node: { type: 'heading', attrs: { level: heading }, content }, list: null, heading };
-		return { node: { type: 'paragraph', content }, list, heading: null };
+			return {
+				node: { type: 'heading', attrs: { level: heading }, content },
+				list: null,
+				heading,
+				wrap: null
+			};
+		const wrap = list ? null : this.wrapMarker(content, start);
+		return { node: { type: 'paragraph', content }, list, heading: null, wrap };
+	}
+
+	/**
+	 * Lantu's export of a suggested list (paragraphs turned into a list, structure.ts `wrap`): each
+	 * item is a paragraph whose first run is its marker (「• 」, 「3. 」) inserted by the suggestion
+	 * (docx.ts). Found here, the marker is taken out of the words — and out of the character count
+	 * the comments are anchored by — and blockList makes the items one suggested list again.
+	 */
+	private wrapMarker(content: PMNode[], start: number): WrapMarker | null {
+		const first = content[0];
+		const mark = first?.marks?.length === 1 ? first.marks[0] : undefined;
+		const marker = first?.type === 'text' ? LIST_MARKER.exec(first.text ?? '') : null;
+		if (!marker || mark?.type !== 'insertion' || content.length < 2) return null;
+		content.shift();
+		const length = marker[0].length;
+		const shift = (offset: number) => (offset > start ? Math.max(start, offset - length) : offset);
+		for (const comment of this.comments) {
+			comment.from = shift(comment.from);
+			comment.to = shift(comment.to);
+		}
+		for (const [id, offset] of this.openComments) this.openComments.set(id, shift(offset));
+		this.offset -= length;
+		return {
+			revision: Number(mark.attrs?.id),
+			ordered: marker[1] !== undefined,
+			number: Number(marker[1] ?? 1)
+		};
 	}
 
 	private table(tbl: XNode): PMNode | null {
@@ -558,7 +604,56 @@ class Reader {
 					content: cells
 				});
 		}
-		return rows.length > 0 ? { type: 'table', content: rows } : null;
+		if (rows.length === 0) return null;
+		// Every row inserted (or deleted) by one revision: a suggested table, as Lantu exports one.
+		const first = rows[0].attrs?.suggestion;
+		if (typeof first === 'string' && rows.every((row) => row.attrs?.suggestion === first)) {
+			for (const row of rows) row.attrs = {};
+			return { type: 'table', attrs: { suggestion: first }, content: rows };
+		}
+		return { type: 'table', content: rows };
+	}
+
+	/**
+	 * A suggested list's item (wrapMarker): added to the list before it when that is the same
+	 * suggestion's and continues its kind and numbering, else the first item of a new list.
+	 */
+	private wrappedItem(
+		out: PMNode[],
+		open: { marker: WrapMarker; node: PMNode } | null,
+		marker: WrapMarker,
+		paragraph: PMNode
+	): { marker: WrapMarker; node: PMNode } {
+		const item: PMNode = { type: 'list_item', content: [paragraph] };
+		const continues =
+			open !== null &&
+			out[out.length - 1] === open.node &&
+			open.marker.revision === marker.revision &&
+			open.marker.ordered === marker.ordered &&
+			(!marker.ordered || marker.number === open.marker.number + 1);
+		if (continues) {
+			open.node.content!.push(item);
+			return { marker, node: open.node };
+		}
+		const suggestion = `wrap #${marker.revision}`;
+		const node: PMNode = marker.ordered
+			? { type: 'ordered_list', attrs: { order: marker.number, suggestion }, content: [item] }
+			: { type: 'bullet_list', attrs: { suggestion }, content: [item] };
+		out.push(node);
+		return { marker, node };
+	}
+
+	/**
+	 * Word's and WPS's own record of paragraphs made a list while tracking: the list paragraph's
+	 * `w:pPrChange` holds old properties with no numbering. That change, or null.
+	 */
+	private wordWrap(p: XNode): XNode | null {
+		const change = path(p, 'w:pPr', 'w:pPrChange');
+		if (!change) return null;
+		const old = child(change, 'w:pPr');
+		const numId = path(old, 'w:numPr', 'w:numId')?.attrs['w:val'];
+		const styled = this.styles.numbering.has(path(old, 'w:pStyle')?.attrs['w:val'] ?? '');
+		return (numId !== undefined && numId !== '0') || styled ? null : change;
 	}
 
 	/** Notes written out inside the top-level `blocks` call (its depth is 1 while it runs). */
@@ -599,6 +694,8 @@ class Reader {
 		const out: PMNode[] = [];
 		// Open lists from the outermost: their level and node.
 		let stack: { level: number; ordered: boolean; node: PMNode }[] = [];
+		// The suggested list (wrapMarker) the last paragraphs went into, while the next may follow.
+		let wrapped: { marker: WrapMarker; node: PMNode } | null = null;
 		const flat: XNode[] = [];
 		for (const n of nodes)
 			if (n.name === 'w:sdt') flat.push(...(path(n, 'w:sdtContent')?.children ?? []));
@@ -615,6 +712,7 @@ class Reader {
 			const topLevel = this.depth === 1;
 			if (n.name === 'w:tbl') {
 				stack = [];
+				wrapped = null;
 				if (topLevel) this.flushTop(out);
 				const table = this.table(n);
 				if (table) out.push(table);
@@ -623,18 +721,26 @@ class Reader {
 			}
 			if (n.name !== 'w:p') continue;
 			if (topLevel && !this.paragraphStyle(n).list) this.flushTop(out);
-			const { node, list } = this.paragraph(n);
+			const { node, list, wrap } = this.paragraph(n);
 			if (!node) {
 				// A paragraph holding only a picture: the picture follows what came before.
+				wrapped = null;
 				if (topLevel) this.flushTop(out);
 				continue;
 			}
 			if (!list) {
 				stack = [];
+				if (wrap) {
+					wrapped = this.wrappedItem(out, wrapped, wrap, node);
+					// An item's notes and pictures are written out before the next block.
+					continue;
+				}
+				wrapped = null;
 				out.push(node);
 				if (topLevel) this.flushTop(out);
 				continue;
 			}
+			wrapped = null;
 			const format = this.numbering.levels.get(list.numId)?.get(list.ilvl) ?? {
 				ordered: true,
 				start: 1
@@ -645,10 +751,16 @@ class Reader {
 				stack.pop();
 				top = stack[stack.length - 1];
 			}
+			// 修订 made in Word or WPS: paragraphs turned into a list while tracking (wordWrap).
+			const listed = stack.length <= 1 ? this.wordWrap(n) : null;
 			if (!top || top.level < list.ilvl) {
-				const listNode: PMNode = format.ordered
-					? { type: 'ordered_list', attrs: { order: format.start }, content: [] }
-					: { type: 'bullet_list', content: [] };
+				const attrs: Record<string, unknown> = format.ordered ? { order: format.start } : {};
+				if (!top && listed) attrs.suggestion = `wrap #${this.revisionId(listed, 'format')}`;
+				const listNode: PMNode = {
+					type: format.ordered ? 'ordered_list' : 'bullet_list',
+					...(Object.keys(attrs).length > 0 && { attrs }),
+					content: []
+				};
 				if (top) {
 					const items = top.node.content!;
 					const lastItem = items[items.length - 1];
@@ -656,7 +768,9 @@ class Reader {
 				} else out.push(listNode);
 				stack.push({ level: list.ilvl, ordered: format.ordered, node: listNode });
 				top = stack[stack.length - 1];
-			}
+			} else if (stack.length === 1 && !listed && top.node.attrs?.suggestion)
+				// An item that was in the list before: not one list suggestion, the list stays as it is.
+				delete top.node.attrs.suggestion;
 			const paragraph: PMNode =
 				node.type === 'heading' ? { type: 'paragraph', content: node.content } : node;
 			top.node.content!.push({ type: 'list_item', content: [paragraph] });

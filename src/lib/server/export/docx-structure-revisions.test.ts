@@ -14,7 +14,10 @@ const ID = suggestionId({
 const cell = (text: string) =>
 	schema.node('table_cell', null, [schema.node('paragraph', null, [schema.text(text)])]);
 
-/** A 6.1 body with a suggested row, a row suggested for deletion and a suggested list (李明). */
+/**
+ * A 6.1 body with a suggested row, a row suggested for deletion, a suggested table and a suggested
+ * list (李明).
+ */
 function sectionState(): Uint8Array {
 	const pm = schema.node('doc', null, [
 		schema.node('paragraph', null, [schema.text('建设内容如下。')]),
@@ -22,6 +25,10 @@ function sectionState(): Uint8Array {
 			schema.node('table_row', null, [cell('项目'), cell('投资')]),
 			schema.node('table_row', { suggestion: `delete ${ID}` }, [cell('旧项目'), cell('100')]),
 			schema.node('table_row', { suggestion: `insert ${ID}` }, [cell('政务云'), cell('300')])
+		]),
+		// A suggested table: each of its rows is an inserted row in Word.
+		schema.node('table', { suggestion: `insert ${ID}` }, [
+			schema.node('table_row', null, [cell('试点区县'), cell('东城区')])
 		]),
 		schema.node('bullet_list', { suggestion: `wrap ${ID}` }, [
 			schema.node('list_item', null, [schema.node('paragraph', null, [schema.text('统一认证')])]),
@@ -48,11 +55,15 @@ describe('DOCX with structural revisions', () => {
 		expect(xml).toMatch(/<w:ins [^>]*w:author="李明"[^>]*>(?:(?!<\/w:ins>).)*<w:t[^>]*>• <\/w:t>/);
 		expect(xml).toContain('政务云');
 		expect(xml).toContain('旧项目');
+		expect(xml).toMatch(
+			/<w:trPr>(?:(?!<\/w:trPr>).)*<w:ins [^>]*w:author="李明"(?:(?!<\/w:tr>).)*试点区县/
+		);
 	});
 
 	it('without revisions shows the owners’ text: no suggested row, the deleted row kept, no list', async () => {
 		const xml = await documentXml(false);
 		expect(xml).not.toContain('政务云');
+		expect(xml).not.toContain('试点区县');
 		expect(xml).toContain('旧项目');
 		expect(xml).not.toContain('• ');
 		expect(xml).toContain('统一认证');
