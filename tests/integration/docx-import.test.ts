@@ -187,7 +187,7 @@ describe('DOCX import into a section', () => {
 		const clean = await draftDocx('dsj', false);
 		expect(clean).not.toContain('<w:ins ');
 		expect(clean).not.toContain('新增一句。');
-	});
+	}, 90_000);
 
 	it('brings the same suggestions back from its own DOCX export with revisions', async () => {
 		const owner = connect(server.url, cookies.dsj, 'plan/1/section/9.2');
@@ -297,5 +297,5 @@ describe('DOCX import into a section', () => {
 			new Set(['6.1 suggest', '6.3 direct'])
 		);
 		expect(results.every((r) => r.blocks > 0)).toBe(true);
-	});
+	}, 90_000);
 });
