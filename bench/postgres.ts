@@ -9,6 +9,19 @@ import { startPostgres } from '../tests/helpers/postgres.ts';
 import { measurePropagation, type PropagationResult } from './propagation.ts';
 import { startTarget } from './targets.ts';
 
+/**
+ * BENCH_PG_SYNCHRONOUS_COMMIT=off measures PostgreSQL without waiting for the WAL flush at commit —
+ * closer to SQLite's `synchronous = NORMAL`, which does not sync at commit either — to tell the
+ * flush's share of the difference from the client's. Lantu itself never runs that way.
+ */
+function withOptions(url: string): string {
+	const mode = process.env.BENCH_PG_SYNCHRONOUS_COMMIT;
+	if (!mode) return url;
+	const parsed = new URL(url);
+	parsed.searchParams.set('options', `-c synchronous_commit=${mode}`);
+	return parsed.toString();
+}
+
 export interface PostgresBenchRow {
 	clients: number;
 	sections: number;
@@ -30,7 +43,8 @@ export async function measurePostgres(options: {
 				const order =
 					repeat % 2 === 0 ? (['sqlite', 'postgres'] as const) : (['postgres', 'sqlite'] as const);
 				for (const kind of order) {
-					const databaseUrl = kind === 'postgres' ? pg.url(await pg.createDatabase()) : undefined;
+					const databaseUrl =
+						kind === 'postgres' ? withOptions(pg.url(await pg.createDatabase())) : undefined;
 					const target = await startTarget('lantu', { databaseUrl });
 					try {
 						const result = await measurePropagation(target, {

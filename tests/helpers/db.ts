@@ -7,7 +7,8 @@
  * to its type. Flags are 0/1 integers on both.
  */
 import Database from 'better-sqlite3';
-import { testDatabaseKind, type TestDatabaseKind, type TestServer } from './server.ts';
+import type { TestDatabaseKind, TestServer } from './server.ts';
+import { openPgSync } from '../../src/lib/server/db/pg/bridge.ts';
 
 /** Where a test server keeps its data (a TestServer is one). */
 export type DatabaseLocation = Pick<TestServer, 'databasePath' | 'databaseUrl'>;
@@ -39,20 +40,6 @@ interface PgSyncHandle {
 	close(): void;
 }
 
-// Loaded once, and only in the PostgreSQL pass: the SQLite pass never needs the bridge.
-const BRIDGE = new URL('../../src/lib/server/db/pg/bridge.ts', import.meta.url).href;
-let openPgSync: ((url: string) => PgSyncHandle) | undefined;
-let bridgeError: unknown;
-if (testDatabaseKind() === 'postgres') {
-	try {
-		({ openPgSync } = (await import(/* @vite-ignore */ BRIDGE)) as {
-			openPgSync: (url: string) => PgSyncHandle;
-		});
-	} catch (error) {
-		bridgeError = error;
-	}
-}
-
 function sqliteDb(file: string, readonly: boolean): TestDb {
 	const db = new Database(file, { readonly, fileMustExist: true });
 	return {
@@ -72,13 +59,7 @@ function sqliteDb(file: string, readonly: boolean): TestDb {
 }
 
 function postgresDb(url: string): TestDb {
-	if (!openPgSync) {
-		throw new Error(
-			`the PostgreSQL pass reads the database through ${BRIDGE} (openPgSync), which did not load`,
-			{ cause: bridgeError }
-		);
-	}
-	const db = openPgSync(url);
+	const db: PgSyncHandle = openPgSync(url);
 	return {
 		kind: 'postgres',
 		prepare: <P extends unknown[], R>(sql: string) => {

@@ -130,7 +130,16 @@ export function createDocumentStore(
 			insert(name, update, userId, Date.now());
 		},
 		appendMany(updates) {
-			insertMany(updates);
+			// On PostgreSQL one multi-row INSERT is atomic by itself: a turn that fits one statement
+			// commits in one round trip, without BEGIN, the writer lock and COMMIT around it (the
+			// log's order comes from its sequence, not from who writes first).
+			if (
+				sqlite instanceof PgSyncDatabase &&
+				updates.length <= ROWS_PER_INSERT &&
+				!sqlite.inTransaction
+			)
+				insertRows(sqlite, updates);
+			else insertMany(updates);
 		}
 	};
 }

@@ -176,6 +176,7 @@ export async function applyReplacement(
 				.set({ suggestionId: id, appliedBy: actor.user.id, appliedAt: new Date() })
 				.where(eq(schema.opinionSuggestions.threadId, threadId))
 				.run();
+			bumpLinksRevision();
 			found.text.format(found.index, row.quote.length, { deletion: { id } });
 			found.text.insert(found.index + row.quote.length, row.replacement, { insertion: { id } });
 			return true;
@@ -203,8 +204,26 @@ export interface PendingLink {
 }
 
 /**
- * The applied, undecided 修改建议 of one section: read after every update of the section's live
- * document (collab/extensions/opinion-decisions.ts), so one indexed query, prepared once.
+ * Bumped whenever this process links a suggestion to an opinion or records a decision on one: the
+ * observer (opinion-decisions.ts) keeps each section's pending links until it changes, instead of
+ * a query per update — a round trip per keystroke on PostgreSQL. Links changed by another instance
+ * reach it with that instance's update of the document, which makes it read them again.
+ */
+const REVISION = Symbol.for('lantu.pendingLinksRevision');
+type RevisionHolder = { [REVISION]?: number };
+// On globalThis: the SvelteKit bundle (which applies links) and the collaboration server (which
+// watches them) each load their own copy of this module.
+function bumpLinksRevision() {
+	const holder = globalThis as RevisionHolder;
+	holder[REVISION] = (holder[REVISION] ?? 0) + 1;
+}
+export function pendingLinksRevision(): number {
+	return (globalThis as RevisionHolder)[REVISION] ?? 0;
+}
+
+/**
+ * The applied, undecided 修改建议 of one section, as the collaboration server's observer watches
+ * them (collab/extensions/opinion-decisions.ts): one indexed query, prepared once.
  */
 export function pendingLinks(planId: number, clause: string): PendingLink[] {
 	const client = getDb().$client;
@@ -257,6 +276,7 @@ export function recordObservedDecision(
 			)
 			.run();
 		if (claimed.changes === 0) return null;
+		bumpLinksRevision();
 		const disposition =
 			outcome === 'rejected' ? null : inserted === link.replacement ? 'adopted' : 'partial';
 		appendAudit({

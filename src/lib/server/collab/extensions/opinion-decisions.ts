@@ -22,6 +22,7 @@ import type { Logger } from '../../log.ts';
 import { observe, outcomeOf, type Seen } from '../../suggestions/decisions.ts';
 import {
 	pendingLinks,
+	pendingLinksRevision,
 	recordObservedDecision,
 	type PendingLink
 } from '../../suggestions/opinions.ts';
@@ -52,11 +53,28 @@ class SectionWatch {
 		this.#log = log;
 	}
 
+	/** The pending links as last read, and the process's links revision then. */
+	#links: { revision: number; links: PendingLink[] } | undefined;
+
+	/**
+	 * Read again when this process changed a link since, or when the update did not start here (it
+	 * came from another instance, or from the store): links made elsewhere arrive with such updates.
+	 */
+	#pending(origin: unknown): PendingLink[] {
+		const revision = pendingLinksRevision();
+		const local =
+			isTransactionOrigin(origin) && (origin.source === 'connection' || origin.source === 'local');
+		if (!this.#links || this.#links.revision !== revision || !local)
+			this.#links = { revision, links: pendingLinks(this.#planId, this.#clause) };
+		return this.#links.links;
+	}
+
 	afterUpdate(doc: Y.Doc, origin: unknown): void {
 		let links: PendingLink[];
 		try {
-			links = pendingLinks(this.#planId, this.#clause);
+			links = this.#pending(origin);
 		} catch (error) {
+			this.#links = undefined;
 			this.#log.error({ err: error }, 'pending 修改建议 not read');
 			return;
 		}
