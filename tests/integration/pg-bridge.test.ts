@@ -133,10 +133,14 @@ describe.runIf(!ON_SQLITE)('the synchronous PostgreSQL client', () => {
 						'-qAtc',
 						`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '${name}' AND application_name = 'bridge-test'`
 					]);
-					other.prepare('SELECT 1').get();
+					// What follows in the transaction must not run on a new connection by itself.
+					other.prepare('INSERT INTO items (label) VALUES (?)').run('after');
 				})()
 			).toThrow();
 			expect(db.prepare('SELECT 1 FROM items WHERE label = ?').get('lost')).toBeUndefined();
+			expect(db.prepare('SELECT 1 FROM items WHERE label = ?').get('after')).toBeUndefined();
+			// And the next statement outside a transaction works again.
+			expect(other.prepare('SELECT 4 AS four').get()).toEqual({ four: 4 });
 		} finally {
 			other.close();
 		}

@@ -258,7 +258,7 @@ export class PgSyncDatabase {
 		if (!this.open) throw new TypeError('The database connection is not open');
 		const id = this.nextId++;
 		Atomics.store(this.flag, 0, 0);
-		this.port.postMessage({ id, ...message });
+		this.port.postMessage({ id, tx: this.depth > 0, ...message });
 		const deadline = Date.now() + WAIT_MS;
 		for (;;) {
 			const left = deadline - Date.now();

@@ -55,6 +55,13 @@ function buffers(values) {
 
 async function handle(request) {
 	const fresh = !client;
+	if (fresh && request.tx) {
+		// The transaction's connection is gone and PostgreSQL rolled it back: a new connection must
+		// not run the rest of it on its own (each statement would commit by itself).
+		const error = new Error('PostgreSQL connection lost during a transaction');
+		error.code = '08006';
+		throw error;
+	}
 	const c = client ?? (await connect());
 	if (request.op === 'exec') {
 		await c.query(request.sql);
