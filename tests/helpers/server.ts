@@ -181,6 +181,15 @@ export async function startServer(options: StartOptions = {}): Promise<TestServe
 		}
 	}
 
+	async function stop(signal: NodeJS.Signals = 'SIGTERM'): Promise<Exit | undefined> {
+		if (child.exitCode !== null || child.signalCode !== null) return undefined;
+		const exited = new Promise<Exit>((resolve) =>
+			child.once('exit', (code, signalCode) => resolve({ code, signal: signalCode }))
+		);
+		child.kill(signal);
+		return exited;
+	}
+
 	await launch();
 	return {
 		url,
@@ -190,15 +199,11 @@ export async function startServer(options: StartOptions = {}): Promise<TestServe
 		databaseUrl,
 		output: () => logs,
 		pid: () => child.pid,
-		async stop(signal = 'SIGTERM') {
-			if (child.exitCode !== null || child.signalCode !== null) return undefined;
-			const exited = new Promise<Exit>((resolve) =>
-				child.once('exit', (code, signalCode) => resolve({ code, signal: signalCode }))
-			);
-			child.kill(signal);
-			return exited;
-		},
+		stop,
 		async restart() {
+			// A server still running is stopped first: a second one on the same port would fail to
+			// listen while the first went on answering (and outlived the test).
+			await stop('SIGTERM');
 			await launch();
 		}
 	};

@@ -7,13 +7,21 @@
  */
 export const PG_WORKER_SOURCE = `
 const { workerData } = require('node:worker_threads');
-const { Client, types } = require('pg');
-
-// SQLite hands back integers and 0/1: so must this, or code written for it would compare
-// strings and booleans. int8 (ids, counts, millisecond times) and numeric (sum, avg) fit a double.
-types.setTypeParser(20, (v) => Number(v));
-types.setTypeParser(1700, (v) => Number(v));
-types.setTypeParser(16, (v) => (v === 't' ? 1 : 0));
+// The main thread waits for every answer: a client that cannot load must still answer (with the
+// reason), or each statement would wait out the bridge's deadline.
+let Client;
+let loadError;
+try {
+	const pg = require('pg');
+	Client = pg.Client;
+	// SQLite hands back integers and 0/1: so must this, or code written for it would compare
+	// strings and booleans. int8 (ids, counts, millisecond times) and numeric (sum, avg) fit a double.
+	pg.types.setTypeParser(20, (v) => Number(v));
+	pg.types.setTypeParser(1700, (v) => Number(v));
+	pg.types.setTypeParser(16, (v) => (v === 't' ? 1 : 0));
+} catch (error) {
+	loadError = error;
+}
 
 const { port, url, applicationName, statementTimeoutMs, lockTimeoutMs } = workerData;
 const flag = new Int32Array(workerData.flag);
@@ -54,6 +62,7 @@ function buffers(values) {
 }
 
 async function handle(request) {
+	if (loadError) throw loadError;
 	const fresh = !client;
 	if (fresh && request.tx) {
 		// The transaction's connection is gone and PostgreSQL rolled it back: a new connection must
