@@ -290,7 +290,10 @@ describe('verify on every read', () => {
 		).n;
 		// Once per version (and computed hash) per hour, not once per page view.
 		expect(audited).toBe(1);
-		expect(server.output()).toContain('frozen version failed its integrity check');
+		// The server's log arrives through a pipe: read it once it is there.
+		await eventually(() =>
+			expect(server.output()).toContain('frozen version failed its integrity check')
+		);
 	});
 });
 
