@@ -5,7 +5,9 @@
  * PostgreSQL pass of the integration tests (the SQLite pass has no server to talk to).
  */
 import { execFileSync } from 'node:child_process';
+import net from 'node:net';
 import path from 'node:path';
+import { Worker } from 'node:worker_threads';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openPgSync, type PgSyncDatabase } from '../../src/lib/server/db/pg/bridge.ts';
 import {
@@ -15,6 +17,7 @@ import {
 	postgresBinDir,
 	psql
 } from '../helpers/postgres.ts';
+import { eventually } from '../helpers/collab.ts';
 import { ON_SQLITE, PG_ADMIN_URL_ENV } from '../helpers/server.ts';
 
 describe.runIf(!ON_SQLITE)('the synchronous PostgreSQL client', () => {
@@ -164,4 +167,83 @@ describe.runIf(!ON_SQLITE)('the synchronous PostgreSQL client', () => {
 			second.close();
 		}
 	});
+
+	it('runs a statement sent without waiting before anything sent after it, and reports its failure', async () => {
+		const sent = db.runAsync('INSERT INTO items (label, n) VALUES (?, ?)', ['async-1', 1]);
+		// Issued after it, answered synchronously: it must already see the row.
+		expect(db.prepare('SELECT n FROM items WHERE label = ?').get('async-1')).toEqual({ n: 1 });
+		await expect(sent).resolves.toMatchObject({ changes: 1 });
+		const duplicate = db.runAsync('INSERT INTO items (label) VALUES (?)', ['async-1']);
+		await expect(duplicate).rejects.toMatchObject({ code: 'SQLITE_CONSTRAINT_UNIQUE' });
+		// Several in flight keep their order.
+		const many = [2, 3, 4].map((n) =>
+			db.runAsync('UPDATE items SET n = ? WHERE label = ?', [n, 'async-1'])
+		);
+		await Promise.all(many);
+		expect(db.prepare('SELECT n FROM items WHERE label = ?').get('async-1')).toEqual({ n: 4 });
+	});
+
+	it('fails fast when its thread dies, rejects what awaited it, and starts a new one', async () => {
+		const other = openPgSync(url, { applicationName: 'bridge-thread' });
+		try {
+			expect(other.prepare('SELECT 1 AS one').get()).toEqual({ one: 1 });
+			const thread = (other as unknown as { thread: { worker: { terminate(): Promise<number> } } })
+				.thread;
+			const pending = other.runAsync('SELECT pg_sleep(0.5)', []);
+			void thread.worker.terminate(); // a crash, as far as the main thread can tell
+			// The main thread waits in Atomics.wait, where no 'exit' event can reach it: the
+			// heartbeat must end the wait (long before the 60 s deadline and this test's timeout).
+			expect(() => other.prepare('SELECT 2 AS two').get()).toThrow(/thread/);
+			await expect(pending).rejects.toMatchObject({ code: '08006' });
+			expect(other.prepare('SELECT 3 AS three').get()).toEqual({ three: 3 });
+		} finally {
+			other.close();
+		}
+	}, 20_000);
+
+	it('while PostgreSQL is unreachable fails statements at once and reconnects by itself', async () => {
+		const target = new URL(url);
+		// A port with nothing behind it, later a proxy to the real server on the same port.
+		const probe = net.createServer();
+		await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+		const port = (probe.address() as net.AddressInfo).port;
+		await new Promise<void>((resolve) => probe.close(() => resolve()));
+		const proxied = new URL(url);
+		proxied.hostname = '127.0.0.1';
+		proxied.port = String(port);
+		const other = openPgSync(proxied.toString(), { applicationName: 'bridge-unreachable' });
+		let proxy: Worker | undefined;
+		try {
+			expect(() => other.prepare('SELECT 1').get()).toThrow(); // refused
+			// Now known unreachable: failed at once, without another connect attempt.
+			expect(() => other.prepare('SELECT 1').get()).toThrow(/unreachable/);
+			// In a thread of its own: the main thread blocks on every statement, and a proxy on its
+			// event loop could not pass the statement on.
+			proxy = new Worker(
+				`const net = require('node:net');
+				const { parentPort, workerData: w } = require('node:worker_threads');
+				net.createServer((socket) => {
+					const upstream = net.connect(w.upstreamPort, w.upstreamHost);
+					socket.pipe(upstream).pipe(socket);
+					upstream.on('error', () => socket.destroy());
+					socket.on('error', () => upstream.destroy());
+				}).listen(w.port, '127.0.0.1', () => parentPort.postMessage('listening'));`,
+				{
+					eval: true,
+					workerData: {
+						port,
+						upstreamHost: target.hostname,
+						upstreamPort: Number(target.port || 5432)
+					}
+				}
+			);
+			await new Promise((resolve) => proxy!.once('message', resolve));
+			await eventually(() => {
+				expect(other.prepare('SELECT 5 AS five').get()).toEqual({ five: 5 });
+			}, 10_000);
+		} finally {
+			other.close();
+			await proxy?.terminate();
+		}
+	}, 20_000);
 });

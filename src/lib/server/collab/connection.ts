@@ -47,14 +47,16 @@ function connectSocket(
 	context: SocketContext,
 	slot: Slot
 ) {
-	const socket = heldSocket(ws, updateLog);
+	// Set when the server closes this socket: the close itself may wait for a commit in flight.
+	const state = { closing: false };
+	const socket = heldSocket(ws, updateLog, state);
 	slot.bind(socket, context.activity);
 	const client = hocuspocus.handleConnection(socket, hocuspocusRequest(request), context);
 	const admitFrame = largeFrameGate();
 	ws.on('message', (data: Buffer, isBinary: boolean) => {
 		if (!isBinary) return; // the protocol is binary; text frames are noise
 		// Once we close a socket (ended session, lost access) nothing it still sends counts.
-		if (ws.readyState !== ws.OPEN) return;
+		if (ws.readyState !== ws.OPEN || state.closing) return;
 		const raw = new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
 		if (!admitFrame(raw)) {
 			log.warn({ bytes: raw.byteLength, user: context.user.id }, 'collab message too large');
@@ -83,13 +85,21 @@ function connectSocket(
 	});
 }
 
-/** What Hocuspocus sends goes through the group commit: held while updates await their commit. */
-function heldSocket(ws: WebSocket, updateLog: GroupCommit): WebSocketLike {
+/**
+ * What Hocuspocus sends goes through the group commit: held while updates await their commit. A
+ * close goes the same way, after what was held for the socket (a commit may be in flight).
+ */
+function heldSocket(
+	ws: WebSocket,
+	updateLog: GroupCommit,
+	state: { closing: boolean }
+): WebSocketLike {
 	return {
 		send: (data) => updateLog.send(ws, data as Parameters<WebSocket['send']>[0]),
 		close(code, reason) {
-			updateLog.commit(); // what was held for this socket goes out before the close
-			ws.close(code, reason);
+			state.closing = true;
+			updateLog.commit(); // what is queued goes now, not at the end of the turn
+			updateLog.close(ws, code, reason);
 		},
 		get readyState() {
 			return ws.readyState;

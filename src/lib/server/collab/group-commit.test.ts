@@ -95,4 +95,128 @@ describe('group commit', () => {
 		await nextTurn();
 		await expect(outcome).resolves.toBe(false);
 	});
+
+	describe('when the store appends without blocking (PostgreSQL)', () => {
+		/** A store whose appends answer when the test says so, in the order they were sent. */
+		function laterStore() {
+			const sentBatches: { rows: PendingUpdate[]; answer: (error?: Error) => void }[] = [];
+			const store: DocumentStore = {
+				...fakeStore().store,
+				appendMany: () => {
+					throw new Error('the synchronous path must not be used');
+				},
+				appendLater(rows) {
+					return new Promise<void>((resolve, reject) => {
+						sentBatches.push({ rows, answer: (error) => (error ? reject(error) : resolve()) });
+					});
+				}
+			};
+			return { store, sentBatches };
+		}
+		const flushMicrotasks = () => new Promise((r) => setTimeout(r, 0));
+
+		it('holds messages until the batch in flight answers, and gathers the next batch meanwhile', async () => {
+			const { store, sentBatches } = laterStore();
+			const log = createGroupCommit(store, () => undefined);
+			const { socket, sent } = fakeSocket();
+			log.append('doc', new Uint8Array([1]), 1);
+			log.send(socket, 'ack 1');
+			await nextTurn();
+			expect(sentBatches).toHaveLength(1);
+			// While it is in flight: a message depends on it, and new updates wait for it.
+			log.send(socket, 'broadcast 1');
+			log.append('doc', new Uint8Array([2]), 1);
+			log.append('doc', new Uint8Array([3]), 2);
+			log.send(socket, 'ack 2');
+			await nextTurn();
+			expect(sentBatches).toHaveLength(1); // the next batch waits for the one in flight
+			expect(sent).toEqual([]);
+			sentBatches[0].answer();
+			await flushMicrotasks();
+			expect(sent).toEqual(['ack 1', 'broadcast 1']);
+			expect(sentBatches).toHaveLength(2);
+			expect(sentBatches[1].rows.map((r) => r.update[0])).toEqual([2, 3]);
+			sentBatches[1].answer();
+			await flushMicrotasks();
+			expect(sent).toEqual(['ack 1', 'broadcast 1', 'ack 2']);
+			expect(log.stats()).toMatchObject({ commits: 2, updates: 3 });
+		});
+
+		it('releases batches in the order they were sent, whatever order they answer in', async () => {
+			const { store, sentBatches } = laterStore();
+			const log = createGroupCommit(store, () => undefined);
+			const { socket, sent } = fakeSocket();
+			log.append('doc', new Uint8Array([1]), 1);
+			log.send(socket, 'first');
+			log.commit();
+			log.append('doc', new Uint8Array([2]), 1);
+			log.send(socket, 'second');
+			log.commit(); // before a load: sent at once, behind the one in flight
+			expect(sentBatches).toHaveLength(2);
+			sentBatches[1].answer();
+			await flushMicrotasks();
+			expect(sent).toEqual([]);
+			sentBatches[0].answer();
+			await flushMicrotasks();
+			expect(sent).toEqual(['first', 'second']);
+		});
+
+		it('on a failed batch drops its messages but still closes the sockets asked to close', async () => {
+			const { store, sentBatches } = laterStore();
+			const onFailure = vi.fn();
+			const log = createGroupCommit(store, onFailure);
+			const { socket, sent } = fakeSocket();
+			const closed: unknown[] = [];
+			(socket as unknown as { close: (c?: number) => void }).close = (code) => closed.push(code);
+			log.append('doc/a', new Uint8Array([1]), 1);
+			log.send(socket, 'ack');
+			log.close(socket, 4403, 'forbidden');
+			const outcome = log.whenCommitted();
+			log.commit();
+			sentBatches[0].answer(new Error('connection lost'));
+			await flushMicrotasks();
+			expect(sent).toEqual([]);
+			expect(closed).toEqual([4403]);
+			expect(onFailure).toHaveBeenCalledWith(new Set(['doc/a']), expect.any(Error));
+			await expect(outcome).resolves.toBe(false);
+		});
+
+		it('after a failed batch drops what the later batches held too, and reloads their documents', async () => {
+			const { store, sentBatches } = laterStore();
+			const onFailure = vi.fn();
+			const log = createGroupCommit(store, onFailure);
+			const { socket, sent } = fakeSocket();
+			log.append('doc/a', new Uint8Array([1]), 1);
+			log.commit();
+			// Built on the update in flight: must not go out if that one is lost.
+			log.append('doc/a', new Uint8Array([2]), 1);
+			log.send(socket, 'broadcast of 2');
+			log.commit();
+			sentBatches[1].answer();
+			sentBatches[0].answer(new Error('connection lost'));
+			await flushMicrotasks();
+			expect(sent).toEqual([]);
+			expect(onFailure).toHaveBeenCalledTimes(2);
+			expect(log.stats()).toMatchObject({ commits: 1 }); // stored, though not announced
+			log.send(socket, 'later');
+			expect(sent).toEqual(['later']);
+		});
+
+		it('flush waits for every batch in flight', async () => {
+			const { store, sentBatches } = laterStore();
+			const log = createGroupCommit(store, () => undefined);
+			log.append('doc', new Uint8Array([1]), 1);
+			log.commit();
+			log.append('doc', new Uint8Array([2]), 1);
+			let flushed: boolean | undefined;
+			void log.flush().then((v) => (flushed = v));
+			expect(sentBatches).toHaveLength(2);
+			sentBatches[0].answer();
+			await flushMicrotasks();
+			expect(flushed).toBeUndefined();
+			sentBatches[1].answer();
+			await flushMicrotasks();
+			expect(flushed).toBe(true);
+		});
+	});
 });

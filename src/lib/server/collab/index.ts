@@ -142,12 +142,12 @@ async function closeEverything({
 	storage: Storage;
 	cluster?: Cluster;
 }) {
-	updateLog.commit();
+	await updateLog.flush();
 	hocuspocus.flushPendingStores();
 	const { code, reason } = CLOSE_CODES.shuttingDown;
-	for (const ws of wss.clients) ws.close(code, reason);
+	for (const ws of wss.clients) updateLog.close(ws, code, reason);
 	await new Promise<void>((resolve) => wss.close(() => resolve()));
-	updateLog.commit(); // a DirectConnection's change during the close, if any
+	await updateLog.flush(); // a DirectConnection's change during the close, if any
 	await cluster?.close();
 	await compactor.stop();
 }

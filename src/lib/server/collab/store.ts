@@ -33,6 +33,11 @@ export interface DocumentStore {
 	append(name: string, update: Uint8Array, userId: number | null): void;
 	/** Appends several updates in one transaction: all of them or, if it throws, none. */
 	appendMany(updates: PendingUpdate[]): void;
+	/**
+	 * PostgreSQL only: appends without blocking the event loop; resolves once stored. Statements
+	 * issued after it run after it (one connection). Undefined on SQLite, where appendMany is cheap.
+	 */
+	appendLater?(updates: PendingUpdate[]): Promise<void> | undefined;
 }
 
 interface LogRow {
@@ -140,8 +145,30 @@ export function createDocumentStore(
 			)
 				insertRows(sqlite, updates);
 			else insertMany(updates);
-		}
+		},
+		appendLater:
+			sqlite instanceof PgSyncDatabase
+				? (updates) => {
+						// Inside a transaction the statements are the transaction's: appendMany does it.
+						if (sqlite.inTransaction) return undefined;
+						return insertRowsLater(sqlite, updates);
+					}
+				: undefined
 	};
+}
+
+/**
+ * The same INSERTs sent without waiting. Each chunk commits by itself: a failure of one leaves the
+ * others stored, which is harmless (a Yjs update applies once however often it is stored) and is
+ * answered as a failure of the whole batch (its documents reload from the store).
+ */
+async function insertRowsLater(db: PgSyncDatabase, updates: PendingUpdate[]): Promise<void> {
+	const sent: Promise<unknown>[] = [];
+	for (let start = 0; start < updates.length; start += ROWS_PER_INSERT) {
+		const { sql, params } = insertStatement(updates.slice(start, start + ROWS_PER_INSERT));
+		sent.push(db.runAsync(sql, params));
+	}
+	await Promise.all(sent);
 }
 
 /** Rows per INSERT on PostgreSQL: one round trip per chunk instead of one per update. */
@@ -153,17 +180,23 @@ const ROWS_PER_INSERT = 64;
  */
 function insertRows(db: PgSyncDatabase, updates: PendingUpdate[]) {
 	for (let start = 0; start < updates.length; start += ROWS_PER_INSERT) {
-		const chunk = updates.slice(start, start + ROWS_PER_INSERT);
-		const tuples = chunk.map(() => '(?, ?, ?, ?, ?)').join(', ');
-		const params = chunk.flatMap((u) => [
-			u.name,
-			Buffer.from(u.update),
-			u.userId,
-			u.at,
-			sha256Hex(u.update)
-		]);
-		db.prepare(
-			`INSERT INTO document_updates (name, "update", user_id, at, hash) VALUES ${tuples} RETURNING id`
-		).run(...params);
+		const { sql, params } = insertStatement(updates.slice(start, start + ROWS_PER_INSERT));
+		db.prepare(sql).run(...params);
 	}
+}
+
+/** One multi-row INSERT of the update log. */
+function insertStatement(chunk: PendingUpdate[]): { sql: string; params: unknown[] } {
+	const tuples = chunk.map(() => '(?, ?, ?, ?, ?)').join(', ');
+	const params = chunk.flatMap((u) => [
+		u.name,
+		Buffer.from(u.update),
+		u.userId,
+		u.at,
+		sha256Hex(u.update)
+	]);
+	return {
+		sql: `INSERT INTO document_updates (name, "update", user_id, at, hash) VALUES ${tuples}`,
+		params
+	};
 }

@@ -6,11 +6,17 @@
  * connections are closed (the providers reconnect by themselves) and new connections to them wait
  * in `onConnect` until the stale copy has been unloaded; the next connection then loads what is on
  * disk, and each client's sync sends back what the disk lacks, now to be stored.
+ *
+ * A connection already past `onConnect` when the copy went stale (its authentication was still
+ * running, e.g. while a PostgreSQL commit was in flight) would join the stale copy; the copy is
+ * marked, and `beforeSync` refuses every sync message on it — the one that would send the content.
  */
 import type {
+	Document,
 	Extension,
 	Hocuspocus,
 	afterUnloadDocumentPayload,
+	beforeSyncPayload,
 	onConfigurePayload,
 	onConnectPayload
 } from '@hocuspocus/server';
@@ -29,6 +35,8 @@ export class Quarantine implements Extension {
 	extensionName = 'quarantine';
 	#instance: Hocuspocus | undefined;
 	#held = new Map<string, Held>();
+	/** The stale in-memory copies themselves: never synced to anyone again. */
+	#stale = new WeakSet<Document>();
 
 	async onConfigure({ instance }: onConfigurePayload) {
 		this.#instance = instance;
@@ -40,7 +48,9 @@ export class Quarantine implements Extension {
 		if (!instance) return;
 		for (const name of documentNames) {
 			const document = instance.documents.get(name);
-			if (!document || this.#held.has(name)) continue;
+			if (!document) continue;
+			this.#stale.add(document);
+			if (this.#held.has(name)) continue;
 			let release = () => {};
 			const unloaded = new Promise<void>((resolve) => (release = resolve));
 			this.#held.set(name, { unloaded, release });
@@ -60,6 +70,13 @@ export class Quarantine implements Extension {
 			throw { reason: CLOSE_CODES.saveFailed.reason };
 		});
 		await Promise.race([held.unloaded, refused]);
+	}
+
+	async beforeSync({ document, connection }: beforeSyncPayload) {
+		if (!this.#stale.has(document)) return;
+		const { code, reason } = CLOSE_CODES.saveFailed;
+		connection.webSocket.close(code, reason); // the provider reconnects, and waits in onConnect
+		throw { code, reason };
 	}
 
 	async afterUnloadDocument({ documentName }: afterUnloadDocumentPayload) {

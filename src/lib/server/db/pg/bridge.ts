@@ -8,6 +8,14 @@
  *
  * Transactions keep SQLite's one-writer rule across instances: BEGIN takes a transaction-scoped
  * advisory lock, so two instances' transactions never interleave, like two SQLite connections'.
+ *
+ * One statement may also be sent without waiting (`runAsync`, the update log's group commit): the
+ * worker answers every request in the order it was sent, on its one connection, so a statement
+ * issued after it (synchronous or not) runs after it and sees what it wrote.
+ *
+ * The worker beats a counter in shared memory; a main thread waiting on a worker that stopped
+ * (crashed, killed) fails the statement within seconds and the next one starts a new worker,
+ * instead of every statement waiting out the deadline with the event loop blocked.
  */
 import { MessageChannel, receiveMessageOnPort, Worker } from 'node:worker_threads';
 import { translate } from './translate.ts';
@@ -17,6 +25,13 @@ import { PG_WORKER_SOURCE } from './worker-source.ts';
 const WRITER_LOCK = 0x1a7e;
 /** A statement the main thread waits longer for than this fails (the worker's own timeouts are shorter). */
 const WAIT_MS = 60_000;
+/** The worker beats every HEARTBEAT_MS (worker-source.ts); silent this long, it is taken for dead. */
+const SILENT_MS = 5_000;
+/** How often a waiting main thread looks at the heartbeat. */
+const CHECK_MS = 1_000;
+/** Shared Int32 slots: replies posted (a counter, so no wake-up is ever missed), heartbeats. */
+const REPLIES = 0;
+const BEATS = 1;
 
 export interface PgOptions {
 	/** Tables whose integer `id` an INSERT's `lastInsertRowid` reports (RETURNING "id"). */
@@ -87,14 +102,19 @@ export class PgStatement<P extends unknown[] = unknown[], R = Row> {
 		this.reader = /^\s*(select|with|values)\b|\breturning\b/i.test(source);
 	}
 
+	/** @internal The PostgreSQL text and the table whose id an INSERT returns. */
+	translatedText(): { text: string; insertInto: string | undefined } {
+		return { text: this.text, insertInto: this.insertInto };
+	}
+
 	/** better-sqlite3: rows as arrays of column values (drizzle maps them to fields). */
 	raw(toggle = true): this {
 		this.arrayMode = toggle;
 		return this;
 	}
 
-	/** better-sqlite3 binds `@name` placeholders from one object argument. */
-	private bind(params: unknown[]): unknown[] {
+	/** better-sqlite3 binds `@name` placeholders from one object argument. @internal */
+	bind(params: unknown[]): unknown[] {
 		if (this.names.length === 0) return params;
 		const named = (params[0] ?? {}) as Record<string, unknown>;
 		return this.names.map((name) => {
@@ -136,32 +156,61 @@ export class PgSyncDatabase {
 	/** How deep the running transaction is nested (0: none), as better-sqlite3's inTransaction. */
 	private depth = 0;
 	private nextId = 1;
-	private readonly worker: Worker;
-	private readonly port: MessageChannel['port1'];
-	private readonly flag: Int32Array;
+	private thread!: WorkerThread;
+	private readonly url: string;
+	private readonly options: PgOptions;
+	/** Requests sent with runAsync, by id, awaiting their reply. */
+	private readonly waiting = new Map<number, AsyncWaiter>();
 
 	constructor(url: string, options: PgOptions = {}) {
 		this.name = redact(url);
+		this.url = url;
+		this.options = options;
 		this.idTables = options.idTables ?? new Set();
-		const shared = new SharedArrayBuffer(4);
-		this.flag = new Int32Array(shared);
+		this.thread = this.startThread();
+	}
+
+	private startThread(): WorkerThread {
+		const shared = new SharedArrayBuffer(8);
 		const { port1, port2 } = new MessageChannel();
-		this.port = port1;
-		this.worker = new Worker(PG_WORKER_SOURCE, {
+		const worker = new Worker(PG_WORKER_SOURCE, {
 			eval: true,
 			resourceLimits: { maxYoungGenerationSizeMb: 8 },
 			workerData: {
 				port: port2,
 				flag: shared,
-				url,
-				applicationName: options.applicationName ?? 'lantu',
-				statementTimeoutMs: options.statementTimeoutMs ?? 30_000,
-				lockTimeoutMs: options.lockTimeoutMs ?? 10_000
+				url: this.url,
+				applicationName: this.options.applicationName ?? 'lantu',
+				statementTimeoutMs: this.options.statementTimeoutMs ?? 30_000,
+				lockTimeoutMs: this.options.lockTimeoutMs ?? 10_000
 			},
 			transferList: [port2]
 		});
-		this.worker.unref();
-		this.port.unref();
+		const thread: WorkerThread = { worker, port: port1, flag: new Int32Array(shared), alive: true };
+		// Replies to runAsync that arrive while the main thread is not waiting on a statement.
+		port1.on('message', (reply: Reply) => this.settleAsync(reply));
+		worker.on('exit', () => this.lose(thread, 'exited'));
+		worker.on('error', () => this.lose(thread, 'failed'));
+		worker.unref();
+		port1.unref();
+		return thread;
+	}
+
+	/** The worker is gone: what awaits it fails now, the next statement starts a new one. */
+	private lose(thread: WorkerThread, how: string) {
+		if (!thread.alive) return;
+		thread.alive = false;
+		thread.port.close();
+		void thread.worker.terminate();
+		const error = new PgError({ message: `PostgreSQL client thread ${how}`, code: '08006' });
+		for (const [, waiter] of this.waiting) waiter.reject(error);
+		this.waiting.clear();
+	}
+
+	/** The live worker, a new one if the last stopped (its connection, and any transaction, are gone). */
+	private live(): WorkerThread {
+		if (!this.thread.alive) this.thread = this.startThread();
+		return this.thread;
 	}
 
 	private readonly translations = new Map<string, ReturnType<typeof translate>>();
@@ -203,16 +252,57 @@ export class PgSyncDatabase {
 	close(): void {
 		if (!this.open) return;
 		try {
-			this.request({ op: 'close' });
+			if (this.thread.alive) this.request({ op: 'close' });
 		} finally {
 			this.open = false;
-			void this.worker.terminate();
+			this.lose(this.thread, 'closed');
 		}
 	}
 
 	/** @internal One statement, answered synchronously. */
 	query(sql: string, params: unknown[], array: boolean): Reply {
 		return this.request({ op: 'query', sql, params, array }, sql);
+	}
+
+	/**
+	 * One statement (SQLite's SQL, `?` parameters) sent without waiting: resolves when PostgreSQL
+	 * has run it. Outside transactions only: a transaction's statements are the main thread's.
+	 * Statements sent later, of either kind, run after it on the same connection.
+	 */
+	runAsync(sql: string, params: unknown[]): Promise<RunResult> {
+		if (!this.open) return Promise.reject(new TypeError('The database connection is not open'));
+		if (this.depth > 0) return Promise.resolve(this.prepare(sql).run(...params));
+		const statement = this.prepare(sql);
+		const { text, insertInto } = statement.translatedText();
+		const values = statement.bind(params);
+		const id = this.nextId++;
+		return new Promise<Reply>((resolve, reject) => {
+			this.waiting.set(id, { resolve, reject, sql });
+			this.post({ id, tx: false, op: 'query', sql: text, params: values, array: false });
+		}).then((reply) => {
+			const last = insertInto ? (reply.rows as Row[] | undefined)?.at(-1)?.id : undefined;
+			return {
+				changes: reply.rowCount ?? 0,
+				lastInsertRowid: typeof last === 'number' ? last : 0
+			};
+		});
+	}
+
+	/** A reply to a runAsync request (or one to a request that timed out: dropped). */
+	private settleAsync(reply: Reply) {
+		const waiter = this.waiting.get(reply.id);
+		if (!waiter) return;
+		this.waiting.delete(reply.id);
+		if (this.waiting.size === 0) this.thread.port.unref();
+		if (reply.error) waiter.reject(new PgError(reply.error, waiter.sql));
+		else waiter.resolve(reply);
+	}
+
+	private post(message: Record<string, unknown>) {
+		const thread = this.live();
+		thread.port.postMessage(message);
+		if (this.waiting.size > 0) thread.port.ref(); // a reply is owed: keep the process alive for it
+		else thread.port.unref();
 	}
 
 	private inTransactionRun<T>(body: () => T): T {
@@ -257,34 +347,60 @@ export class PgSyncDatabase {
 	private request(message: Record<string, unknown>, sql?: string): Reply {
 		if (!this.open) throw new TypeError('The database connection is not open');
 		const id = this.nextId++;
-		Atomics.store(this.flag, 0, 0);
-		this.port.postMessage({ id, tx: this.depth > 0, ...message });
+		this.post({ id, tx: this.depth > 0, ...message });
+		const thread = this.thread;
 		const deadline = Date.now() + WAIT_MS;
+		let beats = Atomics.load(thread.flag, BEATS);
+		let beatAt = Date.now();
 		for (;;) {
-			const left = deadline - Date.now();
-			if (left <= 0)
-				throw new PgError({ message: 'PostgreSQL did not answer in time', code: '57014' }, sql);
-			Atomics.wait(this.flag, 0, 0, left);
-			const received = receiveMessageOnPort(this.port);
-			if (!received) continue;
-			const reply = received.message as Reply;
-			// An answer to a request that timed out earlier: not ours, wait on.
-			if (reply.id !== id) {
-				Atomics.store(this.flag, 0, 0);
+			// Read the counter before looking: a reply posted after the look changes it, so the
+			// wait below returns at once instead of sleeping past it.
+			const replies = Atomics.load(thread.flag, REPLIES);
+			const received = thread.alive ? receiveMessageOnPort(thread.port) : undefined;
+			if (received) {
+				const reply = received.message as Reply;
+				if (reply.id === id) return this.settle(reply, message, sql);
+				this.settleAsync(reply); // a runAsync reply, answered before ours (they keep order)
 				continue;
 			}
-			if (reply.fresh && this.depth > 0 && message.sql !== 'ROLLBACK') {
-				// The connection was replaced mid-transaction: what the transaction wrote is gone.
-				throw new PgError(
-					{ message: 'PostgreSQL connection lost during a transaction', code: '08006' },
-					sql
-				);
+			const now = Date.now();
+			const beat = Atomics.load(thread.flag, BEATS);
+			if (beat !== beats) [beats, beatAt] = [beat, now];
+			if (!thread.alive || now - beatAt > SILENT_MS) {
+				this.lose(thread, 'stopped answering');
+				throw new PgError({ message: 'PostgreSQL client thread stopped', code: '08006' }, sql);
 			}
-			if (reply.error) throw new PgError(reply.error, sql);
-			revive(reply.rows);
-			return reply;
+			if (now >= deadline)
+				throw new PgError({ message: 'PostgreSQL did not answer in time', code: '57014' }, sql);
+			Atomics.wait(thread.flag, REPLIES, replies, Math.min(deadline - now, CHECK_MS));
 		}
 	}
+
+	private settle(reply: Reply, message: Record<string, unknown>, sql?: string): Reply {
+		if (reply.fresh && this.depth > 0 && message.sql !== 'ROLLBACK') {
+			// The connection was replaced mid-transaction: what the transaction wrote is gone.
+			throw new PgError(
+				{ message: 'PostgreSQL connection lost during a transaction', code: '08006' },
+				sql
+			);
+		}
+		if (reply.error) throw new PgError(reply.error, sql);
+		revive(reply.rows);
+		return reply;
+	}
+}
+
+interface WorkerThread {
+	worker: Worker;
+	port: MessageChannel['port1'];
+	flag: Int32Array;
+	alive: boolean;
+}
+
+interface AsyncWaiter {
+	resolve: (reply: Reply) => void;
+	reject: (error: unknown) => void;
+	sql: string;
 }
 
 /** Structured cloning turns Buffers into plain Uint8Arrays; SQLite's blobs come back as Buffers. */

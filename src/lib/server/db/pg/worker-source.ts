@@ -1,7 +1,12 @@
 /**
- * The thread that holds the instance's PostgreSQL connection (bridge.ts). It answers one request at
- * a time: the main thread is blocked waiting for it, exactly as it waits for the disk under
- * better-sqlite3, so one connection is all it needs and statements keep the order they were issued.
+ * The thread that holds the instance's PostgreSQL connection (bridge.ts). It answers requests in
+ * the order they came, on one connection (node-postgres queues a client's queries): the main thread
+ * is blocked waiting for most of them, exactly as it waits for the disk under better-sqlite3, and
+ * the few it does not wait for (runAsync) still run before anything sent after them.
+ *
+ * It beats a shared counter so the main thread can tell a slow statement from a dead thread, and
+ * while PostgreSQL is unreachable it fails requests at once and reconnects in the background,
+ * rather than make each one wait out the connect timeout with the event loop blocked.
  *
  * CommonJS so the eval'd worker can `require` the project's node_modules (as the compactor does).
  */
@@ -25,8 +30,15 @@ try {
 
 const { port, url, applicationName, statementTimeoutMs, lockTimeoutMs } = workerData;
 const flag = new Int32Array(workerData.flag);
+const REPLIES = 0;
+const BEATS = 1;
+setInterval(() => Atomics.add(flag, BEATS, 1), 500);
 let client;
 let connecting;
+// When the last connect failed (0: it did not). Until one succeeds, requests fail at once while a
+// connect is retried in the background every RETRY_MS.
+let unreachableSince = 0;
+const RETRY_MS = 1000;
 // Named prepared statements: PostgreSQL parses and plans each distinct text once per connection.
 let names = new Map();
 const MAX_NAMED = 2000;
@@ -50,11 +62,31 @@ function connect() {
 		);
 		client = next;
 		names = new Map();
+		unreachableSince = 0;
 		return next;
-	})().finally(() => {
+	})().catch((error) => {
+		if (!unreachableSince) {
+			unreachableSince = Date.now();
+			retry();
+		}
+		throw error;
+	}).finally(() => {
 		connecting = undefined;
 	});
 	return connecting;
+}
+
+function retry() {
+	setTimeout(() => {
+		if (client || !unreachableSince) return;
+		connect().then(() => undefined, retry);
+	}, RETRY_MS);
+}
+
+function unreachable() {
+	const error = new Error('PostgreSQL is unreachable (reconnecting in the background)');
+	error.code = '08001';
+	return error;
 }
 
 function buffers(values) {
@@ -71,6 +103,7 @@ async function handle(request) {
 		error.code = '08006';
 		throw error;
 	}
+	if (!client && unreachableSince) throw unreachable();
 	const c = client ?? (await connect());
 	if (request.op === 'exec') {
 		await c.query(request.sql);
@@ -94,8 +127,8 @@ async function handle(request) {
 
 function reply(id, message) {
 	port.postMessage({ id, ...message });
-	Atomics.store(flag, 0, 1);
-	Atomics.notify(flag, 0);
+	Atomics.add(flag, REPLIES, 1);
+	Atomics.notify(flag, REPLIES);
 }
 
 port.on('message', async (request) => {
