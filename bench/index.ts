@@ -70,7 +70,7 @@ const CLUSTER_SIZE = (process.env.BENCH_CLUSTER_SIZE ?? (quick ? '120/12' : '600
 	.split('/')
 	.map(Number);
 
-/** Issue 20's PostgreSQL figures: one instance against SQLite, then three on PostgreSQL with Redis. */
+/** Issue 20's PostgreSQL figures: one instance against SQLite, then 1, 2 and 3 on PostgreSQL with Redis. */
 async function postgresPart() {
 	const sizes = (process.env.BENCH_PG_SIZES ?? (quick ? '100/10' : '100/10,300/30'))
 		.split(',')
@@ -89,7 +89,7 @@ One instance, PostgreSQL against SQLite (bench/postgres.ts):\n${postgresTable(si
 	const cluster: ClusterResult[] = [];
 	try {
 		console.log('\nThree instances on one PostgreSQL with Redis (bench/cluster.ts):');
-		for (const instances of [1, 3]) {
+		for (const instances of [1, 2, 3]) {
 			const result = await measureCluster({
 				instances,
 				clients: CLUSTER_SIZE[0],
