@@ -88,7 +88,7 @@ One instance, PostgreSQL against SQLite (bench/postgres.ts):\n${postgresTable(si
 	const pg = await startPostgres({ durable: true });
 	const cluster: ClusterResult[] = [];
 	try {
-		console.log('\nThree instances on one PostgreSQL with Redis (bench/cluster.ts):');
+		console.log('\n1, 2 and 3 instances on one PostgreSQL with Redis (bench/cluster.ts):');
 		for (const instances of [1, 2, 3]) {
 			const result = await measureCluster({
 				instances,

@@ -10,6 +10,8 @@ declare global {
 			message: string;
 			/** Stable id of an unexpected error, to find it in the logs. */
 			errorId?: string;
+			/** The database could not be reached: the request may succeed if tried again shortly. */
+			unavailable?: boolean;
 		}
 	}
 }

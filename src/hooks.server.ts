@@ -27,6 +27,8 @@ import { formBodyRefusal, readsAsForm } from '#lib/server/security/form-body.ts'
 import { originRefusal } from '#lib/server/security/origin.ts';
 import { instanceKey } from '#lib/server/verify/key.ts';
 import { setDisplayTimeZone } from '#lib/dates.ts';
+import { isDatabaseUnavailable } from '#lib/server/db/unavailable.ts';
+import { m } from '#lib/paraglide/messages.js';
 
 const log = logger('app');
 const securityLog = logger('security');
@@ -154,6 +156,11 @@ export const handleError: HandleServerError = ({ kind, error, event }) => {
 	// App errors (error(404, ...)) and SvelteKit's own carry safe messages already.
 	if (kind !== 'unknown') return;
 	const errorId = crypto.randomUUID();
+	if (isDatabaseUnavailable(error)) {
+		log.warn({ err: error, errorId, path: event.url.pathname }, 'database unavailable');
+		// Also the message of SvelteKit's fallback page (an error in a hook, before any layout).
+		return { message: m.error_unavailable({ id: errorId }), errorId, unavailable: true };
+	}
 	log.error({ err: error, errorId, path: event.url.pathname }, 'unexpected error');
 	return { message: 'Internal error', errorId };
 };

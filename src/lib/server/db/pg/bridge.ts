@@ -301,7 +301,8 @@ export class PgSyncDatabase {
 	private post(message: Record<string, unknown>) {
 		const thread = this.live();
 		thread.port.postMessage(message);
-		if (this.waiting.size > 0) thread.port.ref(); // a reply is owed: keep the process alive for it
+		if (this.waiting.size > 0)
+			thread.port.ref(); // a reply is owed: keep the process alive for it
 		else thread.port.unref();
 	}
 
