@@ -164,11 +164,20 @@ async function fold(name, force) {
 	const worthIt = pending.rows >= workerData.minRows ||
 		pending.bytes >= Math.max(workerData.minBytes, (meta ? meta.bytes : 0) / 4);
 	if (!force && !worthIt) return parentPort.postMessage({ name, folded: 0 });
-	let base = await one('SELECT state, last_update_id, hash FROM document_snapshots WHERE name = $1', [name]);
+	let base, rows;
+	const c = await connection();
+	try {
+		await c.query('BEGIN; SELECT pg_advisory_xact_lock(6783)');
+		base = (await c.query('SELECT state, last_update_id, hash FROM document_snapshots WHERE name = $1', [name])).rows[0];
+		rows = (await c.query('SELECT id, "update", hash FROM document_updates WHERE name = $1 AND id > $2 ORDER BY id', [name, base && intact(base.state, base.hash) ? base.last_update_id : 0])).rows;
+		await c.query('COMMIT');
+	} catch (error) {
+		await c.query('ROLLBACK').catch(() => {});
+		throw error;
+	}
 	const rebuilt = Boolean(base && !intact(base.state, base.hash));
 	const folded = rebuilt ? base.last_update_id : 0;
 	if (rebuilt) base = undefined;
-	const rows = (await q('SELECT id, "update", hash FROM document_updates WHERE name = $1 AND id > $2 ORDER BY id', [name, base ? base.last_update_id : 0])).rows;
 	if (rebuilt && !rows.some((row) => row.id <= folded))
 		return parentPort.postMessage({ name, corrupt: { table: 'document_snapshots' } });
 	if (rows.length === 0) return parentPort.postMessage({ name, folded: 0 });

@@ -1,0 +1,130 @@
+/**
+ * The update log's order on PostgreSQL (drizzle-pg/0006_update_log_order.sql, docs/POSTGRES.md).
+ * Log ids come from a sequence and instances append without the writer lock, so an append can take
+ * id N, another take N+1 and commit first. The compactor must never record a snapshot watermark of
+ * N+1 while N is still uncommitted: N, committed later below the watermark, would never be loaded
+ * again — an acknowledged edit lost. Runs in the PostgreSQL pass only (SQLite has one writer, and
+ * its ids are given in commit order).
+ */
+import { createHash } from 'node:crypto';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { connect, eventually } from '../helpers/collab.ts';
+import { login } from '../helpers/http.ts';
+import { storedDocument } from '../helpers/stored.ts';
+import { ON_SQLITE, startServer, type TestServer } from '../helpers/server.ts';
+
+/** The shared lock every INSERT into the log holds (migration 0006); the compactor's is exclusive. */
+const ORDER_LOCK = 6783;
+
+const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
+
+describe.runIf(!ON_SQLITE)('the update log on PostgreSQL', { timeout: 120_000 }, () => {
+	let server: TestServer;
+	let admin: string;
+	const clients: pg.Client[] = [];
+
+	beforeAll(async () => {
+		server = await startServer();
+		admin = await login(server.url, 'admin');
+	});
+	afterAll(async () => {
+		for (const client of clients) await client.end().catch(() => {});
+		await server?.stop('SIGKILL');
+	});
+
+	async function client(): Promise<pg.Client> {
+		const c = new pg.Client({ connectionString: server.databaseUrl });
+		await c.connect();
+		clients.push(c);
+		return c;
+	}
+
+	/** Appends as store.ts does (no id: the sequence gives it); the new rows' ids. */
+	async function append(c: pg.Client, name: string, ...updates: Uint8Array[]) {
+		const tuples = updates.map((_, i) => `($1, $${3 * i + 2}, NULL, $${3 * i + 3}, $${3 * i + 4})`);
+		const values = updates.flatMap((u) => [Buffer.from(u), Date.now(), sha256(u)]);
+		const { rows } = await c.query<{ id: string }>(
+			`INSERT INTO document_updates (name, "update", user_id, at, hash) VALUES ${tuples.join(', ')} RETURNING id`,
+			[name, ...values]
+		);
+		return rows.map((r) => Number(r.id));
+	}
+
+	/** Sessions waiting for the order lock (the compactor, or an append behind it). */
+	async function waitingForOrder(c: pg.Client): Promise<number> {
+		const { rows } = await c.query<{ n: number }>(
+			`SELECT count(*)::int AS n FROM pg_locks
+			 WHERE locktype = 'advisory' AND NOT granted AND classid = 0 AND objid = $1 AND objsubid = 1`,
+			[ORDER_LOCK]
+		);
+		return rows[0].n;
+	}
+
+	/** A change of the section's stored state made by a client of its own: independent of others. */
+	function edit(base: Y.Doc, text: string): Uint8Array {
+		const doc = new Y.Doc();
+		Y.applyUpdate(doc, Y.encodeStateAsUpdate(base));
+		const vector = Y.encodeStateVector(doc);
+		doc.getText('order-test').insert(0, text);
+		return Y.encodeStateAsUpdate(doc, vector);
+	}
+
+	it('gives an INSERT its id only once it holds the order lock', async () => {
+		const name = 'plan/1/section/7.3';
+		const [holder, appender, other] = [await client(), await client(), await client()];
+		const base = storedDocument(server, name);
+		await holder.query(`BEGIN; SELECT pg_advisory_xact_lock(${ORDER_LOCK})`);
+		// Waits in the statement-level BEFORE trigger, before any of its rows is evaluated.
+		const appended = append(appender, name, edit(base, 'a'), edit(base, 'b'));
+		await eventually(async () => expect(await waitingForOrder(other)).toBe(1), 10_000);
+		// An id handed out now, while the INSERT waits, is below the INSERT's: it has taken none.
+		const { rows } = await other.query<{ id: string }>(
+			`SELECT nextval('document_updates_id_seq') AS id`
+		);
+		await holder.query('COMMIT');
+		const ids = await appended;
+		expect(ids).toHaveLength(2);
+		for (const id of ids) expect(id).toBeGreaterThan(Number(rows[0].id));
+	});
+
+	it('never folds an id past an append still in flight below it: the edit is loaded after compaction', async () => {
+		const name = 'plan/1/section/7.4';
+		const [held, committed, observer] = [await client(), await client(), await client()];
+		const base = storedDocument(server, name);
+		// Instance A takes id N and has not committed yet; instance B takes N+1 and commits.
+		await held.query('BEGIN');
+		const [early] = await append(held, name, edit(base, '先取号后提交'));
+		const [late] = await append(committed, name, edit(base, '后取号先提交'));
+		expect(late).toBeGreaterThan(early);
+
+		// Open and close the section: unloading it asks the compactor for a forced fold.
+		const reader = connect(server.url, admin, name);
+		await eventually(() => expect(reader.provider.isSynced).toBe(true), 10_000);
+		reader.destroy();
+		const watermark = async () =>
+			Number(
+				(
+					await observer.query<{ id: string }>(
+						'SELECT last_update_id AS id FROM document_snapshots WHERE name = $1',
+						[name]
+					)
+				).rows[0]?.id ?? 0
+			);
+		// Either the compactor waits for A's commit, or (without the order lock) it already folded.
+		await eventually(async () => {
+			expect((await waitingForOrder(observer)) > 0 || (await watermark()) >= late).toBe(true);
+		}, 20_000);
+		await held.query('COMMIT');
+		await eventually(async () => expect(await watermark()).toBeGreaterThanOrEqual(late), 20_000);
+
+		// A fresh load (snapshot + the rows after its watermark) holds both edits.
+		const after = connect(server.url, admin, name);
+		await eventually(() => expect(after.provider.isSynced).toBe(true), 10_000);
+		const text = after.doc.getText('order-test').toString();
+		after.destroy();
+		expect(text).toContain('后取号先提交');
+		expect(text).toContain('先取号后提交');
+	});
+});
