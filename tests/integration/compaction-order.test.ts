@@ -12,11 +12,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { connect, eventually } from '../helpers/collab.ts';
 import { login } from '../helpers/http.ts';
+import { ORDER_LOCK } from '../../src/lib/server/collab/compactor.ts';
 import { storedDocument } from '../helpers/stored.ts';
 import { ON_SQLITE, startServer, type TestServer } from '../helpers/server.ts';
-
-/** The shared lock every INSERT into the log holds (migration 0006); the compactor's is exclusive. */
-const ORDER_LOCK = 6783;
 
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
@@ -78,15 +76,20 @@ describe.runIf(!ON_SQLITE)('the update log on PostgreSQL', { timeout: 120_000 },
 		await holder.query(`BEGIN; SELECT pg_advisory_xact_lock(${ORDER_LOCK})`);
 		// Waits in the statement-level BEFORE trigger, before any of its rows is evaluated.
 		const appended = append(appender, name, edit(base, 'a'), edit(base, 'b'));
-		await eventually(async () => expect(await waitingForOrder(other)).toBe(1), 10_000);
-		// An id handed out now, while the INSERT waits, is below the INSERT's: it has taken none.
-		const { rows } = await other.query<{ id: string }>(
-			`SELECT nextval('document_updates_id_seq') AS id`
-		);
-		await holder.query('COMMIT');
+		let drawn = 0;
+		try {
+			await eventually(async () => expect(await waitingForOrder(other)).toBe(1), 10_000);
+			// An id handed out now, while the INSERT waits, is below the INSERT's: it has taken none.
+			const { rows } = await other.query<{ id: string }>(
+				`SELECT nextval('document_updates_id_seq') AS id`
+			);
+			drawn = Number(rows[0].id);
+		} finally {
+			await holder.query('COMMIT');
+		}
 		const ids = await appended;
 		expect(ids).toHaveLength(2);
-		for (const id of ids) expect(id).toBeGreaterThan(Number(rows[0].id));
+		for (const id of ids) expect(id).toBeGreaterThan(drawn);
 	});
 
 	it('never folds an id past an append still in flight below it: the edit is loaded after compaction', async () => {

@@ -5,7 +5,7 @@ import Database from 'better-sqlite3';
 import pino from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { createCompactor, type Compactor } from './compactor.ts';
+import { createCompactor, ORDER_LOCK, type Compactor } from './compactor.ts';
 
 /** The three tables the compactor touches, as the migrations make them. */
 function database(): { path: string; db: Database.Database } {
@@ -78,5 +78,16 @@ describe('compaction lease', () => {
 		const leases = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM compaction_leases');
 		await until(() => leases.get()?.n === 0);
 		db.close();
+	});
+});
+
+describe('the update log order lock on PostgreSQL', () => {
+	it("is the key the log's INSERT trigger takes (drizzle-pg/0006)", () => {
+		const migration = fs.readFileSync(
+			path.join(import.meta.dirname, '../../../../drizzle-pg/0006_update_log_order.sql'),
+			'utf8'
+		);
+		expect(migration).toContain(`pg_advisory_xact_lock_shared(${ORDER_LOCK})`);
+		expect(migration).toMatch(/BEFORE INSERT ON "document_updates"\s+FOR EACH STATEMENT/);
 	});
 });
