@@ -56,7 +56,7 @@ export default defineConfig({
 							: [
 									...configDefaults.exclude,
 									'tests/integration/pg-bridge.test.ts',
-									'tests/integration/compaction-order.test.ts',
+									'tests/integration/update-log-order.test.ts',
 									'tests/integration/postgres-helper.test.ts'
 								],
 					globalSetup: ['tests/integration/global-setup.ts'],

@@ -5,7 +5,8 @@ import Database from 'better-sqlite3';
 import pino from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { createCompactor, ORDER_LOCK, type Compactor } from './compactor.ts';
+import { createCompactor, type Compactor } from './compactor.ts';
+import { ORDER_LOCK } from '../db/log-order.ts';
 
 /** The three tables the compactor touches, as the migrations make them. */
 function database(): { path: string; db: Database.Database } {

@@ -33,14 +33,8 @@ import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { Logger } from '../log.ts';
+import { ORDER_LOCK } from '../db/log-order.ts';
 import type { IntegrityReport } from './store.ts';
-
-/**
- * The advisory lock (one bigint key) every INSERT into document_updates holds shared on
- * PostgreSQL, taken by its statement-level BEFORE trigger (drizzle-pg/0006_update_log_order.sql).
- * Not the writer lock (0x1a7e, db/pg/bridge.ts), not the per-section compactor lock (7807, hashtext(name)).
- */
-export const ORDER_LOCK = 0x1a7f;
 
 // CommonJS so the eval'd worker can `require` from the project's node_modules. Requests are
 // handled one at a time, in arrival order.

@@ -3,16 +3,17 @@
  * Log ids come from a sequence and instances append without the writer lock, so an append can take
  * id N, another take N+1 and commit first. The compactor must never record a snapshot watermark of
  * N+1 while N is still uncommitted: N, committed later below the watermark, would never be loaded
- * again — an acknowledged edit lost. Runs in the PostgreSQL pass only (SQLite has one writer, and
- * its ids are given in commit order).
+ * again — an acknowledged edit lost. The same holds for every reader that remembers the last id it
+ * read ("who wrote this"). Runs in the PostgreSQL pass only (SQLite has one writer, and its ids are
+ * given in commit order).
  */
 import { createHash } from 'node:crypto';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { connect, eventually } from '../helpers/collab.ts';
-import { login } from '../helpers/http.ts';
-import { ORDER_LOCK } from '../../src/lib/server/collab/compactor.ts';
+import { callApi, login } from '../helpers/http.ts';
+import { ORDER_LOCK } from '../../src/lib/server/db/log-order.ts';
 import { storedDocument } from '../helpers/stored.ts';
 import { ON_SQLITE, startServer, type TestServer } from '../helpers/server.ts';
 
@@ -41,11 +42,20 @@ describe.runIf(!ON_SQLITE)('the update log on PostgreSQL', { timeout: 120_000 },
 
 	/** Appends as store.ts does (no id: the sequence gives it); the new rows' ids. */
 	async function append(c: pg.Client, name: string, ...updates: Uint8Array[]) {
-		const tuples = updates.map((_, i) => `($1, $${3 * i + 2}, NULL, $${3 * i + 3}, $${3 * i + 4})`);
+		return appendAs(c, name, null, ...updates);
+	}
+
+	async function appendAs(
+		c: pg.Client,
+		name: string,
+		userId: number | null,
+		...updates: Uint8Array[]
+	) {
+		const tuples = updates.map((_, i) => `($1, $${3 * i + 3}, $2, $${3 * i + 4}, $${3 * i + 5})`);
 		const values = updates.flatMap((u) => [Buffer.from(u), Date.now(), sha256(u)]);
 		const { rows } = await c.query<{ id: string }>(
 			`INSERT INTO document_updates (name, "update", user_id, at, hash) VALUES ${tuples.join(', ')} RETURNING id`,
-			[name, ...values]
+			[name, userId, ...values]
 		);
 		return rows.map((r) => Number(r.id));
 	}
@@ -76,17 +86,18 @@ describe.runIf(!ON_SQLITE)('the update log on PostgreSQL', { timeout: 120_000 },
 		await holder.query(`BEGIN; SELECT pg_advisory_xact_lock(${ORDER_LOCK})`);
 		// Waits in the statement-level BEFORE trigger, before any of its rows is evaluated.
 		const appended = append(appender, name, edit(base, 'a'), edit(base, 'b'));
-		let drawn = 0;
-		try {
-			await eventually(async () => expect(await waitingForOrder(other)).toBe(1), 10_000);
-			// An id handed out now, while the INSERT waits, is below the INSERT's: it has taken none.
-			const { rows } = await other.query<{ id: string }>(
-				`SELECT nextval('document_updates_id_seq') AS id`
-			);
-			drawn = Number(rows[0].id);
-		} finally {
-			await holder.query('COMMIT');
-		}
+		const drawn = await (async () => {
+			try {
+				await eventually(async () => expect(await waitingForOrder(other)).toBe(1), 10_000);
+				// An id handed out now, while the INSERT waits, is below the INSERT's: it has none.
+				const { rows } = await other.query<{ id: string }>(
+					`SELECT nextval('document_updates_id_seq') AS id`
+				);
+				return Number(rows[0].id);
+			} finally {
+				await holder.query('COMMIT');
+			}
+		})();
 		const ids = await appended;
 		expect(ids).toHaveLength(2);
 		for (const id of ids) expect(id).toBeGreaterThan(drawn);
@@ -129,5 +140,50 @@ describe.runIf(!ON_SQLITE)('the update log on PostgreSQL', { timeout: 120_000 },
 		after.destroy();
 		expect(text).toContain('后取号先提交');
 		expect(text).toContain('先取号后提交');
+	});
+
+	it('credits "who wrote this" with an append that committed after a later id was read', async () => {
+		const name = 'plan/1/section/9.1';
+		const path = '/api/plans/1/sections/9.1/history/authors';
+		const [held, committed, observer] = [await client(), await client(), await client()];
+		const { rows } = await observer.query<{ id: string; username: string }>(
+			`SELECT id, username FROM users WHERE username IN ('dsj', 'fgw')`
+		);
+		const idOf = (username: string) => Number(rows.find((r) => r.username === username)!.id);
+		/** Five characters written by a client of its own (its id names the items). */
+		const written = (clientID: number) => {
+			const doc = new Y.Doc();
+			doc.clientID = clientID;
+			doc.getText('order-test').insert(0, '五个字符啊');
+			return Y.encodeStateAsUpdate(doc);
+		};
+		const authors = async (client: number) => {
+			const answer = await callApi(server.url, path, admin, {
+				ranges: [{ client, clock: 0, length: 5 }]
+			});
+			return {
+				status: answer.status,
+				authors: ((answer.json.authors ?? []) as { userId: number; length: number }[]).map((a) => [
+					a.userId,
+					a.length
+				])
+			};
+		};
+		await held.query('BEGIN');
+		await appendAs(held, name, idOf('dsj'), written(7_000_001));
+		await appendAs(committed, name, idOf('fgw'), written(7_000_002));
+		// The question reads the log while the earlier append is in flight: it waits for it, or
+		// (without the order lock) answers at once and remembers the later id as read.
+		let answered = false;
+		const first = authors(7_000_002).finally(() => (answered = true));
+		try {
+			await eventually(async () => {
+				expect(answered || (await waitingForOrder(observer)) > 0).toBe(true);
+			}, 20_000);
+		} finally {
+			await held.query('COMMIT');
+		}
+		expect(await first).toEqual({ status: 200, authors: [[idOf('fgw'), 5]] });
+		expect(await authors(7_000_001)).toEqual({ status: 200, authors: [[idOf('dsj'), 5]] });
 	});
 });
