@@ -15,13 +15,14 @@
  *   expiry; a holder that dies leaves a lease that expires after LEASE_MS), on PostgreSQL a session
  *   advisory lock (7807, hashtext(name)) that PostgreSQL releases itself if the holder dies. A fold
  *   already in progress elsewhere makes this request a no-op (`busy`): the other one writes it;
- * - the log's order (`ordered`): SQLite has one writer and gives ids in commit order, so a reader
+ * - the log's order (`settled`): SQLite has one writer and gives ids in commit order, so a reader
  *   sees every id below the ones it sees. PostgreSQL gives ids from a sequence to appends that
  *   commit in any order: an append can hold id N uncommitted while N+1 is visible, and a watermark
  *   of N+1 would hide N forever. Every INSERT into the log holds a shared advisory lock
- *   (ORDER_LOCK, drizzle-pg/0006) from before its ids are drawn until it commits; the fold reads
- *   under the same lock taken exclusively, so it sees every append that started before it, and
- *   later ones get higher ids. It holds the lock only for the reads (docs/POSTGRES.md);
+ *   (ORDER_LOCK, drizzle-pg/0006) from before its ids are drawn until it commits; the fold takes
+ *   the same lock exclusively, which waits for the appends in flight, reads the section's highest
+ *   id under it, commits, and folds the rows up to that id: every one of them is committed, and
+ *   appends that start later draw higher ids (docs/POSTGRES.md, "The update log's order");
  * - the checkpoint: on SQLite the worker checkpoints the WAL every CHECKPOINT_MS (copies committed
  *   pages into the database file and syncs it). SQLite would otherwise do that inside whichever
  *   commit pushes the WAL past 1000 pages — on the event loop, every second or two under load, for
@@ -33,7 +34,7 @@ import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { Logger } from '../log.ts';
-import { ORDER_LOCK } from '../db/log-order.ts';
+import { ORDER_LOCK, ORDER_WAIT_MS } from '../db/log-order.ts';
 import type { IntegrityReport } from './store.ts';
 
 // CommonJS so the eval'd worker can `require` from the project's node_modules. Requests are
@@ -49,7 +50,8 @@ const intact = (bytes, hash) => hash === null || sha256(bytes) === hash;
 // The fold's statements, written once: '?' placeholders (numbered for PostgreSQL by its adapter).
 const SQL = {
 	snapshot: 'SELECT state, last_update_id, hash FROM document_snapshots WHERE name = ?',
-	updatesAfter: 'SELECT id, "update", hash FROM document_updates WHERE name = ? AND id > ? ORDER BY id',
+	updatesBetween: 'SELECT id, "update", hash FROM document_updates WHERE name = ? AND id > ? AND id <= ? ORDER BY id',
+	settled: 'SELECT coalesce(max(id), 0) AS id FROM document_updates WHERE name = ?',
 	snapshotSize: 'SELECT length(state) AS bytes, last_update_id FROM document_snapshots WHERE name = ?',
 	logSize: 'SELECT count(*) AS rows, coalesce(sum(length("update")), 0) AS bytes FROM document_updates WHERE name = ? AND id > ?',
 	upsert: \`INSERT INTO document_snapshots (name, state, last_update_id, updated_at, hash) VALUES (?, ?, ?, ?, ?)
@@ -91,7 +93,7 @@ function sqliteAdapter() {
 		},
 		release: async (name) => { dropLease.run(name, workerData.holder); },
 		// One writer, ids in commit order: every id below a visible one is visible.
-		ordered: (read) => read(statements)
+		settled: async (name) => statement(SQL.settled).get(name).id
 	};
 }
 
@@ -111,40 +113,39 @@ function postgresAdapter() {
 		return next;
 	}
 	const numbered = (text) => { let n = 0; return text.replace(/\\?/g, () => '$' + ++n); };
-	/** Statements on \`on\` (one connection, inside a transaction), or on the current connection. */
-	function statementsOn(on) {
-		async function q(text, params) {
-			const c = on ?? await connection();
-			try {
-				return await c.query(numbered(text), params);
-			} catch (error) {
-				if (!c._connected && client === c) client = undefined;
-				throw error;
-			}
+	async function q(text, params) {
+		const c = await connection();
+		try {
+			return await c.query(numbered(text), params);
+		} catch (error) {
+			if (!c._connected && client === c) client = undefined;
+			throw error;
 		}
-		return {
-			get: async (text, params) => (await q(text, params)).rows[0],
-			all: async (text, params) => (await q(text, params)).rows,
-			run: async (text, params) => { await q(text, params); }
-		};
 	}
-	const statements = statementsOn();
+	const statements = {
+		get: async (text, params) => (await q(text, params)).rows[0],
+		all: async (text, params) => (await q(text, params)).rows,
+		run: async (text, params) => { await q(text, params); }
+	};
 	return {
 		...statements,
 		claim: async (name) => (await statements.get('SELECT pg_try_advisory_lock(7807, hashtext(?)) AS ok', [name])).ok === true,
 		// A session lock: gone with its session if this connection broke.
 		release: async (name) => { await statements.run('SELECT pg_advisory_unlock(7807, hashtext(?))', [name]); },
-		// Waits (up to lock_timeout) for every append in flight to commit; later ones wait for this
-		// transaction and take higher ids. All reads on the one connection that holds the lock.
-		async ordered(read) {
+		// The order lock taken exclusively waits for every append in flight to commit; appends that
+		// start later wait for this transaction and draw higher ids. Appends arriving while it waits
+		// queue behind it, so it waits orderWaitMs at most, and holds it for one indexed lookup.
+		async settled(name) {
 			const c = await connection();
 			try {
-				await c.query('BEGIN; SELECT pg_advisory_xact_lock(' + workerData.orderLock + ')');
-				const result = await read(statementsOn(c));
+				await c.query('BEGIN; SET LOCAL lock_timeout = ' + Number(workerData.orderWaitMs) +
+					'; SELECT pg_advisory_xact_lock(' + Number(workerData.orderLock) + ')');
+				const { rows } = await c.query(numbered(SQL.settled), [name]);
 				await c.query('COMMIT');
-				return result;
+				return rows[0].id;
 			} catch (error) {
 				await c.query('ROLLBACK').catch(() => {});
+				if (!c._connected && client === c) client = undefined;
 				throw error;
 			}
 		}
@@ -164,8 +165,8 @@ async function compact({ name, force }) {
 		if (!claimed) return parentPort.postMessage({ name, folded: 0, busy: true });
 		parentPort.postMessage({ name, ...(await fold(name, force)) });
 	} catch (error) {
-		// PostgreSQL's lock_timeout (appends in flight for that long): nothing written, asked again
-		// with the section's next store or unload.
+		// PostgreSQL's lock_timeout (on the order lock: appends in flight for that long): nothing
+		// written, asked again with the section's next store or unload.
 		if (error && error.code === '55P03') return parentPort.postMessage({ name, folded: 0, late: true });
 		parentPort.postMessage({ name, error: String(error && error.stack || error) });
 	} finally {
@@ -186,18 +187,17 @@ async function fold(name, force) {
 	const worthIt = pending.rows >= workerData.minRows ||
 		pending.bytes >= Math.max(workerData.minBytes, (meta ? meta.bytes : 0) / 4);
 	if (!force && !worthIt) return { folded: 0 };
-	const read = await db.ordered(async (ordered) => {
-		const base = await ordered.get(SQL.snapshot, [name]);
-		// A snapshot that fails its checksum is never folded into a new one: the new one is
-		// replayed from the whole log instead (the log is never truncated).
-		const rebuilt = Boolean(base && !intact(base.state, base.hash));
-		const rows = await ordered.all(SQL.updatesAfter, [name, base && !rebuilt ? base.last_update_id : 0]);
-		return { base, rebuilt, rows };
-	});
-	const { rebuilt, rows } = read;
-	const base = rebuilt ? undefined : read.base;
+	const stored = await db.get(SQL.snapshot, [name]);
+	// A snapshot that fails its checksum is never folded into a new one: the new one is replayed
+	// from the whole log instead (the log is never truncated).
+	const rebuilt = Boolean(stored && !intact(stored.state, stored.hash));
+	const base = rebuilt ? undefined : stored;
+	const after = base ? base.last_update_id : 0;
+	// Up to the highest id below which every row is committed (the file comment: the log's order).
+	const upTo = await db.settled(name);
+	const rows = upTo > after ? await db.all(SQL.updatesBetween, [name, after, upTo]) : [];
 	// A bad snapshot whose rows are not in the log cannot be rebuilt: left for an operator.
-	if (rebuilt && !rows.some((row) => row.id <= read.base.last_update_id))
+	if (rebuilt && !rows.some((row) => row.id <= stored.last_update_id))
 		return { corrupt: { table: 'document_snapshots' } };
 	if (rows.length === 0) return { folded: 0 };
 	const bad = rows.find((row) => !intact(row.update, row.hash));
@@ -232,7 +232,7 @@ export const COMPACT_MIN_ROWS = 2000;
 export const COMPACT_MIN_BYTES = 256 * 1024;
 /** How long a compaction lease lasts: far longer than any fold, short enough to outlive a crash. */
 export const LEASE_MS = 60_000;
-/** PostgreSQL: how long a statement waits for a lock (the order lock, a snapshot row) before giving up. */
+/** PostgreSQL: how long a statement waits for a lock (a snapshot row) before giving up. */
 export const LOCK_TIMEOUT_MS = 10_000;
 
 interface CompactorMessage {
@@ -241,7 +241,7 @@ interface CompactorMessage {
 	rebuilt?: boolean;
 	/** Another instance holds this section's lease: it folds, this one did nothing. */
 	busy?: boolean;
-	/** PostgreSQL: appends in flight held the order lock past the lock timeout; nothing written. */
+	/** PostgreSQL: appends in flight held the order lock past ORDER_WAIT_MS; nothing written. */
 	late?: boolean;
 	corrupt?: { table: 'document_updates' | 'document_snapshots'; id?: number };
 	error?: string;
@@ -272,6 +272,7 @@ export function createCompactor(
 				leaseMs: LEASE_MS,
 				lockTimeoutMs: LOCK_TIMEOUT_MS,
 				orderLock: ORDER_LOCK,
+				orderWaitMs: ORDER_WAIT_MS,
 				holder
 			}
 		});
