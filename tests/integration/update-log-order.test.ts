@@ -70,6 +70,31 @@ describe.runIf(!ON_SQLITE)('the update log on PostgreSQL', { timeout: 120_000 },
 		return rows[0].n;
 	}
 
+	/** The section's snapshot watermark: the highest log id the compactor folded (0: none yet). */
+	async function watermarkOf(c: pg.Client, name: string): Promise<number> {
+		const { rows } = await c.query<{ id: string }>(
+			'SELECT last_update_id AS id FROM document_snapshots WHERE name = $1',
+			[name]
+		);
+		return Number(rows[0]?.id ?? 0);
+	}
+
+	/** Opens and closes the section: unloading it asks the compactor for a forced fold. */
+	async function openAndClose(name: string) {
+		const reader = connect(server.url, admin, name);
+		await eventually(() => expect(reader.provider.isSynced).toBe(true), 10_000);
+		reader.destroy();
+	}
+
+	/** The section's text as a fresh load (snapshot + the rows after its watermark) gives it. */
+	async function loaded(name: string): Promise<string> {
+		const reader = connect(server.url, admin, name);
+		await eventually(() => expect(reader.provider.isSynced).toBe(true), 10_000);
+		const text = reader.doc.getText('order-test').toString();
+		reader.destroy();
+		return text;
+	}
+
 	/** A change of the section's stored state made by a client of its own: independent of others. */
 	function edit(base: Y.Doc, text: string): Uint8Array {
 		const doc = new Y.Doc();
@@ -113,19 +138,8 @@ describe.runIf(!ON_SQLITE)('the update log on PostgreSQL', { timeout: 120_000 },
 		const [late] = await append(committed, name, edit(base, '后取号先提交'));
 		expect(late).toBeGreaterThan(early);
 
-		// Open and close the section: unloading it asks the compactor for a forced fold.
-		const reader = connect(server.url, admin, name);
-		await eventually(() => expect(reader.provider.isSynced).toBe(true), 10_000);
-		reader.destroy();
-		const watermark = async () =>
-			Number(
-				(
-					await observer.query<{ id: string }>(
-						'SELECT last_update_id AS id FROM document_snapshots WHERE name = $1',
-						[name]
-					)
-				).rows[0]?.id ?? 0
-			);
+		await openAndClose(name);
+		const watermark = () => watermarkOf(observer, name);
 		// Either the compactor waits for A's commit, or (without the order lock) it already folded.
 		await eventually(async () => {
 			expect((await waitingForOrder(observer)) > 0 || (await watermark()) >= late).toBe(true);
@@ -133,13 +147,39 @@ describe.runIf(!ON_SQLITE)('the update log on PostgreSQL', { timeout: 120_000 },
 		await held.query('COMMIT');
 		await eventually(async () => expect(await watermark()).toBeGreaterThanOrEqual(late), 20_000);
 
-		// A fresh load (snapshot + the rows after its watermark) holds both edits.
-		const after = connect(server.url, admin, name);
-		await eventually(() => expect(after.provider.isSynced).toBe(true), 10_000);
-		const text = after.doc.getText('order-test').toString();
-		after.destroy();
+		// A fresh load holds both edits.
+		const text = await loaded(name);
 		expect(text).toContain('后取号先提交');
 		expect(text).toContain('先取号后提交');
+	});
+
+	it('leaves a fold for later when an append stays in flight, writes nothing, and folds it next time', async () => {
+		const name = 'plan/1/section/8.3';
+		const [held, observer] = [await client(), await client()];
+		const base = storedDocument(server, name);
+		const before = await watermarkOf(observer, name);
+		await held.query('BEGIN');
+		const [early] = await append(held, name, edit(base, '久未提交的修改'));
+		try {
+			await openAndClose(name);
+			// The compactor waited ORDER_WAIT_MS for the append, gave up and said so.
+			await eventually(() => {
+				const line = server
+					.output()
+					.split('\n')
+					.find((l) => l.includes('compaction left for later') && l.includes(name));
+				expect(line).toBeDefined();
+			}, 30_000);
+			expect(await watermarkOf(observer, name)).toBe(before);
+		} finally {
+			await held.query('COMMIT');
+		}
+		await openAndClose(name);
+		await eventually(
+			async () => expect(await watermarkOf(observer, name)).toBeGreaterThanOrEqual(early),
+			20_000
+		);
+		expect(await loaded(name)).toContain('久未提交的修改');
 	});
 
 	it('credits "who wrote this" with an append that committed after a later id was read', async () => {
