@@ -4,7 +4,7 @@
  * id N, another take N+1 and commit first. The compactor must never record a snapshot watermark of
  * N+1 while N is still uncommitted: N, committed later below the watermark, would never be loaded
  * again — an acknowledged edit lost. The same holds for every reader that remembers the last id it
- * read ("who wrote this"). Runs in the PostgreSQL pass only (SQLite has one writer, and its ids are
+ * read ("who wrote this", the catch-up of several instances). Runs in the PostgreSQL pass only (SQLite has one writer, and its ids are
  * given in commit order).
  */
 import { createHash } from 'node:crypto';
@@ -15,6 +15,7 @@ import { connect, eventually } from '../helpers/collab.ts';
 import { callApi, login } from '../helpers/http.ts';
 import { ORDER_LOCK } from '../../src/lib/server/db/log-order.ts';
 import { storedDocument } from '../helpers/stored.ts';
+import { startRedis, type TestRedis } from '../helpers/redis.ts';
 import { ON_SQLITE, startServer, type TestServer } from '../helpers/server.ts';
 
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
@@ -22,15 +23,19 @@ const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest(
 describe.runIf(!ON_SQLITE)('the update log on PostgreSQL', { timeout: 120_000 }, () => {
 	let server: TestServer;
 	let admin: string;
+	let redis: TestRedis;
 	const clients: pg.Client[] = [];
 
 	beforeAll(async () => {
-		server = await startServer();
+		// With Redis: an instance of several, which catches up with the store on every connect.
+		redis = await startRedis();
+		server = await startServer({ env: { REDIS_URL: redis.url } });
 		admin = await login(server.url, 'admin');
 	});
 	afterAll(async () => {
 		for (const client of clients) await client.end().catch(() => {});
 		await server?.stop('SIGKILL');
+		await redis?.stop();
 	});
 
 	async function client(): Promise<pg.Client> {
@@ -225,5 +230,39 @@ describe.runIf(!ON_SQLITE)('the update log on PostgreSQL', { timeout: 120_000 },
 		}
 		expect(await first).toEqual({ status: 200, authors: [[idOf('fgw'), 5]] });
 		expect(await authors(7_000_001)).toEqual({ status: 200, authors: [[idOf('dsj'), 5]] });
+	});
+
+	it('shows a reader what another instance stored below a newer id it already took in (catch-up)', async () => {
+		const name = 'plan/1/section/6.2';
+		const [held, committed, observer] = [await client(), await client(), await client()];
+		const base = storedDocument(server, name);
+		// The section stays open here while two other instances store edits and die before passing
+		// them on over Redis: one draws id N and commits late, the other draws N+1 and commits.
+		const watcher = connect(server.url, admin, name);
+		await eventually(() => expect(watcher.provider.isSynced).toBe(true), 10_000);
+		await held.query('BEGIN');
+		await append(held, name, edit(base, '晚提交的确认修改'));
+		await append(committed, name, edit(base, '早提交的确认修改'));
+		// A reader arrives: the live document takes in what the store holds, while N is in flight.
+		const first = connect(server.url, admin, name);
+		try {
+			await eventually(async () => {
+				expect(first.provider.isSynced || (await waitingForOrder(observer)) > 0).toBe(true);
+			}, 20_000);
+		} finally {
+			await held.query('COMMIT');
+		}
+		await eventually(() => expect(first.provider.isSynced).toBe(true), 10_000);
+		first.destroy();
+		// The next reader sees both acknowledged edits.
+		const next = connect(server.url, admin, name);
+		await eventually(() => expect(next.provider.isSynced).toBe(true), 10_000);
+		await eventually(() => {
+			const text = next.doc.getText('order-test').toString();
+			expect(text).toContain('早提交的确认修改');
+			expect(text).toContain('晚提交的确认修改');
+		}, 5_000);
+		next.destroy();
+		watcher.destroy();
 	});
 });
