@@ -24,6 +24,7 @@ import { getCollab } from './collab.ts';
 import { getDb } from './db/index.ts';
 import { DomainError } from './errors.ts';
 import { intact } from './collab/integrity.ts';
+import { settledUpdateId } from './db/log-order.ts';
 
 export const VERSION_LABEL_MAX = 60;
 
@@ -284,14 +285,17 @@ export function authorsOf(planId: number, clause: string, ranges: readonly ItemR
 		entry = { lastId: 0, index: new AttributionIndex() };
 		indexes.set(name, entry);
 	}
+	// The index remembers the last id it took in: on PostgreSQL a row below it that commits later
+	// would never be added, so it takes in rows up to a settled id only (db/log-order.ts).
+	const upTo = settledUpdateId(sqlite(), name);
 	const rows = sqlite()
 		.prepare<
-			[string, number],
+			[string, number, number],
 			{ id: number; update: Buffer; user_id: number | null; at: number; hash: string | null }
 		>(
-			'SELECT id, "update", user_id, at, hash FROM document_updates WHERE name = ? AND id > ? ORDER BY id'
+			'SELECT id, "update", user_id, at, hash FROM document_updates WHERE name = ? AND id > ? AND id <= ? ORDER BY id'
 		)
-		.all(name, entry.lastId);
+		.all(name, entry.lastId, upTo);
 	for (const row of rows) {
 		// A row that fails its checksum credits nobody (collab/integrity.ts).
 		if (!intact(row.update, row.hash))

@@ -1,11 +1,13 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { createHash } from 'node:crypto';
 import Database from 'better-sqlite3';
 import pino from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { createCompactor, type Compactor } from './compactor.ts';
+import { ORDER_LOCK } from '../db/log-order.ts';
 
 /** The three tables the compactor touches, as the migrations make them. */
 function database(): { path: string; db: Database.Database } {
@@ -20,6 +22,8 @@ function database(): { path: string; db: Database.Database } {
 	`);
 	return { path: file, db };
 }
+
+const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
 async function until(check: () => boolean, timeoutMs = 10_000) {
 	const deadline = Date.now() + timeoutMs;
@@ -78,5 +82,66 @@ describe('compaction lease', () => {
 		const leases = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM compaction_leases');
 		await until(() => leases.get()?.n === 0);
 		db.close();
+	});
+});
+
+describe('when to fold', () => {
+	it('leaves a short log of a live section for later, folds it on unload, and refuses a corrupt row', async () => {
+		const { path: file, db } = database();
+		const doc = new Y.Doc();
+		const insert = db.prepare(
+			'INSERT INTO document_updates (name, "update", user_id, at, hash) VALUES (?, ?, NULL, ?, ?)'
+		);
+		doc.on('update', (update: Uint8Array) =>
+			insert.run('doc', Buffer.from(update), Date.now(), sha256(update))
+		);
+		doc.getText('t').insert(0, '三行');
+		doc.getText('t').insert(2, '之短');
+		const lines: string[] = [];
+		const log = pino({ level: 'debug' }, { write: (line: string) => lines.push(line) });
+		const reports: unknown[] = [];
+		compactor = createCompactor({ path: file }, log, (r) => reports.push(r), undefined, 'me');
+		const snapshot = () =>
+			db
+				.prepare<[string], { state: Buffer; last_update_id: number }>(
+					'SELECT state, last_update_id FROM document_snapshots WHERE name = ?'
+				)
+				.get('doc');
+		// A live section's short log is not worth a fold (COMPACT_MIN_ROWS, COMPACT_MIN_BYTES).
+		compactor.request('doc');
+		await until(() => lines.some((line) => line.includes('"folded":0')));
+		expect(snapshot()).toBeUndefined();
+		// On unload it is folded whatever its length.
+		compactor.request('doc', true);
+		await until(() => snapshot() !== undefined);
+		const folded = new Y.Doc();
+		Y.applyUpdate(folded, snapshot()!.state);
+		expect(folded.getText('t').toString()).toBe('三行之短');
+		const watermark = snapshot()!.last_update_id;
+		// A row past the snapshot that fails its checksum: reported, nothing folded over it.
+		doc.getText('t').insert(0, '坏');
+		db.prepare(
+			"UPDATE document_updates SET hash = 'bad' WHERE id = (SELECT max(id) FROM document_updates)"
+		).run();
+		compactor.request('doc', true);
+		await until(() => reports.length === 1);
+		expect(reports[0]).toMatchObject({
+			documentName: 'doc',
+			table: 'document_updates',
+			outcome: 'refused'
+		});
+		expect(snapshot()!.last_update_id).toBe(watermark);
+		db.close();
+	});
+});
+
+describe('the update log order lock on PostgreSQL', () => {
+	it("is the key the log's INSERT trigger takes (drizzle-pg/0006)", () => {
+		const migration = fs.readFileSync(
+			path.join(import.meta.dirname, '../../../../drizzle-pg/0006_update_log_order.sql'),
+			'utf8'
+		);
+		expect(migration).toContain(`pg_advisory_xact_lock_shared(${ORDER_LOCK})`);
+		expect(migration).toMatch(/BEFORE INSERT ON "document_updates"\s+FOR EACH STATEMENT/);
 	});
 });

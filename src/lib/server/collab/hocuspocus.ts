@@ -24,7 +24,7 @@ export function createHocuspocus(
 	log: Logger,
 	cluster?: Cluster
 ): Hocuspocus<CollabContext> {
-	const { store, updateLog, compactor, quarantine, latestUpdateId } = storage;
+	const { store, updateLog, compactor, quarantine, latestUpdateId, settledUpdateId } = storage;
 	const auditRefusal = refusalAuditor(log);
 	return new Hocuspocus<CollabContext>({
 		name: 'lantu',
@@ -47,7 +47,8 @@ export function createHocuspocus(
 			new AwarenessIdentity(),
 			new SessionActivity(),
 			new CatchUp(store, latestUpdateId, log.child({ part: 'catch-up' }), {
-				onConnect: cluster !== undefined
+				onConnect: cluster !== undefined,
+				settledUpdateId
 			}),
 			new BlockGuard(log.child({ part: 'block-guard' }), auditRefusal),
 			new SuggestGuard(log.child({ part: 'suggest-guard' }), auditRefusal),

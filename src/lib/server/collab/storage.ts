@@ -7,6 +7,7 @@ import type { Logger } from '../log.ts';
 import { appendAudit } from '../audit/index.ts';
 import { config } from '../config.ts';
 import type { Db } from '../db/index.ts';
+import { settledUpdateId } from '../db/log-order.ts';
 import { parseSectionDocumentName } from '../../standard/sections.ts';
 import { createCompactor, type Compactor } from './compactor.ts';
 import { Quarantine } from './extensions/quarantine.ts';
@@ -20,6 +21,8 @@ export interface Storage {
 	quarantine: Quarantine;
 	/** The id of a document's newest log row (0 when none): "has the store anything new?" */
 	latestUpdateId(name: string): number;
+	/** The newest id below which every row is committed (db/log-order.ts: PostgreSQL's order). */
+	settledUpdateId(name: string): number;
 }
 
 export function createStorage(db: Db, log: Logger): Storage {
@@ -49,7 +52,8 @@ export function createStorage(db: Db, log: Logger): Storage {
 		'SELECT max(id) AS id FROM document_updates WHERE name = ?'
 	);
 	const latestUpdateId = (name: string) => latest.get(name)?.id ?? 0;
-	return { store, compactor, updateLog, quarantine, latestUpdateId };
+	const settled = (name: string) => settledUpdateId(db.$client, name);
+	return { store, compactor, updateLog, quarantine, latestUpdateId, settledUpdateId: settled };
 }
 
 /** A checksum mismatch (integrity.ts): an error line and an audit entry, for the operators. */

@@ -344,6 +344,12 @@ export const compactionLeases = pgTable('compaction_leases', {
 	expiresAt: bigint('expires_at', { mode: 'number' }).notNull()
 });
 
+/**
+ * PostgreSQL only: a statement-level BEFORE INSERT trigger, `document_updates_order`
+ * (drizzle-pg/0006_update_log_order.sql), holds the log's order lock shared from before an
+ * INSERT's ids are drawn until it commits, so readers can wait for the appends in flight
+ * (src/lib/server/db/log-order.ts). SQLite needs none: one writer, ids in commit order.
+ */
 export const documentUpdates = pgTable(
 	'document_updates',
 	{

@@ -56,7 +56,11 @@ export class CatchUp implements Extension {
 
 	#onConnect: boolean;
 	#latestUpdateId: (name: string) => number;
-	/** Per live document: the newest log row when it last took in the store (nothing new: no read). */
+	#settledUpdateId: (name: string) => number;
+	/**
+	 * Per live document: a log id below which every row was committed when it last took in the store
+	 * (the newest id equal to it: nothing new, no read).
+	 */
 	#caughtUpTo = new WeakMap<Y.Doc, number>();
 
 	/**
@@ -68,10 +72,15 @@ export class CatchUp implements Extension {
 		store: DocumentStore,
 		latestUpdateId: (name: string) => number,
 		log: Logger,
-		{ onConnect = false } = {}
+		{
+			onConnect = false,
+			/** The newest id with every lower one committed (db/log-order.ts); SQLite: the newest. */
+			settledUpdateId = latestUpdateId
+		}: { onConnect?: boolean; settledUpdateId?: (name: string) => number } = {}
 	) {
 		this.#store = store;
 		this.#latestUpdateId = latestUpdateId;
+		this.#settledUpdateId = settledUpdateId;
 		this.#log = log;
 		this.#onConnect = onConnect;
 	}
@@ -93,7 +102,15 @@ export class CatchUp implements Extension {
 		// client sending updates with made-up dependencies cannot make every message a full read.
 		const latest = this.#latestUpdateId(documentName);
 		if (this.#caughtUpTo.get(document) === latest) return false;
-		this.#caughtUpTo.set(document, latest);
+		// Not `latest`: on PostgreSQL a row below it may still be uncommitted, and once committed it
+		// would not change the newest id — never read. Every row up to the settled id is read next.
+		try {
+			this.#caughtUpTo.set(document, this.#settledUpdateId(documentName));
+		} catch (error) {
+			// Appends in flight for too long: read what is there, and read again next time.
+			this.#caughtUpTo.delete(document);
+			this.#log.warn({ err: error, documentName }, 'log order not settled; catching up anyway');
+		}
 		const before = Y.encodeStateVector(document);
 		Y.applyUpdate(document, this.#store.state(documentName), CATCH_UP_ORIGIN);
 		if (sameBytes(before, Y.encodeStateVector(document))) return false;
