@@ -159,7 +159,12 @@ export const handleError: HandleServerError = ({ kind, error, event }) => {
 	if (isDatabaseUnavailable(error)) {
 		log.warn({ err: error, errorId, path: event.url.pathname }, 'database unavailable');
 		// Also the message of SvelteKit's fallback page (an error in a hook, before any layout).
-		return { message: m.error_unavailable({ id: errorId }), errorId, unavailable: true };
+		return {
+			status: 503,
+			message: m.error_unavailable({ id: errorId }),
+			errorId,
+			unavailable: true
+		};
 	}
 	log.error({ err: error, errorId, path: event.url.pathname }, 'unexpected error');
 	return { message: 'Internal error', errorId };
