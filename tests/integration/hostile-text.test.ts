@@ -1,0 +1,340 @@
+/**
+ * Hostile text through every free-text field (issue 20, "fail closed per request" on PostgreSQL):
+ * PostgreSQL's `text` refuses U+0000 where SQLite stores it, so a field that let it through answered
+ * 500 on PostgreSQL only. Each field gets NUL, other control characters, lone surrogates and 4-byte
+ * characters (emoji, CJK Ext-B); each answer must be a 4xx or a stored value without the bad
+ * characters, real Chinese text is stored intact, and the server answers on. Runs on both databases
+ * (`LANTU_TEST_DB=postgres`).
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { firstPassageComment, solvedChallenge } from '../helpers/consultation.ts';
+import { SAMPLE_TEXT_ANCHOR } from '../helpers/comments.ts';
+import { testDatabase } from '../helpers/db.ts';
+import { callApi, login, postForm, type FormFields } from '../helpers/http.ts';
+import { startServer, type TestServer } from '../helpers/server.ts';
+
+let server: TestServer;
+const cookies = new Map<string, string>();
+const db = testDatabase(() => server);
+
+/** Characters no stored text may hold: C0 controls but tab, newline and CR; DEL; lone surrogates. */
+const FORBIDDEN =
+	// eslint-disable-next-line no-control-regex -- finding control characters is the point
+	/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
+const NUL = '甲\u0000乙';
+const CONTROLS = '丙\u0001\u0007\u000b\u000c\u001b\u007f丁';
+const ASTRAL = '𠀀𠀁😀';
+
+/** Every answer so far that was a 5xx, as `name: status`. */
+const serverErrors: string[] = [];
+
+async function send(name: string, request: Promise<Response>): Promise<number> {
+	const response = await request;
+	await response.arrayBuffer();
+	if (response.status >= 500) serverErrors.push(`${name}: ${response.status}`);
+	return response.status;
+}
+
+const form = (who: string | null, path: string, fields: FormFields) =>
+	send(`POST ${path}`, postForm(server.url, path, fields, who ? cookies.get(who) : undefined));
+
+const get = (who: string | null, path: string) =>
+	send(
+		`GET ${path}`,
+		fetch(`${server.url}${path}`, {
+			redirect: 'manual',
+			headers: who ? { cookie: cookies.get(who)! } : {}
+		})
+	);
+
+async function api(who: string, path: string, payload: unknown) {
+	const result = await callApi(server.url, path, cookies.get(who), payload);
+	if (result.status >= 500) serverErrors.push(`API ${path}: ${result.status}`);
+	return result;
+}
+
+/** A raw JSON body (for lone surrogates, which JSON.stringify would escape as well-formed text). */
+async function rawApi(who: string, path: string, body: string) {
+	const response = await fetch(`${server.url}${path}`, {
+		method: 'POST',
+		headers: {
+			'content-type': 'application/json',
+			accept: 'application/json',
+			origin: server.url,
+			cookie: cookies.get(who)!
+		},
+		body
+	});
+	await response.arrayBuffer();
+	if (response.status >= 500) serverErrors.push(`API ${path}: ${response.status}`);
+	return response.status;
+}
+
+beforeAll(async () => {
+	server = await startServer();
+	for (const name of ['admin', 'fgw', 'dsj', 'reviewer', 'jumin'])
+		cookies.set(name, await login(server.url, name));
+});
+afterAll(async () => {
+	await server?.stop();
+});
+
+describe('hostile text', () => {
+	it('login, the admin forms and the account refuse or clean it (never a 5xx)', async () => {
+		for (const username of ['fgw\u0000', 'f\u0001gw', NUL]) {
+			const status = await form(null, '/login', { username, password: 'lantu2026' });
+			expect(status, JSON.stringify(username)).toBeGreaterThanOrEqual(400);
+			expect(status).toBeLessThan(500);
+		}
+		expect(await form(null, '/login', { username: 'fgw', password: 'x\u0000y' })).toBe(400);
+
+		for (const name of [NUL, CONTROLS]) {
+			const status = await form('admin', '/admin/organizations?/create', {
+				name,
+				type: 'government'
+			});
+			expect(status, JSON.stringify(name)).toBe(400);
+		}
+		for (const displayName of [NUL, CONTROLS]) {
+			const status = await form('admin', '/admin/users?/create', {
+				displayName,
+				username: 'hostile1',
+				organizationId: '1',
+				password: 'lantu2026-hostile'
+			});
+			expect(status, JSON.stringify(displayName)).toBe(400);
+		}
+		expect(
+			await form('admin', '/admin/plans?/create', { name: `规划${NUL}名称`, city: '蓝图市' })
+		).toBe(400);
+		expect(
+			await form('admin', '/admin/plans?/create', { name: '规划名称测试', city: `蓝${NUL}` })
+		).toBe(400);
+		expect(await form('fgw', '/account?/email', { email: `a${NUL}@example.com` })).toBe(400);
+
+		// Real names with 4-byte characters are kept as typed.
+		const kept = `${ASTRAL}数据局`;
+		expect(
+			await form('admin', '/admin/organizations?/create', { name: kept, type: 'government' })
+		).toBeLessThan(400);
+		expect(db.query('SELECT name FROM organizations WHERE name = ?', kept)).toEqual({ name: kept });
+	});
+
+	it('section comments and named versions: prose is cleaned, names refused', async () => {
+		const path = '/api/plans/1/sections/8.4/comments';
+		const created = await api('dsj', path, {
+			anchor: SAMPLE_TEXT_ANCHOR,
+			body: `意见${NUL}${CONTROLS}${ASTRAL}\n第二行\t完`
+		});
+		expect(created.status).toBe(201);
+		const threadId = created.json.threadId as number;
+		const { body } = db.query<{ body: string }>(
+			'SELECT body FROM comments WHERE thread_id = ? ORDER BY id LIMIT 1',
+			threadId
+		);
+		expect(body).toBe(`意见甲乙丙丁${ASTRAL}\n第二行\t完`);
+
+		const reply = await rawApi(
+			'dsj',
+			`/api/plans/1/comments/${threadId}`,
+			'{"action":"reply","body":"回复\\ud800\\u0000内容\\udc00"}'
+		);
+		expect(reply).toBeLessThan(300);
+		const replies = db.all<{ body: string }>(
+			'SELECT body FROM comments WHERE thread_id = ? ORDER BY id',
+			threadId
+		);
+		expect(replies.at(-1)?.body).toBe('回复内容');
+
+		// An anchor's fragment is an identifier the page sent back: with a NUL it is refused, with its
+		// message. Its quote is the document's text: cleaned, so it still has to match the passage.
+		const fragment = await api('dsj', path, {
+			anchor: { ...SAMPLE_TEXT_ANCHOR, fragment: `${SAMPLE_TEXT_ANCHOR.fragment}\u0000` },
+			body: '意见'
+		});
+		expect(fragment.status).toBe(400);
+		expect(fragment.json.code).toBe('text-control');
+		const quoted = await api('dsj', path, {
+			anchor: { ...SAMPLE_TEXT_ANCHOR, quote: `${SAMPLE_TEXT_ANCHOR.quote}\u0000` },
+			body: '意见'
+		});
+		expect(quoted.status).toBeLessThan(500);
+
+		const history = '/api/plans/1/sections/8.4/history';
+		expect((await api('fgw', history, { label: `定稿${NUL}` })).status).toBe(400);
+		expect(await rawApi('fgw', history, '{"label":"定稿\\ud800"}')).toBe(400);
+	});
+
+	it('query strings and route parameters with control characters are a 4xx, not a 5xx', async () => {
+		for (const path of [
+			'/consult/%00abc',
+			'/invite/%00abc',
+			'/plans/1/sections/8.4%00',
+			'/plans/1/workflow/roadmap%00',
+			'/admin/audit?actor=%00admin',
+			'/plans/1/export/md?edition=%00',
+			'/verify?hash=%00',
+			'/login?redirectTo=/%00'
+		]) {
+			const status = await get('admin', path);
+			expect(status, path).toBeLessThan(500);
+		}
+		// After login (here: already signed in) only a path on this site, as a valid header.
+		for (const [target, location] of [
+			['/%00x', '/%00x'],
+			['/plans/%E4%B8%AD\u0001x', '/plans/%E4%B8%AD%01x'],
+			['/\\evil.example', '/'],
+			['//evil.example', '/']
+		]) {
+			const response = await fetch(
+				`${server.url}/login?redirectTo=${encodeURIComponent(decodeURIComponent(target))}`,
+				{ redirect: 'manual', headers: { cookie: cookies.get('admin')! } }
+			);
+			expect(response.status, target).toBe(303);
+			expect(response.headers.get('location'), target).toBe(location);
+		}
+	});
+
+	it('a consultation round: its settings, opinions, answers and the public form', async () => {
+		const published = await form('admin', '/plans/1/workflow/roadmap?/publish', [
+			['configured', '1'],
+			['groups', 'residents'],
+			['days', '15'],
+			['publicLink', 'on'],
+			['shortReason', `配合预算${NUL}时限${CONTROLS}`]
+		]);
+		expect(published).toBeLessThan(400);
+		const round = db.query<{
+			id: number;
+			version_id: number;
+			public_token: string;
+			short_reason: string;
+		}>(
+			"SELECT * FROM consultation_rounds WHERE plan_id = 1 AND activity = 'roadmap' ORDER BY id DESC LIMIT 1"
+		);
+		expect(round.short_reason).toBe('配合预算甲乙时限丙丁');
+
+		const roundPath = `/plans/1/rounds/${round.id}`;
+		const fields = firstPassageComment(db, round.version_id, `建议${NUL}增加${ASTRAL}`);
+		expect(
+			await form('jumin', `${roundPath}?/comment`, [...fields, ['replacement', `改为${NUL}`]])
+		).toBeLessThan(400);
+		const opinion = db.query<{ id: number; body: string; replacement: string }>(
+			`SELECT t.id, c.body, s.replacement FROM comment_threads t
+			 JOIN comments c ON c.thread_id = t.id
+			 LEFT JOIN opinion_suggestions s ON s.thread_id = t.id
+			 WHERE t.round_id = ? ORDER BY t.id DESC LIMIT 1`,
+			round.id
+		);
+		expect(opinion.body).toBe(`建议甲乙增加${ASTRAL}`);
+		expect(opinion.replacement).toBe('改为甲乙');
+
+		// A comment whose passage coordinates carry NUL is refused.
+		const badPart = fields.map(([k, v]): [string, string] => [k, k === 'part' ? `${v}\u0000` : v]);
+		expect(await form('jumin', `${roundPath}?/comment`, badPart)).toBe(400);
+
+		expect(
+			await form('fgw', `${roundPath}?/answer`, {
+				kind: 'thread',
+				id: String(opinion.id),
+				disposition: 'adopted',
+				reason: `采纳${NUL}理由`
+			})
+		).toBeLessThan(400);
+		expect(
+			db.query<{ r: string }>(
+				'SELECT disposition_reason AS r FROM comment_threads WHERE id = ?',
+				opinion.id
+			).r
+		).toBe('采纳甲乙理由');
+
+		expect(await get('fgw', `${roundPath}/answer?q=%00`)).toBeLessThan(500);
+		expect(await get('fgw', `${roundPath}/answer?q=${encodeURIComponent(NUL)}`)).toBeLessThan(500);
+
+		const publicPath = `/consult/${round.public_token}`;
+		const publicFields = firstPassageComment(db, round.version_id, `公众${NUL}意见${CONTROLS}`);
+		expect(
+			await form(null, `${publicPath}?/comment`, [
+				...publicFields,
+				['name', `张${NUL}三`],
+				['altcha', await solvedChallenge(server.url, publicPath)]
+			])
+		).toBe(400);
+		expect(
+			await form(null, `${publicPath}?/comment`, [
+				...publicFields,
+				['name', `张三${ASTRAL}`],
+				['contact', `电话${NUL}`],
+				['altcha', await solvedChallenge(server.url, publicPath)]
+			])
+		).toBe(400);
+		expect(
+			await form(null, `${publicPath}?/comment`, [
+				...publicFields,
+				['name', `张三${ASTRAL}`],
+				['altcha', await solvedChallenge(server.url, publicPath)]
+			])
+		).toBeLessThan(400);
+		expect(
+			db.query(
+				'SELECT name, body FROM public_comments WHERE round_id = ? ORDER BY id DESC',
+				round.id
+			)
+		).toEqual({ name: `张三${ASTRAL}`, body: '公众甲乙意见丙丁' });
+
+		expect(
+			await form('admin', '/plans/1/workflow/roadmap?/closeConsultation', {
+				closeReason: `提前${NUL}结束`
+			})
+		).toBeLessThan(500);
+	});
+
+	it('workflow reasons and feedback: prose cleaned', async () => {
+		expect(
+			await form('dsj', '/plans/1/workflow/overall?/fileFeedback', {
+				clause: '9.1',
+				quote: `引文${NUL}`,
+				row: `行${NUL}`,
+				text: `反馈${NUL}内容${CONTROLS}`
+			})
+		).toBeLessThan(500);
+		const stored = db.all<Record<string, string | null>>(
+			'SELECT text, quote, row_id FROM prior_feedback ORDER BY id DESC LIMIT 1'
+		);
+		for (const row of stored) expect(row.text ?? '').not.toMatch(FORBIDDEN);
+
+		for (const action of ['return', 'reject', 'submit', 'close']) {
+			await form('fgw', `/plans/1/workflow/requirements?/${action}`, {
+				reason: `理由${NUL}`,
+				waiverReason: `理由${NUL}`,
+				closeReason: `理由${NUL}`,
+				opinion: `意见${NUL}`
+			});
+		}
+	});
+
+	it('stored no forbidden character anywhere and answered no request with a 5xx', async () => {
+		const tables = db
+			.all<{ name: string }>(
+				server.databaseUrl
+					? "SELECT table_name AS name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE'"
+					: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '%fts%'"
+			)
+			.map((t) => t.name)
+			.filter((name) => !['document_updates', 'document_snapshots'].includes(name));
+		const found: string[] = [];
+		for (const table of tables) {
+			for (const row of db.all<Record<string, unknown>>(`SELECT * FROM "${table}"`)) {
+				for (const [column, value] of Object.entries(row)) {
+					if (typeof value === 'string' && FORBIDDEN.test(value))
+						found.push(`${table}.${column}: ${JSON.stringify(value)}`);
+				}
+			}
+		}
+		expect(found).toEqual([]);
+		expect(serverErrors).toEqual([]);
+		expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
+		expect((await fetch(`${server.url}/login`)).status).toBe(200);
+	});
+});
