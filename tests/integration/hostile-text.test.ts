@@ -7,7 +7,9 @@
  * (`LANTU_TEST_DB=postgres`).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { connect, eventually, firstText } from '../helpers/collab.ts';
 import { firstPassageComment, solvedChallenge } from '../helpers/consultation.ts';
+import { handWrittenDocx } from '../helpers/docx-files.ts';
 import { SAMPLE_TEXT_ANCHOR } from '../helpers/comments.ts';
 import { testDatabase } from '../helpers/db.ts';
 import { callApi, login, postForm, type FormFields } from '../helpers/http.ts';
@@ -175,7 +177,15 @@ describe('hostile text', () => {
 			'/admin/audit?actor=%00admin',
 			'/plans/1/export/md?edition=%00',
 			'/verify?hash=%00',
-			'/login?redirectTo=/%00'
+			'/login?redirectTo=/%00',
+			// Numbers past PostgreSQL's bigint (SQLite compares them as reals): no schema's concern.
+			'/plans/1/sections/8.4/history?v=99999999999999999999',
+			'/plans/1/versions/99999999999999999999',
+			'/plans/1/versions/1?compare=99999999999999999999',
+			'/plans/99999999999999999999',
+			'/plans/1/rounds/99999999999999999999',
+			'/api/plans/1/comments/99999999999999999999',
+			'/api/plans/1/sections/8.4/history/99999999999999999999'
 		]) {
 			const status = await get('admin', path);
 			expect(status, path).toBeLessThan(500);
@@ -311,6 +321,69 @@ describe('hostile text', () => {
 				closeReason: `理由${NUL}`,
 				opinion: `意见${NUL}`
 			});
+		}
+	});
+
+	it('text the server derives: a Word file and what a collaborator typed', async () => {
+		const editor = connect(server.url, cookies.get('dsj')!, 'plan/1/section/9.1');
+		try {
+			await eventually(() => expect(editor.provider.isSynced).toBe(true));
+			// A raw client can put anything in the shared document; it is stored as Yjs updates.
+			firstText(editor.doc).insert(0, `协同${NUL}${CONTROLS}`);
+
+			// A crafted Word file: raw NUL and control characters, and character references to them.
+			const docx = handWrittenDocx(
+				'<w:p><w:commentRangeStart w:id="0"/><w:r><w:t xml:space="preserve">导入\u0000文字\u0001&#1;完</w:t></w:r>' +
+					'<w:commentRangeEnd w:id="0"/><w:r><w:commentReference w:id="0"/></w:r></w:p>',
+				{
+					comments:
+						'<w:comment w:id="0" w:author="王\u0000强" w:date="2026-11-22T09:00:00Z"><w:p><w:r><w:t>批注\u0000内容</w:t></w:r></w:p></w:comment>'
+				}
+			);
+			const imported = await send(
+				'import',
+				fetch(`${server.url}/api/plans/1/sections/9.1/import?mode=direct`, {
+					method: 'POST',
+					headers: {
+						accept: 'application/json',
+						'content-type': 'application/octet-stream',
+						origin: server.url,
+						cookie: cookies.get('dsj')!
+					},
+					body: docx.slice()
+				})
+			);
+			expect(imported).toBe(200);
+			await eventually(() =>
+				expect(editor.doc.getXmlFragment('body').toString()).toContain('导入文字完')
+			);
+			const thread = db.query<{ quote: string; body: string }>(
+				`SELECT t.quote, c.body FROM comment_threads t JOIN comments c ON c.thread_id = t.id
+				 WHERE t.clause = '9.1' ORDER BY t.id DESC LIMIT 1`
+			);
+			expect(thread.quote).toBe('导入文字完');
+			expect(thread.body).toContain('王强');
+			expect(thread.body).toContain('批注内容');
+
+			// A comment on the typed words (the page sends the document's text as the quote).
+			const commented = await api('dsj', '/api/plans/1/sections/9.1/comments', {
+				anchor: {
+					kind: 'text',
+					fragment: 'body',
+					start: SAMPLE_TEXT_ANCHOR.start,
+					end: SAMPLE_TEXT_ANCHOR.end,
+					quote: `协同${NUL}`,
+					before: `${CONTROLS}`,
+					after: ''
+				},
+				body: '意见'
+			});
+			expect(commented.status).toBeLessThan(500);
+
+			for (const format of ['md', 'json', 'docx'])
+				expect(await get('dsj', `/plans/1/export/${format}?version=draft`)).toBeLessThan(500);
+		} finally {
+			editor.destroy();
 		}
 	});
 

@@ -10,6 +10,7 @@
 import { and, asc, count, eq, inArray, isNull } from 'drizzle-orm';
 import { z } from 'zod';
 import { proseText, tokenText } from '../forms.ts';
+import { cleanProse } from '../text-rules.ts';
 import { findMentions } from '../comments/body.ts';
 import { COMMENT_LIMITS } from '../comments/limits.ts';
 import type { MemberView, ThreadView } from '../comments/types.ts';
@@ -107,9 +108,11 @@ export function textAnchorRow(
 		fragment: anchor.fragment,
 		anchorStart: anchor.start,
 		anchorEnd: anchor.end,
-		quote: anchor.quote.slice(0, COMMENT_LIMITS.quote),
-		contextBefore: anchor.before.slice(-COMMENT_LIMITS.context),
-		contextAfter: anchor.after.slice(0, COMMENT_LIMITS.context),
+		// Cut, then cleaned: the document's text (an import's included) may hold control characters,
+		// and a cut may halve a surrogate pair; neither is stored (text-rules.ts).
+		quote: cleanProse(anchor.quote.slice(0, COMMENT_LIMITS.quote)),
+		contextBefore: cleanProse(anchor.before.slice(-COMMENT_LIMITS.context)),
+		contextAfter: cleanProse(anchor.after.slice(0, COMMENT_LIMITS.context)),
 		authorId
 	};
 }
@@ -131,7 +134,7 @@ function threadRow(
 				anchorKind: 'suggestion',
 				fragment: anchor.fragment,
 				suggestionId: anchor.suggestionId,
-				quote: anchor.quote.slice(0, COMMENT_LIMITS.quote),
+				quote: cleanProse(anchor.quote.slice(0, COMMENT_LIMITS.quote)),
 				authorId
 			};
 		case 'row':
@@ -141,7 +144,7 @@ function threadRow(
 				anchorKind: 'row',
 				blockKey: anchor.blockKey,
 				rowId: anchor.rowId,
-				quote: anchor.label.slice(0, COMMENT_LIMITS.quote),
+				quote: cleanProse(anchor.label.slice(0, COMMENT_LIMITS.quote)),
 				authorId
 			};
 	}
