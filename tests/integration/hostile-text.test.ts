@@ -11,8 +11,8 @@ import { connect, eventually, firstText } from '../helpers/collab.ts';
 import { firstPassageComment, solvedChallenge } from '../helpers/consultation.ts';
 import { handWrittenDocx } from '../helpers/docx-files.ts';
 import { SAMPLE_TEXT_ANCHOR } from '../helpers/comments.ts';
-import { testDatabase } from '../helpers/db.ts';
-import { callApi, login, postForm, type FormFields } from '../helpers/http.ts';
+import { dropTrigger, testDatabase, withTestDb } from '../helpers/db.ts';
+import { callApi, login, postEnhanced, postForm, type FormFields } from '../helpers/http.ts';
 import { startServer, type TestServer } from '../helpers/server.ts';
 
 let server: TestServer;
@@ -385,6 +385,52 @@ describe('hostile text', () => {
 		} finally {
 			editor.destroy();
 		}
+	});
+
+	it('a value the database itself refuses is a 400 with a log line, not a 500', async () => {
+		// Stands in for a field no schema cleans: the store refuses the row for its data, as
+		// PostgreSQL refuses a NUL (22021) and SQLite a value of the wrong type (SQLITE_MISMATCH).
+		const refuse = (table: string) =>
+			withTestDb(server, (store) =>
+				store.kind === 'sqlite'
+					? store.exec(`CREATE TRIGGER hostile_${table} BEFORE INSERT ON ${table}
+						BEGIN INSERT INTO users (id) VALUES ('not a number'); END`)
+					: store.exec(`CREATE FUNCTION hostile_${table}() RETURNS trigger LANGUAGE plpgsql
+						AS $$ BEGIN RAISE EXCEPTION 'invalid byte sequence for encoding "UTF8": 0x00'
+						USING ERRCODE = '22021'; END $$;
+						CREATE TRIGGER hostile_${table} BEFORE INSERT ON ${table}
+						FOR EACH ROW EXECUTE FUNCTION hostile_${table}()`)
+			);
+		refuse('comments');
+		refuse('organizations');
+		const comment = { anchor: SAMPLE_TEXT_ANCHOR, body: '意见' };
+		const organization = { name: '数据拒收的单位', type: 'government' };
+		try {
+			const viaApi = await callApi(
+				server.url,
+				'/api/plans/1/sections/8.4/comments',
+				cookies.get('dsj'),
+				comment
+			);
+			expect(viaApi.status).toBe(400);
+			const path = '/admin/organizations?/create';
+			const enhanced = await postEnhanced(server.url, path, organization, cookies.get('admin'));
+			expect(enhanced.status).toBe(400);
+			expect(JSON.parse(enhanced.body)).toMatchObject({ type: 'error', error: { status: 400 } });
+			const page = await postForm(server.url, path, organization, cookies.get('admin'));
+			expect(page.status).toBe(400);
+			expect(await page.text()).toContain('填写的内容不完整或格式不正确');
+			await eventually(() =>
+				expect(server.output()).toContain('input the database cannot store refused')
+			);
+		} finally {
+			withTestDb(server, (store) => {
+				dropTrigger(store, 'hostile_comments', 'comments');
+				dropTrigger(store, 'hostile_organizations', 'organizations');
+			});
+		}
+		expect((await api('dsj', '/api/plans/1/sections/8.4/comments', comment)).status).toBe(201);
+		expect(await form('admin', '/admin/organizations?/create', organization)).toBeLessThan(400);
 	});
 
 	it('stored no forbidden character anywhere and answered no request with a 5xx', async () => {
