@@ -259,6 +259,19 @@ describe('hostile text', () => {
 			).r
 		).toBe('采纳甲乙理由');
 
+		// The word search (FTS5 on SQLite, a word array on PostgreSQL) with hostile queries.
+		for (const q of [
+			'"',
+			'""',
+			'"a" OR b*',
+			'NEAR(a b)',
+			'\\',
+			'{a,b}',
+			ASTRAL,
+			`增加${NUL}`,
+			'增'.repeat(100)
+		])
+			expect(await get('fgw', `${roundPath}/answer?q=${encodeURIComponent(q)}`), q).toBe(200);
 		expect(await get('fgw', `${roundPath}/answer?q=%00`)).toBeLessThan(500);
 		expect(await get('fgw', `${roundPath}/answer?q=${encodeURIComponent(NUL)}`)).toBeLessThan(500);
 
