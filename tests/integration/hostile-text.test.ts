@@ -115,6 +115,18 @@ describe('hostile text', () => {
 		).toBe(400);
 		expect(await form('fgw', '/account?/email', { email: `a${NUL}@example.com` })).toBe(400);
 
+		// The page says why, in Chinese, next to the form.
+		const refused = await postForm(
+			server.url,
+			'/admin/organizations?/create',
+			{ name: `单位${NUL}`, type: 'government' },
+			cookies.get('admin')
+		);
+		expect(refused.status).toBe(400);
+		expect(await refused.text()).toContain(
+			'含有不能保存的字符（控制字符或无效字符），请删除后重试。'
+		);
+
 		// Real names with 4-byte characters are kept as typed.
 		const kept = `${ASTRAL}数据局`;
 		expect(
