@@ -325,28 +325,26 @@ describe('hostile text', () => {
 		).toBeLessThan(500);
 	});
 
-	it('workflow reasons and feedback: prose cleaned', async () => {
-		expect(
-			await form('dsj', '/plans/1/workflow/overall?/fileFeedback', {
-				clause: '9.1',
-				quote: `引文${NUL}`,
-				row: `行${NUL}`,
-				text: `反馈${NUL}内容${CONTROLS}`
-			})
-		).toBeLessThan(500);
-		const stored = db.all<Record<string, string | null>>(
-			'SELECT text, quote, row_id FROM prior_feedback ORDER BY id DESC LIMIT 1'
-		);
-		for (const row of stored) expect(row.text ?? '').not.toMatch(FORBIDDEN);
-
-		for (const action of ['return', 'reject', 'submit', 'close']) {
-			await form('fgw', `/plans/1/workflow/requirements?/${action}`, {
-				reason: `理由${NUL}`,
-				waiverReason: `理由${NUL}`,
-				closeReason: `理由${NUL}`,
-				opinion: `意见${NUL}`
-			});
-		}
+	it('workflow and feedback forms carrying NUL answer without a 5xx', async () => {
+		// The demo plan's state refuses most of these (no 定稿 yet, not the step's turn); what is
+		// checked is that none fails on the text, and (the last test) that nothing stored holds it.
+		const posts: [string, string, FormFields][] = [
+			['dsj', 'overall?/fileFeedback', { clause: '9.1', quote: `引文${NUL}`, text: `反馈${NUL}` }],
+			[
+				'fgw',
+				'requirements?/return',
+				[
+					['clause', `9.1${NUL}`],
+					['opinion', `意见${NUL}`]
+				]
+			],
+			['fgw', 'requirements?/reject', { reason: `理由${NUL}` }],
+			['fgw', 'requirements?/submit', { waiverReason: `理由${NUL}` }],
+			['fgw', 'requirements?/countersign', { decision: 'agree', opinion: `意见${NUL}` }],
+			['admin', 'requirements?/policy', { consultationWaiver: `理由${NUL}` }]
+		];
+		for (const [who, action, fields] of posts)
+			expect(await form(who, `/plans/1/workflow/${action}`, fields), action).toBeLessThan(500);
 	});
 
 	it('text the server derives: a Word file and what a collaborator typed', async () => {
@@ -459,6 +457,9 @@ describe('hostile text', () => {
 	});
 
 	it('stored no forbidden character anywhere and answered no request with a 5xx', async () => {
+		// The server serves on (asked first: the scan below can outlast an idle connection's life).
+		expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
+		expect((await fetch(`${server.url}/login`)).status).toBe(200);
 		const tables = db
 			.all<{ name: string }>(
 				server.databaseUrl
@@ -478,7 +479,5 @@ describe('hostile text', () => {
 		}
 		expect(found).toEqual([]);
 		expect(serverErrors).toEqual([]);
-		expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
-		expect((await fetch(`${server.url}/login`)).status).toBe(200);
 	});
 });
