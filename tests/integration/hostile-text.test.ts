@@ -115,6 +115,28 @@ describe('hostile text', () => {
 		).toBe(400);
 		expect(await form('fgw', '/account?/email', { email: `a${NUL}@example.com` })).toBe(400);
 
+		// Registration through an invite: the name is refused with NUL, kept with 4-byte characters.
+		const invited = await postForm(
+			server.url,
+			'/plans/1/manage/invites?/create',
+			{ organizationId: '7', role: 'resident' },
+			cookies.get('admin')
+		);
+		const link = /\/invite\/([a-z0-9]+)/.exec(await invited.text())?.[1];
+		expect(link).toBeTruthy();
+		const account = { username: 'hostile2', password: 'lantu2026-hostile' };
+		for (const displayName of [`钱${NUL}`, `钱${CONTROLS}`])
+			expect(await form(null, `/invite/${link}`, { ...account, displayName })).toBe(400);
+		expect(
+			await form(null, `/invite/${link}`, { ...account, username: `q${NUL}`, displayName: '钱' })
+		).toBe(400);
+		expect(await form(null, `/invite/${link}`, { ...account, displayName: `钱${ASTRAL}` })).toBe(
+			303
+		);
+		expect(db.query('SELECT display_name AS d FROM users WHERE username = ?', 'hostile2')).toEqual({
+			d: `钱${ASTRAL}`
+		});
+
 		// The page says why, in Chinese, next to the form.
 		const refused = await postForm(
 			server.url,
