@@ -6,6 +6,7 @@
  * characters, real Chinese text is stored intact, and the server answers on. Runs on both databases
  * (`LANTU_TEST_DB=postgres`).
  */
+import { createConnection } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connect, eventually, firstText } from '../helpers/collab.ts';
 import { firstPassageComment, solvedChallenge } from '../helpers/consultation.ts';
@@ -200,6 +201,36 @@ describe('hostile text', () => {
 		const history = '/api/plans/1/sections/8.4/history';
 		expect((await api('fgw', history, { label: `定稿${NUL}` })).status).toBe(400);
 		expect(await rawApi('fgw', history, '{"label":"定稿\\ud800"}')).toBe(400);
+	});
+
+	it('headers with control characters are refused by the HTTP parser before any code of ours', async () => {
+		// fetch will not send such headers, so they go over a raw socket. Nothing stores a header,
+		// and Node's parser refuses a control character in one before any code of ours runs.
+		const { port } = new URL(server.url);
+		const raw = (header: string) =>
+			new Promise<string>((resolve, reject) => {
+				const socket = createConnection(Number(port), '127.0.0.1');
+				let answer = '';
+				socket.on('data', (d) => (answer += d.toString('latin1')));
+				socket.on('end', () => resolve(answer));
+				socket.on('error', reject);
+				socket.write(
+					`GET /login HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\n${header}\r\nConnection: close\r\n\r\n`,
+					'latin1'
+				);
+			});
+		for (const header of [
+			'User-Agent: a\u0000b',
+			'User-Agent: a\u0001b',
+			'X-Forwarded-For: 1.2.3.4\u0000'
+		])
+			expect((await raw(header)).split('\r\n')[0], JSON.stringify(header)).toMatch(
+				/^HTTP\/1\.1 400/
+			);
+		// Bytes above ASCII (a UTF-8 user agent) are legal in a header, and harmless.
+		expect(
+			(await raw(`User-Agent: ${Buffer.from('蓝图浏览器 😀').toString('latin1')}`)).split('\r\n')[0]
+		).toMatch(/^HTTP\/1\.1 200/);
 	});
 
 	it('query strings and route parameters with control characters are a 4xx, not a 5xx', async () => {
