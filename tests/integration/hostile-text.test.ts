@@ -240,6 +240,7 @@ describe('hostile text', () => {
 			'/plans/1/sections/8.4%00',
 			'/plans/1/workflow/roadmap%00',
 			'/admin/audit?actor=%00admin',
+			'/admin/audit?target=section:%00',
 			'/plans/1/export/md?edition=%00',
 			'/verify?hash=%00',
 			'/login?redirectTo=/%00',

@@ -12,7 +12,7 @@ const Filter = z.object({
 	action: z.enum(AUDIT_ACTIONS).optional().catch(undefined),
 	plan: z.coerce.number().int().positive().optional().catch(undefined),
 	actor: lineText.toLowerCase().max(32).optional().catch(undefined),
-	target: z.string().trim().max(100).optional().catch(undefined),
+	target: lineText.max(100).optional().catch(undefined),
 	before: z.coerce.number().int().positive().optional().catch(undefined)
 });
 
