@@ -29,9 +29,10 @@ describe('text rules', () => {
 		const line = lineText.min(1).max(10).safeParse(' 名称\u0000 ');
 		expect(line.error?.issues[0].message).toBe('error:text-control');
 		expect(lineText.min(1).max(10).parse(' 名称𠀀 ')).toBe('名称𠀀');
-		expect(proseText.max(3).parse(' 甲\u0000\u0001乙丙 ')).toBe('甲乙丙');
-		expect(proseText.min(1, 'error:empty').safeParse('\u0000 ').error?.issues[0].message).toBe(
-			'error:empty'
-		);
+		expect(proseText.max(5).parse(' 甲\u0000\u0001乙丙 ')).toBe(' 甲乙丙 ');
+		expect(proseText.trim().max(3).parse(' 甲\u0000\u0001乙丙 ')).toBe('甲乙丙');
+		expect(
+			proseText.trim().min(1, 'error:empty').safeParse('\u0000 ').error?.issues[0].message
+		).toBe('error:empty');
 	});
 });

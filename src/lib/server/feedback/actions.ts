@@ -21,7 +21,10 @@ const File = z.object({
 	clause: z.string().regex(/^\d+(\.\d+)+$/, 'error:feedback-section'),
 	row: tokenText.max(200).optional(),
 	quote: proseText.max(FEEDBACK_QUOTE_MAX, 'error:feedback-quote-long').optional(),
-	text: proseText.min(1, 'error:feedback-text').max(FEEDBACK_TEXT_MAX, 'error:feedback-text-long')
+	text: proseText
+		.trim()
+		.min(1, 'error:feedback-text')
+		.max(FEEDBACK_TEXT_MAX, 'error:feedback-text-long')
 });
 
 const Answer = z.object({

@@ -163,7 +163,7 @@ const Answer = z.object({
 	kind: z.enum(['thread', 'public']),
 	id: idField,
 	disposition: z.enum(['adopted', 'partial', 'rejected']),
-	reason: proseText.min(1, 'error:reason-required').max(2000)
+	reason: proseText.trim().min(1, 'error:reason-required').max(2000)
 });
 const Confirm = z.object({ id: idField });
 const Openness = z.object({ opinionsPublic: z.enum(['public', 'private']) });

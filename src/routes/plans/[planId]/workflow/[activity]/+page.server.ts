@@ -146,13 +146,13 @@ const Confirm = z.object({
 });
 const Answer = z.object({
 	objection: z.coerce.number().int().positive(),
-	answer: proseText.min(1, 'error:answer-required').max(SIGN_OPINION_MAX)
+	answer: proseText.trim().min(1, 'error:answer-required').max(SIGN_OPINION_MAX)
 });
 const Approve = z.object({
 	password: z.string().min(1, 'error:password-required').max(200),
 	opinion: Opinion
 });
-const Reason = z.object({ reason: proseText.min(1, 'error:reason-required').max(2000) });
+const Reason = z.object({ reason: proseText.trim().min(1, 'error:reason-required').max(2000) });
 /** 退回: opinions as parallel lists of sections ('' for the activity) and texts. */
 const Return = z.object({
 	clause: z.array(tokenText.max(20)).default([]),

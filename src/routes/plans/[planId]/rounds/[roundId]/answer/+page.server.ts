@@ -67,7 +67,7 @@ export const load: PageServerLoad = (event) => {
 
 const Bulk = z.object({
 	disposition: z.enum(['adopted', 'partial', 'rejected']),
-	reason: proseText.min(1, 'error:reason-required').max(1990),
+	reason: proseText.trim().min(1, 'error:reason-required').max(1990),
 	/** Answering a near-duplicate group as one: 合并处理. */
 	merged: z.literal('1').optional(),
 	/** Every opinion the view's filters match, not only the ticked ones (up to BULK_MAX). */
