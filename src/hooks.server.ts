@@ -22,6 +22,7 @@ import { logger } from '#lib/server/log.ts';
 import { startMail, stopMail } from '#lib/server/mail.ts';
 import { pruneStoredLimits } from '#lib/server/rate-limit.ts';
 import { seedDemoIfEmpty } from '#lib/server/seed/demo.ts';
+import { badInputCode, isBadInputError } from '#lib/server/security/bad-input.ts';
 import { ENDPOINT_HTML_CSP } from '#lib/server/security/csp.ts';
 import { formBodyRefusal, readsAsForm } from '#lib/server/security/form-body.ts';
 import { originRefusal } from '#lib/server/security/origin.ts';
@@ -155,6 +156,14 @@ export const handle = sequence(
 export const handleError: HandleServerError = ({ kind, error, event }) => {
 	// App errors (error(404, ...)) and SvelteKit's own carry safe messages already.
 	if (kind !== 'unknown') return;
+	if (isBadInputError(error)) {
+		// The database refused the data itself (a NUL, a number out of range): the request's fault.
+		securityLog.warn(
+			{ path: event.url.pathname, method: event.request.method, code: badInputCode(error) },
+			'input the database cannot store refused'
+		);
+		return { status: 400, message: 'Invalid input' };
+	}
 	const errorId = crypto.randomUUID();
 	if (isDatabaseUnavailable(error)) {
 		log.warn({ err: error, errorId, path: event.url.pathname }, 'database unavailable');

@@ -174,6 +174,8 @@ export function errorMessage(code: string, details: Record<string, string | numb
 			return m.error_history_forbidden();
 		case 'history-locked':
 			return m.error_history_locked();
+		case 'text-control':
+			return m.nul_text_control();
 		default:
 			return m.error_invalid_input();
 	}

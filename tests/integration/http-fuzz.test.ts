@@ -56,6 +56,7 @@ const PATHS = [
 	'/plans/1/rounds',
 	'/plans/1/rounds/1',
 	'/plans/1/rounds/1/report.csv',
+	'/plans/1/rounds/1/answer',
 	'/plans/1/export',
 	'/plans/1/export/md',
 	'/plans/1/export/json',
@@ -91,7 +92,11 @@ const QUERIES = [
 	'?version=99999',
 	'?v=-1',
 	'?v=%',
-	`?a=${'x'.repeat(4000)}`
+	`?a=${'x'.repeat(4000)}`,
+	'?q=%00',
+	'?actor=%00',
+	'?redirectTo=/%00%E4%B8%AD',
+	'?v=99999999999999999999'
 ];
 const BODIES = [
 	'',
@@ -107,7 +112,17 @@ const BODIES = [
 	`username=${'x'.repeat(3000)}`,
 	'a=1&a=2&a=3',
 	'clause=..%2F&organizationId=1e309',
-	'\u0000\u0001\u0002'
+	'\u0000\u0001\u0002',
+	// NUL and other controls in fields (PostgreSQL's text refuses NUL; issue 20).
+	'username=fgw%00&password=x',
+	'name=%E5%8D%95%00%01&type=government&city=%00',
+	'body=%E6%84%8F%00&stance=support&clause=9.1&part=p%00&start=0&end=1&name=%00',
+	'reason=%00%0B&kind=thread&id=1&disposition=adopted&closeReason=%00&shortReason=%00',
+	JSON.stringify({
+		anchor: { kind: 'text', fragment: 'body\u0000', start: 'a', end: 'b', quote: '\u0000' },
+		body: '\u0000'
+	}),
+	'{"label":"\\u0000\\ud800","action":"reply","body":"\\udc00\\u0000"}'
 ];
 const TYPES = [
 	'application/json',
@@ -139,6 +154,43 @@ describe('HTTP fuzz', () => {
 			body: `username=${'x'.repeat(1024 * 1024)}`
 		});
 		expect(response.status).toBe(413);
+	});
+
+	it('answers NUL-bearing bodies on every kind of action without a 5xx (PostgreSQL refuses NUL)', async () => {
+		const targets = [
+			'/login',
+			'/admin/organizations?/create',
+			'/admin/plans?/create',
+			'/admin/users?/create',
+			'/account?/email',
+			'/plans/1/workflow/roadmap?/publish',
+			'/plans/1/workflow/requirements?/return',
+			'/plans/1/workflow/overall?/fileFeedback',
+			'/api/plans/1/sections/9.1/comments',
+			'/api/plans/1/sections/9.1/history'
+		];
+		const bodies = BODIES.filter((b) => b.includes('%00') || b.includes('u0000'));
+		const failures: string[] = [];
+		for (const path of targets) {
+			for (const body of bodies) {
+				const json = path.startsWith('/api/');
+				const response = await fetch(`${server.url}${path}`, {
+					method: 'POST',
+					redirect: 'manual',
+					headers: {
+						cookie: admin,
+						origin: server.url,
+						'content-type': json ? 'application/json' : 'application/x-www-form-urlencoded'
+					},
+					body
+				});
+				await response.arrayBuffer();
+				if (response.status >= 500)
+					failures.push(`${response.status} ${path} ${body.slice(0, 40)}`);
+			}
+		}
+		expect(failures).toEqual([]);
+		expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
 	});
 
 	it(`answers ${REQUESTS} random requests without a 5xx and serves on`, async () => {

@@ -42,11 +42,12 @@ export async function readJson<S extends z.ZodType>(
 	const parsed = schema.safeParse(raw);
 	if (!parsed.success) {
 		const tooBig = parsed.error.issues.some((i) => i.code === 'too_big' && i.path.includes('body'));
+		const control = parsed.error.issues.some((i) => i.message === 'error:text-control');
 		return {
 			ok: false,
 			response: tooBig
 				? problem(400, 'comment-too-long', { max: COMMENT_LIMITS.body })
-				: problem(400, 'invalid')
+				: problem(400, control ? 'text-control' : 'invalid')
 		};
 	}
 	return { ok: true, data: parsed.data };

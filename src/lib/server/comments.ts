@@ -9,6 +9,8 @@
  */
 import { and, asc, count, eq, inArray, isNull } from 'drizzle-orm';
 import { z } from 'zod';
+import { proseText, tokenText } from '../forms.ts';
+import { cleanProse } from '../text-rules.ts';
 import { findMentions } from '../comments/body.ts';
 import { COMMENT_LIMITS } from '../comments/limits.ts';
 import type { MemberView, ThreadView } from '../comments/types.ts';
@@ -34,42 +36,34 @@ import { stored, take } from './rate-limit.ts';
 
 const log = logger('comments');
 
-const position = z.string().min(1).max(COMMENT_LIMITS.position);
+const position = tokenText.min(1).max(COMMENT_LIMITS.position);
 
 /** The body as typed; trimmed and checked for size by `cleanCommentBody` (so the message can be clear). */
-const bodyField = z.string().max(COMMENT_LIMITS.body * 4);
+const bodyField = proseText.max(COMMENT_LIMITS.body * 4);
 
 export const newThreadSchema = z.object({
 	anchor: z.discriminatedUnion('kind', [
 		z.object({
 			kind: z.literal('text'),
-			fragment: z.string().max(80),
+			fragment: tokenText.max(80),
 			start: position,
 			end: position,
-			quote: z.string().max(COMMENT_LIMITS.quote * 2),
-			before: z
-				.string()
-				.max(COMMENT_LIMITS.context * 2)
-				.default(''),
-			after: z
-				.string()
-				.max(COMMENT_LIMITS.context * 2)
-				.default('')
+			// Quote and context are the document's text as the page read it: cleaned like prose.
+			quote: proseText.max(COMMENT_LIMITS.quote * 2),
+			before: proseText.max(COMMENT_LIMITS.context * 2).default(''),
+			after: proseText.max(COMMENT_LIMITS.context * 2).default('')
 		}),
 		z.object({
 			kind: z.literal('row'),
-			blockKey: z.string().max(40),
-			rowId: z.string().min(1).max(80),
-			label: z.string().max(200).default('')
+			blockKey: tokenText.max(40),
+			rowId: tokenText.min(1).max(80),
+			label: proseText.max(200).default('')
 		}),
 		z.object({
 			kind: z.literal('suggestion'),
-			fragment: z.string().max(80),
-			suggestionId: z.string().min(1).max(400),
-			quote: z
-				.string()
-				.max(COMMENT_LIMITS.quote * 2)
-				.default('')
+			fragment: tokenText.max(80),
+			suggestionId: tokenText.min(1).max(400),
+			quote: proseText.max(COMMENT_LIMITS.quote * 2).default('')
 		})
 	]),
 	body: bodyField
@@ -114,9 +108,11 @@ export function textAnchorRow(
 		fragment: anchor.fragment,
 		anchorStart: anchor.start,
 		anchorEnd: anchor.end,
-		quote: anchor.quote.slice(0, COMMENT_LIMITS.quote),
-		contextBefore: anchor.before.slice(-COMMENT_LIMITS.context),
-		contextAfter: anchor.after.slice(0, COMMENT_LIMITS.context),
+		// Cut, then cleaned: the document's text (an import's included) may hold control characters,
+		// and a cut may halve a surrogate pair; neither is stored (text-rules.ts).
+		quote: cleanProse(anchor.quote.slice(0, COMMENT_LIMITS.quote)),
+		contextBefore: cleanProse(anchor.before.slice(-COMMENT_LIMITS.context)),
+		contextAfter: cleanProse(anchor.after.slice(0, COMMENT_LIMITS.context)),
 		authorId
 	};
 }
@@ -138,7 +134,7 @@ function threadRow(
 				anchorKind: 'suggestion',
 				fragment: anchor.fragment,
 				suggestionId: anchor.suggestionId,
-				quote: anchor.quote.slice(0, COMMENT_LIMITS.quote),
+				quote: cleanProse(anchor.quote.slice(0, COMMENT_LIMITS.quote)),
 				authorId
 			};
 		case 'row':
@@ -148,7 +144,7 @@ function threadRow(
 				anchorKind: 'row',
 				blockKey: anchor.blockKey,
 				rowId: anchor.rowId,
-				quote: anchor.label.slice(0, COMMENT_LIMITS.quote),
+				quote: cleanProse(anchor.label.slice(0, COMMENT_LIMITS.quote)),
 				authorId
 			};
 	}

@@ -9,6 +9,7 @@
  */
 import * as Y from 'yjs';
 import { z } from 'zod';
+import { lineText } from '../forms.ts';
 import { AttributionIndex, type ItemRange } from '../history/attribution.ts';
 import { revertUpdate } from '../history/restore.ts';
 import { diffParts, sectionParts, type PartDiff } from '../history/section-text.ts';
@@ -29,7 +30,7 @@ import { settledUpdateId } from './db/log-order.ts';
 export const VERSION_LABEL_MAX = 60;
 
 export const namedVersionSchema = z.object({
-	label: z.string().trim().min(1).max(VERSION_LABEL_MAX)
+	label: lineText.min(1).max(VERSION_LABEL_MAX)
 });
 export const restoreSchema = z.object({ upTo: z.number().int().positive() });
 export const authorsSchema = z.object({

@@ -1,6 +1,7 @@
 import { redirect } from '@sveltejs/kit';
 import { z } from 'zod';
 import { cookieMaxAge, cookieName, locales } from '#lib/paraglide/runtime.js';
+import { sameSitePath } from '#lib/server/security/redirect.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 const LocaleForm = z.object({
@@ -20,7 +21,6 @@ export const actions: Actions = {
 			httpOnly: false,
 			sameSite: 'lax'
 		});
-		const target = parsed.data.redirectTo.startsWith('//') ? '/' : parsed.data.redirectTo;
-		redirect(303, target);
+		redirect(303, sameSitePath(parsed.data.redirectTo));
 	}
 };

@@ -1,23 +1,21 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { z } from 'zod';
+import { lineText } from '#lib/forms.ts';
 import { attemptLogin } from '#lib/server/auth/login.ts';
 import { createSession, generateSessionToken } from '#lib/server/auth/session.ts';
 import { setSessionCookie } from '#lib/server/auth/cookie.ts';
 import { config } from '#lib/server/config.ts';
+// Only same-site paths, so a crafted link cannot bounce the user to another site after login.
+import { sameSitePath } from '#lib/server/security/redirect.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 const LoginForm = z.object({
-	username: z.string().trim().min(1).max(64),
+	username: lineText.min(1).max(64),
 	password: z.string().min(1).max(256)
 });
 
-/** Only same-site paths, so a crafted link cannot bounce the user to another site after login. */
-function safeRedirect(target: string | null): string {
-	return target && target.startsWith('/') && !target.startsWith('//') ? target : '/';
-}
-
 export const load: PageServerLoad = ({ locals, url }) => {
-	if (locals.user) redirect(303, safeRedirect(url.searchParams.get('redirectTo')));
+	if (locals.user) redirect(303, sameSitePath(url.searchParams.get('redirectTo')));
 	return { demo: config.SEED_DEMO };
 };
 
@@ -46,6 +44,6 @@ export const actions: Actions = {
 		const token = generateSessionToken();
 		const session = createSession(token, outcome.userId);
 		setSessionCookie(cookies, token, session.absoluteExpiresAt, url.protocol === 'https:');
-		redirect(303, safeRedirect(url.searchParams.get('redirectTo')));
+		redirect(303, sameSitePath(url.searchParams.get('redirectTo')));
 	}
 };

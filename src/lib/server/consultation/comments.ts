@@ -11,6 +11,7 @@ import { roundCommentRefusal } from '../../policy/index.ts';
 import { findSection } from '../../standard/sections.ts';
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
+import { proseText, tokenText } from '../../forms.ts';
 import { getMembership } from '../access.ts';
 import { appendAudit } from '../audit/index.ts';
 import { cleanCommentBody } from '../comment-body.ts';
@@ -43,12 +44,12 @@ export interface PassageAnchor {
 
 /** The form of a comment on a passage, from a member or through the public link. */
 export const passageCommentSchema = z.object({
-	clause: z.string().max(10),
-	part: z.string().max(80),
+	clause: tokenText.max(10),
+	part: tokenText.max(80),
 	start: z.coerce.number().int().min(0),
 	end: z.coerce.number().int().min(0),
 	stance: z.enum(STANCES),
-	body: z.string().max(20_000)
+	body: proseText.max(20_000)
 });
 
 /** Checks an anchor against the frozen version; returns the quote and a little context. */

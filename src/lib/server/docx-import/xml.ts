@@ -4,6 +4,7 @@
  * make an XML parser expand a few bytes into gigabytes.
  */
 import { XMLParser } from 'fast-xml-parser';
+import { cleanProse } from '../../text-rules.ts';
 import { DocxRefusal } from './archive.ts';
 
 export interface XNode {
@@ -27,16 +28,25 @@ const parser = new XMLParser({
 
 type Ordered = Record<string, unknown>[];
 
+function cleanAttributes(attrs: Record<string, string> | undefined): Record<string, string> {
+	const out: Record<string, string> = {};
+	for (const [name, value] of Object.entries(attrs ?? {})) out[name] = cleanProse(String(value));
+	return out;
+}
+
 function convert(items: Ordered): XNode[] {
 	const out: XNode[] = [];
 	for (const item of items) {
 		for (const [key, value] of Object.entries(item)) {
 			if (key === ':@') continue;
+			// XML 1.0 has no place for NUL and most control characters; a crafted file may carry them
+			// anyway. Dropped here, where every part is read, they reach neither the document nor a
+			// comment, an author's name or the database (text-rules.ts).
 			if (key === '#text') {
-				out.push({ name: '#text', attrs: {}, children: [], text: String(value) });
+				out.push({ name: '#text', attrs: {}, children: [], text: cleanProse(String(value)) });
 				continue;
 			}
-			const attrs = (item[':@'] as Record<string, string> | undefined) ?? {};
+			const attrs = cleanAttributes(item[':@'] as Record<string, string> | undefined);
 			out.push({
 				name: key,
 				attrs,

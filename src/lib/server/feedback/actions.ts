@@ -4,6 +4,7 @@
  */
 import type { RequestEvent } from '@sveltejs/kit';
 import { z } from 'zod';
+import { proseText, tokenText } from '../../forms.ts';
 import {
 	FEEDBACK_ANSWER_MAX,
 	FEEDBACK_QUOTE_MAX,
@@ -18,10 +19,9 @@ import { answerFeedback, fileFeedback } from './service.ts';
 
 const File = z.object({
 	clause: z.string().regex(/^\d+(\.\d+)+$/, 'error:feedback-section'),
-	row: z.string().max(200).optional(),
-	quote: z.string().max(FEEDBACK_QUOTE_MAX, 'error:feedback-quote-long').optional(),
-	text: z
-		.string()
+	row: tokenText.max(200).optional(),
+	quote: proseText.max(FEEDBACK_QUOTE_MAX, 'error:feedback-quote-long').optional(),
+	text: proseText
 		.trim()
 		.min(1, 'error:feedback-text')
 		.max(FEEDBACK_TEXT_MAX, 'error:feedback-text-long')
@@ -34,7 +34,7 @@ const Answer = z.object({
 		.union([z.literal(''), z.enum(FEEDBACK_RESOLUTIONS)])
 		.optional()
 		.transform((v) => v || undefined),
-	answer: z.string().max(FEEDBACK_ANSWER_MAX, 'error:feedback-answer-long').optional()
+	answer: proseText.max(FEEDBACK_ANSWER_MAX, 'error:feedback-answer-long').optional()
 });
 
 type Event = RequestEvent<{ planId: string; activity: string }>;

@@ -6,6 +6,7 @@
  * filing and answer is audited on N−1's timeline and told to the other side in the inbox.
  */
 import { and, eq, isNull } from 'drizzle-orm';
+import { cleanProse } from '../../text-rules.ts';
 import {
 	FEEDBACK_ANSWER_MAX,
 	FEEDBACK_QUOTE_MAX,
@@ -114,7 +115,8 @@ export function fileFeedback(
 				clause: input.clause,
 				blockKey: row?.blockKey ?? null,
 				rowId: row?.rowId ?? null,
-				rowLabel: row?.label ?? null,
+				// The row's label is the frozen document's text: stored without control characters.
+				rowLabel: row ? cleanProse(row.label) : null,
 				quote: quote ?? null,
 				text
 			})

@@ -1,5 +1,6 @@
 import { and, desc, eq, like, lt, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
+import { lineText } from '#lib/forms.ts';
 import { AUDIT_ACTIONS, verifyAuditLog } from '#lib/server/audit/index.ts';
 import { getDb, schema } from '#lib/server/db/index.ts';
 import { requireSystemAdmin } from '#lib/server/guards.ts';
@@ -10,8 +11,8 @@ const PAGE_SIZE = 100;
 const Filter = z.object({
 	action: z.enum(AUDIT_ACTIONS).optional().catch(undefined),
 	plan: z.coerce.number().int().positive().optional().catch(undefined),
-	actor: z.string().trim().toLowerCase().max(32).optional().catch(undefined),
-	target: z.string().trim().max(100).optional().catch(undefined),
+	actor: lineText.toLowerCase().max(32).optional().catch(undefined),
+	target: lineText.max(100).optional().catch(undefined),
 	before: z.coerce.number().int().positive().optional().catch(undefined)
 });
 

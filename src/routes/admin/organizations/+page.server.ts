@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { lineText } from '#lib/forms.ts';
 import { ORGANIZATION_TYPES } from '#lib/roles.ts';
 import { attempt, parseForm } from '#lib/server/actions.ts';
 import { requireSystemAdmin } from '#lib/server/guards.ts';
@@ -6,7 +7,7 @@ import { createOrganization, listOrganizations } from '#lib/server/users.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 const CreateOrganization = z.object({
-	name: z.string().trim().min(2).max(60),
+	name: lineText.min(2).max(60),
 	type: z.enum(ORGANIZATION_TYPES)
 });
 

@@ -1,7 +1,7 @@
 import { dayOf } from '#lib/dates.ts';
 import { redirect } from '@sveltejs/kit';
 import { z } from 'zod';
-import { idField } from '#lib/forms.ts';
+import { idField, lineText } from '#lib/forms.ts';
 import { attempt, parseForm } from '#lib/server/actions.ts';
 import { getDb } from '#lib/server/db/index.ts';
 import { DomainError } from '#lib/server/errors.ts';
@@ -12,8 +12,8 @@ import type { Actions, PageServerLoad } from './$types';
 
 const year = z.coerce.number().int().min(2000).max(2100);
 const CreatePlan = z.object({
-	name: z.string().trim().min(4).max(100),
-	city: z.string().trim().min(2).max(40),
+	name: lineText.min(4).max(100),
+	city: lineText.min(2).max(40),
 	leadOrganizationId: idField,
 	planAdminId: z.union([z.literal('self'), idField]).default('self'),
 	periodStart: year,

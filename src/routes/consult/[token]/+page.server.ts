@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { lineText } from '#lib/forms.ts';
 import { roundCommentRefusal } from '#lib/policy/index.ts';
 import { attempt, parseForm } from '#lib/server/actions.ts';
 import { requireWork } from '#lib/server/consultation/pow.ts';
@@ -30,8 +31,8 @@ export const load: PageServerLoad = ({ params, setHeaders }) => {
 };
 
 const PublicComment = passageCommentSchema.extend({
-	name: z.string().trim().min(1, 'error:public-name-required').max(60),
-	contact: z.string().max(120).optional(),
+	name: lineText.min(1, 'error:public-name-required').max(60),
+	contact: lineText.max(120).optional(),
 	altcha: z.string().max(8000).optional()
 });
 

@@ -1,6 +1,6 @@
 import { fail } from '@sveltejs/kit';
 import { z } from 'zod';
-import { idField } from '#lib/forms.ts';
+import { idField, proseText } from '#lib/forms.ts';
 import {
 	canConfirmAnswer,
 	canManagePlan,
@@ -156,21 +156,21 @@ function publishedCard(o: PublishedOpinion) {
 
 const Comment = passageCommentSchema.extend({
 	/** 修改建议: replacement wording for the quoted passage (optional). */
-	replacement: z.string().max(REPLACEMENT_MAX).default('')
+	replacement: proseText.max(REPLACEMENT_MAX).default('')
 });
 const ApplySuggestion = z.object({ id: idField });
 const Answer = z.object({
 	kind: z.enum(['thread', 'public']),
 	id: idField,
 	disposition: z.enum(['adopted', 'partial', 'rejected']),
-	reason: z.string().trim().min(1, 'error:reason-required').max(2000)
+	reason: proseText.trim().min(1, 'error:reason-required').max(2000)
 });
 const Confirm = z.object({ id: idField });
 const Openness = z.object({ opinionsPublic: z.enum(['public', 'private']) });
 const Moderate = z.object({
 	id: idField,
 	decision: z.enum(['approve', 'hide']),
-	reason: z.string().max(500).default('')
+	reason: proseText.max(500).default('')
 });
 
 export const actions: Actions = {

@@ -1,6 +1,7 @@
 import { now } from '#lib/server/clock.ts';
 import { error } from '@sveltejs/kit';
 import { z } from 'zod';
+import { proseText, tokenText } from '#lib/forms.ts';
 import { canApprove, canManagePlan, canReadDraft, workflowActionsFor } from '#lib/policy/index.ts';
 import { attempt, parseForm } from '#lib/server/actions.ts';
 import { memberActorOf, type MemberActor } from '#lib/server/actor.ts';
@@ -130,9 +131,9 @@ function actorOf(event: RequestEvent): { actor: MemberActor; planId: number; act
 }
 
 const Empty = z.object({});
-const Close = z.object({ closeReason: z.string().max(REASON_MAX).optional() });
-const Submit = z.object({ waiverReason: z.string().max(2000).optional() });
-const Opinion = z.string().max(SIGN_OPINION_MAX).optional();
+const Close = z.object({ closeReason: proseText.max(REASON_MAX).optional() });
+const Submit = z.object({ waiverReason: proseText.max(2000).optional() });
+const Opinion = proseText.max(SIGN_OPINION_MAX).optional();
 const Countersign = z.object({
 	decision: z.enum(COUNTERSIGN_DECISIONS).optional(),
 	opinion: Opinion
@@ -141,27 +142,27 @@ const Countersign = z.object({
 const Confirm = z.object({
 	decision: z.enum(['agree', 'object']).optional(),
 	opinion: Opinion,
-	clause: z.string().max(20).optional()
+	clause: tokenText.max(20).optional()
 });
 const Answer = z.object({
 	objection: z.coerce.number().int().positive(),
-	answer: z.string().trim().min(1, 'error:answer-required').max(SIGN_OPINION_MAX)
+	answer: proseText.trim().min(1, 'error:answer-required').max(SIGN_OPINION_MAX)
 });
 const Approve = z.object({
 	password: z.string().min(1, 'error:password-required').max(200),
 	opinion: Opinion
 });
-const Reason = z.object({ reason: z.string().trim().min(1, 'error:reason-required').max(2000) });
+const Reason = z.object({ reason: proseText.trim().min(1, 'error:reason-required').max(2000) });
 /** 退回: opinions as parallel lists of sections ('' for the activity) and texts. */
 const Return = z.object({
-	clause: z.array(z.string().max(20)).default([]),
-	opinion: z.array(z.string()).default([])
+	clause: z.array(tokenText.max(20)).default([]),
+	opinion: z.array(proseText).default([])
 });
 const Publish = z.object({
 	days: z.coerce.number().int().optional(),
-	groups: z.array(z.string().max(40)).default([]),
-	startsOn: z.string().max(10).optional(),
-	shortReason: z.string().max(2000).optional(),
+	groups: z.array(tokenText.max(40)).default([]),
+	startsOn: tokenText.max(10).optional(),
+	shortReason: proseText.max(2000).optional(),
 	publicLink: z.string().optional(),
 	opinionsPublic: z.string().optional(),
 	configured: z.string().optional()
@@ -185,7 +186,7 @@ const Policy = z.looseObject({
 	enterpriseCount: z.coerce.number().int().min(0).max(50),
 	residentCount: z.coerce.number().int().min(0).max(50),
 	approverId: z.union([z.literal(''), z.coerce.number().int().positive()]),
-	consultationWaiver: z.string().max(2000).optional(),
+	consultationWaiver: proseText.max(2000).optional(),
 	mode: z.enum(STEP_MODES).default('all'),
 	/** 比例: counted in departments (k of n) or as a share (p%). */
 	thresholdUnit: z.enum(['count', 'percent']).default('count'),

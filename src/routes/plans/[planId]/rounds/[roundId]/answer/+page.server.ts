@@ -1,5 +1,6 @@
 import { error, fail } from '@sveltejs/kit';
 import { z } from 'zod';
+import { proseText, tokenText } from '#lib/forms.ts';
 import { PARTICIPANT_TYPES } from '#lib/consultation/period.ts';
 import { canManagePlan } from '#lib/policy/index.ts';
 import { attempt, parseForm } from '#lib/server/actions.ts';
@@ -18,7 +19,7 @@ import type { Actions, PageServerLoad } from './$types';
 
 /** The round of the route, for members who answer some of its sections (403 for the rest). */
 const Filters = z.object({
-	clause: z.string().max(10).optional().catch(undefined),
+	clause: tokenText.max(10).optional().catch(undefined),
 	stance: z.enum(['support', 'oppose', 'suggest']).optional().catch(undefined),
 	type: z
 		.enum(PARTICIPANT_TYPES as [string, ...string[]])
@@ -28,7 +29,7 @@ const Filters = z.object({
 		.enum(['pending', 'answered', 'adopted', 'partial', 'rejected'])
 		.optional()
 		.catch(undefined),
-	q: z.string().max(100).optional().catch(undefined),
+	q: proseText.max(100).optional().catch(undefined),
 	group: z.coerce.number().int().min(1).max(100_000).optional().catch(undefined),
 	page: z.coerce.number().int().min(1).max(100_000).optional().catch(undefined)
 });
@@ -66,7 +67,7 @@ export const load: PageServerLoad = (event) => {
 
 const Bulk = z.object({
 	disposition: z.enum(['adopted', 'partial', 'rejected']),
-	reason: z.string().trim().min(1, 'error:reason-required').max(1990),
+	reason: proseText.trim().min(1, 'error:reason-required').max(1990),
 	/** Answering a near-duplicate group as one: 合并处理. */
 	merged: z.literal('1').optional(),
 	/** Every opinion the view's filters match, not only the ticked ones (up to BULK_MAX). */
