@@ -155,10 +155,14 @@ export function startIndexBackfill(): void {
 	const rounds = getDb()
 		.$client.prepare<[], { id: number }>('SELECT id FROM consultation_rounds ORDER BY id')
 		.all();
-	void (async () => {
+	(async () => {
 		for (const { id } of rounds) {
 			if (!indexingState(id)) continue;
 			await indexingDone(id);
 		}
-	})();
+	})().catch((error: unknown) => {
+		// A background job's failure (the database away at start) is a log line, not the process's
+		// end: the round is indexed again the next time it is opened (indexingState).
+		log.error({ err: error }, 'search index backfill stopped');
+	});
 }
