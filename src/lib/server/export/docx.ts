@@ -18,6 +18,7 @@ import {
 	Header,
 	HeadingLevel,
 	LeaderType,
+	LevelFormat,
 	LineRuleType,
 	Packer,
 	PageNumber,
@@ -110,6 +111,59 @@ interface Ctx {
 	figures: number;
 	bookmarks: Map<string, string>;
 	images: NonNullable<ExportDocument['images']>;
+	/** Word lists written so far (each list its own numbering instance, restarting at its start). */
+	lists: number;
+	/** The first numbers of the ordered lists written: one numbering definition per first number. */
+	listStarts: Set<number>;
+}
+
+function newCtx(images: Ctx['images']): Ctx {
+	return { tables: 0, figures: 0, bookmarks: new Map(), images, lists: 0, listStarts: new Set() };
+}
+
+/**
+ * Lists as Word's own (w:numPr), so Word shows real bullets and numbers, renumbers them, and the
+ * DOCX import reads them back as lists. One definition for bullets and one per first number for
+ * ordered lists; a nested list of the other kind uses the other definition at its level.
+ */
+const BULLET_LIST = 'lantu-bullet';
+const orderedList = (start: number) => `lantu-ordered-${start}`;
+const BULLETS = ['•', '◦', '▪'];
+
+function listNumbering(ctx: Ctx) {
+	const levels = (ordered: boolean, start: number) =>
+		Array.from({ length: 9 }, (_, level) => ({
+			level,
+			format: ordered ? LevelFormat.DECIMAL : LevelFormat.BULLET,
+			text: ordered ? `%${level + 1}.` : BULLETS[level % BULLETS.length],
+			start: level === 0 ? start : 1,
+			alignment: AlignmentType.LEFT
+		}));
+	return {
+		config: [
+			{ reference: BULLET_LIST, levels: levels(false, 1) },
+			...[...ctx.listStarts].map((start) => ({
+				reference: orderedList(start),
+				levels: levels(true, start)
+			}))
+		]
+	};
+}
+
+/** A list item's first paragraph: Word's bullet or number, the text hanging after it. */
+function listParagraph(
+	children: ParagraphChild[],
+	indentLeft: number,
+	numbering: { reference: string; level: number; instance: number }
+): Paragraph {
+	return new Paragraph({
+		children,
+		alignment: AlignmentType.JUSTIFIED,
+		spacing: { line: BODY_LINE, lineRule: LineRuleType.EXACT },
+		// The marker where a body paragraph's first line starts (two characters in), the text after it.
+		indent: { left: indentLeft + 1120, hanging: 480 },
+		numbering
+	});
 }
 
 /** Every generated figure's SVG in the document. */
@@ -435,7 +489,9 @@ function blocks(
 	list: readonly Block[],
 	level: number,
 	ctx: Ctx,
-	indent = 0
+	indent = 0,
+	/** The level of a list inside a list item (Word's w:ilvl). */
+	listLevel = 0
 ): (Paragraph | Table)[] {
 	const out: (Paragraph | Table)[] = [];
 	for (const block of list) {
@@ -451,6 +507,10 @@ function blocks(
 				break;
 			}
 			case 'list':
+				if (!block.wrapped) {
+					out.push(...wordList(block, level, ctx, indent, listLevel));
+					break;
+				}
 				block.items.forEach((item, i) => {
 					const marker = block.ordered ? `${block.start + i}. ` : '• ';
 					// 修订: paragraphs suggested into a list — the markers are what was inserted.
@@ -487,6 +547,32 @@ function blocks(
 				);
 		}
 	}
+	return out;
+}
+
+/** A list that is no suggestion, as a Word list (its nested lists one level deeper). */
+function wordList(
+	block: Extract<Block, { type: 'list' }>,
+	level: number,
+	ctx: Ctx,
+	indent: number,
+	listLevel: number
+): (Paragraph | Table)[] {
+	const out: (Paragraph | Table)[] = [];
+	const start = Math.max(1, block.start);
+	if (block.ordered) ctx.listStarts.add(start);
+	const numbering = {
+		reference: block.ordered ? orderedList(start) : BULLET_LIST,
+		level: Math.min(listLevel, 8),
+		instance: ++ctx.lists
+	};
+	for (const item of block.items)
+		item.forEach((b, j) => {
+			if (j === 0 && b.type === 'paragraph')
+				out.push(listParagraph(runs(b.inlines), indent, numbering));
+			else if (b.type === 'list') out.push(...blocks([b], level, ctx, indent + 640, listLevel + 1));
+			else out.push(...blocks([b], level, ctx, indent + 1120, listLevel + 1));
+		});
 	return out;
 }
 
@@ -776,7 +862,7 @@ export async function renderDocx(
 	doc: ExportDocument,
 	pause: () => Promise<void> = async () => {}
 ): Promise<Uint8Array> {
-	const ctx: Ctx = { tables: 0, figures: 0, bookmarks: new Map(), images: doc.images ?? {} };
+	const ctx = newCtx(doc.images ?? {});
 	await prepareDiagramPngs(diagramSvgs(doc));
 	const body: (Paragraph | Table)[] = [];
 	// Bookmarks first so the table of contents can point at them.
@@ -791,6 +877,7 @@ export async function renderDocx(
 		title: doc.meta.title,
 		description: `${doc.meta.editionLabel} ${doc.meta.version.label}${doc.meta.version.hash ? ` ${doc.meta.version.hash}` : ''}`,
 		styles: documentStyles(),
+		numbering: listNumbering(ctx),
 		sections: [
 			{
 				properties: { page: PAGE_PROPERTIES, titlePage: false },
@@ -872,7 +959,7 @@ export interface OfficialDocument {
  * table of contents. Used for the 意见采纳情况说明 of consultation rounds.
  */
 export async function renderOfficialDocx(doc: OfficialDocument): Promise<Uint8Array> {
-	const ctx: Ctx = { tables: 0, figures: 0, bookmarks: new Map(), images: {} };
+	const ctx = newCtx({});
 	const children: (Paragraph | Table)[] = [
 		new Paragraph({
 			alignment: AlignmentType.CENTER,
@@ -894,6 +981,7 @@ export async function renderOfficialDocx(doc: OfficialDocument): Promise<Uint8Ar
 		title: doc.title,
 		description: doc.description,
 		styles: documentStyles(),
+		numbering: listNumbering(ctx),
 		sections: [
 			{
 				properties: { page: { ...PAGE_PROPERTIES, pageNumbers: { start: 1 } } },
