@@ -293,7 +293,17 @@ describe("Lantu's export with structural revisions → import", () => {
 				item('建设城市大脑')
 			]),
 			para('实施步骤如下。'),
-			schema.node('ordered_list', { order: 3 }, [item('第三阶段'), item('第四阶段')])
+			schema.node('ordered_list', { order: 3 }, [item('第三阶段'), item('第四阶段')]),
+			// A list in a table cell is a Word list too.
+			schema.node('table', null, [
+				schema.node('table_row', null, [cell('项目'), cell('内容')]),
+				schema.node('table_row', null, [
+					cell('政务云'),
+					schema.node('table_cell', null, [
+						schema.node('bullet_list', null, [item('扩容'), item('迁移')])
+					])
+				])
+			])
 		]);
 		const body = await exportedDocx(pm);
 		// Word's own lists: numbering properties, no marker typed into the text.
@@ -330,6 +340,13 @@ describe("Lantu's export with structural revisions → import", () => {
 			},
 			{ list: 'ordered_list', order: 3, items: [['第三阶段'], ['第四阶段']] }
 		]);
+		const cellLists: Shape[] = [];
+		prepared.doc.descendants((node) => {
+			if (node.type.name === 'table_cell')
+				for (const b of node.children) if (b.type.name.endsWith('_list')) cellLists.push(shape(b));
+			return true;
+		});
+		expect(cellLists).toEqual([{ list: 'bullet_list', items: [['扩容'], ['迁移']] }]);
 		expect(structuresIn(prepared.doc)).toEqual([]);
 	});
 });

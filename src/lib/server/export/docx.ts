@@ -311,7 +311,7 @@ function styleChangeOf(
 function cellParagraphs(cell: ModelCell, header: boolean, ctx: Ctx): Paragraph[] {
 	const base: IRunOptions = { font: font(header ? FONTS.hei : FONTS.song), size: SIZE.wuhao };
 	const out: Paragraph[] = [];
-	const push = (children: ParagraphChild[]) =>
+	const push = (children: ParagraphChild[], numbering?: ReturnType<typeof newWordList>) =>
 		out.push(
 			new Paragraph({
 				children,
@@ -320,11 +320,17 @@ function cellParagraphs(cell: ModelCell, header: boolean, ctx: Ctx): Paragraph[]
 					: cell.numeric
 						? AlignmentType.RIGHT
 						: AlignmentType.LEFT,
-				indent: cell.indent ? { left: cell.indent * 210 } : undefined,
-				spacing: { line: 300, lineRule: LineRuleType.AUTO }
+				// A list item: its marker two 五号 characters in per level, the text hanging after it.
+				indent: numbering
+					? { left: 420 * (numbering.level + 1), hanging: 420 }
+					: cell.indent
+						? { left: cell.indent * 210 }
+						: undefined,
+				spacing: { line: 300, lineRule: LineRuleType.AUTO },
+				numbering
 			})
 		);
-	const walk = (block: Block, prefix = '') => {
+	const walk = (block: Block, prefix = '', listLevel = 0) => {
 		switch (block.type) {
 			case 'paragraph':
 			case 'subheading':
@@ -333,13 +339,24 @@ function cellParagraphs(cell: ModelCell, header: boolean, ctx: Ctx): Paragraph[]
 					...runs(block.inlines, base)
 				]);
 				break;
-			case 'list':
-				block.items.forEach((item, i) =>
-					item.forEach((b, j) =>
-						walk(b, j === 0 ? (block.ordered ? `${block.start + i}. ` : '• ') : '')
-					)
-				);
+			case 'list': {
+				if (block.wrapped) {
+					// 修订: a suggested list keeps its markers as text, as in the body.
+					block.items.forEach((item, i) =>
+						item.forEach((b, j) =>
+							walk(b, j === 0 ? (block.ordered ? `${block.start + i}. ` : '• ') : '')
+						)
+					);
+					break;
+				}
+				const numbering = newWordList(block, ctx, listLevel);
+				for (const item of block.items)
+					item.forEach((b, j) => {
+						if (j === 0 && b.type === 'paragraph') push(runs(b.inlines, base), numbering);
+						else walk(b, '', listLevel + 1);
+					});
 				break;
+			}
 			case 'quote':
 				block.children.forEach((b) => walk(b));
 				break;
@@ -550,6 +567,17 @@ function blocks(
 	return out;
 }
 
+/** The numbering of a new Word list: its kind's definition, its level, an instance of its own. */
+function newWordList(block: Extract<Block, { type: 'list' }>, ctx: Ctx, listLevel: number) {
+	const start = Math.max(1, block.start);
+	if (block.ordered) ctx.listStarts.add(start);
+	return {
+		reference: block.ordered ? orderedList(start) : BULLET_LIST,
+		level: Math.min(listLevel, 8),
+		instance: ++ctx.lists
+	};
+}
+
 /** A list that is no suggestion, as a Word list (its nested lists one level deeper). */
 function wordList(
 	block: Extract<Block, { type: 'list' }>,
@@ -559,13 +587,7 @@ function wordList(
 	listLevel: number
 ): (Paragraph | Table)[] {
 	const out: (Paragraph | Table)[] = [];
-	const start = Math.max(1, block.start);
-	if (block.ordered) ctx.listStarts.add(start);
-	const numbering = {
-		reference: block.ordered ? orderedList(start) : BULLET_LIST,
-		level: Math.min(listLevel, 8),
-		instance: ++ctx.lists
-	};
+	const numbering = newWordList(block, ctx, listLevel);
 	for (const item of block.items)
 		item.forEach((b, j) => {
 			if (j === 0 && b.type === 'paragraph')
