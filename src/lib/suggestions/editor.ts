@@ -103,6 +103,33 @@ export function refusedWhileSuggesting(command: Command, why: RefusalReason): Co
 	};
 }
 
+/**
+ * While suggesting, a key whose change has no suggestion in the state `applies` to is refused
+ * (nothing changes, the editor says why); otherwise the next command of the key runs.
+ */
+export function refuseWhileSuggesting(
+	applies: (state: EditorState) => boolean,
+	why: RefusalReason
+): Command {
+	return (state, dispatch) => {
+		if (!isSuggesting(state) || !applies(state)) return false;
+		dispatch?.(state.tr.setMeta(REFUSE_META, why));
+		return true;
+	};
+}
+
+/**
+ * The caret is in a list item that holds only the zero-width anchor of a suggested paragraph
+ * break: it looks empty, so Enter there is meant to leave the list — which has no suggestion —
+ * rather than to split off yet another empty-looking item.
+ */
+export function inAnchorOnlyListItem(state: EditorState): boolean {
+	const { $from, empty } = state.selection;
+	if (!empty || $from.depth < 2 || $from.node(-1).type !== schema.nodes.list_item) return false;
+	const text = $from.parent.textContent;
+	return text.length > 0 && text.replace(/\u200B/g, '') === '';
+}
+
 /** A transaction that turns 修订 on or off (the owner's toggle; forced on for suggest-only). */
 export function setSuggesting(state: EditorState, enabled: boolean): Transaction {
 	return state.tr.setMeta(suggestChangesKey, { enabled });

@@ -28,6 +28,7 @@ import { suggestChanges } from '@handlewithcare/prosemirror-suggest-changes';
 import { baseKeymap, chainCommands } from 'prosemirror-commands';
 import { sinkListItem, splitListItem } from 'prosemirror-schema-list';
 import type { EditorView } from 'prosemirror-view';
+import { listEnter } from '../editor/plugins.ts';
 
 const ID = 's1:7:2:1700000000000:row';
 const author: StructureAuthor = { newId: () => ID, userId: 7 };
@@ -318,12 +319,13 @@ describe('structural suggestions', () => {
 			schema.node('bullet_list', null, [item('一'), item('二'), item('')])
 		]);
 		/** Runs `command` at `pos` through the editor's 修订 dispatch; what it dispatched or why not. */
-		const press = (command: Command, pos: number) => {
+		const press = (command: Command, pos: number) => pressIn(list, command, pos);
+		const pressIn = (doc: PMNode, command: Command, pos: number) => {
 			let state = EditorState.create({
 				schema,
-				doc: list,
+				doc,
 				plugins: [suggestChanges()],
-				selection: TextSelection.create(list, pos)
+				selection: TextSelection.create(doc, pos)
 			});
 			state = state.apply(setSuggesting(state, true));
 			const refused: RefusalReason[] = [];
@@ -350,6 +352,14 @@ describe('structural suggestions', () => {
 		expect(list.resolve(second).parent.textContent).toBe('二');
 		expect(list.resolve(second).parentOffset).toBe(0);
 		expect(press(baseKeymap.Backspace, second)).toEqual({ refused: ['list-item'], applied: false });
+		// An item holding only a suggested break's anchor looks empty: Enter there is refused too,
+		// instead of splitting off another empty-looking item.
+		const anchored = schema.node('doc', null, [
+			schema.node('bullet_list', null, [item('一'), item('\u200B')])
+		]);
+		expect(
+			pressIn(anchored, chainCommands(listEnter, baseKeymap.Enter), anchored.content.size - 3)
+		).toEqual({ refused: ['list-item'], applied: false });
 		// Typing in an item is still a suggestion, not a refusal.
 		const typing: Command = (state, dispatch) => {
 			dispatch?.(state.tr.insertText('三'));
