@@ -20,7 +20,11 @@ import { columnResizing, goToNextCell, tableEditing } from 'prosemirror-tables';
 import { redoCommand, undoCommand, yCursorPlugin, ySyncPlugin, yUndoPlugin } from 'y-prosemirror';
 import type { Awareness } from 'y-protocols/awareness';
 import type * as Y from 'yjs';
-import { refusedWhileSuggesting } from '../suggestions/editor.ts';
+import {
+	inAnchorOnlyListItem,
+	refuseWhileSuggesting,
+	refusedWhileSuggesting
+} from '../suggestions/editor.ts';
 import { toggleBold, toggleItalic, toggleUnderline } from './commands.ts';
 import { guardComposition } from './composition.ts';
 import { cleanPastedHtml } from './paste.ts';
@@ -45,6 +49,16 @@ function rules() {
 	});
 }
 
+/**
+ * Enter in a list item: splits it, or in an empty item takes it out of the list (the base
+ * keymap). While suggesting, an item that only holds a suggested break's anchor counts as empty:
+ * leaving the list has no suggestion, so it is refused and said, as for an empty item.
+ */
+export const listEnter: Command = chainCommands(
+	refuseWhileSuggesting(inAnchorOnlyListItem, 'list-item'),
+	splitListItem(schema.nodes.list_item)
+);
+
 function keys(): Plugin[] {
 	const { list_item, hard_break } = schema.nodes;
 	// A list item's level: Tab / Shift-Tab (as in Word; in a table they move between cells) and
@@ -64,7 +78,7 @@ function keys(): Plugin[] {
 			'Mod-i': toggleItalic,
 			'Mod-u': toggleUnderline,
 			'Shift-Enter': hardBreak,
-			Enter: splitListItem(list_item),
+			Enter: listEnter,
 			'Mod-[': lift,
 			'Mod-]': sink,
 			Tab: chainCommands(goToNextCell(1), sink),

@@ -62,8 +62,30 @@ export function isSuggesting(state: EditorState): boolean {
 	return !!suggestChangesKey.getState(state)?.enabled;
 }
 
-/** Why the editor kept a change back while suggesting (the side list says it in words). */
-export type RefusalReason = 'structure' | 'others' | 'list-level';
+/** Why the editor kept a change back while suggesting (the editor says it in words). */
+export type RefusalReason = 'structure' | 'others' | 'list-level' | 'list-item';
+
+/** The nesting depth of every list item, in reading order: a list's shape, without its text. */
+function listShape(doc: PMNode): number[] {
+	const depths: number[] = [];
+	doc.descendants((node, pos) => {
+		if (node.type === schema.nodes.list_item) depths.push(doc.resolve(pos).depth);
+		return !node.isTextblock;
+	});
+	return depths;
+}
+
+/**
+ * Why a change that would alter the section's base is kept back: an item taken out of its list
+ * or joined to the one before (Enter in an empty item, Backspace at an item's start) says so in
+ * its own words, since the user did not ask for a "structure" change but pressed a plain key.
+ */
+export function structureRefusal(before: PMNode, after: PMNode): RefusalReason {
+	const was = listShape(before);
+	const now = listShape(after);
+	const same = was.length === now.length && was.every((depth, i) => depth === now[i]);
+	return same ? 'structure' : 'list-item';
+}
 
 /** A transaction's meta asking only that the user be told why a command did nothing. */
 const REFUSE_META = 'lantu-suggest-refused';
@@ -79,6 +101,33 @@ export function refusedWhileSuggesting(command: Command, why: RefusalReason): Co
 		dispatch?.(state.tr.setMeta(REFUSE_META, why));
 		return true;
 	};
+}
+
+/**
+ * While suggesting, a key whose change has no suggestion in the state `applies` to is refused
+ * (nothing changes, the editor says why); otherwise the next command of the key runs.
+ */
+export function refuseWhileSuggesting(
+	applies: (state: EditorState) => boolean,
+	why: RefusalReason
+): Command {
+	return (state, dispatch) => {
+		if (!isSuggesting(state) || !applies(state)) return false;
+		dispatch?.(state.tr.setMeta(REFUSE_META, why));
+		return true;
+	};
+}
+
+/**
+ * The caret is in a list item that holds only the zero-width anchor of a suggested paragraph
+ * break: it looks empty, so Enter there is meant to leave the list — which has no suggestion —
+ * rather than to split off yet another empty-looking item.
+ */
+export function inAnchorOnlyListItem(state: EditorState): boolean {
+	const { $from, empty } = state.selection;
+	if (!empty || $from.depth < 2 || $from.node(-1).type !== schema.nodes.list_item) return false;
+	const text = $from.parent.textContent;
+	return text.length > 0 && text.replace(/\u200B/g, '') === '';
 }
 
 /** A transaction that turns 修订 on or off (the owner's toggle; forced on for suggest-only). */
@@ -130,7 +179,7 @@ export function suggestingDispatch(options: {
 			const refused = skip
 				? null
 				: baseKey(this.state.doc) !== baseKey(tr.doc)
-					? 'structure'
+					? structureRefusal(this.state.doc, tr.doc)
 					: options.suggestOnly?.() === true &&
 						  otherAuthorsTakenOut(this.state.doc, tr.doc, options.author().userId) !== null
 						? 'others'
@@ -165,8 +214,20 @@ export function suggestingDispatch(options: {
 			return;
 		}
 		const formatted = own ? trackFormatting(this.state, tr, generateId()) : null;
-		if (formatted) inner.call(this, formatted);
-		else library.call(this, tr);
+		if (formatted) {
+			inner.call(this, formatted);
+			return;
+		}
+		try {
+			library.call(this, tr);
+		} catch (error) {
+			// A change the library cannot write as suggestions (Backspace at a list item's start
+			// joins two items: it would mark the item, which takes no marks). Nothing was
+			// applied; kept back and said, as a change of the base is.
+			// (prosemirror-transform exports TransformError at run time but not in its types.)
+			if (!(error instanceof Error && error.name === 'TransformError')) throw error;
+			options.onRefused(structureRefusal(this.state.doc, tr.doc));
+		}
 	};
 }
 

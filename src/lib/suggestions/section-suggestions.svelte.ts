@@ -20,7 +20,7 @@ import { suggestionsIn, type SuggestionView } from './list.ts';
 
 export type { SuggestionView };
 import { userColor } from '../collab/colors.ts';
-import { setSuggesting, type AuthorLook, type RefusalReason } from './editor.ts';
+import { setSuggesting, type AuthorLook } from './editor.ts';
 import { decideFormat } from './format.ts';
 import { FORMAT_CHANGE } from './format-mark.ts';
 import { decideStructure, structureOf } from './structure.ts';
@@ -46,8 +46,6 @@ export class SectionSuggestions {
 	suggesting = $state(false);
 	/** Pending suggestions across the section's editors. */
 	list = $state.raw<SuggestionView[]>([]);
-	/** The last change the editor kept back because it cannot be a suggestion. */
-	refused = $state<false | RefusalReason>(false);
 	// Not state: the editors register themselves; `list` is what the page reacts to.
 	// eslint-disable-next-line svelte/prefer-svelte-reactivity
 	#views = new Map<string, EditorView>();

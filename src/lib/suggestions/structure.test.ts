@@ -18,9 +18,17 @@ import {
 	suggestWrapInList,
 	type StructureAuthor
 } from './structure-commands.ts';
-import { refusedWhileSuggesting, setSuggesting } from './editor.ts';
+import {
+	refusedWhileSuggesting,
+	setSuggesting,
+	suggestingDispatch,
+	type RefusalReason
+} from './editor.ts';
 import { suggestChanges } from '@handlewithcare/prosemirror-suggest-changes';
-import { sinkListItem } from 'prosemirror-schema-list';
+import { baseKeymap, chainCommands } from 'prosemirror-commands';
+import { sinkListItem, splitListItem } from 'prosemirror-schema-list';
+import type { EditorView } from 'prosemirror-view';
+import { listEnter } from '../editor/plugins.ts';
 
 const ID = 's1:7:2:1700000000000:row';
 const author: StructureAuthor = { newId: () => ID, userId: 7 };
@@ -300,5 +308,63 @@ describe('structural suggestions', () => {
 		let sunk: PMNode | null = null;
 		expect(sink(at(false), (tr) => (sunk = tr.doc))).toBe(true);
 		expect(sunk!.firstChild!.childCount).toBe(1);
+	});
+
+	it('Enter in an empty list item and Backspace at an item start are refused as list changes while suggesting', () => {
+		const item = (text: string) =>
+			schema.node('list_item', null, [
+				schema.node('paragraph', null, text ? [schema.text(text)] : [])
+			]);
+		const list = schema.node('doc', null, [
+			schema.node('bullet_list', null, [item('一'), item('二'), item('')])
+		]);
+		/** Runs `command` at `pos` through the editor's 修订 dispatch; what it dispatched or why not. */
+		const press = (command: Command, pos: number) => pressIn(list, command, pos);
+		const pressIn = (doc: PMNode, command: Command, pos: number) => {
+			let state = EditorState.create({
+				schema,
+				doc,
+				plugins: [suggestChanges()],
+				selection: TextSelection.create(doc, pos)
+			});
+			state = state.apply(setSuggesting(state, true));
+			const refused: RefusalReason[] = [];
+			let applied = false;
+			const view = { state } as EditorView;
+			const dispatch = suggestingDispatch({
+				dispatch: () => (applied = true),
+				author: () => ({ userId: 7, organizationId: 2 }),
+				onRefused: (why) => refused.push(why),
+				suggestOnly: () => true
+			});
+			command(state, (tr) => dispatch.call(view, tr));
+			return { refused, applied };
+		};
+		// The empty third item: Enter (the editor's keymap, then the base one) would take it out.
+		const enter = chainCommands(splitListItem(schema.nodes.list_item), baseKeymap.Enter);
+		const empty = list.content.size - 3;
+		expect(press(enter, empty)).toEqual({
+			refused: ['list-item'],
+			applied: false
+		});
+		// The start of the second item: Backspace would join it to the first.
+		const second = 8;
+		expect(list.resolve(second).parent.textContent).toBe('二');
+		expect(list.resolve(second).parentOffset).toBe(0);
+		expect(press(baseKeymap.Backspace, second)).toEqual({ refused: ['list-item'], applied: false });
+		// An item holding only a suggested break's anchor looks empty: Enter there is refused too,
+		// instead of splitting off another empty-looking item.
+		const anchored = schema.node('doc', null, [
+			schema.node('bullet_list', null, [item('一'), item('\u200B')])
+		]);
+		expect(
+			pressIn(anchored, chainCommands(listEnter, baseKeymap.Enter), anchored.content.size - 3)
+		).toEqual({ refused: ['list-item'], applied: false });
+		// Typing in an item is still a suggestion, not a refusal.
+		const typing: Command = (state, dispatch) => {
+			dispatch?.(state.tr.insertText('三'));
+			return true;
+		};
+		expect(press(typing, second)).toEqual({ refused: [], applied: true });
 	});
 });

@@ -1,3 +1,4 @@
+import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { schema } from '../../editor/schema.ts';
 import { parseSuggestionId, suggestionId } from '../../suggestions/ids.ts';
@@ -6,6 +7,9 @@ import { handWrittenDocx } from '../../../../tests/helpers/docx-files.ts';
 import { exportedDocx } from '../../../../tests/helpers/export-input.ts';
 import { prepareImport } from './land.ts';
 import { readDocx } from './read.ts';
+
+/** The body part of a DOCX file, as written. */
+const documentXml = (body: Uint8Array) => strFromU8(unzipSync(body)['word/document.xml']);
 
 const cell = (text: string) =>
 	schema.node('table_cell', null, [schema.node('paragraph', null, [schema.text(text)])]);
@@ -276,5 +280,73 @@ describe("Lantu's export with structural revisions → import", () => {
 				author: expect.objectContaining({ userId: 8, at: Date.parse('2026-12-05T11:00:00.625Z') })
 			}
 		]);
+	});
+
+	it('exports plain lists as Word lists (bullets, numbers, nested levels) and reads them back as lists', async () => {
+		const pm = schema.node('doc', null, [
+			para('重点任务如下。'),
+			schema.node('bullet_list', null, [
+				schema.node('list_item', null, [
+					para('统一数据标准'),
+					schema.node('ordered_list', { order: 1 }, [item('制定目录'), item('发布标准')])
+				]),
+				item('建设城市大脑')
+			]),
+			para('实施步骤如下。'),
+			schema.node('ordered_list', { order: 3 }, [item('第三阶段'), item('第四阶段')]),
+			// A list in a table cell is a Word list too.
+			schema.node('table', null, [
+				schema.node('table_row', null, [cell('项目'), cell('内容')]),
+				schema.node('table_row', null, [
+					cell('政务云'),
+					schema.node('table_cell', null, [
+						schema.node('bullet_list', null, [item('扩容'), item('迁移')])
+					])
+				])
+			])
+		]);
+		const body = await exportedDocx(pm);
+		// Word's own lists: numbering properties, no marker typed into the text.
+		const xml = documentXml(body as Uint8Array);
+		expect(xml).toContain('<w:numPr>');
+		expect(xml).not.toContain('• ');
+		expect(xml).not.toContain('3. ');
+		const reading = await readDocx(body as Uint8Array);
+		if (!reading.ok) throw new Error(reading.code);
+		const prepared = prepareImport(
+			reading.parsed,
+			'direct',
+			{ userId: 9, organizationId: 1 },
+			members,
+			Date.now()
+		);
+		/** The lists of a document: kind, first number, items' own words and nested lists. */
+		type Shape = { list: string; order?: number; items: (string | Shape)[][] };
+		const shape = (node: typeof pm): Shape => ({
+			list: node.type.name,
+			...(node.type.name === 'ordered_list' && { order: node.attrs.order as number }),
+			items: node.children.map((li) =>
+				li.children.map((b) => (b.type.name === 'paragraph' ? b.textContent : shape(b)))
+			)
+		});
+		const lists = prepared.doc.children.filter((n) => n.type.name.endsWith('_list')).map(shape);
+		expect(lists).toEqual([
+			{
+				list: 'bullet_list',
+				items: [
+					['统一数据标准', { list: 'ordered_list', order: 1, items: [['制定目录'], ['发布标准']] }],
+					['建设城市大脑']
+				]
+			},
+			{ list: 'ordered_list', order: 3, items: [['第三阶段'], ['第四阶段']] }
+		]);
+		const cellLists: Shape[] = [];
+		prepared.doc.descendants((node) => {
+			if (node.type.name === 'table_cell')
+				for (const b of node.children) if (b.type.name.endsWith('_list')) cellLists.push(shape(b));
+			return true;
+		});
+		expect(cellLists).toEqual([{ list: 'bullet_list', items: [['扩容'], ['迁移']] }]);
+		expect(structuresIn(prepared.doc)).toEqual([]);
 	});
 });

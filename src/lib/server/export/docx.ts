@@ -18,6 +18,7 @@ import {
 	Header,
 	HeadingLevel,
 	LeaderType,
+	LevelFormat,
 	LineRuleType,
 	Packer,
 	PageNumber,
@@ -110,6 +111,59 @@ interface Ctx {
 	figures: number;
 	bookmarks: Map<string, string>;
 	images: NonNullable<ExportDocument['images']>;
+	/** Word lists written so far (each list its own numbering instance, restarting at its start). */
+	lists: number;
+	/** The first numbers of the ordered lists written: one numbering definition per first number. */
+	listStarts: Set<number>;
+}
+
+function newCtx(images: Ctx['images']): Ctx {
+	return { tables: 0, figures: 0, bookmarks: new Map(), images, lists: 0, listStarts: new Set() };
+}
+
+/**
+ * Lists as Word's own (w:numPr), so Word shows real bullets and numbers, renumbers them, and the
+ * DOCX import reads them back as lists. One definition for bullets and one per first number for
+ * ordered lists; a nested list of the other kind uses the other definition at its level.
+ */
+const BULLET_LIST = 'lantu-bullet';
+const orderedList = (start: number) => `lantu-ordered-${start}`;
+const BULLETS = ['•', '◦', '▪'];
+
+function listNumbering(ctx: Ctx) {
+	const levels = (ordered: boolean, start: number) =>
+		Array.from({ length: 9 }, (_, level) => ({
+			level,
+			format: ordered ? LevelFormat.DECIMAL : LevelFormat.BULLET,
+			text: ordered ? `%${level + 1}.` : BULLETS[level % BULLETS.length],
+			start: level === 0 ? start : 1,
+			alignment: AlignmentType.LEFT
+		}));
+	return {
+		config: [
+			{ reference: BULLET_LIST, levels: levels(false, 1) },
+			...[...ctx.listStarts].map((start) => ({
+				reference: orderedList(start),
+				levels: levels(true, start)
+			}))
+		]
+	};
+}
+
+/** A list item's first paragraph: Word's bullet or number, the text hanging after it. */
+function listParagraph(
+	children: ParagraphChild[],
+	indentLeft: number,
+	numbering: { reference: string; level: number; instance: number }
+): Paragraph {
+	return new Paragraph({
+		children,
+		alignment: AlignmentType.JUSTIFIED,
+		spacing: { line: BODY_LINE, lineRule: LineRuleType.EXACT },
+		// The marker where a body paragraph's first line starts (two characters in), the text after it.
+		indent: { left: indentLeft + 1120, hanging: 480 },
+		numbering
+	});
 }
 
 /** Every generated figure's SVG in the document. */
@@ -257,7 +311,7 @@ function styleChangeOf(
 function cellParagraphs(cell: ModelCell, header: boolean, ctx: Ctx): Paragraph[] {
 	const base: IRunOptions = { font: font(header ? FONTS.hei : FONTS.song), size: SIZE.wuhao };
 	const out: Paragraph[] = [];
-	const push = (children: ParagraphChild[]) =>
+	const push = (children: ParagraphChild[], numbering?: ReturnType<typeof newWordList>) =>
 		out.push(
 			new Paragraph({
 				children,
@@ -266,11 +320,17 @@ function cellParagraphs(cell: ModelCell, header: boolean, ctx: Ctx): Paragraph[]
 					: cell.numeric
 						? AlignmentType.RIGHT
 						: AlignmentType.LEFT,
-				indent: cell.indent ? { left: cell.indent * 210 } : undefined,
-				spacing: { line: 300, lineRule: LineRuleType.AUTO }
+				// A list item: its marker two 五号 characters in per level, the text hanging after it.
+				indent: numbering
+					? { left: 420 * (numbering.level + 1), hanging: 420 }
+					: cell.indent
+						? { left: cell.indent * 210 }
+						: undefined,
+				spacing: { line: 300, lineRule: LineRuleType.AUTO },
+				numbering
 			})
 		);
-	const walk = (block: Block, prefix = '') => {
+	const walk = (block: Block, prefix = '', listLevel = 0) => {
 		switch (block.type) {
 			case 'paragraph':
 			case 'subheading':
@@ -279,13 +339,24 @@ function cellParagraphs(cell: ModelCell, header: boolean, ctx: Ctx): Paragraph[]
 					...runs(block.inlines, base)
 				]);
 				break;
-			case 'list':
-				block.items.forEach((item, i) =>
-					item.forEach((b, j) =>
-						walk(b, j === 0 ? (block.ordered ? `${block.start + i}. ` : '• ') : '')
-					)
-				);
+			case 'list': {
+				if (block.wrapped) {
+					// 修订: a suggested list keeps its markers as text, as in the body.
+					block.items.forEach((item, i) =>
+						item.forEach((b, j) =>
+							walk(b, j === 0 ? (block.ordered ? `${block.start + i}. ` : '• ') : '')
+						)
+					);
+					break;
+				}
+				const numbering = newWordList(block, ctx, listLevel);
+				for (const item of block.items)
+					item.forEach((b, j) => {
+						if (j === 0 && b.type === 'paragraph') push(runs(b.inlines, base), numbering);
+						else walk(b, '', listLevel + 1);
+					});
 				break;
+			}
 			case 'quote':
 				block.children.forEach((b) => walk(b));
 				break;
@@ -435,7 +506,9 @@ function blocks(
 	list: readonly Block[],
 	level: number,
 	ctx: Ctx,
-	indent = 0
+	indent = 0,
+	/** The level of a list inside a list item (Word's w:ilvl). */
+	listLevel = 0
 ): (Paragraph | Table)[] {
 	const out: (Paragraph | Table)[] = [];
 	for (const block of list) {
@@ -451,6 +524,10 @@ function blocks(
 				break;
 			}
 			case 'list':
+				if (!block.wrapped) {
+					out.push(...wordList(block, level, ctx, indent, listLevel));
+					break;
+				}
 				block.items.forEach((item, i) => {
 					const marker = block.ordered ? `${block.start + i}. ` : '• ';
 					// 修订: paragraphs suggested into a list — the markers are what was inserted.
@@ -487,6 +564,37 @@ function blocks(
 				);
 		}
 	}
+	return out;
+}
+
+/** The numbering of a new Word list: its kind's definition, its level, an instance of its own. */
+function newWordList(block: Extract<Block, { type: 'list' }>, ctx: Ctx, listLevel: number) {
+	const start = Math.max(1, block.start);
+	if (block.ordered) ctx.listStarts.add(start);
+	return {
+		reference: block.ordered ? orderedList(start) : BULLET_LIST,
+		level: Math.min(listLevel, 8),
+		instance: ++ctx.lists
+	};
+}
+
+/** A list that is no suggestion, as a Word list (its nested lists one level deeper). */
+function wordList(
+	block: Extract<Block, { type: 'list' }>,
+	level: number,
+	ctx: Ctx,
+	indent: number,
+	listLevel: number
+): (Paragraph | Table)[] {
+	const out: (Paragraph | Table)[] = [];
+	const numbering = newWordList(block, ctx, listLevel);
+	for (const item of block.items)
+		item.forEach((b, j) => {
+			if (j === 0 && b.type === 'paragraph')
+				out.push(listParagraph(runs(b.inlines), indent, numbering));
+			else if (b.type === 'list') out.push(...blocks([b], level, ctx, indent + 640, listLevel + 1));
+			else out.push(...blocks([b], level, ctx, indent + 1120, listLevel + 1));
+		});
 	return out;
 }
 
@@ -776,7 +884,7 @@ export async function renderDocx(
 	doc: ExportDocument,
 	pause: () => Promise<void> = async () => {}
 ): Promise<Uint8Array> {
-	const ctx: Ctx = { tables: 0, figures: 0, bookmarks: new Map(), images: doc.images ?? {} };
+	const ctx = newCtx(doc.images ?? {});
 	await prepareDiagramPngs(diagramSvgs(doc));
 	const body: (Paragraph | Table)[] = [];
 	// Bookmarks first so the table of contents can point at them.
@@ -791,6 +899,7 @@ export async function renderDocx(
 		title: doc.meta.title,
 		description: `${doc.meta.editionLabel} ${doc.meta.version.label}${doc.meta.version.hash ? ` ${doc.meta.version.hash}` : ''}`,
 		styles: documentStyles(),
+		numbering: listNumbering(ctx),
 		sections: [
 			{
 				properties: { page: PAGE_PROPERTIES, titlePage: false },
@@ -872,7 +981,7 @@ export interface OfficialDocument {
  * table of contents. Used for the 意见采纳情况说明 of consultation rounds.
  */
 export async function renderOfficialDocx(doc: OfficialDocument): Promise<Uint8Array> {
-	const ctx: Ctx = { tables: 0, figures: 0, bookmarks: new Map(), images: {} };
+	const ctx = newCtx({});
 	const children: (Paragraph | Table)[] = [
 		new Paragraph({
 			alignment: AlignmentType.CENTER,
@@ -894,6 +1003,7 @@ export async function renderOfficialDocx(doc: OfficialDocument): Promise<Uint8Ar
 		title: doc.title,
 		description: doc.description,
 		styles: documentStyles(),
+		numbering: listNumbering(ctx),
 		sections: [
 			{
 				properties: { page: { ...PAGE_PROPERTIES, pageNumbers: { start: 1 } } },
