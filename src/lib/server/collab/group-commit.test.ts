@@ -115,7 +115,7 @@ describe('group commit', () => {
 		}
 		const flushMicrotasks = () => new Promise((r) => setTimeout(r, 0));
 
-		it('holds messages until the batch in flight answers, and gathers the next batch meanwhile', async () => {
+		it('holds messages until the batch in flight answers, and sends the next turn’s batch behind it', async () => {
 			const { store, sentBatches } = laterStore();
 			const log = createGroupCommit(store, () => undefined);
 			const { socket, sent } = fakeSocket();
@@ -123,19 +123,18 @@ describe('group commit', () => {
 			log.send(socket, 'ack 1');
 			await nextTurn();
 			expect(sentBatches).toHaveLength(1);
-			// While it is in flight: a message depends on it, and new updates wait for it.
+			// While it is in flight: a message depends on it, and the next turn's updates go behind it.
 			log.send(socket, 'broadcast 1');
 			log.append('doc', new Uint8Array([2]), 1);
 			log.append('doc', new Uint8Array([3]), 2);
 			log.send(socket, 'ack 2');
 			await nextTurn();
-			expect(sentBatches).toHaveLength(1); // the next batch waits for the one in flight
+			expect(sentBatches).toHaveLength(2); // pipelined: not waiting for the first to answer
+			expect(sentBatches[1].rows.map((r) => r.update[0])).toEqual([2, 3]);
 			expect(sent).toEqual([]);
 			sentBatches[0].answer();
 			await flushMicrotasks();
 			expect(sent).toEqual(['ack 1', 'broadcast 1']);
-			expect(sentBatches).toHaveLength(2);
-			expect(sentBatches[1].rows.map((r) => r.update[0])).toEqual([2, 3]);
 			sentBatches[1].answer();
 			await flushMicrotasks();
 			expect(sent).toEqual(['ack 1', 'broadcast 1', 'ack 2']);

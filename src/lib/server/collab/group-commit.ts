@@ -13,9 +13,10 @@
  * On SQLite the commit is synchronous (microseconds of CPU, the disk is the OS's page cache). On
  * PostgreSQL it is a round trip, so the store appends without blocking the event loop
  * (`appendLater`): the batch is in flight while the server goes on applying other clients' updates,
- * which gather into the next batch, sent when the one in flight has committed. Batches commit in
- * the order they were sent (one connection), and a message held for a batch goes out when it and
- * every batch before it have committed. `commit()` sends what is queued at once; anything read
+ * and the next turn's batch is sent at once behind it (pipelined: waiting for the answer first cost
+ * up to a second round trip and measured worse, bench/postgres.ts). Batches commit in the order they
+ * were sent (one connection, answered in order), and a message held for a batch goes out when it
+ * and every batch before it have committed. `commit()` sends what is queued at once; anything read
  * after it on the same connection (a load, the history) runs after those rows are written.
  *
  * If a commit fails, the messages held for it are dropped (a close still happens) and `onFailure`
@@ -125,8 +126,6 @@ export function createGroupCommit(
 	function settle(batch: Batch, outcome: NonNullable<Batch['outcome']>) {
 		batch.outcome = outcome;
 		while (inFlight[0]?.outcome) release(inFlight.shift()!);
-		// What gathered while a commit was in flight goes now, as one batch.
-		if (inFlight.length === 0 && open.rows.length > 0) commit();
 	}
 
 	function release(batch: Batch) {
@@ -160,8 +159,7 @@ export function createGroupCommit(
 	return {
 		append(name, update, userId) {
 			open.rows.push({ name, update, userId, at: Date.now() });
-			// While a commit is in flight, the next one is sent when it answers (settle).
-			if (inFlight.length === 0) scheduled ??= setImmediate(commit);
+			scheduled ??= setImmediate(commit);
 		},
 		send(socket, data) {
 			const batch = latest();
