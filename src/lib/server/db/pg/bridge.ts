@@ -271,7 +271,13 @@ export class PgSyncDatabase {
 	 */
 	runAsync(sql: string, params: unknown[]): Promise<RunResult> {
 		if (!this.open) return Promise.reject(new TypeError('The database connection is not open'));
-		if (this.depth > 0) return Promise.resolve(this.prepare(sql).run(...params));
+		if (this.depth > 0) {
+			try {
+				return Promise.resolve(this.prepare(sql).run(...params));
+			} catch (error) {
+				return Promise.reject(error);
+			}
+		}
 		const statement = this.prepare(sql);
 		const { text, insertInto } = statement.translatedText();
 		const values = statement.bind(params);

@@ -103,15 +103,18 @@ async function handle(request) {
 		error.code = '08006';
 		throw error;
 	}
+	if (request.op === 'close') {
+		// Never connects just to close (PostgreSQL may be the reason for the shutdown).
+		const c = client;
+		client = undefined;
+		unreachableSince = 0;
+		if (c) await c.end();
+		return { fresh };
+	}
 	if (!client && unreachableSince) throw unreachable();
 	const c = client ?? (await connect());
 	if (request.op === 'exec') {
 		await c.query(request.sql);
-		return { fresh };
-	}
-	if (request.op === 'close') {
-		client = undefined;
-		await c.end();
 		return { fresh };
 	}
 	const query = { text: request.sql, values: buffers(request.params), rowMode: request.array ? 'array' : undefined };
