@@ -5,9 +5,8 @@
  * PostgreSQL pass of the integration tests (the SQLite pass has no server to talk to).
  */
 import { execFileSync } from 'node:child_process';
-import net from 'node:net';
 import path from 'node:path';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openPgSync, type PgSyncDatabase } from '../../src/lib/server/db/pg/bridge.ts';
 import {
@@ -18,7 +17,8 @@ import {
 	psql
 } from '../helpers/postgres.ts';
 import { eventually } from '../helpers/collab.ts';
-import { ON_SQLITE, PG_ADMIN_URL_ENV } from '../helpers/server.ts';
+import { relayedUrl, startRelay } from '../helpers/relay.ts';
+import { freePort, ON_SQLITE, PG_ADMIN_URL_ENV } from '../helpers/server.ts';
 
 describe.runIf(!ON_SQLITE)('the synchronous PostgreSQL client', () => {
 	const admin = process.env[PG_ADMIN_URL_ENV] ?? '';
@@ -202,48 +202,21 @@ describe.runIf(!ON_SQLITE)('the synchronous PostgreSQL client', () => {
 	}, 20_000);
 
 	it('while PostgreSQL is unreachable fails statements at once and reconnects by itself', async () => {
-		const target = new URL(url);
-		// A port with nothing behind it, later a proxy to the real server on the same port.
-		const probe = net.createServer();
-		await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
-		const port = (probe.address() as net.AddressInfo).port;
-		await new Promise<void>((resolve) => probe.close(() => resolve()));
-		const proxied = new URL(url);
-		proxied.hostname = '127.0.0.1';
-		proxied.port = String(port);
-		const other = openPgSync(proxied.toString(), { applicationName: 'bridge-unreachable' });
-		let proxy: Worker | undefined;
+		// A port with nothing behind it, later a relay to the real server on the same port.
+		const port = await freePort();
+		const other = openPgSync(relayedUrl(url, port), { applicationName: 'bridge-unreachable' });
+		let relay: Worker | undefined;
 		try {
 			expect(() => other.prepare('SELECT 1').get()).toThrow(); // refused
 			// Now known unreachable: failed at once, without another connect attempt.
 			expect(() => other.prepare('SELECT 1').get()).toThrow(/unreachable/);
-			// In a thread of its own: the main thread blocks on every statement, and a proxy on its
-			// event loop could not pass the statement on.
-			proxy = new Worker(
-				`const net = require('node:net');
-				const { parentPort, workerData: w } = require('node:worker_threads');
-				net.createServer((socket) => {
-					const upstream = net.connect(w.upstreamPort, w.upstreamHost);
-					socket.pipe(upstream).pipe(socket);
-					upstream.on('error', () => socket.destroy());
-					socket.on('error', () => upstream.destroy());
-				}).listen(w.port, '127.0.0.1', () => parentPort.postMessage('listening'));`,
-				{
-					eval: true,
-					workerData: {
-						port,
-						upstreamHost: target.hostname,
-						upstreamPort: Number(target.port || 5432)
-					}
-				}
-			);
-			await new Promise((resolve) => proxy!.once('message', resolve));
+			relay = await startRelay(port, url);
 			await eventually(() => {
 				expect(other.prepare('SELECT 5 AS five').get()).toEqual({ five: 5 });
 			}, 10_000);
 		} finally {
 			other.close();
-			await proxy?.terminate();
+			await relay?.terminate();
 		}
 	}, 20_000);
 });

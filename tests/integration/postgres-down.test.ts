@@ -4,65 +4,36 @@
  * reached (not "internal error") without holding the event loop for a connect timeout each, an
  * edit typed meanwhile is never acknowledged — and once PostgreSQL is back the instance reconnects
  * by itself, the edit is stored and nothing acknowledged before is lost. The instance talks to
- * PostgreSQL through a TCP relay in a thread of this test, so the test can cut every connection at
+ * PostgreSQL through a TCP relay (tests/helpers/relay.ts), so the test can cut every connection at
  * once (as a network failure or a database restart would) without touching the shared cluster.
  */
-import net from 'node:net';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connect, eventually } from '../helpers/collab.ts';
 import { login } from '../helpers/http.ts';
 import { createDatabase, databaseUrlOf } from '../helpers/postgres.ts';
-import { ON_SQLITE, PG_ADMIN_URL_ENV, startServer, type TestServer } from '../helpers/server.ts';
+import { relayedUrl, startRelay } from '../helpers/relay.ts';
+import {
+	freePort,
+	ON_SQLITE,
+	PG_ADMIN_URL_ENV,
+	startServer,
+	type TestServer
+} from '../helpers/server.ts';
 import { storedDocument } from '../helpers/stored.ts';
-
-/** A relay on `port` to PostgreSQL; terminating its thread cuts every connection through it. */
-async function startRelay(port: number, upstream: URL): Promise<Worker> {
-	const relay = new Worker(
-		`const net = require('node:net');
-		const { parentPort, workerData: w } = require('node:worker_threads');
-		net.createServer((socket) => {
-			const upstream = net.connect(w.upstreamPort, w.upstreamHost);
-			socket.pipe(upstream).pipe(socket);
-			upstream.on('error', () => socket.destroy());
-			socket.on('error', () => upstream.destroy());
-		}).listen(w.port, '127.0.0.1', () => parentPort.postMessage('listening'));`,
-		{
-			eval: true,
-			workerData: {
-				port,
-				upstreamHost: upstream.hostname,
-				upstreamPort: Number(upstream.port || 5432)
-			}
-		}
-	);
-	await new Promise((resolve) => relay.once('message', resolve));
-	return relay;
-}
-
-async function freeLoopbackPort(): Promise<number> {
-	const probe = net.createServer();
-	await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
-	const { port } = probe.address() as net.AddressInfo;
-	await new Promise<void>((resolve) => probe.close(() => resolve()));
-	return port;
-}
 
 describe.runIf(!ON_SQLITE)('PostgreSQL away and back', () => {
 	let server: TestServer;
 	let relay: Worker | undefined;
 	let relayPort: number;
-	let upstream: URL;
+	let upstream: string;
 
 	beforeAll(async () => {
 		const admin = process.env[PG_ADMIN_URL_ENV] ?? '';
-		upstream = new URL(databaseUrlOf(admin, await createDatabase(admin)));
-		relayPort = await freeLoopbackPort();
+		upstream = databaseUrlOf(admin, await createDatabase(admin));
+		relayPort = await freePort();
 		relay = await startRelay(relayPort, upstream);
-		const relayed = new URL(upstream);
-		relayed.hostname = '127.0.0.1';
-		relayed.port = String(relayPort);
-		server = await startServer({ databaseUrl: relayed.toString() });
+		server = await startServer({ databaseUrl: relayedUrl(upstream, relayPort) });
 	});
 	afterAll(async () => {
 		await server?.stop();
