@@ -4,6 +4,7 @@ import { sveltekit } from '@sveltejs/kit/vite';
 import tailwindcss from '@tailwindcss/vite';
 import { configDefaults, defineConfig } from 'vitest/config';
 import { collabDevServer } from './server/dev-plugin.ts';
+import { serverEntryBuild } from './server/entry-build.ts';
 import { APP_CSP_DIRECTIVES } from './src/lib/server/security/csp.ts';
 
 export default defineConfig({
@@ -26,7 +27,9 @@ export default defineConfig({
 				// Accept-Language does not override it, because officials' machines often say en-US.
 				strategy: ['cookie', 'baseLocale']
 			}),
-		collabDevServer()
+		collabDevServer(),
+		// After the adapter (its buildApp hook is 'post' too, and comes first): build/server.js.
+		serverEntryBuild()
 	],
 	test: {
 		expect: { requireAssertions: true },

@@ -27,6 +27,7 @@ import type { VersionPayload } from '../src/lib/workflow/version.ts';
 import { frozenPassages, opinionWriter } from '../tests/helpers/consultation.ts';
 import { login, postForm } from '../tests/helpers/http.ts';
 import { freePort, ROOT, startServer, type TestServer } from '../tests/helpers/server.ts';
+import { SERVER_ENTRY } from '../server/node-flags.ts';
 
 export const OPINIONS = 10_000;
 const PUBLIC_SHARE = 0.2;
@@ -461,7 +462,7 @@ export function consultationSummary(r: ConsultationBench): string {
 }
 
 if (import.meta.main) {
-	if (!fs.existsSync(path.join(ROOT, 'build/handler.js'))) {
+	if (!fs.existsSync(path.join(ROOT, SERVER_ENTRY))) {
 		console.error('No build: run `npm run build` first.');
 		process.exit(1);
 	}

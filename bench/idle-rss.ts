@@ -3,8 +3,9 @@
  * started on a seeded database (a second start, so the demo seed is not counted), left alone, and
  * its RSS read from /proc — next to a bare Hocuspocus 4 started and read the same way in the same
  * run. Heavy parts (export worker pool, PDF fonts, resvg, docx, the compactor's worker) start on
- * first use, and server/node-flags.ts caps V8's young generation, which on a large machine would
- * otherwise hold ~100 MB more.
+ * first use; server/node-flags.ts caps V8's young generation, which on a large machine would
+ * otherwise hold ~100 MB more; and the server runs as JavaScript (build/server.js), so Node's
+ * TypeScript stripper (~17 MB) is not loaded. The bare Hocuspocus is plain JavaScript too.
  */
 import { fork } from 'node:child_process';
 import path from 'node:path';
@@ -32,7 +33,7 @@ export async function measureIdleRss(): Promise<IdleRssResult> {
 		await lantu.stop('SIGTERM');
 	}
 	const port = await freePort();
-	const bare = fork(path.join(ROOT, 'bench/servers/bare-hocuspocus.ts'), [], {
+	const bare = fork(path.join(ROOT, 'bench/servers/bare-hocuspocus.js'), [], {
 		env: { ...process.env, PORT: String(port) },
 		stdio: ['ignore', 'inherit', 'inherit', 'ipc']
 	});

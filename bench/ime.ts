@@ -14,6 +14,7 @@ import { chromium, type Browser, type Page } from '@playwright/test';
 import { findChromium } from '../tests/helpers/browser.ts';
 import { login } from '../tests/helpers/http.ts';
 import { ROOT, startServer } from '../tests/helpers/server.ts';
+import { SERVER_ENTRY } from '../server/node-flags.ts';
 
 const LENGTHS = (process.env.BENCH_IME_SECONDS ?? '2,10').split(',').map(Number);
 const RUNS = Number(process.env.BENCH_IME_RUNS ?? 5);
@@ -51,7 +52,7 @@ const median = (values: number[]) => {
 	return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 };
 
-if (!fs.existsSync(path.join(ROOT, 'build/handler.js'))) {
+if (!fs.existsSync(path.join(ROOT, SERVER_ENTRY))) {
 	console.error('No build: run `npm run build` first.');
 	process.exit(1);
 }

@@ -31,6 +31,7 @@ import { measureLarge } from './large.ts';
 import { measurePropagation, type PropagationResult } from './propagation.ts';
 import { startTarget, type TargetName } from './targets.ts';
 import { ROOT } from '../tests/helpers/server.ts';
+import { SERVER_ENTRY } from '../server/node-flags.ts';
 
 const quick = process.argv.includes('--quick');
 const SECONDS = Number(process.env.BENCH_SECONDS ?? (quick ? 6 : 10));
@@ -52,7 +53,7 @@ const SIZES: { clients: number; sections: number }[] = fromEnv
 			];
 const TARGETS: TargetName[] = ['hocuspocus', 'y-websocket', 'lantu'];
 
-if (!fs.existsSync(path.join(ROOT, 'build/handler.js'))) {
+if (!fs.existsSync(path.join(ROOT, SERVER_ENTRY))) {
 	console.error('No build: run `npm run build` first.');
 	process.exit(1);
 }

@@ -119,7 +119,7 @@ export async function startTarget(name: TargetName, options: TargetOptions = {})
 	const probePort = await freePort();
 	if (name === 'hocuspocus' || name === 'y-websocket') {
 		const script =
-			name === 'hocuspocus' ? 'bench/servers/bare-hocuspocus.ts' : 'bench/servers/y-websocket.ts';
+			name === 'hocuspocus' ? 'bench/servers/bare-hocuspocus.js' : 'bench/servers/y-websocket.ts';
 		const { child, port } = await forkServer(script, probePort);
 		return {
 			name,

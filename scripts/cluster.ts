@@ -18,7 +18,7 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { startProxy } from '../server/round-robin-proxy.ts';
-import { SERVER_NODE_FLAGS } from '../server/node-flags.ts';
+import { SERVER_ENTRY, SERVER_NODE_FLAGS } from '../server/node-flags.ts';
 import {
 	POSTGRES_MISSING,
 	postgresBinDir,
@@ -41,7 +41,7 @@ if (!Number.isInteger(port) || !Number.isInteger(count) || count < 1 || count > 
 }
 fs.mkdirSync(dataDir, { recursive: true });
 
-if (!fs.existsSync(path.join(root, 'build/handler.js'))) {
+if (!fs.existsSync(path.join(root, SERVER_ENTRY))) {
 	console.log('蓝图 Lantu：没有构建，正在构建…');
 	const built = spawnSync(node, [path.join(root, 'node_modules/vite/bin/vite.js'), 'build'], {
 		cwd: root,
@@ -107,7 +107,7 @@ async function startInstance(
 ): Promise<number> {
 	const instancePort = port + i;
 	const log = fs.openSync(path.join(dataDir, `lantu-${i}.log`), 'a');
-	const child = spawn(node, [...SERVER_NODE_FLAGS, path.join(root, 'server/index.ts')], {
+	const child = spawn(node, [...SERVER_NODE_FLAGS, path.join(root, SERVER_ENTRY)], {
 		cwd: root,
 		env: {
 			...process.env,

@@ -8,7 +8,7 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import readline from 'node:readline';
-import { SERVER_NODE_FLAGS } from '../server/node-flags.ts';
+import { SERVER_ENTRY, SERVER_NODE_FLAGS } from '../server/node-flags.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
 const verbose = process.argv.includes('--verbose') || /^(1|true)$/i.test(process.env.VERBOSE ?? '');
@@ -55,7 +55,7 @@ function banner(port: number) {
 }
 
 function serve() {
-	const child = spawn(node, [...SERVER_NODE_FLAGS, path.join(root, 'server/index.ts')], {
+	const child = spawn(node, [...SERVER_NODE_FLAGS, path.join(root, SERVER_ENTRY)], {
 		cwd: root,
 		stdio: verbose ? 'inherit' : ['ignore', 'pipe', 'inherit']
 	});

@@ -1,7 +1,8 @@
 /**
  * Production entry: one Node process, one port. Serves the SvelteKit app (adapter-node's handler)
  * and upgrades /collab to the Hocuspocus collaboration server. Run by `npm start` / `npm run serve`
- * with Node 24, which runs this TypeScript file directly (type stripping), so only erasable syntax.
+ * with Node 24 as build/server.js, which `vite build` compiles from this file (server/entry-build.ts):
+ * Node could run it directly (erasable syntax only), but its type stripper would then stay in memory.
  *
  * PORT and HOST are honoured as adapter-node does (default 0.0.0.0:3000); every variable is parsed
  * by src/lib/server/config.ts (a bad value stops the start, naming it).

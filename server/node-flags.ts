@@ -7,4 +7,10 @@
  * of this machine; `--optimize-for-size` would save another ~20 MB but cost ~20–30 % CPU per edit.
  * `npm run serve` in package.json repeats them (an npm script cannot import this file).
  */
+/**
+ * What the server process runs: server/index.ts compiled by `vite build` (server/entry-build.ts),
+ * so Node's TypeScript stripper is never loaded into it.
+ */
+export const SERVER_ENTRY = 'build/server.js';
+
 export const SERVER_NODE_FLAGS = ['--max-semi-space-size=8', '--heap-growing-percent=10'];

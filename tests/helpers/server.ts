@@ -10,7 +10,7 @@ import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { SERVER_NODE_FLAGS } from '../../server/node-flags.ts';
+import { SERVER_ENTRY, SERVER_NODE_FLAGS } from '../../server/node-flags.ts';
 import { createDatabase, databaseUrlOf } from './postgres.ts';
 
 export const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -138,7 +138,7 @@ async function waitForHealth(
 }
 
 export async function startServer(options: StartOptions = {}): Promise<TestServer> {
-	if (!fs.existsSync(path.join(ROOT, 'build/handler.js'))) {
+	if (!fs.existsSync(path.join(ROOT, SERVER_ENTRY))) {
 		throw new Error('No build found: run `npm run build` (npm test does it for you).');
 	}
 	const dataDir = options.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'lantu-test-'));
@@ -152,7 +152,7 @@ export async function startServer(options: StartOptions = {}): Promise<TestServe
 	let child: ChildProcess;
 
 	async function launch() {
-		child = spawn(NODE, [...SERVER_NODE_FLAGS, 'server/index.ts'], {
+		child = spawn(NODE, [...SERVER_NODE_FLAGS, SERVER_ENTRY], {
 			cwd: ROOT,
 			env: {
 				...process.env,

@@ -1,4 +1,7 @@
-/** Baseline 1: a bare Hocuspocus 4 server — no auth, no extensions, no persistence. */
+/**
+ * Baseline 1: a bare Hocuspocus 4 server — no auth, no extensions, no persistence. Plain JavaScript,
+ * like Lantu's build/server.js, so neither idle RSS counts Node's TypeScript stripper (~17 MB).
+ */
 import { Server } from '@hocuspocus/server';
 
 const server = new Server({
