@@ -40,6 +40,22 @@ describe.runIf(!ON_SQLITE)('the synchronous PostgreSQL client', () => {
 		await dropDatabase(admin, name);
 	});
 
+	it('passes byte arrays both ways holding only their own bytes (a view is not sent with its whole buffer)', () => {
+		// A Yjs update is a view into the WebSocket frame; node-postgres decodes bytea into slices of
+		// a 64 KB buffer. Cloned as they are, each would carry its backing store across the thread.
+		const frame = new Uint8Array(64 * 1024).fill(9);
+		frame.set([1, 2, 3], 100);
+		db.exec('CREATE TABLE blobs (data bytea)');
+		try {
+			db.prepare('INSERT INTO blobs (data) VALUES (?)').run(frame.subarray(100, 103));
+			const rows = db.prepare<[], { data: Buffer }>('SELECT data FROM blobs').all();
+			expect([...rows[0].data]).toEqual([1, 2, 3]);
+			expect(rows[0].data.buffer.byteLength).toBe(3);
+		} finally {
+			db.exec('DROP TABLE blobs');
+		}
+	});
+
 	it('answers as better-sqlite3: rows, blobs as Buffers, integers and truth as numbers', () => {
 		const insert = db.prepare('INSERT INTO items (label, data, n) VALUES (?, ?, ?)');
 		const first = insert.run('a?', Buffer.from([0, 1, 255]), 7);

@@ -128,7 +128,22 @@ async function handle(request) {
 	return { rows: result.rows, rowCount: result.rowCount ?? 0, fresh };
 }
 
+// A Buffer that is a slice of a larger one (node-postgres decodes bytea into pooled Buffers) would
+// be cloned with its whole backing store: answer with copies of just the bytes (bridge.ts compact).
+function compactRows(rows) {
+	if (!rows) return rows;
+	for (const row of rows) {
+		for (const key in row) {
+			const value = row[key];
+			if (ArrayBuffer.isView(value) && value.byteLength !== value.buffer.byteLength)
+				row[key] = new Uint8Array(value.buffer.slice(value.byteOffset, value.byteOffset + value.byteLength));
+		}
+	}
+	return rows;
+}
+
 function reply(id, message) {
+	compactRows(message.rows);
 	port.postMessage({ id, ...message });
 	Atomics.add(flag, REPLIES, 1);
 	Atomics.notify(flag, REPLIES);
