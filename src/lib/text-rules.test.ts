@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { lineText, proseText } from './forms.ts';
-import { cleanProse, isCleanLine } from './text-rules.ts';
+import { cleanProse, cleanProseDeep, hasProseControls, isCleanLine } from './text-rules.ts';
 
 describe('text rules', () => {
 	it('a single line refuses every control character and lone surrogates, keeps 4-byte characters', () => {
@@ -34,5 +34,35 @@ describe('text rules', () => {
 		expect(
 			proseText.trim().min(1, 'error:empty').safeParse('\u0000 ').error?.issues[0].message
 		).toBe('error:empty');
+	});
+});
+
+describe('cleanProseDeep (what exports render)', () => {
+	it('cleans every string of plain objects and arrays, and keeps bytes and other objects', () => {
+		const bytes = new Uint8Array([0, 7]);
+		const when = new Date(0);
+		const model = {
+			title: '标题\u0007',
+			blocks: [{ text: 'a\u0000b\tc' }],
+			image: { bytes },
+			when,
+			n: 3
+		};
+		const out = cleanProseDeep(model);
+		expect(out).toEqual({
+			title: '标题',
+			blocks: [{ text: 'ab\tc' }],
+			image: { bytes },
+			when,
+			n: 3
+		});
+		expect(out.image.bytes).toBe(bytes);
+		expect(model.title).toBe('标题\u0007'); // a copy: shared constants are never changed
+	});
+
+	it('tells control characters apart from text', () => {
+		expect(hasProseControls('甲\t乙\n丙\r😀')).toBe(false);
+		expect(hasProseControls('\u000b')).toBe(true);
+		expect(hasProseControls('\u007f')).toBe(true);
 	});
 });

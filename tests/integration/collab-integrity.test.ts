@@ -70,7 +70,10 @@ describe('poisoned block rows (item 7)', { timeout: 120_000 }, () => {
 			(d) => blockRows(d, 'systems').push([42 as never]),
 			(d) => blockRows(d, 'systems').insert(0, [new Y.Array() as never]),
 			(d) => blockRows(d, 'systems').get(0).set('mode', { evil: true }),
-			(d) => blockRows(d, 'systems').get(0).set('undeclared', 'x')
+			(d) => blockRows(d, 'systems').get(0).set('undeclared', 'x'),
+			// Control characters, in a cell's text or the prose: they made the DOCX unreadable.
+			(d) => (blockRows(d, 'systems').get(0).get('name') as Y.Text).insert(0, '铃\u0007'),
+			(d) => d.getXmlFragment('body').insert(0, [new Y.XmlText('空\u0000')])
 		];
 		for (const poison of poisons) {
 			const stored = logRows();
@@ -88,7 +91,7 @@ describe('poisoned block rows (item 7)', { timeout: 120_000 }, () => {
 		expect(blockRows(reader.doc, 'systems').toJSON()).toEqual(before);
 		reader.destroy();
 		expect(server.output()).toContain('update refused: malformed block data');
-		// Audited once for these five refusals of one user on one section (each one is logged).
+		// Audited once for these refusals of one user on one section (each one is logged).
 		expect(
 			sql<{ n: number }>(
 				"SELECT count(*) AS n FROM audit_log WHERE action = 'document.update_refused' AND target = ?",
@@ -116,6 +119,7 @@ describe('poisoned block rows (item 7)', { timeout: 120_000 }, () => {
 		const vector = Y.encodeStateVector(local);
 		blockRows(local, 'systems').insert(1, [new Y.Text('毒') as never]);
 		blockRows(local, 'systems').push([createRow(BLOCKS.systems, { name: '毒后之行' })]);
+		(blockRows(local, 'systems').get(0).get('name') as Y.Text).insert(0, '铃\u0007\u000b');
 		const poison = Y.encodeStateAsUpdate(local, vector);
 		await server.stop();
 		const db = openTestDb(server);
@@ -149,6 +153,12 @@ describe('poisoned block rows (item 7)', { timeout: 120_000 }, () => {
 		expect(docx.status).toBe(200);
 		const xml = strFromU8(unzipSync(new Uint8Array(await docx.arrayBuffer()))['word/document.xml']);
 		expect(xml).toContain('第2行数据无法读取');
+		// Printed without the control characters (XML 1.0 forbids them: Word would not open it).
+		// eslint-disable-next-line no-control-regex -- looking for control characters
+		const controls = /[\u0000-\u0008\u000b\u000c\u000e-\u001f]/;
+		expect(xml).toContain('铃');
+		expect(xml).not.toMatch(controls);
+		expect(mdText).not.toMatch(controls);
 
 		// The live document still opens and takes well-formed edits.
 		const writer = await synced(dsj, DOC);

@@ -8,7 +8,7 @@
  */
 import { createConnection } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { connect, eventually, firstText } from '../helpers/collab.ts';
+import { closeReasons, connect, eventually, firstText } from '../helpers/collab.ts';
 import { firstPassageComment, solvedChallenge } from '../helpers/consultation.ts';
 import { handWrittenDocx } from '../helpers/docx-files.ts';
 import { SAMPLE_TEXT_ANCHOR } from '../helpers/comments.ts';
@@ -402,11 +402,21 @@ describe('hostile text', () => {
 	});
 
 	it('text the server derives: a Word file and what a collaborator typed', async () => {
+		// A raw client can put anything in its copy of the document: text with control characters is
+		// refused where it enters (block-guard.ts), not stored, and its connection closed.
+		const raw = connect(server.url, cookies.get('dsj')!, 'plan/1/section/9.1');
+		try {
+			await eventually(() => expect(raw.provider.isSynced).toBe(true));
+			const reasons = closeReasons(raw);
+			firstText(raw.doc).insert(0, `协同${NUL}${CONTROLS}`);
+			await eventually(() => expect(reasons).toContain('invalidBlockData'));
+		} finally {
+			raw.destroy();
+		}
 		const editor = connect(server.url, cookies.get('dsj')!, 'plan/1/section/9.1');
 		try {
 			await eventually(() => expect(editor.provider.isSynced).toBe(true));
-			// A raw client can put anything in the shared document; it is stored as Yjs updates.
-			firstText(editor.doc).insert(0, `协同${NUL}${CONTROLS}`);
+			expect(editor.doc.getXmlFragment('body').toString()).not.toContain('协同');
 
 			// A crafted Word file: raw NUL and control characters, and character references to them.
 			const docx = handWrittenDocx(

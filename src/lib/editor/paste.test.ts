@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { cleanPastedHtml } from './paste.ts';
+import { Fragment, Slice } from 'prosemirror-model';
+import { cleanPastedHtml, cleanPastedSlice } from './paste.ts';
+import { schema } from './schema.ts';
 
 const WORD = `<html xmlns:o="urn:schemas-microsoft-com:office:office"><head><meta charset="utf-8"><style>p.MsoNormal{font-family:宋体}</style></head><body>
 <!--[if gte mso 9]><xml><w:WordDocument></w:WordDocument></xml><![endif]-->
@@ -40,5 +42,28 @@ describe('cleanPastedHtml (Word / WPS)', () => {
 
 	it('drops empty paragraphs Word leaves behind', () => {
 		expect(clean).not.toMatch(/<p>(\s|&nbsp;)*<\/p>/);
+	});
+});
+
+describe('cleanPastedSlice', () => {
+	it('drops control characters from every text node and keeps marks, nodes and open depths', () => {
+		const bold = schema.marks.strong.create();
+		const slice = new Slice(
+			Fragment.from([
+				schema.node('paragraph', null, [
+					schema.text('第一行\u000b第二行'),
+					schema.text('加粗\u0000', [bold])
+				]),
+				schema.node('paragraph', null, [schema.text('\u0007')])
+			]),
+			1,
+			1
+		);
+		const clean = cleanPastedSlice(slice);
+		expect(clean.openStart).toBe(1);
+		expect(clean.openEnd).toBe(1);
+		expect(clean.content.child(0).textContent).toBe('第一行第二行加粗');
+		expect(clean.content.child(0).child(1).marks).toEqual([bold]);
+		expect(clean.content.child(1).childCount).toBe(0);
 	});
 });

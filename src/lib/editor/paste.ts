@@ -4,6 +4,8 @@
  * conditional comments, Office namespaces, classes, fonts and colours. Works on the HTML string, so
  * it runs (and is tested) without a DOM.
  */
+import { Fragment, Slice, type Node } from 'prosemirror-model';
+import { cleanProse } from '../text-rules.ts';
 
 const KEPT_STYLES = /^(font-weight|font-style|text-decoration(-line)?)$/;
 
@@ -90,4 +92,23 @@ export function cleanPastedHtml(html: string): string {
 		.replace(/<\/(span|font)>/gi, '')
 		.replace(/<p>(\s|&nbsp;)*<\/p>/gi, '');
 	return out;
+}
+
+function cleanFragment(fragment: Fragment): Fragment {
+	const nodes: Node[] = [];
+	fragment.forEach((node) => {
+		if (node.isText) {
+			const text = cleanProse(node.text ?? '');
+			if (text) nodes.push(text === node.text ? node : node.type.schema.text(text, node.marks));
+		} else nodes.push(node.copy(cleanFragment(node.content)));
+	});
+	return Fragment.from(nodes);
+}
+
+/**
+ * A pasted or dropped slice without control characters (Word's U+000B line break, a stray U+0000):
+ * the server refuses text holding them (collab/block-guard.ts), which would close the section.
+ */
+export function cleanPastedSlice(slice: Slice): Slice {
+	return new Slice(cleanFragment(slice.content), slice.openStart, slice.openEnd);
 }

@@ -27,7 +27,7 @@ import {
 } from '../suggestions/editor.ts';
 import { toggleBold, toggleItalic, toggleUnderline } from './commands.ts';
 import { guardComposition } from './composition.ts';
-import { cleanPastedHtml } from './paste.ts';
+import { cleanPastedHtml, cleanPastedSlice } from './paste.ts';
 import { schema } from './schema.ts';
 
 function rules() {
@@ -176,7 +176,9 @@ export function editorPlugins(options: {
 		dropCursor(),
 		gapCursor(),
 		placeholder(options.placeholderText),
-		new Plugin({ props: { transformPastedHTML: cleanPastedHtml } })
+		new Plugin({
+			props: { transformPastedHTML: cleanPastedHtml, transformPasted: cleanPastedSlice }
+		})
 	);
 	return plugins;
 }

@@ -75,6 +75,28 @@ describe('findBlockViolation', () => {
 		}
 	});
 
+	it('refuses control characters in prose and in a text cell; keeps tab, newline and half an emoji', () => {
+		const refused: ((doc: Y.Doc) => void)[] = [
+			(d) => d.getXmlFragment('body').insert(0, [new Y.XmlText('正文\u0000')]),
+			(d) => d.getXmlFragment('body').insert(0, [new Y.XmlText('响铃\u0007')]),
+			(d) => (blockRows(d, 'systems').get(0).get('name') as Y.Text).insert(0, 'Word\u000b换行')
+		];
+		for (const edit of refused) {
+			const p = pair(withSystem);
+			expect(findBlockViolation(p.server, p.updateOf(edit))).toMatch(/^control characters/);
+		}
+		const fresh = pair(withSystem);
+		for (const edit of [
+			(d: Y.Doc) => d.getXmlFragment('body').insert(0, [new Y.XmlText('甲\t乙\n丙\r')]),
+			// An editor's diff may send half a surrogate pair (😀 → 😁 keeps the high half).
+			(d: Y.Doc) => d.getText('t').insert(0, '\udc01')
+		]) {
+			const update = fresh.updateOf(edit);
+			expect(findBlockViolation(fresh.server, update)).toBeNull();
+			Y.applyUpdate(fresh.server, update);
+		}
+	});
+
 	it('refuses a Y.Text, a number, a nested array or a string as a row', () => {
 		for (const bad of [new Y.Text('x'), 42, new Y.Array(), 'row', null]) {
 			const p = pair(withSystem);

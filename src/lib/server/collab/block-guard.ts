@@ -13,7 +13,9 @@
  * - in a block array: a `Y.Map` (a row), never a key of its own;
  * - in a row: `id` or a declared field, with a value the block's schema accepts (schema.ts) — a
  *   `Y.Text` for text fields;
- * - in a text cell: characters and formatting only.
+ * - in a text cell: characters and formatting only;
+ * - text anywhere in the section without control characters but tab, newline and CR
+ *   (text-rules.ts): they broke exports (a DOCX Word cannot open) and nobody types them.
  * An item whose parent cannot be found (its dependencies are not in the document) is refused too:
  * Yjs would keep it pending and integrate it later, unchecked. Clients of this server never send
  * such updates (the server has everything any client has seen).
@@ -22,6 +24,7 @@ import * as Y from 'yjs';
 import { BLOCKS, type BlockKey } from '../../templates/blocks/index.ts';
 import type { FieldDecl } from '../../templates/blocks/fields.ts';
 import { rowKeySchema } from '../../templates/blocks/schema.ts';
+import { hasProseControls } from '../../text-rules.ts';
 
 export const BLOCK_PREFIX = 'block:';
 
@@ -82,8 +85,11 @@ function checkItem(places: Placement, item: Y.Item): string | null {
 	const where = places.resolve(item);
 	if (where === 'unresolved') return 'an item whose parent is unknown';
 	if (where === 'gone') return null;
-	const place = places.placeOf(where.parent);
 	const content = item.content;
+	// Anywhere in a section, prose or cell: nobody types these (the editors drop them from pastes).
+	if (content instanceof Y.ContentString && hasProseControls(content.str))
+		return 'control characters in text';
+	const place = places.placeOf(where.parent);
 	if (place.kind === 'other' || content instanceof Y.ContentDeleted) return null;
 	const type = heldType(item);
 	if (place.kind === 'block') {
@@ -108,6 +114,8 @@ function checkRowValue(key: BlockKey, field: string | null, item: Y.Item): strin
 	if (!(content instanceof Y.ContentAny)) return `a value of the wrong kind for ${key}.${field}`;
 	for (const value of content.arr) {
 		if (!schema.safeParse(value).success) return `an invalid value for ${key}.${field}`;
+		if (typeof value === 'string' && hasProseControls(value))
+			return `control characters in ${key}.${field}`;
 	}
 	return null;
 }

@@ -26,6 +26,7 @@ import { renderDocx } from './docx.ts';
 import { withChromium } from './pdf.ts';
 import { printPdf } from './print-pdf.ts';
 import { renderSigned } from '../verify/sign.ts';
+import { cleanProseDeep } from '../../text-rules.ts';
 
 /** What the worker renders; a PDF is the print HTML printed by Chromium (driven from the worker). */
 export type RenderFormat = 'docx' | 'pdf' | 'md' | 'json' | 'html';
@@ -148,7 +149,9 @@ export async function renderFile(
 	const keepRevisions =
 		format === 'docx' && options.revisions === true && stored.version.kind === 'draft';
 	const input = readStoredInput(stored, keepRevisions);
-	const doc = buildExportModel(input, options);
+	// Control characters a document may hold (written before its guard refused them) would make the
+	// DOCX unreadable to Word (XML 1.0 forbids them) and show as boxes elsewhere.
+	const doc = cleanProseDeep(buildExportModel(input, options));
 	const basename = exportBasename(doc);
 	if ((format === 'docx' || format === 'pdf') && options.signingKey && doc.meta.version.hash)
 		return { body: await renderSigned(doc, input, format, options.signingKey), basename };
