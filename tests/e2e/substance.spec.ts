@@ -18,6 +18,18 @@ test('the standard’s own words are marked 标准原文 with their verb, apart 
 	await expect(page.locator('#item-9\\.4\\.A1\\.assessment [data-standard-text]')).toHaveCount(0);
 });
 
+test('an input of Table A.1 links each section that produces it once (8.4: 6.5, 6.3, 8.3)', async ({
+	page,
+	context
+}) => {
+	await loginAs(context, 'dsj');
+	await page.goto('/plans/1/sections/8.4');
+	// 6.5.2 g), h) and j) all produce 8.4's 智慧城市建设需求: one link to 6.5, not three.
+	const input = page.getByRole('listitem').filter({ hasText: '智慧城市建设需求（基础设施性能' });
+	await expect(input.getByRole('link')).toHaveText(['6.5']);
+	await expect(page.getByRole('link', { name: '6.3', exact: true })).toHaveCount(1);
+});
+
 test('6.3 computes 现状与差距 from the indicators', async ({ page, context }) => {
 	await loginAs(context, 'dsj');
 	await page.goto('/plans/1/sections/6.3');
