@@ -29,9 +29,9 @@ export function cleanProse(text: string): string {
 }
 
 /**
- * Whether `text` holds a control character prose may not keep. (Not lone surrogates: an editor's
- * diff may split a surrogate pair between two edits — 😀 → 😁 sends only the low half — and Yjs
- * joins them again.)
+ * Whether `text` holds a control character prose may not keep. (Not lone surrogates: a Yjs update
+ * may carry half a surrogate pair — a text diff that keeps the common high half of 😀 → 😁 sends
+ * only the new low half — and the document joins the halves again.)
  */
 export function hasProseControls(text: string): boolean {
 	return PROSE_CONTROL.test(text);

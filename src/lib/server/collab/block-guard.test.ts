@@ -88,7 +88,7 @@ describe('findBlockViolation', () => {
 		const fresh = pair(withSystem);
 		for (const edit of [
 			(d: Y.Doc) => d.getXmlFragment('body').insert(0, [new Y.XmlText('甲\t乙\n丙\r')]),
-			// An editor's diff may send half a surrogate pair (😀 → 😁 keeps the high half).
+			// An update may carry half a surrogate pair (a diff of 😀 → 😁 keeping the common high half).
 			(d: Y.Doc) => d.getText('t').insert(0, '\udc01')
 		]) {
 			const update = fresh.updateOf(edit);
