@@ -74,6 +74,29 @@ describe('parseConfig', () => {
 			'rediss://:secret@cache.example:6379/2'
 		);
 		expect(problem({ REDIS_URL: 'http://127.0.0.1:6379' })).toContain('REDIS_URL');
+		expect(parseConfig({ REDIS_URL: '' }).REDIS_URL).toBeUndefined();
 		expect(problem({ INSTANCE_NAME: 'a b' })).toContain('INSTANCE_NAME');
+	});
+
+	it('takes a PostgreSQL URL with a host or a Unix socket directory', () => {
+		expect(parseConfig({}).DATABASE_URL).toBeUndefined();
+		expect(parseConfig({ DATABASE_URL: '' }).DATABASE_URL).toBeUndefined();
+		for (const url of [
+			'postgres://lantu:secret@db.example:5432/lantu',
+			'postgresql://lantu@10.0.0.5/lantu',
+			// libpq's socket form (Debian's default local connection), which a WHATWG URL cannot hold
+			'postgres://lantu@/lantu?host=/var/run/postgresql',
+			'postgres://lantu@localhost/lantu?host=%2Fvar%2Frun%2Fpostgresql'
+		])
+			expect(parseConfig({ DATABASE_URL: url }).DATABASE_URL).toBe(url);
+	});
+
+	// A refinement that threw (new URL on a malformed value) used to end the start with a bare
+	// "TypeError: Invalid URL" stack instead of naming the variable.
+	it('names a malformed DATABASE_URL or REDIS_URL instead of throwing a stack', () => {
+		for (const url of ['foo', 'mysql://x@y/z', 'postgres:/db/lantu', 'http://db/lantu'])
+			expect(problem({ DATABASE_URL: url })).toMatch(/DATABASE_URL: must be postgres:\/\//);
+		for (const url of ['foo', 'redis//cache', '://'])
+			expect(problem({ REDIS_URL: url })).toMatch(/REDIS_URL: must be redis:\/\//);
 	});
 });

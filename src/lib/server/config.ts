@@ -8,9 +8,29 @@
  * PROTOCOL_HEADER/HOST_HEADER when they are not given (both are parsed here so it can tell).
  */
 import path from 'node:path';
+import { parse as parsePgConnectionString } from 'pg-connection-string';
 import { z } from 'zod';
 import { parseCidr } from './client-address.ts';
 import { isTimeZone } from '../dates.ts';
+
+/**
+ * A PostgreSQL connection URL as node-postgres reads it — the check is its own parser, so what
+ * passes here is what the client connects to. Besides host[:port] it takes libpq's Unix-socket
+ * form, which a WHATWG URL cannot hold: postgres://user@/database?host=/var/run/postgresql.
+ */
+function isPostgresUrl(value: string): boolean {
+	if (!/^postgres(ql)?:\/\//i.test(value)) return false;
+	try {
+		const parsed = parsePgConnectionString(value);
+		return Boolean(parsed.host || parsed.database);
+	} catch {
+		return false; // e.g. a malformed %-escape
+	}
+}
+
+/** A URL with one of these schemes; never throws (a refinement runs even after a failed check). */
+const urlWithScheme = (scheme: RegExp) => (value: string) =>
+	URL.canParse(value) && scheme.test(new URL(value).protocol);
 
 const flag = z
 	.enum(['1', '0', 'true', 'false', 'yes', 'no', 'on', 'off'])
@@ -69,16 +89,19 @@ const schema = z.object({
 	DATA_DIR: z.string().min(1).default('./data'),
 	DATABASE_PATH: z.string().min(1).optional(),
 	/**
-	 * postgres://user[:password]@host[:port]/database moves every instance onto one PostgreSQL
+	 * postgres://user[:password]@host[:port]/database (or over a Unix socket,
+	 * postgres://user@/database?host=/var/run/postgresql) moves every instance onto one PostgreSQL
 	 * (docs/POSTGRES.md); unset: the embedded SQLite file under DATA_DIR.
 	 */
 	DATABASE_URL: z
-		.url()
-		.refine((v) => /^postgres(ql)?:$/.test(new URL(v).protocol), {
-			message: 'must start with postgres:// or postgresql://'
+		.string()
+		.trim()
+		.refine((v) => v === '' || isPostgresUrl(v), {
+			message:
+				'must be postgres://user[:password]@host[:port]/database, or postgres://user@/database?host=/socket/directory'
 		})
-		.optional()
-		.or(z.literal('').transform(() => undefined)),
+		.transform((v) => (v === '' ? undefined : v))
+		.optional(),
 	/** PostgreSQL migrations (DATABASE_URL set), relative to the project root. */
 	PG_MIGRATIONS_DIR: z.string().min(1).default('drizzle-pg'),
 	/** Seed the demo city into an empty database (DESIGN: 示例市). */
@@ -149,10 +172,12 @@ const schema = z.object({
 	 * instance, nothing leaves the process.
 	 */
 	REDIS_URL: z
-		.url()
-		.refine((v) => /^rediss?:$/.test(new URL(v).protocol), {
-			message: 'must start with redis:// or rediss://'
+		.string()
+		.trim()
+		.refine(urlWithScheme(/^rediss?:$/), {
+			message: 'must be redis://[:password@]host[:port][/db] or rediss://…'
 		})
+		.or(z.literal('').transform(() => undefined))
 		.optional(),
 	/** This instance's name in logs and between instances; default host name and process id. */
 	INSTANCE_NAME: z

@@ -18,6 +18,7 @@
  * instead of every statement waiting out the deadline with the event loop blocked.
  */
 import { MessageChannel, receiveMessageOnPort, Worker } from 'node:worker_threads';
+import { parse as parsePgConnectionString } from 'pg-connection-string';
 import { translate } from './translate.ts';
 import { PG_WORKER_SOURCE } from './worker-source.ts';
 
@@ -438,11 +439,14 @@ function revive(rows: unknown[] | undefined) {
 }
 
 /** The URL without its password, for logs. */
-function redact(url: string): string {
+/** The URL as logs may show it: no password, whether it names a host or a socket directory. */
+export function redact(url: string): string {
 	try {
-		const parsed = new URL(url);
-		if (parsed.password) parsed.password = '***';
-		return parsed.toString();
+		const { user, host, port, database } = parsePgConnectionString(url);
+		const at = user ? `${user}@` : '';
+		const where = host?.startsWith('/') ? `?host=${host}` : '';
+		const address = host && !where ? `${host}${port ? `:${port}` : ''}` : '';
+		return `postgres://${at}${address}/${database ?? ''}${where}`;
 	} catch {
 		return 'postgres';
 	}
