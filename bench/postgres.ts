@@ -2,11 +2,14 @@
  * Issue 20: one Lantu instance on PostgreSQL against the same on its SQLite file, measured in the
  * same run (the two alternate within each repeat, so both see the same machine load). PostgreSQL is
  * a throwaway cluster on this machine (tests/helpers/postgres.ts), fsync on like a real one.
- * Reported: p99 of edit propagation (PostgreSQL / SQLite; target ≤ 1.3) and server CPU per edit
- * (the PostgreSQL server's own CPU is not counted: it runs in its own processes).
+ * Reported: p99 of edit propagation (PostgreSQL / SQLite; target ≤ 1.3) and CPU per edit: Lantu's
+ * process, and on PostgreSQL also PostgreSQL's own processes over the same window (they share the
+ * machine's cores with Lantu and the load generator here).
  */
+import path from 'node:path';
 import { startPostgres } from '../tests/helpers/postgres.ts';
 import { measurePropagation, type PropagationResult } from './propagation.ts';
+import { watchPostgresCpu } from './process-cpu.ts';
 import { startTarget } from './targets.ts';
 
 /**
@@ -35,6 +38,7 @@ export async function measurePostgres(options: {
 	repeats: number;
 }): Promise<PostgresBenchRow[]> {
 	const pg = await startPostgres({ durable: true });
+	const postgresCpu = watchPostgresCpu(path.join(pg.dir, 'data'));
 	const rows: PostgresBenchRow[] = [];
 	try {
 		for (const size of options.sizes) {
@@ -50,11 +54,12 @@ export async function measurePostgres(options: {
 						const result = await measurePropagation(target, {
 							...size,
 							seconds: options.seconds,
-							editsPerSecond: 2
+							editsPerSecond: 2,
+							beside: kind === 'postgres' ? postgresCpu : undefined
 						});
 						row[kind].push(result);
 						console.log(
-							`${size.clients}/${size.sections} lantu on ${kind.padEnd(8)} p50 ${result.p50.toFixed(2)} ms  p99 ${result.p99.toFixed(2)} ms  lost ${result.lost}/${result.edits}  server CPU ${result.serverCpuMsPerEdit.toFixed(3)} ms/edit  longest commit ${result.maxCommitMs?.toFixed(1) ?? '—'} ms  event loop max ${result.eventLoopMaxMs.toFixed(1)} ms`
+							`${size.clients}/${size.sections} lantu on ${kind.padEnd(8)} p50 ${result.p50.toFixed(2)} ms  p99 ${result.p99.toFixed(2)} ms  lost ${result.lost}/${result.edits}  server CPU ${result.serverCpuMsPerEdit.toFixed(3)} ms/edit${result.besideCpuMsPerEdit === null ? '' : ` (+ PostgreSQL ${result.besideCpuMsPerEdit.toFixed(3)})`}  longest commit ${result.maxCommitMs?.toFixed(1) ?? '—'} ms  event loop max ${result.eventLoopMaxMs.toFixed(1)} ms`
 						);
 					} finally {
 						await target.stop();
@@ -64,6 +69,7 @@ export async function measurePostgres(options: {
 			rows.push(row);
 		}
 	} finally {
+		postgresCpu.stop();
 		await pg.stop();
 	}
 	return rows;
@@ -80,12 +86,14 @@ const fixed = (n: number, digits = 2) => (Number.isFinite(n) ? n.toFixed(digits)
 /** The README table: per size, medians and the median of per-repeat ratios. */
 export function postgresTable(rows: PostgresBenchRow[]): string {
 	const lines = [
-		'| clients/sections | p50 / p99 SQLite (ms) | p50 / p99 PostgreSQL (ms) | p99 PostgreSQL ÷ SQLite (target ≤ 1.3) | CPU per edit SQLite / PostgreSQL (ms) | longest commit SQLite / PostgreSQL (ms) | lost |',
+		'| clients/sections | p50 / p99 SQLite (ms) | p50 / p99 PostgreSQL (ms) | p99 PostgreSQL ÷ SQLite (target ≤ 1.3) | CPU per edit SQLite / PostgreSQL (ms): Lantu + the PostgreSQL server | longest commit SQLite / PostgreSQL (ms) | lost |',
 		'| --- | --- | --- | --- | --- | --- | --- |'
 	];
 	for (const row of rows) {
-		const m = (runs: PropagationResult[], key: 'p50' | 'p99' | 'serverCpuMsPerEdit') =>
-			median(runs.map((r) => r[key]));
+		const m = (
+			runs: PropagationResult[],
+			key: 'p50' | 'p99' | 'serverCpuMsPerEdit' | 'besideCpuMsPerEdit'
+		) => median(runs.map((r) => r[key] ?? NaN));
 		const ratio = median(
 			row.postgres.map((r, i) => (row.sqlite[i]?.p99 ? r.p99 / row.sqlite[i].p99 : NaN))
 		);
@@ -94,7 +102,7 @@ export function postgresTable(rows: PostgresBenchRow[]): string {
 		const lost = [...row.sqlite, ...row.postgres].reduce((n, r) => n + r.lost, 0);
 		const edits = [...row.sqlite, ...row.postgres].reduce((n, r) => n + r.edits, 0);
 		lines.push(
-			`| ${row.clients}/${row.sections} | ${fixed(m(row.sqlite, 'p50'))} / ${fixed(m(row.sqlite, 'p99'))} | ${fixed(m(row.postgres, 'p50'))} / ${fixed(m(row.postgres, 'p99'))} | ${fixed(ratio)} | ${fixed(m(row.sqlite, 'serverCpuMsPerEdit'), 3)} / ${fixed(m(row.postgres, 'serverCpuMsPerEdit'), 3)} | ${fixed(commit(row.sqlite), 1)} / ${fixed(commit(row.postgres), 1)} | ${lost} of ${edits} |`
+			`| ${row.clients}/${row.sections} | ${fixed(m(row.sqlite, 'p50'))} / ${fixed(m(row.sqlite, 'p99'))} | ${fixed(m(row.postgres, 'p50'))} / ${fixed(m(row.postgres, 'p99'))} | ${fixed(ratio)} | ${fixed(m(row.sqlite, 'serverCpuMsPerEdit'), 3)} / ${fixed(m(row.postgres, 'serverCpuMsPerEdit'), 3)} + ${fixed(m(row.postgres, 'besideCpuMsPerEdit'), 3)} | ${fixed(commit(row.sqlite), 1)} / ${fixed(commit(row.postgres), 1)} | ${lost} of ${edits} |`
 		);
 	}
 	return lines.join('\n');

@@ -5,6 +5,7 @@
  */
 import { Worker } from 'node:worker_threads';
 import type { LoadJob, LoadMessage } from './load-worker.ts';
+import type { CpuWatch } from './process-cpu.ts';
 import type { Target } from './targets.ts';
 
 type LoadResult = Extract<LoadMessage, { type: 'done' }>;
@@ -30,6 +31,8 @@ export interface PropagationResult {
 	updatesPerCommit: number | null;
 	/** Server CPU time (all threads) per edit over the editing window and its drain, ms. */
 	serverCpuMsPerEdit: number;
+	/** The same for the processes `beside` watched (PostgreSQL's), else null. */
+	besideCpuMsPerEdit: number | null;
 }
 
 export function percentile(sorted: number[], p: number): number {
@@ -70,6 +73,8 @@ export async function measurePropagation(
 		editsPerSecond: number;
 		/** Write a CPU profile of the server's editing window to this file (BENCH_PROFILE). */
 		profile?: string;
+		/** Processes the server depends on (its PostgreSQL), whose CPU is counted over the same window. */
+		beside?: CpuWatch;
 	}
 ): Promise<PropagationResult> {
 	const names = target.documentNames(options.sections);
@@ -91,12 +96,14 @@ export async function measurePropagation(
 	await Promise.all(loads.map((l) => l.ready));
 
 	const serverBefore = await target.probe('reset');
+	options.beside?.mark();
 	if (options.profile) await target.profile('start');
 	for (const load of loads) load.start();
 	const results = await Promise.all(loads.map((l) => l.done));
 	if (options.profile) await target.profile('stop', options.profile);
 	const rss = target.rssBytes();
 	const server = await target.probe('reset');
+	const besideCpuMs = options.beside?.sinceMark();
 
 	const sent = results.reduce((sum, r) => sum + r.sent, 0);
 	const latencies = results.flatMap((r) => r.latencies).sort((a, b) => a - b);
@@ -117,6 +124,7 @@ export async function measurePropagation(
 		updatesPerCommit: server.updateLog
 			? server.updateLog.updates / Math.max(1, server.updateLog.commits)
 			: null,
-		serverCpuMsPerEdit: (server.cpuMs - serverBefore.cpuMs) / Math.max(1, sent)
+		serverCpuMsPerEdit: (server.cpuMs - serverBefore.cpuMs) / Math.max(1, sent),
+		besideCpuMsPerEdit: besideCpuMs === undefined ? null : besideCpuMs / Math.max(1, sent)
 	};
 }
