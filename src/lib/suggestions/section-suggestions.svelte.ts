@@ -24,6 +24,7 @@ import { setSuggesting, type AuthorLook } from './editor.ts';
 import { decideFormat } from './format.ts';
 import { FORMAT_CHANGE } from './format-mark.ts';
 import { decideStructure, structureOf } from './structure.ts';
+import { suggestionAtCaret } from './at-caret.ts';
 
 export interface Member {
 	id: number;
@@ -120,13 +121,33 @@ export class SectionSuggestions {
 	/** Ids of the suggestions under the latest non-empty selection (accept or reject by range). */
 	inSelection = $state.raw<string[]>([]);
 
-	/** Editors call it when their selection changed: what a range decision would act on. */
-	selectionChanged(view: EditorView): void {
+	/**
+	 * The suggestion the caret stands in (an empty selection), and in which editor: the card under
+	 * that editor offers to accept or reject it where it is — a tap on a phone, where the 修订 list
+	 * is below the whole section.
+	 */
+	atCaret = $state.raw<{ fragment: string; id: string } | null>(null);
+
+	/**
+	 * Editors call it when their selection changed: what a range decision would act on, and the
+	 * suggestion at the caret — not while the user types (`typed`), when the caret always stands in
+	 * what they are writing and a card would only flicker.
+	 */
+	selectionChanged(view: EditorView, typed = false): void {
 		const { from, to, empty } = view.state.selection;
 		if (empty) {
 			if (this.inSelection.length > 0 && view.hasFocus()) this.inSelection = [];
+			// A colleague's change moves an unfocused editor's selection too: only the user's own
+			// caret opens or closes the card (a tap on its buttons takes the focus away).
+			if (!view.hasFocus()) return;
+			const id = typed ? null : suggestionAtCaret(view.state);
+			const fragment = [...this.#views].find(([, v]) => v === view)?.[0];
+			const next = id && fragment ? { fragment, id } : null;
+			if (next?.id !== this.atCaret?.id || next?.fragment !== this.atCaret?.fragment)
+				this.atCaret = next;
 			return;
 		}
+		this.atCaret = null;
 		const ids: string[] = [];
 		view.state.doc.nodesBetween(from, to, (node) => {
 			const structure = structureOf(node);
@@ -188,6 +209,11 @@ export class SectionSuggestions {
 			command(view.state, view.dispatch);
 		}
 		this.refresh();
+	}
+
+	/** Puts the keyboard focus back into one of the section's editors. */
+	focus(fragment: string): void {
+		this.#views.get(fragment)?.focus();
 	}
 
 	accept(id: string): void {
