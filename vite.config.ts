@@ -60,6 +60,7 @@ export default defineConfig({
 									...configDefaults.exclude,
 									'tests/integration/pg-bridge.test.ts',
 									'tests/integration/postgres-down.test.ts',
+									'tests/integration/postgres-socket.test.ts',
 									'tests/integration/update-log-order.test.ts',
 									'tests/integration/postgres-helper.test.ts'
 								],
