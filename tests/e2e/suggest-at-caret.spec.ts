@@ -83,6 +83,9 @@ test('a suggestion is decided where it is: tap it, read who proposed what, accep
 	await expect(card(owner)).toContainText('专家');
 	await expect(card(owner)).toContainText(inserted);
 	await expect(card(owner)).toBeInViewport();
+	// A screen reader hears it too (a live region under the editor).
+	const announced = owner.locator('[data-suggestion-announce]', { hasText: '孙教授' });
+	await expect(announced).toHaveText('光标处有孙教授的修订，可在下方查看');
 	await tappable(card(owner).locator('[data-accept]'));
 	await tappable(card(owner).locator('[data-reject]'));
 	expect(await owner.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBe(
