@@ -74,6 +74,7 @@ test('a suggestion is decided where it is: tap it, read who proposed what, accep
 	await card(expert).locator('[data-show-in-list]').click();
 	const listed = suggestionsPanel(expert).locator('li[data-suggestion]', { hasText: inserted });
 	await expect(listed).toBeInViewport();
+	await expect(listed).toHaveAttribute('data-at-caret', ''); // marked in the list as the one at the caret
 
 	// The owner taps the suggestion on the phone: the card is on the screen, with 接受 and 拒绝.
 	const words = body(owner).locator('.suggestion-insertion', { hasText: inserted });
