@@ -128,3 +128,31 @@ export async function reviewShots(page: Page, name: string, detail: Locator) {
 /** A section page's body editor and its 修订 side list. */
 export const sectionBody = (page: Page) => page.getByRole('textbox', { name: /正文$/ });
 export const suggestionsPanel = (page: Page) => page.locator('[data-suggestions]');
+
+/** The first paragraph's text, without the colleagues' cursor labels drawn into it. */
+export function firstParagraph(page: Page): Promise<string> {
+	return sectionBody(page)
+		.locator('p')
+		.first()
+		.evaluate((p) => {
+			const copy = p.cloneNode(true) as HTMLElement;
+			copy.querySelectorAll('.ProseMirror-yjs-cursor').forEach((c) => c.remove());
+			return (copy.textContent ?? '').replace(/[\u200B\u2060]/g, '');
+		});
+}
+
+/** Puts the caret at the end of the first paragraph (End alone stops at a wrapped line's end). */
+export async function caretAtParagraphEnd(page: Page) {
+	await sectionBody(page).click();
+	await sectionBody(page)
+		.locator('p')
+		.first()
+		.evaluate((p) => {
+			const range = document.createRange();
+			range.selectNodeContents(p);
+			range.collapse(false);
+			const selection = window.getSelection()!;
+			selection.removeAllRanges();
+			selection.addRange(range);
+		});
+}

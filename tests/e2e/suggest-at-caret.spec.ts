@@ -7,40 +7,21 @@
  * (`--repeat-each`) takes another.
  */
 import type { Locator, Page } from '@playwright/test';
-import { expect, openSection, sectionBody, suggestionsPanel, test } from './fixtures.ts';
+import {
+	caretAtParagraphEnd,
+	expect,
+	firstParagraph,
+	openSection,
+	sectionBody,
+	suggestionsPanel,
+	test
+} from './fixtures.ts';
 
 const PHONE = { width: 390, height: 844 };
 const SECTIONS = ['6.3', '8.3', '9.2'];
 const section = () => SECTIONS[test.info().repeatEachIndex % SECTIONS.length];
 const body = sectionBody;
 const card = (page: Page) => page.locator('[data-suggestion-at-caret]');
-
-/** The first paragraph's words, without the colleagues' cursor labels drawn into it. */
-function firstParagraph(page: Page): Promise<string> {
-	return body(page)
-		.locator('p')
-		.first()
-		.evaluate((p) => {
-			const copy = p.cloneNode(true) as HTMLElement;
-			copy.querySelectorAll('.ProseMirror-yjs-cursor').forEach((c) => c.remove());
-			return (copy.textContent ?? '').replace(/[\u200B\u2060]/g, '');
-		});
-}
-
-/** Puts the caret at the end of the first paragraph. */
-async function caretAtParagraphEnd(page: Page) {
-	await body(page).click();
-	await body(page)
-		.locator('p')
-		.first()
-		.evaluate((p) => {
-			const range = document.createRange();
-			range.selectNodeContents(p);
-			range.collapse(false);
-			window.getSelection()!.removeAllRanges();
-			window.getSelection()!.addRange(range);
-		});
-}
 
 /** Shown and at least 40 px each way, as a finger needs. */
 async function tappable(control: Locator) {

@@ -6,7 +6,9 @@
  */
 import type { Page } from '@playwright/test';
 import {
+	caretAtParagraphEnd,
 	expect,
+	firstParagraph,
 	openSection,
 	reviewShots,
 	sectionBody,
@@ -21,34 +23,6 @@ const panel = suggestionsPanel;
 /** A tool of the body editor's toolbar (the required items' editors have their own). */
 const tool = (page: Page, name: string) =>
 	page.getByRole('region', { name: '正文' }).getByRole('button', { name });
-
-/** The first paragraph's text, without the colleagues' cursor labels drawn into it. */
-function firstParagraph(page: Page): Promise<string> {
-	return body(page)
-		.locator('p')
-		.first()
-		.evaluate((p) => {
-			const copy = p.cloneNode(true) as HTMLElement;
-			copy.querySelectorAll('.ProseMirror-yjs-cursor').forEach((c) => c.remove());
-			return (copy.textContent ?? '').replace(/[\u200B\u2060]/g, '');
-		});
-}
-
-/** Puts the caret at the end of the first paragraph (End alone stops at a wrapped line's end). */
-async function caretAtParagraphEnd(page: Page) {
-	await body(page).click();
-	await body(page)
-		.locator('p')
-		.first()
-		.evaluate((p) => {
-			const range = document.createRange();
-			range.selectNodeContents(p);
-			range.collapse(false);
-			const selection = window.getSelection()!;
-			selection.removeAllRanges();
-			selection.addRange(range);
-		});
-}
 
 test('a reviewer suggests, the owner accepts one and rejects the other, both views agree', async ({
 	browser
